@@ -1,0 +1,68 @@
+"""The `agentiq` command. Subcommands import their package lazily so `agentiq db ...` needs no bot or broker."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import click
+
+from core.settings import Settings, SettingsError, load_settings
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+def main() -> None:
+    """AgentIQ: a Wildberries seller's buyer inbox, answered from Telegram."""
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations."""
+    from core import db as core_db
+
+    settings = _settings()
+    asyncio.run(core_db.upgrade(settings))
+    click.echo("database is up to date")
+
+
+@db.command("status")
+def db_status() -> None:
+    """Show applied and pending migrations; exit 1 when some are pending."""
+    from core import db as core_db
+
+    result = asyncio.run(core_db.status(_settings()))
+    for name in result["applied"]:
+        click.echo(f"applied  {name}")
+    for name in result["pending"]:
+        click.echo(f"pending  {name}")
+    if result["pending"]:
+        sys.exit(1)
+
+
+def _register_optional_groups() -> None:
+    """Attach the command groups that live beside their packages (each module exposes `register(main)`)."""
+    import importlib
+
+    for module_name in ("cli.sandbox", "cli.wb", "cli.run", "cli.admin"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        module.register(main)
+
+
+_register_optional_groups()

@@ -1,0 +1,62 @@
+"""The domain models (tortoise-orm). Everything is importable from `core.models`."""
+
+from core.models.enums import (
+    PRIORITY_RANK,
+    AdminRole,
+    AlertSeverity,
+    AnswerState,
+    CardState,
+    Channel,
+    ChatDirection,
+    DraftOrigin,
+    InteractionSource,
+    InteractionStatus,
+    LinkKind,
+    MemberRole,
+    Priority,
+    ReplyQuality,
+    ReplyStatus,
+    ReplyVia,
+    SellerStatus,
+    SyncRunStatus,
+    WbSyncState,
+)
+from core.models.interaction import Card, ChatMessage, Interaction
+from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
+from core.models.reply import Draft, Reply
+from core.models.seller import Invite, Seller, SellerMember
+
+__all__ = [
+    "PRIORITY_RANK",
+    "AdminRole",
+    "AdminUser",
+    "Alert",
+    "AlertSeverity",
+    "AnswerState",
+    "AuditEvent",
+    "Card",
+    "CardState",
+    "Channel",
+    "ChatDirection",
+    "ChatMessage",
+    "Draft",
+    "Interaction",
+    "InteractionSource",
+    "InteractionStatus",
+    "Invite",
+    "Link",
+    "LinkKind",
+    "MemberRole",
+    "Priority",
+    "Reply",
+    "ReplyQuality",
+    "ReplyStatus",
+    "ReplyVia",
+    "Seller",
+    "SellerMember",
+    "SellerStatus",
+    "SyncCursor",
+    "SyncRun",
+    "SyncRunStatus",
+    "WbSyncState",
+]

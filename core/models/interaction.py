@@ -1,0 +1,115 @@
+"""Interaction (one review, question or chat), chat messages and Telegram cards."""
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+from core.models.enums import (
+    AnswerState,
+    CardState,
+    Channel,
+    ChatDirection,
+    InteractionSource,
+    InteractionStatus,
+    Priority,
+    WbSyncState,
+)
+
+
+class Interaction(Model):
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name="interactions", on_delete=fields.CASCADE)
+    channel = fields.CharEnumField(Channel, max_length=10)
+    external_id = fields.CharField(max_length=64)
+    nm_id = fields.BigIntField(null=True)
+    product_name = fields.CharField(max_length=300, null=True)
+    supplier_article = fields.CharField(max_length=100, null=True)
+    brand = fields.CharField(max_length=200, null=True)
+    buyer_name = fields.CharField(max_length=200, null=True)
+    # WB's clientID for chats; None for reviews/questions (WB does not expose the buyer there).
+    buyer_id = fields.CharField(max_length=100, null=True)
+    text = fields.TextField(db_default="")
+    pros = fields.TextField(null=True)
+    cons = fields.TextField(null=True)
+    rating = fields.SmallIntField(null=True)
+    occurred_at = fields.DatetimeField()
+    status = fields.CharEnumField(InteractionStatus, max_length=20, default=InteractionStatus.NEW)
+    needs_response = fields.BooleanField(default=True, db_default=True)
+    priority = fields.CharEnumField(Priority, max_length=10, default=Priority.NORMAL)
+    priority_rank = fields.SmallIntField(default=2, db_default=2)
+    intent = fields.CharField(max_length=30, null=True)
+    due_at = fields.DatetimeField(null=True)
+    answer = fields.TextField(null=True)
+    answer_state = fields.CharEnumField(AnswerState, max_length=12, default=AnswerState.NONE)
+    answer_state_raw = fields.CharField(max_length=50, null=True)
+    answer_editable = fields.BooleanField(null=True)
+    rejection_reason = fields.TextField(null=True)
+    wb_sync_state = fields.CharEnumField(WbSyncState, max_length=10, default=WbSyncState.NONE)
+    pending_until = fields.DatetimeField(null=True)
+    source = fields.CharEnumField(InteractionSource, max_length=10, default=InteractionSource.WB_API)
+    # WB supplements: a buyer's follow-up review points at the earlier one.
+    parent_external_id = fields.CharField(max_length=64, null=True)
+    # Chat: the goodCard's order id (rid) and the replySign WB requires to answer.
+    order_ref = fields.CharField(max_length=100, null=True)
+    reply_sign = fields.CharField(max_length=255, null=True)
+    raw_payload = fields.JSONField(null=True)
+    first_response_at = fields.DatetimeField(null=True)
+    answered_at = fields.DatetimeField(null=True)
+    # Set once, when the "new interaction" event is emitted: the guard against a second notification.
+    notified_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "interaction"
+        unique_together = (("seller", "channel", "external_id"),)
+        indexes = (
+            Index(fields=("seller_id", "needs_response", "priority_rank", "occurred_at"), name="ix_inbox_needs"),
+            Index(fields=("seller_id", "status", "priority_rank", "occurred_at"), name="ix_inbox_status"),
+            Index(fields=("due_at",), name="ix_interaction_due"),
+            Index(fields=("seller_id", "channel", "occurred_at"), name="ix_watermark"),
+            Index(fields=("seller_id", "nm_id", "occurred_at"), name="ix_link_product"),
+            Index(fields=("seller_id", "buyer_name"), name="ix_buyer_name"),
+            Index(fields=("seller_id", "buyer_id"), name="ix_buyer_id"),
+            Index(fields=("wb_sync_state", "pending_until"), name="ix_pending"),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Interaction id={self.id} {self.channel}:{self.external_id} status={self.status}>"
+
+
+class ChatMessage(Model):
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name="messages", on_delete=fields.CASCADE)
+    event_id = fields.CharField(max_length=100)
+    direction = fields.CharEnumField(ChatDirection, max_length=3)
+    sender = fields.CharField(max_length=20, db_default="")
+    text = fields.TextField(db_default="")
+    attachments = fields.JSONField(null=True)
+    occurred_at = fields.DatetimeField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "chat_message"
+        unique_together = (("seller", "event_id"),)
+        indexes = (Index(fields=("interaction_id", "occurred_at"), name="ix_chat_msg_time"),)
+
+
+class Card(Model):
+    """One Telegram card per interaction and member: the unique pair makes notification idempotent."""
+
+    id = fields.BigIntField(primary_key=True)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name="cards", on_delete=fields.CASCADE)
+    member = fields.ForeignKeyField("models.SellerMember", related_name="cards", on_delete=fields.CASCADE)
+    tg_chat_id = fields.BigIntField()
+    tg_message_id = fields.BigIntField(null=True)
+    state = fields.CharEnumField(CardState, max_length=10, default=CardState.CLAIMED)
+    error = fields.TextField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "card"
+        unique_together = (("interaction", "member"),)
+        indexes = (Index(fields=("tg_chat_id", "tg_message_id"), name="ix_card_message"),)

@@ -1,0 +1,56 @@
+"""Drafts and the reply outbox."""
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+from core.models.enums import DraftOrigin, ReplyQuality, ReplyStatus, ReplyVia
+
+
+class Draft(Model):
+    id = fields.BigIntField(primary_key=True)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name="drafts", on_delete=fields.CASCADE)
+    text = fields.TextField()
+    origin = fields.CharEnumField(DraftOrigin, max_length=10)
+    model = fields.CharField(max_length=100, null=True)
+    variant = fields.IntField(db_default=0, default=0)
+    # Guardrail verdict as stored by core.guardrails (ok + violations).
+    verdict = fields.JSONField(default=dict)
+    ok = fields.BooleanField(default=True, db_default=True)
+    void = fields.BooleanField(default=False, db_default=False)
+    prompt_tokens = fields.IntField(default=0, db_default=0)
+    completion_tokens = fields.IntField(default=0, db_default=0)
+    created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "draft"
+        indexes = (Index(fields=("interaction_id", "created_at"), name="ix_draft_interaction"),)
+
+
+class Reply(Model):
+    id = fields.BigIntField(primary_key=True)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name="replies", on_delete=fields.CASCADE)
+    draft = fields.ForeignKeyField("models.Draft", related_name=None, null=True, on_delete=fields.SET_NULL)
+    text = fields.TextField()
+    # interaction + text hash + attempt: a double approve maps to the same key and the same row.
+    idempotency_key = fields.CharField(max_length=128, unique=True)
+    status = fields.CharEnumField(ReplyStatus, max_length=10, default=ReplyStatus.QUEUED)
+    quality = fields.CharEnumField(ReplyQuality, max_length=10, default=ReplyQuality.MANUAL)
+    via = fields.CharEnumField(ReplyVia, max_length=10, default=ReplyVia.TELEGRAM)
+    attempts = fields.IntField(default=0, db_default=0)
+    last_error = fields.TextField(null=True)
+    approved_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    approved_by_admin = fields.ForeignKeyField(
+        "models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sending_at = fields.DatetimeField(null=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "reply"
+        indexes = (
+            Index(fields=("interaction_id", "status"), name="ix_reply_interaction"),
+            Index(fields=("status", "created_at"), name="ix_reply_status"),
+        )

@@ -1,0 +1,72 @@
+"""Seller (a WB cabinet), its Telegram members and invitations."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from core.models.enums import MemberRole, SellerStatus
+
+
+class Seller(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=200, db_default="")
+    # Fernet ciphertext of the WB token; never the token itself (see core.secrets).
+    wb_token_enc = fields.TextField(null=True)
+    token_scopes = fields.JSONField(default=list)
+    token_expires_at = fields.DatetimeField(null=True)
+    status = fields.CharEnumField(SellerStatus, max_length=20, default=SellerStatus.ONBOARDING)
+    pause_reason = fields.CharField(max_length=500, null=True)
+    language = fields.CharField(max_length=5, default="ru")
+    # Parsed by core.seller_settings.SellerSettings: pending window, auto-draft/send, business hours, phrases.
+    settings = fields.JSONField(default=dict)
+    llm_enabled = fields.BooleanField(default=False, db_default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    members: fields.ReverseRelation["SellerMember"]
+
+    class Meta:
+        table = "seller"
+
+    def __repr__(self) -> str:  # the token ciphertext stays out of reprs and logs
+        return f"<Seller id={self.id} name={self.name!r} status={self.status}>"
+
+    __str__ = __repr__
+
+
+class SellerMember(Model):
+    id = fields.IntField(primary_key=True)
+    seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
+        "models.Seller", related_name="members", on_delete=fields.CASCADE
+    )
+    tg_user_id = fields.BigIntField(db_index=True)
+    tg_chat_id = fields.BigIntField()
+    name = fields.CharField(max_length=200, db_default="")
+    role = fields.CharEnumField(MemberRole, max_length=10)
+    language = fields.CharField(max_length=5, null=True)
+    blocked_bot = fields.BooleanField(default=False, db_default=False)
+    active = fields.BooleanField(default=True, db_default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "seller_member"
+        unique_together = (("seller", "tg_user_id"),)
+
+
+class Invite(Model):
+    """A one-time code an owner hands to an operator."""
+
+    id = fields.IntField(primary_key=True)
+    seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
+        "models.Seller", related_name="invites", on_delete=fields.CASCADE
+    )
+    code = fields.CharField(max_length=64, unique=True)
+    role = fields.CharEnumField(MemberRole, max_length=10, default=MemberRole.OPERATOR)
+    created_by: fields.ForeignKeyNullableRelation[SellerMember] = fields.ForeignKeyField(
+        "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    expires_at = fields.DatetimeField()
+    used_by_tg_user_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "invite"

@@ -1,0 +1,51 @@
+"""A seller's own settings, stored as JSON on `Seller.settings` and validated here."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from pydantic import BaseModel, Field, field_validator
+
+
+class BusinessHours(BaseModel):
+    """When the seller's team works; SLA clocks run only inside these hours."""
+
+    timezone: str = "Europe/Moscow"
+    start: time = time(9, 0)
+    end: time = time(18, 0)
+    # ISO weekdays, Monday = 1.
+    weekdays: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays(cls, value: list[int]) -> list[int]:
+        if not value or any(d < 1 or d > 7 for d in value):
+            raise ValueError("weekdays are 1..7 and at least one is required")
+        return sorted(set(value))
+
+
+class NotifySettings(BaseModel):
+    """Which new interactions become Telegram cards."""
+
+    reviews: bool = True
+    questions: bool = True
+    chats: bool = True
+    # Reviews rated above this are not pushed (5 = push all).
+    max_review_rating: int = Field(default=5, ge=1, le=5)
+
+
+class SellerSettings(BaseModel):
+    """Everything a seller can change from /settings."""
+
+    pending_window_min: int = Field(default=180, ge=30, le=1440)
+    auto_draft: bool = False
+    auto_send: bool = False
+    business_hours: BusinessHours = Field(default_factory=BusinessHours)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    banned_phrases: list[str] = Field(default_factory=list)
+    tone: str = Field(default="polite", max_length=200)
+
+    @classmethod
+    def of(cls, raw: dict | None) -> SellerSettings:
+        """Parse the stored JSON, tolerating missing keys (older rows)."""
+        return cls.model_validate(raw or {})

@@ -1,0 +1,166 @@
+"""Settings: one `Settings` object built per entry point from `AGENTIQ_*` variables and `.env`.
+
+Defaults are the embedded ones (SQLite in the data dir, no Redis): one machine with no services runs the product.
+Nested groups use `__`: `AGENTIQ_WB__TIMEOUT=5`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class WBSettings(BaseModel):
+    """Wildberries seller API endpoints and client behaviour."""
+
+    feedbacks_base_url: str = "https://feedbacks-api.wildberries.ru"
+    chat_base_url: str = "https://buyer-chat-api.wildberries.ru"
+    timeout: float = Field(default=15.0, gt=0, le=120)
+    max_retries: int = Field(default=3, ge=0, le=10)
+    # The shared feedbacks+questions budget and the chat budget, as WB documents them (wb_api.md).
+    feedbacks_rate: str = "3/second"
+    feedbacks_burst: int = 6
+    chat_rate: str = "10/10second"
+
+
+class TelegramSettings(BaseModel):
+    """Telegram Bot API access. `api_base_url` points aiogram at another Bot API server (the sandbox)."""
+
+    bot_token: SecretStr | None = None
+    api_base_url: str | None = None
+    ops_chat_id: int | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    # Telegram's documented flood limits; the shared limiter keeps us under them.
+    global_rate: str = "30/second"
+    per_chat_rate: str = "1/second"
+    per_group_rate: str = "20/minute"
+
+
+class LLMSettings(BaseModel):
+    """OpenAI-compatible LLM (DeepSeek, OpenAI, a local server). Off unless `base_url` and `api_key` are set."""
+
+    base_url: str | None = None
+    api_key: SecretStr | None = None
+    model: str = "deepseek-chat"
+    timeout: float = Field(default=20.0, gt=0, le=300)
+    max_retries: int = Field(default=1, ge=0, le=5)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url and self.api_key)
+
+
+class SyncSettings(BaseModel):
+    """How often each channel is polled and how failures back off."""
+
+    review_interval_s: int = Field(default=60, ge=1)
+    question_interval_s: int = Field(default=60, ge=1)
+    chat_interval_s: int = Field(default=20, ge=1)
+    tick_s: float = Field(default=5.0, gt=0)
+    overlap_s: int = Field(default=5, ge=0)
+    max_backoff_s: int = Field(default=1800, ge=1)
+    lock_ttl_s: int = Field(default=300, ge=5)
+    page_size: int = Field(default=1000, ge=1, le=5000)
+    task_idle_timeout_ms: int = Field(default=600_000, ge=10_000)
+
+
+class AdminSettings(BaseModel):
+    """Web admin."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    session_secret: SecretStr | None = None
+    secure_cookies: bool = True
+    login_attempts_per_minute: int = Field(default=5, ge=1)
+
+
+class Settings(BaseSettings):
+    """All settings of one AgentIQ process."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="AGENTIQ_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    redis_url: str | None = None
+    # Comma-separated Fernet keys, newest first: the first encrypts, all decrypt (rotation).
+    encryption_keys: SecretStr | None = None
+    default_language: str = "ru"
+    log_format: str = "console"
+    log_level: str = "INFO"
+    banned_phrases_extra: list[str] = Field(default_factory=list)
+
+    wb: WBSettings = Field(default_factory=WBSettings)
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
+    admin: AdminSettings = Field(default_factory=AdminSettings)
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+            raise ValueError("must start with sqlite://, postgres:// or postgresql://")
+        return value.replace("postgresql://", "postgres://", 1)
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value or None
+
+    @field_validator("default_language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in ("ru", "en"):
+            raise ValueError("must be ru or en")
+        return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _log_format(cls, value: str) -> str:
+        if value not in ("console", "json"):
+            raise ValueError("must be console or json")
+        return value
+
+    @model_validator(mode="after")
+    def _embedded_database(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite://{(self.data_dir / 'agentiq.sqlite3').as_posix()}"
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        """True when no Redis is configured: in-process broker, limiter and locks."""
+        return self.redis_url is None
+
+
+class SettingsError(RuntimeError):
+    """A setting is invalid; the message names the environment variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, turning validation errors into a message naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = "AGENTIQ_" + "__".join(str(p) for p in err["loc"]).upper()
+            lines.append(f"{name}: {err['msg']}")
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, loaded once (entry points may build their own and pass them down)."""
+    return load_settings()

@@ -1,0 +1,106 @@
+"""Test wiring: a throwaway PostgreSQL database per run (or SQLite with AGENTIQ_TEST_DB=sqlite),
+migrated with our own migrations, truncated after every test; Redis on a dedicated logical database.
+
+Nothing of ours is mocked: tests use the real database, Redis and our code paths; outside services are the
+sandbox servers in `sandbox/`.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+import redis.asyncio as aioredis
+from cryptography.fernet import Fernet
+from tortoise import Tortoise, connections
+
+from core import db as core_db
+from core.settings import Settings, load_settings
+
+PG_ADMIN_URL = os.environ.get("AGENTIQ_TEST_PG", "postgres://postgres@127.0.0.1:5432/postgres")
+TEST_REDIS_URL = os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15")
+BACKEND = os.environ.get("AGENTIQ_TEST_DB", "postgres")
+ENCRYPTION_KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database for the whole run, dropped afterwards."""
+    import asyncio
+
+    if BACKEND == "sqlite":
+        url = f"sqlite://{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        asyncio.run(core_db.upgrade(load_settings(database_url=url)))
+        yield url
+        return
+    name = f"agentiq_test_{uuid.uuid4().hex[:10]}"
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+
+    async def admin(sql: str) -> None:
+        conn = await asyncpg.connect(PG_ADMIN_URL)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    url = f"{base}/{name}"
+    asyncio.run(core_db.upgrade(load_settings(database_url=url)))
+    yield url
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    """Settings of a test process: the test database, a temp data dir, a fixed encryption key."""
+    return load_settings(
+        database_url=database_url,
+        data_dir=tmp_path,
+        encryption_keys=ENCRYPTION_KEY,
+    )
+
+
+@pytest.fixture(scope="session")
+async def _tortoise(database_url: str) -> AsyncIterator[None]:
+    await Tortoise.init(config=core_db.tortoise_config(database_url))
+    yield
+    await Tortoise.close_connections()
+
+
+async def _truncate() -> None:
+    conn = connections.get("default")
+    tables = [m._meta.db_table for m in Tortoise.apps["models"].values()]
+    if BACKEND == "sqlite":
+        for table in tables:
+            await conn.execute_script(f'DELETE FROM "{table}"')
+    else:
+        await conn.execute_script(
+            f"TRUNCATE {', '.join(chr(34) + t + chr(34) for t in tables)} RESTART IDENTITY CASCADE"
+        )
+
+
+@pytest.fixture
+async def db(_tortoise: None) -> AsyncIterator[None]:
+    """Open ORM connections to the test database; every table is emptied after the test."""
+    yield
+    await _truncate()
+
+
+@pytest.fixture
+async def redis_client() -> AsyncIterator[aioredis.Redis]:
+    """A Redis connection on the test logical database, flushed before and after the test."""
+    client = aioredis.from_url(TEST_REDIS_URL)
+    await client.flushdb()
+    yield client
+    await client.flushdb()
+    await client.aclose()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The URL of the test Redis database (use with `redis_client` to get it flushed)."""
+    return TEST_REDIS_URL
