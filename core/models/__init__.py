@@ -40,6 +40,7 @@ __all__ = [
     "ChatDirection",
     "ChatMessage",
     "Draft",
+    "DraftOrigin",
     "Interaction",
     "InteractionSource",
     "InteractionStatus",
