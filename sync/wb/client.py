@@ -1,0 +1,172 @@
+"""Async client of WB's communications API: reviews, questions and buyer chats.
+
+Paths, parameters and envelopes follow `communications.openapi.yaml`. Reads are retried on 5xx/timeouts; sends
+raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transport`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.wb import models
+from sync.wb.errors import WBBadRequest, WBServerError
+from sync.wb.transport import CHAT, FEEDBACKS, WBAuth, WBTransport
+
+
+class WBClient(WBTransport):
+    """The WB seller API calls the product uses. One per process; pass each seller's `WBAuth` per call."""
+
+    # --- reviews ----------------------------------------------------------------------------------------------
+
+    async def list_feedbacks(
+        self,
+        auth: WBAuth,
+        *,
+        is_answered: bool,
+        take: int,
+        skip: int = 0,
+        order: str = "dateDesc",
+        date_from: int | None = None,
+        date_to: int | None = None,
+        nm_id: int | None = None,
+    ) -> models.FeedbackPage:
+        """One page of answered or unanswered reviews (`take` ≤ 5000, `skip` ≤ 199990; dates are Unix seconds)."""
+        params = self._query(
+            isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
+        )
+        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/feedbacks", params))
+        items, bad = self._items(auth, models.Feedback, data.get("feedbacks"), "feedback")
+        return models.FeedbackPage(
+            items=items,
+            count_unanswered=data.get("countUnanswered"),
+            count_archive=data.get("countArchive"),
+            malformed=bad,
+        )
+
+    async def list_archived_feedbacks(
+        self, auth: WBAuth, *, take: int, skip: int = 0, order: str = "dateDesc", nm_id: int | None = None
+    ) -> models.FeedbackPage:
+        """One page of archived reviews (answered long ago, unanswered for 30 days, or empty)."""
+        params = self._query(take=take, skip=skip, order=order, nmId=nm_id)
+        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/feedbacks/archive", params))
+        items, bad = self._items(auth, models.Feedback, data.get("feedbacks"), "feedback")
+        return models.FeedbackPage(items=items, malformed=bad)
+
+    async def get_feedback(self, auth: WBAuth, feedback_id: str) -> models.Feedback | None:
+        """One review by id; None when WB does not know it."""
+        body = await self._get_one(auth, "/api/v1/feedback", feedback_id)
+        items, _ = self._items(auth, models.Feedback, [body] if body else None, "feedback")
+        return items[0] if items else None
+
+    async def new_items(self, auth: WBAuth) -> models.NewItems:
+        """Whether WB holds unseen reviews/questions (cheap; combine with the watermark, it reports *unseen*)."""
+        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/new-feedbacks-questions"))
+        return models.NewItems.model_validate(data)
+
+    async def count_unanswered_feedbacks(self, auth: WBAuth) -> int:
+        """How many reviews wait for an answer."""
+        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/feedbacks/count-unanswered"))
+        return int(data.get("countUnanswered") or 0)
+
+    async def answer_feedback(self, auth: WBAuth, feedback_id: str, text: str) -> None:
+        """Publish the answer to a review (WB moderates it: watch `answer.state`)."""
+        await self._send(
+            auth, FEEDBACKS, "POST", self._feedbacks + "/api/v1/feedbacks/answer", {"id": feedback_id, "text": text}
+        )
+
+    async def edit_feedback_answer(self, auth: WBAuth, feedback_id: str, text: str) -> None:
+        """Replace the answer of a review (allowed while `answer.editable`: once, within 60 days)."""
+        await self._send(
+            auth, FEEDBACKS, "PATCH", self._feedbacks + "/api/v1/feedbacks/answer", {"id": feedback_id, "text": text}
+        )
+
+    # --- questions --------------------------------------------------------------------------------------------
+
+    async def list_questions(
+        self,
+        auth: WBAuth,
+        *,
+        is_answered: bool,
+        take: int,
+        skip: int = 0,
+        order: str = "dateDesc",
+        date_from: int | None = None,
+        date_to: int | None = None,
+        nm_id: int | None = None,
+    ) -> models.QuestionPage:
+        """One page of answered or unanswered questions (`take + skip` ≤ 10000)."""
+        params = self._query(
+            isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
+        )
+        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/questions", params))
+        items, bad = self._items(auth, models.Question, data.get("questions"), "question")
+        return models.QuestionPage(
+            items=items,
+            count_unanswered=data.get("countUnanswered"),
+            count_archive=data.get("countArchive"),
+            malformed=bad,
+        )
+
+    async def get_question(self, auth: WBAuth, question_id: str) -> models.Question | None:
+        """One question by id; None when WB does not know it."""
+        body = await self._get_one(auth, "/api/v1/question", question_id)
+        items, _ = self._items(auth, models.Question, [body] if body else None, "question")
+        return items[0] if items else None
+
+    async def answer_question(self, auth: WBAuth, question_id: str, text: str) -> None:
+        """Answer a question (or edit its answer: once, within 60 days)."""
+        body = {"id": question_id, "answer": {"text": text}, "state": "wbRu"}
+        await self._send(auth, FEEDBACKS, "PATCH", self._feedbacks + "/api/v1/questions", body)
+
+    async def mark_question_viewed(self, auth: WBAuth, question_id: str) -> None:
+        """Mark a question as viewed (idempotent, so retried like a read)."""
+        url = self._feedbacks + "/api/v1/questions"
+        await self._call(auth, FEEDBACKS, "PATCH", url, idempotent=True, json={"id": question_id, "wasViewed": True})
+
+    async def reject_question(self, auth: WBAuth, question_id: str, text: str) -> None:
+        """Reject a question: it is hidden from the buyer portal; `text` is the seller's reason."""
+        body = {"id": question_id, "answer": {"text": text}, "state": "none"}
+        await self._send(auth, FEEDBACKS, "PATCH", self._feedbacks + "/api/v1/questions", body)
+
+    # --- chats ------------------------------------------------------------------------------------------------
+
+    async def list_chats(self, auth: WBAuth) -> list[models.Chat]:
+        """All of the seller's buyer chats."""
+        body = await self._call(auth, CHAT, "GET", self._chat + "/api/v1/seller/chats", idempotent=True)
+        items, _ = self._items(auth, models.Chat, body.get("result") if isinstance(body, dict) else None, "chat")
+        return items
+
+    async def chat_events(self, auth: WBAuth, next_cursor: int | None = None) -> models.EventsPage:
+        """One packet of the event feed from `next_cursor` (Unix ms); poll with `.next` until `total_events` is 0."""
+        params = self._query(next=next_cursor)
+        body = await self._call(auth, CHAT, "GET", self._chat + "/api/v1/seller/events", idempotent=True, params=params)
+        result = body.get("result") if isinstance(body, dict) else None
+        if not isinstance(result, dict):
+            raise WBServerError("WB events answer has no result object")
+        events, bad = self._items(auth, models.ChatEvent, result.get("events"), "chat_event")
+        return models.EventsPage.model_validate({**result, "events": events, "malformed": bad})
+
+    async def send_chat_message(self, auth: WBAuth, *, reply_sign: str, text: str) -> models.SentMessage:
+        """Send a text message into a chat (multipart, as WB requires); it comes back as a `sender=seller` event."""
+        form = [("replySign", (None, reply_sign)), ("message", (None, text))]
+        body = await self._call(auth, CHAT, "POST", self._chat + "/api/v1/seller/message", idempotent=False, files=form)
+        result = body.get("result") if isinstance(body, dict) else None
+        return models.SentMessage.model_validate(result or {})
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+
+    async def _get(self, auth: WBAuth, bucket: str, path: str, params: dict[str, Any] | None = None) -> Any:
+        return await self._call(auth, bucket, "GET", self._feedbacks + path, idempotent=True, params=params)
+
+    async def _get_one(self, auth: WBAuth, path: str, item_id: str) -> dict[str, Any] | None:
+        try:
+            body = await self._get(auth, FEEDBACKS, path, {"id": item_id})
+        except WBBadRequest as exc:
+            if exc.status in (404, 422):
+                return None
+            raise
+        data = body.get("data") if isinstance(body, dict) else None
+        return data if isinstance(data, dict) and data.get("id") else None
+
+    async def _send(self, auth: WBAuth, bucket: str, method: str, url: str, body: dict[str, Any]) -> None:
+        await self._call(auth, bucket, method, url, idempotent=False, json=body)

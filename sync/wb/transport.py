@@ -1,0 +1,211 @@
+"""HTTP transport of the WB client: auth header, timeouts, bounded retries, typed errors, item parsing.
+
+One client per process (it pools connections); every call takes the seller's `WBAuth`. Retries are bounded:
+reads retry 5xx/timeouts with jittered exponential backoff; a 429 penalizes the seller's bucket in the shared
+`RateGate` and is retried after the wait WB's headers ask for. Sends (answers, edits, chat messages) are never
+retried when their outcome is unknown: a timeout or 5xx on a send raises `WBOutcomeUnknown`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Self, TypeVar
+
+import httpx
+import structlog
+from pydantic import BaseModel, ValidationError
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from core.settings import WBSettings
+from sync.wb.errors import (
+    WBAuthError,
+    WBBadRequest,
+    WBOutcomeUnknown,
+    WBRateLimited,
+    WBServerError,
+    WBTimeout,
+)
+
+log = structlog.get_logger(__name__)
+
+FEEDBACKS = "feedbacks"  # the shared reviews+questions budget
+CHAT = "chat"
+# WB's documented interval per bucket: the wait when a 429 carries no headers.
+_INTERVAL_S = {FEEDBACKS: 1 / 3, CHAT: 1.0}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class WBAuth:
+    """A seller's API token and the key their rate limits are kept under; the token never shows in repr."""
+
+    token: str = field(repr=False)
+    seller_key: str
+
+
+class RateGate(Protocol):
+    """Per-seller request budget shared by all workers (sync/ratelimit.py implements it)."""
+
+    async def acquire(self, seller_key: str, bucket: str) -> None:
+        """Wait until the seller's `bucket` ("feedbacks" or "chat") allows one more request."""
+
+    async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:
+        """Pause the seller's `bucket` for `seconds` after WB answered 429."""
+
+
+class _NotSent(WBTimeout):
+    """The connection could not be made: the request never left, so even a send may be retried."""
+
+
+def _retry_after(headers: httpx.Headers, bucket: str) -> float:
+    try:
+        return max(0.0, float(headers["X-Ratelimit-Retry"]))
+    except (KeyError, ValueError):
+        return _INTERVAL_S[bucket]
+
+
+def _error_text(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200]
+    if isinstance(body, dict):
+        for key in ("errorText", "detail", "error", "title"):
+            if isinstance(body.get(key), str) and body[key]:
+                return str(body[key])
+    return f"HTTP {response.status_code}"
+
+
+class WBTransport:
+    """Connection pool, retries and error mapping shared by every WB call (`WBClient` adds the calls)."""
+
+    def __init__(
+        self,
+        settings: WBSettings,
+        *,
+        gate: RateGate | None = None,
+        http: httpx.AsyncClient | None = None,
+        backoff_s: float = 0.5,
+    ) -> None:
+        self._settings = settings
+        self._gate = gate
+        self._backoff_s = backoff_s
+        self._owns_http = http is None
+        self._http = http or httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+        )
+        self._feedbacks = settings.feedbacks_base_url.rstrip("/")
+        self._chat = settings.chat_base_url.rstrip("/")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._feedbacks} {self._chat}>"
+
+    async def aclose(self) -> None:
+        """Close the connection pool (only when the client created it)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # --- transport -------------------------------------------------------------------------------------------
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, WBRateLimited):
+            # With a gate, `penalize` already holds the bucket and the next `acquire` waits it out.
+            return 0.0 if self._gate else exc.retry_after
+        return wait_exponential_jitter(initial=self._backoff_s, max=self._backoff_s * 16, jitter=self._backoff_s)(state)
+
+    async def _call(self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, **kw: Any) -> Any:
+        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body)."""
+
+        def retryable(exc: BaseException) -> bool:
+            if isinstance(exc, WBRateLimited | _NotSent):
+                return True  # WB did not act on the request
+            return idempotent and isinstance(exc, WBServerError | WBTimeout)
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._settings.max_retries + 1),
+            retry=retry_if_exception(retryable),
+            wait=self._wait,
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                return await self._once(auth, bucket, method, url, idempotent=idempotent, **kw)
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+    async def _once(self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, **kw: Any) -> Any:
+        if self._gate is not None:
+            await self._gate.acquire(auth.seller_key, bucket)
+        try:
+            response = await self._http.request(method, url, headers={"Authorization": auth.token}, **kw)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise _NotSent(f"cannot connect to WB: {type(exc).__name__}") from None
+        except (httpx.TimeoutException, httpx.TransportError) as exc:
+            err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
+            raise err if idempotent else WBOutcomeUnknown(err) from None
+        status = response.status_code
+        if status == 429:
+            wait = _retry_after(response.headers, bucket)
+            if self._gate is not None:
+                await self._gate.penalize(auth.seller_key, bucket, wait)
+            raise WBRateLimited(wait)
+        if status >= 500:
+            err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
+            raise err if idempotent else WBOutcomeUnknown(err)
+        if status in (401, 403):
+            raise WBAuthError(_error_text(response), status=status)
+        if status >= 400:
+            raise WBBadRequest(_error_text(response), status=status)
+        if not response.content:
+            return None
+        try:
+            body = response.json()
+        except ValueError:
+            raise WBServerError(f"WB answered {status} with a non-JSON body", status=status) from None
+        if isinstance(body, dict) and body.get("error") is True:
+            raise WBBadRequest(str(body.get("errorText") or ""), status=status)
+        return body
+
+    def _items(self, auth: WBAuth, model: type[M], raw: Any, kind: str) -> tuple[list[M], int]:
+        """Parse a list of items, skipping (and logging by id) those that do not fit the model."""
+        if raw is None:
+            return [], 0
+        if not isinstance(raw, list):
+            raise WBServerError(f"WB sent {kind} that are not a list")
+        items: list[M] = []
+        bad = 0
+        for entry in raw:
+            try:
+                items.append(model.model_validate(entry))
+            except ValidationError as exc:
+                bad += 1
+                item_id = (
+                    entry.get("id") or entry.get("eventID") or entry.get("chatID") if isinstance(entry, dict) else None
+                )
+                log.warning(
+                    "wb.malformed_item",
+                    kind=kind,
+                    item_id=item_id,
+                    seller_key=auth.seller_key,
+                    errors=exc.error_count(),
+                )
+        return items, bad
+
+    @staticmethod
+    def _data(body: Any) -> dict[str, Any]:
+        data = body.get("data") if isinstance(body, dict) else None
+        if not isinstance(data, dict):
+            raise WBServerError("WB answer has no data object")
+        return data
+
+    @staticmethod
+    def _query(**params: Any) -> dict[str, Any]:
+        return {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in params.items() if v is not None}
