@@ -82,6 +82,22 @@ class AdminSettings(BaseModel):
     login_attempts_per_minute: int = Field(default=5, ge=1)
 
 
+class OpsSettings(BaseModel):
+    """Ops alert and pilot-readiness (GO/NO-GO) thresholds."""
+
+    stale_sync_min: int = Field(default=15, ge=1)
+    rate_limit_streak: int = Field(default=5, ge=1)
+    token_expiry_days: int = Field(default=7, ge=1)
+    reply_failures_window_min: int = Field(default=60, ge=1)
+    llm_fallback_pct: float = Field(default=30.0, ge=0, le=100)
+    llm_min_drafts: int = Field(default=5, ge=1)
+    moderation_rejections_24h: int = Field(default=3, ge=1)
+    backlog_cap: int = Field(default=200, ge=0)
+    reply_failure_rate_pct: float = Field(default=5.0, ge=0, le=100)
+    guardrail_rise_factor: float = Field(default=1.5, ge=1)
+    guardrail_rise_floor: int = Field(default=5, ge=0)
+
+
 class Settings(BaseSettings):
     """All settings of one AgentIQ process."""
 
@@ -107,6 +123,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
+    ops: OpsSettings = Field(default_factory=OpsSettings)
 
     @field_validator("database_url")
     @classmethod

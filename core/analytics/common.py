@@ -1,0 +1,105 @@
+"""What every analytics query shares: the period, open statuses, age buckets and a portable SQL builder.
+
+Queries are raw SQL aggregates written once for PostgreSQL and SQLite: `Sql` hands out placeholders (`$n` on
+PostgreSQL, `?` on SQLite) and the few expressions that differ (day of a timestamp, seconds between two).
+Days are UTC days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from tortoise import connections
+
+from core.models import InteractionStatus
+
+# An item is in the backlog while it needs a response and nobody has answered it.
+OPEN_STATUSES: tuple[str, ...] = (
+    InteractionStatus.NEW.value,
+    InteractionStatus.NEEDS_RESPONSE.value,
+    InteractionStatus.DRAFTED.value,
+)
+# Backlog age buckets: (key, lower bound inclusive, upper bound exclusive or None).
+AGE_BUCKETS: tuple[tuple[str, timedelta, timedelta | None], ...] = (
+    ("lt1h", timedelta(0), timedelta(hours=1)),
+    ("1to4h", timedelta(hours=1), timedelta(hours=4)),
+    ("4to24h", timedelta(hours=4), timedelta(hours=24)),
+    ("1to3d", timedelta(days=1), timedelta(days=3)),
+    ("gt3d", timedelta(days=3), None),
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A half-open UTC range [start, end)."""
+
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def last_days(cls, days: int, now: datetime) -> Period:
+        """The `days` UTC days ending with today (today included, up to `now`)."""
+        today = datetime.combine(now.astimezone(UTC).date(), time(0), UTC)
+        return cls(today - timedelta(days=days - 1), now)
+
+    @classmethod
+    def day(cls, day: date) -> Period:
+        """One whole UTC day."""
+        start = datetime.combine(day, time(0), UTC)
+        return cls(start, start + timedelta(days=1))
+
+
+def age_bucket_bounds(key: str, now: datetime) -> tuple[datetime | None, datetime]:
+    """occurred_at bounds (older-than exclusive lower, newer-or-equal upper) of a backlog age bucket."""
+    for name, low, high in AGE_BUCKETS:
+        if name == key:
+            return (None if high is None else now - high), now - low
+    raise ValueError(f"unknown age bucket {key!r}")
+
+
+class Sql:
+    """Collects parameters for one raw query and writes the dialect-specific bits."""
+
+    def __init__(self) -> None:
+        self.conn = connections.get("default")
+        self.postgres = self.conn.capabilities.dialect == "postgres"
+        self.values: list[Any] = []
+
+    def p(self, value: Any) -> str:
+        """A placeholder bound to `value`."""
+        if not self.postgres and isinstance(value, datetime):
+            # SQLite stores tortoise datetimes as ISO text in UTC: compare like with like.
+            value = value.astimezone(UTC).isoformat(" ")
+        self.values.append(value)
+        return f"${len(self.values)}" if self.postgres else "?"
+
+    def day(self, column: str) -> str:
+        """The UTC calendar day of a timestamp column, as text YYYY-MM-DD."""
+        if self.postgres:
+            return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        return f"substr({column}, 1, 10)"
+
+    def seconds(self, later: str, earlier: str) -> str:
+        """Seconds from `earlier` to `later` as a float."""
+        if self.postgres:
+            return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
+        return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
+
+    def seller(self, seller_id: int | None, column: str = "seller_id") -> str:
+        """`AND column = ?` for one seller, nothing for all sellers."""
+        return "" if seller_id is None else f" AND {column} = {self.p(seller_id)}"
+
+    def in_(self, values: tuple[str, ...] | list[str]) -> str:
+        """`(?, ?, ...)` bound to `values`."""
+        return "(" + ", ".join(self.p(v) for v in values) + ")"
+
+    async def rows(self, sql: str) -> list[dict[str, Any]]:
+        """Run the query with the collected parameters."""
+        return await self.conn.execute_query_dict(sql, self.values)
+
+
+def pct(part: int, whole: int) -> float | None:
+    """part/whole in percent, None when there is nothing to measure."""
+    return None if whole == 0 else round(100.0 * part / whole, 1)

@@ -1,0 +1,120 @@
+"""Drill-down: the interactions behind any chart bar, filtered and paginated (admin list and inbox)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+
+from tortoise.expressions import Q
+
+from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
+from core.models import Channel, Interaction, InteractionStatus, Priority
+
+# "open" is the backlog (needs a response, not answered); any other value is an InteractionStatus.
+STATUS_OPEN = "open"
+
+
+@dataclass(frozen=True)
+class ItemFilters:
+    """Every filter a chart bar can carry; None means "any". `day` is a UTC day, `age_bucket` a backlog bucket
+    (needs `now`), `overdue` = open and past due_at, `answered_day` = first response on that UTC day."""
+
+    seller_id: int | None = None
+    channel: Channel | None = None
+    day: date | None = None
+    answered_day: date | None = None
+    period: Period | None = None
+    priority: Priority | None = None
+    status: str | None = None
+    age_bucket: str | None = None
+    overdue: bool | None = None
+    nm_id: int | None = None
+    now: datetime | None = None
+    page: int = 1
+    page_size: int = 50
+
+    def as_query(self) -> dict[str, str]:
+        """The non-empty filters as query-string values (for links from charts)."""
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and f.name not in ("now", "period"):
+                out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
+        return out
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One line of the list."""
+
+    id: int
+    seller_id: int
+    channel: Channel
+    status: InteractionStatus
+    priority: Priority
+    rating: int | None
+    buyer_name: str | None
+    product_name: str | None
+    nm_id: int | None
+    text: str
+    occurred_at: datetime
+    due_at: datetime | None
+    first_response_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    items: list[ItemRow]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+def _conditions(f: ItemFilters) -> Q:
+    now = f.now or datetime.now(UTC)
+    q = Q()
+    if f.seller_id is not None:
+        q &= Q(seller_id=f.seller_id)
+    if f.channel is not None:
+        q &= Q(channel=f.channel)
+    if f.priority is not None:
+        q &= Q(priority=f.priority)
+    if f.nm_id is not None:
+        q &= Q(nm_id=f.nm_id)
+    for period, column in ((f.period, "occurred_at"), (f.day and Period.day(f.day), "occurred_at")):
+        if period is not None:
+            q &= Q(**{f"{column}__gte": period.start, f"{column}__lt": period.end})
+    if f.answered_day is not None:
+        span = Period.day(f.answered_day)
+        q &= Q(first_response_at__gte=span.start, first_response_at__lt=span.end)
+    if f.status == STATUS_OPEN or f.age_bucket is not None or f.overdue:
+        q &= Q(needs_response=True, status__in=OPEN_STATUSES)
+    elif f.status is not None:
+        q &= Q(status=InteractionStatus(f.status))
+    if f.age_bucket is not None:
+        older_than, newer_or_equal = age_bucket_bounds(f.age_bucket, now)
+        q &= Q(occurred_at__lte=newer_or_equal)
+        if older_than is not None:
+            q &= Q(occurred_at__gt=older_than)
+    if f.overdue:
+        q &= Q(due_at__lt=now)
+    return q
+
+
+async def interactions_query(filters: ItemFilters) -> ItemPage:
+    """One page of interactions matching `filters`, most urgent first, then oldest first."""
+    page = max(1, filters.page)
+    size = max(1, min(filters.page_size, 500))
+    base = Interaction.filter(_conditions(filters))
+    total = await base.count()
+    rows = (
+        await base.order_by("priority_rank", "occurred_at", "id")
+        .offset((page - 1) * size)
+        .limit(size)
+        .values(*(f.name for f in fields(ItemRow)))
+    )
+    return ItemPage([ItemRow(**r) for r in rows], total, page, size)

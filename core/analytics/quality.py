@@ -1,0 +1,90 @@
+"""Reply quality (as is / edited / manual / auto), moderation rejections, draft origins and LLM token usage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.analytics.common import Period, Sql, pct
+from core.models import AnswerState, DraftOrigin, ReplyQuality, ReplyStatus
+
+
+@dataclass(frozen=True)
+class QualityStats:
+    """Sent replies by quality, drafts by origin, guardrail-blocked drafts and moderation rejections."""
+
+    replies: dict[ReplyQuality, int] = field(default_factory=dict)
+    drafts: dict[DraftOrigin, int] = field(default_factory=dict)
+    blocked_drafts: int = 0
+    moderation_rejected: int = 0
+    answered: int = 0
+
+    @property
+    def sent(self) -> int:
+        return sum(self.replies.values())
+
+    def reply_pct(self, quality: ReplyQuality) -> float | None:
+        """Share of sent replies with this quality, in percent."""
+        return pct(self.replies.get(quality, 0), self.sent)
+
+    @property
+    def llm_fallback_pct(self) -> float | None:
+        """Of the drafts that tried the LLM (llm + fallback), the share that fell back to a template."""
+        tried = self.drafts.get(DraftOrigin.LLM, 0) + self.drafts.get(DraftOrigin.FALLBACK, 0)
+        return pct(self.drafts.get(DraftOrigin.FALLBACK, 0), tried)
+
+    @property
+    def rejection_pct(self) -> float | None:
+        return pct(self.moderation_rejected, self.answered)
+
+
+@dataclass(frozen=True)
+class TokenUsage:
+    """LLM tokens spent by one seller's drafts in a period."""
+
+    seller_id: int
+    drafts: int
+    prompt_tokens: int
+    completion_tokens: int
+
+
+async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStats:
+    """Quality counts of replies sent, drafts created and answers rejected by WB moderation in `period`."""
+    q = Sql()
+    s, e = q.p(period.start), q.p(period.end)
+    seller = q.seller(seller_id, "i.seller_id")
+    sent = q.p(ReplyStatus.SENT.value)
+    replies = await q.rows(
+        f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r JOIN interaction i ON i.id = r.interaction_id
+             WHERE r.status = {sent} AND r.sent_at >= {s} AND r.sent_at < {e}{seller} GROUP BY r.quality"""
+    )
+    drafts = await q.rows(
+        f"""SELECT d.origin AS k, COUNT(*) AS n, SUM(CASE WHEN d.ok THEN 0 ELSE 1 END) AS blocked
+              FROM draft d JOIN interaction i ON i.id = d.interaction_id
+             WHERE d.created_at >= {s} AND d.created_at < {e}{seller} GROUP BY d.origin"""
+    )
+    rejected = q.p(AnswerState.REJECTED.value)
+    answered = await q.rows(
+        f"""SELECT COUNT(*) AS n, SUM(CASE WHEN i.answer_state = {rejected} THEN 1 ELSE 0 END) AS rejected
+              FROM interaction i WHERE i.first_response_at >= {s} AND i.first_response_at < {e}{seller}"""
+    )
+    return QualityStats(
+        replies={ReplyQuality(r["k"]): int(r["n"]) for r in replies},
+        drafts={DraftOrigin(r["k"]): int(r["n"]) for r in drafts},
+        blocked_drafts=sum(int(r["blocked"] or 0) for r in drafts),
+        moderation_rejected=int(answered[0]["rejected"] or 0),
+        answered=int(answered[0]["n"]),
+    )
+
+
+async def llm_usage(*, seller_id: int | None, period: Period) -> list[TokenUsage]:
+    """LLM drafts and tokens per seller in `period`, biggest spender first."""
+    q = Sql()
+    sql = f"""SELECT i.seller_id AS seller_id, COUNT(*) AS n, SUM(d.prompt_tokens) AS pt, SUM(d.completion_tokens) AS ct
+                FROM draft d JOIN interaction i ON i.id = d.interaction_id
+               WHERE d.origin = {q.p(DraftOrigin.LLM.value)}
+                 AND d.created_at >= {q.p(period.start)} AND d.created_at < {q.p(period.end)}
+                 {q.seller(seller_id, "i.seller_id")}
+               GROUP BY i.seller_id ORDER BY SUM(d.prompt_tokens) + SUM(d.completion_tokens) DESC"""
+    return [
+        TokenUsage(int(r["seller_id"]), int(r["n"]), int(r["pt"] or 0), int(r["ct"] or 0)) for r in await q.rows(sql)
+    ]

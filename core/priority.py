@@ -1,0 +1,68 @@
+"""Triage of a new interaction: priority, SLA due-at and whether it needs a response at all.
+
+Order of the inbox (DESIGN: "negatives and pre-purchase questions at the top"):
+URGENT — 1–2★ reviews, pre-purchase questions/chats (size, availability, delivery), complaints in questions/chats;
+HIGH — 3★ reviews, other questions and chats;
+NORMAL — 4–5★ reviews with text;
+LOW — bare 4–5★ ratings without text: they need no response and carry no SLA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from core.models import PRIORITY_RANK, Channel, Priority
+from core.seller_settings import BusinessHours
+from core.sla import due_at as sla_due_at
+
+# Intent values as core.intent names them; plain strings so triage accepts the enum or its stored value.
+PRE_PURCHASE_INTENTS = frozenset({"size", "availability", "delivery"})
+COMPLAINT_INTENTS = frozenset({"complaint", "defect", "return", "refund", "wrong_item"})
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What the inbox needs to order and time an item."""
+
+    priority: Priority
+    priority_rank: int
+    due_at: datetime | None
+    needs_response: bool
+
+
+def _priority(channel: Channel, rating: int | None, intent: str | None, text: str) -> tuple[Priority, bool]:
+    if channel == Channel.REVIEW:
+        if rating is not None and rating <= 2:
+            return Priority.URGENT, True
+        if rating == 3:
+            return Priority.HIGH, True
+        if not text.strip():
+            return Priority.LOW, False
+        return Priority.NORMAL, True
+    if intent in PRE_PURCHASE_INTENTS or intent in COMPLAINT_INTENTS:
+        return Priority.URGENT, True
+    return Priority.HIGH, True
+
+
+def triage(
+    *,
+    channel: Channel,
+    rating: int | None,
+    intent: str | None,
+    text: str,
+    occurred_at: datetime,
+    business_hours: BusinessHours,
+) -> Triage:
+    """Priority, rank, SLA due-at (in the seller's business hours) and needs-response of one interaction.
+
+    `text` is everything the buyer wrote (for reviews: text + pros + cons joined), `intent` the value from
+    `core.intent.classify` (None when unknown).
+    """
+    priority, needs_response = _priority(channel, rating, str(intent) if intent else None, text or "")
+    due = (
+        sla_due_at(channel=channel, priority=priority, occurred_at=occurred_at, business_hours=business_hours)
+        if needs_response
+        else None
+    )
+    return Triage(priority=priority, priority_rank=PRIORITY_RANK[priority], due_at=due, needs_response=needs_response)
