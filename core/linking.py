@@ -1,22 +1,53 @@
 """Linking one buyer's interactions across channels into a thread.
 
 Deterministic links: review supplements (parent/child feedback ids), the same chat buyer (buyer_id), the same
-order (order_ref), the exact buyer name on the same product. Probabilistic links: same product within the
-thread window, scored by buyer-name and text similarity and closeness in time. Incremental: candidates come from
-indexed lookups for the new rows only (parent id, buyer_id, order, seller × nm_id × time window) — never all pairs.
+order (order_ref), the exact buyer name on the same product (the product of a chat comes from its good card or a
+nmId written in the message). Probabilistic links: same product within the thread window, scored by buyer-name and
+text similarity and closeness in time, capped below AUTO_ACTION_MIN_CONFIDENCE so a guess never enables an
+automatic action. Incremental: candidates come from indexed lookups for the new rows only (parent id, buyer_id,
+order, seller × nm_id × time window) — never all pairs.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from difflib import SequenceMatcher
+from typing import Any
 
-from core.models import Channel, InteractionStatus, LinkKind
+from tortoise.expressions import Q
+
+from core.models import Channel, Interaction, InteractionStatus, Link, LinkKind
 
 LINK_MIN_CONFIDENCE = 0.55
 # Any automatic action (auto-send) requires every link of the item to be at least this sure.
 AUTO_ACTION_MIN_CONFIDENCE = 0.85
 THREAD_WINDOW = timedelta(days=45)
+# Probabilistic scores stay below the auto-action bar: only deterministic evidence may enable auto-actions.
+_PROBABILISTIC_MAX = 0.84
+# Fuzzy names below this similarity are different people (e.g. "Анна" vs "Анастасия" ≈ 0.6).
+_MIN_NAME_SIMILARITY = 0.7
+# Candidates per (seller, product) lookup: a hot product keeps the nearest-in-time ones.
+_PRODUCT_CANDIDATES = 500
+_TIMELINE_HOPS = 3
+_NM_ID_IN_TEXT = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
+_FIELDS = (
+    "id",
+    "seller_id",
+    "channel",
+    "external_id",
+    "nm_id",
+    "buyer_name",
+    "buyer_id",
+    "text",
+    "occurred_at",
+    "parent_external_id",
+    "order_ref",
+)
+
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -39,16 +70,151 @@ class TimelineItem:
     kind: LinkKind | None
 
 
+def _name(value: str | None) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def probabilistic_score(x: Row, y: Row) -> float:
+    """Confidence that two interactions on one product come from the same buyer (0 when names differ)."""
+    name_sim = _similarity(_name(x["buyer_name"]), _name(y["buyer_name"]))
+    if name_sim < _MIN_NAME_SIMILARITY:
+        return 0.0
+    text_sim = _similarity((x["text"] or "")[:300].lower(), (y["text"] or "")[:300].lower())
+    closeness = max(0.0, 1 - abs(x["occurred_at"] - y["occurred_at"]) / THREAD_WINDOW)
+    return min(_PROBABILISTIC_MAX, 0.6 * name_sim + 0.15 * text_sim + 0.25 * closeness)
+
+
+class _Pairs:
+    """Best link found per unordered pair."""
+
+    def __init__(self) -> None:
+        self.best: dict[tuple[int, int], tuple[int, LinkKind, float, str]] = {}
+
+    def add(self, x: Row, y: Row, kind: LinkKind, confidence: float, reason: str) -> None:
+        if x["id"] == y["id"] or x["seller_id"] != y["seller_id"] or confidence < LINK_MIN_CONFIDENCE:
+            return
+        key = (min(x["id"], y["id"]), max(x["id"], y["id"]))
+        if key not in self.best or self.best[key][2] < confidence:
+            self.best[key] = (x["seller_id"], kind, confidence, reason)
+
+
+async def _match_on(new: list[Row], pairs: _Pairs, own: str, other: str, reason: str, **extra: Any) -> None:
+    """Deterministic links where new.`own` equals candidate.`other` within the same seller."""
+    keyed = defaultdict(list)
+    for x in new:
+        if x[own]:
+            keyed[(x["seller_id"], x[own])].append(x)
+    if not keyed:
+        return
+    sellers = {k[0] for k in keyed}
+    values = {k[1] for k in keyed}
+    rows = await Interaction.filter(seller_id__in=sellers, **{f"{other}__in": values}, **extra).values(*_FIELDS)
+    for y in rows:
+        for x in keyed.get((y["seller_id"], y[other]), ()):
+            pairs.add(x, y, LinkKind.DETERMINISTIC, 1.0 if reason == "supplement" else 0.95, reason)
+
+
+def _products(x: Row) -> list[tuple[int, bool]]:
+    """(nm_id, named_in_text) the item is about: its own product, plus nmIds a chat message mentions."""
+    out = [(x["nm_id"], False)] if x["nm_id"] else []
+    if x["channel"] == Channel.CHAT:
+        out += [(int(m), True) for m in _NM_ID_IN_TEXT.findall(x["text"] or "") if int(m) != x["nm_id"]]
+    return out
+
+
+async def _match_products(new: list[Row], pairs: _Pairs) -> None:
+    groups: dict[tuple[int, int], list[tuple[Row, bool]]] = defaultdict(list)
+    for x in new:
+        for nm_id, mentioned in _products(x):
+            groups[(x["seller_id"], nm_id)].append((x, mentioned))
+    for (seller_id, nm_id), members in groups.items():
+        times = [x["occurred_at"] for x, _ in members]
+        rows = (
+            await Interaction.filter(
+                seller_id=seller_id,
+                nm_id=nm_id,
+                occurred_at__gte=min(times) - THREAD_WINDOW,
+                occurred_at__lte=max(times) + THREAD_WINDOW,
+            )
+            .order_by("-occurred_at")
+            .limit(_PRODUCT_CANDIDATES)
+            .values(*_FIELDS)
+        )
+        for x, mentioned in members:
+            for y in rows:
+                if abs(x["occurred_at"] - y["occurred_at"]) > THREAD_WINDOW:
+                    continue
+                if _name(x["buyer_name"]) and _name(x["buyer_name"]) == _name(y["buyer_name"]):
+                    reason = "chat_names_product" if mentioned else "same_buyer_product"
+                    pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, reason)
+                else:
+                    pairs.add(x, y, LinkKind.PROBABILISTIC, round(probabilistic_score(x, y), 3), "similar_buyer")
+
+
 async def link_new(interaction_ids: list[int]) -> int:
-    """Find and store links for freshly ingested interactions; returns the number of linked pairs found."""
-    raise NotImplementedError
+    """Find and store links for freshly ingested interactions; returns the number of linked pairs found
+    (stored now or already present). Idempotent: existing pairs are left as they are."""
+    if not interaction_ids:
+        return 0
+    new = await Interaction.filter(id__in=interaction_ids).values(*_FIELDS)
+    pairs = _Pairs()
+    await _match_on(new, pairs, "parent_external_id", "external_id", "supplement", channel=Channel.REVIEW)
+    await _match_on(new, pairs, "external_id", "parent_external_id", "supplement", channel=Channel.REVIEW)
+    await _match_on(new, pairs, "buyer_id", "buyer_id", "same_buyer_id")
+    await _match_on(new, pairs, "order_ref", "order_ref", "same_order")
+    await _match_products(new, pairs)
+    links = [
+        Link(seller_id=seller_id, a_id=a, b_id=b, kind=kind, confidence=confidence, reason=reason)
+        for (a, b), (seller_id, kind, confidence, reason) in pairs.best.items()
+    ]
+    if links:
+        await Link.bulk_create(links, ignore_conflicts=True, batch_size=1000)
+    return len(links)
 
 
 async def timeline(interaction_id: int) -> list[TimelineItem]:
-    """The thread of `interaction_id` (itself and everything linked to it, transitively) in time order."""
-    raise NotImplementedError
+    """The thread of `interaction_id` (itself and everything linked to it, up to 3 hops) in time order."""
+    via: dict[int, tuple[float, str, LinkKind | None]] = {interaction_id: (1.0, "self", None)}
+    frontier = {interaction_id}
+    for _ in range(_TIMELINE_HOPS):
+        if not frontier:
+            break
+        links = await Link.filter(Q(a_id__in=frontier) | Q(b_id__in=frontier)).values(
+            "a_id", "b_id", "confidence", "reason", "kind"
+        )
+        reached: set[int] = set()
+        for link in sorted(links, key=lambda row: -row["confidence"]):
+            for src, dst in ((link["a_id"], link["b_id"]), (link["b_id"], link["a_id"])):
+                if src in frontier and dst not in via:
+                    via[dst] = (link["confidence"], link["reason"], LinkKind(link["kind"]))
+                    reached.add(dst)
+        frontier = reached
+    rows = await Interaction.filter(id__in=list(via)).order_by("occurred_at", "id")
+    return [
+        TimelineItem(
+            interaction_id=r.id,
+            channel=r.channel,
+            occurred_at=r.occurred_at,
+            status=r.status,
+            buyer_name=r.buyer_name,
+            nm_id=r.nm_id,
+            product_name=r.product_name,
+            rating=r.rating,
+            text=r.text,
+            answer=r.answer,
+            confidence=via[r.id][0],
+            reason=via[r.id][1],
+            kind=via[r.id][2],
+        )
+        for r in rows
+    ]
 
 
 async def auto_action_allowed(interaction_id: int) -> bool:
     """False when the item has a link below AUTO_ACTION_MIN_CONFIDENCE (DESIGN: no auto-action on unsure links)."""
-    raise NotImplementedError
+    unsure = Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id), confidence__lt=AUTO_ACTION_MIN_CONFIDENCE)
+    return not await unsure.exists()

@@ -72,6 +72,11 @@ class Interaction(Model):
             Index(fields=("seller_id", "buyer_name"), name="ix_buyer_name"),
             Index(fields=("seller_id", "buyer_id"), name="ix_buyer_id"),
             Index(fields=("wb_sync_state", "pending_until"), name="ix_pending"),
+            # Linking: supplements looked up by parent id, chats by order; analytics over all sellers by time.
+            Index(fields=("seller_id", "parent_external_id"), name="ix_link_parent"),
+            Index(fields=("seller_id", "order_ref"), name="ix_link_order"),
+            Index(fields=("occurred_at",), name="ix_occurred"),
+            Index(fields=("first_response_at",), name="ix_first_response"),
         )
 
     def __repr__(self) -> str:
