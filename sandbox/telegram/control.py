@@ -63,3 +63,207 @@ Example (httpx, against `agentiq sandbox telegram --port 8102`):
     msg = c.get("/_sandbox/chats/1001/messages").json()[-1]
     c.post("/_sandbox/chats/1001/press", json={"message_id": msg["message_id"], "text": "English"})
 """
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sandbox.telegram.simulate import ControlError, block, pick_bot, press, render, user_writes
+from sandbox.telegram.state import Chat, User, valid_token
+
+if TYPE_CHECKING:
+    from sandbox.telegram.server import Sandbox
+
+Handler = Callable[["Sandbox", Request, dict[str, Any]], Awaitable[Any]]
+
+
+def _bot_summary(bot: Any) -> dict[str, Any]:
+    return {
+        **bot.user.to_api(),
+        "webhook_url": bot.webhook.url if bot.webhook else None,
+        "pending_updates": len(bot.updates),
+        "commands": [
+            {"scope": scope, "language_code": lang, "commands": cmds} for (scope, lang), cmds in bot.commands.items()
+        ],
+    }
+
+
+async def add_bot(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/bots."""
+    token = str(body.get("token", ""))
+    if not valid_token(token):
+        raise ControlError("token must look like <digits>:<secret>")
+    return _bot_summary(sandbox.world.add_bot(token, first_name=body.get("first_name"), username=body.get("username")))
+
+
+async def list_bots(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/bots."""
+    return [_bot_summary(bot) for bot in sandbox.world.bots.values()]
+
+
+async def add_user(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/users: a new Telegram account, optionally sending /start."""
+    user_id = int(body.get("id") or 1_000_000 + sandbox.world.next_id())
+    if user_id <= 0:
+        raise ControlError("user ids are positive")
+    user = User(
+        user_id,
+        str(body.get("first_name") or f"User {user_id}"),
+        last_name=body.get("last_name"),
+        username=body.get("username"),
+        language_code=body.get("language_code"),
+    )
+    sandbox.world.users[user_id] = user
+    sent = (
+        user_writes(sandbox, pick_bot(sandbox, body, request), user_id, {"text": "/start"})
+        if body.get("start")
+        else None
+    )
+    return {
+        "user": user.to_api(),
+        "chat": sent["message"]["chat"] if sent else None,
+        "update_id": sent["update_id"] if sent else None,
+    }
+
+
+async def list_users(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/users."""
+    return [user.to_api() for user in sandbox.world.users.values()]
+
+
+async def set_blocked(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/users/<id>/block|unblock."""
+    action = request.path_params["action"]
+    if action not in ("block", "unblock"):
+        raise ControlError("action is block or unblock", 404)
+    return block(sandbox, pick_bot(sandbox, body, request), int(request.path_params["user_id"]), action == "block")
+
+
+async def add_chat(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/chats: a group, supergroup or channel with the bot in it."""
+    bot = pick_bot(sandbox, body, request)
+    kind = body.get("type", "group")
+    if kind not in ("group", "supergroup", "channel"):
+        raise ControlError("type must be group, supergroup or channel")
+    number = sandbox.world.next_id()
+    chat_id = int(body.get("id") or (-1_000_000_000_000 - number if kind != "group" else -number))
+    chat = Chat(chat_id, kind, title=str(body.get("title") or f"Chat {number}"), username=body.get("username"))
+    bot.chats[chat_id] = chat
+    return chat.to_api()
+
+
+async def list_chats(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/chats."""
+    bot = pick_bot(sandbox, body, request)
+    return [
+        {**chat.to_api(), "messages": len(bot.chat_messages(chat.id)), "blocked": chat.id in bot.blocked}
+        for chat in bot.chats.values()
+    ]
+
+
+async def send(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/chats/<id>/send."""
+    return user_writes(sandbox, pick_bot(sandbox, body, request), int(request.path_params["chat_id"]), body)
+
+
+async def press_button(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/chats/<id>/press."""
+    return press(sandbox, pick_bot(sandbox, body, request), int(request.path_params["chat_id"]), body)
+
+
+async def messages(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/chats/<id>/messages[?since=<message_id>][&after_version=N&wait=S] (the page long-polls)."""
+    query = request.query_params
+    if "after_version" in query:
+        await sandbox.wait_changed(int(query["after_version"]), min(float(query.get("wait", 20)), 55))
+    bot = pick_bot(sandbox, body, request)
+    since = int(query.get("since", 0))
+    chat_id = int(request.path_params["chat_id"])
+    listed = [render(m, bot) for m in bot.chat_messages(chat_id).values() if m.message_id > since]
+    return JSONResponse(listed, headers={"X-Sandbox-Version": str(sandbox.version)})
+
+
+async def callbacks(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/callbacks[?callback_query_id=]."""
+    wanted = request.query_params.get("callback_query_id")
+    records = pick_bot(sandbox, body, request).callbacks.values()
+    return [
+        {"callback_query_id": r.id, **{k: v for k, v in vars(r).items() if k != "id"}}
+        for r in records
+        if wanted is None or r.id == wanted
+    ]
+
+
+async def stats(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/stats."""
+    world = sandbox.world
+    per_chat: dict[str, int] = {}
+    for bot in world.bots.values():
+        for chat_id, count in bot.sent_per_chat.items():
+            per_chat[str(chat_id)] = per_chat.get(str(chat_id), 0) + count
+    return {
+        "sent_per_chat": per_chat,
+        "sent_total": sum(per_chat.values()),
+        "too_many_requests": world.too_many_requests,
+        "calls": dict(world.calls),
+        "webhook_deliveries": world.webhook_deliveries,
+        "webhook_errors": world.webhook_errors,
+    }
+
+
+async def limits(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """POST /_sandbox/limits {"enabled": bool}."""
+    sandbox.flood.enabled = bool(body.get("enabled", True))
+    return {"enabled": sandbox.flood.enabled}
+
+
+async def file_content(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET /_sandbox/files/<file_id>."""
+    stored = sandbox.world.files.get(request.path_params["file_id"])
+    if stored is None:
+        raise ControlError("file not found", 404)
+    return Response(stored["content"], media_type=stored["mime_type"])
+
+
+def _endpoint(sandbox: Sandbox, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    @functools.wraps(handler)
+    async def endpoint(request: Request) -> Response:
+        try:
+            body = await request.json() if request.method == "POST" and await request.body() else {}
+            if not isinstance(body, dict):
+                raise ControlError("body must be a JSON object")
+            result = await handler(sandbox, request, body)
+        except ControlError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=exc.status)
+        except (ValueError, TypeError, KeyError) as exc:
+            return JSONResponse({"error": f"bad request: {exc}"}, status_code=400)
+        return result if isinstance(result, Response) else JSONResponse(result)
+
+    return endpoint
+
+
+def routes(sandbox: Sandbox) -> list[Route]:
+    """The `/_sandbox/*` routes bound to one sandbox."""
+    table: list[tuple[str, Handler, str]] = [
+        ("/_sandbox/bots", add_bot, "POST"),
+        ("/_sandbox/bots", list_bots, "GET"),
+        ("/_sandbox/users", add_user, "POST"),
+        ("/_sandbox/users", list_users, "GET"),
+        ("/_sandbox/users/{user_id:int}/{action:str}", set_blocked, "POST"),
+        ("/_sandbox/chats", add_chat, "POST"),
+        ("/_sandbox/chats", list_chats, "GET"),
+        ("/_sandbox/chats/{chat_id}/send", send, "POST"),
+        ("/_sandbox/chats/{chat_id}/press", press_button, "POST"),
+        ("/_sandbox/chats/{chat_id}/messages", messages, "GET"),
+        ("/_sandbox/callbacks", callbacks, "GET"),
+        ("/_sandbox/stats", stats, "GET"),
+        ("/_sandbox/limits", limits, "POST"),
+        ("/_sandbox/files/{file_id}", file_content, "GET"),
+    ]
+    return [Route(path, _endpoint(sandbox, handler), methods=[verb]) for path, handler, verb in table]

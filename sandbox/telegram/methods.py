@@ -1,0 +1,258 @@
+"""Bot API methods on messages: send, edit, delete, callbacks, commands, chat info."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from starlette.datastructures import UploadFile
+
+from sandbox.telegram.state import BotState, Chat, Message, Revision
+from sandbox.telegram.validation import (
+    MAX_CAPTION,
+    MAX_TEXT,
+    ApiError,
+    Params,
+    bad_request,
+    formatted_text,
+    reply_markup,
+)
+
+if TYPE_CHECKING:
+    from sandbox.telegram.server import Sandbox
+
+Method = Callable[["Sandbox", BotState, Params], Awaitable[Any]]
+METHODS: dict[str, Method] = {}
+_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
+_NOT_MODIFIED = (
+    "message is not modified: specified new message content and reply markup are exactly the same "
+    "as a current content and reply markup of the message"
+)
+
+
+def method(name: str) -> Callable[[Method], Method]:
+    """Register a Bot API method (names are matched case-insensitively, as Telegram does)."""
+
+    def register(func: Method) -> Method:
+        METHODS[name.lower()] = func
+        return func
+
+    return register
+
+
+def resolve_chat(bot: BotState, params: Params) -> Chat:
+    """The target chat: it must exist for this bot and must not have blocked it."""
+    raw = params.require("chat_id")
+    chat: Chat | None = None
+    if isinstance(raw, str) and raw.startswith("@"):
+        chat = next((c for c in bot.chats.values() if c.username and f"@{c.username}" == raw), None)
+    else:
+        try:
+            chat = bot.chats.get(int(raw))
+        except (TypeError, ValueError):
+            chat = None
+    if chat is None:
+        raise bad_request("chat not found")
+    if chat.type == "private" and chat.id in bot.blocked:
+        raise ApiError(403, "Forbidden: bot was blocked by the user")
+    return chat
+
+
+def _own_message(bot: BotState, params: Params, action: str) -> Message:
+    chat = resolve_chat(bot, params)
+    message = bot.chat_messages(chat.id).get(params.int("message_id") or 0)
+    if message is None or message.deleted:
+        raise bad_request(f"message to {action} not found")
+    if action == "edit" and message.sender.id != bot.user.id:
+        raise bad_request("message can't be edited")
+    return message
+
+
+def _reply_to(bot: BotState, chat: Chat, params: Params) -> Message | None:
+    reply = params.json("reply_parameters") or {}
+    reply_id = reply.get("message_id") if isinstance(reply, dict) else None
+    reply_id = reply_id or params.int("reply_to_message_id")
+    if reply_id is None:
+        return None
+    message = bot.chat_messages(chat.id).get(int(reply_id))
+    if message is None and not (isinstance(reply, dict) and reply.get("allow_sending_without_reply")):
+        raise bad_request("message to be replied not found")
+    return message
+
+
+def _deliver(sandbox: Sandbox, bot: BotState, chat: Chat, **content: Any) -> dict[str, Any]:
+    """Apply the flood limits, then store the bot's message; returns the Bot API Message."""
+    retry_after = sandbox.flood.check(bot.user.id, chat.id, private=chat.type == "private")
+    if retry_after:
+        sandbox.world.too_many_requests += 1
+        raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+    bot.sent_per_chat[chat.id] += 1
+    message = bot.add_message(chat, bot.user, **content)
+    sandbox.changed()
+    return message.to_api()
+
+
+@method("sendMessage")
+async def send_message(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """sendMessage."""
+    chat = resolve_chat(bot, params)
+    text, entities, mode = formatted_text(params, "text", "parse_mode", "entities", limit=MAX_TEXT, required=True)
+    markup = reply_markup(params)
+    reply_to = _reply_to(bot, chat, params)
+    return _deliver(
+        sandbox, bot, chat, text=text, entities=entities, parse_mode=mode, reply_markup=markup, reply_to=reply_to
+    )
+
+
+@method("sendDocument")
+async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """sendDocument: an uploaded file (multipart, `attach://name`) or the file_id of an earlier one."""
+    chat = resolve_chat(bot, params)
+    document = params.require("document")
+    if isinstance(document, str) and document.startswith("attach://"):
+        document = params.get(document.removeprefix("attach://"))
+    if isinstance(document, UploadFile):
+        content = await document.read()
+        file_id = f"sandbox-file-{sandbox.world.next_id()}"
+        sandbox.world.files[file_id] = {
+            "file_id": file_id,
+            "file_unique_id": file_id.replace("-", ""),
+            "file_name": document.filename or "document",
+            "mime_type": document.content_type or "application/octet-stream",
+            "file_size": len(content),
+            "content": content,
+        }
+    elif isinstance(document, str) and document in sandbox.world.files:
+        file_id = document
+    else:
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    caption, entities, mode = formatted_text(
+        params, "caption", "parse_mode", "caption_entities", limit=MAX_CAPTION, required=False
+    )
+    return _deliver(
+        sandbox,
+        bot,
+        chat,
+        text=caption,
+        entities=entities,
+        parse_mode=mode,
+        document=sandbox.world.files[file_id],
+        reply_markup=reply_markup(params),
+        reply_to=_reply_to(bot, chat, params),
+    )
+
+
+def _edit(sandbox: Sandbox, message: Message, **changes: Any) -> dict[str, Any]:
+    """Apply an edit unless it changes nothing; the previous version goes to the history."""
+    if all(getattr(message, key) == value for key, value in changes.items()):
+        raise bad_request(_NOT_MODIFIED)
+    message.history.append(
+        Revision(message.text, message.entities, message.reply_markup, message.edit_date or message.date)
+    )
+    for key, value in changes.items():
+        setattr(message, key, value)
+    message.edit_date = int(time.time())
+    sandbox.changed()
+    return message.to_api()
+
+
+@method("editMessageText")
+async def edit_message_text(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """editMessageText; as in Telegram, omitting reply_markup removes the inline keyboard."""
+    message = _own_message(bot, params, "edit")
+    text, entities, mode = formatted_text(params, "text", "parse_mode", "entities", limit=MAX_TEXT, required=True)
+    if message.document is not None:
+        raise bad_request("there is no text in the message to edit")
+    return _edit(sandbox, message, text=text, entities=entities, parse_mode=mode, reply_markup=reply_markup(params))
+
+
+@method("editMessageReplyMarkup")
+async def edit_message_reply_markup(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """editMessageReplyMarkup (no reply_markup = remove the keyboard)."""
+    message = _own_message(bot, params, "edit")
+    return _edit(sandbox, message, reply_markup=reply_markup(params))
+
+
+@method("deleteMessage")
+async def delete_message(sandbox: Sandbox, bot: BotState, params: Params) -> bool:
+    """deleteMessage: the bot's own messages anywhere, a user's in a private chat."""
+    message = _own_message(bot, params, "delete")
+    if message.sender.id != bot.user.id and message.chat.type != "private":
+        raise bad_request("message can't be deleted")
+    message.deleted = True
+    sandbox.changed()
+    return True
+
+
+@method("answerCallbackQuery")
+async def answer_callback_query(sandbox: Sandbox, bot: BotState, params: Params) -> bool:
+    """answerCallbackQuery: once per query id."""
+    record = bot.callbacks.get(str(params.require("callback_query_id")))
+    if record is None or record.answered:
+        raise bad_request("query is too old and response timeout expired or query ID is invalid")
+    text = params.get("text")
+    if text is not None and len(str(text)) > 200:
+        raise bad_request("MESSAGE_TOO_LONG")
+    record.answered, record.text, record.show_alert, record.url = (
+        True,
+        text,
+        params.bool("show_alert"),
+        params.get("url"),
+    )
+    sandbox.changed()
+    return True
+
+
+@method("sendChatAction")
+async def send_chat_action(sandbox: Sandbox, bot: BotState, params: Params) -> bool:
+    """sendChatAction (typing...): only checks the chat and the action."""
+    resolve_chat(bot, params)
+    params.require("action")
+    return True
+
+
+@method("getChat")
+async def get_chat(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """getChat: a ChatFullInfo with the fields aiogram requires."""
+    chat = resolve_chat(bot, params)
+    return {**chat.to_api(), "accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": _NO_GIFTS}
+
+
+_NO_GIFTS = {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False, "premium_subscription": False}
+
+
+def _commands_key(params: Params) -> tuple[str, str]:
+    scope = params.json("scope") or {"type": "default"}
+    return json.dumps(scope, sort_keys=True), str(params.get("language_code", ""))
+
+
+@method("setMyCommands")
+async def set_my_commands(sandbox: Sandbox, bot: BotState, params: Params) -> bool:
+    """setMyCommands per scope and language_code."""
+    commands = params.json("commands")
+    if not isinstance(commands, list) or len(commands) > 100:
+        raise bad_request("commands must be an array of at most 100 BotCommand")
+    for command in commands:
+        name, description = command.get("command", ""), command.get("description", "")
+        if not _COMMAND.match(str(name).lower()):
+            raise bad_request("BOT_COMMAND_INVALID")
+        if not 1 <= len(str(description)) <= 256:
+            raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+    bot.commands[_commands_key(params)] = [{"command": c["command"], "description": c["description"]} for c in commands]
+    return True
+
+
+@method("getMyCommands")
+async def get_my_commands(sandbox: Sandbox, bot: BotState, params: Params) -> list[dict[str, Any]]:
+    """getMyCommands for exactly that scope and language_code."""
+    return bot.commands.get(_commands_key(params), [])
+
+
+@method("deleteMyCommands")
+async def delete_my_commands(sandbox: Sandbox, bot: BotState, params: Params) -> bool:
+    """deleteMyCommands."""
+    bot.commands.pop(_commands_key(params), None)
+    return True

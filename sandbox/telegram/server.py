@@ -1,0 +1,143 @@
+"""The Telegram sandbox ASGI app: `create_app(**options)`. What it serves is described in the package docstring."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from sandbox.telegram import control, ui
+from sandbox.telegram.flood import FloodLimits
+from sandbox.telegram.methods import METHODS
+from sandbox.telegram.state import BotState, World, valid_token
+from sandbox.telegram.updates import cancel, deliver_webhook
+from sandbox.telegram.validation import ApiError, Params
+
+_MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bot uploads
+
+
+class Sandbox:
+    """One sandbox instance: the world, its flood limits, the webhook senders and the change signal for the page."""
+
+    def __init__(
+        self,
+        *,
+        bot_tokens: Iterable[str] = (),
+        accept_any_token: bool = True,
+        flood_limits: bool = True,
+        private_burst: int = 3,
+        webhook_retry_s: float = 0.2,
+    ) -> None:
+        self.world = World()
+        self.flood = FloodLimits(enabled=flood_limits, private_burst=private_burst)
+        self.accept_any_token = accept_any_token
+        self.webhook_retry_s = webhook_retry_s
+        self.http: httpx.AsyncClient | None = None
+        self._deliveries: dict[int, asyncio.Task[None]] = {}
+        self._changed = asyncio.Event()
+        self.version = 0
+        for token in bot_tokens:
+            self.world.add_bot(token)
+
+    def authorize(self, token: str) -> BotState:
+        """The bot behind a token, registering well-formed tokens when any token is accepted; else 401."""
+        bot = self.world.bot_for_token(token)
+        if (
+            bot is None
+            and self.accept_any_token
+            and valid_token(token)
+            and int(token.split(":")[0]) not in self.world.bots
+        ):
+            bot = self.world.add_bot(token)
+        if bot is None:
+            raise ApiError(401, "Unauthorized")
+        return bot
+
+    def changed(self) -> None:
+        """Something visible changed (a message, an edit, an answer): wake the chat pages' long polls."""
+        self.version += 1
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def wait_changed(self, after_version: int, seconds: float) -> None:
+        """Wait until the version passes `after_version`, at most `seconds`."""
+        if self.version > after_version:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), seconds)
+
+    def start_delivery(self, bot: BotState) -> None:
+        """Run the webhook sender of `bot` unless it is already running."""
+        task = self._deliveries.get(bot.user.id)
+        if task is None or task.done():
+            if self.http is None:
+                self.http = httpx.AsyncClient(timeout=10)
+            self._deliveries[bot.user.id] = asyncio.create_task(
+                deliver_webhook(self, bot, self.http, self.webhook_retry_s)
+            )
+        bot.wake()
+
+    async def aclose(self) -> None:
+        """Stop the webhook senders and close the HTTP client."""
+        for task in self._deliveries.values():
+            await cancel(task)
+        if self.http is not None:
+            await self.http.aclose()
+
+
+async def read_params(request: Request) -> Params:
+    """Method parameters from the query string plus a JSON, form-encoded or multipart body."""
+    values: dict[str, Any] = dict(request.query_params)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        try:
+            body = await request.json()
+        except ValueError:
+            raise ApiError(400, "Bad Request: can't parse JSON body") from None
+        if isinstance(body, dict):
+            values.update(body)
+    elif content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form(max_part_size=_MAX_UPLOAD)
+        values.update(form.items())
+    return Params(values)
+
+
+def create_app(**options: Any) -> Starlette:
+    """The sandbox app. Options: bot_tokens, accept_any_token (True), flood_limits (True), private_burst (3),
+    webhook_retry_s (0.2). The `Sandbox` is at `app.state.sandbox` for in-process inspection."""
+    sandbox = Sandbox(**options)
+
+    async def bot_api(request: Request) -> JSONResponse:
+        name = request.path_params["method"]
+        try:
+            bot = sandbox.authorize(request.path_params["token"])
+            handler = METHODS.get(name.lower())
+            if handler is None:
+                raise ApiError(404, "Not Found")
+            params = await read_params(request)
+            sandbox.world.calls[name] += 1
+            result = await handler(sandbox, bot, params)
+        except ApiError as exc:
+            return JSONResponse(exc.envelope(), status_code=exc.code)
+        return JSONResponse({"ok": True, "result": result})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await sandbox.aclose()
+
+    routes = [
+        Route("/bot{token}/{method}", bot_api, methods=["GET", "POST"]),
+        *control.routes(sandbox),
+        *ui.routes(),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.sandbox = sandbox
+    return app

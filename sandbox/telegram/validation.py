@@ -1,0 +1,156 @@
+"""Request parameters and Telegram's validation rules: text limits, parse modes, inline keyboards."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sandbox.telegram.entities import EntityParseError, parse_html
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+_BUTTON_ACTIONS = (
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+)
+
+
+class ApiError(Exception):
+    """An error envelope: `{"ok": false, "error_code", "description", "parameters"?}`."""
+
+    def __init__(self, code: int, description: str, parameters: dict[str, Any] | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.parameters = parameters
+
+    def envelope(self) -> dict[str, Any]:
+        """The JSON body Telegram answers with."""
+        body: dict[str, Any] = {"ok": False, "error_code": self.code, "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+def bad_request(detail: str) -> ApiError:
+    """400 with Telegram's "Bad Request: " prefix."""
+    return ApiError(400, f"Bad Request: {detail}")
+
+
+class Params:
+    """Method parameters from a form (all strings, objects as JSON text) or a JSON body (typed values)."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.values = dict(values)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The raw value, or `default` when missing or empty."""
+        value = self.values.get(name)
+        return default if value is None or value == "" else value
+
+    def require(self, name: str) -> Any:
+        """The raw value; a missing one is Telegram's "<name> is empty"."""
+        value = self.get(name)
+        if value is None:
+            raise bad_request(f"{name} is empty")
+        return value
+
+    def int(self, name: str, default: int | None = None) -> int | None:
+        """An integer parameter."""
+        value = self.get(name)
+        if value is None:
+            return default
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise bad_request(f"invalid {name} specified") from None
+
+    def bool(self, name: str) -> bool:
+        """A boolean parameter ("true"/"false" in forms)."""
+        value = self.get(name, False)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+    def json(self, name: str) -> Any:
+        """An object parameter: JSON text in a form field, or already decoded in a JSON body."""
+        value = self.get(name)
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                raise bad_request(f"can't parse {name} JSON object") from None
+        return value
+
+
+def formatted_text(
+    params: Params, text_field: str, mode_field: str, entities_field: str, *, limit: int, required: bool
+) -> tuple[str | None, list[dict[str, Any]], str | None]:
+    """Parse a text parameter with its parse mode; enforces Telegram's length rules after parsing."""
+    raw = params.get(text_field)
+    if raw is None:
+        if required:
+            raise bad_request("message text is empty")
+        return None, [], None
+    raw = str(raw)
+    mode = params.get(mode_field)
+    entities: list[dict[str, Any]] = params.json(entities_field) or []
+    if mode is not None:
+        if str(mode).lower() != "html":
+            # Only HTML is implemented; a Markdown request must not silently render differently than Telegram.
+            raise bad_request("unsupported parse_mode")
+        try:
+            raw, entities = parse_html(raw)
+        except EntityParseError as exc:
+            raise bad_request(f"can't parse entities: {exc}") from None
+        mode = "HTML"
+    if not raw.strip():
+        if required:
+            raise bad_request("message text is empty")
+        return None, [], None
+    if len(raw) > limit:
+        raise bad_request("message is too long" if text_field == "text" else "message caption is too long")
+    return raw, entities, mode
+
+
+def reply_markup(params: Params) -> dict[str, Any] | None:
+    """The reply_markup parameter, with inline keyboards checked the way Telegram checks them."""
+    markup = params.json("reply_markup")
+    if markup is None:
+        return None
+    if not isinstance(markup, dict):
+        raise bad_request("can't parse reply keyboard markup JSON object")
+    if "inline_keyboard" not in markup:
+        # Reply keyboards, ForceReply and ReplyKeyboardRemove are accepted as they are.
+        return markup
+    rows = markup["inline_keyboard"]
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays')
+    for row in rows:
+        for button in row:
+            _check_button(button)
+    return {"inline_keyboard": rows}
+
+
+def _check_button(button: Any) -> None:
+    if not isinstance(button, dict) or not isinstance(button.get("text"), str):
+        raise bad_request('can\'t parse inline keyboard button: Field "text" must be of type String')
+    actions = [key for key in _BUTTON_ACTIONS if key in button]
+    if len(actions) != 1:
+        raise bad_request("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+    if not button["text"].strip():
+        raise bad_request("BUTTON_TEXT_INVALID")
+    if "callback_data" in button:
+        data = button["callback_data"]
+        if not isinstance(data, str) or not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA:
+            raise bad_request("BUTTON_DATA_INVALID")
+    if "url" in button and not str(button["url"]).startswith(("http://", "https://", "tg://")):
+        raise bad_request("BUTTON_URL_INVALID")
