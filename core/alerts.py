@@ -1,16 +1,38 @@
 """Ops alerts: raised deduplicated (one open alert per kind × seller), resolved when the cause clears.
 
-Delivery is not done here: after `evaluate()` the caller kicks "bot.deliver_alert"(alert_id) for every returned
-alert whose `delivered_at` is None.
+`evaluate()` runs every minute (a periodic task): it measures every condition for all sellers with a handful of
+grouped queries, raises (or bumps the count of) alerts whose condition holds and resolves open alerts whose
+condition cleared. Delivery is not done here: the caller kicks "bot.deliver_alert"(alert_id) for every returned
+alert whose `delivered_at` is None. LLM failures are one global alert (seller None): the LLM is shared.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from core.models import Alert, AlertSeverity
-from core.settings import Settings
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+
+from core.analytics.backlog import open_where
+from core.analytics.common import Sql
+from core.analytics.readiness import covered_channels
+from core.analytics.sync_health import _aware
+from core.i18n import translator
+from core.models import (
+    Alert,
+    AlertSeverity,
+    AnswerState,
+    Channel,
+    DraftOrigin,
+    ReplyStatus,
+    Seller,
+    SellerStatus,
+    WbSyncState,
+)
+from core.settings import OpsSettings, Settings
 
 
 class AlertKind(StrEnum):
@@ -25,6 +47,16 @@ class AlertKind(StrEnum):
     MODERATION_SPIKE = "moderation_spike"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A condition that holds now: which alert it raises and the variables of its text."""
+
+    kind: AlertKind
+    seller_id: int | None
+    severity: AlertSeverity
+    args: dict[str, Any]
+
+
 def open_key(kind: AlertKind | str, seller_id: int | None) -> str:
     """The dedup key of an open alert."""
     return f"{kind}:{'-' if seller_id is None else seller_id}"
@@ -34,17 +66,160 @@ async def raise_alert(
     *, kind: AlertKind | str, seller_id: int | None, severity: AlertSeverity, text: str, now: datetime | None = None
 ) -> Alert:
     """Open the alert, or bump `count`/`last_seen`/`text`/`severity` of the one already open for kind × seller."""
-    raise NotImplementedError
+    now = now or datetime.now(UTC)
+    key = open_key(kind, seller_id)
+    for _ in range(3):
+        bumped = await Alert.filter(open_key=key).update(
+            count=F("count") + 1, last_seen=now, text=text, severity=severity
+        )
+        if bumped:
+            return await Alert.get(open_key=key)
+        try:
+            return await Alert.create(
+                kind=str(kind), seller_id=seller_id, severity=severity, text=text, open_key=key,
+                first_seen=now, last_seen=now, count=1,
+            )  # fmt: skip
+        except IntegrityError:
+            continue  # a concurrent raise opened it first: bump that one
+    raise RuntimeError(f"could not raise alert {key}")
 
 
 async def resolve_alert(*, kind: AlertKind | str, seller_id: int | None, now: datetime | None = None) -> bool:
     """Close the open alert of kind × seller; False when none was open."""
-    raise NotImplementedError
+    closed = await Alert.filter(open_key=open_key(kind, seller_id)).update(
+        open_key=None, resolved_at=now or datetime.now(UTC)
+    )
+    return closed > 0
+
+
+async def _counts(sql_body: str, q: Sql) -> dict[int, int]:
+    return {r["seller_id"]: int(r["n"]) for r in await q.rows(sql_body) if int(r["n"] or 0) > 0}
+
+
+async def _interaction_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
+    """SLA breaches, expired pending windows and moderation rejections, per seller."""
+    out: list[Finding] = []
+    q = Sql()
+    due = q.p(now)
+    breached = await _counts(f"SELECT seller_id, COUNT(*) AS n FROM interaction WHERE {open_where(q, None)} "
+                             f"AND due_at < {due} GROUP BY seller_id", q)  # fmt: skip
+    out += [Finding(AlertKind.SLA_BREACH, s, AlertSeverity.WARNING, {"count": n}) for s, n in breached.items()]
+    q = Sql()
+    pending, expired = q.p(WbSyncState.PENDING.value), q.p(WbSyncState.EXPIRED.value)
+    lapsed = await _counts(
+        f"""SELECT seller_id, COUNT(*) AS n FROM interaction
+             WHERE (wb_sync_state = {pending} AND pending_until < {q.p(now)})
+                OR (wb_sync_state = {expired} AND pending_until >= {q.p(now - timedelta(days=1))})
+             GROUP BY seller_id""",
+        q,
+    )
+    out += [Finding(AlertKind.PENDING_EXPIRED, s, AlertSeverity.WARNING, {"count": n}) for s, n in lapsed.items()]
+    q = Sql()
+    rejected = await _counts(
+        f"""SELECT seller_id, COUNT(*) AS n FROM interaction WHERE answer_state = {q.p(AnswerState.REJECTED.value)}
+             AND updated_at >= {q.p(now - timedelta(days=1))} GROUP BY seller_id""",
+        q,
+    )
+    out += [
+        Finding(AlertKind.MODERATION_SPIKE, s, AlertSeverity.WARNING, {"count": n})
+        for s, n in rejected.items()
+        if n >= ops.moderation_rejections_24h
+    ]
+    return out
+
+
+async def _outbox_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
+    """Failed reply sends per seller and the global LLM fallback rate."""
+    since = now - timedelta(minutes=ops.reply_failures_window_min)
+    q = Sql()
+    failed = await _counts(
+        f"""SELECT i.seller_id, COUNT(*) AS n FROM reply r JOIN interaction i ON i.id = r.interaction_id
+             WHERE r.status = {q.p(ReplyStatus.FAILED.value)} AND r.created_at >= {q.p(since)} GROUP BY i.seller_id""",
+        q,
+    )
+    out = [Finding(AlertKind.REPLY_FAILED, s, AlertSeverity.WARNING, {"count": n}) for s, n in failed.items()]
+    q = Sql()
+    llm, fallback = q.p(DraftOrigin.LLM.value), q.p(DraftOrigin.FALLBACK.value)
+    row = (
+        await q.rows(
+            f"""SELECT COUNT(*) AS n, SUM(CASE WHEN origin = {fallback} THEN 1 ELSE 0 END) AS fb FROM draft
+                 WHERE origin IN ({llm}, {fallback}) AND created_at >= {q.p(since)}"""
+        )
+    )[0]
+    tried, fell_back = int(row["n"]), int(row["fb"] or 0)
+    if tried >= ops.llm_min_drafts and 100.0 * fell_back / tried >= ops.llm_fallback_pct:
+        rate = round(100.0 * fell_back / tried)
+        out.append(Finding(AlertKind.LLM_FAILURES, None, AlertSeverity.WARNING, {"pct": rate, "count": fell_back}))
+    return out
+
+
+async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
+    """Token state, stale sync and 429 streaks per seller not paused."""
+    sellers = await Seller.exclude(status=SellerStatus.PAUSED).values(
+        "id", "status", "token_scopes", "token_expires_at", "created_at"
+    )
+    q = Sql()
+    cursors: dict[int, dict[Channel, dict]] = {}
+    for r in await q.rows("SELECT seller_id, channel, last_success_at, consecutive_429 FROM sync_cursor"):
+        cursors.setdefault(r["seller_id"], {})[Channel(r["channel"])] = r
+    stale_after = timedelta(minutes=ops.stale_sync_min)
+    out: list[Finding] = []
+    for s in sellers:
+        sid = s["id"]
+        if s["status"] == SellerStatus.TOKEN_INVALID:
+            out.append(Finding(AlertKind.TOKEN_INVALID, sid, AlertSeverity.CRITICAL, {}))
+        elif s["token_expires_at"] and s["token_expires_at"] <= now + timedelta(days=ops.token_expiry_days):
+            days = max(0, (s["token_expires_at"] - now).days)
+            severity = AlertSeverity.CRITICAL if s["token_expires_at"] <= now else AlertSeverity.WARNING
+            out.append(Finding(AlertKind.TOKEN_EXPIRING, sid, severity, {"days": days}))
+        mine = cursors.get(sid, {})
+        stale = []
+        for channel in sorted(covered_channels(s["token_scopes"])):
+            last = _aware((mine.get(channel) or {}).get("last_success_at")) or s["created_at"]
+            if now - last > stale_after:
+                stale.append((channel, int((now - last).total_seconds() // 60)))
+        if stale:
+            channels = ", ".join(ch.value for ch, _ in stale)
+            minutes = max(m for _, m in stale)
+            out.append(
+                Finding(AlertKind.STALE_SYNC, sid, AlertSeverity.WARNING, {"channels": channels, "minutes": minutes})
+            )
+        streak = max((int(c["consecutive_429"]) for c in mine.values()), default=0)
+        if streak >= ops.rate_limit_streak:
+            out.append(Finding(AlertKind.RATE_LIMITED, sid, AlertSeverity.WARNING, {"count": streak}))
+    return out
+
+
+def alert_text(kind: AlertKind, args: dict[str, Any], language: str | None) -> str:
+    """The localised text of an alert."""
+    return translator(language)(f"analytics-alert-{kind.value.replace('_', '-')}", **args)
 
 
 async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     """Check every condition for every seller not paused; raise what holds, resolve what cleared.
 
-    Returns the alerts open after this run that were raised or bumped by it.
+    Returns the alerts raised or bumped by this run (deliver those with `delivered_at` None).
     """
-    raise NotImplementedError
+    ops = settings.ops
+    findings = [
+        *await _seller_findings(now, ops),
+        *await _outbox_findings(now, ops),
+        *await _interaction_findings(now, ops),
+    ]
+    holding = {open_key(f.kind, f.seller_id) for f in findings}
+    open_alerts = await Alert.filter(open_key__isnull=False, kind__in=[k.value for k in AlertKind]).values(
+        "kind", "seller_id", "open_key"
+    )
+    for alert in open_alerts:
+        if alert["open_key"] not in holding:
+            await resolve_alert(kind=alert["kind"], seller_id=alert["seller_id"], now=now)
+    return [
+        await raise_alert(
+            kind=f.kind,
+            seller_id=f.seller_id,
+            severity=f.severity,
+            text=alert_text(f.kind, f.args, settings.default_language),
+            now=now,
+        )
+        for f in findings
+    ]
