@@ -1,0 +1,113 @@
+"""`check_text`: run every rule over one outgoing text and return the verdict. Pure, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from core.guardrails import patterns
+from core.guardrails.normalize import Normalized, normalize
+from core.guardrails.phrases import PhraseMatcher
+from core.guardrails.rules import BUYER_REFUND_CUES, CUSTOM_RULE, LENGTH_LIMITS, PHRASE_RULES, RULES, Rule
+from core.guardrails.verdict import GuardrailContext, Verdict, Violation
+from core.models.enums import Channel
+from core.seller_settings import SellerSettings
+
+if TYPE_CHECKING:
+    from core.models import Interaction
+
+# One matcher for all default phrases; each phrase index maps back to its rule.
+_PHRASE_OWNERS: tuple[Rule, ...] = tuple(rule for rule in PHRASE_RULES for _ in rule.phrases)
+_DEFAULT = PhraseMatcher([phrase for rule in PHRASE_RULES for phrase in rule.phrases])
+_BUYER_REFUND = PhraseMatcher(
+    [phrase for rule in PHRASE_RULES if rule.category == "refund" for phrase in rule.phrases] + list(BUYER_REFUND_CUES)
+)
+_NEGATIVE_RATING_MAX = 3
+
+
+@lru_cache(maxsize=256)
+def _custom_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
+    # Sellers' phrase lists change rarely: compile each distinct list once.
+    return PhraseMatcher(phrases)
+
+
+def _violation(rule: Rule, text: str, span: tuple[int, int], channel: Channel, **args: str | int) -> Violation:
+    start, end = span
+    return Violation(rule.id, text[start:end], start, end, rule.severity(channel), rule.reason_key, args)
+
+
+def _length(text: str, channel: Channel) -> Violation | None:
+    shortest, longest = LENGTH_LIMITS[channel]
+    body = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if len(body) < shortest:
+        span = (lead, lead + len(body))
+        return _violation(RULES["format.too_short"], text, span, channel, length=len(body), limit=shortest)
+    if len(body) > longest:
+        span = (lead + longest, lead + len(body))
+        return _violation(RULES["format.too_long"], text, span, channel, length=len(body), limit=longest)
+    return None
+
+
+def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[Rule, int, int]]:
+    refund_raised: bool | None = None
+    negative = context.rating is not None and context.rating <= _NEGATIVE_RATING_MAX
+    for index, start, end in _DEFAULT.finditer(norm.text):
+        rule = _PHRASE_OWNERS[index]
+        if rule.category == "refund":
+            if refund_raised is None:  # only normalise the buyer's text when it matters
+                refund_raised = _BUYER_REFUND.search(normalize(context.buyer_text).text)
+            if refund_raised:
+                continue
+        if rule.category == "tone" and not negative:
+            continue
+        yield rule, start, end
+    if context.extra_phrases:
+        for _index, start, end in _custom_matcher(context.extra_phrases).finditer(norm.text):
+            yield CUSTOM_RULE, start, end
+
+
+def check_text(text: str, *, channel: Channel, context: GuardrailContext | None = None) -> Verdict:
+    """Check one outgoing `text` for `channel`; the verdict lists every violation, ordered by position."""
+    context = context or GuardrailContext()
+    channel = Channel(channel)
+    norm = normalize(text)
+    if not norm.text.strip():
+        return Verdict((_violation(RULES["format.empty"], text, (0, len(text)), channel),))
+    found: list[Violation] = []
+    length = _length(text, channel)
+    if length is not None:
+        found.append(length)
+    for rule, start, end in _phrase_hits(norm, context):
+        found.append(_violation(rule, text, norm.span(start, end), channel))
+    for rule_id, start, end in patterns.contacts(norm.text):
+        found.append(_violation(RULES[rule_id], text, norm.span(start, end), channel))
+    for span in patterns.shouting(text):
+        found.append(_violation(RULES["format.caps"], text, span, channel))
+    found.sort(key=lambda v: (v.start, v.end, v.rule_id))
+    return Verdict(tuple(found))
+
+
+def context_for(
+    interaction: Interaction,
+    seller_settings: SellerSettings | dict[str, Any] | None = None,
+    extra_phrases_from_config: Iterable[str] = (),
+    *,
+    buyer_messages: Iterable[str] = (),
+) -> GuardrailContext:
+    """The guardrail context of a reply to `interaction`.
+
+    `seller_settings` is the seller's `SellerSettings` (or the raw `Seller.settings` JSON); its banned phrases are
+    merged with `extra_phrases_from_config` (`Settings.banned_phrases_extra`). `buyer_messages` adds the buyer's
+    chat messages to the buyer's text, so a refund the buyer asked for in a chat is recognised.
+    """
+    parts = (interaction.text, interaction.pros, interaction.cons, *buyer_messages)
+    if not isinstance(seller_settings, SellerSettings):
+        seller_settings = SellerSettings.of(seller_settings)
+    phrases = (p.strip() for p in (*seller_settings.banned_phrases, *extra_phrases_from_config))
+    return GuardrailContext(
+        buyer_text="\n".join(p for p in parts if p),
+        rating=interaction.rating,
+        extra_phrases=tuple(dict.fromkeys(p for p in phrases if p)),
+    )

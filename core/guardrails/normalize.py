@@ -1,0 +1,79 @@
+"""Text normalisation for matching, with a map back to the original text.
+
+Matching runs on a normalised copy so trivial obfuscation does not pass:
+- case is folded (`str.lower`), `ё` becomes `е`;
+- invisible characters (zero-width spaces/joiners, soft hyphens, bidi marks, variation selectors) and combining
+  accents (stress marks) are dropped;
+- inside a word that mixes Latin and Cyrillic letters, the look-alike letters of the minority script are replaced by
+  their twins from the majority script (`нeйpoсеть` → `нейросеть`, `bоt` with a Cyrillic `о` → `bot`).
+
+Extra spaces and punctuation inside a phrase are not removed here: the phrase patterns tolerate them
+(`core.guardrails.phrases`), which keeps the normalised text the same length as the original in the common case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Latin letters that look like Cyrillic ones (after lower-casing), and the reverse table.
+_LATIN = "aeopcxykmthb"
+_CYRILLIC = "аеорсхукмтнв"
+_TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
+_YO = str.maketrans("ё", "е")
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f]"
+)
+_MIXED = re.compile("[a-z][а-яё]|[а-яё][a-z]")
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile("[a-z]")
+_CYRILLIC_LETTER = re.compile("[а-яё]")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normalised text and, when its length differs from the original, each character's original index."""
+
+    text: str
+    index: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty span of the normalised text back to the original text."""
+        if self.index is None:
+            return start, end
+        return self.index[start], self.index[end - 1] + 1
+
+
+def _unmix(match: re.Match[str]) -> str:
+    word = match.group()
+    latin = len(_LATIN_LETTER.findall(word))
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    if not latin or not cyrillic:
+        return word
+    # Ties go to Cyrillic: the buyers and sellers we serve write Russian first.
+    return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for phrase and pattern matching (see the module docstring)."""
+    lowered = text.lower()
+    index: tuple[int, ...] | None = None
+    if len(lowered) != len(text) or _INVISIBLE.search(text):
+        # Rare path: characters are dropped or expand when lower-cased, so keep an index per character.
+        chars: list[str] = []
+        positions: list[int] = []
+        for i, char in enumerate(text):
+            if _INVISIBLE.match(char):
+                continue
+            for low in char.lower():
+                if not _INVISIBLE.match(low):  # e.g. the combining dot of "İ".lower()
+                    chars.append(low)
+                    positions.append(i)
+        lowered = "".join(chars)
+        index = tuple(positions)
+    lowered = lowered.translate(_YO)
+    if _MIXED.search(lowered):
+        lowered = _WORD.sub(_unmix, lowered)
+    return Normalized(lowered, index)

@@ -1,0 +1,61 @@
+"""Regular-expression rules: links, phones, e-mails, @handles (on the normalised text) and ALL CAPS (on the original).
+
+Each pattern has a cheap pre-check so the common clean reply pays for a plain substring or prefix search only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TLD = r"(?:ru|рф|su|com|net|org|info|biz|pro|io|me|co|shop|store|online|site|app|link|ly|cc|tv|by|kz|ua|uz)"
+# A dot also written as "[.]" or "(.)", a common way to slip a link past filters.
+_DOT = r"(?:\.|\[\.\]|\(\.\))"
+_URL_HINT = re.compile(rf"{_DOT}{_TLD}\b|://|www\.")
+_URL = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"']+"
+    rf"|\b[a-z0-9а-я][a-z0-9а-я-]*(?:{_DOT}[a-z0-9а-я-]+)*{_DOT}{_TLD}\b(?:/[^\s<>\"']*)?"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_]{3,32}(?![\w@])")
+_PHONE_HINT = re.compile(r"\d[\s().-]{0,2}\d[\s().-]{0,2}\d[\s().-]{0,2}\d")
+_PHONE = re.compile(
+    r"(?<![\w+-])(?:"
+    r"\+\d(?:[\s().-]{0,2}\d){9,13}"  # +7 916 123-45-67, +375 29 ...
+    r"|[78](?:[\s().-]{0,2}\d){10}"  # 8 (916) 123 45 67, 89161234567
+    r"|\(\d{3}\)\s?\d{3}[\s-]?\d{2}[\s-]?\d{2}"  # (916) 123-45-67
+    r"|\d{3}-\d{2}-\d{2}"  # 123-45-67
+    r")(?![\w-])"
+)
+_CAPS_HINT = re.compile("[A-ZА-ЯЁ]{2}")
+_CAPS = re.compile(r"\b[A-ZА-ЯЁ]{2,}(?:[^\w\n]+[A-ZА-ЯЁ]{2,})*\b")
+# Letters in a run of capitals before it counts as shouting: abbreviations such as "ООО", "WB" stay quiet.
+CAPS_MIN_LETTERS = 10
+
+
+def contacts(text: str) -> Iterator[tuple[str, int, int]]:
+    """(rule id, start, end) of every e-mail, link, phone and @handle in normalised `text`, without overlaps."""
+    found: list[tuple[str, int, int]] = []
+    if "@" in text:
+        found += [("contact.email", m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    if _URL_HINT.search(text):
+        found += [("contact.url", m.start(), m.end()) for m in _URL.finditer(text)]
+    if _PHONE_HINT.search(text):
+        found += [("contact.phone", m.start(), m.end()) for m in _PHONE.finditer(text)]
+    if "@" in text:
+        found += [("contact.handle", m.start(), m.end()) for m in _HANDLE.finditer(text)]
+    # Earlier kinds win an overlap: the domain of an e-mail is not a separate link.
+    taken: list[tuple[int, int]] = []
+    for rule_id, start, end in found:
+        if all(end <= a or start >= b for a, b in taken):
+            taken.append((start, end))
+            yield rule_id, start, end
+
+
+def shouting(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ALL CAPS runs with at least `CAPS_MIN_LETTERS` letters in the original `text`."""
+    if not _CAPS_HINT.search(text):
+        return
+    for match in _CAPS.finditer(text):
+        if sum(char.isalpha() for char in match.group()) >= CAPS_MIN_LETTERS:
+            yield match.start(), match.end()

@@ -1,0 +1,99 @@
+"""Phrase lists compiled into one regular expression shaped like a trie (an Aho-Corasick-like single alternation).
+
+Phrase syntax (for the default set, `Settings.banned_phrases_extra` and a seller's own phrases alike):
+- words separated by spaces or punctuation; in the text, any run of spaces/punctuation (or none) may separate them,
+  so `чат-бот`, `чат  бот` and `чатбот` all match the phrase `чат бот`;
+- a word ending in `*` matches any ending (`нейросет*` → нейросеть, нейросети, нейросетью);
+- `..` between words allows up to two other words of the same sentence in between (`удал* .. отзыв*` →
+  "удалите, пожалуйста, отзыв");
+- inside words of 5+ letters single separators are tolerated (`т.е.л.е.г.р.а.м`, `н е й р о с е т ь`);
+  shorter words must be written whole, or ordinary text would match across word boundaries.
+
+Phrases are normalised like the text (`core.guardrails.normalize`), so look-alike letters and `ё` do not matter.
+Every phrase ends in an empty named group `p<index>`: `match.lastgroup` names the phrase that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from core.guardrails.normalize import normalize
+
+_INNER_SEP = r"[\W_]{0,2}"
+_WORD_SEP = r"[\W_]*"
+# Up to two words of the same sentence: sentence punctuation and line breaks end the gap.
+_GAP = r"(?:[^\w.!?\n]+\w+){0,2}[^\w.!?\n]+"
+_STAR = r"\w*"
+_END = r"(?!\w)"
+_SPREAD_MIN = 5
+_TOKEN = re.compile(r"\.\.|[^\W_]+\*?|\d+\*?")
+
+
+def phrase_atoms(phrase: str) -> tuple[str, ...]:
+    """The regex pieces of one phrase, in order; empty when the phrase has no word characters."""
+    atoms: list[str] = []
+    gap = False
+    for token in _TOKEN.findall(normalize(phrase.replace("..", " .. ")).text):
+        if token == "..":
+            gap = bool(atoms)
+            continue
+        if atoms:
+            atoms.append(_GAP if gap else _WORD_SEP)
+        gap = False
+        star = token.endswith("*")
+        word = token.rstrip("*")
+        for i, char in enumerate(word):
+            if i and len(word) >= _SPREAD_MIN:
+                atoms.append(_INNER_SEP)
+            atoms.append(re.escape(char))
+        if star:
+            atoms.append(_STAR)
+    # Only the last word must end where the phrase ends: inner words may run together ("чатбот").
+    if atoms and atoms[-1] != _STAR:
+        atoms.append(_END)
+    return tuple(atoms)
+
+
+class _Node(dict[str, "_Node"]):
+    leaf: int | None = None
+
+
+def _emit(node: _Node) -> str:
+    branches = [atom + _emit(child) for atom, child in node.items()]
+    if node.leaf is not None:
+        # Last, so a longer phrase sharing this prefix is tried first.
+        branches.append(f"(?P<p{node.leaf}>)")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+class PhraseMatcher:
+    """Finds any of `phrases` in normalised text; `finditer` yields (phrase index, start, end)."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        root = _Node()
+        for index, phrase in enumerate(phrases):
+            atoms = phrase_atoms(phrase)
+            if not atoms:
+                continue
+            node = root
+            for atom in atoms:
+                node = node.setdefault(atom, _Node())
+            if node.leaf is None:
+                node.leaf = index
+        # `\b` first: a phrase starts at a word start, and the engine skips other positions quickly.
+        self._regex = re.compile(r"\b" + _emit(root)) if root else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """Non-overlapping matches, leftmost first, in normalised `text`."""
+        if self._regex is None:
+            return
+        for match in self._regex.finditer(text):
+            if match.end() > match.start():
+                yield int(match.lastgroup[1:]), match.start(), match.end()  # type: ignore[index]
+
+    def search(self, text: str) -> bool:
+        """Whether any phrase occurs in normalised `text`."""
+        return any(True for _ in self.finditer(text))
