@@ -1,7 +1,7 @@
 """Triage of a new interaction: priority, SLA due-at and whether it needs a response at all.
 
 Order of the inbox (DESIGN: "negatives and pre-purchase questions at the top"):
-URGENT — 1–2★ reviews, pre-purchase questions/chats (size, availability, delivery), complaints in questions/chats;
+URGENT — 1–2★ reviews, pre-purchase questions/chats (size, availability, delivery), complaints (defect, return);
 HIGH — 3★ reviews, other questions and chats;
 NORMAL — 4–5★ reviews with text;
 LOW — bare 4–5★ ratings without text: they need no response and carry no SLA.
@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.intent import Intent
 from core.models import PRIORITY_RANK, Channel, Priority
 from core.seller_settings import BusinessHours
 from core.sla import due_at as sla_due_at
 
-# Intent values as core.intent names them; plain strings so triage accepts the enum or its stored value.
-PRE_PURCHASE_INTENTS = frozenset({"size", "availability", "delivery"})
-COMPLAINT_INTENTS = frozenset({"complaint", "defect", "return", "refund", "wrong_item"})
+# StrEnum members hash like their values: triage accepts the enum or the stored string.
+PRE_PURCHASE_INTENTS = frozenset({Intent.SIZE, Intent.AVAILABILITY, Intent.DELIVERY})
+COMPLAINT_INTENTS = frozenset({Intent.DEFECT, Intent.RETURN})
 
 
 @dataclass(frozen=True)
