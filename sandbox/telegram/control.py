@@ -48,7 +48,8 @@ Reading what the bot did
     GET /_sandbox/callbacks[?callback_query_id=4711]
         -> [{"callback_query_id", "user_id", "data", "message_id", "chat_id", "answered": true,
              "text": "Saved", "show_alert": false, "url": null}]
-    GET /_sandbox/stats  -> {"sent_per_chat": {"1001": 4}, "sent_total": 4, "too_many_requests": 0,
+    GET /_sandbox/stats[?bot=]  (one bot's figures, or all bots summed; calls and webhook counts are global)
+                         -> {"sent_per_chat": {"1001": 4}, "sent_total": 4, "too_many_requests": 0,
                              "calls": {"sendMessage": 4, ...}, "webhook_deliveries": 0, "webhook_errors": 0}
     POST /_sandbox/limits {"enabled": false}    -> {"enabled": false}   # flood limits on/off at run time
 
@@ -201,16 +202,17 @@ async def callbacks(sandbox: Sandbox, request: Request, body: dict[str, Any]) ->
 
 
 async def stats(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
-    """GET /_sandbox/stats."""
+    """GET /_sandbox/stats[?bot=]: one bot's sends and 429s, or all bots' summed."""
     world = sandbox.world
+    bots = [pick_bot(sandbox, body, request)] if request.query_params.get("bot") else list(world.bots.values())
     per_chat: dict[str, int] = {}
-    for bot in world.bots.values():
+    for bot in bots:
         for chat_id, count in bot.sent_per_chat.items():
             per_chat[str(chat_id)] = per_chat.get(str(chat_id), 0) + count
     return {
         "sent_per_chat": per_chat,
         "sent_total": sum(per_chat.values()),
-        "too_many_requests": world.too_many_requests,
+        "too_many_requests": sum(bot.too_many_requests for bot in bots),
         "calls": dict(world.calls),
         "webhook_deliveries": world.webhook_deliveries,
         "webhook_errors": world.webhook_errors,

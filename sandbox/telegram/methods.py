@@ -87,7 +87,7 @@ def _deliver(sandbox: Sandbox, bot: BotState, chat: Chat, **content: Any) -> dic
     """Apply the flood limits, then store the bot's message; returns the Bot API Message."""
     retry_after = sandbox.flood.check(bot.user.id, chat.id, private=chat.type == "private")
     if retry_after:
-        sandbox.world.too_many_requests += 1
+        bot.too_many_requests += 1
         raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
     bot.sent_per_chat[chat.id] += 1
     message = bot.add_message(chat, bot.user, **content)

@@ -150,6 +150,7 @@ class BotState:
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.callbacks: dict[str, CallbackRecord] = {}
         self.sent_per_chat: Counter[int] = Counter()
+        self.too_many_requests = 0
         self.poll_generation = 0
         self._update_ids = itertools.count(100_000_001)
         self._message_ids: dict[int, itertools.count[int]] = {}
@@ -203,7 +204,6 @@ class World:
     bots: dict[int, BotState] = field(default_factory=dict)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: Counter[str] = field(default_factory=Counter)
-    too_many_requests: int = 0
     webhook_deliveries: int = 0
     webhook_errors: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

@@ -1,0 +1,268 @@
+"""The Telegram sandbox through the real aiogram client over HTTP: messages, keyboards, edits, callbacks, errors."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+    TelegramUnauthorizedError,
+)
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BufferedInputFile
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from sandbox.runner import serve_app
+from sandbox.telegram.server import create_app
+
+TOKEN = "123456:sandbox-secret"
+
+
+@dataclass
+class Tg:
+    """A running sandbox: the aiogram bot pointed at it and a client for the control API."""
+
+    url: str
+    bot: Bot
+    control: httpx.AsyncClient
+
+    async def user(self, user_id: int = 1001, **extra: object) -> None:
+        """A user who has /start-ed the bot."""
+        response = await self.control.post(
+            "/_sandbox/users", json={"id": user_id, "first_name": "Ann", "start": True, **extra}
+        )
+        response.raise_for_status()
+
+    async def messages(self, chat_id: int) -> list[dict]:
+        """The chat as the client shows it."""
+        return (await self.control.get(f"/_sandbox/chats/{chat_id}/messages")).json()
+
+
+def make_bot(url: str, token: str = TOKEN) -> Bot:
+    """The real aiogram client against the sandbox."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(url, is_local=False))
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode="HTML"))
+
+
+@pytest.fixture(scope="module")
+async def server() -> AsyncIterator[tuple[str, AiohttpSession]]:
+    """One sandbox for the module; each test gets its own bot there, so tests share no state."""
+    async with serve_app(create_app()) as url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(url, is_local=False))
+        try:
+            yield url, session
+        finally:
+            await session.close()
+
+
+_bot_ids = itertools.count(200_001)
+
+
+@pytest.fixture
+async def tg(server: tuple[str, AiohttpSession]) -> AsyncIterator[Tg]:
+    """A fresh bot (flood limits on) with the real aiogram client; the control client addresses that bot."""
+    url, session = server
+    bot_id = next(_bot_ids)
+    async with httpx.AsyncClient(base_url=url, params={"bot": bot_id}) as control:
+        await control.post("/_sandbox/bots", json={"token": f"{bot_id}:sandbox-secret"})
+        bot = Bot(f"{bot_id}:sandbox-secret", session=session, default=DefaultBotProperties(parse_mode="HTML"))
+        yield Tg(url, bot, control)
+
+
+def keyboard(*pairs: tuple[str, str]) -> object:
+    builder = InlineKeyboardBuilder()
+    for text, data in pairs:
+        builder.button(text=text, callback_data=data)
+    return builder.as_markup()
+
+
+async def test_send_message_with_keyboard_press_answer_and_edit(tg: Tg) -> None:
+    await tg.user()
+    me = await tg.bot.get_me()
+    sent = await tg.bot.send_message(1001, "<b>New review</b> &amp; more", reply_markup=keyboard(("Draft", "c:d:7")))
+    assert sent.from_user.id == me.id and sent.chat.id == 1001 and sent.text == "New review & more"
+    assert sent.entities[0].type == "bold" and sent.entities[0].length == len("New review")
+    assert sent.reply_markup.inline_keyboard[0][0].callback_data == "c:d:7"
+
+    pressed = (
+        await tg.control.post("/_sandbox/chats/1001/press", json={"message_id": sent.message_id, "text": "Draft"})
+    ).json()
+    updates = await tg.bot.get_updates(timeout=1)
+    query = updates[-1].callback_query
+    assert (
+        query.id == pressed["callback_query_id"]
+        and query.data == "c:d:7"
+        and query.message.message_id == sent.message_id
+    )
+    assert await tg.bot.answer_callback_query(query.id, text="Drafting…")
+
+    edited = await tg.bot.edit_message_text(
+        "<i>Draft</i>", chat_id=1001, message_id=sent.message_id, reply_markup=keyboard(("Approve", "c:a:7"))
+    )
+    assert edited.text == "Draft" and edited.edit_date is not None
+    await tg.bot.edit_message_reply_markup(chat_id=1001, message_id=sent.message_id)
+
+    shown = (await tg.messages(1001))[-1]
+    assert shown["html"] == "<i>Draft</i>" and shown["buttons"] == []
+    assert [e["html"] for e in shown["edits"]] == ["<b>New review</b> &amp; more", "<i>Draft</i>"]
+    assert shown["edits"][1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "c:a:7"
+    answers = (await tg.control.get("/_sandbox/callbacks", params={"callback_query_id": query.id})).json()
+    assert answers[0]["answered"] and answers[0]["text"] == "Drafting…"
+    with pytest.raises(TelegramBadRequest, match="query is too old"):
+        await tg.bot.answer_callback_query(query.id, text="again")
+
+
+@pytest.mark.parametrize(
+    ("markup", "fragment"),
+    [
+        ("<b>open", 'end tag corresponding to start tag "b"'),
+        ("<b>x</i>", "Unmatched end tag"),
+        ("<script>alert(1)</script>", 'Unsupported start tag "script"'),
+        ("price < 5", "Unsupported start tag"),
+        ("Tom & Jerry", "Unsupported HTML entity"),
+    ],
+)
+async def test_malformed_html_is_refused(tg: Tg, markup: str, fragment: str) -> None:
+    await tg.user()
+    with pytest.raises(TelegramBadRequest, match="can't parse entities") as caught:
+        await tg.bot.send_message(1001, markup)
+    assert fragment in caught.value.message
+    assert await tg.messages(1001) != [] and len(await tg.messages(1001)) == 1  # only /start
+
+
+async def test_text_limit_counts_characters_after_entity_parsing(tg: Tg) -> None:
+    await tg.user()
+    full = await tg.bot.send_message(1001, "<b>" + "я" * 4000 + "</b>" + "&amp;" * 96)
+    assert len(full.text) == 4096
+    with pytest.raises(TelegramBadRequest, match="message is too long"):
+        await tg.bot.send_message(1001, "x" * 4097)
+    with pytest.raises(TelegramBadRequest, match="message text is empty"):
+        await tg.bot.send_message(1001, "<b> </b>")
+
+
+async def test_callback_data_is_limited_to_64_bytes(tg: Tg) -> None:
+    await tg.user()
+    await tg.bot.send_message(1001, "ok", reply_markup=keyboard(("B", "x" * 64)))
+    with pytest.raises(TelegramBadRequest, match="BUTTON_DATA_INVALID"):
+        await tg.bot.send_message(1001, "no", reply_markup=keyboard(("B", "я" * 33)))  # 66 bytes, 33 characters
+
+
+async def test_identical_edit_is_not_modified(tg: Tg) -> None:
+    await tg.user()
+    sent = await tg.bot.send_message(1001, "same", reply_markup=keyboard(("A", "a")))
+    with pytest.raises(TelegramBadRequest, match="message is not modified"):
+        await tg.bot.edit_message_text(
+            "same", chat_id=1001, message_id=sent.message_id, reply_markup=keyboard(("A", "a"))
+        )
+    with pytest.raises(TelegramBadRequest, match="message to edit not found"):
+        await tg.bot.edit_message_text("other", chat_id=1001, message_id=999)
+
+
+async def test_blocked_user_and_unknown_chat(tg: Tg) -> None:
+    await tg.user()
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await tg.bot.send_message(2002, "hello")
+    blocked = (await tg.control.post("/_sandbox/users/1001/block")).json()
+    assert blocked["blocked"]
+    with pytest.raises(TelegramForbiddenError, match="bot was blocked by the user"):
+        await tg.bot.send_message(1001, "hello")
+    update = (await tg.bot.get_updates())[-1]
+    assert update.my_chat_member.new_chat_member.status == "kicked"
+    await tg.control.post("/_sandbox/users/1001/unblock")
+    assert (await tg.bot.send_message(1001, "back")).text == "back"
+
+
+async def test_flood_limit_answers_429_with_retry_after(tg: Tg) -> None:
+    await tg.user()
+    for n in range(3):  # the private chat's burst
+        await tg.bot.send_message(1001, f"m{n}")
+    with pytest.raises(TelegramRetryAfter) as caught:
+        await tg.bot.send_message(1001, "one too many")
+    assert caught.value.retry_after >= 1
+    stats = (await tg.control.get("/_sandbox/stats")).json()
+    assert stats["too_many_requests"] == 1 and stats["sent_per_chat"] == {"1001": 3}
+    await tg.control.post("/_sandbox/limits", json={"enabled": False})
+    try:
+        for n in range(5):
+            await tg.bot.send_message(1001, f"free {n}")
+    finally:
+        await tg.control.post("/_sandbox/limits", json={"enabled": True})
+
+
+async def test_group_limit_is_twenty_per_minute(tg: Tg) -> None:
+    channel = (
+        await tg.control.post("/_sandbox/chats", json={"type": "channel", "title": "Ops", "username": "ops"})
+    ).json()
+    assert channel["id"] < -1_000_000_000_000
+    for n in range(20):
+        await tg.bot.send_message(channel["id"] if n % 2 else "@ops", f"alert {n}")
+    with pytest.raises(TelegramRetryAfter):
+        await tg.bot.send_message(channel["id"], "alert 21")
+    shown = await tg.messages(channel["id"])
+    assert len(shown) == 20 and all(m["from_bot"] for m in shown)
+
+
+async def test_document_commands_delete_and_chat_action(tg: Tg) -> None:
+    await tg.user()
+    sent = await tg.bot.send_document(
+        1001, BufferedInputFile(b"a;b\n1;2\n", filename="export.csv"), caption="<b>CSV</b>"
+    )
+    assert sent.document.file_name == "export.csv" and sent.caption == "CSV" and sent.caption_entities[0].type == "bold"
+    content = await tg.control.get(f"/_sandbox/files/{sent.document.file_id}")
+    assert content.content == b"a;b\n1;2\n"
+
+    await tg.bot.set_my_commands([BotCommand(command="inbox", description="Входящие")], language_code="ru")
+    await tg.bot.set_my_commands([BotCommand(command="inbox", description="Inbox")], language_code="en")
+    scope = BotCommandScopeAllPrivateChats()
+    await tg.bot.set_my_commands([BotCommand(command="help", description="Help")], scope=scope)
+    assert [c.description for c in await tg.bot.get_my_commands(language_code="ru")] == ["Входящие"]
+    assert [c.description for c in await tg.bot.get_my_commands(language_code="en")] == ["Inbox"]
+    assert [c.command for c in await tg.bot.get_my_commands(scope=scope)] == ["help"]
+    with pytest.raises(TelegramBadRequest, match="BOT_COMMAND_INVALID"):
+        await tg.bot.set_my_commands([BotCommand(command="Bad Command", description="x")])
+
+    assert await tg.bot.send_chat_action(1001, "typing")
+    assert await tg.bot.delete_message(1001, sent.message_id)
+    assert (await tg.messages(1001))[-1]["deleted"]
+    with pytest.raises(TelegramBadRequest, match="message to delete not found"):
+        await tg.bot.delete_message(1001, sent.message_id)
+
+
+async def test_tokens_and_unknown_methods() -> None:
+    app = create_app(bot_tokens=[TOKEN], accept_any_token=False)
+    async with serve_app(app) as url:
+        stranger = make_bot(url, "999:not-registered")
+        try:
+            with pytest.raises(TelegramUnauthorizedError):
+                await stranger.get_me()
+        finally:
+            await stranger.session.close()
+        async with httpx.AsyncClient(base_url=url) as http:
+            missing = await http.post(f"/bot{TOKEN}/sendCarrierPigeon", data={"chat_id": "1"})
+            assert missing.status_code == 404 and missing.json() == {
+                "ok": False,
+                "error_code": 404,
+                "description": "Not Found",
+            }
+            wrong_secret = await http.get(f"/bot{TOKEN.split(':')[0]}:other/getMe")
+            assert wrong_secret.status_code == 401
+            as_json = await http.post(f"/bot{TOKEN}/getMe", json={})
+            assert as_json.json()["result"]["id"] == 123456
+
+
+async def test_any_well_formed_token_is_accepted_by_default() -> None:
+    async with serve_app(create_app()) as url:
+        bot = make_bot(url, "777:any-secret")
+        try:
+            assert (await bot.get_me()).id == 777
+        finally:
+            await bot.session.close()
