@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.models.enums import Priority
-
 
 class Intent(StrEnum):
     SIZE = "size"
@@ -218,20 +216,3 @@ def classify(text: str) -> IntentResult:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     confidence = min(0.98, 0.5 + 0.08 * best_score + 0.07 * (best_score - runner_up))
     return IntentResult(best, round(confidence, 2), IntentSource.RULES)
-
-
-_PRIORITY = {
-    Intent.DEFECT: Priority.URGENT,
-    Intent.RETURN: Priority.HIGH,
-    # Pre-purchase questions: an unanswered one is a lost sale, so they go to the top with complaints.
-    Intent.SIZE: Priority.HIGH,
-    Intent.AVAILABILITY: Priority.HIGH,
-    Intent.DELIVERY: Priority.HIGH,
-    Intent.USAGE: Priority.NORMAL,
-    Intent.OTHER: Priority.NORMAL,
-}
-
-
-def suggested_priority(intent: Intent) -> Priority:
-    """The inbox priority an intent suggests for a question or chat (complaints and pre-purchase first)."""
-    return _PRIORITY[intent]

@@ -8,8 +8,7 @@ from pathlib import Path
 import openai
 import pytest
 
-from core.intent import UNSURE_BELOW, Intent, IntentSource, classify, classify_with_llm, suggested_priority
-from core.models import Priority
+from core.intent import UNSURE_BELOW, Intent, IntentSource, classify, classify_with_llm
 from sandbox.llm.server import create_app
 from sandbox.runner import serve_app
 
@@ -71,12 +70,6 @@ def test_no_cue_is_other_and_unsure() -> None:
     result = classify("Из чего сделано?")
     assert result.intent == Intent.OTHER
     assert result.confidence < UNSURE_BELOW
-
-
-def test_priority_puts_complaints_and_pre_purchase_first() -> None:
-    assert suggested_priority(Intent.DEFECT) == Priority.URGENT
-    assert suggested_priority(Intent.SIZE) == Priority.HIGH
-    assert suggested_priority(Intent.OTHER) == Priority.NORMAL
 
 
 async def test_llm_fallback_only_when_unsure() -> None:
