@@ -1,0 +1,47 @@
+"""Building the bot: `Bot` (custom Bot API server when set, HTML by default), the `Dispatcher` with its deps and
+middlewares, and running it by long polling (default) or as a webhook server (when a webhook URL is set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
+
+from bot.middlewares import I18nMiddleware, MemberMiddleware
+from bot.routers import get_routers
+from core.settings import Settings
+
+
+def build_bot(settings: Settings) -> Bot:
+    """The Bot for these settings; `telegram.api_base_url` points it at another Bot API server (the sandbox)."""
+    if settings.telegram.bot_token is None:
+        raise RuntimeError("AGENTIQ_TELEGRAM__BOT_TOKEN is not set")
+    api = settings.telegram.api_base_url
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api)) if api else AiohttpSession()
+    return Bot(
+        settings.telegram.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def build_storage(settings: Settings) -> BaseStorage:
+    """FSM storage: Redis when configured (edits survive restarts and work across bot replicas), memory otherwise."""
+    return RedisStorage.from_url(settings.redis_url) if settings.redis_url else MemoryStorage()
+
+
+def build_dispatcher(settings: Settings, *, storage: BaseStorage | None = None, **deps: Any) -> Dispatcher:
+    """The Dispatcher with every router; `deps` (probe, backfill, ...) arrive as handler parameters."""
+    dp = Dispatcher(storage=storage or build_storage(settings), settings=settings, **deps)
+    for observer in (dp.message, dp.callback_query):
+        observer.outer_middleware(MemberMiddleware())
+        observer.outer_middleware(I18nMiddleware(settings.default_language))
+    dp.include_routers(*get_routers())
+    return dp

@@ -1,0 +1,81 @@
+"""The first sync after onboarding: kick it by name and report its progress into the chat.
+
+The report is an in-process asyncio task that edits one message until every connected channel is backfilled
+(or an hour passed). It is cosmetic: if the bot restarts meanwhile the backfill itself goes on in the workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from taskiq import AsyncBroker
+
+from core import sellers
+from core.i18n import Translator, translator
+from sync.broker import kick
+
+BACKFILL_TASK = "sync.backfill_seller"
+
+
+def render_progress(progress: sellers.BackfillProgress, t: Translator) -> str:
+    """One line per connected channel: fetched so far, done or running."""
+    lines = [t("bot-backfill-title")]
+    for channel in sorted(progress.channels):
+        state = t("bot-backfill-done" if channel in progress.done else "bot-backfill-running")
+        lines.append(
+            t(
+                "bot-backfill-line",
+                channel=t(f"bot-channel-{channel}"),
+                count=progress.fetched.get(channel, 0),
+                state=state,
+            )
+        )
+    if progress.finished:
+        lines.append(t("bot-backfill-finished"))
+    return "\n".join(lines)
+
+
+@dataclass
+class Backfill:
+    """Callable given to the onboarding handler: `await backfill(seller_id, chat_id)`."""
+
+    bot: Bot
+    broker: AsyncBroker
+    interval_s: float = 3.0
+    timeout_s: float = 3600.0
+    _reports: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def __call__(self, seller_id: int, chat_id: int) -> None:
+        await kick(self.broker, BACKFILL_TASK, seller_id)
+        task = asyncio.create_task(self.report(seller_id, chat_id))
+        self._reports.add(task)
+        task.add_done_callback(self._reports.discard)
+
+    async def report(self, seller_id: int, chat_id: int) -> None:
+        """Edit one progress message until the backfill finishes or `timeout_s` passes."""
+        seller = await sellers.seller_of(seller_id)
+        t = translator(seller.language)
+        message = await self.bot.send_message(chat_id, t("bot-backfill-title"))
+        shown = message.text
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout_s
+        while loop.time() < deadline:
+            progress = await sellers.backfill_progress(seller_id)
+            text = render_progress(progress, t)
+            if text != shown:
+                with contextlib.suppress(TelegramBadRequest):
+                    await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message.message_id)
+                shown = text
+            if progress.finished:
+                return
+            await asyncio.sleep(self.interval_s)
+
+    async def aclose(self) -> None:
+        """Stop the running reports (process shutdown)."""
+        for task in list(self._reports):
+            task.cancel()
+        await asyncio.gather(*self._reports, return_exceptions=True)

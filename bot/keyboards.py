@@ -1,0 +1,115 @@
+"""Inline keyboards. Buttons carry callback-data factories (ids only); texts come from the locales."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import (
+    CHANNEL_FILTERS,
+    CardAction,
+    CardCb,
+    InboxCb,
+    LangCb,
+    MemberCb,
+    SettingsAction,
+    SettingsCb,
+)
+from bot.render import product_url
+from core.i18n import LANGUAGES, Translator
+from core.inbox import CardData, CardStage, InboxPage
+from core.models import MemberRole, SellerMember
+from core.seller_settings import SellerSettings
+
+# Stages from which the seller can (again) draft or write a reply.
+_OPEN = (CardStage.NEW, CardStage.FAILED, CardStage.REJECTED)
+WINDOW_CHOICES = (30, 180, 720, 1440)
+
+
+def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
+    """The buttons for the card's stage: first actions, the draft's actions, or only Timeline/Open product."""
+    kb = InlineKeyboardBuilder()
+    iid = data.interaction.id
+
+    def add(action: CardAction, key: str, draft_id: int = 0) -> None:
+        kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=iid, draft_id=draft_id))
+
+    if data.stage in _OPEN:
+        add(CardAction.DRAFT, "bot-btn-draft")
+        add(CardAction.REPLY, "bot-btn-reply")
+        add(CardAction.SKIP, "bot-btn-skip")
+    elif data.stage == CardStage.DRAFTED and data.draft is not None:
+        if data.draft.ok:
+            add(CardAction.APPROVE, "bot-btn-approve", data.draft.id)
+        add(CardAction.EDIT, "bot-btn-edit", data.draft.id)
+        add(CardAction.REGENERATE, "bot-btn-regenerate", data.draft.id)
+        add(CardAction.CANCEL, "bot-btn-cancel", data.draft.id)
+    add(CardAction.TIMELINE, "bot-btn-timeline")
+    if data.interaction.nm_id:
+        kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
+    kb.adjust(3, 2)
+    return kb.as_markup()
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    """Русский / English."""
+    kb = InlineKeyboardBuilder()
+    for language in LANGUAGES:
+        kb.button(text={"ru": "Русский", "en": "English"}[language], callback_data=LangCb(language=language))
+    return kb.as_markup()
+
+
+def inbox_keyboard(page: InboxPage, channel: str, t: Translator) -> InlineKeyboardMarkup:
+    """A button per listed item, the channel filter and the pager."""
+    kb = InlineKeyboardBuilder()
+    for n, item in enumerate(page.items, start=1):
+        kb.button(text=str(n), callback_data=CardCb(action=CardAction.SHOW, interaction_id=item.id))
+    sizes = [len(page.items)] if page.items else []
+    for option in ("", *CHANNEL_FILTERS):
+        mark = "• " if option == channel else ""
+        kb.button(text=mark + t(f"bot-filter-{option or 'all'}"), callback_data=InboxCb(channel=option, page=0))
+    sizes.append(len(CHANNEL_FILTERS) + 1)
+    if page.pages > 1:
+        kb.button(text="‹", callback_data=InboxCb(channel=channel, page=max(page.page - 1, 0)))
+        kb.button(text=f"{page.page + 1}/{page.pages}", callback_data=InboxCb(channel=channel, page=page.page))
+        kb.button(text="›", callback_data=InboxCb(channel=channel, page=min(page.page + 1, page.pages - 1)))
+        sizes.append(3)
+    kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardMarkup:
+    """Language, pending window, auto-draft and the notification switches."""
+    kb = InlineKeyboardBuilder()
+    for language in LANGUAGES:
+        kb.button(text=language.upper(), callback_data=SettingsCb(action=SettingsAction.LANGUAGE, value=language))
+    for minutes in WINDOW_CHOICES:
+        mark = "• " if minutes == current.pending_window_min else ""
+        kb.button(text=f"{mark}{minutes}", callback_data=SettingsCb(action=SettingsAction.WINDOW, value=str(minutes)))
+    on_off = {True: "✅", False: "▫️"}
+    kb.button(
+        text=f"{on_off[current.auto_draft]} {t('bot-settings-auto-draft')}",
+        callback_data=SettingsCb(action=SettingsAction.AUTO_DRAFT),
+    )
+    for name in ("reviews", "questions", "chats"):
+        kb.button(
+            text=f"{on_off[getattr(current.notify, name)]} {t(f'bot-settings-notify-{name}')}",
+            callback_data=SettingsCb(action=SettingsAction.NOTIFY, value=name),
+        )
+    for rating in range(1, 6):
+        mark = "• " if rating == current.notify.max_review_rating else ""
+        kb.button(text=f"{mark}≤{rating}★", callback_data=SettingsCb(action=SettingsAction.RATING, value=str(rating)))
+    kb.adjust(len(LANGUAGES), len(WINDOW_CHOICES), 1, 3, 5)
+    return kb.as_markup()
+
+
+def members_keyboard(members: list[SellerMember], t: Translator) -> InlineKeyboardMarkup:
+    """A remove button per operator."""
+    kb = InlineKeyboardBuilder()
+    for m in members:
+        if m.role != MemberRole.OWNER:
+            kb.button(
+                text=t("bot-btn-remove", name=m.name or str(m.tg_user_id)), callback_data=MemberCb(member_id=m.id)
+            )
+    kb.adjust(1)
+    return kb.as_markup()

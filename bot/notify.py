@@ -1,0 +1,127 @@
+"""Sending cards under Telegram's flood limits, exactly once per interaction and member.
+
+Limits: one `sync.ratelimit.RateLimiter` (Redis-backed when Redis is set) is shared by every worker: a global
+bucket (30/s), one per private chat (1/s) and one per group (20/min). A send first waits for its chat's slot and
+only then for a global one, so a slot of the global budget is never held while a busy chat waits. A 429 still
+pauses that chat for Telegram's `retry_after` (the limiter is the guard; the retry is the seat belt).
+
+Exactly once: the `Card` row (unique interaction × member) is claimed BEFORE the send. A redelivered task finds
+the claim and skips. If a worker dies between the send and recording the message id, the card stays `claimed`
+without a message id and is never re-sent: at-most-once. We chose that over at-least-once because a duplicate
+card invites a double answer and there is no way to detect it afterwards, while a lost card is harmless: the
+interaction stays in /inbox, where the seller finds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.types import InlineKeyboardMarkup, Message
+from limits import parse
+
+from bot.keyboards import card_keyboard
+from bot.render import clip, render_card
+from core import inbox, sellers
+from core.i18n import translator
+from core.settings import TelegramSettings
+from sync.ratelimit import RateLimiter
+
+ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
+
+
+@dataclass
+class Notifier:
+    """Sends and edits messages under the shared limits; counts the 429s it met."""
+
+    bot: Bot
+    limiter: RateLimiter
+    settings: TelegramSettings
+    retries: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._global = parse(self.settings.global_rate)
+        self._chat = parse(self.settings.per_chat_rate)
+        self._group = parse(self.settings.per_group_rate)
+
+    async def _slot(self, chat_id: int) -> None:
+        # Negative ids are groups and channels in Telegram.
+        await self.limiter.wait(self._chat if chat_id > 0 else self._group, f"tg:chat:{chat_id}")
+        await self.limiter.wait(self._global, "tg:global")
+
+    async def call(self, chat_id: int, method, /, **kwargs) -> Message | bool:
+        """Run one Bot API call to `chat_id` under the limits, waiting out 429s."""
+        while True:
+            await self._slot(chat_id)
+            try:
+                return await method(chat_id=chat_id, **kwargs)
+            except TelegramRetryAfter as exc:
+                self.retries += 1
+                await self.limiter.pause(f"tg:chat:{chat_id}", exc.retry_after)
+                await asyncio.sleep(exc.retry_after)
+
+    async def send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+        """sendMessage under the limits."""
+        return await self.call(chat_id, self.bot.send_message, text=text, reply_markup=markup)
+
+
+async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
+    """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
+    data = await inbox.card_data(interaction_id)
+    sent = 0
+    for member in await inbox.card_recipients(data.interaction):
+        card = await inbox.claim_card(interaction_id, member)
+        if card is None:
+            continue
+        t = translator(member.language)
+        try:
+            message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
+        except TelegramForbiddenError as exc:
+            await sellers.mark_blocked(member.id)
+            await inbox.card_failed(card, exc.message)
+            continue
+        except TelegramBadRequest as exc:
+            await inbox.card_failed(card, exc.message)
+            continue
+        await inbox.card_sent(card, message.message_id)
+        sent += 1
+    return sent
+
+
+async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
+    """Re-render every delivered card of the interaction from the database; returns how many changed."""
+    data = await inbox.card_data(interaction_id)
+    changed = 0
+    for card in await inbox.sent_cards(interaction_id):
+        member = await card.member
+        t = translator(member.language)
+        try:
+            await notifier.call(
+                card.tg_chat_id,
+                notifier.bot.edit_message_text,
+                message_id=card.tg_message_id,
+                text=render_card(data, t),
+                reply_markup=card_keyboard(data, t),
+            )
+            changed += 1
+        except TelegramForbiddenError:
+            await sellers.mark_blocked(member.id)
+        except TelegramBadRequest as exc:
+            # A redelivered refresh meets "message is not modified"; a deleted card cannot be edited.
+            if "not modified" not in exc.message:
+                await inbox.card_failed(card, exc.message)
+    return changed
+
+
+async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
+    """Post an ops alert to the ops chat once (claimed first, like cards)."""
+    if notifier.settings.ops_chat_id is None:
+        return False
+    alert = await inbox.claim_alert_delivery(alert_id)
+    if alert is None:
+        return False
+    text = f"{ALERT_ICON.get(alert.severity, '')} <b>{clip(alert.kind, 50)}</b>\n{clip(alert.text, 3500, '…')}"
+    await notifier.send(notifier.settings.ops_chat_id, text)
+    return True

@@ -1,0 +1,121 @@
+"""Card and list rendering in Telegram HTML. Every buyer- or WB-supplied string passes through `clip()`.
+
+Telegram counts a message's length in UTF-16 code units after parsing, with a 4096 limit; the budgets below count
+the escaped text in UTF-16 units, so a card stays under the limit even before Telegram strips the tags.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+from core.guardrails import Verdict
+from core.i18n import Translator
+from core.inbox import CardData, CardStage
+from core.linking import TimelineItem
+from core.models import Channel, Interaction
+
+CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬"}
+TEXT_BUDGET = 1500
+SIDE_BUDGET = 400
+DRAFT_BUDGET = 1200
+PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
+# C0/C1 controls other than tab and newline: Telegram rejects some and they carry no meaning in a card.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _units(ch: str) -> int:
+    return 2 if ord(ch) > 0xFFFF else 1
+
+
+def clip(text: str | None, budget: int, marker: str = "") -> str:
+    """`text` sanitised and HTML-escaped, cut to `budget` UTF-16 units with `marker` appended when cut."""
+    clean = _CONTROLS.sub("", (text or "").encode("utf-8", "replace").decode("utf-8"))
+    out: list[str] = []
+    used = 0
+    for ch in clean:
+        piece = html.escape(ch, quote=False)
+        used += len(piece) * _units(ch)
+        if used > budget:
+            return "".join(out).rstrip() + marker
+        out.append(piece)
+    return "".join(out)
+
+
+def product_url(nm_id: int) -> str:
+    """The product's public WB page."""
+    return PRODUCT_URL.format(nm_id=nm_id)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%d.%m %H:%M UTC") if moment else "—"
+
+
+def _header(i: Interaction, t: Translator) -> list[str]:
+    lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {_when(i.occurred_at)}"]
+    product = clip(i.product_name, 200, "…") or t("bot-card-no-product")
+    lines.append(t("bot-card-product", product=product, nm_id=str(i.nm_id or "—")))
+    if i.rating:
+        lines.append("★" * i.rating + "☆" * (5 - i.rating))
+    if i.buyer_name:
+        lines.append(t("bot-card-buyer", name=clip(i.buyer_name, 100, "…")))
+    return lines
+
+
+def _body(i: Interaction, t: Translator) -> list[str]:
+    marker = t("bot-card-truncated")
+    lines = [clip(i.text, TEXT_BUDGET, marker) or t("bot-card-no-text")]
+    if i.pros:
+        lines.append(t("bot-card-pros", text=clip(i.pros, SIDE_BUDGET, marker)))
+    if i.cons:
+        lines.append(t("bot-card-cons", text=clip(i.cons, SIDE_BUDGET, marker)))
+    return lines
+
+
+def _draft(data: CardData, t: Translator) -> list[str]:
+    draft = data.draft
+    if draft is None or data.stage != CardStage.DRAFTED:
+        return []
+    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}")), clip(draft.text, DRAFT_BUDGET, "…")]
+    if not draft.ok:
+        reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
+        lines.append(t("bot-card-draft-blocked"))
+        lines.extend(f"• {clip(reason, 300, '…')}" for reason in reasons)
+    return lines
+
+
+def _stage(data: CardData, t: Translator) -> str:
+    reason = clip(data.interaction.rejection_reason or (data.reply.last_error if data.reply else None), 300, "…")
+    return t(f"bot-stage-{data.stage}", reason=reason or "—")
+
+
+def render_card(data: CardData, t: Translator) -> str:
+    """The card of one interaction in its current stage."""
+    i = data.interaction
+    meta = t("bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=_when(i.due_at), links=data.link_count)
+    parts = ["\n".join(_header(i, t)), "\n".join(_body(i, t)), meta, _stage(data, t)]
+    draft = _draft(data, t)
+    if draft:
+        parts.append("\n".join(draft))
+    return "\n\n".join(parts)
+
+
+def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
+    """One short line for lists (inbox, timeline): icon, rating, product and the start of the text."""
+    stars = f"{i.rating}★ " if i.rating else ""
+    return f"{CHANNEL_ICON[i.channel]} {stars}{clip(i.product_name, 40, '…')}: {clip(i.text, 80, '…')}"
+
+
+def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator) -> str:
+    """The buyer's thread in time order, the current interaction marked, each line with its link's confidence."""
+    if len(thread) < 2:
+        return t("bot-timeline-empty")
+    lines = [t("bot-timeline-title")]
+    for item in thread:
+        mark = "▶ " if item.interaction_id == current_id else ""
+        line = f"{mark}{_when(item.occurred_at)} {render_line(item, t)}"
+        if item.interaction_id != current_id:
+            line += " " + t("bot-timeline-link", confidence=round(item.confidence * 100))
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,20 @@
+"""The feature routers, in the order the Dispatcher includes them (the catch-all errors router last)."""
+
+from aiogram import Router
+
+
+def get_routers() -> list[Router]:
+    """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
+    from bot.routers import cards, edit, errors, help, inbox, members, onboarding, settings, stats
+
+    return [
+        onboarding.router,
+        edit.router,
+        cards.router,
+        inbox.router,
+        stats.router,
+        settings.router,
+        members.router,
+        help.router,
+        errors.router,
+    ]

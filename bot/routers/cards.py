@@ -1,0 +1,102 @@
+"""Card buttons: Draft, Reply, Skip, Timeline; on a draft Approve, Edit, Regenerate, Cancel. Edited in place."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery
+
+from bot.callbacks import CardAction, CardCb
+from bot.keyboards import card_keyboard
+from bot.render import render_card, render_timeline
+from bot.states import EditDraft
+from core import inbox, linking, sellers
+from core.drafting.service import create_draft
+from core.i18n import Translator
+from core.models import ReplyVia, SellerMember
+from core.settings import Settings
+from sync.outbox import submit_reply
+
+router = Router(name="cards")
+
+
+async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inbox.CardData:
+    data = await inbox.card_data(interaction_id)
+    await query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t))
+    await query.answer()
+    return data
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.SHOW))
+async def show(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    data = await inbox.card_data(interaction.id)
+    sent = await query.message.answer(render_card(data, t), reply_markup=card_keyboard(data, t))
+    await inbox.card_shown(interaction.id, member, sent.chat.id, sent.message_id)
+    await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action.in_({CardAction.DRAFT, CardAction.REGENERATE})))
+async def draft(
+    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, settings: Settings
+) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    regenerate = callback_data.action == CardAction.REGENERATE
+    if regenerate:
+        inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
+    await create_draft(interaction_id=interaction.id, member_id=member.id, regenerate=regenerate, settings=settings)
+    await _show(query, interaction.id, t)
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.APPROVE))
+async def approve(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
+    await submit_reply(
+        interaction_id=interaction.id,
+        text=current.text,
+        draft_id=current.id,
+        member_id=member.id,
+        via=ReplyVia.TELEGRAM,
+    )
+    await _show(query, interaction.id, t)
+
+
+@router.callback_query(CardCb.filter(F.action.in_({CardAction.EDIT, CardAction.REPLY})))
+async def edit(
+    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, state: FSMContext
+) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    await state.set_state(EditDraft.text)
+    await state.set_data(
+        {
+            "interaction_id": interaction.id,
+            "draft_id": callback_data.draft_id,
+            "chat_id": query.message.chat.id,
+            "message_id": query.message.message_id,
+        }
+    )
+    await query.message.answer(t("bot-edit-prompt" if callback_data.draft_id else "bot-reply-prompt"))
+    await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.SKIP))
+async def skip(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    await inbox.skip(interaction=interaction, member_id=member.id)
+    await _show(query, interaction.id, t)
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.CANCEL))
+async def cancel(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    await inbox.cancel_draft(interaction=interaction, member_id=member.id)
+    await _show(query, interaction.id, t)
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.TIMELINE))
+async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    thread = await linking.timeline(interaction.id)
+    await query.message.answer(render_timeline(thread, interaction.id, t))
+    await query.answer()

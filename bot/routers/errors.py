@@ -1,0 +1,82 @@
+"""Last router: answers the refusals core raises, and catches buttons and texts no other router took.
+
+Error handlers run outside the message/callback middlewares, so they resolve the member and language themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import F, Router
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
+
+from bot.render import clip
+from core import sellers
+from core.guardrails import GuardrailViolation
+from core.i18n import LANGUAGES, Translator, translator
+from core.models import SellerMember
+
+router = Router(name="errors")
+log = logging.getLogger(__name__)
+
+
+async def _who(update: Update) -> tuple[User, SellerMember | None, Translator]:
+    event = update.callback_query or update.message
+    user = event.from_user
+    member = await sellers.member_of(user.id)
+    language = member.language if member and member.language else (user.language_code or "")[:2]
+    return user, member, translator(language if language in LANGUAGES else None)
+
+
+async def _say(update: Update, text: str) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await update.message.answer(text)
+
+
+@router.error(ExceptionTypeFilter(sellers.NotAllowed))
+async def not_allowed(event: ErrorEvent) -> None:
+    user, member, t = await _who(event.update)
+    query = event.update.callback_query
+    detail = query.data if query else (event.update.message.text or "")
+    await sellers.record_refusal(member, tg_user_id=user.id, reason=event.exception.reason, detail=detail or "")
+    await _say(event.update, t(f"bot-denied-{event.exception.reason}"))
+
+
+@router.error(ExceptionTypeFilter(GuardrailViolation))
+async def blocked(event: ErrorEvent) -> None:
+    _, _, t = await _who(event.update)
+    reasons = event.exception.verdict.reasons(t.language)
+    lines = [t("bot-blocked")] + [f"• {clip(reason, 300, '…')}" for reason in reasons]
+    if event.update.callback_query is not None:
+        await event.update.callback_query.answer(t("bot-blocked"), show_alert=True)
+        await event.update.callback_query.message.answer("\n".join(lines))
+    else:
+        await event.update.message.answer("\n".join(lines))
+
+
+@router.error(ExceptionTypeFilter(sellers.TokenRejected))
+async def token_rejected(event: ErrorEvent) -> None:
+    _, _, t = await _who(event.update)
+    await _say(event.update, t(f"bot-token-{event.exception.reason}"))
+
+
+@router.error(ExceptionTypeFilter(sellers.InviteInvalid))
+async def invite_invalid(event: ErrorEvent) -> None:
+    _, _, t = await _who(event.update)
+    await _say(event.update, t("bot-invite-invalid"))
+
+
+@router.callback_query()
+async def unknown_button(query: CallbackQuery, member: SellerMember | None, tg_user_id: int, t: Translator) -> None:
+    # Unparseable or unknown callback data: a forged button, or one from an older bot version.
+    await sellers.record_refusal(member, tg_user_id=tg_user_id, reason="stale", detail=query.data or "")
+    await query.answer(t("bot-denied-stale"), show_alert=True)
+
+
+@router.message(F.text)
+async def unknown_text(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
+    await message.answer(t("bot-unknown" if member else "bot-start-first"))

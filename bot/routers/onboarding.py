@@ -1,0 +1,95 @@
+"""/start → language → WB token (validated live, message deleted) → first backfill; /start <code> joins a seller."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import LangCb
+from bot.keyboards import language_keyboard
+from bot.render import clip
+from bot.states import Onboarding
+from core import sellers
+from core.i18n import Translator, translator
+from core.models import SellerMember
+from core.secrets import mask_token
+from core.settings import Settings
+
+router = Router(name="onboarding")
+
+# Starts the first sync of a seller and reports its progress into the chat (built in bot.app).
+Backfill = Callable[[int, int], Awaitable[None]]
+
+
+@router.message(CommandStart(deep_link=True, magic=F.args.len() > 0))
+async def join(message: Message, command: CommandObject, t: Translator) -> None:
+    user = message.from_user
+    member = await sellers.accept_invite(
+        code=command.args or "",
+        tg_user_id=user.id,
+        tg_chat_id=message.chat.id,
+        name=user.full_name,
+        language=t.language,
+    )
+    await message.answer(t("bot-joined", seller=clip(member.seller.name, 200, "…")))
+
+
+@router.message(CommandStart())
+async def start(message: Message, member: SellerMember | None, t: Translator) -> None:
+    if member is not None and member.seller.wb_token_enc:
+        await message.answer(t("bot-welcome-back"))
+        return
+    await message.answer(t("bot-choose-language"), reply_markup=language_keyboard())
+
+
+@router.callback_query(LangCb.filter())
+async def language_chosen(
+    query: CallbackQuery, callback_data: LangCb, member: SellerMember | None, state: FSMContext
+) -> None:
+    user = query.from_user
+    if member is None:
+        member = await sellers.start_seller(
+            tg_user_id=user.id,
+            tg_chat_id=query.message.chat.id,
+            name=user.full_name,
+            language=callback_data.language,
+        )
+    else:
+        await sellers.set_language(member, callback_data.language)
+    t = translator(callback_data.language)
+    await query.answer()
+    await state.set_state(Onboarding.token)
+    await query.message.edit_text(t("bot-ask-token"))
+
+
+@router.message(Command("connect"))
+async def reconnect(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
+    sellers.require_owner(member)
+    await state.set_state(Onboarding.token)
+    await message.answer(t("bot-ask-token"))
+
+
+@router.message(Onboarding.token, F.text)
+async def token_received(
+    message: Message,
+    bot: Bot,
+    member: SellerMember | None,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    probe: sellers.TokenProbe,
+    backfill: Backfill,
+) -> None:
+    token = message.text or ""
+    # The token must not stay in the chat history, whatever the check says.
+    await bot.delete_message(message.chat.id, message.message_id)
+    check = await sellers.connect_token(member=member, token=token, probe=probe, settings=settings)
+    await state.clear()
+    channels = ", ".join(t(f"bot-channel-{c}") for c in sorted(check.channels))
+    expires = check.expires_at.strftime("%d.%m.%Y") if check.expires_at else t("bot-token-no-expiry")
+    await message.answer(t("bot-token-ok", channels=channels, expires=expires, token=mask_token(token.strip())))
+    await backfill(member.seller_id, message.chat.id)

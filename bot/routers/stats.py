@@ -1,0 +1,40 @@
+"""/stats: today, 7 and 30 days: received, answered, median first response, SLA met %."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from core import analytics, sellers
+from core.i18n import Translator
+from core.models import SellerMember
+
+router = Router(name="stats")
+
+
+def _minutes(seconds: float | None) -> str:
+    return "—" if seconds is None else str(round(seconds / 60))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+@router.message(Command("stats"))
+async def stats_command(message: Message, member: SellerMember | None, t: Translator) -> None:
+    rows = await analytics.stats(seller_id=sellers.require_member(member).seller_id, now=datetime.now(UTC))
+    lines = [t("bot-stats-title")] + [
+        t(
+            "bot-stats-line",
+            period=t(f"bot-stats-{row.key}"),
+            received=row.received,
+            answered=row.answered,
+            median=_minutes(row.median_first_response_s),
+            sla=_pct(row.sla_met_pct),
+        )
+        for row in rows
+    ]
+    await message.answer("\n\n".join(lines))

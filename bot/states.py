@@ -1,0 +1,12 @@
+"""FSM states: only for free text. The state data holds ids, never texts or objects."""
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class Onboarding(StatesGroup):
+    token = State()
+
+
+class EditDraft(StatesGroup):
+    # data: interaction_id, draft_id (0 = the seller's own reply), chat_id + message_id of the card
+    text = State()

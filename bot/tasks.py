@@ -1,0 +1,58 @@
+"""The bot's taskiq tasks, registered on the shared broker; sync kicks them by name.
+
+Each resolves the worker's `Notifier` (one Bot and the shared Telegram limiter per worker process) and calls a plain
+function of `bot.notify`. All are idempotent: cards and alerts are claimed in the database before sending.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from taskiq import Context, TaskiqDepends, TaskiqEvents, TaskiqState
+
+from bot import notify
+from core.settings import get_settings
+from sync.broker import broker
+from sync.ratelimit import build_limiter
+
+
+@broker.on_event(TaskiqEvents.WORKER_STARTUP)
+async def _open_notifier(state: TaskiqState) -> None:
+    # The bot process sets its own notifier (sharing its Bot) before startup; standalone workers build one.
+    if getattr(state, "notifier", None) is None:
+        from bot.app import build_bot
+
+        settings = get_settings()
+        state.notifier = notify.Notifier(build_bot(settings), build_limiter(settings), settings.telegram)
+        state.notifier_owned = True
+
+
+@broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)
+async def _close_notifier(state: TaskiqState) -> None:
+    if getattr(state, "notifier_owned", False):
+        await state.notifier.bot.session.close()
+        await state.notifier.limiter.aclose()
+
+
+def _notifier(context: Annotated[Context, TaskiqDepends()]) -> notify.Notifier:
+    return context.state.notifier
+
+
+@broker.task(task_name="bot.notify_interaction")
+async def notify_interaction(
+    interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]
+) -> int:
+    """Send the new interaction's cards (once per member)."""
+    return await notify.notify_interaction(interaction_id, notifier)
+
+
+@broker.task(task_name="bot.refresh_cards")
+async def refresh_cards(interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+    """Re-render the interaction's cards after a state change."""
+    return await notify.refresh_cards(interaction_id, notifier)
+
+
+@broker.task(task_name="bot.deliver_alert")
+async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> bool:
+    """Post an ops alert to the ops chat (once)."""
+    return await notify.deliver_alert(alert_id, notifier)

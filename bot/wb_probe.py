@@ -1,0 +1,51 @@
+"""The live WB token check used by onboarding (`core.sellers.TokenProbe`), built on the shared WB client.
+
+The token's payload (`inspect_token`) says which categories it claims and when it expires; a real call per
+claimed category proves WB accepts it. Only categories whose call succeeded are reported as covered.
+"""
+
+from __future__ import annotations
+
+from core.models import Channel
+from core.sellers import TokenCheck, TokenProbe, TokenRejected
+from sync.wb import WBAuth, WBClient, errors
+from sync.wb.token import inspect_token
+
+ALL_CHANNELS = frozenset(Channel)
+
+
+def make_probe(wb: WBClient) -> TokenProbe:
+    """A probe calling WB through `wb` (rate-limited like every other call of this process)."""
+
+    async def probe(token: str) -> TokenCheck:
+        info = inspect_token(token)
+        if info.expired():
+            raise TokenRejected("expired")
+        claimed = info.scopes if info.scopes is not None else ALL_CHANNELS
+        # Keyed by the token's own id: the probe runs before the seller row holds the token.
+        auth = WBAuth(token=token, seller_key=f"probe:{info.token_id or 'anon'}")
+        checks = (
+            (claimed & {Channel.REVIEW, Channel.QUESTION}, wb.count_unanswered_feedbacks),
+            (claimed & {Channel.CHAT}, wb.list_chats),
+        )
+        covered: set[Channel] = set()
+        refused = False
+        for channels, call in checks:
+            if not channels:
+                continue
+            try:
+                await call(auth)
+            except errors.WBAuthError:
+                # A token can be good for one category and refused for another: keep what worked.
+                refused = True
+                continue
+            except errors.WBError:
+                raise TokenRejected("unreachable") from None
+            covered |= channels
+        if not covered and refused:
+            raise TokenRejected("invalid")
+        if not covered:
+            raise TokenRejected("no-scope")
+        return TokenCheck(channels=frozenset(covered), expires_at=info.expires_at)
+
+    return probe

@@ -1,0 +1,220 @@
+"""The seller's inbox: the listing query, what one Telegram card shows, skip, the timeline, card recipients.
+
+Everything the bot renders comes from here, read from the database: a card re-rendered after any state change
+(sending, sent, published, moderation, rejected, answered elsewhere) shows the same thing a fresh one would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Case, Q, When
+
+from core import audit
+from core.models import (
+    Alert,
+    AnswerState,
+    Card,
+    CardState,
+    Channel,
+    Draft,
+    Interaction,
+    InteractionStatus,
+    Link,
+    Reply,
+    ReplyStatus,
+    Seller,
+    SellerMember,
+)
+from core.seller_settings import SellerSettings
+
+PAGE_SIZE = 8
+NEGATIVE_MAX_RATING = 3
+# Intents (core.intent) of a buyer who has not bought yet: answering them first wins sales.
+PRE_PURCHASE_INTENTS = ("pre_purchase", "availability", "sizing", "compatibility", "delivery")
+
+
+class CardStage(StrEnum):
+    """Where an interaction is in its reply lifecycle, as a card shows it."""
+
+    NEW = "new"
+    DRAFTED = "drafted"
+    SENDING = "sending"
+    SENT = "sent"
+    PUBLISHED = "published"
+    MODERATION = "moderation"
+    REJECTED = "rejected"
+    FAILED = "failed"
+    ANSWERED_ELSEWHERE = "answered_elsewhere"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class CardData:
+    """One interaction with the parts its card shows."""
+
+    interaction: Interaction
+    draft: Draft | None
+    reply: Reply | None
+    link_count: int
+    stage: CardStage
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    items: list[Interaction]
+    page: int
+    pages: int
+    total: int
+
+
+_ANSWER_STAGE = {
+    AnswerState.PUBLISHED: CardStage.PUBLISHED,
+    AnswerState.MODERATION: CardStage.MODERATION,
+    AnswerState.REJECTED: CardStage.REJECTED,
+}
+
+
+def card_stage(interaction: Interaction, draft: Draft | None, reply: Reply | None) -> CardStage:
+    """The lifecycle stage: our reply's progress first, else what WB or the seller did."""
+    if reply is not None:
+        if reply.status in (ReplyStatus.QUEUED, ReplyStatus.SENDING):
+            return CardStage.SENDING
+        if reply.status == ReplyStatus.FAILED:
+            return CardStage.FAILED
+        return _ANSWER_STAGE.get(interaction.answer_state, CardStage.SENT)
+    if interaction.status == InteractionStatus.ANSWERED or interaction.answer_state != AnswerState.NONE:
+        return CardStage.ANSWERED_ELSEWHERE
+    if interaction.status in (InteractionStatus.SKIPPED, InteractionStatus.CLOSED):
+        return CardStage.SKIPPED
+    return CardStage.DRAFTED if draft is not None else CardStage.NEW
+
+
+async def card_data(interaction_id: int) -> CardData:
+    """Everything a card shows, from the database."""
+    interaction = await Interaction.get(id=interaction_id)
+    draft = await Draft.filter(interaction_id=interaction_id, void=False).order_by("-id").first()
+    reply = await Reply.filter(interaction_id=interaction_id).order_by("-id").first()
+    links = await Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id)).count()
+    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply))
+
+
+def require_current_draft(data: CardData, draft_id: int) -> Draft:
+    """The card's draft if the button was rendered with it; a superseded or cancelled draft is stale."""
+    # Local import: core.sellers imports nothing from here, but NotAllowed belongs to the access rules.
+    from core.sellers import NotAllowed
+
+    if data.stage != CardStage.DRAFTED or data.draft is None or data.draft.id != draft_id:
+        raise NotAllowed("stale")
+    return data.draft
+
+
+async def list_inbox(
+    *, seller_id: int, channel: Channel | None = None, page: int = 0, page_size: int = PAGE_SIZE
+) -> InboxPage:
+    """Open interactions, needs-response first, negatives and pre-purchase questions on top, then by priority/SLA."""
+    query = Interaction.filter(seller_id=seller_id).exclude(
+        status__in=(InteractionStatus.ANSWERED, InteractionStatus.SKIPPED, InteractionStatus.CLOSED)
+    )
+    if channel is not None:
+        query = query.filter(channel=channel)
+    total = await query.count()
+    pages = max(1, -(-total // page_size))
+    page = min(max(page, 0), pages - 1)
+    top = Case(
+        When(Q(channel=Channel.REVIEW, rating__lte=NEGATIVE_MAX_RATING), then="0"),
+        When(Q(channel=Channel.QUESTION, intent__in=PRE_PURCHASE_INTENTS), then="0"),
+        default="1",
+    )
+    items = (
+        await query.annotate(top=top)
+        .order_by("-needs_response", "top", "priority_rank", "due_at", "-occurred_at", "id")
+        .offset(page * page_size)
+        .limit(page_size)
+    )
+    return InboxPage(items=list(items), page=page, pages=pages, total=total)
+
+
+async def skip(*, interaction: Interaction, member_id: int) -> None:
+    """The seller decided not to answer: out of the queue, recorded."""
+    before = interaction.status
+    interaction.status = InteractionStatus.SKIPPED
+    interaction.needs_response = False
+    await interaction.save(update_fields=["status", "needs_response", "updated_at"])
+    await audit.record(
+        "interaction.skipped",
+        seller_id=interaction.seller_id,
+        interaction_id=interaction.id,
+        member_id=member_id,
+        before=str(before),
+        after=str(interaction.status),
+    )
+
+
+async def cancel_draft(*, interaction: Interaction, member_id: int) -> None:
+    """Drop the current drafts of an interaction (the card returns to its first buttons)."""
+    await Draft.filter(interaction_id=interaction.id, void=False).update(void=True)
+    await audit.record(
+        "draft.cancelled", seller_id=interaction.seller_id, interaction_id=interaction.id, member_id=member_id
+    )
+
+
+def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
+    """Whether the seller's notification switches let this interaction through."""
+    notify = settings.notify
+    if interaction.channel == Channel.REVIEW:
+        return notify.reviews and (interaction.rating or 0) <= notify.max_review_rating
+    return notify.questions if interaction.channel == Channel.QUESTION else notify.chats
+
+
+async def card_recipients(interaction: Interaction) -> list[SellerMember]:
+    """Members who get this interaction's card: active, not blocking the bot, and the switches allow it."""
+    seller = await Seller.get(id=interaction.seller_id)
+    if not wants_card(SellerSettings.of(seller.settings), interaction):
+        return []
+    return await SellerMember.filter(seller_id=seller.id, active=True, blocked_bot=False).order_by("id")
+
+
+async def claim_card(interaction_id: int, member: SellerMember) -> Card | None:
+    """Claim the (interaction, member) card before sending it; None when it was claimed already (redelivery)."""
+    try:
+        return await Card.create(interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id)
+    except IntegrityError:
+        return None
+
+
+async def card_sent(card: Card, message_id: int) -> None:
+    """Record the Telegram message that shows the card (it is edited in place from now on)."""
+    card.tg_message_id = message_id
+    card.state = CardState.SENT
+    await card.save(update_fields=["tg_message_id", "state", "updated_at"])
+
+
+async def card_failed(card: Card, error: str) -> None:
+    """The card could not be delivered; it is not retried (see bot.notify)."""
+    card.state = CardState.FAILED
+    card.error = error[:1000]
+    await card.save(update_fields=["state", "error", "updated_at"])
+
+
+async def card_shown(interaction_id: int, member: SellerMember, chat_id: int, message_id: int) -> None:
+    """The card was shown again (from /inbox): refreshes go to this newest message."""
+    await Card.update_or_create(
+        interaction_id=interaction_id,
+        member_id=member.id,
+        defaults={"tg_chat_id": chat_id, "tg_message_id": message_id, "state": CardState.SENT},
+    )
+
+
+async def sent_cards(interaction_id: int) -> list[Card]:
+    """The delivered cards of an interaction (to re-render after a state change)."""
+    return await Card.filter(interaction_id=interaction_id, state=CardState.SENT, tg_message_id__not_isnull=True)
+
+
+async def claim_alert_delivery(alert_id: int) -> Alert | None:
+    """Claim an ops alert for delivery to Telegram: the first caller gets it, redeliveries get None."""
+    claimed = await Alert.filter(id=alert_id, delivered_at=None).update(delivered_at=datetime.now(UTC))
+    return await Alert.get(id=alert_id) if claimed else None

@@ -1,0 +1,355 @@
+"""Sellers, their Telegram members and invitations: onboarding, the WB token, access checks.
+
+`authorize()` is the one access rule of the bot: a Telegram user acts on an object only as an active member of the
+seller that owns it. The bot answers every `NotAllowed` with a message and `record_refusal()` audits it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from core import audit
+from core.models import (
+    Channel,
+    Interaction,
+    Invite,
+    MemberRole,
+    Seller,
+    SellerMember,
+    SellerStatus,
+    SyncCursor,
+    SyncRun,
+)
+from core.secrets import secret_box
+from core.seller_settings import SellerSettings
+from core.settings import Settings
+
+INVITE_TTL = timedelta(days=2)
+
+
+class NotAllowed(Exception):
+    """The user may not do this; `reason` is the tail of a locale key (`bot-denied-<reason>`)."""
+
+    def __init__(self, reason: str = "not-member") -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TokenRejected(Exception):
+    """The WB token cannot be used: `reason` is invalid | expired | no-scope | unreachable."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InviteInvalid(Exception):
+    """The invite code is unknown, used or expired."""
+
+
+@dataclass(frozen=True)
+class TokenCheck:
+    """What a live check of a WB token found: the channels it can serve and when it expires."""
+
+    channels: frozenset[Channel]
+    expires_at: datetime | None
+
+
+# Validates a token against WB (a live call); raises TokenRejected. Injected by the caller: core talks to no API.
+TokenProbe = Callable[[str], Awaitable[TokenCheck]]
+
+
+async def member_of(tg_user_id: int) -> SellerMember | None:
+    """The user's active membership (the newest one if several), with its seller loaded."""
+    return (
+        await SellerMember.filter(tg_user_id=tg_user_id, active=True).order_by("-id").prefetch_related("seller").first()
+    )
+
+
+async def start_seller(*, tg_user_id: int, tg_chat_id: int, name: str, language: str) -> SellerMember:
+    """Create a seller with this user as its owner, or return the user's existing membership."""
+    existing = await member_of(tg_user_id)
+    if existing is not None:
+        return existing
+    async with in_transaction():
+        seller = await Seller.create(name=name[:200], language=language)
+        member = await SellerMember.create(
+            seller=seller,
+            tg_user_id=tg_user_id,
+            tg_chat_id=tg_chat_id,
+            name=name[:200],
+            role=MemberRole.OWNER,
+            language=language,
+        )
+    await audit.record("seller.created", seller_id=seller.id, member_id=member.id, tg_user_id=tg_user_id)
+    return await SellerMember.get(id=member.id).prefetch_related("seller")
+
+
+async def set_language(member: SellerMember, language: str) -> None:
+    """The member's interface language (the owner's also becomes the seller's)."""
+    member.language = language
+    await member.save(update_fields=["language"])
+    if member.role == MemberRole.OWNER:
+        await Seller.filter(id=member.seller_id).update(language=language)
+
+
+def require_member(member: SellerMember | None) -> SellerMember:
+    """The member itself, or NotAllowed for users who belong to no seller."""
+    if member is None or not member.active:
+        raise NotAllowed("not-member")
+    return member
+
+
+def require_owner(member: SellerMember | None) -> SellerMember:
+    """The member if it is an owner of its seller, else NotAllowed."""
+    if member is None or not member.active:
+        raise NotAllowed("not-member")
+    if member.role != MemberRole.OWNER:
+        raise NotAllowed("owner-only")
+    return member
+
+
+async def connect_token(*, member: SellerMember, token: str, probe: TokenProbe, settings: Settings) -> TokenCheck:
+    """Validate `token` with a live WB call, then store it encrypted with its channels and expiry."""
+    require_owner(member)
+    check = await probe(token.strip())
+    await set_token(seller_id=member.seller_id, token=token.strip(), check=check, settings=settings)
+    await audit.record(
+        "seller.token_connected",
+        seller_id=member.seller_id,
+        member_id=member.id,
+        meta={"channels": sorted(check.channels)},
+    )
+    return check
+
+
+async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: Settings) -> None:
+    """Store the token encrypted and mark the seller active (also after a reconnect)."""
+    await Seller.filter(id=seller_id).update(
+        wb_token_enc=secret_box(settings).encrypt(token),
+        token_scopes=sorted(check.channels),
+        token_expires_at=check.expires_at,
+        status=SellerStatus.ACTIVE,
+        pause_reason=None,
+    )
+
+
+def get_token(seller: Seller, settings: Settings) -> str | None:
+    """The seller's WB token in clear (for the WB client only; never log it)."""
+    if not seller.wb_token_enc:
+        return None
+    return secret_box(settings).decrypt(seller.wb_token_enc)
+
+
+async def create_invite(member: SellerMember | None, *, role: MemberRole = MemberRole.OPERATOR) -> Invite:
+    """A one-time invitation code to the member's seller (owners only)."""
+    owner = require_owner(member)
+    invite = await Invite.create(
+        seller_id=owner.seller_id,
+        code=secrets.token_urlsafe(12),
+        role=role,
+        created_by=owner,
+        expires_at=datetime.now(UTC) + INVITE_TTL,
+    )
+    await audit.record(
+        "member.invited", seller_id=owner.seller_id, member_id=owner.id, object_type="invite", object_id=invite.id
+    )
+    return invite
+
+
+async def accept_invite(*, code: str, tg_user_id: int, tg_chat_id: int, name: str, language: str) -> SellerMember:
+    """Join a seller with an invite code; the code works once and until it expires."""
+    async with in_transaction():
+        used = await Invite.filter(code=code, used_by_tg_user_id=None, expires_at__gt=datetime.now(UTC)).update(
+            used_by_tg_user_id=tg_user_id
+        )
+        if not used:
+            raise InviteInvalid(code)
+        invite = await Invite.get(code=code)
+        member, _ = await SellerMember.update_or_create(
+            seller_id=invite.seller_id,
+            tg_user_id=tg_user_id,
+            defaults={
+                "tg_chat_id": tg_chat_id,
+                "name": name[:200],
+                "role": invite.role,
+                "language": language,
+                "active": True,
+                "blocked_bot": False,
+            },
+        )
+    await audit.record(
+        "member.joined",
+        seller_id=invite.seller_id,
+        member_id=member.id,
+        tg_user_id=tg_user_id,
+        object_type="invite",
+        object_id=invite.id,
+    )
+    return await SellerMember.get(id=member.id).prefetch_related("seller")
+
+
+async def list_members(member: SellerMember | None) -> list[SellerMember]:
+    """The seller's active members, owners first."""
+    member = require_member(member)
+    return await SellerMember.filter(seller_id=member.seller_id, active=True).order_by("role", "id")
+
+
+async def remove_member(member: SellerMember | None, member_id: int) -> SellerMember:
+    """Deactivate another member of the owner's seller (an owner cannot remove themself)."""
+    owner = require_owner(member)
+    target = await SellerMember.get_or_none(id=member_id, seller_id=owner.seller_id, active=True)
+    if target is None or target.id == owner.id:
+        raise NotAllowed("stale")
+    target.active = False
+    await target.save(update_fields=["active"])
+    await audit.record(
+        "member.removed", seller_id=owner.seller_id, member_id=owner.id, object_type="member", object_id=target.id
+    )
+    return target
+
+
+async def authorize(member: SellerMember | None, interaction: Interaction | None) -> Interaction:
+    """Pass only an active member of the seller owning `interaction`, else NotAllowed (the caller audits it)."""
+    if member is None or not member.active:
+        raise NotAllowed("not-member")
+    if interaction is None or interaction.seller_id != member.seller_id:
+        raise NotAllowed("stale")
+    return interaction
+
+
+async def record_refusal(member: SellerMember | None, *, tg_user_id: int, reason: str, detail: str) -> None:
+    """Audit a refused action (forged, foreign or stale button; a command of a non-member)."""
+    await audit.record(
+        "access.denied",
+        seller_id=member.seller_id if member else None,
+        member_id=member.id if member else None,
+        tg_user_id=tg_user_id,
+        meta={"reason": reason, "detail": detail[:200]},
+    )
+
+
+async def interaction_for(member: SellerMember | None, interaction_id: int) -> Interaction:
+    """Load an interaction the member may act on (see `authorize`)."""
+    return await authorize(member, await Interaction.get_or_none(id=interaction_id))
+
+
+async def seller_settings(member: SellerMember) -> SellerSettings:
+    """The member's seller's settings."""
+    seller = await Seller.get(id=member.seller_id)
+    return SellerSettings.of(seller.settings)
+
+
+async def update_settings(member: SellerMember | None, changes: dict[str, Any]) -> SellerSettings:
+    """Apply a validated partial change (nested groups merge) to the seller's settings; owners only."""
+    owner = require_owner(member)
+    seller = await Seller.get(id=owner.seller_id)
+    before = SellerSettings.of(seller.settings)
+    merged = before.model_dump(mode="json")
+    for key, value in changes.items():
+        merged[key] = {**merged[key], **value} if isinstance(value, dict) else value
+    after = SellerSettings.model_validate(merged)
+    seller.settings = after.model_dump(mode="json")
+    await seller.save(update_fields=["settings", "updated_at"])
+    await audit.record(
+        "settings.changed",
+        seller_id=seller.id,
+        member_id=owner.id,
+        object_type="seller",
+        object_id=seller.id,
+        before=before.model_dump_json(),
+        after=after.model_dump_json(),
+    )
+    return after
+
+
+async def mark_blocked(member_id: int) -> None:
+    """The member blocked the bot: stop sending them cards until they write again."""
+    await SellerMember.filter(id=member_id).update(blocked_bot=True)
+
+
+async def mark_unblocked(member: SellerMember) -> None:
+    """The member wrote to the bot again: cards resume."""
+    if member.blocked_bot:
+        member.blocked_bot = False
+        await member.save(update_fields=["blocked_bot"])
+
+
+async def pause_seller(
+    *, seller_id: int, reason: str, admin_id: int | None = None, member_id: int | None = None
+) -> Seller:
+    """Stop syncing and notifying for the seller (e.g. by an admin); audited with the reason."""
+    async with in_transaction():
+        seller = await Seller.select_for_update().get(id=seller_id)
+        before = seller.status
+        seller.status, seller.pause_reason = SellerStatus.PAUSED, reason[:500]
+        await seller.save(update_fields=["status", "pause_reason", "updated_at"])
+    await audit.record(
+        "seller.paused",
+        seller_id=seller_id,
+        admin_id=admin_id,
+        member_id=member_id,
+        object_type="seller",
+        object_id=seller_id,
+        before=str(before),
+        after=str(SellerStatus.PAUSED),
+        meta={"reason": reason[:500]},
+    )
+    return seller
+
+
+async def resume_seller(*, seller_id: int, admin_id: int | None = None, member_id: int | None = None) -> Seller:
+    """Undo a pause: active again when a token is stored, back to onboarding otherwise; audited."""
+    async with in_transaction():
+        seller = await Seller.select_for_update().get(id=seller_id)
+        before = seller.status
+        seller.status = SellerStatus.ACTIVE if seller.wb_token_enc else SellerStatus.ONBOARDING
+        seller.pause_reason = None
+        await seller.save(update_fields=["status", "pause_reason", "updated_at"])
+    await audit.record(
+        "seller.resumed",
+        seller_id=seller_id,
+        admin_id=admin_id,
+        member_id=member_id,
+        object_type="seller",
+        object_id=seller_id,
+        before=str(before),
+        after=str(seller.status),
+    )
+    return seller
+
+
+@dataclass(frozen=True)
+class BackfillProgress:
+    """The first sync of a seller: items fetched so far per channel and which channels are done."""
+
+    fetched: dict[Channel, int]
+    done: frozenset[Channel]
+    channels: frozenset[Channel]
+
+    @property
+    def finished(self) -> bool:
+        return self.channels <= self.done
+
+
+async def backfill_progress(seller_id: int) -> BackfillProgress:
+    """Read the sync's cursors and runs of the seller's connected channels."""
+    seller = await Seller.get(id=seller_id)
+    channels = frozenset(Channel(c) for c in seller.token_scopes or ())
+    cursors = await SyncCursor.filter(seller_id=seller_id)
+    fetched = {channel: 0 for channel in channels}
+    for run in await SyncRun.filter(seller_id=seller_id).values("channel", "fetched"):
+        fetched[Channel(run["channel"])] = fetched.get(Channel(run["channel"]), 0) + run["fetched"]
+    done = frozenset(c.channel for c in cursors if c.backfill_done)
+    return BackfillProgress(fetched=fetched, done=done, channels=channels)
+
+
+async def seller_of(seller_id: int) -> Seller:
+    """The seller row."""
+    return await Seller.get(id=seller_id)
