@@ -1,0 +1,103 @@
+"""Linking on constructed threads: supplements, one buyer across channels, and near-misses that must not link."""
+
+from datetime import UTC, datetime, timedelta
+from itertools import count
+
+from core.linking import AUTO_ACTION_MIN_CONFIDENCE, auto_action_allowed, link_new, timeline
+from core.models import Channel, Interaction, Link, LinkKind, Seller
+
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+_ids = count(1)
+
+
+async def _item(seller: Seller, channel: Channel, *, at: timedelta = timedelta(0), **fields) -> Interaction:
+    return await Interaction.create(
+        seller=seller, channel=channel, external_id=f"x{next(_ids)}", occurred_at=T0 + at, **fields
+    )
+
+
+async def _links() -> dict[tuple[int, int], tuple[str, float, str]]:
+    rows = await Link.all().values("a_id", "b_id", "kind", "confidence", "reason")
+    return {(r["a_id"], r["b_id"]): (r["kind"], r["confidence"], r["reason"]) for r in rows}
+
+
+async def test_review_supplement_links_in_either_arrival_order(db: None) -> None:
+    seller = await Seller.create(name="s")
+    parent = await _item(seller, Channel.REVIEW, rating=2, text="Порвалось")
+    child = await _item(seller, Channel.REVIEW, at=timedelta(days=3), parent_external_id=parent.external_id, text="Ещё")
+    assert await link_new([child.id]) == 1
+    # A child synced before its parent is linked when the parent arrives.
+    late_child = await _item(seller, Channel.REVIEW, parent_external_id="p-late", text="Дополнение")
+    late_parent = await Interaction.create(
+        seller=seller, channel=Channel.REVIEW, external_id="p-late", occurred_at=T0 - timedelta(days=1)
+    )
+    assert await link_new([late_parent.id]) == 1
+    links = await _links()
+    assert links[(parent.id, child.id)] == (LinkKind.DETERMINISTIC, 1.0, "supplement")
+    assert links[(late_child.id, late_parent.id)][2] == "supplement"
+
+
+async def test_same_buyer_across_channels_forms_one_timeline(db: None) -> None:
+    seller = await Seller.create(name="s")
+    question = await _item(seller, Channel.QUESTION, nm_id=111111, buyer_name="Мария", text="Какой размер?")
+    review = await _item(seller, Channel.REVIEW, at=timedelta(days=10), nm_id=111111, buyer_name="Мария", rating=1)
+    # The chat's good card has no product, but the buyer writes the nmId in the message.
+    chat = await _item(
+        seller, Channel.CHAT, at=timedelta(days=11), buyer_name="мария", buyer_id="c-7", text="Заказ 111111 брак"
+    )
+    later_chat = await _item(seller, Channel.CHAT, at=timedelta(days=20), buyer_id="c-7", text="Спасибо")
+    found = await link_new([question.id, review.id, chat.id, later_chat.id])
+    links = await _links()
+    assert found == len(links) == 4
+    assert links[(question.id, review.id)] == (LinkKind.DETERMINISTIC, 0.9, "same_buyer_product")
+    assert links[(review.id, chat.id)][2] == "chat_names_product"
+    assert links[(chat.id, later_chat.id)] == (LinkKind.DETERMINISTIC, 0.95, "same_buyer_id")
+
+    thread = await timeline(review.id)
+    assert [t.interaction_id for t in thread] == [question.id, review.id, chat.id, later_chat.id]
+    assert [t.reason for t in thread] == ["same_buyer_product", "self", "chat_names_product", "same_buyer_id"]
+    assert thread[1].confidence == 1.0 and thread[1].kind is None
+    assert await auto_action_allowed(review.id)
+
+
+async def test_near_misses_do_not_link(db: None) -> None:
+    seller, other_seller = await Seller.create(name="s"), await Seller.create(name="t")
+    anna = await _item(seller, Channel.REVIEW, nm_id=222222, buyer_name="Анна", text="Маломерит", rating=3)
+    near = [
+        # Same product, same day, same text, different buyer.
+        await _item(seller, Channel.REVIEW, at=timedelta(hours=2), nm_id=222222, buyer_name="Иван", text="Маломерит"),
+        # Same product and text, no buyer name at all (questions are anonymous).
+        await _item(seller, Channel.QUESTION, at=timedelta(hours=1), nm_id=222222, text="Маломерит?"),
+        # Same buyer name, another product.
+        await _item(seller, Channel.REVIEW, at=timedelta(days=1), nm_id=333333, buyer_name="Анна"),
+        # Same buyer name and product, outside the 45-day thread window.
+        await _item(seller, Channel.REVIEW, at=timedelta(days=46), nm_id=222222, buyer_name="Анна"),
+        # Same buyer name and product at another seller.
+        await _item(other_seller, Channel.REVIEW, nm_id=222222, buyer_name="Анна"),
+    ]
+    assert await link_new([anna.id, *(n.id for n in near)]) == 0
+    assert await Link.all().count() == 0
+    assert [t.interaction_id for t in await timeline(anna.id)] == [anna.id]
+
+
+async def test_similar_name_links_probabilistically_and_blocks_auto_actions(db: None) -> None:
+    seller = await Seller.create(name="s")
+    review = await _item(seller, Channel.REVIEW, nm_id=444444, buyer_name="Екатерина", text="Цвет не тот", rating=2)
+    chat = await _item(
+        seller, Channel.CHAT, at=timedelta(days=2), nm_id=444444, buyer_name="Екатерина В.", text="Цвет не тот"
+    )
+    assert await link_new([chat.id]) == 1
+    kind, confidence, reason = (await _links())[(review.id, chat.id)]
+    assert (kind, reason) == (LinkKind.PROBABILISTIC, "similar_buyer")
+    assert 0.55 <= confidence < AUTO_ACTION_MIN_CONFIDENCE
+    assert not await auto_action_allowed(chat.id)
+
+
+async def test_relinking_is_idempotent(db: None) -> None:
+    seller = await Seller.create(name="s")
+    a = await _item(seller, Channel.CHAT, buyer_id="c-1", order_ref="o-1")
+    b = await _item(seller, Channel.CHAT, at=timedelta(hours=1), buyer_id="c-2", order_ref="o-1")
+    assert await link_new([b.id]) == 1
+    assert await link_new([a.id, b.id]) == 1
+    assert await link_new([]) == 0
+    assert await _links() == {(a.id, b.id): (LinkKind.DETERMINISTIC, 0.95, "same_order")}
