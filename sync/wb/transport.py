@@ -174,6 +174,10 @@ class WBTransport:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body
 
+    async def get_json(self, auth: WBAuth, bucket: str, url: str, params: dict[str, Any] | None = None) -> Any:
+        """A raw read with the usual retries (the contract check compares WB's raw shapes with the models)."""
+        return await self._call(auth, bucket, "GET", url, idempotent=True, params=params)
+
     def _items(self, auth: WBAuth, model: type[M], raw: Any, kind: str) -> tuple[list[M], int]:
         """Parse a list of items, skipping (and logging by id) those that do not fit the model."""
         if raw is None:

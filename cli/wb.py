@@ -1,0 +1,82 @@
+"""`agentiq wb check`: run the read-only WB contract check for one token and print a localised report."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import click
+
+from core.i18n import translator
+from core.secrets import mask_token
+
+
+@click.group("wb")
+def wb_group() -> None:
+    """Wildberries seller API tools."""
+
+
+@wb_group.command("check")
+@click.option("--token", required=True, envvar="AGENTIQ_WB_CHECK_TOKEN", help="The seller's WB API token.")
+@click.option("--feedbacks-url", default=None, help="Reviews/questions API base URL (default: settings).")
+@click.option("--chat-url", default=None, help="Buyer chat API base URL (default: settings).")
+@click.option("--lang", default=None, type=click.Choice(["ru", "en"]), help="Report language.")
+def wb_check(token: str, feedbacks_url: str | None, chat_url: str | None, lang: str | None) -> None:
+    """Read one page of each channel, validate shapes, report differences; exit 1 when a check fails."""
+    from cli.main import _settings
+    from sync.wb.check import CheckReport, run_check
+    from sync.wb.client import WBClient
+    from sync.wb.transport import WBAuth
+
+    settings = _settings()
+    wb = settings.wb.model_copy(
+        update={
+            "feedbacks_base_url": (feedbacks_url or settings.wb.feedbacks_base_url).rstrip("/"),
+            "chat_base_url": (chat_url or settings.wb.chat_base_url).rstrip("/"),
+        }
+    )
+    t = translator(lang or settings.default_language)
+
+    async def check() -> CheckReport:
+        async with WBClient(wb) as client:
+            return await run_check(
+                client, WBAuth(token, "check"), feedbacks_url=wb.feedbacks_base_url, chat_url=wb.chat_base_url
+            )
+
+    report = asyncio.run(check())
+    click.echo(
+        t("wb-check-title", feedbacks_url=wb.feedbacks_base_url, chat_url=wb.chat_base_url, token=mask_token(token))
+    )
+    info = report.token
+    expires = info.expires_at.strftime("%Y-%m-%d %H:%M UTC") if info.expires_at else t("wb-check-never")
+    if not info.well_formed:
+        click.echo(t("wb-check-token-malformed"))
+    elif info.expired():
+        click.echo(t("wb-check-token-expired", expires=expires))
+    else:
+        scopes = ", ".join(sorted(info.scopes)) if info.scopes is not None else t("wb-check-scopes-unknown")
+        click.echo(
+            t("wb-check-token-info", scopes=scopes, expires=expires, read_only="yes" if info.read_only else "no")
+        )
+    for ch in report.channels:
+        if ch.denied:
+            click.echo(t("wb-check-channel-denied", name=ch.name, error=ch.error))
+        elif ch.error:
+            click.echo(t("wb-check-channel-error", name=ch.name, error=ch.error))
+        elif ch.malformed:
+            click.echo(t("wb-check-channel-malformed", name=ch.name, malformed=ch.malformed, items=ch.items))
+        else:
+            click.echo(t("wb-check-channel-ok", name=ch.name, items=ch.items))
+        if ch.unknown_fields:
+            click.echo(t("wb-check-unknown-fields", fields=", ".join(sorted(ch.unknown_fields))))
+        if ch.missing_fields:
+            click.echo(t("wb-check-missing-fields", fields=", ".join(sorted(ch.missing_fields))))
+    ok = report.ok
+    click.echo(t("wb-check-result-ok" if ok else "wb-check-result-failed"))
+    if not ok:
+        sys.exit(1)
+
+
+def register(main: click.Group) -> None:
+    """Attach the group to the `agentiq` command."""
+    main.add_command(wb_group)
