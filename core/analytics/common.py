@@ -1,7 +1,7 @@
 """What every analytics query shares: the period, open statuses, age buckets and a portable SQL builder.
 
 Queries are raw SQL aggregates written once for PostgreSQL and SQLite: `Sql` hands out placeholders (`$n` on
-PostgreSQL, `?` on SQLite) and the few expressions that differ (day of a timestamp, seconds between two).
+PostgreSQL, `?n` on SQLite) and the few expressions that differ (day of a timestamp, seconds between two).
 Days are UTC days.
 """
 
@@ -73,7 +73,8 @@ class Sql:
             # SQLite stores tortoise datetimes as ISO text in UTC: compare like with like.
             value = value.astimezone(UTC).isoformat(" ")
         self.values.append(value)
-        return f"${len(self.values)}" if self.postgres else "?"
+        # Numbered on both dialects (SQLite: ?NNN), so one bound value may appear several times.
+        return f"${len(self.values)}" if self.postgres else f"?{len(self.values)}"
 
     def day(self, column: str) -> str:
         """The UTC calendar day of a timestamp column, as text YYYY-MM-DD."""
@@ -85,7 +86,8 @@ class Sql:
         """Seconds from `earlier` to `later` as a float."""
         if self.postgres:
             return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
-        return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
+        # julianday is a float of days: round away its noise at millisecond precision.
+        return f"ROUND((julianday({later}) - julianday({earlier})) * 86400.0, 3)"
 
     def seller(self, seller_id: int | None, column: str = "seller_id") -> str:
         """`AND column = ?` for one seller, nothing for all sellers."""
