@@ -1,0 +1,93 @@
+"""The web admin: `create_app(settings)` builds the FastAPI app (pages, JSON API, health and metrics)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+from tortoise import Tortoise
+
+from admin.deps import LANG_COOKIE, LoginRequired, csrf_protect
+from admin.routes import get_routers
+from admin.security import LoginThrottle, session_secret
+from core.db import close_db, init_db
+from core.i18n import LANGUAGES
+from core.settings import Settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+SESSION_COOKIE = "agentiq_admin"
+SESSION_MAX_AGE_S = 12 * 3600
+# Pages render only our own CSS and inline SVG; nothing loads from elsewhere, nothing may frame us.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _lifespan(settings: Settings) -> Callable[[FastAPI], AsyncIterator[None]]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # In the all-in-one process (and in tests) the database is already open: reuse it, leave closing to its owner.
+        owns_db = not Tortoise.is_inited()
+        if owns_db:
+            await init_db(settings)
+        try:
+            yield
+        finally:
+            if owns_db:
+                await close_db()
+
+    return lifespan  # type: ignore[return-value]
+
+
+async def _login_redirect(request: Request, exc: Exception) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(request.url_for("login_form").include_query_params(next=target), status_code=303)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The admin app for these settings; the database opens in its lifespan via `core.db.init_db`."""
+    app = FastAPI(
+        title="AgentIQ admin API",
+        version="1",
+        lifespan=_lifespan(settings),
+        openapi_url="/api/openapi.json",
+        # The interactive docs pull scripts from a CDN; the published schema is enough.
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.settings = settings
+    app.state.login_throttle = LoginThrottle(settings)
+    app.add_exception_handler(LoginRequired, _login_redirect)
+
+    @app.middleware("http")
+    async def headers_and_language(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        lang = request.query_params.get("lang")
+        if lang in LANGUAGES and request.cookies.get(LANG_COOKIE) != lang:
+            response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
+        return response
+
+    # Added last so it runs first: every handler and dependency sees `request.session`.
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=session_secret(settings),
+        session_cookie=SESSION_COOKIE,
+        max_age=SESSION_MAX_AGE_S,
+        same_site="lax",
+        https_only=settings.admin.secure_cookies,
+    )
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in get_routers():
+        app.include_router(router)
+    return app

@@ -1,0 +1,57 @@
+"""The interaction list's query string, validated, turned into `core.analytics.ItemFilters` (pages and API)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from core.analytics import AGE_BUCKETS, STATUS_OPEN, ItemFilters
+from core.models import Channel, InteractionStatus, Priority
+
+STATUSES = (STATUS_OPEN, *(s.value for s in InteractionStatus))
+AGE_KEYS = tuple(key for key, _low, _high in AGE_BUCKETS)
+# An empty select in a GET form submits "", which means "any".
+Blank = BeforeValidator(lambda v: v or None)
+
+
+class ItemQuery(BaseModel):
+    """Filters a chart bar or the filter form can carry; empty form fields mean "any"."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    seller_id: int | None = None
+    channel: Channel | None = None
+    day: date | None = None
+    answered_day: date | None = None
+    priority: Priority | None = None
+    status: str | None = None
+    age_bucket: str | None = None
+    overdue: bool | None = None
+    nm_id: int | None = None
+    page: int = Field(default=1, ge=1)
+    page_size: int = Field(default=50, ge=1, le=500)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_any(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, value: str | None) -> str | None:
+        if value is not None and value not in STATUSES:
+            raise ValueError(f"one of {', '.join(STATUSES)}")
+        return value
+
+    @field_validator("age_bucket")
+    @classmethod
+    def _age(cls, value: str | None) -> str | None:
+        if value is not None and value not in AGE_KEYS:
+            raise ValueError(f"one of {', '.join(AGE_KEYS)}")
+        return value
+
+    def filters(self, now: datetime | None = None) -> ItemFilters:
+        """The core filter object (age buckets and `overdue` are measured at `now`)."""
+        return ItemFilters(**self.model_dump(), now=now or datetime.now(UTC))

@@ -1,0 +1,20 @@
+"""One router per page; `get_routers()` lists them in the order the app includes them."""
+
+from fastapi import APIRouter
+
+
+def get_routers() -> list[APIRouter]:
+    """Every router of the admin."""
+    from admin.routes import alerts, api, auth, dashboard, health, interactions, readiness, sellers, sync_runs
+
+    return [
+        health.router,
+        auth.router,
+        dashboard.router,
+        sellers.router,
+        interactions.router,
+        alerts.router,
+        sync_runs.router,
+        readiness.router,
+        api.router,
+    ]

@@ -1,0 +1,129 @@
+"""Dashboard: volume, backlog, response times, SLA, reply quality and sync health, each bar a drill-down link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from admin.charts import Bar, Chart, drill_href, layout
+from admin.deps import AppSettings, CurrentAdmin, T
+from admin.templating import templates
+from core import analytics
+from core.analytics import AGE_BUCKETS, ItemFilters, Period
+from core.i18n import Translator
+from core.models import PRIORITY_RANK, Channel, Priority, ReplyQuality, Seller
+
+router = APIRouter(include_in_schema=False)
+Days = Annotated[int, Query(ge=1, le=90)]
+SYNC_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the dashboard shows, for one seller or all (the page and `/api/dashboard` share it)."""
+
+    period: Period
+    seller_id: int | None
+    volume: list[analytics.VolumeRow]
+    backlog: list[analytics.BacklogRow]
+    response: list[analytics.ResponseTimes]
+    sla: list[analytics.SlaRow]
+    quality: analytics.QualityStats
+    sync: list[analytics.SyncHealthRow]
+
+
+async def load_dashboard(*, seller_id: int | None, days: int, now: datetime) -> Dashboard:
+    """Run the dashboard's analytics queries."""
+    period = Period.last_days(days, now)
+    response = [await analytics.first_response(seller_id=seller_id, period=period)]
+    for channel in Channel:
+        response.append(await analytics.first_response(seller_id=seller_id, period=period, channel=channel))
+    return Dashboard(
+        period=period,
+        seller_id=seller_id,
+        volume=await analytics.daily_volume(seller_id=seller_id, period=period),
+        backlog=await analytics.backlog(seller_id=seller_id, now=now),
+        response=response,
+        sla=await analytics.sla_summary(seller_id=seller_id, period=period, now=now),
+        quality=await analytics.reply_quality(seller_id=seller_id, period=period),
+        sync=await analytics.sync_health(seller_id=seller_id, period=period, now=now),
+    )
+
+
+def _volume_chart(data: Dashboard, t: Translator, *, answered: bool) -> Chart:
+    counts = {(r.day, r.channel): (r.answered if answered else r.received) for r in data.volume}
+    bars = []
+    day = data.period.start.date()
+    while day <= data.period.end.date():
+        for i, channel in enumerate(Channel):
+            value = counts.get((day, channel), 0)
+            drill = ItemFilters(
+                seller_id=data.seller_id, channel=channel, **{"answered_day" if answered else "day": day}
+            )
+            title = f"{day.isoformat()} · {t(f'admin-channel-{channel}')}: {value}"
+            label = day.strftime("%d.%m") if i == 0 else ""
+            bars.append(Bar(label, value, channel.value, drill_href(drill), title))
+        day += timedelta(days=1)
+    return layout(bars)
+
+
+def _backlog_charts(data: Dashboard, t: Translator) -> tuple[Chart, Chart]:
+    by_age: dict[tuple[str, Channel], int] = {}
+    by_priority: dict[Priority, int] = {}
+    for row in data.backlog:
+        by_age[(row.age_bucket, row.channel)] = by_age.get((row.age_bucket, row.channel), 0) + row.count
+        by_priority[row.priority] = by_priority.get(row.priority, 0) + row.count
+    age_bars = []
+    for key, _low, _high in AGE_BUCKETS:
+        for i, channel in enumerate(Channel):
+            value = by_age.get((key, channel), 0)
+            drill = ItemFilters(seller_id=data.seller_id, channel=channel, age_bucket=key, status=analytics.STATUS_OPEN)
+            title = f"{t(f'admin-age-{key}')} · {t(f'admin-channel-{channel}')}: {value}"
+            label = t(f"admin-age-{key}") if i == 0 else ""
+            age_bars.append(Bar(label, value, channel.value, drill_href(drill), title))
+    priority_bars = [
+        Bar(
+            t(f"admin-priority-{p}"),
+            by_priority.get(p, 0),
+            p.value,
+            drill_href(ItemFilters(seller_id=data.seller_id, priority=p, status=analytics.STATUS_OPEN)),
+            f"{t(f'admin-priority-{p}')}: {by_priority.get(p, 0)}",
+        )
+        for p in sorted(Priority, key=PRIORITY_RANK.__getitem__)
+    ]
+    return layout(age_bars), layout(priority_bars)
+
+
+def _unhealthy(row: analytics.SyncHealthRow, stale_s: float) -> bool:
+    return row.lag_s is None or row.lag_s > stale_s or row.consecutive_failures > 0 or row.consecutive_429 > 0
+
+
+@router.get("/", name="dashboard")
+async def dashboard(
+    request: Request, admin: CurrentAdmin, t: T, settings: AppSettings, days: Days = 14, seller_id: int | None = None
+) -> Response:
+    """The dashboard page."""
+    data = await load_dashboard(seller_id=seller_id, days=days, now=datetime.now(UTC))
+    stale_s = settings.ops.stale_sync_min * 60
+    age_chart, priority_chart = _backlog_charts(data, t)
+    context = {
+        "admin": admin,
+        "active": "dashboard",
+        "data": data,
+        "days": days,
+        "sellers": await Seller.all().order_by("id").values("id", "name"),
+        "received_chart": _volume_chart(data, t, answered=False),
+        "answered_chart": _volume_chart(data, t, answered=True),
+        "age_chart": age_chart,
+        "priority_chart": priority_chart,
+        "channels": list(Channel),
+        "stale_s": stale_s,
+        # Thousands of cursors are healthy; the dashboard lists the ones that need a look.
+        "sync_rows": [r for r in data.sync if _unhealthy(r, stale_s)][:SYNC_ROWS],
+        "qualities": list(ReplyQuality),
+    }
+    return templates.TemplateResponse(request, "dashboard.html", context)

@@ -1,0 +1,66 @@
+"""Probes and metrics: `/healthz` (the process answers), `/readyz` (its dependencies answer), `/metrics`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+
+import redis.asyncio as aioredis
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+from tortoise import connections
+
+from admin.metrics import render_metrics
+
+router = APIRouter(tags=["health"])
+PROBE_TIMEOUT_S = 2.0
+
+
+async def _database() -> None:
+    await connections.get("default").execute_query("SELECT 1")
+
+
+async def _redis(url: str) -> None:
+    client = aioredis.from_url(url)
+    try:
+        await client.ping()
+    finally:
+        await client.aclose()
+
+
+async def _check(probe: Awaitable[None]) -> str:
+    try:
+        await asyncio.wait_for(probe, PROBE_TIMEOUT_S)
+    except Exception as exc:  # any failure means not ready; the kind is enough for an operator
+        return f"error: {type(exc).__name__}"
+    return "ok"
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """The process is up and serving."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(request: Request) -> JSONResponse:
+    """Database, Redis (when configured) and the task broker answer; 503 otherwise."""
+    settings = request.app.state.settings
+    checks = {"database": await _check(_database())}
+    if settings.redis_url:
+        checks["redis"] = await _check(_redis(settings.redis_url))
+        # The stream broker lives in Redis: it is reachable exactly when Redis is.
+        checks["broker"] = checks["redis"]
+    else:
+        checks["broker"] = "ok (in-process)"
+    ready = all(value.startswith("ok") for value in checks.values())
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks}, status_code=200 if ready else 503
+    )
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics() -> Response:
+    """Prometheus exposition (see admin.metrics for the list)."""
+    return Response(await render_metrics(), media_type=CONTENT_TYPE_LATEST)

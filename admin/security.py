@@ -1,0 +1,95 @@
+"""Admin security: bcrypt password hashes, the session signing key, CSRF tokens and login throttling.
+
+The session itself is Starlette's `SessionMiddleware` (an itsdangerous-signed, HttpOnly cookie); this module
+holds what goes into it and the checks around it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+import bcrypt
+from limits import parse
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+
+from core.settings import Settings
+
+SESSION_KEY_FILE = "session.key"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+# bcrypt only looks at the first 72 bytes; longer input is refused rather than silently truncated.
+MAX_PASSWORD_BYTES = 72
+
+
+def hash_password(password: str) -> str:
+    """A bcrypt hash of `password` (salted, cost 12)."""
+    raw = password.encode()
+    if len(raw) > MAX_PASSWORD_BYTES:
+        raise ValueError(f"password longer than {MAX_PASSWORD_BYTES} bytes")
+    return bcrypt.hashpw(raw, bcrypt.gensalt(rounds=12)).decode()
+
+
+def verify_password(password: str, password_hash: str) -> bool:
+    """Whether `password` matches `password_hash` (constant time, False on malformed input)."""
+    raw = password.encode()
+    if len(raw) > MAX_PASSWORD_BYTES:
+        return False
+    try:
+        return bcrypt.checkpw(raw, password_hash.encode())
+    except ValueError:
+        return False
+
+
+def session_secret(settings: Settings) -> str:
+    """The session signing key: the setting, else a key generated once into `<data dir>/session.key` (0600)."""
+    if settings.admin.session_secret is not None:
+        return settings.admin.session_secret.get_secret_value()
+    path: Path = settings.data_dir / SESSION_KEY_FILE
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another admin process created it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def new_csrf_token() -> str:
+    """A fresh per-session CSRF token."""
+    return secrets.token_urlsafe(32)
+
+
+def csrf_matches(expected: str | None, supplied: str | None) -> bool:
+    """Whether the submitted token equals the session's (constant time; missing either side is a mismatch)."""
+    if not expected or not supplied:
+        return False
+    return hmac.compare_digest(expected.encode(), supplied.encode())
+
+
+class LoginThrottle:
+    """Failed logins per client IP and e-mail in a moving window (Redis-backed when configured, so every admin
+    process shares the count; in memory otherwise)."""
+
+    def __init__(self, settings: Settings) -> None:
+        uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
+        options = {"implementation": "redispy"} if settings.redis_url else {}
+        self._limiter = MovingWindowRateLimiter(storage_from_string(uri, **options))
+        self._limit = parse(f"{settings.admin.login_attempts_per_minute}/minute")
+
+    async def allowed(self, ip: str, email: str) -> bool:
+        """Whether another attempt for this IP and e-mail may be checked now."""
+        return await self._limiter.test(self._limit, "admin-login", ip, email.strip().lower())
+
+    async def failed(self, ip: str, email: str) -> None:
+        """Count one failed attempt."""
+        await self._limiter.hit(self._limit, "admin-login", ip, email.strip().lower())
+
+    async def succeeded(self, ip: str, email: str) -> None:
+        """Forget the failures of this IP and e-mail after a successful login."""
+        await self._limiter.clear(self._limit, "admin-login", ip, email.strip().lower())
