@@ -205,6 +205,7 @@ class Migration(migrations.Migration):
                 ('void', fields.BooleanField(default=False, db_default=False)),
                 ('prompt_tokens', fields.IntField(default=0, db_default=0)),
                 ('completion_tokens', fields.IntField(default=0, db_default=0)),
+                ('dedupe_key', fields.CharField(null=True, unique=True, max_length=40)),
                 ('created_by', fields.ForeignKeyField('models.SellerMember', source_field='created_by_id', null=True, db_constraint=True, to_field='id', on_delete=OnDelete.SET_NULL)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],

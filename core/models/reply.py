@@ -20,6 +20,9 @@ class Draft(Model):
     void = fields.BooleanField(default=False, db_default=False)
     prompt_tokens = fields.IntField(default=0, db_default=0)
     completion_tokens = fields.IntField(default=0, db_default=0)
+    # "interaction:variant" for generated drafts (core.drafting.service): a double tap that generates the same
+    # variant twice stores it once, on every dialect. NULL for other drafts (NULLs never collide).
+    dedupe_key = fields.CharField(max_length=40, null=True, unique=True)
     created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
 

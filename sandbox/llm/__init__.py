@@ -17,7 +17,7 @@ Options (keyword arguments of `create_app`, and the JSON fields of the control e
     (share of requests failing with `error_status`, seeded by `seed`), error_status=500 (or 429), fail_next=0
     (the next N requests fail with `error_status`), retry_after_ms=50 (sent on errors; the openai client honours
     it), evil=False (answers violate guardrails: an AI mention, a refund for changing the review, a URL),
-    gullible=True, intent_answer="other", seed=1.
+    empty=False (answers with an empty text), gullible=True, intent_answer="other", seed=1.
 
 Control (no auth: the sandbox only listens on loopback)
     GET  /_sandbox/mode               -> the options above + {"requests": <count of /v1/chat/completions calls>}

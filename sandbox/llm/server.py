@@ -31,6 +31,7 @@ class Mode:
     fail_next: int = 0
     retry_after_ms: int = 50
     evil: bool = False
+    empty: bool = False
     gullible: bool = True
     intent_answer: str = "other"
     seed: int = 1
@@ -96,7 +97,11 @@ async def _completions(request: Request) -> Response:
     if sandbox.should_fail():
         code = "rate_limit_exceeded" if mode.error_status == 429 else "server_error"
         return _error(mode.error_status, "injected failure", code, mode.retry_after_ms)
-    text = reply_for(messages, evil=mode.evil, gullible=mode.gullible, intent_answer=mode.intent_answer)
+    text = (
+        ""
+        if mode.empty
+        else reply_for(messages, evil=mode.evil, gullible=mode.gullible, intent_answer=mode.intent_answer)
+    )
     usage = {"prompt_tokens": count_tokens(prompt_text(messages)), "completion_tokens": count_tokens(text)}
     usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
     base = {

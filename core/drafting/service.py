@@ -1,0 +1,129 @@
+"""`create_draft`: what the bot's Draft/Regenerate buttons and auto-draft on arrival call."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import openai
+from tortoise.exceptions import IntegrityError
+
+from core.drafting.llm import LLMDrafter, make_client
+from core.drafting.pipeline import generate
+from core.drafting.request import DraftRequest
+from core.guardrails import context_for
+from core.intent import Intent, classify
+from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus
+from core.models.enums import Channel
+from core.seller_settings import SellerSettings
+from core.settings import Settings
+
+# A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
+DOUBLE_TAP_WINDOW = timedelta(seconds=5)
+_CHAT_CONTEXT_MESSAGES = 5
+
+
+async def _buyer_text(interaction: Interaction) -> str:
+    if interaction.channel == Channel.CHAT:
+        recent = await (
+            ChatMessage.filter(interaction_id=interaction.id, direction=ChatDirection.IN)
+            .order_by("-occurred_at")
+            .limit(_CHAT_CONTEXT_MESSAGES)
+            .values_list("text", flat=True)
+        )
+        if recent:
+            return "\n".join(t for t in reversed(recent) if t)
+    return "\n".join(p for p in (interaction.text, interaction.pros, interaction.cons) if p)
+
+
+def _intent(interaction: Interaction, text: str) -> Intent:
+    if interaction.intent in Intent._value2member_map_:
+        return Intent(interaction.intent)
+    return classify(text).intent
+
+
+async def request_for(interaction: Interaction, seller_settings: SellerSettings) -> DraftRequest:
+    """The drafters' view of `interaction` (its seller must be fetched)."""
+    text = await _buyer_text(interaction)
+    return DraftRequest(
+        interaction_id=interaction.id,
+        channel=interaction.channel,
+        language=interaction.seller.language,
+        rating=interaction.rating,
+        intent=_intent(interaction, text),
+        buyer_name=interaction.buyer_name,
+        product_name=interaction.product_name,
+        text=text,
+        tone=seller_settings.tone,
+    )
+
+
+async def _recent_draft(interaction_id: int) -> Draft | None:
+    since = datetime.now(UTC) - DOUBLE_TAP_WINDOW
+    return await (
+        Draft.filter(interaction_id=interaction_id, void=False, created_at__gte=since).order_by("-variant").first()
+    )
+
+
+async def create_draft(
+    *,
+    interaction_id: int,
+    member_id: int | None = None,
+    regenerate: bool = False,
+    settings: Settings,
+    llm_client: openai.AsyncOpenAI | None = None,
+) -> Draft:
+    """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one).
+
+    The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` lets a
+    process share one client (otherwise one is opened for this call). Nothing is voided here.
+
+    Double taps: a non-void draft made in the last `DOUBLE_TAP_WINDOW` is returned as is unless `regenerate`. Two
+    calls that overlap (both started before either stored its draft) both pick variant N = last + 1 and store it
+    under `dedupe_key = "<interaction>:<N>"`, which is UNIQUE: the database lets exactly one insert win (this holds
+    on PostgreSQL and SQLite alike, across processes, without locks held during the LLM call), and the loser returns
+    the winner's row. So a double tap yields one stored draft; only the text generation may run twice.
+    """
+    interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
+    if not regenerate and (recent := await _recent_draft(interaction_id)):
+        return recent
+    last = await Draft.filter(interaction_id=interaction_id).order_by("-variant").first()
+    variant = 0 if last is None else last.variant + 1
+    seller = interaction.seller
+    seller_settings = SellerSettings.of(seller.settings)
+    req = await request_for(interaction, seller_settings)
+    context = context_for(
+        interaction,
+        seller_settings,
+        settings.banned_phrases_extra,
+        buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
+    )
+    use_llm = settings.llm.enabled and seller.llm_enabled
+    client = (llm_client or make_client(settings.llm)) if use_llm else None
+    try:
+        drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
+        result = await generate(req, variant=variant, context=context, llm=drafter)
+    finally:
+        if client is not None and llm_client is None:
+            await client.close()
+    key = f"{interaction_id}:{variant}"
+    try:
+        draft = await Draft.create(
+            interaction_id=interaction_id,
+            text=result.text,
+            origin=result.origin,
+            model=result.model,
+            variant=variant,
+            verdict=result.verdict.to_dict(),
+            ok=result.verdict.ok,
+            prompt_tokens=result.prompt_tokens,
+            completion_tokens=result.completion_tokens,
+            dedupe_key=key,
+            created_by_id=member_id,
+        )
+    except IntegrityError:
+        return await Draft.get(dedupe_key=key)
+    # Only an item still waiting moves to "drafted"; answered/skipped/closed ones keep their status.
+    await Interaction.filter(
+        id=interaction_id, status__in=(InteractionStatus.NEW, InteractionStatus.NEEDS_RESPONSE)
+    ).update(status=InteractionStatus.DRAFTED)
+    return draft
