@@ -11,7 +11,8 @@ from collections.abc import Iterator
 _TLD = r"(?:ru|рф|su|com|net|org|info|biz|pro|io|me|co|shop|store|online|site|app|link|ly|cc|tv|by|kz|ua|uz)"
 # A dot also written as "[.]" or "(.)", a common way to slip a link past filters.
 _DOT = r"(?:\.|\[\.\]|\(\.\))"
-_URL_HINT = re.compile(rf"{_DOT}{_TLD}\b|://|www\.")
+# The dot's last character, then the zone: a class first keeps the scan fast.
+_TLD_HINT = re.compile(rf"[.\])]{_TLD}\b")
 _URL = re.compile(
     rf"(?:https?://|www\.)[^\s<>\"']+"
     rf"|\b[a-z0-9а-я][a-z0-9а-я-]*(?:{_DOT}[a-z0-9а-я-]+)*{_DOT}{_TLD}\b(?:/[^\s<>\"']*)?"
@@ -27,7 +28,8 @@ _PHONE = re.compile(
     r"|\d{3}-\d{2}-\d{2}"  # 123-45-67
     r")(?![\w-])"
 )
-_CAPS_HINT = re.compile("[A-ZА-ЯЁ]{2}")
+# Two plain classes, not `{2}`: a leading class lets the engine scan fast, a repeat does not.
+_CAPS_HINT = re.compile("[A-ZА-ЯЁ][A-ZА-ЯЁ]")
 _CAPS = re.compile(r"\b[A-ZА-ЯЁ]{2,}(?:[^\w\n]+[A-ZА-ЯЁ]{2,})*\b")
 # Letters in a run of capitals before it counts as shouting: abbreviations such as "ООО", "WB" stay quiet.
 CAPS_MIN_LETTERS = 10
@@ -38,7 +40,7 @@ def contacts(text: str) -> Iterator[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     if "@" in text:
         found += [("contact.email", m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    if _URL_HINT.search(text):
+    if "://" in text or "www." in text or _TLD_HINT.search(text):
         found += [("contact.url", m.start(), m.end()) for m in _URL.finditer(text)]
     if _PHONE_HINT.search(text):
         found += [("contact.phone", m.start(), m.end()) for m in _PHONE.finditer(text)]

@@ -83,16 +83,17 @@ class PhraseMatcher:
                 node = node.setdefault(atom, _Node())
             if node.leaf is None:
                 node.leaf = index
-        # `\b` first: a phrase starts at a word start, and the engine skips other positions quickly.
-        self._regex = re.compile(r"\b" + _emit(root)) if root else None
+        # A phrase starts right after a non-word character (the text gets a leading space): a pattern that
+        # begins with a character class lets the engine jump between word starts instead of trying every position.
+        self._regex = re.compile(r"[\W_]" + _emit(root)) if root else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
         """Non-overlapping matches, leftmost first, in normalised `text`."""
         if self._regex is None:
             return
-        for match in self._regex.finditer(text):
-            if match.end() > match.start():
-                yield int(match.lastgroup[1:]), match.start(), match.end()  # type: ignore[index]
+        for match in self._regex.finditer(" " + text):
+            # In `text` coordinates the match starts one character later and both ends shift back by one.
+            yield int(match.lastgroup[1:]), match.start(), match.end() - 1  # type: ignore[index]
 
     def search(self, text: str) -> bool:
         """Whether any phrase occurs in normalised `text`."""
