@@ -179,7 +179,10 @@ def routes(gw: Gateway) -> APIRouter:
         item = entry.seller.question_by_id.get(request.query_params.get("id", ""))
         if item is None or item.visible_at > time.time():
             return responses.feedback_error(422, "Невозможно получить вопрос по id")
-        return entry.finish(responses.ok(item.wb(gw.edit_window, datetime.now(UTC))))
+        data = item.wb(gw.edit_window, datetime.now(UTC))
+        if data["answer"] is None:  # the spec types this answer as a non-nullable object: leave it out
+            data = {k: v for k, v in data.items() if k != "answer"}
+        return entry.finish(responses.ok(data))
 
     @router.get("/api/v1/questions/count-unanswered")
     async def count_unanswered_questions(request: Request) -> Response:

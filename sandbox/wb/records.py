@@ -171,7 +171,7 @@ class QuestionRec:
         return self.state != "suppliersPortalSynch"
 
     def wb(self, edit_window: timedelta, now: datetime) -> dict[str, Any]:
-        """The question JSON as WB serves it."""
+        """The question JSON as WB serves it in lists (`answer: null` until answered)."""
         if self.cached is not None:
             return self.cached
         answer = None

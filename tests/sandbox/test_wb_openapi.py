@@ -1,0 +1,199 @@
+"""Every response the WB sandbox gives (success and error) validates against WB's own OpenAPI document.
+
+Two quirks of WB's document are handled here, not hidden: its 401/429 responses are keyed `Response401` /
+`Response429` instead of status codes (renamed on load), and some statuses WB really returns are not listed for
+a path (a 400 on answering, 5xx anywhere): those bodies are validated against the envelope schema WB uses for them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+import pytest
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from openapi_schema_validator import OAS30Validator
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+from sandbox.runner import serve_app
+from sandbox.wb.server import create_app
+
+import sandbox.wb
+
+# WB's OpenAPI (communications subset), vendored beside the sandbox that implements it.
+SPEC_PATH = Path(sandbox.wb.__file__).with_name("communications.openapi.yaml")
+FEEDBACKS_HOST = "https://feedbacks-api.wildberries.ru"
+CHAT_HOST = "https://buyer-chat-api.wildberries.ru"
+
+
+def _load_spec() -> dict[str, Any]:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    for item in spec["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and "responses" in op:
+                op["responses"] = {k.removeprefix("Response"): v for k, v in op["responses"].items()}
+    return spec
+
+
+SPEC = _load_spec()
+OPENAPI = OpenAPI.from_dict(copy.deepcopy(SPEC))
+
+
+class _Req:
+    def __init__(self, request: httpx.Request) -> None:
+        path = request.url.path
+        self.host_url = CHAT_HOST if path.startswith("/api/v1/seller") else FEEDBACKS_HOST
+        self.path = path
+        self.method = request.method.lower()
+        self.body = None  # only responses are validated here
+        self.content_type = request.headers.get("content-type", "application/json")
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(parse_qsl(request.url.query.decode())), header=Headers(dict(request.headers))
+        )
+
+
+class _Resp:
+    def __init__(self, response: httpx.Response) -> None:
+        self.status_code = response.status_code
+        self.content_type = response.headers.get("content-type", "application/json")
+        self.headers = Headers(dict(response.headers))
+        self.data = response.content or None
+
+
+def _documented(path: str, method: str, status: int) -> bool:
+    template = path if path in SPEC["paths"] else "/api/v1/seller/download/{id}"
+    return str(status) in SPEC["paths"][template][method.lower()]["responses"]
+
+
+def _fallback_schema(response: httpx.Response) -> dict[str, Any]:
+    body = response.json()
+    if "title" in body and "statusText" in body:  # the gateway's body (401/429/5xx)
+        return SPEC["components"]["responses"]["Response401"]["content"]["application/json"]["schema"]
+    return SPEC["components"]["schemas"]["responsefeedbackErr"]
+
+
+def assert_valid(response: httpx.Response) -> None:
+    """Validate one sandbox response against the spec."""
+    request = response.request
+    if _documented(request.url.path, request.method, response.status_code):
+        OPENAPI.validate_response(_Req(request), _Resp(response))
+    else:
+        OAS30Validator(_fallback_schema(response)).validate(response.json())
+
+
+@pytest.fixture
+async def wb() -> AsyncIterator[tuple[Any, list[httpx.Response]]]:
+    seen: list[httpx.Response] = []
+
+    async def record(response: httpx.Response) -> None:
+        await response.aread()
+        seen.append(response)
+
+    app = create_app(seed=5, limits=False, moderation_rate=0.0)
+    async with serve_app(app) as url, httpx.AsyncClient(base_url=url, event_hooks={"response": [record]}) as http:
+        yield app, http, seen  # type: ignore[misc]
+
+
+def _token(app: Any, seller: int = 1) -> str:
+    return next(t for t, rec in app.state.store.tokens.items() if rec.seller.num == seller)
+
+
+async def test_success_responses_of_every_path_validate(wb: Any) -> None:
+    app, http, seen = wb
+    h = {"Authorization": _token(app)}
+    page = {"take": 5, "skip": 0}
+    unanswered = (await http.get("/api/v1/feedbacks", params={**page, "isAnswered": "false"}, headers=h)).json()
+    fid = unanswered["data"]["feedbacks"][0]["id"]
+    await http.get("/api/v1/feedbacks", params={**page, "isAnswered": "true", "order": "dateAsc"}, headers=h)
+    await http.get("/api/v1/feedbacks/archive", params=page, headers=h)
+    await http.get("/api/v1/feedback", params={"id": fid}, headers=h)
+    await http.get("/api/v1/feedbacks/count-unanswered", headers=h)
+    await http.get("/api/v1/feedbacks/count", params={"isAnswered": "false", "dateFrom": 1}, headers=h)
+    await http.get("/api/v1/new-feedbacks-questions", headers=h)
+    await http.post("/api/v1/feedbacks/answer", json={"id": fid, "text": "Спасибо за отзыв!"}, headers=h)
+    await http.patch("/api/v1/feedbacks/answer", json={"id": fid, "text": "Спасибо, ждём снова!"}, headers=h)
+    await http.get("/api/v1/feedback", params={"id": fid}, headers=h)
+    questions = (await http.get("/api/v1/questions", params={**page, "isAnswered": "false"}, headers=h)).json()
+    q1, q2 = (q["id"] for q in questions["data"]["questions"][:2])
+    await http.get("/api/v1/question", params={"id": q1}, headers=h)
+    await http.patch("/api/v1/questions", json={"id": q1, "wasViewed": True}, headers=h)
+    await http.patch("/api/v1/questions", json={"id": q1, "answer": {"text": "Да, есть"}, "state": "wbRu"}, headers=h)
+    await http.patch("/api/v1/questions", json={"id": q2, "answer": {"text": "Спам"}, "state": "none"}, headers=h)
+    await http.get("/api/v1/question", params={"id": q1}, headers=h)
+    await http.get("/api/v1/questions", params={**page, "isAnswered": "true"}, headers=h)
+    await http.get("/api/v1/questions/count-unanswered", headers=h)
+    await http.get("/api/v1/questions/count", params={"isAnswered": "true"}, headers=h)
+    chats = (await http.get("/api/v1/seller/chats", headers=h)).json()
+    events = (await http.get("/api/v1/seller/events", headers=h)).json()
+    sign = chats["result"][0]["replySign"]
+    await http.post("/api/v1/seller/message", files={"replySign": (None, sign), "message": (None, "Здравствуйте!")}, headers=h)
+    await http.get("/api/v1/seller/events", params={"next": events["result"]["next"]}, headers=h)
+    assert [r.status_code for r in seen if r.status_code >= 300] == []
+    for response in seen:
+        assert_valid(response)
+
+
+async def test_error_responses_validate(wb: Any) -> None:
+    app, http, seen = wb
+    store = app.state.store
+    seller = store.sellers[1]
+    h = {"Authorization": _token(app)}
+    chat_only = {"Authorization": store.issue_token(seller, scopes=("chat",))}
+    reviews_only = {"Authorization": store.issue_token(seller, scopes=("review",))}
+    await http.get("/api/v1/feedbacks", params={"isAnswered": "maybe", "take": 1, "skip": 0}, headers=h)  # 400
+    await http.get("/api/v1/feedbacks", params={"isAnswered": "true", "take": 5001, "skip": 0}, headers=h)  # 400
+    await http.get("/api/v1/questions", params={"isAnswered": "true", "take": 9000, "skip": 1001}, headers=h)  # 400
+    await http.get("/api/v1/feedbacks/count", params={"dateFrom": "yesterday"}, headers=h)  # 400
+    await http.get("/api/v1/feedbacks", params={"isAnswered": "true", "take": 1, "skip": 0})  # 401
+    await http.get("/api/v1/feedbacks/count-unanswered", headers={"Authorization": "Bearer not-a-token"})  # 401
+    await http.get("/api/v1/new-feedbacks-questions", headers=chat_only)  # 403
+    await http.get("/api/v1/questions/count-unanswered", headers=chat_only)  # 403
+    await http.get("/api/v1/seller/chats", headers=reviews_only)  # 401 scope
+    await http.get("/api/v1/feedback", params={"id": "nope"}, headers=h)  # 422
+    await http.get("/api/v1/question", params={"id": "nope"}, headers=h)  # 422
+    await http.patch("/api/v1/questions", json={"id": "nope", "wasViewed": True}, headers=h)  # 404
+    await http.patch("/api/v1/feedbacks/answer", json={"id": seller.reviews[-1].id, "text": "x"}, headers=h)  # 400
+    await http.get("/api/v1/seller/events", params={"next": "soon"}, headers=h)  # 400
+    await http.post("/api/v1/seller/message", files={"replySign": (None, "bad"), "message": (None, "Hi")}, headers=h)
+    await http.get("/api/v1/seller/download/abc", headers=h)  # 400
+    store.config.update({"storm_requests": 2, "storm_retry_after": 0.01})
+    await http.get("/api/v1/feedbacks/count-unanswered", headers=h)  # 429
+    await http.get("/api/v1/seller/chats", headers=h)  # 429
+    store.config.update({"error_rate": 1.0})
+    await http.get("/api/v1/feedbacks/count-unanswered", headers=h)  # 5xx
+    statuses = sorted({r.status_code for r in seen})
+    assert statuses[:6] == [400, 401, 403, 404, 422, 429] and statuses[-1] >= 500
+    for response in seen:
+        assert_valid(response)
+
+
+async def test_rate_limited_response_validates_and_carries_headers(wb: Any) -> None:
+    app, http, seen = wb
+    app.state.store.config.update({"limits": True})
+    h = {"Authorization": _token(app)}
+    for _ in range(7):
+        await http.get("/api/v1/feedbacks/count-unanswered", headers=h)
+    assert [r.status_code for r in seen] == [200] * 6 + [429]
+    assert [int(r.headers["X-Ratelimit-Remaining"]) for r in seen[:6]] == [5, 4, 3, 2, 1, 0]
+    limited = seen[-1]
+    assert limited.json()["title"] == "too many requests"
+    assert 0 < float(limited.headers["X-Ratelimit-Retry"]) <= 0.34 and limited.headers["X-Ratelimit-Limit"] == "6"
+    chat = await http.get("/api/v1/seller/chats", headers=h)  # the chat budget is separate
+    assert chat.status_code == 200
+    for response in seen:
+        assert_valid(response)
+
+
+def test_the_validator_rejects_a_body_that_breaks_the_contract() -> None:
+    request = httpx.Request("GET", "http://127.0.0.1/api/v1/feedbacks?isAnswered=false&take=1&skip=0")
+    good = {"data": {"countUnanswered": 1, "countArchive": 0, "feedbacks": []}, "error": False, "errorText": ""}
+    assert_valid(httpx.Response(200, json=good, request=request))
+    broken = {**good, "data": {**good["data"], "feedbacks": [{"id": 5, "createdDate": "вчера"}]}}
+    with pytest.raises(Exception, match="validat|Invalid|invalid"):
+        assert_valid(httpx.Response(200, json=broken, request=request))
