@@ -50,22 +50,24 @@ class TokenUsage:
 async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStats:
     """Quality counts of replies sent, drafts created and answers rejected by WB moderation in `period`."""
     q = Sql()
-    s, e = q.p(period.start), q.p(period.end)
-    seller = q.seller(seller_id, "i.seller_id")
-    sent = q.p(ReplyStatus.SENT.value)
     replies = await q.rows(
         f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r JOIN interaction i ON i.id = r.interaction_id
-             WHERE r.status = {sent} AND r.sent_at >= {s} AND r.sent_at < {e}{seller} GROUP BY r.quality"""
+             WHERE r.status = {q.p(ReplyStatus.SENT.value)} AND r.sent_at >= {q.p(period.start)}
+               AND r.sent_at < {q.p(period.end)}{q.seller(seller_id, "i.seller_id")} GROUP BY r.quality"""
     )
+    q = Sql()
     drafts = await q.rows(
         f"""SELECT d.origin AS k, COUNT(*) AS n, SUM(CASE WHEN d.ok THEN 0 ELSE 1 END) AS blocked
               FROM draft d JOIN interaction i ON i.id = d.interaction_id
-             WHERE d.created_at >= {s} AND d.created_at < {e}{seller} GROUP BY d.origin"""
+             WHERE d.created_at >= {q.p(period.start)} AND d.created_at < {q.p(period.end)}
+                   {q.seller(seller_id, "i.seller_id")} GROUP BY d.origin"""
     )
-    rejected = q.p(AnswerState.REJECTED.value)
+    q = Sql()
     answered = await q.rows(
-        f"""SELECT COUNT(*) AS n, SUM(CASE WHEN i.answer_state = {rejected} THEN 1 ELSE 0 END) AS rejected
-              FROM interaction i WHERE i.first_response_at >= {s} AND i.first_response_at < {e}{seller}"""
+        f"""SELECT COUNT(*) AS n,
+                   SUM(CASE WHEN i.answer_state = {q.p(AnswerState.REJECTED.value)} THEN 1 ELSE 0 END) AS rejected
+              FROM interaction i WHERE i.first_response_at >= {q.p(period.start)}
+               AND i.first_response_at < {q.p(period.end)}{q.seller(seller_id, "i.seller_id")}"""
     )
     return QualityStats(
         replies={ReplyQuality(r["k"]): int(r["n"]) for r in replies},
