@@ -1,0 +1,66 @@
+"""`agentiq worker` and `agentiq scheduler`: the taskiq worker processes and the tick that feeds them."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import sys
+
+import click
+
+from sync.broker import TASK_MODULES
+
+
+def task_modules() -> list[str]:
+    """The task modules installed in this tree (the bot's is optional)."""
+    return [m for m in TASK_MODULES if importlib.util.find_spec(m) is not None]
+
+
+@click.command("worker")
+@click.option("--workers", default=1, show_default=True, help="Worker processes (each runs many tasks at once).")
+@click.option("--max-async-tasks", default=100, show_default=True, help="Concurrent tasks per process.")
+@click.option("--tasks", "modules", multiple=True, help="Task modules to load (default: every installed one).")
+def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None:
+    """Run taskiq workers on the configured broker (Redis streams; requires AGENTIQ_REDIS_URL)."""
+    if not os.environ.get("AGENTIQ_REDIS_URL"):
+        from core.settings import get_settings
+
+        if get_settings().redis_url is None:
+            raise click.ClickException("AGENTIQ_REDIS_URL is not set: the embedded mode runs tasks in-process")
+    args = [
+        "taskiq",
+        "worker",
+        "sync.broker:broker",
+        *(modules or task_modules()),
+        "--workers",
+        str(workers),
+        "--max-async-tasks",
+        str(max_async_tasks),
+        "--ack-type",
+        "when_saved",
+    ]
+    os.execvp(sys.executable, [sys.executable, "-m", *args])
+
+
+@click.command("scheduler")
+def scheduler() -> None:
+    """Kick the sync tick every AGENTIQ_SYNC__TICK_S seconds (several schedulers are safe: claims are atomic)."""
+    from core.settings import get_settings
+    from sync.broker import broker
+    from sync.scheduler import run_forever
+
+    async def main() -> None:
+        await broker.startup()
+        try:
+            await run_forever(broker, get_settings())
+        finally:
+            await broker.shutdown()
+
+    asyncio.run(main())
+
+
+def register(main: click.Group) -> None:
+    """Attach the commands to `agentiq`."""
+    main.add_command(worker)
+    main.add_command(scheduler)

@@ -1,0 +1,160 @@
+"""Approving a reply: guardrails, then one idempotent outbox row; the send-side state changes of that row.
+
+Exactly-once, the core part:
+- `approve` locks the interaction row, so approvals of one item are serialised; an item that already has a reply
+  in flight or sent-and-pending returns that reply instead of making a second one.
+- the idempotency key is interaction + text hash + attempt (attempt = replies of the item that already ended, sent
+  or failed), unique in the database: two racing approvals of the same text insert one row, the loser reads it.
+- `claim_send` is a conditional UPDATE queued → sending: only one worker wins a reply.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from core import audit
+from core.guardrails import GuardrailViolation, check_text, context_for
+from core.interactions import OPEN_STATUSES, pending_fields
+from core.models import (
+    Draft,
+    Interaction,
+    Reply,
+    ReplyQuality,
+    ReplyStatus,
+    ReplyVia,
+    Seller,
+    WbSyncState,
+)
+from core.seller_settings import SellerSettings
+
+ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING)
+ENDED = (ReplyStatus.SENT, ReplyStatus.FAILED)
+
+
+class ReplyNotAllowed(Exception):
+    """The item is answered or being answered with another text; `reason` is the tail of a locale key."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def idempotency_key(interaction_id: int, text: str, attempt: int) -> str:
+    """interaction + text hash + attempt: the same approval twice maps to the same key."""
+    digest = hashlib.sha256(text.strip().encode()).hexdigest()[:32]
+    return f"{interaction_id}:{digest}:{attempt}"
+
+
+def _quality(via: ReplyVia, text: str, draft: Draft | None) -> ReplyQuality:
+    if via == ReplyVia.AUTO:
+        return ReplyQuality.AUTO
+    if draft is None:
+        return ReplyQuality.MANUAL
+    return ReplyQuality.AS_IS if draft.text.strip() == text.strip() else ReplyQuality.EDITED
+
+
+async def approve(
+    *,
+    interaction_id: int,
+    text: str,
+    draft_id: int | None = None,
+    member_id: int | None = None,
+    admin_id: int | None = None,
+    via: ReplyVia,
+    extra_phrases: tuple[str, ...] = (),
+) -> tuple[Reply, bool]:
+    """Check `text` and put it in the outbox; returns (reply, created). Raises GuardrailViolation, ReplyNotAllowed."""
+    text = text.strip()
+    async with in_transaction():
+        item = await Interaction.filter(id=interaction_id).select_for_update().get()
+        seller = await Seller.get(id=item.seller_id)
+        verdict = check_text(
+            text, channel=item.channel, context=context_for(item, SellerSettings.of(seller.settings), extra_phrases)
+        )
+        if not verdict.ok:
+            raise GuardrailViolation(verdict)
+        replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
+        busy = next((r for r in replies if r.status in ACTIVE), None)
+        if busy is None and item.wb_sync_state == WbSyncState.PENDING:
+            busy = next((r for r in replies if r.status == ReplyStatus.SENT), None)
+        if busy is None and item.status not in OPEN_STATUSES:
+            raise ReplyNotAllowed("answered")
+        if busy is not None:
+            if busy.text.strip() == text:
+                return busy, False
+            raise ReplyNotAllowed("in-flight")
+        attempt = sum(1 for r in replies if r.status in ENDED)
+        key = idempotency_key(interaction_id, text, attempt)
+        draft = await Draft.get_or_none(id=draft_id, interaction_id=interaction_id) if draft_id else None
+        try:
+            async with in_transaction():
+                reply = await Reply.create(
+                    interaction_id=interaction_id,
+                    draft=draft,
+                    text=text,
+                    idempotency_key=key,
+                    via=via,
+                    quality=_quality(via, text, draft),
+                    approved_by_id=member_id,
+                    approved_by_admin_id=admin_id,
+                )
+        except IntegrityError:
+            return await Reply.get(idempotency_key=key), False
+    await audit.record(
+        "reply.approved",
+        seller_id=item.seller_id,
+        interaction_id=interaction_id,
+        member_id=member_id,
+        admin_id=admin_id,
+        object_type="reply",
+        object_id=reply.id,
+        after=text,
+    )
+    return reply, True
+
+
+async def claim_send(reply_id: int, now: datetime) -> bool:
+    """queued → sending for exactly one caller; counts the attempt."""
+    claimed = await Reply.filter(id=reply_id, status=ReplyStatus.QUEUED).update(
+        status=ReplyStatus.SENDING, sending_at=now, attempts=F("attempts") + 1
+    )
+    return bool(claimed)
+
+
+async def reclaim_stuck(reply: Reply, now: datetime) -> bool:
+    """Take over a reply left in `sending` by a dead worker (conditional on the sending_at we saw)."""
+    taken = await Reply.filter(id=reply.id, status=ReplyStatus.SENDING, sending_at=reply.sending_at).update(
+        sending_at=now
+    )
+    return bool(taken)
+
+
+async def mark_sent(reply: Reply, *, window_min: int, now: datetime | None = None) -> None:
+    """The reply reached WB: sent, and its interaction pending until WB shows the answer."""
+    now = now or datetime.now(UTC)
+    async with in_transaction():
+        done = await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(
+            status=ReplyStatus.SENT, sent_at=now, last_error=None
+        )
+        if not done:
+            return
+        item = await Interaction.filter(id=reply.interaction_id).select_for_update().get()
+        fields = pending_fields(
+            text=reply.text, now=now, window_min=window_min, first_response_at=item.first_response_at
+        )
+        await Interaction.filter(id=item.id).update(**fields)
+
+
+async def mark_failed(reply: Reply, error: str) -> None:
+    """WB refused the reply: failed with WB's own words (the item stays in the queue)."""
+    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(status=ReplyStatus.FAILED, last_error=error)
+
+
+async def requeue(reply: Reply, error: str) -> None:
+    """WB did not act on the reply (rate limit, outage): back to the queue for a later attempt."""
+    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(status=ReplyStatus.QUEUED, last_error=error)

@@ -1,0 +1,67 @@
+"""The taskiq broker: Redis streams (at-least-once, acked) when `AGENTIQ_REDIS_URL` is set, in-process otherwise.
+
+Task names are explicit strings. sync never imports bot: events for the bot are kicked by name (`kick`).
+On the stream broker a kick always lands in the stream, whether or not this process knows the task; the worker
+that runs `bot.*` must import the bot's task module (`agentiq worker` loads every known task module). The
+in-process broker can only run tasks registered in this process, so there a kick of an unknown task is dropped
+with a debug log: a process without the bot (tests, a sync-only embedded run) has no one to notify.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from taskiq import AsyncBroker, InMemoryBroker, TaskiqEvents, TaskiqState
+from taskiq.kicker import AsyncKicker
+from taskiq_redis import RedisStreamBroker
+
+from core.settings import Settings, get_settings
+
+log = structlog.get_logger(__name__)
+
+# Every module that registers tasks on `broker`; the worker imports those that exist.
+TASK_MODULES = ("sync.tasks", "bot.tasks")
+
+
+def get_broker(settings: Settings) -> AsyncBroker:
+    """A broker for these settings (not started)."""
+    if settings.redis_url is None:
+        return InMemoryBroker(await_inplace=False)
+    return RedisStreamBroker(
+        settings.redis_url,
+        queue_name=settings.sync.queue_name,
+        consumer_group_name=settings.sync.queue_name,
+        # "0": a group created after messages were added still gets them (a scheduler may start first).
+        consumer_id="0",
+        # Longer than the slowest task, else a running task is reclaimed and runs twice.
+        idle_timeout=settings.sync.task_idle_timeout_ms,
+        # A worker killed while holding the autoclaim lock must not block redelivery for ever.
+        unacknowledged_lock_timeout=10.0,
+        xread_block=1000,
+    )
+
+
+async def kick(broker: AsyncBroker, task_name: str, *args: Any) -> bool:
+    """Enqueue `task_name(*args)` by name; False when an in-process broker has no such task (nothing to run it)."""
+    if isinstance(broker, InMemoryBroker) and broker.find_task(task_name) is None:
+        log.debug("task.kick_skipped", task=task_name)
+        return False
+    await AsyncKicker(task_name=task_name, broker=broker, labels={}).kiq(*args)
+    return True
+
+
+broker = get_broker(get_settings())
+
+
+@broker.on_event(TaskiqEvents.WORKER_STARTUP)
+async def _open_sync(state: TaskiqState) -> None:
+    from sync.context import open_context
+
+    state.sync = await open_context(get_settings(), broker)
+
+
+@broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)
+async def _close_sync(state: TaskiqState) -> None:
+    if getattr(state, "sync", None) is not None:
+        await state.sync.aclose()

@@ -1,0 +1,96 @@
+"""What a sync worker holds for its lifetime: settings, the WB client behind the shared rate gate, locks, broker.
+
+Built once per worker process (taskiq WORKER_STARTUP) or by a test/benchmark. Per-run counters (HTTP calls, 429s)
+are collected through a context variable the gate writes to, so concurrent runs in one process don't mix them.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+import httpx
+import redis.asyncio as aioredis
+from taskiq import AsyncBroker
+from tortoise import Tortoise
+
+from core import db as core_db
+from core.settings import Settings
+from sync.locks import Locker
+from sync.ratelimit import RateLimiter, WBRateGate, build_limiter
+from sync.wb import RateGate, WBClient
+
+
+@dataclass
+class RunCounters:
+    """HTTP requests and 429s of one sync run."""
+
+    http_calls: int = 0
+    rate_limited: int = 0
+
+
+current_counters: ContextVar[RunCounters | None] = ContextVar("sync_run_counters", default=None)
+
+
+class CountingGate:
+    """Counts every request and 429 into the running sync's counters; delegates limiting to `inner` if any."""
+
+    def __init__(self, inner: RateGate | None) -> None:
+        self._inner = inner
+
+    async def acquire(self, seller_key: str, bucket: str) -> None:
+        """Wait for the inner gate, then count the request."""
+        if self._inner is not None:
+            await self._inner.acquire(seller_key, bucket)
+        if (counters := current_counters.get()) is not None:
+            counters.http_calls += 1
+
+    async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:
+        """Count the 429 and pause the seller's bucket."""
+        if (counters := current_counters.get()) is not None:
+            counters.rate_limited += 1
+        if self._inner is not None:
+            await self._inner.penalize(seller_key, bucket, seconds)
+
+
+@dataclass
+class SyncContext:
+    """The resources sync functions take as their first argument."""
+
+    settings: Settings
+    broker: AsyncBroker
+    wb: WBClient
+    limiter: RateLimiter
+    locker: Locker
+    redis: aioredis.Redis | None
+    owns_db: bool = False
+
+    async def aclose(self) -> None:
+        """Release everything this context opened."""
+        await self.wb.aclose()
+        await self.locker.aclose()
+        await self.limiter.aclose()
+        if self.redis is not None:
+            await self.redis.aclose()
+        if self.owns_db:
+            await core_db.close_db()
+
+
+async def open_context(
+    settings: Settings, broker: AsyncBroker, *, limits: bool = True, http: httpx.AsyncClient | None = None
+) -> SyncContext:
+    """Open the DB (unless this process already did), the WB client with the shared gate, the locker."""
+    owns_db = not Tortoise._inited
+    if owns_db:
+        await core_db.init_db(settings)
+    limiter = build_limiter(settings)
+    gate = CountingGate(WBRateGate(limiter, settings.wb) if limits else None)
+    return SyncContext(
+        settings=settings,
+        broker=broker,
+        wb=WBClient(settings.wb, gate=gate, http=http),
+        limiter=limiter,
+        locker=Locker(settings.redis_url, ttl_s=settings.sync.lock_ttl_s),
+        redis=aioredis.from_url(settings.redis_url) if settings.redis_url else None,
+        owns_db=owns_db,
+    )

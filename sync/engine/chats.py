@@ -1,0 +1,148 @@
+"""Buyer chats by WB's event cursor: ChatMessage rows (unique seller × event id), one Interaction per chat.
+
+The cursor (`SyncCursor.wb_cursor`) is saved only after a packet's rows are committed, so a crash replays at most
+that packet, and replays are absorbed by the unique event id. An idle seller costs one events request per run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core import interactions as rules
+from core.intent import classify
+from core.models import Channel, ChatDirection, ChatMessage, Interaction, Seller, SyncCursor
+from core.priority import triage
+from core.seller_settings import SellerSettings
+from sync.context import SyncContext
+from sync.engine.stats import RunStats
+from sync.wb import WBAuth
+from sync.wb.models import Chat, ChatEvent
+
+PACKETS_PER_RUN = 50
+
+
+def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent | None, now: datetime) -> Interaction:
+    card = chat.good_card if chat else None
+    return Interaction(
+        seller_id=seller_id,
+        channel=Channel.CHAT,
+        external_id=chat_id,
+        buyer_id=(chat.client_id if chat else None) or (first.client_id if first else None),
+        buyer_name=((chat.client_name if chat else None) or (first.client_name if first else None) or "")[:200] or None,
+        reply_sign=(chat.reply_sign if chat else None) or (first.reply_sign if first else None),
+        nm_id=card.nm_id if card else None,
+        order_ref=card.rid if card else None,
+        text=(chat.last_message.text if chat and chat.last_message else ""),
+        occurred_at=first.created_at if first else now,
+        needs_response=False,
+    )
+
+
+async def _ensure_chats(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, events: list[ChatEvent], now: datetime
+) -> tuple[dict[str, Interaction], set[int]]:
+    """The chat rows of `events`, creating missing ones (the chat list is read only when a replySign is missing)."""
+    ids = list(dict.fromkeys(e.chat_id for e in events))
+    rows = {
+        r.external_id: r
+        for r in await Interaction.filter(seller_id=seller.id, channel=Channel.CHAT, external_id__in=ids)
+    }
+    missing = [c for c in ids if c not in rows]
+    if not missing:
+        return rows, set()
+    firsts = {c: next(e for e in events if e.chat_id == c) for c in missing}
+    listed: dict[str, Chat] = {}
+    if any(not firsts[c].reply_sign for c in missing):
+        listed = {c.chat_id: c for c in await ctx.wb.list_chats(auth)}
+    fresh = [_chat_row(seller.id, c, listed.get(c), firsts[c], now) for c in missing]
+    await Interaction.bulk_create(fresh, ignore_conflicts=True)
+    created = await Interaction.filter(seller_id=seller.id, channel=Channel.CHAT, external_id__in=missing)
+    rows.update({r.external_id: r for r in created})
+    return rows, {r.id for r in created}
+
+
+async def ingest_events(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, events: list[ChatEvent], stats: RunStats, now: datetime
+) -> None:
+    """Store the packet's messages once and move each chat's state."""
+    events = [e for e in events if e.event_type in (None, "message") and e.message is not None]
+    if not events:
+        return
+    known = set(
+        await ChatMessage.filter(seller_id=seller.id, event_id__in=[e.event_id for e in events]).values_list(
+            "event_id", flat=True
+        )
+    )
+    fresh = [e for e in events if e.event_id not in known]
+    if not fresh:
+        return
+    rows, created = await _ensure_chats(ctx, seller, auth, fresh, now)
+    await ChatMessage.bulk_create(
+        [
+            ChatMessage(
+                seller_id=seller.id,
+                interaction_id=rows[e.chat_id].id,
+                event_id=e.event_id,
+                direction=ChatDirection.IN if e.sender == "client" else ChatDirection.OUT,
+                sender=(e.sender or "")[:20],
+                text=e.message.text if e.message else "",
+                attachments=e.message.attachments.model_dump(mode="json", by_alias=True, exclude_none=True)
+                if e.message and e.message.attachments
+                else None,
+                occurred_at=e.created_at,
+            )
+            for e in fresh
+        ],
+        ignore_conflicts=True,
+    )
+    settings = SellerSettings.of(seller.settings)
+    wants_notice: list[int] = []
+    for chat_id, row in rows.items():
+        lines = [
+            rules.ChatLine(e.sender == "client", e.message.text if e.message else "", e.created_at)
+            for e in sorted(fresh, key=lambda e: e.add_timestamp)
+            if e.chat_id == chat_id
+        ]
+        transition = rules.apply_chat_messages(row, lines, now)
+        if transition.changes.get("needs_response"):
+            t = triage(
+                channel=Channel.CHAT,
+                rating=None,
+                intent=(intent := classify(lines[-1].text).intent.value if lines[-1].text else None),
+                text=lines[-1].text,
+                occurred_at=lines[-1].at,
+                business_hours=settings.business_hours,
+            )
+            transition.changes.update(
+                intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at
+            )
+        if await rules.apply(row, transition):
+            stats.updated += row.id not in created
+            if transition.changes.get("needs_response"):
+                wants_notice.append(row.id)
+            if row.id not in created:
+                stats.refresh_ids.append(row.id)
+    stats.fetched += len(fresh)
+    stats.new += len(created)
+    stats.notify_ids += await rules.claim_notifications(wants_notice, now)
+
+
+async def sync(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, cursor: SyncCursor, stats: RunStats, now: datetime
+) -> None:
+    """Read event packets from the saved cursor until WB has no more (or the per-run budget is spent)."""
+    for _ in range(PACKETS_PER_RUN):
+        page = await ctx.wb.chat_events(auth, int(cursor.wb_cursor) if cursor.wb_cursor else None)
+        stats.pages += 1
+        stats.malformed += page.malformed
+        if page.total_events == 0 and not page.events:
+            break
+        await ingest_events(ctx, seller, auth, page.events, stats, now)
+        if page.next is not None and str(page.next) != cursor.wb_cursor:
+            cursor.wb_cursor = str(page.next)
+            await cursor.save(update_fields=["wb_cursor", "updated_at"])
+    else:
+        stats.more = True
+    if not cursor.backfill_done:
+        cursor.backfill_done = True
+        await cursor.save(update_fields=["backfill_done", "updated_at"])

@@ -1,0 +1,167 @@
+"""Reviews and questions: resumable backfill, then probe-gated incremental passes by watermark.
+
+Incremental pass: pages newest first (unanswered, then answered) until a page reaches below watermark − overlap
+(early stop). The probe (`new-feedbacks-questions`) only reports *unseen* items: an item the seller already opened in
+the WB cabinet never sets it, and answers/moderation never do. So: probe says new → pass now; otherwise a full pass
+every `full_check_s` anyway (it also reconciles the unanswered count, catching items answered in the cabinet).
+Items whose WB state we wait for (our reply pending, answer under moderation) are read one by one every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from core.models import AnswerState, Channel, Interaction, Seller, SyncCursor, WbSyncState
+from core.seller_settings import SellerSettings
+from sync import ingest
+from sync.context import SyncContext
+from sync.engine import probe
+from sync.engine.stats import RunStats
+from sync.wb import WBAuth
+
+BACKFILL_PAGES_PER_RUN = 20
+WATCH_PER_RUN = 20
+RECONCILE_GETS = 50
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one channel is read from WB."""
+
+    list_page: Callable[..., Awaitable[Any]]
+    get_one: Callable[..., Awaitable[Any]]
+    to_item: Callable[[Any], ingest.Item]
+    max_offset: int
+    probe_flag: str
+
+
+def source(ctx: SyncContext, channel: Channel) -> Source:
+    """The WB calls of `channel` (review or question)."""
+    if channel == Channel.REVIEW:
+        return Source(ctx.wb.list_feedbacks, ctx.wb.get_feedback, ingest.from_feedback, 199_990, "has_new_feedbacks")
+    return Source(ctx.wb.list_questions, ctx.wb.get_question, ingest.from_question, 10_000, "has_new_questions")
+
+
+class _Pass:
+    """One run over one channel of one seller."""
+
+    def __init__(self, ctx: SyncContext, seller: Seller, auth: WBAuth, cursor: SyncCursor, stats: RunStats) -> None:
+        self.ctx, self.seller, self.auth, self.cursor, self.stats = ctx, seller, auth, cursor, stats
+        self.src = source(ctx, cursor.channel)
+        self.settings = SellerSettings.of(seller.settings)
+        self.take = ctx.settings.sync.page_size
+
+    async def page(self, *, answered: bool, skip: int, now: datetime) -> tuple[list[ingest.Item], Any]:
+        page = await self.src.list_page(self.auth, is_answered=answered, take=self.take, skip=skip)
+        items = [self.src.to_item(x) for x in page.items]
+        self.stats.pages += 1
+        self.stats.malformed += page.malformed
+        self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+        return items, page
+
+    async def backfill(self, now: datetime) -> None:
+        """Walk unanswered then answered pages; progress is saved after every page, so a crash resumes there."""
+        state = dict(self.cursor.backfill_state or {})
+        for _ in range(BACKFILL_PAGES_PER_RUN):
+            phase, skip = int(state.get("phase", 0)), int(state.get("skip", 0))
+            _, page = await self.page(answered=phase == 1, skip=skip, now=now)
+            self.advance_watermark()
+            done_phase = len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset
+            state = {"phase": phase + 1, "skip": 0} if done_phase else {"phase": phase, "skip": skip + self.take}
+            if state["phase"] > 1:
+                self.cursor.backfill_done = True
+                self.cursor.backfill_state = {"full_at": now.isoformat()}
+                await self.cursor.save(update_fields=["backfill_done", "backfill_state", "watermark", "updated_at"])
+                return
+            self.cursor.backfill_state = state
+            await self.cursor.save(update_fields=["backfill_state", "watermark", "updated_at"])
+        self.stats.more = True
+
+    async def incremental(self, now: datetime) -> int | None:
+        """New items since the watermark on both lists; returns WB's unanswered count."""
+        floor = (
+            self.cursor.watermark - timedelta(seconds=self.ctx.settings.sync.overlap_s)
+            if self.cursor.watermark
+            else None
+        )
+        count_unanswered = None
+        for answered in (False, True):
+            skip = 0
+            while True:
+                items, page = await self.page(answered=answered, skip=skip, now=now)
+                if not answered:
+                    count_unanswered = count_unanswered if count_unanswered is not None else page.count_unanswered
+                older = floor is not None and any(i.occurred_at < floor for i in items)
+                if older or len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset:
+                    break
+                skip += self.take
+        self.advance_watermark()
+        return count_unanswered
+
+    def advance_watermark(self) -> None:
+        newest = self.stats.newest
+        if newest is not None and (self.cursor.watermark is None or newest > self.cursor.watermark):
+            self.cursor.watermark = newest
+
+    async def reconcile(self, wb_unanswered: int | None, now: datetime) -> None:
+        """When our unanswered count differs from WB's, walk WB's unanswered list and re-read our strays."""
+        ours = await Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel, answer__isnull=True)
+        if wb_unanswered is None or len(ours) == wb_unanswered:
+            return
+        seen: set[str] = set()
+        skip = 0
+        while skip + self.take <= self.src.max_offset:
+            items, page = await self.page(answered=False, skip=skip, now=now)
+            seen.update(i.external_id for i in items)
+            if len(page.items) + page.malformed < self.take:
+                break
+            skip += self.take
+        strays = [row.external_id for row in ours if row.external_id not in seen]
+        await self.reread(strays[:RECONCILE_GETS], now)
+
+    async def reread(self, external_ids: list[str], now: datetime) -> None:
+        """Read items one by one (pending confirmation, moderation, strays) and apply their WB state."""
+        items = [self.src.to_item(x) for ext in external_ids if (x := await self.src.get_one(self.auth, ext))]
+        self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+
+    async def watched(self, now: datetime) -> None:
+        """Our replies waiting to show up and answers under moderation."""
+        rows = (
+            await Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel)
+            .filter(wb_sync_state=WbSyncState.PENDING)
+            .order_by("updated_at")
+            .limit(WATCH_PER_RUN)
+            .values_list("external_id", flat=True)
+        )
+        rows += (
+            await Interaction.filter(
+                seller_id=self.seller.id, channel=self.cursor.channel, answer_state=AnswerState.MODERATION
+            )
+            .order_by("updated_at")
+            .limit(WATCH_PER_RUN)
+            .values_list("external_id", flat=True)
+        )
+        await self.reread(list(dict.fromkeys(rows)), now)
+
+
+async def sync(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, cursor: SyncCursor, stats: RunStats, now: datetime
+) -> None:
+    """One run of a review or question cursor."""
+    run = _Pass(ctx, seller, auth, cursor, stats)
+    if not cursor.backfill_done:
+        await run.backfill(now)
+        return
+    state = dict(cursor.backfill_state or {})
+    full_at = datetime.fromisoformat(state["full_at"]) if state.get("full_at") else None
+    full_due = full_at is None or (now - full_at).total_seconds() >= ctx.settings.sync.full_check_s
+    news = await probe.new_items(ctx, auth)
+    if getattr(news, run.src.probe_flag) or full_due:
+        wb_unanswered = await run.incremental(now)
+        if full_due:
+            await run.reconcile(wb_unanswered, now)
+            cursor.backfill_state = {**state, "full_at": now.isoformat()}
+    await run.watched(now)

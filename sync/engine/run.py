@@ -1,0 +1,142 @@
+"""One sync run of a seller × channel: lock, SyncRun row, the channel's pass, cursor bookkeeping, announcements.
+
+Failures never sleep: the cursor's `next_due_at` moves (interval on success, exponential backoff after errors,
+WB's stated wait after a 429 storm) and the scheduler picks it up again. 401/403 pauses the seller.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import UTC, datetime, timedelta
+
+import structlog
+
+from core import alerts
+from core.i18n import translator
+from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor, SyncRun, SyncRunStatus
+from core.sellers import get_token
+from sync.broker import kick
+from sync.context import RunCounters, SyncContext, current_counters
+from sync.engine import chats, feedbacks
+from sync.engine.stats import RunStats
+from sync.wb import WBAuth
+from sync.wb.errors import WBAuthError, WBError, WBRateLimited
+
+log = structlog.get_logger(__name__)
+
+
+def interval_s(ctx: SyncContext, channel: Channel) -> int:
+    """The poll interval of `channel`."""
+    sync = ctx.settings.sync
+    return {Channel.REVIEW: sync.review_interval_s, Channel.QUESTION: sync.question_interval_s}.get(
+        channel, sync.chat_interval_s
+    )
+
+
+def backoff_s(ctx: SyncContext, channel: Channel, failures: int) -> float:
+    """Exponential backoff with jitter after `failures` consecutive failures, capped."""
+    base = interval_s(ctx, channel) * 2 ** min(failures, 16)
+    return min(ctx.settings.sync.max_backoff_s, base) * random.uniform(0.8, 1.0)
+
+
+async def pause_seller(ctx: SyncContext, seller: Seller, reason: str) -> None:
+    """The token stopped working: pause every sync of the seller and tell ops (resumes on reconnect)."""
+    await Seller.filter(id=seller.id, status=SellerStatus.ACTIVE).update(
+        status=SellerStatus.TOKEN_INVALID, pause_reason=reason[:500]
+    )
+    t = translator(ctx.settings.default_language)
+    await announce_alert(
+        ctx,
+        "token_invalid",
+        seller.id,
+        AlertSeverity.CRITICAL,
+        t("sync-alert-token-invalid", seller=seller.name or str(seller.id)),
+    )
+
+
+async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: AlertSeverity, text: str) -> None:
+    """Raise (or bump) an alert and hand it to the bot for delivery when it is not delivered yet."""
+    alert = await alerts.raise_alert(kind=kind, seller_id=seller_id, severity=severity, text=text)
+    if alert.delivered_at is None:
+        await kick(ctx.broker, "bot.deliver_alert", alert.id)
+
+
+async def announce(ctx: SyncContext, seller: Seller, stats: RunStats) -> None:
+    """Kick the bot events and alerts a run collected (after its rows are committed)."""
+    for interaction_id in stats.notify_ids:
+        await kick(ctx.broker, "bot.notify_interaction", interaction_id)
+    for interaction_id in dict.fromkeys(stats.refresh_ids):
+        await kick(ctx.broker, "bot.refresh_cards", interaction_id)
+    t = translator(ctx.settings.default_language)
+    for kind in dict.fromkeys(stats.alerts):
+        text = t(f"sync-alert-{kind.replace('_', '-')}", seller=seller.name or str(seller.id))
+        await announce_alert(ctx, kind, seller.id, AlertSeverity.WARNING, text)
+
+
+async def sync_channel(ctx: SyncContext, seller_id: int, channel: Channel) -> SyncRun | None:
+    """Run one sync of seller × channel unless another worker runs it or the seller is not active."""
+    seller = await Seller.get_or_none(id=seller_id)
+    if seller is None or seller.status != SellerStatus.ACTIVE or not seller.wb_token_enc:
+        return None
+    async with ctx.locker.hold(f"sync:{seller_id}:{channel}") as got:
+        if not got:
+            return None
+        return await _run(ctx, seller, Channel(channel))
+
+
+async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
+    cursor, _ = await SyncCursor.get_or_create(seller_id=seller.id, channel=channel)
+    now = datetime.now(UTC)
+    run = await SyncRun.create(seller_id=seller.id, channel=channel, started_at=now, backfill=not cursor.backfill_done)
+    stats, counters = RunStats(), RunCounters()
+    token = current_counters.set(counters)
+    started = time.monotonic()
+    error: str | None = None
+    auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    try:
+        runner = chats.sync if channel == Channel.CHAT else feedbacks.sync
+        await runner(ctx, seller, auth, cursor, stats, now)
+        cursor.consecutive_failures = 0
+        cursor.consecutive_429 = 0
+        cursor.last_success_at = datetime.now(UTC)
+        cursor.last_error = None
+        wait = 0.0 if stats.more else interval_s(ctx, channel)
+    except WBAuthError as exc:
+        error = f"auth: {exc}"
+        await pause_seller(ctx, seller, str(exc))
+        wait = interval_s(ctx, channel)
+    except WBRateLimited as exc:
+        error = "rate limited"
+        cursor.consecutive_429 += 1
+        wait = max(exc.retry_after, interval_s(ctx, channel))
+        if cursor.consecutive_429 >= ctx.settings.ops.rate_limit_streak:
+            t = translator(ctx.settings.default_language)
+            text = t("sync-alert-rate-limited", seller=seller.name or str(seller.id), count=cursor.consecutive_429)
+            await announce_alert(ctx, "rate_limited", seller.id, AlertSeverity.WARNING, text)
+    except Exception as exc:  # the run's boundary: record, back off, keep the claimed announcements
+        error = f"{type(exc).__name__}: {exc}"
+        if not isinstance(exc, WBError):
+            log.exception("sync.crashed", seller_id=seller.id, channel=channel)
+        cursor.consecutive_failures += 1
+        wait = backoff_s(ctx, channel, cursor.consecutive_failures)
+    finally:
+        current_counters.reset(token)
+    if error:
+        cursor.last_error, cursor.last_error_at = error[:2000], datetime.now(UTC)
+        log.warning("sync.failed", seller_id=seller.id, channel=channel, error=error)
+    cursor.next_due_at = datetime.now(UTC) + timedelta(seconds=wait)
+    await cursor.save()
+    run.status = SyncRunStatus.FAILED if error else SyncRunStatus.OK
+    run.error = error
+    run.finished_at = datetime.now(UTC)
+    run.duration_ms = int((time.monotonic() - started) * 1000)
+    run.pages, run.fetched, run.new, run.updated = stats.pages, stats.fetched, stats.new, stats.updated
+    run.skipped_malformed, run.http_calls, run.rate_limited = (
+        stats.malformed,
+        counters.http_calls,
+        counters.rate_limited,
+    )
+    await run.save()
+    await announce(ctx, seller, stats)
+    return run

@@ -1,0 +1,169 @@
+"""WB reviews/questions → Interaction rows, in bulk: one SELECT of the page's known ids, one INSERT … ON CONFLICT
+for the new ones, conditional UPDATEs only for rows whose WB state changed.
+
+Returns what the engine must announce: interactions whose "new" event this call claimed, cards to refresh,
+alerts to raise. Re-ingesting a page (the watermark overlap, a redelivered task, two workers) changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core import interactions as rules
+from core.intent import classify
+from core.linking import link_new
+from core.models import AnswerState, Channel, Interaction, InteractionStatus
+from core.priority import triage
+from core.seller_settings import SellerSettings
+from sync.wb.models import Feedback, Question
+
+REVIEW_STATES = {
+    "wbRu": AnswerState.PUBLISHED,
+    "reviewRequired": AnswerState.MODERATION,
+    "rejected": AnswerState.REJECTED,
+}
+# Columns refreshed when a known row is seen again (content the buyer or WB may edit).
+CONTENT_FIELDS = ("text", "pros", "cons", "rating", "product_name", "supplier_article", "brand", "buyer_name")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One WB review or question, normalised."""
+
+    external_id: str
+    occurred_at: datetime
+    fields: dict[str, Any]
+    wb: rules.WbAnswer
+
+
+@dataclass
+class IngestResult:
+    """What one upsert did and what the caller must announce."""
+
+    fetched: int = 0
+    new_ids: list[int] = field(default_factory=list)
+    updated: int = 0
+    notify_ids: list[int] = field(default_factory=list)
+    refresh_ids: list[int] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)
+    newest: datetime | None = None
+
+
+def _product(details: Any) -> dict[str, Any]:
+    return {
+        "nm_id": details.nm_id,
+        "product_name": (details.product_name or None) and details.product_name[:300],
+        "supplier_article": (details.supplier_article or None) and details.supplier_article[:100],
+        "brand": (details.brand_name or None) and details.brand_name[:200],
+    }
+
+
+def review_answer(fb: Feedback) -> rules.WbAnswer:
+    """WB's answer of a review; unknown moderation states are kept raw as UNKNOWN."""
+    if fb.answer is None or not fb.answer.text:
+        return rules.WbAnswer(None)
+    state = REVIEW_STATES.get(fb.answer.state or "", AnswerState.UNKNOWN)
+    return rules.WbAnswer(fb.answer.text, state, fb.answer.state, fb.answer.editable)
+
+
+def question_answer(q: Question) -> rules.WbAnswer:
+    """WB's answer of a question (state wbRu = shown; none = the seller rejected the question)."""
+    if q.answer is None or not q.answer.text:
+        return rules.WbAnswer(None)
+    state = AnswerState.PUBLISHED if q.state == "wbRu" else AnswerState.UNKNOWN
+    return rules.WbAnswer(q.answer.text, state, q.state, q.answer.editable)
+
+
+def from_feedback(fb: Feedback) -> Item:
+    """A review as an Item."""
+    fields = {
+        **_product(fb.product_details),
+        "text": fb.text,
+        "pros": fb.pros or None,
+        "cons": fb.cons or None,
+        "rating": fb.product_valuation,
+        "buyer_name": (fb.user_name or None) and fb.user_name[:200],
+        "parent_external_id": fb.parent_feedback_id,
+        "raw_payload": fb.model_dump(mode="json", by_alias=True, exclude_none=True),
+    }
+    return Item(fb.id, fb.created_date, fields, review_answer(fb))
+
+
+def from_question(q: Question) -> Item:
+    """A question as an Item."""
+    fields = {**_product(q.product_details), "text": q.text, "raw_payload": q.model_dump(mode="json", by_alias=True)}
+    return Item(q.id, q.created_date, fields, question_answer(q))
+
+
+def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettings) -> Interaction:
+    """An Interaction for an item seen for the first time: triaged; an item WB shows answered needs nothing."""
+    buyer_text = " ".join(p for p in (item.fields.get("text"), item.fields.get("pros"), item.fields.get("cons")) if p)
+    intent = classify(buyer_text).intent.value if channel != Channel.REVIEW and buyer_text else None
+    t = triage(
+        channel=channel,
+        rating=item.fields.get("rating"),
+        intent=intent,
+        text=buyer_text,
+        occurred_at=item.occurred_at,
+        business_hours=settings.business_hours,
+    )
+    answered = item.wb.text is not None
+    needs = t.needs_response and not answered
+    return Interaction(
+        seller_id=seller_id,
+        channel=channel,
+        external_id=item.external_id,
+        occurred_at=item.occurred_at,
+        intent=intent,
+        priority=t.priority,
+        priority_rank=t.priority_rank,
+        due_at=t.due_at,
+        needs_response=needs,
+        status=InteractionStatus.ANSWERED
+        if answered
+        else (InteractionStatus.NEEDS_RESPONSE if needs else InteractionStatus.NEW),
+        answer=item.wb.text,
+        answer_state=item.wb.state,
+        answer_state_raw=item.wb.state_raw,
+        answer_editable=item.wb.editable,
+        **item.fields,
+    )
+
+
+async def upsert_items(
+    seller_id: int, channel: Channel, items: list[Item], settings: SellerSettings, now: datetime
+) -> IngestResult:
+    """Insert new items in bulk, apply WB state changes to known ones; idempotent."""
+    result = IngestResult(fetched=len(items))
+    if not items:
+        return result
+    by_id = {i.external_id: i for i in items}
+    result.newest = max(i.occurred_at for i in items)
+    known = await Interaction.filter(seller_id=seller_id, channel=channel, external_id__in=list(by_id))
+    known_ids = {row.external_id for row in known}
+    fresh = [new_row(seller_id, channel, i, settings) for ext, i in by_id.items() if ext not in known_ids]
+    if fresh:
+        # A racing worker may insert the same rows: ON CONFLICT keeps theirs (and their state) untouched.
+        await Interaction.bulk_create(fresh, ignore_conflicts=True, batch_size=1000)
+        rows = await Interaction.filter(
+            seller_id=seller_id, channel=channel, external_id__in=[r.external_id for r in fresh]
+        ).values("id", "needs_response")
+        result.new_ids = [r["id"] for r in rows]
+        result.notify_ids = await rules.claim_notifications([r["id"] for r in rows if r["needs_response"]], now)
+        await link_new(result.new_ids)
+    for row in known:
+        item = by_id[row.external_id]
+        transition = rules.apply_wb_answer(row, item.wb, now)
+        content = {k: item.fields[k] for k in CONTENT_FIELDS if k in item.fields and getattr(row, k) != item.fields[k]}
+        if content:
+            await Interaction.filter(id=row.id).update(**content)
+        applied = await rules.apply(row, transition)
+        if applied or content:
+            result.updated += 1
+        if applied and transition.refresh:
+            result.refresh_ids.append(row.id)
+        if applied and transition.alert:
+            result.alerts.append(transition.alert)
+    return result

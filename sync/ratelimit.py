@@ -1,0 +1,124 @@
+"""Shared rate limits: WB's per-seller budgets (`WBRateGate`) and a generic limiter the bot uses for Telegram.
+
+Counting is done by the `limits` library with the moving-window strategy, stored in Redis when `redis_url` is set
+(so every worker process shares one budget per key) and in memory otherwise. A 429 does not sleep anybody
+globally: it writes a "paused until" key for that one seller × bucket (Redis key with a TTL, or a deadline in
+memory) and only callers of that key wait it out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+
+import redis.asyncio as aioredis
+from limits import RateLimitItem, RateLimitItemPerSecond, parse
+from limits.aio.storage import MemoryStorage, RedisStorage
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from core.settings import Settings, WBSettings
+
+PREFIX = "agentiq:rl"
+
+
+class RateLimiter:
+    """Moving-window limits per key plus per-key pauses, shared through Redis when configured."""
+
+    def __init__(self, redis_url: str | None, *, prefix: str = PREFIX) -> None:
+        self._prefix = prefix
+        self._redis = aioredis.from_url(redis_url) if redis_url else None
+        storage = (
+            RedisStorage(f"async+{redis_url}", implementation="redispy", key_prefix=prefix)
+            if redis_url
+            else MemoryStorage()
+        )
+        self._limiter = MovingWindowRateLimiter(storage)
+        self._pauses: dict[str, float] = {}
+
+    def __repr__(self) -> str:
+        return f"<RateLimiter {'redis' if self._redis else 'memory'}>"
+
+    async def aclose(self) -> None:
+        """Close the Redis connection used for pauses (the limits storage closes with the process)."""
+        if self._redis is not None:
+            await self._redis.aclose()
+
+    def _pause_key(self, key: str) -> str:
+        return f"{self._prefix}:pause:{key}"
+
+    async def pause(self, key: str, seconds: float) -> None:
+        """Refuse `key` for `seconds` (extends, never shortens, a pause already in force)."""
+        if seconds <= 0:
+            return
+        if self._redis is None:
+            self._pauses[key] = max(self._pauses.get(key, 0.0), time.monotonic() + seconds)
+            return
+        ms = max(1, int(seconds * 1000))
+        # GT: a shorter pause from a slower worker must not cut a longer one short.
+        if not await self._redis.set(self._pause_key(key), b"1", px=ms, nx=True):
+            await self._redis.pexpire(self._pause_key(key), ms, gt=True)
+
+    async def paused_for(self, key: str) -> float:
+        """Seconds left of `key`'s pause (0 when it is not paused)."""
+        if self._redis is None:
+            return max(0.0, self._pauses.get(key, 0.0) - time.monotonic())
+        ttl = await self._redis.pttl(self._pause_key(key))
+        return ttl / 1000 if ttl and ttl > 0 else 0.0
+
+    async def try_hit(self, item: RateLimitItem, key: str) -> float:
+        """Count one request for `key` if allowed: 0 when it was counted, else seconds to wait before retrying."""
+        paused = await self.paused_for(key)
+        if paused > 0:
+            return paused
+        if await self._limiter.hit(item, key):
+            return 0.0
+        stats = await self._limiter.get_window_stats(item, key)
+        return max(0.01, stats.reset_time - time.time())
+
+    async def wait(self, item: RateLimitItem, key: str) -> None:
+        """Wait until one request for `key` is allowed, then count it."""
+        while (delay := await self.try_hit(item, key)) > 0:  # noqa: ASYNC110 - the wait is in Redis, not here
+            # Jitter spreads workers that wake for the same slot.
+            await asyncio.sleep(delay + random.uniform(0, 0.05))
+
+
+def burst_item(rate: str, burst: int | None = None) -> RateLimitItem:
+    """The moving-window item for `rate` ("3/second") allowing `burst` requests at once.
+
+    A window of `burst` requests per `burst / rate` seconds never exceeds WB's token bucket (`rate` per second
+    with `burst` capacity): in any span t it admits at most burst·⌈t·rate/burst⌉ ≤ burst + rate·t requests.
+    """
+    item = parse(rate)
+    if not burst or burst <= item.amount:
+        return item
+    seconds = item.get_expiry() * burst / item.amount
+    return RateLimitItemPerSecond(burst, max(1, round(seconds)))
+
+
+class WBRateGate:
+    """WB's per-seller buckets ("feedbacks" = reviews + questions, "chat"): the `sync.wb.RateGate` implementation."""
+
+    def __init__(self, limiter: RateLimiter, wb: WBSettings) -> None:
+        self._limiter = limiter
+        self._items = {
+            "feedbacks": burst_item(wb.feedbacks_rate, wb.feedbacks_burst),
+            "chat": burst_item(wb.chat_rate),
+        }
+
+    @staticmethod
+    def _key(seller_key: str, bucket: str) -> str:
+        return f"wb:{bucket}:{seller_key}"
+
+    async def acquire(self, seller_key: str, bucket: str) -> None:
+        """Wait until the seller's bucket allows one more request."""
+        await self._limiter.wait(self._items[bucket], self._key(seller_key, bucket))
+
+    async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:
+        """Pause only this seller's bucket for WB's stated wait."""
+        await self._limiter.pause(self._key(seller_key, bucket), seconds)
+
+
+def build_limiter(settings: Settings) -> RateLimiter:
+    """The process's limiter: Redis-backed when `AGENTIQ_REDIS_URL` is set, in memory otherwise."""
+    return RateLimiter(settings.redis_url)

@@ -1,0 +1,86 @@
+"""The tick: which seller × channel is due, claimed in the database so schedulers never double the load.
+
+`tick()` runs as the "sync.tick" task. It makes sure every active seller has its cursors, then claims due cursors
+with one conditional `UPDATE … WHERE next_due_at <= now … RETURNING`: the claim moves `next_due_at` a lease ahead,
+so a second scheduler (or a second tick) sees the rows as not due. A claimed run that never happens (lost task,
+dead worker) makes its cursor due again when the lease ends; a finished run sets the real next time.
+`agentiq scheduler` only kicks "sync.tick" every `tick_s` (which also keeps the stream broker's reclaim loop moving).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import structlog
+from taskiq import AsyncBroker
+from tortoise import connections
+
+from core.models import Channel, Seller, SellerStatus, SyncCursor
+from core.settings import Settings
+from sync.broker import kick
+
+log = structlog.get_logger(__name__)
+
+CLAIM_BATCH = 500
+
+
+def channels_of(seller: Seller) -> list[Channel]:
+    """The channels the seller's token covers (all when the token did not say)."""
+    scopes = {str(s) for s in seller.token_scopes or []}
+    return [c for c in Channel if not scopes or c.value in scopes]
+
+
+async def ensure_cursors(now: datetime) -> int:
+    """Create the missing cursors of active sellers, due now (their first run is the backfill)."""
+    sellers = await Seller.filter(status=SellerStatus.ACTIVE, wb_token_enc__isnull=False)
+    have = {(c["seller_id"], c["channel"]) for c in await SyncCursor.all().values("seller_id", "channel")}
+    missing = [
+        SyncCursor(seller_id=s.id, channel=ch, next_due_at=now)
+        for s in sellers
+        for ch in channels_of(s)
+        if (s.id, ch) not in have
+    ]
+    if missing:
+        await SyncCursor.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
+    return len(missing)
+
+
+async def claim_due(now: datetime, lease_s: float, limit: int = CLAIM_BATCH) -> list[tuple[int, Channel]]:
+    """Atomically take up to `limit` due cursors of active sellers; returns (seller_id, channel) pairs."""
+    conn = connections.get("default")
+    pg = conn.capabilities.dialect == "postgres"
+    p1, p2 = ("$1", "$2") if pg else ("?", "?")
+    # Re-checking next_due_at in the outer WHERE makes the claim conditional: a row another scheduler claimed
+    # meanwhile (PostgreSQL re-evaluates it after the row lock) is skipped.
+    sql = (
+        f"UPDATE sync_cursor SET next_due_at = {p1} WHERE next_due_at <= {p2} AND id IN ("
+        f" SELECT c.id FROM sync_cursor c JOIN seller s ON s.id = c.seller_id"
+        f" WHERE c.next_due_at <= {p2} AND s.status = '{SellerStatus.ACTIVE.value}'"
+        f" ORDER BY c.next_due_at LIMIT {int(limit)}) RETURNING seller_id, channel"
+    )
+    lease = now + timedelta(seconds=lease_s)
+    _, rows = await conn.execute_query(sql, [lease, now] if pg else [lease, now, now])
+    return [(int(r["seller_id"]), Channel(r["channel"])) for r in rows]
+
+
+async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = None) -> int:
+    """One scheduling round: kick one "sync.sync_channel" per claimed cursor and one "sync.check_pending"."""
+    now = now or datetime.now(UTC)
+    await ensure_cursors(now)
+    # The lease outlives a healthy run (its lock TTL), so only a lost run makes the cursor due again.
+    claimed = await claim_due(now, lease_s=settings.sync.lock_ttl_s)
+    for seller_id, channel in claimed:
+        await kick(broker, "sync.sync_channel", seller_id, channel.value)
+    await kick(broker, "sync.check_pending")
+    return len(claimed)
+
+
+async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
+    """The scheduler process: kick "sync.tick" every `tick_s` seconds until cancelled."""
+    while True:
+        try:
+            await kick(broker, "sync.tick")
+        except Exception:  # Redis restarting: keep ticking
+            log.exception("scheduler.kick_failed")
+        await asyncio.sleep(settings.sync.tick_s)

@@ -1,0 +1,68 @@
+"""The sync tasks (explicit names, id arguments, idempotent under at-least-once delivery).
+
+Each task takes the worker's `SyncContext` from the broker state (opened in WORKER_STARTUP) and calls a plain
+function. `register(broker)` lets tests and benchmarks put the same tasks on their own broker.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from taskiq import AsyncBroker, Context, TaskiqDepends
+
+from core.models import Channel
+from sync import outbox, scheduler
+from sync.broker import broker
+from sync.context import SyncContext
+from sync.engine import sync_channel
+from sync.engine.pending import check_pending
+
+
+def _ctx(context: Annotated[Context, TaskiqDepends()]) -> SyncContext:
+    return context.state.sync
+
+
+Ctx = Annotated[SyncContext, TaskiqDepends(_ctx)]
+
+
+async def tick_task(ctx: Ctx) -> int:
+    """Claim the due seller × channel pairs and kick their syncs."""
+    return await scheduler.tick(ctx.broker, ctx.settings)
+
+
+async def sync_channel_task(seller_id: int, channel: str, ctx: Ctx) -> int | None:
+    """One sync run; returns the SyncRun id (None when skipped: locked or seller not active)."""
+    run = await sync_channel(ctx, seller_id, Channel(channel))
+    return run.id if run else None
+
+
+async def send_reply_task(reply_id: int, ctx: Ctx) -> str | None:
+    """Send one outbox reply at most once."""
+    status = await outbox.send_reply(ctx, reply_id)
+    return status.value if status else None
+
+
+async def check_pending_task(ctx: Ctx) -> int:
+    """End expired pending windows and re-kick lost or stuck outbox rows."""
+    now = datetime.now(UTC)
+    expired = await check_pending(ctx, now)
+    await outbox.sweep(ctx, now)
+    return expired
+
+
+TASKS = {
+    "sync.tick": tick_task,
+    "sync.sync_channel": sync_channel_task,
+    "sync.send_reply": send_reply_task,
+    "sync.check_pending": check_pending_task,
+}
+
+
+def register(target: AsyncBroker) -> None:
+    """Register the sync tasks on `target` under their names."""
+    for name, func in TASKS.items():
+        target.register_task(func, task_name=name)
+
+
+register(broker)
