@@ -77,6 +77,7 @@ from starlette.routing import Route
 
 from sandbox.telegram.simulate import ControlError, block, pick_bot, press, render, user_writes
 from sandbox.telegram.state import Chat, User, valid_token
+from sandbox.telegram.validation import unless_disconnected
 
 if TYPE_CHECKING:
     from sandbox.telegram.server import Sandbox
@@ -182,7 +183,8 @@ async def messages(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> 
     """GET /_sandbox/chats/<id>/messages[?since=<message_id>][&after_version=N&wait=S] (the page long-polls)."""
     query = request.query_params
     if "after_version" in query:
-        await sandbox.wait_changed(int(query["after_version"]), min(float(query.get("wait", 20)), 55))
+        wait = sandbox.wait_changed(int(query["after_version"]), min(float(query.get("wait", 20)), 55))
+        await unless_disconnected(request, wait)
     bot = pick_bot(sandbox, body, request)
     since = int(query.get("since", 0))
     chat_id = int(request.path_params["chat_id"])

@@ -18,9 +18,7 @@ from sandbox.telegram.flood import FloodLimits
 from sandbox.telegram.methods import METHODS
 from sandbox.telegram.state import BotState, World, valid_token
 from sandbox.telegram.updates import cancel, deliver_webhook
-from sandbox.telegram.validation import ApiError, Params
-
-_MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bot uploads
+from sandbox.telegram.validation import ApiError, read_params, unless_disconnected
 
 
 class Sandbox:
@@ -92,23 +90,6 @@ class Sandbox:
             await self.http.aclose()
 
 
-async def read_params(request: Request) -> Params:
-    """Method parameters from the query string plus a JSON, form-encoded or multipart body."""
-    values: dict[str, Any] = dict(request.query_params)
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("application/json"):
-        try:
-            body = await request.json()
-        except ValueError:
-            raise ApiError(400, "Bad Request: can't parse JSON body") from None
-        if isinstance(body, dict):
-            values.update(body)
-    elif content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-        form = await request.form(max_part_size=_MAX_UPLOAD)
-        values.update(form.items())
-    return Params(values)
-
-
 def create_app(**options: Any) -> Starlette:
     """The sandbox app. Options: bot_tokens, accept_any_token (True), flood_limits (True), private_burst (3),
     webhook_retry_s (0.2). The `Sandbox` is at `app.state.sandbox` for in-process inspection."""
@@ -123,7 +104,8 @@ def create_app(**options: Any) -> Starlette:
                 raise ApiError(404, "Not Found")
             params = await read_params(request)
             sandbox.world.calls[name] += 1
-            result = await handler(sandbox, bot, params)
+            call = handler(sandbox, bot, params)
+            result = await (unless_disconnected(request, call) if name.lower() == "getupdates" else call)
         except ApiError as exc:
             return JSONResponse(exc.envelope(), status_code=exc.code)
         return JSONResponse({"ok": True, "result": result})

@@ -9,14 +9,16 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from starlette.requests import Request
 
 from sandbox.telegram.methods import METHODS, method
 from sandbox.telegram.state import DEFAULT_UPDATE_KINDS, BotState, Webhook
-from sandbox.telegram.validation import ApiError, Params, bad_request
+from sandbox.telegram.validation import ApiError, Params, bad_request, read_params
 
 if TYPE_CHECKING:
     from sandbox.telegram.server import Sandbox
 
+_BODY_TYPES = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _CONFLICT_WEBHOOK = (
     "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
@@ -146,14 +148,26 @@ async def deliver_webhook(sandbox: Sandbox, bot: BotState, http: httpx.AsyncClie
 
 
 async def _run_reply_method(sandbox: Sandbox, bot: BotState, response: httpx.Response) -> None:
-    """A webhook may answer with a method call in its body; Telegram runs it and discards the result."""
-    with contextlib.suppress(ValueError):
-        body = response.json()
-        if isinstance(body, dict) and isinstance(body.get("method"), str):
-            handler = METHODS.get(body["method"].lower())
-            if handler is not None:
-                with contextlib.suppress(ApiError):
-                    await handler(sandbox, bot, Params(body))
+    """A webhook may answer with a method call (JSON or a form, as aiogram sends it); Telegram runs it and
+    discards the result."""
+    content_type = response.headers.get("content-type", "")
+    if not response.content or not content_type.startswith(_BODY_TYPES):
+        return
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "query_string": b"",
+        "headers": [(b"content-type", content_type.encode())],
+    }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": response.content, "more_body": False}
+
+    with contextlib.suppress(ApiError, ValueError):
+        params = await read_params(Request(scope, receive))
+        handler = METHODS.get(str(params.get("method", "")).lower())
+        if handler is not None:
+            await handler(sandbox, bot, params)
 
 
 async def cancel(task: asyncio.Task[None] | None) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Awaitable, Mapping
+from typing import Any, TypeVar
+
+from starlette.requests import Request
 
 from sandbox.telegram.entities import EntityParseError, parse_html
 
+T = TypeVar("T")
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
+_MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bot uploads
 _BUTTON_ACTIONS = (
     "url",
     "callback_data",
@@ -89,6 +94,42 @@ class Params:
             except json.JSONDecodeError:
                 raise bad_request(f"can't parse {name} JSON object") from None
         return value
+
+
+async def read_params(request: Request) -> Params:
+    """Method parameters from the query string plus a JSON, form-encoded or multipart body."""
+    values: dict[str, Any] = dict(request.query_params)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        try:
+            body = await request.json()
+        except ValueError:
+            raise ApiError(400, "Bad Request: can't parse JSON body") from None
+        if isinstance(body, dict):
+            values.update(body)
+    elif content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form(max_part_size=_MAX_UPLOAD)
+        values.update(form.items())
+    return Params(values)
+
+
+async def unless_disconnected(request: Request, work: Awaitable[T]) -> T | None:
+    """Run a long wait (a long poll) but give up when the client goes away, so no orphan request outlives it."""
+
+    async def disconnected() -> None:
+        while (await request.receive())["type"] != "http.disconnect":
+            pass
+
+    job = asyncio.ensure_future(work)
+    watcher = asyncio.ensure_future(disconnected())
+    try:
+        await asyncio.wait((job, watcher), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+    if not job.done():
+        job.cancel()
+        return None
+    return job.result()
 
 
 def formatted_text(
