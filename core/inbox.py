@@ -29,12 +29,11 @@ from core.models import (
     Seller,
     SellerMember,
 )
+from core.priority import PRE_PURCHASE_INTENTS
 from core.seller_settings import SellerSettings
 
 PAGE_SIZE = 8
 NEGATIVE_MAX_RATING = 3
-# Intents (core.intent) of a buyer who has not bought yet: answering them first wins sales.
-PRE_PURCHASE_INTENTS = ("pre_purchase", "availability", "sizing", "compatibility", "delivery")
 
 
 class CardStage(StrEnum):
@@ -126,7 +125,7 @@ async def list_inbox(
     page = min(max(page, 0), pages - 1)
     top = Case(
         When(Q(channel=Channel.REVIEW, rating__lte=NEGATIVE_MAX_RATING), then="0"),
-        When(Q(channel=Channel.QUESTION, intent__in=PRE_PURCHASE_INTENTS), then="0"),
+        When(Q(channel__in=[Channel.QUESTION, Channel.CHAT], intent__in=[str(i) for i in PRE_PURCHASE_INTENTS]), then="0"),
         default="1",
     )
     items = (

@@ -1,0 +1,174 @@
+"""Bot test wiring: the Telegram and WB sandboxes over real HTTP, a Bot pointed at the Telegram sandbox, one
+Dispatcher per run (aiogram routers attach to one parent), and builders for sellers, members and interactions."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.memory import MemoryStorage
+
+from bot.app import build_bot, build_dispatcher
+from bot.notify import Notifier
+from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
+from core.settings import Settings, load_settings
+from sandbox.runner import serve_app
+from sync.ratelimit import RateLimiter
+
+BOT_TOKEN = "123456:sandbox-test-token"
+_ids = itertools.count(10_001)
+
+
+@dataclass
+class TelegramSandbox:
+    """The running Telegram sandbox: its URL, in-process state and a client for `/_sandbox/*`."""
+
+    url: str
+    app: Any
+    http: httpx.AsyncClient
+
+    async def user(self, user_id: int | None = None, *, language: str = "en", start: bool = True) -> int:
+        """A Telegram user who has opened the chat with the bot (so the bot may write to them)."""
+        user_id = user_id or next(_ids)
+        body = {"id": user_id, "first_name": f"User {user_id}", "language_code": language, "start": start}
+        (await self.http.post("/_sandbox/users", json=body)).raise_for_status()
+        return user_id
+
+    async def send(self, chat_id: int, text: str) -> dict[str, Any]:
+        response = await self.http.post(f"/_sandbox/chats/{chat_id}/send", json={"text": text})
+        response.raise_for_status()
+        return response.json()
+
+    async def press(self, chat_id: int, message_id: int, **how: Any) -> dict[str, Any]:
+        response = await self.http.post(f"/_sandbox/chats/{chat_id}/press", json={"message_id": message_id, **how})
+        response.raise_for_status()
+        return response.json()
+
+    async def messages(self, chat_id: int) -> list[dict[str, Any]]:
+        response = await self.http.get(f"/_sandbox/chats/{chat_id}/messages")
+        response.raise_for_status()
+        return response.json()
+
+    async def callback(self, callback_query_id: str) -> dict[str, Any]:
+        found = (await self.http.get("/_sandbox/callbacks", params={"callback_query_id": callback_query_id})).json()
+        return found[0] if found else {}
+
+    async def stats(self) -> dict[str, Any]:
+        return (await self.http.get("/_sandbox/stats")).json()
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], within: float = 10.0) -> Any:
+    """Poll `check` until it returns something truthy (the bot answers asynchronously); fail after `within` s."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        result = await check()
+        if result:
+            return result
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {within} s: {check}")
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[TelegramSandbox]:
+    from sandbox.telegram.server import create_app
+
+    # A private chat may burst: only the fan-out test (its own sandbox) runs Telegram's real per-chat limit.
+    app = create_app(bot_tokens=[BOT_TOKEN], private_burst=50)
+    async with serve_app(app) as url, httpx.AsyncClient(base_url=url) as http:
+        yield TelegramSandbox(url, app, http)
+
+
+@pytest.fixture
+async def wb_url() -> AsyncIterator[str]:
+    from sandbox.wb.server import create_app
+
+    async with serve_app(create_app(seed=7, sellers=0)) as url:
+        yield url
+
+
+@pytest.fixture
+def bot_settings(settings: Settings, tg: TelegramSandbox, wb_url: str) -> Settings:
+    """The test settings pointed at both sandboxes."""
+    return load_settings(
+        database_url=settings.database_url,
+        data_dir=settings.data_dir,
+        encryption_keys=settings.encryption_keys.get_secret_value(),
+        telegram={"bot_token": BOT_TOKEN, "api_base_url": tg.url, "per_chat_rate": "50/second"},
+        wb={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "max_retries": 0},
+    )
+
+
+@pytest.fixture
+async def bot(bot_settings: Settings) -> AsyncIterator[Bot]:
+    bot = build_bot(bot_settings)
+    yield bot
+    await bot.session.close()
+
+
+@pytest.fixture
+async def notifier(bot: Bot, bot_settings: Settings) -> Notifier:
+    return Notifier(bot, RateLimiter(None), bot_settings.telegram)
+
+
+@pytest.fixture(scope="session")
+def dispatcher() -> Dispatcher:
+    """One Dispatcher for the run; each test gives it its own deps and a fresh FSM storage."""
+    return build_dispatcher(load_settings(), storage=MemoryStorage())
+
+
+@pytest.fixture
+def dp(dispatcher: Dispatcher, bot_settings: Settings) -> Dispatcher:
+    dispatcher.fsm.storage = MemoryStorage()
+    dispatcher["settings"] = bot_settings
+    return dispatcher
+
+
+@pytest.fixture
+async def polling(dp: Dispatcher, bot: Bot) -> AsyncIterator[Dispatcher]:
+    """The real bot long-polling the Telegram sandbox for the duration of the test."""
+    task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=False))
+    yield dp
+    await dp.stop_polling()
+    await task
+
+
+async def make_seller(*, language: str = "en", settings: dict | None = None) -> Seller:
+    return await Seller.create(
+        name="Shop",
+        language=language,
+        status=SellerStatus.ACTIVE,
+        settings=settings or {},
+        token_scopes=[str(c) for c in Channel],
+    )
+
+
+async def make_member(
+    seller: Seller, chat_id: int, *, role: MemberRole = MemberRole.OWNER, language: str = "en"
+) -> SellerMember:
+    member = await SellerMember.create(
+        seller=seller, tg_user_id=chat_id, tg_chat_id=chat_id, name=f"User {chat_id}", role=role, language=language
+    )
+    member.seller = seller
+    return member
+
+
+async def make_interaction(seller: Seller, *, channel: Channel = Channel.REVIEW, **fields: Any) -> Interaction:
+    defaults: dict[str, Any] = {
+        "external_id": f"ext-{next(_ids)}",
+        "nm_id": 123456,
+        "product_name": "Sneakers",
+        "text": "Great shoes",
+        "rating": 5 if channel == Channel.REVIEW else None,
+        "occurred_at": datetime.now(UTC) - timedelta(minutes=5),
+        "priority": Priority.NORMAL,
+        "due_at": datetime.now(UTC) + timedelta(hours=4),
+    }
+    return await Interaction.create(seller=seller, channel=channel, **{**defaults, **fields})
