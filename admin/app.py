@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
+from taskiq import AsyncBroker
 from tortoise import Tortoise
 
 from admin.deps import LANG_COOKIE, LoginRequired, csrf_protect
@@ -52,8 +53,11 @@ async def _login_redirect(request: Request, exc: Exception) -> Response:
     return RedirectResponse(request.url_for("login_form").include_query_params(next=target), status_code=303)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The admin app for these settings; the database opens in its lifespan via `core.db.init_db`."""
+def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> FastAPI:
+    """The admin app for these settings; the database opens in its lifespan via `core.db.init_db`.
+
+    `broker` receives the send tasks of replies submitted from the web (default: `sync.broker.broker`).
+    """
     app = FastAPI(
         title="AgentIQ admin API",
         version="1",
@@ -65,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         dependencies=[Depends(csrf_protect)],
     )
     app.state.settings = settings
+    app.state.broker = broker
     app.state.login_throttle = LoginThrottle(settings)
     app.add_exception_handler(LoginRequired, _login_redirect)
 

@@ -27,6 +27,7 @@ from core import analytics, linking
 from core import sellers as seller_service
 from core.guardrails import GuardrailViolation
 from core.models import AdminUser, Channel, ReplyVia, SellerStatus, SyncRunStatus
+from core.replies import ReplyNotAllowed
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -140,7 +141,11 @@ async def interaction(_: ApiAdmin, interaction_id: int) -> InteractionDetailOut:
     "/interactions/{interaction_id}/reply",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=schemas.ReplyAccepted,
-    responses={422: {"model": schemas.GuardrailRefusal, "description": "blocked by guardrails"}},
+    responses={
+        404: {},
+        409: {"description": "already answered, or another reply is in flight"},
+        422: {"model": schemas.GuardrailRefusal, "description": "blocked by guardrails"},
+    },
 )
 async def reply(
     request: Request, admin: ApiEditor, interaction_id: int, body: schemas.ReplyIn
@@ -151,13 +156,20 @@ async def reply(
 
     try:
         queued = await outbox.submit_reply(
-            interaction_id=interaction_id, text=body.text, draft_id=body.draft_id, admin_id=admin.id, via=ReplyVia.WEB
+            interaction_id=interaction_id,
+            text=body.text,
+            draft_id=body.draft_id,
+            admin_id=admin.id,
+            via=ReplyVia.WEB,
+            broker=request.app.state.broker,
         )
     except GuardrailViolation as exc:
         language = request_language(request)
         violations = [schemas.ViolationOut(**v.to_dict(), reason=v.reason(language)) for v in exc.verdict.violations]
         refusal = schemas.GuardrailRefusal(detail="blocked by guardrails", violations=violations)
-        return JSONResponse(refusal.model_dump(), status_code=status.HTTP_422_UNPROCESSABLE_ENTITY)
+        return JSONResponse(refusal.model_dump(), status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    except ReplyNotAllowed as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, exc.reason) from None
     except DoesNotExist:
         raise HTTPException(404, "no such interaction") from None
     return schemas.ReplyAccepted(reply_id=queued.id, status=queued.status)

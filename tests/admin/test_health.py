@@ -1,0 +1,60 @@
+"""/healthz, /readyz and /metrics: open to probes, backed by the real database and Redis."""
+
+from __future__ import annotations
+
+import httpx
+from fastapi import FastAPI
+
+from admin.app import create_app
+from core.settings import Settings
+from tests.admin.seed import seed
+
+
+async def test_healthz_answers_without_a_session(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_readyz_checks_database_and_in_process_broker(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "broker": "ok (in-process)"}
+
+
+async def test_readyz_checks_redis_when_configured(settings: Settings, db: None, redis_url: str, redis_client) -> None:
+    app = create_app(settings.model_copy(update={"redis_url": redis_url}))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
+        checks = (await http.get("/readyz")).json()["checks"]
+    assert checks == {"database": "ok", "redis": "ok", "broker": "ok"}
+
+
+async def test_readyz_is_503_when_redis_is_unreachable(settings: Settings, db: None) -> None:
+    # Port 9 (discard) on loopback: nothing listens there.
+    app: FastAPI = create_app(settings.model_copy(update={"redis_url": "redis://127.0.0.1:9/0"}))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
+        response = await http.get("/readyz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert body["checks"]["database"] == "ok"
+    assert body["checks"]["redis"].startswith("error")
+
+
+async def test_metrics_exposes_database_aggregates_and_process_metrics(client: httpx.AsyncClient) -> None:
+    await seed()
+    response = await client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    assert 'agentiq_sync_runs_total{channel="review",status="ok"} 1.0' in text
+    assert 'agentiq_sync_runs_total{channel="chat",status="failed"} 1.0' in text
+    assert 'agentiq_sync_items_total{channel="review",kind="fetched"} 5.0' in text
+    assert 'agentiq_wb_http_calls_total{channel="review",run_status="ok"} 3.0' in text
+    assert 'agentiq_wb_rate_limited_total{channel="review"} 1.0' in text
+    assert 'agentiq_replies_total{status="sent",via="telegram"} 1.0' in text
+    assert 'agentiq_replies_total{status="failed",via="telegram"} 1.0' in text
+    assert 'agentiq_cards_total{state="sent"} 1.0' in text
+    assert 'agentiq_open_alerts{severity="critical"} 1.0' in text
+    assert "agentiq_reply_queue_lag_seconds 0.0" in text
+    assert "process_cpu_seconds_total" in text
