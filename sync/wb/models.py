@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 
@@ -19,6 +19,8 @@ def _aware(value: datetime) -> datetime:
 
 
 WBDateTime = Annotated[datetime, AfterValidator(_aware)]
+# Ids are strings in the schema, yet WB's own examples send some as numbers (`clientID: 123456`).
+WBId = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v)]
 
 
 class WBModel(BaseModel):
@@ -65,7 +67,7 @@ class Video(WBModel):
 class Feedback(WBModel):
     """A product review."""
 
-    id: str
+    id: WBId
     text: str = ""
     pros: str = ""
     cons: str = ""
@@ -115,7 +117,7 @@ class QuestionAnswer(WBModel):
 class Question(WBModel):
     """A buyer's question; `state` is suppliersPortalSynch (new), wbRu (answered) or none (rejected)."""
 
-    id: str
+    id: WBId
     text: str = ""
     created_date: WBDateTime
     state: str | None = None
@@ -164,9 +166,9 @@ class ChatLastMessage(WBModel):
 class Chat(WBModel):
     """A buyer chat; `reply_sign` is needed to send into it."""
 
-    chat_id: str = Field(alias="chatID")
+    chat_id: WBId = Field(alias="chatID")
     reply_sign: str | None = None
-    client_id: str | None = Field(default=None, alias="clientID")
+    client_id: WBId | None = Field(default=None, alias="clientID")
     client_name: str | None = None
     good_card: GoodCard | None = None
     last_message: ChatLastMessage | None = None
@@ -209,8 +211,8 @@ class EventMessage(WBModel):
 class ChatEvent(WBModel):
     """One event of the chat feed; `sender` is client / seller / wb. Deduplicate by `event_id`."""
 
-    chat_id: str = Field(alias="chatID")
-    event_id: str = Field(alias="eventID")
+    chat_id: WBId = Field(alias="chatID")
+    event_id: WBId = Field(alias="eventID")
     event_type: str | None = None
     is_new_chat: bool | None = None
     message: EventMessage | None = None
@@ -220,7 +222,7 @@ class ChatEvent(WBModel):
     add_time: str | None = None
     reply_sign: str | None = None
     sender: str | None = None
-    client_id: str | None = Field(default=None, alias="clientID")
+    client_id: WBId | None = Field(default=None, alias="clientID")
     client_name: str | None = None
 
     @property
