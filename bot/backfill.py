@@ -18,7 +18,8 @@ from core import sellers
 from core.i18n import Translator, translator
 from sync.broker import kick
 
-BACKFILL_TASK = "sync.backfill_seller"
+# One run per connected channel; a channel with no cursor yet starts with its backfill (sync.engine).
+SYNC_TASK = "sync.sync_channel"
 
 
 def render_progress(progress: sellers.BackfillProgress, t: Translator) -> str:
@@ -50,7 +51,8 @@ class Backfill:
     _reports: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def __call__(self, seller_id: int, chat_id: int) -> None:
-        await kick(self.broker, BACKFILL_TASK, seller_id)
+        for channel in sorted((await sellers.backfill_progress(seller_id)).channels):
+            await kick(self.broker, SYNC_TASK, seller_id, str(channel))
         task = asyncio.create_task(self.report(seller_id, chat_id))
         self._reports.add(task)
         task.add_done_callback(self._reports.discard)

@@ -125,7 +125,9 @@ async def list_inbox(
     page = min(max(page, 0), pages - 1)
     top = Case(
         When(Q(channel=Channel.REVIEW, rating__lte=NEGATIVE_MAX_RATING), then="0"),
-        When(Q(channel__in=[Channel.QUESTION, Channel.CHAT], intent__in=[str(i) for i in PRE_PURCHASE_INTENTS]), then="0"),
+        When(
+            Q(channel__in=[Channel.QUESTION, Channel.CHAT], intent__in=[str(i) for i in PRE_PURCHASE_INTENTS]), then="0"
+        ),
         default="1",
     )
     items = (

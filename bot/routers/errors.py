@@ -17,6 +17,7 @@ from core import sellers
 from core.guardrails import GuardrailViolation
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import SellerMember
+from core.replies import ReplyNotAllowed
 
 router = Router(name="errors")
 log = logging.getLogger(__name__)
@@ -56,6 +57,12 @@ async def blocked(event: ErrorEvent) -> None:
         await event.update.callback_query.message.answer("\n".join(lines))
     else:
         await event.update.message.answer("\n".join(lines))
+
+
+@router.error(ExceptionTypeFilter(ReplyNotAllowed))
+async def reply_not_allowed(event: ErrorEvent) -> None:
+    _, _, t = await _who(event.update)
+    await _say(event.update, t(f"bot-reply-{event.exception.reason}"))
 
 
 @router.error(ExceptionTypeFilter(sellers.TokenRejected))

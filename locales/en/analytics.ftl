@@ -1,17 +1,17 @@
 ## Ops alerts (core.alerts): one text per alert kind.
-analytics-alert-stale-sync = Sync not updated for { $minutes } min (channels: { $channels })
-analytics-alert-rate-limited = WB answered 429 { $count } times in a row
-analytics-alert-token-invalid = WB token is invalid: sync stopped
-analytics-alert-token-expiring = { $days ->
+analytics-alert-stale-sync = Seller { $seller }: sync not updated for { $minutes } min (channels: { $channels })
+analytics-alert-rate-limited = Seller { $seller }: WB answered 429 { $count } times in a row
+analytics-alert-token-invalid = Seller { $seller }: WB token is invalid: sync stopped
+analytics-alert-token-expiring = Seller { $seller }: { $days ->
     [0] WB token expires today
     [one] WB token expires in { $days } day
    *[other] WB token expires in { $days } days
 }
-analytics-alert-reply-failed = Replies that failed to reach WB: { $count }
+analytics-alert-reply-failed = Seller { $seller }: replies that failed to reach WB: { $count }
 analytics-alert-llm-failures = LLM unavailable: { $pct }% of drafts fell back to templates ({ $count })
-analytics-alert-sla-breach = Items past their SLA: { $count }
-analytics-alert-pending-expired = Reply not visible in WB within the pending window: { $count }
-analytics-alert-moderation-spike = Answers rejected by WB moderation in 24 h: { $count }
+analytics-alert-sla-breach = Seller { $seller }: items past their SLA: { $count }
+analytics-alert-pending-expired = Seller { $seller }: reply not visible in WB within the pending window: { $count }
+analytics-alert-moderation-spike = Seller { $seller }: answers rejected by WB moderation in 24 h: { $count }
 
 ## Alert kinds (names in lists).
 analytics-kind-stale-sync = Stale sync

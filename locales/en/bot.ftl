@@ -79,6 +79,8 @@ bot-backfill-finished = ✅ All caught up. New items will come as cards.
 bot-edit-prompt = ✏️ Send the corrected reply text.
 bot-reply-prompt = 💬 Send your reply text.
 bot-edit-sent = ✅ Sent to WB.
+bot-reply-answered = ⛔ This item is already answered.
+bot-reply-in-flight = ⏳ Another reply to this item is being sent.
 bot-blocked = ⛔ This text was not sent:
 
 bot-timeline-title = 🧵 <b>This buyer's thread</b>

@@ -1,18 +1,18 @@
 ## Ops alerts (core.alerts): one text per alert kind.
-analytics-alert-stale-sync = Синхронизация не обновлялась { $minutes } мин. (каналы: { $channels })
-analytics-alert-rate-limited = WB отвечает 429 подряд: { $count } раз
-analytics-alert-token-invalid = Токен WB недействителен: синхронизация остановлена
-analytics-alert-token-expiring = { $days ->
-    [0] Токен WB истекает сегодня
-    [one] Токен WB истекает через { $days } день
-    [few] Токен WB истекает через { $days } дня
-   *[other] Токен WB истекает через { $days } дней
+analytics-alert-stale-sync = Продавец { $seller }: синхронизация не обновлялась { $minutes } мин. (каналы: { $channels })
+analytics-alert-rate-limited = Продавец { $seller }: WB отвечает 429 подряд: { $count } раз
+analytics-alert-token-invalid = Продавец { $seller }: токен WB недействителен: синхронизация остановлена
+analytics-alert-token-expiring = Продавец { $seller }: { $days ->
+    [0] токен WB истекает сегодня
+    [one] токен WB истекает через { $days } день
+    [few] токен WB истекает через { $days } дня
+   *[other] токен WB истекает через { $days } дней
 }
-analytics-alert-reply-failed = Не удалось отправить ответов в WB: { $count }
+analytics-alert-reply-failed = Продавец { $seller }: не удалось отправить ответов в WB: { $count }
 analytics-alert-llm-failures = LLM недоступна: { $pct }% черновиков ушли в шаблон ({ $count })
-analytics-alert-sla-breach = Просрочено по SLA: { $count }
-analytics-alert-pending-expired = Ответ не появился в WB за окно ожидания: { $count }
-analytics-alert-moderation-spike = Модерация WB отклонила ответов за сутки: { $count }
+analytics-alert-sla-breach = Продавец { $seller }: просрочено по SLA: { $count }
+analytics-alert-pending-expired = Продавец { $seller }: ответ не появился в WB за окно ожидания: { $count }
+analytics-alert-moderation-spike = Продавец { $seller }: модерация WB отклонила ответов за сутки: { $count }
 
 ## Alert kinds (names in lists).
 analytics-kind-stale-sync = Синхронизация устарела

@@ -79,6 +79,8 @@ bot-backfill-finished = ✅ Всё загружено. Новое будет п�
 bot-edit-prompt = ✏️ Пришлите исправленный текст ответа.
 bot-reply-prompt = 💬 Пришлите текст ответа.
 bot-edit-sent = ✅ Отправлено в WB.
+bot-reply-answered = ⛔ На это обращение уже ответили.
+bot-reply-in-flight = ⏳ Другой ответ на это обращение уже отправляется.
 bot-blocked = ⛔ Этот текст не отправлен:
 
 bot-timeline-title = 🧵 <b>История покупателя</b>
