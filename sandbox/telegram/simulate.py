@@ -27,7 +27,7 @@ def pick_bot(sandbox: Sandbox, body: dict[str, Any], request: Request) -> BotSta
     """The bot named by `bot` (id or token), else the only one."""
     wanted = body.get("bot") or request.query_params.get("bot")
     bots = sandbox.world.bots
-    if wanted is None:
+    if not wanted:
         if len(bots) != 1:
             raise ControlError(
                 "no bot registered" if not bots else 'several bots: pass "bot"', 404 if not bots else 400

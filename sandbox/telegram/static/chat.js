@@ -2,8 +2,12 @@
 // string is inserted with textContent.
 "use strict";
 
+// ?bot=<id> picks the bot when the sandbox hosts several; it is passed on to every call and link.
+const BOT = new URLSearchParams(location.search).get("bot");
+const withBot = (path) => (BOT ? `${path}${path.includes("?") ? "&" : "?"}bot=${encodeURIComponent(BOT)}` : path);
+
 const api = async (method, path, body) => {
-  const response = await fetch(path, {
+  const response = await fetch(withBot(path), {
     method,
     headers: body ? { "Content-Type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
@@ -36,7 +40,7 @@ async function showList() {
     list.replaceChildren(...data.map((chat) => {
       const item = el("li");
       const name = chat.title || [chat.first_name, chat.last_name].filter(Boolean).join(" ");
-      item.append(el("a", { href: `/chat/${chat.id}` }, `${name} (${chat.type}, ${chat.id})`));
+      item.append(el("a", { href: withBot(`/chat/${chat.id}`) }, `${name} (${chat.type}, ${chat.id})`));
       item.append(el("span", { class: "meta" }, ` ${chat.messages} messages${chat.blocked ? ", blocked" : ""}`));
       return item;
     }));
