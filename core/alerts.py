@@ -17,9 +17,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
 from core.analytics.backlog import open_where
-from core.analytics.common import Sql
+from core.analytics.common import Sql, as_datetime
 from core.analytics.readiness import covered_channels
-from core.analytics.sync_health import _aware
 from core.i18n import translator
 from core.models import (
     Alert,
@@ -33,6 +32,9 @@ from core.models import (
     WbSyncState,
 )
 from core.settings import OpsSettings, Settings
+
+# The sync decides confirm/expire a little after the window ends; only a longer wait means it is not running.
+_PENDING_GRACE = timedelta(minutes=30)
 
 
 class AlertKind(StrEnum):
@@ -106,9 +108,10 @@ async def _interaction_findings(now: datetime, ops: OpsSettings) -> list[Finding
     out += [Finding(AlertKind.SLA_BREACH, s, AlertSeverity.WARNING, {"count": n}) for s, n in breached.items()]
     q = Sql()
     pending, expired = q.p(WbSyncState.PENDING.value), q.p(WbSyncState.EXPIRED.value)
+    # Expired by the sync in the last day, or still pending well past the window (the pending check is not running).
     lapsed = await _counts(
         f"""SELECT seller_id, COUNT(*) AS n FROM interaction
-             WHERE (wb_sync_state = {pending} AND pending_until < {q.p(now)})
+             WHERE (wb_sync_state = {pending} AND pending_until < {q.p(now - _PENDING_GRACE)})
                 OR (wb_sync_state = {expired} AND pending_until >= {q.p(now - timedelta(days=1))})
              GROUP BY seller_id""",
         q,
@@ -175,7 +178,7 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
         mine = cursors.get(sid, {})
         stale = []
         for channel in sorted(covered_channels(s["token_scopes"])):
-            last = _aware((mine.get(channel) or {}).get("last_success_at")) or s["created_at"]
+            last = as_datetime((mine.get(channel) or {}).get("last_success_at")) or s["created_at"]
             if now - last > stale_after:
                 stale.append((channel, int((now - last).total_seconds() // 60)))
         if stale:
@@ -191,7 +194,7 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
 
 
 def alert_text(kind: AlertKind, args: dict[str, Any], language: str | None) -> str:
-    """The localised text of an alert."""
+    """The localised text of an alert (`args` carries `seller`, the seller's name, for per-seller alerts)."""
     return translator(language)(f"analytics-alert-{kind.value.replace('_', '-')}", **args)
 
 
@@ -213,12 +216,15 @@ async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     for alert in open_alerts:
         if alert["open_key"] not in holding:
             await resolve_alert(kind=alert["kind"], seller_id=alert["seller_id"], now=now)
+    names = dict(await Seller.filter(id__in={f.seller_id for f in findings}).values_list("id", "name"))
     return [
         await raise_alert(
             kind=f.kind,
             seller_id=f.seller_id,
             severity=f.severity,
-            text=alert_text(f.kind, f.args, settings.default_language),
+            text=alert_text(
+                f.kind, {"seller": names.get(f.seller_id) or str(f.seller_id), **f.args}, settings.default_language
+            ),
             now=now,
         )
         for f in findings

@@ -102,6 +102,11 @@ class Sql:
         return await self.conn.execute_query_dict(sql, self.values)
 
 
+def as_datetime(value: datetime | str | None) -> datetime | None:
+    """A timestamp from a raw row (SQLite hands them back as text)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def pct(part: int, whole: int) -> float | None:
     """part/whole in percent, None when there is nothing to measure."""
     return None if whole == 0 else round(100.0 * part / whole, 1)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core.analytics.backlog import open_where
-from core.analytics.common import Sql
-from core.analytics.sync_health import _aware
+from core.analytics.common import Sql, as_datetime
 from core.i18n import translator
 from core.models import AlertSeverity, Channel, ReplyStatus, Seller, SellerStatus
 from core.settings import OpsSettings
@@ -78,7 +77,7 @@ async def readiness(*, now: datetime, ops: OpsSettings, seller_id: int | None = 
     for r in await q.rows(
         f"SELECT seller_id, channel, last_success_at FROM sync_cursor WHERE 1 = 1{q.seller(seller_id)}"
     ):
-        last = _aware(r["last_success_at"])
+        last = as_datetime(r["last_success_at"])
         lags[r["seller_id"]][Channel(r["channel"])] = None if last is None else (now - last).total_seconds() / 60
 
     q = Sql()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.analytics.common import Period, Sql
+from core.analytics.common import Period, Sql, as_datetime
 from core.models import Channel, SyncRunStatus
 
 
@@ -23,11 +23,6 @@ class SyncHealthRow:
     runs: int
     runs_failed: int
     rate_limited: int
-
-
-def _aware(value: datetime | str | None) -> datetime | None:
-    # SQLite hands timestamps back as text.
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 async def sync_health(*, seller_id: int | None, period: Period, now: datetime) -> list[SyncHealthRow]:
@@ -49,7 +44,7 @@ async def sync_health(*, seller_id: int | None, period: Period, now: datetime) -
                ORDER BY c.seller_id, c.channel"""
     out = []
     for r in await q.rows(sql):
-        last = _aware(r["last_success_at"])
+        last = as_datetime(r["last_success_at"])
         out.append(
             SyncHealthRow(
                 seller_id=int(r["seller_id"]),

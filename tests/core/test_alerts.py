@@ -66,7 +66,9 @@ async def _troubled_world() -> tuple[Seller, Seller]:
         return Interaction.create(seller=s, channel=Channel.REVIEW, external_id=key, occurred_at=NOW, **kw)
 
     overdue = await item("overdue", status=InteractionStatus.NEEDS_RESPONSE, due_at=NOW - timedelta(minutes=5))
-    await item("pending", wb_sync_state=WbSyncState.PENDING, pending_until=NOW - timedelta(minutes=1))
+    # Expired by the sync an hour ago; a window that ended a minute ago is still the sync's to decide.
+    await item("pending", wb_sync_state=WbSyncState.EXPIRED, pending_until=NOW - timedelta(hours=1))
+    await item("deciding", wb_sync_state=WbSyncState.PENDING, pending_until=NOW - timedelta(minutes=1))
     for n in range(3):
         await item(f"rej{n}", answer_state=AnswerState.REJECTED)
     await Reply.create(interaction=overdue, text="t", idempotency_key="k", status=ReplyStatus.FAILED)
@@ -103,8 +105,8 @@ async def test_evaluate_raises_counts_and_resolves(db: None, settings: Settings)
     }
     by_kind = {a.kind: a for a in raised}
     assert by_kind[AlertKind.TOKEN_INVALID].severity == AlertSeverity.CRITICAL
-    assert by_kind[AlertKind.TOKEN_EXPIRING].text == "Токен WB истекает через 3 дня"
-    assert by_kind[AlertKind.STALE_SYNC].text == "Синхронизация не обновлялась 30 мин. (каналы: chat)"
+    assert by_kind[AlertKind.TOKEN_EXPIRING].text == "Продавец s: токен WB истекает через 3 дня"
+    assert by_kind[AlertKind.STALE_SYNC].text == "Продавец s: синхронизация не обновлялась 30 мин. (каналы: chat)"
     assert by_kind[AlertKind.LLM_FAILURES].text == "LLM недоступна: 40% черновиков ушли в шаблон (2)"
 
     again = await evaluate(NOW + timedelta(minutes=1), settings)
