@@ -120,7 +120,9 @@ class WBTransport:
         if isinstance(exc, WBRateLimited):
             # With a gate, `penalize` already holds the bucket and the next `acquire` waits it out.
             return 0.0 if self._gate else exc.retry_after
-        return wait_exponential_jitter(initial=self._backoff_s, max=self._backoff_s * 16, jitter=self._backoff_s)(state)
+        return wait_exponential_jitter(multiplier=self._backoff_s, max=self._backoff_s * 16, jitter=self._backoff_s)(
+            state
+        )
 
     async def _call(self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, **kw: Any) -> Any:
         """One logical request with bounded retries; returns the decoded JSON body (None for an empty body)."""
