@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from taskiq import Context, TaskiqDepends, TaskiqEvents, TaskiqState
+from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
 from bot import notify
 from core.settings import get_settings
@@ -38,7 +38,6 @@ def _notifier(context: Annotated[Context, TaskiqDepends()]) -> notify.Notifier:
     return context.state.notifier
 
 
-@broker.task(task_name="bot.notify_interaction")
 async def notify_interaction(
     interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]
 ) -> int:
@@ -46,13 +45,27 @@ async def notify_interaction(
     return await notify.notify_interaction(interaction_id, notifier)
 
 
-@broker.task(task_name="bot.refresh_cards")
 async def refresh_cards(interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
     """Re-render the interaction's cards after a state change."""
     return await notify.refresh_cards(interaction_id, notifier)
 
 
-@broker.task(task_name="bot.deliver_alert")
 async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> bool:
     """Post an ops alert to the ops chat (once)."""
     return await notify.deliver_alert(alert_id, notifier)
+
+
+TASKS = {
+    "bot.notify_interaction": notify_interaction,
+    "bot.refresh_cards": refresh_cards,
+    "bot.deliver_alert": deliver_alert,
+}
+
+
+def register(target: AsyncBroker) -> None:
+    """Register the bot's tasks on `target` under their names (the shared broker, or a test's own)."""
+    for name, func in TASKS.items():
+        target.register_task(func, task_name=name)
+
+
+register(broker)

@@ -17,7 +17,7 @@ from sync.outbox import submit_reply
 router = Router(name="edit")
 
 
-@router.message(EditDraft.text, F.text)
+@router.message(EditDraft.text, F.text, ~F.text.startswith("/"))
 async def text_received(
     message: Message, bot: Bot, state: FSMContext, member: SellerMember | None, t: Translator
 ) -> None:

@@ -73,7 +73,7 @@ async def reconnect(message: Message, member: SellerMember | None, state: FSMCon
     await message.answer(t("bot-ask-token"))
 
 
-@router.message(Onboarding.token, F.text)
+@router.message(Onboarding.token, F.text, ~F.text.startswith("/"))
 async def token_received(
     message: Message,
     bot: Bot,

@@ -4,6 +4,7 @@ Dispatcher per run (aiogram routers attach to one parent), and builders for sell
 from __future__ import annotations
 
 import asyncio
+import importlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -131,15 +132,6 @@ def dp(dispatcher: Dispatcher, bot_settings: Settings) -> Dispatcher:
     return dispatcher
 
 
-@pytest.fixture
-async def polling(dp: Dispatcher, bot: Bot) -> AsyncIterator[Dispatcher]:
-    """The real bot long-polling the Telegram sandbox for the duration of the test."""
-    task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=False))
-    yield dp
-    await dp.stop_polling()
-    await task
-
-
 async def make_seller(*, language: str = "en", settings: dict | None = None) -> Seller:
     return await Seller.create(
         name="Shop",
@@ -172,3 +164,47 @@ async def make_interaction(seller: Seller, *, channel: Channel = Channel.REVIEW,
         "due_at": datetime.now(UTC) + timedelta(hours=4),
     }
     return await Interaction.create(seller=seller, channel=channel, **{**defaults, **fields})
+
+
+@dataclass
+class WBSandbox:
+    url: str
+    http: httpx.AsyncClient
+
+    async def control(self, method: str, path: str, **body: Any) -> Any:
+        response = await self.http.request(method, f"/_sandbox{path}", json=body or None)
+        response.raise_for_status()
+        return response.json()
+
+
+@pytest.fixture
+async def wb(wb_url: str) -> AsyncIterator[WBSandbox]:
+    async with httpx.AsyncClient(base_url=wb_url) as http:
+        yield WBSandbox(wb_url, http)
+
+
+@pytest.fixture
+async def stack(db, tg, wb, bot_settings, bot, notifier, dp) -> AsyncIterator[Any]:
+    """The whole product over HTTP: sync engine and outbox on the shared in-process broker, the bot's tasks, and
+    the real bot long-polling the Telegram sandbox. Yields the sync context."""
+    # The bot's and the sync's tasks register on the shared broker when imported.
+    importlib.import_module("bot.tasks")
+    importlib.import_module("sync.tasks")
+    from bot.backfill import Backfill
+    from bot.wb_probe import make_probe
+    from sync.broker import broker
+    from sync.context import open_context
+
+    ctx = await open_context(bot_settings, broker, limits=False)
+    broker.state.sync = ctx
+    broker.state.notifier = notifier
+    backfill = Backfill(bot, broker, interval_s=0.2, timeout_s=30)
+    dp["probe"] = make_probe(ctx.wb)
+    dp["backfill"] = backfill
+    task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=False))
+    yield ctx
+    await dp.stop_polling()
+    await task
+    await backfill.aclose()
+    await broker.wait_all()
+    await ctx.aclose()

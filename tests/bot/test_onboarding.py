@@ -1,0 +1,84 @@
+"""Onboarding end to end: the real bot polling the Telegram sandbox, the WB sandbox validating the token."""
+
+from __future__ import annotations
+
+from core.models import AuditEvent, Channel, MemberRole, Seller, SellerMember, SyncCursor
+from tests.bot.conftest import eventually
+
+
+async def _last_from_bot(tg, chat: int, contains: str) -> dict | None:
+    for message in reversed(await tg.messages(chat)):
+        if message["from_bot"] and contains in message["text"]:
+            return message
+    return None
+
+
+async def test_start_language_token_backfill(stack, tg, wb) -> None:
+    chat = await tg.user(language="ru")
+    menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
+    await tg.press(chat, menu["message_id"], text="English")
+    await eventually(lambda: _last_from_bot(tg, chat, "WB API token"))
+
+    wb_seller = await wb.control("POST", "/sellers", reviews=3, questions=2, chats=1)
+    sent = await tg.send(chat, wb_seller["token"])
+    ok = await eventually(lambda: _last_from_bot(tg, chat, "Token connected"))
+    assert "Review, Question, Chat" in ok["text"] or "Chat, Question, Review" in ok["text"]
+    assert wb_seller["token"] not in ok["text"] and wb_seller["token"][:4] + "…" in ok["text"]
+    token_message = next(m for m in await tg.messages(chat) if m["message_id"] == sent["message"]["message_id"])
+    assert token_message["deleted"]
+
+    seller = await Seller.get()
+    assert seller.wb_token_enc and wb_seller["token"] not in seller.wb_token_enc
+    assert sorted(seller.token_scopes) == sorted(Channel)
+    member = await SellerMember.get(seller=seller)
+    assert member.role == MemberRole.OWNER and member.language == "en"
+    # The first sync runs for every channel and the chat shows it finishing.
+    await eventually(lambda: _last_from_bot(tg, chat, "All caught up"), within=20)
+    assert await SyncCursor.filter(seller=seller, backfill_done=True).count() == 3
+
+
+async def test_bad_tokens_are_refused_and_deleted(stack, tg, wb) -> None:
+    chat = await tg.user()
+    menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
+    await tg.press(chat, menu["message_id"], text="English")
+    await eventually(lambda: _last_from_bot(tg, chat, "WB API token"))
+    wb_seller = await wb.control("POST", "/sellers")
+    invalid = await wb.control("POST", f"/sellers/{wb_seller['seller_id']}/tokens", kind="invalid")
+    await tg.send(chat, invalid["token"])
+    await eventually(lambda: _last_from_bot(tg, chat, "WB refused"))
+    expired = await wb.control("POST", f"/sellers/{wb_seller['seller_id']}/tokens", expires_in_s=-60)
+    await tg.send(chat, expired["token"])
+    await eventually(lambda: _last_from_bot(tg, chat, "expired"))
+    assert all(m["deleted"] for m in await tg.messages(chat) if not m["from_bot"] and m["text"].startswith("eyJ"))
+    assert (await Seller.get()).wb_token_enc is None
+
+
+async def test_invite_join_list_remove(stack, tg, wb) -> None:
+    owner_chat = await tg.user()
+    menu = await eventually(lambda: _last_from_bot(tg, owner_chat, "Choose"))
+    await tg.press(owner_chat, menu["message_id"], text="English")
+    await eventually(lambda: _last_from_bot(tg, owner_chat, "WB API token"))
+    await tg.send(owner_chat, "/invite")
+    invite = await eventually(lambda: _last_from_bot(tg, owner_chat, "operator"))
+    code = invite["text"].rsplit(" ", 1)[-1]
+    assert f"?start={code}" in invite["text"]
+
+    operator_chat = await tg.user(start=False)
+    await tg.send(operator_chat, f"/start {code}")
+    await eventually(lambda: _last_from_bot(tg, operator_chat, "You joined"))
+    # The code works once.
+    intruder = await tg.user(start=False)
+    await tg.send(intruder, f"/start {code}")
+    await eventually(lambda: _last_from_bot(tg, intruder, "unknown, used or expired"))
+    # Operators cannot invite.
+    await tg.send(operator_chat, "/invite")
+    await eventually(lambda: _last_from_bot(tg, operator_chat, "Only the owner"))
+
+    await tg.send(owner_chat, "/members")
+    team = await eventually(lambda: _last_from_bot(tg, owner_chat, "Team"))
+    assert "owner" in team["text"] and "operator" in team["text"]
+    await tg.press(owner_chat, team["message_id"], text=f"Remove User {operator_chat}")
+    await eventually(lambda: SellerMember.filter(tg_user_id=operator_chat, active=False).exists())
+    await tg.send(operator_chat, "/inbox")
+    await eventually(lambda: _last_from_bot(tg, operator_chat, "not a member"))
+    assert await AuditEvent.filter(action="access.denied").exists()
