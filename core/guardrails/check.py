@@ -53,8 +53,13 @@ def _length(text: str, channel: Channel) -> Violation | None:
 def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[Rule, int, int]]:
     refund_raised: bool | None = None
     negative = context.rating is not None and context.rating <= _NEGATIVE_RATING_MAX
-    for index, start, end in _DEFAULT.finditer(norm.text):
-        rule = _PHRASE_OWNERS[index]
+    matches = [(_PHRASE_OWNERS[index], start, end) for index, start, end in _DEFAULT.finditer(norm.text)]
+    if context.extra_phrases:
+        matches += [
+            (CUSTOM_RULE, start, end) for _, start, end in _custom_matcher(context.extra_phrases).finditer(norm.text)
+        ]
+    covered: dict[str, int] = {}
+    for rule, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
         if rule.category == "refund":
             if refund_raised is None:  # only normalise the buyer's text when it matters
                 refund_raised = _BUYER_REFUND.search(normalize(context.buyer_text).text)
@@ -62,10 +67,11 @@ def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[
                 continue
         if rule.category == "tone" and not negative:
             continue
+        # A match inside an earlier one of the same category ("бот" in "чат-бот") adds nothing.
+        if end <= covered.get(rule.category, -1):
+            continue
+        covered[rule.category] = end
         yield rule, start, end
-    if context.extra_phrases:
-        for _index, start, end in _custom_matcher(context.extra_phrases).finditer(norm.text):
-            yield CUSTOM_RULE, start, end
 
 
 def check_text(text: str, *, channel: Channel, context: GuardrailContext | None = None) -> Verdict:

@@ -88,13 +88,20 @@ class PhraseMatcher:
         self._regex = re.compile(r"[\W_]" + _emit(root)) if root else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
-        """Non-overlapping matches, leftmost first, in normalised `text`."""
+        """(phrase index, start, end) of the longest-first match at each word start of normalised `text`.
+
+        Matches may overlap: a search resumes at the next word start, not after the match, so a phrase that
+        begins inside an earlier one (`деньги за отзыв` in `вернём деньги за отзыв`) is found too.
+        """
         if self._regex is None:
             return
-        for match in self._regex.finditer(" " + text):
-            # In `text` coordinates the match starts one character later and both ends shift back by one.
+        padded = " " + text
+        match = self._regex.search(padded)
+        while match is not None:
+            # In `text` coordinates the phrase starts where the padded match does (one separator earlier).
             yield int(match.lastgroup[1:]), match.start(), match.end() - 1  # type: ignore[index]
+            match = self._regex.search(padded, match.start() + 1)
 
     def search(self, text: str) -> bool:
         """Whether any phrase occurs in normalised `text`."""
-        return any(True for _ in self.finditer(text))
+        return self._regex is not None and self._regex.search(" " + text) is not None
