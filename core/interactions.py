@@ -153,7 +153,7 @@ async def claim_notifications(interaction_ids: list[int], now: datetime) -> list
         f"UPDATE interaction SET notified_at = {placeholder} "
         f"WHERE id IN ({', '.join(str(i) for i in ids)}) AND notified_at IS NULL AND needs_response RETURNING id"
     )
-    _, rows = await conn.execute_query(sql, [now])
+    rows = await conn.execute_query_dict(sql, [now])
     return sorted(int(r["id"]) for r in rows)
 
 

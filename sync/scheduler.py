@@ -60,7 +60,7 @@ async def claim_due(now: datetime, lease_s: float, limit: int = CLAIM_BATCH) -> 
         f" ORDER BY c.next_due_at LIMIT {int(limit)}) RETURNING seller_id, channel"
     )
     lease = now + timedelta(seconds=lease_s)
-    _, rows = await conn.execute_query(sql, [lease, now] if pg else [lease, now, now])
+    rows = await conn.execute_query_dict(sql, [lease, now] if pg else [lease, now, now])
     return [(int(r["seller_id"]), Channel(r["channel"])) for r in rows]
 
 

@@ -1,0 +1,101 @@
+"""Test support for the sync tests: a WB sandbox over HTTP, a seller connected to it, a sync context whose
+in-process broker records the bot events (the bot's tasks are not part of these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from taskiq import InMemoryBroker
+
+from core.models import Channel, Seller
+from core.sellers import TokenCheck, set_token
+from core.settings import Settings
+from sandbox.runner import serve_app
+from sandbox.wb.server import create_app
+from sync.context import SyncContext, open_context
+
+
+@dataclass
+class Recorder:
+    """The bot events sync kicked, by task name."""
+
+    events: dict[str, list[Any]] = field(default_factory=dict)
+
+    def of(self, name: str) -> list[Any]:
+        return self.events.get(name, [])
+
+
+def recording_broker() -> tuple[InMemoryBroker, Recorder]:
+    """An in-process broker whose bot.* tasks only record their argument."""
+    broker = InMemoryBroker(await_inplace=True)
+    rec = Recorder()
+    for name in ("bot.notify_interaction", "bot.refresh_cards", "bot.deliver_alert"):
+
+        async def record(arg: int, _name: str = name) -> None:
+            rec.events.setdefault(_name, []).append(arg)
+
+        broker.register_task(record, task_name=name)
+    return broker, rec
+
+
+@dataclass
+class WB:
+    """The sandbox: its URL and a control client."""
+
+    url: str
+    http: httpx.AsyncClient
+    app: Any
+
+    async def control(self, method: str, path: str, **json: Any) -> Any:
+        r = await self.http.request(method, f"{self.url}/_sandbox{path}", json=json or None)
+        r.raise_for_status()
+        return r.json()
+
+    async def new_seller(self, **spec: Any) -> dict[str, Any]:
+        return await self.control("POST", "/sellers", **spec)
+
+    async def answer_calls(self, seller_num: int) -> dict[str, int]:
+        data = await self.control("GET", f"/answers?seller_id={seller_num}")
+        return {a["item_id"]: a["answer_calls"] for a in data["answers"]}
+
+
+@asynccontextmanager
+async def wb_sandbox(**options: Any) -> AsyncIterator[WB]:
+    """A WB sandbox with no pre-made sellers."""
+    app = create_app(seed=7, sellers=0, **options)
+    async with serve_app(app) as url, httpx.AsyncClient(timeout=30) as http:
+        yield WB(url, http, app)
+
+
+def sync_settings(settings: Settings, wb_url: str, **sync: Any) -> Settings:
+    """`settings` pointed at the sandbox, with the given sync options."""
+    return settings.model_copy(
+        update={
+            "wb": settings.wb.model_copy(update={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "timeout": 5}),
+            "sync": settings.sync.model_copy(update=sync),
+        }
+    )
+
+
+async def connect(settings: Settings, token: str, name: str = "Shop") -> Seller:
+    """A seller in our database holding `token`, active."""
+    seller = await Seller.create(name=name)
+    await set_token(seller_id=seller.id, token=token, check=TokenCheck(frozenset(Channel), None), settings=settings)
+    return await Seller.get(id=seller.id)
+
+
+@asynccontextmanager
+async def sync_context(settings: Settings, **kw: Any) -> AsyncIterator[tuple[SyncContext, Recorder]]:
+    """A SyncContext on a recording broker."""
+    broker, rec = recording_broker()
+    await broker.startup()
+    ctx = await open_context(settings, broker, **kw)
+    try:
+        yield ctx, rec
+    finally:
+        await ctx.aclose()
+        await broker.shutdown()
