@@ -55,9 +55,8 @@ def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[
     negative = context.rating is not None and context.rating <= _NEGATIVE_RATING_MAX
     matches = [(_PHRASE_OWNERS[index], start, end) for index, start, end in _DEFAULT.finditer(norm.text)]
     if context.extra_phrases:
-        matches += [
-            (CUSTOM_RULE, start, end) for _, start, end in _custom_matcher(context.extra_phrases).finditer(norm.text)
-        ]
+        custom = _custom_matcher(tuple(context.extra_phrases))  # a list from a caller is fine too
+        matches += [(CUSTOM_RULE, start, end) for _, start, end in custom.finditer(norm.text)]
     covered: dict[str, int] = {}
     for rule, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
         if rule.category == "refund":

@@ -96,3 +96,28 @@ def test_negative(rule_id: str) -> None:
     verdict = check_text(text, channel=Channel.REVIEW, context=context)
     assert verdict.violations == (), verdict
     assert verdict.ok
+
+
+# Everyday answers full of near misses (ботинки, робот-пылесос, озонатор, артикулы, даты, проценты, "заменили").
+CLEAN_REPLIES = (
+    "Здравствуйте, Мария! Благодарим за отзыв. Рады, что куртка подошла по размеру. Ждём вас снова!",
+    "Добрый день! Нам очень жаль, что товар пришёл с дефектом. Мы передали информацию в отдел качества.",
+    "Здравствуйте! Ботинки маломерят на полразмера, а ботфорты из этой коллекции идут в размер.",
+    "Спасибо за вопрос! Да, робот-пылесос работает с Алисой. Время работы от батареи — до 120 минут.",
+    "Добрый день! Состав: 95% хлопок, 5% эластан. Стирка при 30 °C, гладить при температуре до 110 °C.",
+    "Здравствуйте! Озонатор работает от сети 220 В, площадь обработки до 50 м².",
+    "Здравствуйте! Артикул 145678923 — модель из новой коллекции. Заказ от 8 марта приедет к 12.03.2025.",
+    "Здравствуйте! Мы учли замечание про фурнитуру и заменили молнии в новой партии.",
+    "Здравствуйте! Инструкция по сборке вложена в коробку, а видео есть в карточке товара.",
+    "Спасибо за оценку! Приятных покупок на Wildberries!",
+    "Добрый день! Чехол подходит для iPhone 15 Pro и iPhone 15 Pro Max.",
+    "Hello! Thank you for your review. We are glad the boots fit well; the leather softens after a few days.",
+    "Hi! The robot vacuum works with Google Home. Battery life is up to 2 hours.",
+    "Thank you for your feedback! We are sorry the parcel arrived late. Have a great day!",
+)
+
+
+@pytest.mark.parametrize("text", CLEAN_REPLIES)
+@pytest.mark.parametrize("channel", list(Channel))
+def test_everyday_replies_pass(text: str, channel: Channel) -> None:
+    assert check_text(text, channel=channel, context=GuardrailContext(rating=5)).violations == ()
