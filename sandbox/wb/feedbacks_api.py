@@ -49,14 +49,14 @@ def routes(gw: Gateway) -> APIRouter:
     """The router serving the feedbacks API against `gw`'s store."""
     router = APIRouter()
 
-    def reviews_page(seller: Seller, q: params.ListQuery, keep: Any) -> list[dict[str, Any]]:
-        now, wall = time.time(), datetime.now(UTC)
+    def reviews_page(seller: Seller, q: params.ListQuery, keep: Any) -> list[bytes]:
+        now = time.time()
         chosen = _select(seller.reviews, q, keep, now)
         skip = gw.duplicate_shift(q.skip)
         page = chosen[skip : skip + q.take]
         for item in page:
             seller.settle(item, now)
-        return gw.serve([item.wb(gw.edit_window, wall) for item in page])
+        return gw.serve(page)
 
     @router.get("/api/v1/feedbacks")
     async def list_feedbacks(request: Request) -> Response:
@@ -65,19 +65,18 @@ def routes(gw: Gateway) -> APIRouter:
         q = params.list_query(request, questions=False)
         seller = entry.seller
         live = [r for r in seller.reviews if not r.archived]
-        data = {
+        counts = {
             "countUnanswered": sum(1 for r in live if not r.answered),
-            "countArchive": sum(1 for r in seller.reviews if r.archived),
-            "feedbacks": reviews_page(seller, q, lambda r: not r.archived and r.answered == answered),
+            "countArchive": len(seller.reviews) - len(live),
         }
-        return entry.finish(responses.ok(data))
+        page = reviews_page(seller, q, lambda r: not r.archived and r.answered == answered)
+        return entry.finish(responses.ok_items(counts, "feedbacks", page))
 
     @router.get("/api/v1/feedbacks/archive")
     async def archive(request: Request) -> Response:
         entry = await gw.enter(request, "feedbacks")
         q = params.list_query(request, questions=False, dates=False)
-        data = {"feedbacks": reviews_page(entry.seller, q, lambda r: r.archived)}
-        return entry.finish(responses.ok(data))
+        return entry.finish(responses.ok_items({}, "feedbacks", reviews_page(entry.seller, q, lambda r: r.archived)))
 
     @router.get("/api/v1/feedback")
     async def one_feedback(request: Request) -> Response:
@@ -163,15 +162,13 @@ def routes(gw: Gateway) -> APIRouter:
         entry = await gw.enter(request, "feedbacks")
         answered = params.boolean(request, "isAnswered", required=True)
         q = params.list_query(request, questions=True)
-        seller, wall = entry.seller, datetime.now(UTC)
+        seller = entry.seller
         chosen = _select(seller.questions, q, lambda item: item.answered == answered, time.time())
         skip = gw.duplicate_shift(q.skip)
-        data = {
-            "countUnanswered": sum(1 for item in seller.questions if not item.answered),
-            "countArchive": sum(1 for item in seller.questions if item.answered),
-            "questions": gw.serve([item.wb(gw.edit_window, wall) for item in chosen[skip : skip + q.take]]),
-        }
-        return entry.finish(responses.ok(data))
+        unanswered = sum(1 for item in seller.questions if not item.answered)
+        counts = {"countUnanswered": unanswered, "countArchive": len(seller.questions) - unanswered}
+        page = gw.serve(chosen[skip : skip + q.take])
+        return entry.finish(responses.ok_items(counts, "questions", page))
 
     @router.get("/api/v1/question")
     async def one_question(request: Request) -> Response:

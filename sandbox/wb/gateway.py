@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import Request
@@ -14,6 +15,7 @@ from fastapi.responses import Response
 
 from sandbox.wb import responses, tokens
 from sandbox.wb.limits import Limiter
+from sandbox.wb.records import QuestionRec, Review
 from sandbox.wb.seller import Seller
 from sandbox.wb.store import Store
 
@@ -102,21 +104,22 @@ class Gateway:
             raise Refused(responses.feedback_error(403, "Ошибка авторизации"))
         return rec.seller
 
-    def serve(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Item-level faults on a page: malformed items and dates that move between requests (index lag)."""
-        config = self.config
-        if config.malformed_rate <= 0 and config.moving_dates_rate <= 0:
-            return items
+    def serve(self, items: list[Review] | list[QuestionRec]) -> list[bytes]:
+        """Items encoded for a page, with the item-level faults: malformed items and dates that move between
+        requests (index lag)."""
+        config, wall = self.config, datetime.now(UTC)
         out = []
         for item in items:
             if config.malformed_rate > 0 and self.rng.random() < config.malformed_rate:
-                item = {**item, "createdDate": "вчера", "productValuation": "пять"}
+                out.append(
+                    _encode({**item.wb(self.edit_window, wall), "createdDate": "вчера", "productValuation": "пять"})
+                )
             elif config.moving_dates_rate > 0 and self.rng.random() < config.moving_dates_rate:
-                item = {
-                    **item,
-                    "createdDate": _shift(item["createdDate"], self.rng.randint(1, config.moving_dates_max_s)),
-                }
-            out.append(item)
+                data = item.wb(self.edit_window, wall)
+                moved = _shift(data["createdDate"], self.rng.randint(1, config.moving_dates_max_s))
+                out.append(_encode({**data, "createdDate": moved}))
+            else:
+                out.append(item.wb_bytes(self.edit_window, wall))
         return out
 
     def serve_events(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -132,6 +135,10 @@ class Gateway:
         if skip > 0 and self.config.duplicate_rate > 0 and self.rng.random() < self.config.duplicate_rate:
             return skip - 1
         return skip
+
+
+def _encode(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _shift(stamp: str, seconds: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -87,6 +88,17 @@ class Review:
     posts: int = 0  # answer calls received from API clients (duplicates show here)
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
+    encoded: bytes | None = None
+
+    def touch(self) -> None:
+        """Forget the cached JSON after a change."""
+        self.cached = self.encoded = None
+
+    def wb_bytes(self, edit_window: timedelta, now: datetime) -> bytes:
+        """`wb()` encoded once (pages are served by joining these)."""
+        if self.encoded is None:
+            self.encoded = json.dumps(self.wb(edit_window, now), ensure_ascii=False, separators=(",", ":")).encode()
+        return self.encoded
 
     @property
     def answered(self) -> bool:
@@ -164,6 +176,17 @@ class QuestionRec:
     posts: int = 0
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
+    encoded: bytes | None = None
+
+    def touch(self) -> None:
+        """Forget the cached JSON after a change."""
+        self.cached = self.encoded = None
+
+    def wb_bytes(self, edit_window: timedelta, now: datetime) -> bytes:
+        """`wb()` encoded once (pages are served by joining these)."""
+        if self.encoded is None:
+            self.encoded = json.dumps(self.wb(edit_window, now), ensure_ascii=False, separators=(",", ":")).encode()
+        return self.encoded
 
     @property
     def answered(self) -> bool:

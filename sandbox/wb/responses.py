@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +22,14 @@ _STATUS_TEXT = {
 def ok(data: Any, headers: dict[str, str] | None = None) -> JSONResponse:
     """`{data, error: false, errorText: "", additionalErrors: null}`."""
     return JSONResponse({"data": data, "error": False, "errorText": "", "additionalErrors": None}, headers=headers)
+
+
+def ok_items(meta: dict[str, Any], key: str, items: list[bytes]) -> Response:
+    """The `ok` envelope around a list of pre-encoded items (`{data: {**meta, key: [...]}, ...}`)."""
+    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))[:-1]
+    head = head + ("," if meta else "") + f'"{key}":['
+    body = b'{"data":' + head.encode() + b",".join(items) + b']},"error":false,"errorText":"","additionalErrors":null}'
+    return Response(body, media_type="application/json")
 
 
 def no_content(headers: dict[str, str] | None = None) -> Response:

@@ -130,7 +130,7 @@ class Seller:
             raise RuleError(f"unknown decision {decision!r}")
         item.answer.state, item.answer.moderation_due = decision, None
         item.history.append({"event": "moderation", "state": decision, "at": time.time()})
-        item.cached = None
+        item.touch()
 
     # --- seller actions ---------------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class Seller:
         item.history.append(
             {"event": "edit" if edit else "answer", "text": text, "state": item.answer.state, "at": time.time()}
         )
-        item.cached = None
+        item.touch()
 
     def patch_question(self, body: dict[str, Any]) -> None:
         """PATCH /api/v1/questions: mark viewed, answer/edit (`state: wbRu`) or reject (`state: none`)."""
@@ -168,7 +168,7 @@ class Seller:
             raise RuleError("Не найден вопрос", 404)
         if "wasViewed" in body and "answer" not in body:
             item.was_viewed = bool(body["wasViewed"])
-            item.cached = None
+            item.touch()
             return
         answer, state = body.get("answer"), body.get("state")
         text = answer.get("text") if isinstance(answer, dict) else None
@@ -186,7 +186,7 @@ class Seller:
             item.answer = Answer(text, state, now)
         item.state, item.was_viewed = state, True
         item.history.append({"event": "reject" if state == "none" else "answer", "text": text, "at": time.time()})
-        item.cached = None
+        item.touch()
 
     def send_message(self, reply_sign: str, text: str) -> dict[str, Any]:
         """POST /api/v1/seller/message: the message becomes a `sender: seller` event."""

@@ -110,7 +110,8 @@ class Store:
             parent = seller.review_by_id.get(parent_id)
             if parent is None:
                 raise RuleError(f"no review {parent_id}", 404)
-            item.parent_id, parent.child_id, parent.cached = parent.id, item.id, None
+            item.parent_id, parent.child_id = parent.id, item.id
+            parent.touch()
         item.visible_at = time.time() + self.config.index_lag_s
         seller.add_review(item)
         return item.wb(seller.edit_window, datetime.now(UTC))
