@@ -158,7 +158,9 @@ async def sync(
     state = dict(cursor.backfill_state or {})
     full_at = datetime.fromisoformat(state["full_at"]) if state.get("full_at") else None
     full_due = full_at is None or (now - full_at).total_seconds() >= ctx.settings.sync.full_check_s
-    news = await probe.new_items(ctx, auth)
+    # The lease the tick wrote when claiming this cursor names the round shared with the seller's other channel.
+    round_key = cursor.next_due_at.isoformat() if cursor.next_due_at else "first"
+    news = await probe.new_items(ctx, auth, round_key)
     if getattr(news, run.src.probe_flag) or full_due:
         wb_unanswered = await run.incremental(now)
         if full_due:

@@ -1,8 +1,9 @@
 """WB's cheap "anything new?" probe, shared by a seller's review and question syncs.
 
-Both syncs are due together (same interval), so a short-lived cache plus a single-flight lock makes one request per
-seller per tick serve both channels: the first caller fetches and stores, a concurrent second caller waits for that
-result instead of asking WB again.
+The tick claims a seller's review and question cursors in one UPDATE, which gives both the same lease
+(`next_due_at`); that lease names the round. The first run of a round asks WB and stores the answer under the round's
+key (a single-flight lock makes a concurrent second run wait for it), the other run reads it: one request per seller
+per round. Runs outside a shared round (direct calls, different leases) ask afresh.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from sync.wb.models import NewItems
 _memory: dict[str, tuple[float, NewItems]] = {}
 
 
-def _ttl(ctx: SyncContext) -> float:
-    sync = ctx.settings.sync
-    return max(1.0, min(sync.review_interval_s, sync.question_interval_s) / 2)
+# Only long enough for the round's other run; the key is per round anyway.
+TTL_S = 60.0
 
 
 async def _cached(ctx: SyncContext, key: str) -> NewItems | None:
@@ -33,14 +33,17 @@ async def _cached(ctx: SyncContext, key: str) -> NewItems | None:
 
 async def _store(ctx: SyncContext, key: str, value: NewItems) -> None:
     if ctx.redis is None:
-        _memory[key] = (time.monotonic() + _ttl(ctx), value)
+        now = time.monotonic()
+        for stale in [k for k, (expires, _) in _memory.items() if expires <= now]:
+            del _memory[stale]
+        _memory[key] = (now + TTL_S, value)
         return
-    await ctx.redis.set(key, value.model_dump_json(), px=int(_ttl(ctx) * 1000))
+    await ctx.redis.set(key, value.model_dump_json(), px=int(TTL_S * 1000))
 
 
-async def new_items(ctx: SyncContext, auth: WBAuth) -> NewItems:
-    """The probe's answer for this seller, asked at most once per half interval."""
-    key = f"agentiq:probe:{auth.seller_key}"
+async def new_items(ctx: SyncContext, auth: WBAuth, round_key: str) -> NewItems:
+    """The probe's answer for this seller in this round (asked once per round)."""
+    key = f"agentiq:probe:{auth.seller_key}:{round_key}"
     if (value := await _cached(ctx, key)) is not None:
         return value
     async with ctx.locker.hold(f"probe:{auth.seller_key}") as got:

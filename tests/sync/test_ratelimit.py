@@ -1,0 +1,53 @@
+"""Shared WB limits in Redis: two limiters (two worker processes) share one budget per seller × bucket; a 429
+pause holds only that seller's bucket; a sync under WB's real limits never draws a 429; a 429 storm is survived."""
+
+from __future__ import annotations
+
+from core.models import Channel, SyncCursor, SyncRun
+from sync.engine import sync_channel
+from sync.ratelimit import RateLimiter, WBRateGate, burst_item
+from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
+
+
+def test_burst_item_stays_inside_wb_bucket() -> None:
+    item = burst_item("3/second", 6)
+    assert (item.amount, item.get_expiry()) == (6, 2)
+    assert burst_item("10/10second").amount == 10
+
+
+async def test_two_processes_share_one_budget_and_pauses_are_per_seller(settings, redis_url, redis_client) -> None:
+    a, b = RateLimiter(redis_url), RateLimiter(redis_url)
+    gates = [WBRateGate(a, settings.wb), WBRateGate(b, settings.wb)]
+    item = burst_item(settings.wb.feedbacks_rate, settings.wb.feedbacks_burst)
+    allowed = [await (a if i % 2 else b).try_hit(item, "wb:feedbacks:1") == 0 for i in range(8)]
+    assert allowed == [True] * 6 + [False] * 2
+    await gates[0].penalize("2", "chat", 30)
+    assert await b.paused_for("wb:chat:2") > 25
+    assert await b.paused_for("wb:chat:3") == 0
+    assert await b.try_hit(burst_item(settings.wb.chat_rate), "wb:chat:2") > 25
+    await a.aclose()
+    await b.aclose()
+
+
+async def test_real_limits_no_429_and_storm_resumes_with_alert(db, settings, redis_url, redis_client) -> None:
+    async with wb_sandbox() as wb:  # the sandbox enforces WB's per-seller limits
+        made = await wb.new_seller(reviews=40, questions=0, chats=0)
+        s = sync_settings(settings.model_copy(update={"redis_url": redis_url}), wb.url, page_size=5)
+        s = s.model_copy(update={"ops": s.ops.model_copy(update={"rate_limit_streak": 2})})
+        seller = await connect(s, made["token"])
+        async with sync_context(s) as (ctx, rec):
+            await sync_channel(ctx, seller.id, Channel.REVIEW)
+            run = await SyncRun.get(seller_id=seller.id)
+            assert run.http_calls > 6 and run.rate_limited == 0  # > one burst, no 429: our gate kept WB's pace
+            await wb.control("PATCH", "/config", storm_requests=40, storm_retry_after=0.05)
+            for _ in range(2):
+                failed = await sync_channel(ctx, seller.id, Channel.REVIEW)
+                assert failed.error == "rate limited" and failed.rate_limited > 0
+            cursor = await SyncCursor.get(seller_id=seller.id, channel=Channel.REVIEW)
+            assert cursor.consecutive_429 == 2
+            assert rec.of("bot.deliver_alert")  # the rate_limited alert reached the bot
+            await wb.control("PATCH", "/config", storm_requests=0)
+            await wb.control("POST", f"/sellers/{made['seller_id']}/reviews", text="Брак", rating=1)
+            ok = await sync_channel(ctx, seller.id, Channel.REVIEW)
+            assert ok.error is None and ok.new == 1  # progress resumes where it stopped
+            assert (await SyncCursor.get(seller_id=seller.id, channel=Channel.REVIEW)).consecutive_429 == 0
