@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sandbox.wb.config import SandboxConfig
-from sandbox.wb.records import Answer, ChatRec, Product, QuestionRec, Review, iso_z
+from sandbox.wb.records import Answer, ChatRec, Product, QuestionRec, Review
 
 
 class RuleError(Exception):
@@ -86,7 +86,7 @@ class Seller:
             "message": {"text": text},
             "source": source or ("rusite" if sender == "client" else "seller-portal"),
             "addTimestamp": ts,
-            "addTime": iso_z(datetime.fromtimestamp(ts / 1000, UTC)).replace(".000000", ""),
+            "addTime": datetime.fromtimestamp(ts / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "sender": sender,
         }
         if new_chat:

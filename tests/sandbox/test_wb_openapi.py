@@ -18,13 +18,13 @@ import pytest
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.validation.response.exceptions import ResponseValidationError
 from openapi_schema_validator import OAS30Validator
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
+import sandbox.wb
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
-
-import sandbox.wb
 
 # WB's OpenAPI (communications subset), vendored beside the sandbox that implements it.
 SPEC_PATH = Path(sandbox.wb.__file__).with_name("communications.openapi.yaml")
@@ -132,7 +132,9 @@ async def test_success_responses_of_every_path_validate(wb: Any) -> None:
     chats = (await http.get("/api/v1/seller/chats", headers=h)).json()
     events = (await http.get("/api/v1/seller/events", headers=h)).json()
     sign = chats["result"][0]["replySign"]
-    await http.post("/api/v1/seller/message", files={"replySign": (None, sign), "message": (None, "Здравствуйте!")}, headers=h)
+    await http.post(
+        "/api/v1/seller/message", files={"replySign": (None, sign), "message": (None, "Здравствуйте!")}, headers=h
+    )
     await http.get("/api/v1/seller/events", params={"next": events["result"]["next"]}, headers=h)
     assert [r.status_code for r in seen if r.status_code >= 300] == []
     for response in seen:
@@ -195,5 +197,5 @@ def test_the_validator_rejects_a_body_that_breaks_the_contract() -> None:
     good = {"data": {"countUnanswered": 1, "countArchive": 0, "feedbacks": []}, "error": False, "errorText": ""}
     assert_valid(httpx.Response(200, json=good, request=request))
     broken = {**good, "data": {**good["data"], "feedbacks": [{"id": 5, "createdDate": "вчера"}]}}
-    with pytest.raises(Exception, match="validat|Invalid|invalid"):
+    with pytest.raises(ResponseValidationError):
         assert_valid(httpx.Response(200, json=broken, request=request))
