@@ -1,6 +1,6 @@
 """Guardrails throughput: a deterministic mixed corpus of 10 000 reply texts through `check_text`, one process.
 
-Run: `.venv/bin/python bench/guardrails.py [--texts 10000] [--rounds 5]`. Prints texts/s of the best round.
+Run: `.venv/bin/python bench/guardrails.py [--texts 10000] [--rounds 5]`. Prints texts/s of the best round (CPU time).
 The corpus mixes Russian and English, clean and violating (plain, obfuscated, contacts, shouting), short
 chat lines and long review answers, on all three channels, with and without a buyer text and extra phrases.
 """
@@ -93,14 +93,17 @@ def main() -> None:
     args = parser.parse_args()
     items = corpus(args.texts)
     chars = sum(len(text) for text, _, _ in items)
-    best = float("inf")
+    # CPU time of this process is the figure (other work on the machine inflates wall time); wall is shown too.
+    best_cpu = best_wall = float("inf")
     for _ in range(args.rounds):
-        started = time.perf_counter()
+        cpu, wall = time.process_time(), time.perf_counter()
         blocked = sum(not check_text(text, channel=channel, context=context).ok for text, channel, context in items)
-        best = min(best, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
     print(
         f"{len(items)} texts, {chars / len(items):.0f} chars on average, {blocked} blocked: "
-        f"{len(items) / best:,.0f} texts/s (best of {args.rounds} rounds, {best * 1000:.0f} ms)"
+        f"{len(items) / best_cpu:,.0f} texts/s on one core (CPU time; wall clock {len(items) / best_wall:,.0f}/s), "
+        f"best of {args.rounds} rounds"
     )
 
 

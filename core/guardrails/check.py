@@ -57,6 +57,8 @@ def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[
     if context.extra_phrases:
         custom = _custom_matcher(tuple(context.extra_phrases))  # a list from a caller is fine too
         matches += [(CUSTOM_RULE, start, end) for _, start, end in custom.finditer(norm.text)]
+    if not matches:
+        return
     covered: dict[str, int] = {}
     for rule, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
         if rule.category == "refund":
@@ -76,7 +78,8 @@ def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[
 def check_text(text: str, *, channel: Channel, context: GuardrailContext | None = None) -> Verdict:
     """Check one outgoing `text` for `channel`; the verdict lists every violation, ordered by position."""
     context = context or GuardrailContext()
-    channel = Channel(channel)
+    if not isinstance(channel, Channel):
+        channel = Channel(channel)
     norm = normalize(text)
     if not norm.text.strip():
         return Verdict((_violation(RULES["format.empty"], text, (0, len(text)), channel),))

@@ -19,13 +19,14 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_]{3,32}(?![\w@])")
-_PHONE_HINT = re.compile(r"\d[\s().-]{0,2}\d[\s().-]{0,2}\d[\s().-]{0,2}\d")
+# ASCII digits only (`[0-9]` scans about twice as fast as `\d`); phone numbers are written with them.
+_PHONE_HINT = re.compile(r"[0-9][\s().-]{0,2}[0-9][\s().-]{0,2}[0-9][\s().-]{0,2}[0-9]")
 _PHONE = re.compile(
     r"(?<![\w+-])(?:"
-    r"\+\d(?:[\s().-]{0,2}\d){9,13}"  # +7 916 123-45-67, +375 29 ...
-    r"|[78](?:[\s().-]{0,2}\d){10}"  # 8 (916) 123 45 67, 89161234567
-    r"|\(\d{3}\)\s?\d{3}[\s-]?\d{2}[\s-]?\d{2}"  # (916) 123-45-67
-    r"|\d{3}-\d{2}-\d{2}"  # 123-45-67
+    r"\+[0-9](?:[\s().-]{0,2}[0-9]){9,13}"  # +7 916 123-45-67, +375 29 ...
+    r"|[78](?:[\s().-]{0,2}[0-9]){10}"  # 8 (916) 123 45 67, 89161234567
+    r"|\([0-9]{3}\)\s?[0-9]{3}[\s-]?[0-9]{2}[\s-]?[0-9]{2}"  # (916) 123-45-67
+    r"|[0-9]{3}-[0-9]{2}-[0-9]{2}"  # 123-45-67
     r")(?![\w-])"
 )
 # Two plain classes, not `{2}`: a leading class lets the engine scan fast, a repeat does not.
@@ -37,18 +38,22 @@ CAPS_MIN_LETTERS = 10
 
 def contacts(text: str) -> Iterator[tuple[str, int, int]]:
     """(rule id, start, end) of every e-mail, link, phone and @handle in normalised `text`, without overlaps."""
-    found: list[tuple[str, int, int]] = []
-    if "@" in text:
-        found += [("contact.email", m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    found: list[tuple[str, re.Match[str]]] = []
+    at = "@" in text
+    if at:
+        found += [("contact.email", m) for m in _EMAIL.finditer(text)]
     if "://" in text or "www." in text or _TLD_HINT.search(text):
-        found += [("contact.url", m.start(), m.end()) for m in _URL.finditer(text)]
+        found += [("contact.url", m) for m in _URL.finditer(text)]
     if _PHONE_HINT.search(text):
-        found += [("contact.phone", m.start(), m.end()) for m in _PHONE.finditer(text)]
-    if "@" in text:
-        found += [("contact.handle", m.start(), m.end()) for m in _HANDLE.finditer(text)]
+        found += [("contact.phone", m) for m in _PHONE.finditer(text)]
+    if at:
+        found += [("contact.handle", m) for m in _HANDLE.finditer(text)]
+    if not found:
+        return
     # Earlier kinds win an overlap: the domain of an e-mail is not a separate link.
     taken: list[tuple[int, int]] = []
-    for rule_id, start, end in found:
+    for rule_id, match in found:
+        start, end = match.span()
         if all(end <= a or start >= b for a, b in taken):
             taken.append((start, end))
             yield rule_id, start, end
