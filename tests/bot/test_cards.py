@@ -1,0 +1,146 @@
+"""Card lifecycle end to end: WB sandbox item → sync → card in the Telegram sandbox → Draft → Approve → the WB
+sandbox holds the answer → the card shows sent/published. Edit with a guardrail block; forged and double taps."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from core.models import AuditEvent, Channel, Reply
+from core.sellers import TokenCheck, set_token
+from sync.engine import sync_channel
+from tests.bot.conftest import eventually, make_member, make_seller
+
+
+async def _connected(stack, tg, wb) -> tuple[Any, int, int]:
+    """A seller connected to an empty WB sandbox cabinet, backfilled, with its owner's chat."""
+    chat = await tg.user()
+    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0)
+    seller = await make_seller()
+    await make_member(seller, chat)
+    check = TokenCheck(channels=frozenset(Channel), expires_at=None)
+    await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
+    for channel in Channel:
+        await sync_channel(stack, seller.id, channel)
+    return seller, chat, cabinet["seller_id"]
+
+
+async def _card(tg, chat: int, contains: str) -> dict | None:
+    for message in await tg.messages(chat):
+        if message["from_bot"] and contains in message["text"] and message["buttons"]:
+            return message
+    return None
+
+
+async def _shows(tg, chat: int, message_id: int, contains: str) -> dict | None:
+    for message in await tg.messages(chat):
+        if message["message_id"] == message_id and contains in message["text"]:
+            return message
+    return None
+
+
+async def _answers(wb, cabinet: int) -> list[dict]:
+    return (await wb.control("GET", f"/answers?seller_id={cabinet}"))["answers"]
+
+
+def _buttons(message: dict) -> list[str]:
+    return [button["text"] for row in message["buttons"] for button in row]
+
+
+async def _draft_and_approve(stack, tg, wb, seller, chat, cabinet, channel: Channel, buyer_text: str) -> dict:
+    await sync_channel(stack, seller.id, channel)
+    card = await eventually(lambda: _card(tg, chat, buyer_text))
+    assert _buttons(card)[:3] == ["✍️ Draft", "💬 Reply", "⏭ Skip"]
+    assert "🛍 Open product" in _buttons(card) or channel == Channel.CHAT
+    await tg.press(chat, card["message_id"], text="✍️ Draft")
+    drafted = await eventually(lambda: _shows(tg, chat, card["message_id"], "Draft ("))
+    assert "✅ Approve" in _buttons(drafted)
+    await tg.press(chat, card["message_id"], text="✅ Approve")
+    answers = await eventually(lambda: _answers(wb, cabinet))
+    assert len(answers) == 1 and answers[0]["channel"] == channel and answers[0]["answer_calls"] == 1
+    await eventually(lambda: _shows(tg, chat, card["message_id"], "Sent"))
+    return card
+
+
+async def test_review_draft_approve_published(stack, tg, wb) -> None:
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    review = await wb.control("POST", f"/sellers/{cabinet}/reviews", text="Подошва отклеилась", rating=2)
+    nm_id = review["productDetails"]["nmId"]
+    card = await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.REVIEW, "Подошва отклеилась")
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+    published = await eventually(lambda: _shows(tg, chat, card["message_id"], "Published"))
+    assert _buttons(published) == ["🧵 Timeline", "🛍 Open product"]
+    assert published["buttons"][-1][-1]["url"] == f"https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
+
+
+async def test_question_draft_approve(stack, tg, wb) -> None:
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    await wb.control("POST", f"/sellers/{cabinet}/questions", text="Есть размер XL?")
+    await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.QUESTION, "Есть размер XL?")
+
+
+async def test_chat_draft_approve(stack, tg, wb) -> None:
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    await wb.control("POST", f"/sellers/{cabinet}/chat-messages", text="Где мой заказ?")
+    await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.CHAT, "Где мой заказ?")
+
+
+async def test_edit_blocked_then_clean_text(stack, tg, wb) -> None:
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    await wb.control("POST", f"/sellers/{cabinet}/reviews", text="Размер не подошёл", rating=3)
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+    card = await eventually(lambda: _card(tg, chat, "Размер не подошёл"))
+    await tg.press(chat, card["message_id"], text="✍️ Draft")
+    await eventually(lambda: _shows(tg, chat, card["message_id"], "Draft ("))
+    await tg.press(chat, card["message_id"], text="✏️ Edit")
+    await eventually(lambda: _card_free(tg, chat, "corrected reply"))
+    await tg.send(chat, "Вернём деньги, пишите на shop@example.com или звоните +7 999 123-45-67")
+    blocked = await eventually(lambda: _card_free(tg, chat, "was not sent"))
+    assert blocked["text"].count("•") >= 2  # every reason is listed
+    assert await _answers(wb, cabinet) == []
+    assert not await Reply.exists()
+    clean = "Спасибо за отзыв! Жаль, что размер не подошёл, подскажем по таблице размеров."
+    await tg.send(chat, clean)
+    await eventually(lambda: _card_free(tg, chat, "Sent to WB"))
+    answers = await eventually(lambda: _answers(wb, cabinet))
+    assert answers[0]["answer"] == clean
+    await eventually(lambda: _shows(tg, chat, card["message_id"], "Sent"))
+
+
+async def _card_free(tg, chat: int, contains: str) -> dict | None:
+    for message in reversed(await tg.messages(chat)):
+        if message["from_bot"] and contains in message["text"]:
+            return message
+    return None
+
+
+async def test_forged_and_double_taps(stack, tg, wb) -> None:
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    await wb.control("POST", f"/sellers/{cabinet}/reviews", text="Отличные кроссовки", rating=5)
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+    card = await eventually(lambda: _card(tg, chat, "Отличные кроссовки"))
+    await tg.press(chat, card["message_id"], text="✍️ Draft")
+    drafted = await eventually(lambda: _shows(tg, chat, card["message_id"], "Draft ("))
+    approve = next(b["callback_data"] for row in drafted["buttons"] for b in row if b["text"] == "✅ Approve")
+
+    stranger = await tg.user()
+    forged = await tg.press(chat, card["message_id"], data=approve, user_id=stranger)
+    refused = await eventually(lambda: _answered(tg, forged["callback_query_id"]))
+    assert refused["show_alert"] and "not a member" in refused["text"]
+    garbage = await tg.press(chat, card["message_id"], data="c:zz:1:0")
+    refused = await eventually(lambda: _answered(tg, garbage["callback_query_id"]))
+    assert "out of date" in refused["text"]
+    assert await AuditEvent.filter(action="access.denied").count() == 2
+    assert await _answers(wb, cabinet) == []
+
+    # Two taps at once: one reply row, one call to WB.
+    await asyncio.gather(*(tg.press(chat, card["message_id"], text="✅ Approve") for _ in range(2)))
+    answers = await eventually(lambda: _answers(wb, cabinet))
+    await eventually(lambda: _shows(tg, chat, card["message_id"], "Sent"))
+    assert answers[0]["answer_calls"] == 1
+    assert await Reply.filter(interaction__seller=seller).count() == 1
+
+
+async def _answered(tg, callback_query_id: str) -> dict | None:
+    found = await tg.callback(callback_query_id)
+    return found if found.get("answered") else None
