@@ -22,6 +22,9 @@ from core.guardrails.normalize import normalize
 
 _INNER_SEP = r"[\W_]{0,2}"
 _WORD_SEP = r"[\W_]*"
+# After a wildcard a real separator is required: `\w*` followed by an optional separator and another word would
+# let the engine split a long word in every possible way (polynomial backtracking on seller-made phrases).
+_STAR_SEP = r"\W+"
 # Up to two words of the same sentence: sentence punctuation and line breaks end the gap.
 _GAP = r"(?:[^\w.!?\n]+\w+){0,2}[^\w.!?\n]+"
 _STAR = r"\w*"
@@ -39,7 +42,7 @@ def phrase_atoms(phrase: str) -> tuple[str, ...]:
             gap = bool(atoms)
             continue
         if atoms:
-            atoms.append(_GAP if gap else _WORD_SEP)
+            atoms.append(_GAP if gap else _STAR_SEP if atoms[-1] == _STAR else _WORD_SEP)
         gap = False
         star = token.endswith("*")
         word = token.rstrip("*")

@@ -104,6 +104,15 @@ def test_extra_phrases_block_everywhere_with_the_phrase_syntax() -> None:
         ]
 
 
+def test_wildcard_phrases_stay_linear_on_long_words() -> None:
+    # Without a separator required after `*` this would backtrack through every split of the long word (hangs).
+    context = GuardrailContext(extra_phrases=("a* a* a* a* a* b",))
+    assert check_text("x " + "a" * 4000 + "!", channel=Channel.REVIEW, context=context).violations == ()
+    assert [v.fragment for v in check_text("ab ac ad ae af b", channel=Channel.CHAT, context=context).violations] == [
+        "ab ac ad ae af b"
+    ]
+
+
 def test_context_for_merges_seller_and_config_phrases() -> None:
     interaction = Interaction(text="Хочу вернуть деньги", pros="Цвет", cons="Брак", rating=2)
     config = load_settings(banned_phrases_extra=["конкурент*", "скидк* по секрету"])

@@ -40,13 +40,17 @@ SNIPPETS = (
 )
 texts = st.one_of(
     st.text(max_size=200),
-    st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=8)), max_size=20).map("".join),
+    st.lists(
+        st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=8), st.sampled_from(["a", "aa", "_", " "])), max_size=20
+    ).map("".join),
 )
+# Seller phrases use the phrase syntax too: wildcards and gaps in any arrangement.
+syntax = st.lists(st.sampled_from(["a*", "a", "бот", "б*", "..", "*", "_"]), max_size=6).map(" ".join)
 contexts = st.builds(
     GuardrailContext,
     buyer_text=st.one_of(st.just(""), texts),
     rating=st.none() | st.integers(min_value=1, max_value=5),
-    extra_phrases=st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=12)), max_size=3).map(tuple),
+    extra_phrases=st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=12), syntax), max_size=3).map(tuple),
 )
 
 
