@@ -9,7 +9,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.migrations.api import migrate
 
-from core.settings import Settings, get_settings
+from core.settings import Settings, load_settings
 
 MODELS_MODULES = ["core.models"]
 MIGRATIONS_MODULE = "migrations"
@@ -73,5 +73,6 @@ async def status(settings: Settings) -> dict[str, list[str]]:
         await Tortoise.close_connections()
 
 
-# For the `tortoise` CLI (makemigrations): pyproject's [tool.tortoise] points here.
-TORTOISE_ORM = tortoise_config(os.environ.get("AGENTIQ_DATABASE_URL") or get_settings().database_url)
+# For the `tortoise` CLI (makemigrations): pyproject's [tool.tortoise] points here. Not the cached settings:
+# importing this module must not freeze the process's settings before an entry point builds its own.
+TORTOISE_ORM = tortoise_config(os.environ.get("AGENTIQ_DATABASE_URL") or load_settings().database_url)
