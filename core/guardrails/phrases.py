@@ -30,7 +30,7 @@ _GAP = r"(?:[^\w.!?\n]+\w+){0,2}[^\w.!?\n]+"
 _STAR = r"\w*"
 _END = r"(?!\w)"
 _SPREAD_MIN = 5
-_TOKEN = re.compile(r"\.\.|[^\W_]+\*?|\d+\*?")
+_TOKEN = re.compile(r"\.\.|[^\W_]+\*?")
 
 
 def phrase_atoms(phrase: str) -> tuple[str, ...]:
@@ -63,13 +63,17 @@ class _Node(dict[str, "_Node"]):
 
 
 def _emit(node: _Node) -> str:
+    # Runs without a branch are joined in a loop: recursing per atom would overflow the stack on a long phrase.
+    chain: list[str] = []
+    while len(node) == 1 and node.leaf is None:
+        ((atom, node),) = node.items()
+        chain.append(atom)
     branches = [atom + _emit(child) for atom, child in node.items()]
     if node.leaf is not None:
         # Last, so a longer phrase sharing this prefix is tried first.
         branches.append(f"(?P<p{node.leaf}>)")
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+    tail = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "".join(chain) + tail
 
 
 class PhraseMatcher:

@@ -113,6 +113,12 @@ def test_wildcard_phrases_stay_linear_on_long_words() -> None:
     ]
 
 
+def test_a_very_long_seller_phrase_compiles_and_matches() -> None:
+    phrase = " ".join(["слово"] * 400)
+    verdict = check_text(f"Итак, {phrase}.", channel=Channel.REVIEW, context=GuardrailContext(extra_phrases=(phrase,)))
+    assert [v.fragment for v in verdict.violations if v.rule_id == "custom.phrase"] == [phrase]
+
+
 def test_context_for_merges_seller_and_config_phrases() -> None:
     interaction = Interaction(text="Хочу вернуть деньги", pros="Цвет", cons="Брак", rating=2)
     config = load_settings(banned_phrases_extra=["конкурент*", "скидк* по секрету"])
