@@ -3,7 +3,8 @@
 Run: `.venv/bin/python bench/analytics.py [--sellers 1000] [--interactions 1000000] [--rounds 30]`.
 Creates a throwaway database next to AGENTIQ_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres),
 applies our migrations, loads the rows with COPY (asyncpg), ANALYZEs, then times every query `rounds` times
-(a random seller per round for per-seller queries) and prints p50/p95 in ms. The database is dropped at the end.
+(a random seller per round for per-seller queries) and prints p50/p95 in ms. The database is dropped at the end
+unless `--keep` (then `--reuse NAME` times the queries again without reloading; drop it by hand afterwards).
 Data: 90 days; sellers sized by a Zipf-like law (the biggest has ~60 000 items); 85 % answered; replies, drafts,
 cursors and sync runs in proportion.
 """
@@ -136,6 +137,7 @@ async def measure(name: str, rounds: int, make: Callable[[], Awaitable[object]])
 async def run_queries(sellers: int, rounds: int) -> list[tuple[str, float, float]]:
     rng = random.Random(11)
     month = Period.last_days(30, NOW)
+    day = Period(NOW - timedelta(days=1), NOW)
     ops = load_settings().ops
 
     def seller() -> int:
@@ -157,7 +159,7 @@ async def run_queries(sellers: int, rounds: int) -> list[tuple[str, float, float
         ("quality 30d, one seller", lambda: analytics.reply_quality(seller_id=seller(), period=month)),
         ("quality 30d, all sellers", lambda: analytics.reply_quality(seller_id=None, period=month)),
         ("LLM tokens 30d, all sellers", lambda: analytics.llm_usage(seller_id=None, period=month)),
-        ("sync health, all sellers", lambda: analytics.sync_health(seller_id=None, period=month, now=NOW)),
+        ("sync health 24h, all sellers", lambda: analytics.sync_health(seller_id=None, period=day, now=NOW)),
         ("readiness, all sellers", lambda: analytics.readiness(now=NOW, ops=ops)),
         ("/stats (3 periods), one seller", lambda: analytics.stats(seller_id=seller(), now=NOW)),
         (
@@ -186,16 +188,17 @@ async def run_queries(sellers: int, rounds: int) -> list[tuple[str, float, float
     ]
 
 
-async def main(sellers: int, total: int, rounds: int) -> None:
-    name = f"agentiq_bench_{uuid.uuid4().hex[:8]}"
+async def main(sellers: int, total: int, rounds: int, keep: bool, reuse: str | None) -> None:
+    name = reuse or f"agentiq_bench_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(PG_ADMIN_URL)
-    await admin.execute(f'CREATE DATABASE "{name}"')
     url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     try:
-        await core_db.upgrade(load_settings(database_url=url))
-        started = time.perf_counter()
-        await load(url, sellers, total)
-        print(f"loaded {sellers} sellers, {total} interactions in {time.perf_counter() - started:.1f} s")
+        if reuse is None:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+            await core_db.upgrade(load_settings(database_url=url))
+            started = time.perf_counter()
+            await load(url, sellers, total)
+            print(f"loaded {sellers} sellers, {total} interactions in {time.perf_counter() - started:.1f} s")
         await Tortoise.init(config=core_db.tortoise_config(url))
         try:
             results = await run_queries(sellers, rounds)
@@ -205,7 +208,10 @@ async def main(sellers: int, total: int, rounds: int) -> None:
         for label, p50, p95 in results:
             print(f"{label:58} {p50:8.1f} {p95:8.1f}")
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if keep or reuse:
+            print(f"database kept: {name}")
+        else:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
@@ -214,5 +220,7 @@ if __name__ == "__main__":
     parser.add_argument("--sellers", type=int, default=1000)
     parser.add_argument("--interactions", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="keep the database for another run (--reuse NAME)")
+    parser.add_argument("--reuse", metavar="NAME", help="time the queries on a database kept earlier")
     args = parser.parse_args()
-    asyncio.run(main(args.sellers, args.interactions, args.rounds))
+    asyncio.run(main(args.sellers, args.interactions, args.rounds, args.keep, args.reuse))

@@ -198,10 +198,38 @@ def alert_text(kind: AlertKind, args: dict[str, Any], language: str | None) -> s
     return translator(language)(f"analytics-alert-{kind.value.replace('_', '-')}", **args)
 
 
+async def _record(findings: list[Finding], now: datetime, language: str) -> list[Alert]:
+    """`raise_alert` for many findings in a few statements: bump the open ones in bulk, create the rest."""
+    by_key = {open_key(f.kind, f.seller_id): f for f in findings}
+    if not by_key:
+        return []
+    names = dict(await Seller.filter(id__in={f.seller_id for f in findings}).values_list("id", "name"))
+    existing = {a.open_key: a for a in await Alert.filter(open_key__in=list(by_key))}
+    bumped, created = [], []
+    for key, f in by_key.items():
+        text = alert_text(f.kind, {"seller": names.get(f.seller_id) or str(f.seller_id), **f.args}, language)
+        alert = existing.get(key)
+        if alert is None:
+            created.append(
+                Alert(kind=f.kind.value, seller_id=f.seller_id, severity=f.severity, text=text, open_key=key,
+                      first_seen=now, last_seen=now, count=1)
+            )  # fmt: skip
+            continue
+        alert.count, alert.last_seen, alert.text, alert.severity = alert.count + 1, now, text, f.severity
+        bumped.append(alert)
+    if bumped:
+        await Alert.bulk_update(bumped, fields=["count", "last_seen", "text", "severity"], batch_size=500)
+    if created:
+        # A concurrent raise_alert may open one of these first: keep its row.
+        await Alert.bulk_create(created, ignore_conflicts=True, batch_size=500)
+    return await Alert.filter(open_key__in=list(by_key))
+
+
 async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     """Check every condition for every seller not paused; raise what holds, resolve what cleared.
 
-    Returns the alerts raised or bumped by this run (deliver those with `delivered_at` None).
+    Returns the alerts raised or bumped by this run (deliver those with `delivered_at` None). Meant for one
+    periodic task: two overlapping runs stay correct except that one count bump may be lost.
     """
     ops = settings.ops
     findings = [
@@ -210,22 +238,13 @@ async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
         *await _interaction_findings(now, ops),
     ]
     holding = {open_key(f.kind, f.seller_id) for f in findings}
-    open_alerts = await Alert.filter(open_key__isnull=False, kind__in=[k.value for k in AlertKind]).values(
-        "kind", "seller_id", "open_key"
-    )
-    for alert in open_alerts:
-        if alert["open_key"] not in holding:
-            await resolve_alert(kind=alert["kind"], seller_id=alert["seller_id"], now=now)
-    names = dict(await Seller.filter(id__in={f.seller_id for f in findings}).values_list("id", "name"))
-    return [
-        await raise_alert(
-            kind=f.kind,
-            seller_id=f.seller_id,
-            severity=f.severity,
-            text=alert_text(
-                f.kind, {"seller": names.get(f.seller_id) or str(f.seller_id), **f.args}, settings.default_language
-            ),
-            now=now,
+    cleared = [
+        key
+        for key in await Alert.filter(open_key__isnull=False, kind__in=[k.value for k in AlertKind]).values_list(
+            "open_key", flat=True
         )
-        for f in findings
+        if key not in holding
     ]
+    if cleared:
+        await Alert.filter(open_key__in=cleared).update(open_key=None, resolved_at=now)
+    return await _record(findings, now, settings.default_language)

@@ -47,18 +47,23 @@ class TokenUsage:
     completion_tokens: int
 
 
+def _of_seller(alias: str, seller_id: int | None) -> str:
+    # Replies and drafts reach their seller through the interaction: join only when filtering by seller.
+    return "" if seller_id is None else f"JOIN interaction i ON i.id = {alias}.interaction_id"
+
+
 async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStats:
     """Quality counts of replies sent, drafts created and answers rejected by WB moderation in `period`."""
     q = Sql()
     replies = await q.rows(
-        f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r JOIN interaction i ON i.id = r.interaction_id
+        f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r {_of_seller("r", seller_id)}
              WHERE r.status = {q.p(ReplyStatus.SENT.value)} AND r.sent_at >= {q.p(period.start)}
                AND r.sent_at < {q.p(period.end)}{q.seller(seller_id, "i.seller_id")} GROUP BY r.quality"""
     )
     q = Sql()
     drafts = await q.rows(
         f"""SELECT d.origin AS k, COUNT(*) AS n, SUM(CASE WHEN d.ok THEN 0 ELSE 1 END) AS blocked
-              FROM draft d JOIN interaction i ON i.id = d.interaction_id
+              FROM draft d {_of_seller("d", seller_id)}
              WHERE d.created_at >= {q.p(period.start)} AND d.created_at < {q.p(period.end)}
                    {q.seller(seller_id, "i.seller_id")} GROUP BY d.origin"""
     )
