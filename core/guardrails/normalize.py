@@ -4,8 +4,9 @@ Matching runs on a normalised copy so trivial obfuscation does not pass:
 - case is folded (`str.lower`), `ё` becomes `е`;
 - invisible characters (zero-width spaces/joiners, soft hyphens, bidi marks, variation selectors) and combining
   accents (stress marks) are dropped;
-- inside a word that mixes Latin and Cyrillic letters, the look-alike letters of the minority script are replaced by
-  their twins from the majority script (`нeйpoсеть` → `нейросеть`, `bоt` with a Cyrillic `о` → `bot`).
+- inside a word that mixes Latin and Cyrillic letters, look-alike letters (a e o p c x y k m t h b) are replaced by
+  their twins from the word's script: the script of the letters without a twin (`л`, `г`, `d`, `s`…), else the
+  majority (`нeйpoсеть` → `нейросеть`, `TEЛEГPAM` → `телеграм`, `bоt` with a Cyrillic `о` → `bot`).
 
 Extra spaces and punctuation inside a phrase are not removed here: the phrase patterns tolerate them
 (`core.guardrails.phrases`), which keeps the normalised text the same length as the original in the common case.
@@ -30,6 +31,8 @@ _MIXED = re.compile("[a-z](?:(?<=[а-я][a-z])|(?=[а-я]))")
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")
 _CYRILLIC_LETTER = re.compile("[а-я]")
+_LATIN_ONLY = re.compile(f"[{''.join(sorted(set('abcdefghijklmnopqrstuvwxyz') - set(_LATIN)))}]")
+_CYRILLIC_ONLY = re.compile(f"[{''.join(sorted(set('абвгдежзийклмнопрстуфхцчшщъыьэюя') - set(_CYRILLIC)))}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,12 @@ def _unmix(match: re.Match[str]) -> str:
     cyrillic = len(_CYRILLIC_LETTER.findall(word))
     if not latin or not cyrillic:
         return word
-    # Ties go to Cyrillic: the buyers and sellers we serve write Russian first.
+    # Letters without a twin give the word's script away ("teлeгpam" is Cyrillic: л, г); only when they do not
+    # decide, the majority of all letters does. Ties go to Cyrillic: our buyers and sellers write Russian first.
+    own_cyrillic = len(_CYRILLIC_ONLY.findall(word))
+    own_latin = len(_LATIN_ONLY.findall(word))
+    if own_cyrillic != own_latin:
+        return word.translate(_TO_CYRILLIC if own_cyrillic > own_latin else _TO_LATIN)
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
 
 

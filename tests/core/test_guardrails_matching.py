@@ -67,6 +67,7 @@ def test_each_phrase_hits_its_rule(rule: Rule, phrase: str) -> None:
         ("Written by a bоt.", "ai.bot", "bоt"),  # Cyrillic о in a Latin word
         ("Пишите в Т.е.л.е.г.р.а.м.", "contact.messenger", "Т.е.л.е.г.р.а.м"),
         ("Пишите в WhatsАpp.", "contact.messenger", "WhatsАpp"),
+        ("Пишите в TEЛEГPAM.", "contact.messenger", "TEЛEГPAM"),  # mostly Latin, but Л and Г are Cyrillic only
         ("Вы сами   виновaты.", "blame.fault", "сами   виновaты"),
         ("Вы сами,виноваты.", "blame.fault", "сами,виноваты"),
         ("Вернём   ваши  деньги.", "refund.money_back", "Вернём   ваши  деньги"),
