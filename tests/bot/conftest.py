@@ -65,7 +65,7 @@ class TelegramSandbox:
         return (await self.http.get("/_sandbox/stats")).json()
 
 
-async def eventually(check: Callable[[], Awaitable[Any]], within: float = 10.0) -> Any:
+async def eventually(check: Callable[[], Awaitable[Any]], within: float = 20.0) -> Any:
     """Poll `check` until it returns something truthy (the bot answers asynchronously); fail after `within` s."""
     deadline = asyncio.get_running_loop().time() + within
     while True:
