@@ -68,7 +68,11 @@ def _phrases(rule_id: str, phrases: str) -> Rule:
 PHRASE_RULES: tuple[Rule, ...] = (
     _phrases("ai.neural_network", "нейросет* | нейронн* сет* | нейронк* | neural net* | neural network*"),
     _phrases("ai.artificial_intelligence", "искусственн* интеллект* | ии | ai | artificial intelligence"),
-    _phrases("ai.bot", "бот | бота | боту | ботом | боты | ботов | чат бот* | bot | bots | chat bot*"),
+    _phrases(
+        "ai.bot",
+        "бот | бота | боту | ботом | боты | ботов | чат бот* | виртуальн* помощник* | виртуальн* ассистент* | "
+        "bot | bots | chat bot* | virtual assistant*",
+    ),
     _phrases(
         "ai.model",
         "chat gpt | gpt* | чат гпт | гпт | openai | deepseek | дипсик | языков* модел* | language model* | llm",
@@ -94,7 +98,7 @@ PHRASE_RULES: tuple[Rule, ...] = (
         "деньги за .. отзыв* | компенсац* за .. отзыв* | за .. отзыв* .. подарим | "
         "за .. отзыв* .. дарим | за .. отзыв* .. скидк* | gift* for .. review* | "
         "discount* for .. review* | bonus* for .. review* | cashback for .. review* | "
-        "reward* for .. review* | coupon* for .. review*",
+        "reward* for .. review* | coupon* for .. review* | в обмен на .. отзыв* | in exchange for .. review*",
     ),
     _phrases(
         "incentive.rating_request",
