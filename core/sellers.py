@@ -14,7 +14,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import audit
+from core import alerts, audit
 from core.models import (
     Channel,
     Interaction,
@@ -138,6 +138,8 @@ async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: 
         status=SellerStatus.ACTIVE,
         pause_reason=None,
     )
+    # The reconnect is the cure of a "token invalid" alert: close it now, not at the next alerts round.
+    await alerts.resolve_alert(kind=alerts.AlertKind.TOKEN_INVALID, seller_id=seller_id)
 
 
 def get_token(seller: Seller, settings: Settings) -> str | None:

@@ -65,11 +65,13 @@ class SyncSettings(BaseModel):
     max_backoff_s: int = Field(default=1800, ge=1)
     lock_ttl_s: int = Field(default=300, ge=5)
     page_size: int = Field(default=1000, ge=1, le=5000)
-    task_idle_timeout_ms: int = Field(default=600_000, ge=10_000)
+    task_idle_timeout_ms: int = Field(default=600_000, ge=1_000)
     # The Redis stream the workers read (one per deployment; tests use their own).
     queue_name: str = Field(default="agentiq", min_length=1, max_length=100)
     # A full watermark pass even when WB's "anything new?" probe says no (it reports only *unseen* items).
     full_check_s: int = Field(default=600, ge=10)
+    # How often the scheduler kicks the ops-alerts evaluation.
+    alerts_interval_s: int = Field(default=60, ge=1)
 
 
 class AdminSettings(BaseModel):

@@ -4,12 +4,14 @@
 with one conditional `UPDATE … WHERE next_due_at <= now … RETURNING`: the claim moves `next_due_at` a lease ahead,
 so a second scheduler (or a second tick) sees the rows as not due. A claimed run that never happens (lost task,
 dead worker) makes its cursor due again when the lease ends; a finished run sets the real next time.
-`agentiq scheduler` only kicks "sync.tick" every `tick_s` (which also keeps the stream broker's reclaim loop moving).
+`agentiq scheduler` kicks "sync.tick" every `tick_s` (which also keeps the stream broker's reclaim loop moving)
+and "sync.evaluate_alerts" every `alerts_interval_s`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 
 import structlog
@@ -77,10 +79,15 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
-    """The scheduler process: kick "sync.tick" every `tick_s` seconds until cancelled."""
+    """The scheduler process: kick "sync.tick" every `tick_s` and "sync.evaluate_alerts" every `alerts_interval_s`
+    seconds until cancelled."""
+    alerts_due = 0.0
     while True:
         try:
             await kick(broker, "sync.tick")
+            if time.monotonic() >= alerts_due:
+                await kick(broker, "sync.evaluate_alerts")
+                alerts_due = time.monotonic() + settings.sync.alerts_interval_s
         except Exception:  # Redis restarting: keep ticking
             log.exception("scheduler.kick_failed")
         await asyncio.sleep(settings.sync.tick_s)

@@ -13,6 +13,7 @@ from taskiq import AsyncBroker, Context, TaskiqDepends
 
 from core.models import Channel
 from sync import outbox, scheduler
+from sync.alerting import evaluate_alerts
 from sync.broker import broker
 from sync.context import SyncContext
 from sync.engine import sync_channel
@@ -51,11 +52,17 @@ async def check_pending_task(ctx: Ctx) -> int:
     return expired
 
 
+async def evaluate_alerts_task(ctx: Ctx) -> int:
+    """Evaluate the ops alerts and kick the delivery of every open undelivered one."""
+    return await evaluate_alerts(ctx, datetime.now(UTC))
+
+
 TASKS = {
     "sync.tick": tick_task,
     "sync.sync_channel": sync_channel_task,
     "sync.send_reply": send_reply_task,
     "sync.check_pending": check_pending_task,
+    "sync.evaluate_alerts": evaluate_alerts_task,
 }
 
 
