@@ -75,7 +75,8 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # Request-line loggers print full URLs (the Bot API URL holds the token); keep them at WARNING.
-    for noisy in ("httpx", "httpcore", "aiohttp.access", "uvicorn.access"):
+    # taskiq's receiver logs every task start at INFO; the sync runs log their own summaries.
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "uvicorn.access", "taskiq.receiver.receiver"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

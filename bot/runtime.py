@@ -1,0 +1,61 @@
+"""The bot's process resources as one context manager, shared by `agentiq bot`, `agentiq run` and the demo.
+
+Opens the database, the Bot, the shared Telegram limiter and the WB client (for token checks), starts the broker —
+in the embedded setup the in-process broker then runs every task here — and builds the Dispatcher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from taskiq import AsyncBroker
+
+from bot.app import build_bot, build_dispatcher
+from bot.backfill import Backfill
+from bot.notify import Notifier
+from bot.routers.help import set_commands
+from bot.wb_probe import make_probe
+from core.db import close_db, init_db
+from core.settings import Settings
+from sync.ratelimit import build_limiter
+from sync.wb import WBClient
+
+
+@dataclass
+class BotRuntime:
+    """What a running bot process holds."""
+
+    bot: Bot
+    dispatcher: Dispatcher
+    broker: AsyncBroker
+
+
+@contextlib.asynccontextmanager
+async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
+    """Open everything the bot needs; close it all on exit, in reverse order."""
+    from sync.broker import broker
+
+    for module in ("sync.tasks", "bot.tasks"):  # register every task on the shared broker
+        importlib.import_module(module)
+    await init_db(settings)
+    bot = build_bot(settings)
+    limiter = build_limiter(settings)
+    wb = WBClient(settings.wb)
+    backfill = Backfill(bot, broker)
+    broker.state.notifier = Notifier(bot, limiter, settings.telegram)
+    await broker.startup()
+    try:
+        dp = build_dispatcher(settings, probe=make_probe(wb), backfill=backfill)
+        await set_commands(bot, settings.default_language)
+        yield BotRuntime(bot=bot, dispatcher=dp, broker=broker)
+    finally:
+        await backfill.aclose()
+        await broker.shutdown()
+        await wb.aclose()
+        await limiter.aclose()
+        await bot.session.close()
+        await close_db()

@@ -1,0 +1,205 @@
+"""`agentiq demo`: the whole product in one process on the embedded default, against the three sandboxes.
+
+A demo seller with a seeded store is connected through the real onboarding path (live token check), new reviews,
+questions and chat messages arrive every few seconds, and a person plays the seller in the Telegram sandbox's
+chat page. Nothing here is a shortcut the product does not take: the sandboxes speak the real protocols.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import structlog
+
+from sandbox.runner import serve_app
+
+log = structlog.get_logger(__name__)
+
+DEMO_BOT_TOKEN = "7000000001:AAH-agentiq-demo-sandbox-not-a-secret"
+DEMO_USER_ID = 1001
+DEMO_ADMIN_EMAIL = "demo@agentiq.local"
+DEMO_ADMIN_PASSWORD = "demo-password"
+
+
+@dataclass
+class DemoPorts:
+    """Where each part listens: base+0 admin, +1 WB, +2 Telegram, +3 LLM."""
+
+    base: int
+
+    @property
+    def admin(self) -> int:
+        return self.base
+
+    @property
+    def wb(self) -> int:
+        return self.base + 1
+
+    @property
+    def telegram(self) -> int:
+        return self.base + 2
+
+    @property
+    def llm(self) -> int:
+        return self.base + 3
+
+
+@dataclass
+class DemoWorld:
+    """What the sandboxes were seeded with."""
+
+    wb_url: str
+    telegram_url: str
+    llm_url: str
+    wb_seller: int
+    wb_token: str
+    ops_chat_id: int
+
+
+async def seed_sandboxes(wb_url: str, telegram_url: str, llm_url: str) -> DemoWorld:
+    """A WB seller with a small store, the bot and the seller's user in Telegram, an ops channel."""
+    async with httpx.AsyncClient(timeout=30) as http:
+        seller = (
+            await http.post(
+                f"{wb_url}/_sandbox/sellers",
+                json={"name": "ИП Демо (AgentIQ)", "reviews": 12, "questions": 6, "chats": 3},
+            )
+        ).json()
+        await http.post(
+            f"{telegram_url}/_sandbox/bots",
+            json={"token": DEMO_BOT_TOKEN, "first_name": "AgentIQ", "username": "agentiq_demo_bot"},
+        )
+        await http.post(
+            f"{telegram_url}/_sandbox/users",
+            json={"id": DEMO_USER_ID, "first_name": "Продавец", "language_code": "ru", "start": True},
+        )
+        ops = (
+            await http.post(
+                f"{telegram_url}/_sandbox/chats", json={"type": "channel", "title": "AgentIQ ops", "username": "aq_ops"}
+            )
+        ).json()
+    return DemoWorld(wb_url, telegram_url, llm_url, int(seller["seller_id"]), seller["token"], int(ops["id"]))
+
+
+def demo_environment(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> dict[str, str]:
+    """The AGENTIQ_* variables of the demo process: embedded default, sandboxes, short intervals."""
+    return {
+        "AGENTIQ_DATA_DIR": str(data_dir),
+        "AGENTIQ_DATABASE_URL": f"sqlite://{(data_dir / 'agentiq.sqlite3').as_posix()}",
+        "AGENTIQ_WB__FEEDBACKS_BASE_URL": world.wb_url,
+        "AGENTIQ_WB__CHAT_BASE_URL": world.wb_url,
+        "AGENTIQ_TELEGRAM__BOT_TOKEN": DEMO_BOT_TOKEN,
+        "AGENTIQ_TELEGRAM__API_BASE_URL": world.telegram_url,
+        "AGENTIQ_TELEGRAM__OPS_CHAT_ID": str(world.ops_chat_id),
+        "AGENTIQ_LLM__BASE_URL": f"{world.llm_url}/v1",
+        "AGENTIQ_LLM__API_KEY": "sk-sandbox",
+        "AGENTIQ_LLM__MODEL": "sandbox-chat",
+        "AGENTIQ_ADMIN__HOST": "127.0.0.1",
+        "AGENTIQ_ADMIN__PORT": str(ports.admin),
+        "AGENTIQ_ADMIN__SECURE_COOKIES": "false",
+        "AGENTIQ_SYNC__REVIEW_INTERVAL_S": "5",
+        "AGENTIQ_SYNC__QUESTION_INTERVAL_S": "5",
+        "AGENTIQ_SYNC__CHAT_INTERVAL_S": "5",
+        "AGENTIQ_SYNC__TICK_S": "2",
+    }
+
+
+async def connect_demo_seller(world: DemoWorld) -> None:
+    """Onboard the demo seller the way /start does: member, live token check, encrypted token, admin login."""
+    from admin.security import hash_password
+    from bot.wb_probe import make_probe
+    from core import sellers
+    from core.db import close_db, init_db
+    from core.models import AdminUser
+    from core.settings import get_settings
+    from sync.wb import WBClient
+
+    settings = get_settings()
+    await init_db(settings)
+    wb = WBClient(settings.wb)
+    try:
+        member = await sellers.member_of(DEMO_USER_ID)
+        if member is None:
+            member = await sellers.start_seller(
+                tg_user_id=DEMO_USER_ID, tg_chat_id=DEMO_USER_ID, name="Продавец", language="ru"
+            )
+        await sellers.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
+        seller = await member.seller
+        seller.llm_enabled = True
+        await seller.save(update_fields=["llm_enabled"])
+        await AdminUser.get_or_create(
+            email=DEMO_ADMIN_EMAIL, defaults={"password_hash": hash_password(DEMO_ADMIN_PASSWORD)}
+        )
+    finally:
+        await wb.aclose()
+        await close_db()
+
+
+async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:
+    """A new review, question or chat message every `every_s` seconds (the sandbox writes the buyer's text)."""
+    rng = random.Random(seed)
+    kinds = ["reviews", "reviews", "questions", "chat-messages"]
+    async with httpx.AsyncClient(base_url=world.wb_url, timeout=10) as http:
+        while True:
+            await asyncio.sleep(every_s)
+            kind = rng.choice(kinds)
+            body: dict[str, object] = {}
+            if kind == "reviews":
+                body["rating"] = rng.choices([1, 2, 3, 4, 5], weights=[2, 1, 1, 2, 6])[0]
+            with contextlib.suppress(httpx.HTTPError):
+                await http.post(f"/_sandbox/sellers/{world.wb_seller}/{kind}", json=body)
+                log.info("demo.injected", kind=kind)
+
+
+async def run_demo(
+    *, port_base: int, seed: int, inject_every_s: float, data_dir: Path, ready_file: Path | None
+) -> None:
+    """Start the sandboxes, seed them, connect the demo seller, run everything until cancelled."""
+    from sandbox.llm.server import create_app as llm_app
+    from sandbox.telegram.server import create_app as telegram_app
+    from sandbox.wb.server import create_app as wb_app
+
+    ports = DemoPorts(port_base)
+    async with contextlib.AsyncExitStack() as stack:
+        wb_url = await stack.enter_async_context(serve_app(wb_app(seed=seed, sellers=0), port=ports.wb))
+        tg_url = await stack.enter_async_context(serve_app(telegram_app(), port=ports.telegram))
+        llm_url = await stack.enter_async_context(serve_app(llm_app(), port=ports.llm))
+        world = await seed_sandboxes(wb_url, tg_url, llm_url)
+
+        # Settings are read once per process: set the demo's before anything builds them.
+        os.environ.pop("AGENTIQ_REDIS_URL", None)
+        os.environ.update(demo_environment(world, ports, data_dir))
+        from core.settings import get_settings
+
+        get_settings.cache_clear()
+        settings = get_settings()
+        from core.db import upgrade
+
+        await upgrade(settings)
+        await connect_demo_seller(world)
+
+        from cli.runtime import run_all
+
+        def ready() -> None:
+            lines = [
+                "",
+                "AgentIQ demo is running (Ctrl-C stops it).",
+                f"  Telegram (you are the seller): {tg_url}/chat/{DEMO_USER_ID}",
+                f"  Ops alerts channel:            {tg_url}/chat/{world.ops_chat_id}",
+                f"  Web admin:                     http://127.0.0.1:{ports.admin}/  "
+                f"login {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}",
+                f"  WB sandbox, answered items:    {wb_url}/_sandbox/answers",
+                f"  New buyer activity every {inject_every_s:g} s.",
+                "",
+            ]
+            print("\n".join(lines), flush=True)
+            if ready_file is not None:
+                ready_file.write_text(f"{tg_url}\n{wb_url}\nhttp://127.0.0.1:{ports.admin}\n{world.wb_seller}\n")
+
+        await run_all(settings, extra=(lambda: inject_forever(world, inject_every_s, seed),), ready=ready)

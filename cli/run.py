@@ -1,0 +1,53 @@
+"""`agentiq run` (everything in one process, real Telegram and WB) and `agentiq demo` (the same on sandboxes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("run")
+def run() -> None:
+    """Run the bot, the sync scheduler and workers, and the admin in one process (a single seller or a pilot)."""
+    from cli.main import _settings
+    from cli.runtime import run_all, run_until_signal
+    from core.db import upgrade
+    from core.logs import setup_logging
+
+    settings = _settings()
+    if settings.telegram.bot_token is None:
+        raise click.ClickException("AGENTIQ_TELEGRAM__BOT_TOKEN is not set (see README, Configuration)")
+    setup_logging(fmt=settings.log_format, level=settings.log_level)
+
+    async def main() -> None:
+        await upgrade(settings)
+        await run_all(settings)
+
+    run_until_signal(main)
+
+
+@click.command("demo")
+@click.option("--port-base", default=8100, show_default=True, help="Admin on this port, WB/Telegram/LLM on +1/+2/+3.")
+@click.option("--seed", default=1, show_default=True, help="Seed of the demo store and of the buyer activity.")
+@click.option("--inject-every", default=20.0, show_default=True, help="Seconds between new buyer interactions.")
+@click.option("--data-dir", default="data/demo", show_default=True, type=click.Path(path_type=Path))
+@click.option("--ready-file", default=None, type=click.Path(path_type=Path), help="Written once the demo is up.")
+def demo(port_base: int, seed: int, inject_every: float, data_dir: Path, ready_file: Path | None) -> None:
+    """The whole product on the embedded default against the WB, Telegram and LLM sandboxes."""
+    from cli.demo import run_demo
+    from cli.runtime import run_until_signal
+    from core.logs import setup_logging
+
+    setup_logging(fmt="console", level="INFO")
+    run_until_signal(
+        lambda: run_demo(
+            port_base=port_base, seed=seed, inject_every_s=inject_every, data_dir=data_dir, ready_file=ready_file
+        )
+    )
+
+
+def register(main: click.Group) -> None:
+    """Attach the commands to `agentiq`."""
+    main.add_command(run)
+    main.add_command(demo)
