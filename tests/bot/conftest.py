@@ -211,3 +211,23 @@ async def stack(db, tg, wb, bot_settings, bot, notifier, dp) -> AsyncIterator[An
     await backfill.aclose()
     await broker.wait_all()
     await ctx.aclose()
+
+
+async def pump(dp: Dispatcher, bot: Bot) -> int:
+    """Fetch the updates waiting in the sandbox and feed them through the Dispatcher (no polling loop)."""
+    fed = 0
+    offset = None
+    while updates := await bot.get_updates(offset=offset, timeout=0):
+        for update in updates:
+            await dp.feed_update(bot, update)
+            fed += 1
+        offset = updates[-1].update_id + 1
+    return fed
+
+
+@pytest.fixture
+async def feed(dp: Dispatcher, bot: Bot, tg: TelegramSandbox) -> Callable[[], Awaitable[int]]:
+    """`await feed()` delivers every pending sandbox update to the test Dispatcher."""
+    dp["probe"] = None
+    dp["backfill"] = None
+    return lambda: pump(dp, bot)

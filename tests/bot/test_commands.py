@@ -1,0 +1,171 @@
+"""Commands and list screens, with updates fed through the Dispatcher (`feed`): /inbox ordering, filter and pages,
+/settings switches, /stats, /help and the command menu, non-members refused; Skip and Timeline on a card."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.routers.help import set_commands
+from core.inbox import list_inbox
+from core.models import (
+    AuditEvent,
+    Channel,
+    InteractionStatus,
+    Link,
+    LinkKind,
+    MemberRole,
+    Priority,
+    Seller,
+    SellerMember,
+)
+from core.seller_settings import SellerSettings
+from tests.bot.conftest import make_interaction, make_member, make_seller
+
+
+async def _last(tg, chat: int) -> dict:
+    return [m for m in await tg.messages(chat) if m["from_bot"]][-1]
+
+
+async def _inbox_fixture():
+    seller = await make_seller()
+    old = datetime.now(UTC) - timedelta(hours=3)
+    happy = await make_interaction(seller, rating=5, text="Nice", priority=Priority.NORMAL, priority_rank=2)
+    angry = await make_interaction(seller, rating=2, text="Broken", priority=Priority.URGENT, priority_rank=0)
+    size = await make_interaction(
+        seller, channel=Channel.QUESTION, text="XL?", intent="size", priority_rank=0, occurred_at=old
+    )
+    chat = await make_interaction(seller, channel=Channel.CHAT, text="Hello", intent="other", priority_rank=1)
+    bare = await make_interaction(seller, rating=5, text="", needs_response=False, priority_rank=3)
+    await make_interaction(seller, text="done", status=InteractionStatus.ANSWERED)
+    return seller, [angry, size, chat, happy, bare]
+
+
+async def test_inbox_order_filter_and_pages(db, tg, bot, feed) -> None:
+    seller, expected = await _inbox_fixture()
+    page = await list_inbox(seller_id=seller.id)
+    assert [i.id for i in page.items] == [i.id for i in expected]
+    questions = await list_inbox(seller_id=seller.id, channel=Channel.QUESTION)
+    assert [i.text for i in questions.items] == ["XL?"]
+
+    chat = await tg.user()
+    await make_member(seller, chat)
+    await tg.send(chat, "/inbox")
+    await feed()
+    listing = await _last(tg, chat)
+    assert "5 open" in listing["text"] and listing["text"].index("Broken") < listing["text"].index("Nice")
+    await tg.press(chat, listing["message_id"], text="Questions")
+    await feed()
+    filtered = await _last(tg, chat)
+    assert "XL?" in filtered["text"] and "Broken" not in filtered["text"]
+    # A number opens the item's card as a new message.
+    await tg.press(chat, listing["message_id"], text="1")
+    await feed()
+    card = await _last(tg, chat)
+    assert "XL?" in card["text"] and card["message_id"] != listing["message_id"]
+
+    for n in range(8):
+        await make_interaction(seller, text=f"more {n}")
+    await tg.send(chat, "/inbox")
+    await feed()
+    paged = await _last(tg, chat)
+    assert "1/2" in [b["text"] for row in paged["buttons"] for b in row]
+    await tg.press(chat, paged["message_id"], text="›")
+    await feed()
+    assert "2/2" in [b["text"] for row in (await _last(tg, chat))["buttons"] for b in row]
+
+
+async def test_settings_switches(db, tg, bot, feed) -> None:
+    seller = await make_seller()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    await tg.send(chat, "/settings")
+    await feed()
+    screen = await _last(tg, chat)
+    for button in ("✅ Auto-draft on arrival", "▫️ Auto-draft on arrival"):
+        if any(b["text"] == button for row in screen["buttons"] for b in row):
+            await tg.press(chat, screen["message_id"], text=button)
+    await tg.press(chat, screen["message_id"], text="720")
+    await feed()
+    screen = await _last(tg, chat)
+    await tg.press(chat, screen["message_id"], text="✅ Chats")
+    await tg.press(chat, screen["message_id"], text="≤3★")
+    await feed()
+    stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
+    assert stored.auto_draft and stored.pending_window_min == 720
+    assert not stored.notify.chats and stored.notify.max_review_rating == 3
+    await tg.press(chat, screen["message_id"], text="RU")
+    await feed()
+    assert "Настройки" in (await _last(tg, chat))["text"]
+    assert (await SellerMember.get(tg_user_id=chat)).language == "ru"
+
+    operator = await tg.user()
+    await make_member(seller, operator, role=MemberRole.OPERATOR)
+    await tg.send(operator, "/settings")
+    await feed()
+    operator_screen = await _last(tg, operator)
+    press = await tg.press(operator, operator_screen["message_id"], text="30")
+    await feed()
+    refused = await tg.callback(press["callback_query_id"])
+    assert "Only the owner" in refused["text"]
+    assert SellerSettings.of((await Seller.get(id=seller.id)).settings).pending_window_min == 720
+
+
+async def test_stats_help_and_menu(db, tg, bot, feed) -> None:
+    seller = await make_seller()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    now = datetime.now(UTC)
+    await make_interaction(
+        seller,
+        occurred_at=now - timedelta(hours=1),
+        first_response_at=now - timedelta(minutes=30),
+        status=InteractionStatus.ANSWERED,
+    )
+    await make_interaction(seller, occurred_at=now - timedelta(hours=1))
+    await tg.send(chat, "/stats")
+    await feed()
+    stats = (await _last(tg, chat))["text"]
+    assert "Today: received 2, answered 1" in stats and "median first response 30 min" in stats
+    await tg.send(chat, "/help")
+    await feed()
+    assert "/inbox" in (await _last(tg, chat))["text"]
+
+    await set_commands(bot, "ru")
+    menus = {c["language_code"]: c["commands"] for c in (await tg.http.get("/_sandbox/bots")).json()[0]["commands"]}
+    assert {c["command"] for c in menus["en"]} == {c["command"] for c in menus["ru"]} >= {"inbox", "stats", "help"}
+    assert menus[""] == menus["ru"]  # the default menu (no language) is the default language's
+
+
+async def test_non_member_is_refused_and_audited(db, tg, bot, feed) -> None:
+    chat = await tg.user()
+    await tg.send(chat, "/inbox")
+    await tg.send(chat, "hello")
+    await feed()
+    texts = [m["text"] for m in await tg.messages(chat) if m["from_bot"]]
+    assert any("not a member" in t for t in texts) and any("/start" in t for t in texts)
+    assert await AuditEvent.filter(action="access.denied", actor_tg_user_id=chat).exists()
+
+
+async def test_skip_and_timeline(db, tg, bot, feed, notifier) -> None:
+    from bot.notify import notify_interaction
+
+    seller = await make_seller()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    chat_item = await make_interaction(seller, channel=Channel.CHAT, text="Where is my order?", buyer_name="Ann")
+    review = await make_interaction(seller, rating=1, text="Never arrived", buyer_name="Ann")
+    await Link.create(seller=seller, a=chat_item, b=review, kind=LinkKind.PROBABILISTIC, confidence=0.7, reason="name")
+    await notify_interaction(review.id, notifier)
+    card = await _last(tg, chat)
+    assert "🔗 1" in card["text"]
+    await tg.press(chat, card["message_id"], text="🧵 Timeline")
+    await feed()
+    thread = (await _last(tg, chat))["text"]
+    assert "Where is my order?" in thread and "(70%)" in thread and "▶" in thread
+    await tg.press(chat, card["message_id"], text="⏭ Skip")
+    await feed()
+    skipped = next(m for m in await tg.messages(chat) if m["message_id"] == card["message_id"])
+    assert "Skipped" in skipped["text"]
+    await review.refresh_from_db()
+    assert review.status == InteractionStatus.SKIPPED
+    assert await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).exists()
