@@ -25,8 +25,9 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.render import clip, render_card
 from core import inbox, sellers
+from core.drafting.service import create_draft
 from core.i18n import translator
-from core.settings import TelegramSettings
+from core.settings import Settings, TelegramSettings, get_settings
 from sync.ratelimit import RateLimiter
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
@@ -39,6 +40,8 @@ class Notifier:
     bot: Bot
     limiter: RateLimiter
     settings: TelegramSettings
+    # For drafting on arrival (LLM configuration); None = the process settings.
+    app_settings: Settings | None = None
     retries: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -70,6 +73,9 @@ class Notifier:
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
     data = await inbox.card_data(interaction_id)
+    if await inbox.wants_auto_draft(data):
+        await create_draft(interaction_id=interaction_id, settings=notifier.app_settings or get_settings())
+        data = await inbox.card_data(interaction_id)
     sent = 0
     for member in await inbox.card_recipients(data.interaction):
         card = await inbox.claim_card(interaction_id, member)

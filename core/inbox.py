@@ -171,6 +171,14 @@ def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
     return notify.questions if interaction.channel == Channel.QUESTION else notify.chats
 
 
+async def wants_auto_draft(data: CardData) -> bool:
+    """Draft on arrival: the seller switched it on and the interaction has no draft or reply yet."""
+    if data.stage != CardStage.NEW or not data.interaction.needs_response:
+        return False
+    seller = await Seller.get(id=data.interaction.seller_id)
+    return SellerSettings.of(seller.settings).auto_draft
+
+
 async def card_recipients(interaction: Interaction) -> list[SellerMember]:
     """Members who get this interaction's card: active, not blocking the bot, and the switches allow it."""
     seller = await Seller.get(id=interaction.seller_id)

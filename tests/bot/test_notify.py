@@ -98,3 +98,14 @@ async def test_refresh_re_renders_cards_from_the_database(db, tg, notifier) -> N
     assert len(card["edits"]) == 1
     assert not await AuditEvent.exists()
     assert await SellerMember.filter(blocked_bot=True).count() == 0
+
+
+async def test_auto_draft_on_arrival(db, tg, notifier) -> None:
+    chat = await tg.user()
+    seller = await make_seller(settings={"auto_draft": True})
+    await make_member(seller, chat)
+    interaction = await make_interaction(seller, rating=2, text="Пришло с браком")
+    await notify_interaction(interaction.id, notifier)
+    card = (await tg.messages(chat))[-1]
+    assert "Draft (" in card["text"]
+    assert "✅ Approve" in [b["text"] for row in card["buttons"] for b in row]
