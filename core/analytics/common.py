@@ -77,9 +77,10 @@ class Sql:
         return f"${len(self.values)}" if self.postgres else f"?{len(self.values)}"
 
     def day(self, column: str) -> str:
-        """The UTC calendar day of a timestamp column, as text YYYY-MM-DD."""
+        """The UTC calendar day of a timestamp column (read it back with `as_date`)."""
         if self.postgres:
-            return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+            # date_trunc is cheaper than to_char on hundreds of thousands of rows.
+            return f"date_trunc('day', {column} AT TIME ZONE 'UTC')"
         return f"substr({column}, 1, 10)"
 
     def seconds(self, later: str, earlier: str) -> str:
@@ -105,6 +106,11 @@ class Sql:
 def as_datetime(value: datetime | str | None) -> datetime | None:
     """A timestamp from a raw row (SQLite hands them back as text)."""
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_date(value: datetime | str) -> date:
+    """A day from `Sql.day` (a timestamp on PostgreSQL, text on SQLite)."""
+    return value.date() if isinstance(value, datetime) else date.fromisoformat(value)
 
 
 def pct(part: int, whole: int) -> float | None:

@@ -12,6 +12,7 @@ from core.models import Channel, Interaction, InteractionStatus, Priority
 
 # "open" is the backlog (needs a response, not answered); any other value is an InteractionStatus.
 STATUS_OPEN = "open"
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,13 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class ItemPage:
+    """One page; `total` stops at COUNT_CAP and `total_capped` then says there are more."""
+
     items: list[ItemRow]
     total: int
     page: int
     page_size: int
+    total_capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -110,11 +114,12 @@ async def interactions_query(filters: ItemFilters) -> ItemPage:
     page = max(1, filters.page)
     size = max(1, min(filters.page_size, 500))
     base = Interaction.filter(_conditions(filters))
-    total = await base.count()
+    # Counting every open item of every seller costs a scan: count up to the cap and say "cap+".
+    counted = len(await base.limit(COUNT_CAP + 1).values_list("id", flat=True))
     rows = (
         await base.order_by("priority_rank", "occurred_at", "id")
         .offset((page - 1) * size)
         .limit(size)
         .values(*(f.name for f in fields(ItemRow)))
     )
-    return ItemPage([ItemRow(**r) for r in rows], total, page, size)
+    return ItemPage([ItemRow(**r) for r in rows], min(counted, COUNT_CAP), page, size, counted > COUNT_CAP)

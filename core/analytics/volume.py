@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from core.analytics.common import Period, Sql
+from core.analytics.common import Period, Sql, as_date
 from core.models import Channel
 
 
@@ -35,6 +35,6 @@ async def daily_volume(*, seller_id: int | None, period: Period) -> list[VolumeR
              GROUP BY 1, 2
         ) t GROUP BY day, channel ORDER BY day, channel"""
     return [
-        VolumeRow(date.fromisoformat(r["day"]), Channel(r["channel"]), int(r["received"]), int(r["answered"]))
+        VolumeRow(as_date(r["day"]), Channel(r["channel"]), int(r["received"]), int(r["answered"]))
         for r in await q.rows(sql)
     ]

@@ -78,6 +78,8 @@ class Interaction(Model):
             # All-seller dashboards: covering indexes so 30-day aggregates are index-only scans (bench/README.md).
             Index(fields=("occurred_at", "channel", "first_response_at", "due_at"), name="ix_received_cover"),
             Index(fields=("first_response_at", "channel", "answer_state"), name="ix_answered_cover"),
+            # The all-seller inbox/drill-down walks this in page order instead of sorting every open item.
+            Index(fields=("priority_rank", "occurred_at"), name="ix_inbox_all"),
             # Moderation-rejection alerts: rejected rows are rare, so this finds them without a scan.
             Index(fields=("answer_state", "updated_at"), name="ix_answer_state"),
         )

@@ -27,6 +27,7 @@ from core.analytics import (
     sla_summary,
     stats,
 )
+from core.analytics import items as items_module
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
 from core.priority import triage
 from core.seller_settings import BusinessHours, SellerSettings
@@ -151,3 +152,11 @@ async def test_stats_for_the_bot(week: dict) -> None:
     )  # fmt: skip
     assert (seven.received, seven.answered, seven.median_first_response_s, seven.sla_met_pct) == (6, 3, 169200.0, 50.0)
     assert (thirty.key, thirty.received) == ("30d", 6)
+
+
+async def test_drill_down_count_stops_at_the_cap(week: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(items_module, "COUNT_CAP", 3)
+    page = await interactions_query(ItemFilters(page_size=2))
+    assert (page.total, page.total_capped, page.pages, len(page.items)) == (3, True, 2, 2)
+    exact = await interactions_query(ItemFilters(seller_id=week["b"].id))
+    assert (exact.total, exact.total_capped) == (1, False)
