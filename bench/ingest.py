@@ -4,7 +4,8 @@ PostgreSQL, next to the raw fetch rate of the same sandbox in the same run (benc
     .venv/bin/python bench/ingest.py [--sellers 1000] [--reviews 200] [--concurrency 32]
 
 Uses a throwaway database on the local PostgreSQL (dropped afterwards). Prints interactions/s, the ratio to the
-raw fetch rate and the process RSS.
+raw fetch rate and the process RSS. Linking ("sync.link", a task of its own kicked once per sync run) is measured
+after the ingest the way the workers run it: one `link_new` per seller over that seller's new rows.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from taskiq import InMemoryBroker
 from wb_sandbox import _fetch_all, _serve, _wait_up  # bench/ is on sys.path when run as a script
 
 from core import db as core_db
+from core.linking import link_new
+from core.logs import setup_logging
 from core.models import Channel, Interaction, Seller, SellerStatus
 from core.secrets import secret_box
 from core.settings import WBSettings, load_settings
@@ -46,7 +49,7 @@ async def _raw(url: str, sellers: list[dict], take: int, concurrency: int) -> fl
     return items / (time.perf_counter() - started)
 
 
-async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurrency: int) -> tuple[int, float]:
+async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurrency: int) -> tuple[int, float, float]:
     settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
     settings.sync.page_size = take
     settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
@@ -72,8 +75,16 @@ async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurr
     await asyncio.gather(*(one(i) for i in ids))
     elapsed = time.perf_counter() - started
     total = await Interaction.all().count()
+
+    async def link(seller_id: int) -> None:
+        async with gate:
+            await link_new(await Interaction.filter(seller_id=seller_id).values_list("id", flat=True))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(link(i) for i in ids))
+    link_elapsed = time.perf_counter() - started
     await ctx.aclose()
-    return total, total / elapsed
+    return total, total / elapsed, total / link_elapsed
 
 
 async def _admin(sql: str) -> None:
@@ -92,6 +103,7 @@ def main() -> None:
     parser.add_argument("--take", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=32)
     args = parser.parse_args()
+    setup_logging(level="INFO")
     port = free_port()
     server = multiprocessing.get_context("spawn").Process(
         target=_serve, args=(port, args.sellers, args.reviews), daemon=True
@@ -103,11 +115,14 @@ def main() -> None:
         url = f"http://127.0.0.1:{port}"
         sellers = asyncio.run(_wait_up(url))
         raw = asyncio.run(_raw(url, sellers, args.take, args.concurrency))
-        total, rate = asyncio.run(_ingest(url, f"{PG}/{name}", sellers, args.take, args.concurrency))
+        total, rate, link_rate = asyncio.run(_ingest(url, f"{PG}/{name}", sellers, args.take, args.concurrency))
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"sellers={len(sellers)} reviews/seller={args.reviews} take={args.take} concurrency={args.concurrency}")
         print(f"raw fetch: {raw:,.0f} items/s")
         print(f"ingest: {total} interactions, {rate:,.0f} interactions/s, {100 * rate / raw:.0f}% of raw")
+        print(f"linking (sync.link, per seller): {link_rate:,.0f} interactions/s")
+        both = 1 / (1 / rate + 1 / link_rate)
+        print(f"ingest + linking back to back: {both:,.0f} interactions/s, {100 * both / raw:.0f}% of raw")
         print(f"peak RSS of the ingesting process: {rss_mb:.0f} MB")
     finally:
         server.terminate()

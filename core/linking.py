@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from tortoise.expressions import Q
@@ -70,10 +71,13 @@ class TimelineItem:
     kind: LinkKind | None
 
 
+# Cached: a product's candidates are compared with every new item on it, and buyer names repeat a lot.
+@lru_cache(maxsize=65536)
 def _name(value: str | None) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
 
 
+@lru_cache(maxsize=65536)
 def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
@@ -126,33 +130,46 @@ def _products(x: Row) -> list[tuple[int, bool]]:
     return out
 
 
+async def _candidates(seller_id: int, groups: dict[int, list[tuple[Row, bool]]]) -> dict[int, list[Row]]:
+    """Candidate rows per product of one seller, nearest-in-time first, in one query for all its products."""
+    spans = {
+        nm_id: (min(x["occurred_at"] for x, _ in m), max(x["occurred_at"] for x, _ in m)) for nm_id, m in groups.items()
+    }
+    where = Q()
+    for nm_id, (lo, hi) in spans.items():
+        where |= Q(nm_id=nm_id, occurred_at__gte=lo - THREAD_WINDOW, occurred_at__lte=hi + THREAD_WINDOW)
+    rows = (
+        await Interaction.filter(where, seller_id=seller_id)
+        .order_by("-occurred_at")
+        .limit(_PRODUCT_CANDIDATES * len(spans))
+        .values(*_FIELDS)
+    )
+    out: dict[int, list[Row]] = defaultdict(list)
+    for y in rows:  # each OR term pairs a product with its own window: only the per-product cap is left to apply
+        if len(out[y["nm_id"]]) < _PRODUCT_CANDIDATES:
+            out[y["nm_id"]].append(y)
+    return out
+
+
 async def _match_products(new: list[Row], pairs: _Pairs) -> None:
-    groups: dict[tuple[int, int], list[tuple[Row, bool]]] = defaultdict(list)
+    by_seller: dict[int, dict[int, list[tuple[Row, bool]]]] = defaultdict(lambda: defaultdict(list))
     for x in new:
         for nm_id, mentioned in _products(x):
-            groups[(x["seller_id"], nm_id)].append((x, mentioned))
-    for (seller_id, nm_id), members in groups.items():
-        times = [x["occurred_at"] for x, _ in members]
-        rows = (
-            await Interaction.filter(
-                seller_id=seller_id,
-                nm_id=nm_id,
-                occurred_at__gte=min(times) - THREAD_WINDOW,
-                occurred_at__lte=max(times) + THREAD_WINDOW,
-            )
-            .order_by("-occurred_at")
-            .limit(_PRODUCT_CANDIDATES)
-            .values(*_FIELDS)
-        )
-        for x, mentioned in members:
-            for y in rows:
-                if abs(x["occurred_at"] - y["occurred_at"]) > THREAD_WINDOW:
-                    continue
-                if _name(x["buyer_name"]) and _name(x["buyer_name"]) == _name(y["buyer_name"]):
-                    reason = "chat_names_product" if mentioned else "same_buyer_product"
-                    pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, reason)
-                else:
-                    pairs.add(x, y, LinkKind.PROBABILISTIC, round(probabilistic_score(x, y), 3), "similar_buyer")
+            by_seller[x["seller_id"]][nm_id].append((x, mentioned))
+    for seller_id, groups in by_seller.items():
+        candidates = await _candidates(seller_id, groups)
+        for nm_id, members in groups.items():
+            rows = candidates.get(nm_id, [])
+            for x, mentioned in members:
+                for y in rows:
+                    if abs(x["occurred_at"] - y["occurred_at"]) > THREAD_WINDOW:
+                        continue
+                    if _name(x["buyer_name"]) and _name(x["buyer_name"]) == _name(y["buyer_name"]):
+                        reason = "chat_names_product" if mentioned else "same_buyer_product"
+                        pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, reason)
+                    else:
+                        score = round(probabilistic_score(x, y), 3)
+                        pairs.add(x, y, LinkKind.PROBABILISTIC, score, "similar_buyer")
 
 
 async def link_new(interaction_ids: list[int]) -> int:

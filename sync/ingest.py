@@ -2,7 +2,8 @@
 for the new ones, conditional UPDATEs only for rows whose WB state changed.
 
 Returns what the engine must announce: interactions whose "new" event this call claimed, cards to refresh,
-alerts to raise. Re-ingesting a page (the watermark overlap, a redelivered task, two workers) changes nothing.
+alerts to raise, new rows to link (linking runs as its own task once per sync run, off this hot path).
+Re-ingesting a page (the watermark overlap, a redelivered task, two workers) changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 
 from core import interactions as rules
 from core.intent import classify
-from core.linking import link_new
 from core.models import AnswerState, Channel, Interaction, InteractionStatus
 from core.priority import triage
 from core.seller_settings import SellerSettings
@@ -152,7 +152,6 @@ async def upsert_items(
         ).values("id", "needs_response")
         result.new_ids = [r["id"] for r in rows]
         result.notify_ids = await rules.claim_notifications([r["id"] for r in rows if r["needs_response"]], now)
-        await link_new(result.new_ids)
     for row in known:
         item = by_id[row.external_id]
         transition = rules.apply_wb_answer(row, item.wb, now)

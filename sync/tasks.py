@@ -11,6 +11,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends
 
+from core.linking import link_new
 from core.models import Channel
 from sync import outbox, scheduler
 from sync.alerting import evaluate_alerts
@@ -57,12 +58,18 @@ async def evaluate_alerts_task(ctx: Ctx) -> int:
     return await evaluate_alerts(ctx, datetime.now(UTC))
 
 
+async def link_task(interaction_ids: list[int]) -> int:
+    """Link a sync run's new interactions to the buyer's other interactions (idempotent: existing links stay)."""
+    return await link_new(interaction_ids)
+
+
 TASKS = {
     "sync.tick": tick_task,
     "sync.sync_channel": sync_channel_task,
     "sync.send_reply": send_reply_task,
     "sync.check_pending": check_pending_task,
     "sync.evaluate_alerts": evaluate_alerts_task,
+    "sync.link": link_task,
 }
 
 

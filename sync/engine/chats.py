@@ -124,6 +124,7 @@ async def ingest_events(
                 stats.refresh_ids.append(row.id)
     stats.fetched += len(fresh)
     stats.new += len(created)
+    stats.link_ids += sorted(created)
     stats.notify_ids += await rules.claim_notifications(wants_notice, now)
 
 

@@ -64,6 +64,9 @@ async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: 
 
 async def announce(ctx: SyncContext, seller: Seller, stats: RunStats) -> None:
     """Kick the bot events and alerts a run collected (after its rows are committed)."""
+    if stats.link_ids:
+        # One linking task per run, not per page: it reads all of the run's new rows in a few queries.
+        await kick(ctx.broker, "sync.link", stats.link_ids)
     for interaction_id in stats.notify_ids:
         await kick(ctx.broker, "bot.notify_interaction", interaction_id)
     for interaction_id in dict.fromkeys(stats.refresh_ids):

@@ -20,6 +20,8 @@ class RunStats:
     notify_ids: list[int] = field(default_factory=list)
     refresh_ids: list[int] = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
+    # New interactions to link across channels ("sync.link", once per run).
+    link_ids: list[int] = field(default_factory=list)
     newest: datetime | None = None
     # Work left for the next tick (a backfill continues page by page).
     more: bool = False
@@ -28,6 +30,7 @@ class RunStats:
         """Add one ingest's outcome."""
         self.fetched += result.fetched
         self.new += len(result.new_ids)
+        self.link_ids += result.new_ids
         self.updated += result.updated
         self.notify_ids += result.notify_ids
         self.refresh_ids += result.refresh_ids

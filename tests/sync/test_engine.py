@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+from core.linking import link_new
 from core.models import (
     Alert,
     Channel,
@@ -14,6 +15,7 @@ from core.models import (
     DraftOrigin,
     Interaction,
     InteractionStatus,
+    Link,
     Seller,
     SellerStatus,
     SyncCursor,
@@ -165,3 +167,27 @@ async def test_two_schedulers_never_claim_one_cursor_twice(db, settings) -> None
     assert not set(a) & set(b)
     assert len(a) + len(b) == 29 * 3
     assert await claim_due(now, lease_s=60) == []
+
+
+async def test_linking_runs_once_per_run_over_its_new_rows(db, settings, redis_client) -> None:
+    async with wb_sandbox() as wb:
+        made = await wb.new_seller(reviews=40, questions=0, chats=3)
+        s = sync_settings(settings, wb.url, page_size=10)
+        seller = await connect(s, made["token"])
+        async with sync_context(s) as (ctx, rec):
+            runs = [
+                await sync_channel(ctx, seller.id, Channel.REVIEW),
+                await sync_channel(ctx, seller.id, Channel.CHAT),
+            ]
+            # One "sync.link" per run, whatever the number of pages, carrying exactly the run's new rows.
+            assert [len(ids) for ids in rec.of("sync.link")] == [r.new for r in runs]
+            assert runs[0].pages > 1 and all(r.new > 0 for r in runs)
+            review_ids = await Interaction.filter(seller_id=seller.id, channel=Channel.REVIEW).values_list(
+                "id", flat=True
+            )
+            assert sorted(rec.of("sync.link")[0]) == sorted(review_ids)
+            # The task linked them: relinking everything finds no pair it had not stored.
+            stored = await Link.all().count()
+            assert await link_new(sorted(review_ids)) == stored
+            again = await sync_channel(ctx, seller.id, Channel.CHAT)
+            assert again.new == 0 and len(rec.of("sync.link")) == 2  # nothing new: nothing to link

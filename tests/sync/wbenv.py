@@ -17,6 +17,7 @@ from core.settings import Settings
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.context import SyncContext, open_context
+from sync.tasks import link_task
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Recorder:
 
 
 def recording_broker() -> tuple[InMemoryBroker, Recorder]:
-    """An in-process broker whose bot.* tasks only record their argument."""
+    """An in-process broker whose bot.* tasks only record their argument (and "sync.link" records, then links)."""
     broker = InMemoryBroker(await_inplace=True)
     rec = Recorder()
     for name in ("bot.notify_interaction", "bot.refresh_cards", "bot.deliver_alert"):
@@ -39,6 +40,12 @@ def recording_broker() -> tuple[InMemoryBroker, Recorder]:
             rec.events.setdefault(_name, []).append(arg)
 
         broker.register_task(record, task_name=name)
+
+    async def link(ids: list[int]) -> int:
+        rec.events.setdefault("sync.link", []).append(ids)
+        return await link_task(ids)
+
+    broker.register_task(link, task_name="sync.link")
     return broker, rec
 
 
