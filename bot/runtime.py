@@ -6,13 +6,14 @@ in the embedded setup the in-process broker then runs every task here — and bu
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
-from taskiq import AsyncBroker
+from taskiq import AsyncBroker, InMemoryBroker
 
 from bot.app import build_bot, build_dispatcher
 from bot.backfill import Backfill
@@ -23,6 +24,8 @@ from core.db import close_db, init_db
 from core.settings import Settings
 from sync.ratelimit import build_limiter
 from sync.wb import WBClient
+
+SHUTDOWN_GRACE_S = 30.0
 
 
 @dataclass
@@ -54,6 +57,11 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
         yield BotRuntime(bot=bot, dispatcher=dp, broker=broker)
     finally:
         await backfill.aclose()
+        if isinstance(broker, InMemoryBroker):
+            # In-process tasks die with the process: let in-flight sends finish first (a card cut off between
+            # its claim and its send would be lost). The stream broker redelivers instead.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(broker.wait_all(), timeout=SHUTDOWN_GRACE_S)
         await broker.shutdown()
         await wb.aclose()
         await limiter.aclose()

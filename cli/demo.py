@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import structlog
 
-from sandbox.runner import serve_app
+from sandbox.runner import free_port, serve_app
 
 log = structlog.get_logger(__name__)
 
@@ -29,25 +29,18 @@ DEMO_ADMIN_PASSWORD = "demo-password"
 
 @dataclass
 class DemoPorts:
-    """Where each part listens: base+0 admin, +1 WB, +2 Telegram, +3 LLM."""
+    """Where each part listens: base+0 admin, +1 WB, +2 Telegram, +3 LLM; base 0 picks free ports."""
 
-    base: int
+    admin: int
+    wb: int
+    telegram: int
+    llm: int
 
-    @property
-    def admin(self) -> int:
-        return self.base
-
-    @property
-    def wb(self) -> int:
-        return self.base + 1
-
-    @property
-    def telegram(self) -> int:
-        return self.base + 2
-
-    @property
-    def llm(self) -> int:
-        return self.base + 3
+    @classmethod
+    def from_base(cls, base: int) -> DemoPorts:
+        if base == 0:
+            return cls(free_port(), free_port(), free_port(), free_port())
+        return cls(base, base + 1, base + 2, base + 3)
 
 
 @dataclass
@@ -165,7 +158,7 @@ async def run_demo(
     from sandbox.telegram.server import create_app as telegram_app
     from sandbox.wb.server import create_app as wb_app
 
-    ports = DemoPorts(port_base)
+    ports = DemoPorts.from_base(port_base)
     async with contextlib.AsyncExitStack() as stack:
         wb_url = await stack.enter_async_context(serve_app(wb_app(seed=seed, sellers=0), port=ports.wb))
         tg_url = await stack.enter_async_context(serve_app(telegram_app(), port=ports.telegram))

@@ -28,7 +28,12 @@ def run() -> None:
 
 
 @click.command("demo")
-@click.option("--port-base", default=8100, show_default=True, help="Admin on this port, WB/Telegram/LLM on +1/+2/+3.")
+@click.option(
+    "--port-base",
+    default=8100,
+    show_default=True,
+    help="Admin on this port, WB/Telegram/LLM on +1/+2/+3 (0: any free ports).",
+)
 @click.option("--seed", default=1, show_default=True, help="Seed of the demo store and of the buyer activity.")
 @click.option("--inject-every", default=20.0, show_default=True, help="Seconds between new buyer interactions.")
 @click.option("--data-dir", default="data/demo", show_default=True, type=click.Path(path_type=Path))

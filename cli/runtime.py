@@ -17,8 +17,9 @@ from taskiq import InMemoryBroker
 from taskiq.api import run_receiver_task
 
 from admin.app import create_app as create_admin
-from bot.runtime import bot_runtime
+from bot.runtime import BotRuntime, bot_runtime
 from core.settings import Settings
+from sandbox.runner import embedded_server
 from sync.scheduler import run_forever
 
 log = structlog.get_logger(__name__)
@@ -34,28 +35,31 @@ async def run_all(
     ready: Callable[[], None] | None = None,
 ) -> None:
     """Run every part until cancelled (Ctrl-C / SIGTERM cancel the surrounding task)."""
-    async with bot_runtime(settings) as rt, asyncio.TaskGroup() as group:
-        if not isinstance(rt.broker, InMemoryBroker):
-            group.create_task(run_receiver_task(rt.broker, run_startup=False))
-        await rt.bot.delete_webhook()
-        group.create_task(rt.dispatcher.start_polling(rt.bot, handle_signals=False))
-        group.create_task(run_forever(rt.broker, settings))
-        if admin:
-            config = uvicorn.Config(
-                create_admin(settings, broker=rt.broker),
-                host=settings.admin.host,
-                port=settings.admin.port,
-                log_level="warning",
-                access_log=False,
-            )
-            server = uvicorn.Server(config)
-            server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-            group.create_task(server.serve())
-        for job in extra:
-            group.create_task(job())
-        log.info("agentiq.started", admin=admin, embedded=settings.embedded)
-        if ready is not None:
-            ready()
+    async with bot_runtime(settings) as rt:
+        # uvicorn stops through `should_exit` (a clean lifespan shutdown), not through cancellation.
+        server = _admin_server(settings, rt) if admin else None
+        server_task = asyncio.create_task(server.serve()) if server else None
+        try:
+            async with asyncio.TaskGroup() as group:
+                if not isinstance(rt.broker, InMemoryBroker):
+                    group.create_task(run_receiver_task(rt.broker, run_startup=False))
+                await rt.bot.delete_webhook()
+                group.create_task(rt.dispatcher.start_polling(rt.bot, handle_signals=False))
+                group.create_task(run_forever(rt.broker, settings))
+                for job in extra:
+                    group.create_task(job())
+                log.info("agentiq.started", admin=admin, embedded=settings.embedded)
+                if ready is not None:
+                    ready()
+        finally:
+            if server is not None and server_task is not None:
+                server.should_exit = True
+                await server_task
+
+
+def _admin_server(settings: Settings, rt: BotRuntime) -> uvicorn.Server:
+    app = create_admin(settings, broker=rt.broker)
+    return embedded_server(app, host=settings.admin.host, port=settings.admin.port)
 
 
 def run_until_signal(main: Callable[[], Awaitable[None]]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import uvicorn
@@ -18,14 +18,27 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class EmbeddedServer(uvicorn.Server):
+    """A uvicorn server that runs inside a host process: the host owns SIGINT/SIGTERM and stops it via
+    `should_exit` (uvicorn would otherwise capture the signals for itself and re-raise them later)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning") -> EmbeddedServer:
+    """An `EmbeddedServer` for `app` (start it with `await server.serve()`)."""
+    return EmbeddedServer(
+        uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on", access_log=False)
+    )
+
+
 @contextlib.asynccontextmanager
 async def serve_app(app: Any, *, host: str = "127.0.0.1", port: int | None = None) -> AsyncIterator[str]:
     """Serve `app` until the block ends; yields its base URL (`http://127.0.0.1:<port>`)."""
     port = port or free_port()
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on", access_log=False)
-    server = uvicorn.Server(config)
-    # The host process owns signals (pytest, the demo); the server must not install its own handlers.
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    server = embedded_server(app, host=host, port=port)
     task = asyncio.create_task(server.serve())
     while not server.started:
         if task.done():

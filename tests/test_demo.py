@@ -1,0 +1,99 @@
+"""`agentiq demo` as a person runs it: a subprocess that comes up, takes one review from WB through the Telegram
+sandbox to a published answer, and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+REVIEW_TEXT = "Очень понравилась кофта, тёплая и мягкая, размер подошёл идеально"
+SELLER_CHAT = 1001
+
+
+async def _wait_for(probe):  # type: ignore[no-untyped-def]
+    """Poll `probe` (an HTTP read of the sandboxes: nothing to subscribe to) until it returns something."""
+    async with asyncio.timeout(90):
+        while (found := await probe()) is None:
+            await asyncio.sleep(0.3)
+        return found
+
+
+def _button(message: dict, prefix: str) -> dict | None:
+    return next(
+        (b for row in message["buttons"] for b in row if (b.get("callback_data") or "").startswith(prefix)), None
+    )
+
+
+async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path) -> None:
+    ready = tmp_path / "ready"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIQ_")}
+    args = ["--port-base", "0", "--inject-every", "3600", "--data-dir", str(tmp_path / "data")]
+    # A real process, started and signalled like a person does it; the test only waits on it.
+    proc = subprocess.Popen(  # noqa: ASYNC220
+        [sys.executable, "-m", "cli", "demo", *args, "--ready-file", str(ready)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+
+        async def is_ready() -> bool | None:
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            return True if ready.exists() and ready.read_text().count("\n") >= 4 else None
+
+        await _wait_for(is_ready)
+        tg_url, wb_url, admin_url, seller = ready.read_text().split()
+        async with httpx.AsyncClient(timeout=10) as http:
+            assert (await http.get(f"{admin_url}/healthz")).status_code == 200
+            await http.patch(f"{wb_url}/_sandbox/config", json={"moderation_rate": 0})
+            review = (
+                await http.post(f"{wb_url}/_sandbox/sellers/{seller}/reviews", json={"text": REVIEW_TEXT, "rating": 5})
+            ).json()
+
+            async def card() -> dict | None:
+                messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
+                return next((m for m in messages if REVIEW_TEXT in m["text"] and _button(m, "c:d:")), None)
+
+            found = await _wait_for(card)
+            press = f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/press"
+            await http.post(
+                press, json={"message_id": found["message_id"], "data": _button(found, "c:d:")["callback_data"]}
+            )
+
+            async def drafted() -> dict | None:
+                messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
+                current = next(m for m in messages if m["message_id"] == found["message_id"])
+                return current if _button(current, "c:a:") else None
+
+            draft = await _wait_for(drafted)
+            approve = _button(draft, "c:a:")["callback_data"]
+            await http.post(press, json={"message_id": found["message_id"], "data": approve})
+
+            async def published() -> dict | None:
+                answers = (await http.get(f"{wb_url}/_sandbox/answers", params={"seller_id": seller})).json()
+                return next(
+                    (a for a in answers["answers"] if a["item_id"] == review["id"] and a["state"] == "wbRu"), None
+                )
+
+            answer = await _wait_for(published)
+            assert answer["answer_calls"] == 1
+            assert len(answer["answer"]) >= 2
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            out, _ = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+            raise AssertionError(f"demo did not stop on Ctrl-C:\n{out[-3000:]}") from None
+    assert proc.returncode == 0, out[-3000:]
+    assert "Traceback" not in out, out[-3000:]
