@@ -8,6 +8,7 @@ alert whose `delivered_at` is None. LLM failures are one global alert (seller No
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -232,11 +233,10 @@ async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     periodic task: two overlapping runs stay correct except that one count bump may be lost.
     """
     ops = settings.ops
-    findings = [
-        *await _seller_findings(now, ops),
-        *await _outbox_findings(now, ops),
-        *await _interaction_findings(now, ops),
-    ]
+    groups = await asyncio.gather(
+        _seller_findings(now, ops), _outbox_findings(now, ops), _interaction_findings(now, ops)
+    )
+    findings = [f for group in groups for f in group]
     holding = {open_key(f.kind, f.seller_id) for f in findings}
     cleared = [
         key

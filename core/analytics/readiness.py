@@ -6,6 +6,7 @@ come from grouped queries over every seller at once (no query per seller).
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -61,8 +62,47 @@ def covered_channels(token_scopes: list[str] | None) -> set[Channel]:
     return known or set(Channel)
 
 
-async def _grouped(sql: str, q: Sql) -> dict[int | None, dict]:
-    return {r["seller_id"]: r for r in await q.rows(sql)}
+def _queries(now: datetime, seller_id: int | None) -> dict[str, tuple[Sql, str]]:
+    """The grouped-by-seller measurements behind the checklist."""
+    cursors = Sql()
+    alerts = Sql()
+    backlog = Sql()
+    replies = Sql()
+    blocks = Sql()
+    day_ago = blocks.p(now - timedelta(days=1))
+    return {
+        "cursors": (
+            cursors,
+            f"SELECT seller_id, channel, last_success_at FROM sync_cursor WHERE 1 = 1{cursors.seller(seller_id)}",
+        ),
+        "alerts": (
+            alerts,
+            f"""SELECT seller_id, COUNT(*) AS n FROM alert WHERE open_key IS NOT NULL
+                 AND severity = {alerts.p(AlertSeverity.CRITICAL.value)} GROUP BY seller_id""",
+        ),
+        "backlog": (
+            backlog,
+            f"""SELECT seller_id, COUNT(*) AS n FROM interaction WHERE {open_where(backlog, seller_id)}
+                 GROUP BY seller_id""",
+        ),
+        "replies": (
+            replies,
+            f"""SELECT i.seller_id, COUNT(*) AS n,
+                       SUM(CASE WHEN r.status = {replies.p(ReplyStatus.FAILED.value)} THEN 1 ELSE 0 END) AS failed
+                  FROM reply r JOIN interaction i ON i.id = r.interaction_id
+                 WHERE r.created_at >= {replies.p(now - timedelta(days=1))}{replies.seller(seller_id, "i.seller_id")}
+                 GROUP BY i.seller_id""",
+        ),
+        "blocks": (
+            blocks,
+            f"""SELECT i.seller_id, SUM(CASE WHEN d.created_at >= {day_ago} THEN 1 ELSE 0 END) AS recent,
+                       SUM(CASE WHEN d.created_at < {day_ago} THEN 1 ELSE 0 END) AS before
+                  FROM draft d JOIN interaction i ON i.id = d.interaction_id
+                 WHERE NOT d.ok AND d.created_at >= {blocks.p(now - timedelta(days=8))}
+                       {blocks.seller(seller_id, "i.seller_id")}
+                 GROUP BY i.seller_id""",
+        ),
+    }
 
 
 async def readiness(*, now: datetime, ops: OpsSettings, seller_id: int | None = None) -> Readiness:
@@ -72,42 +112,15 @@ async def readiness(*, now: datetime, ops: OpsSettings, seller_id: int | None = 
         sellers = sellers.filter(id=seller_id)
     seller_rows = await sellers.values("id", "name", "token_scopes")
 
-    q = Sql()
+    queries = _queries(now, seller_id)
+    # Independent grouped queries: run them side by side on the pool (one at a time on SQLite).
+    results = dict(zip(queries, await asyncio.gather(*(q.rows(sql) for q, sql in queries.values())), strict=True))
     lags: dict[int, dict[Channel, float | None]] = defaultdict(dict)
-    for r in await q.rows(
-        f"SELECT seller_id, channel, last_success_at FROM sync_cursor WHERE 1 = 1{q.seller(seller_id)}"
-    ):
+    for r in results["cursors"]:
         last = as_datetime(r["last_success_at"])
         lags[r["seller_id"]][Channel(r["channel"])] = None if last is None else (now - last).total_seconds() / 60
-
-    q = Sql()
-    alerts = await _grouped(
-        f"""SELECT seller_id, COUNT(*) AS n FROM alert WHERE open_key IS NOT NULL
-             AND severity = {q.p(AlertSeverity.CRITICAL.value)} GROUP BY seller_id""",
-        q,
-    )
-    q = Sql()
-    backlog = await _grouped(
-        f"SELECT seller_id, COUNT(*) AS n FROM interaction WHERE {open_where(q, seller_id)} GROUP BY seller_id", q
-    )
-    q = Sql()
-    replies = await _grouped(
-        f"""SELECT i.seller_id, COUNT(*) AS n,
-                   SUM(CASE WHEN r.status = {q.p(ReplyStatus.FAILED.value)} THEN 1 ELSE 0 END) AS failed
-              FROM reply r JOIN interaction i ON i.id = r.interaction_id
-             WHERE r.created_at >= {q.p(now - timedelta(days=1))}{q.seller(seller_id, "i.seller_id")}
-             GROUP BY i.seller_id""",
-        q,
-    )
-    q = Sql()
-    day_ago = q.p(now - timedelta(days=1))
-    blocks = await _grouped(
-        f"""SELECT i.seller_id, SUM(CASE WHEN d.created_at >= {day_ago} THEN 1 ELSE 0 END) AS recent,
-                   SUM(CASE WHEN d.created_at < {day_ago} THEN 1 ELSE 0 END) AS before
-              FROM draft d JOIN interaction i ON i.id = d.interaction_id
-             WHERE NOT d.ok AND d.created_at >= {q.p(now - timedelta(days=8))}{q.seller(seller_id, "i.seller_id")}
-             GROUP BY i.seller_id""",
-        q,
+    alerts, backlog, replies, blocks = (
+        {r["seller_id"]: r for r in results[key]} for key in ("alerts", "backlog", "replies", "blocks")
     )
 
     out = []
