@@ -30,8 +30,10 @@ THREAD_WINDOW = timedelta(days=45)
 _PROBABILISTIC_MAX = 0.84
 # Fuzzy names below this similarity are different people (e.g. "Анна" vs "Анастасия" ≈ 0.6).
 _MIN_NAME_SIMILARITY = 0.7
-# Candidates per (seller, product) lookup: a hot product keeps the nearest-in-time ones.
+# Candidates per (seller, product) lookup: a hot product keeps the newest ones.
 _PRODUCT_CANDIDATES = 500
+# More same-name items than this on one product within the window: the name is too common to be evidence.
+_AMBIGUOUS_NAME = 4
 _TIMELINE_HOPS = 3
 _NM_ID_IN_TEXT = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
 _FIELDS = (
@@ -71,23 +73,25 @@ class TimelineItem:
     kind: LinkKind | None
 
 
-# Cached: a product's candidates are compared with every new item on it, and buyer names repeat a lot.
-@lru_cache(maxsize=65536)
 def _name(value: str | None) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
 
 
 @lru_cache(maxsize=65536)
-def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two normalised buyer names (0..1); cached because a product's buyers repeat names."""
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b)
+    # real_quick_ratio is an upper bound: most name pairs are rejected without the full comparison.
+    return matcher.ratio() if matcher.real_quick_ratio() >= _MIN_NAME_SIMILARITY else 0.0
 
 
-def probabilistic_score(x: Row, y: Row) -> float:
-    """Confidence that two interactions on one product come from the same buyer (0 when names differ)."""
-    name_sim = _similarity(_name(x["buyer_name"]), _name(y["buyer_name"]))
+def probabilistic_score(name_sim: float, x: Row, y: Row) -> float:
+    """Confidence that two interactions on one product with similar buyer names come from the same buyer."""
     if name_sim < _MIN_NAME_SIMILARITY:
         return 0.0
-    text_sim = _similarity((x["text"] or "")[:300].lower(), (y["text"] or "")[:300].lower())
+    text_sim = SequenceMatcher(None, (x["text"] or "")[:300].lower(), (y["text"] or "")[:300].lower()).ratio()
     closeness = max(0.0, 1 - abs(x["occurred_at"] - y["occurred_at"]) / THREAD_WINDOW)
     return min(_PROBABILISTIC_MAX, 0.6 * name_sim + 0.15 * text_sim + 0.25 * closeness)
 
@@ -131,24 +135,45 @@ def _products(x: Row) -> list[tuple[int, bool]]:
 
 
 async def _candidates(seller_id: int, groups: dict[int, list[tuple[Row, bool]]]) -> dict[int, list[Row]]:
-    """Candidate rows per product of one seller, nearest-in-time first, in one query for all its products."""
-    spans = {
-        nm_id: (min(x["occurred_at"] for x, _ in m), max(x["occurred_at"] for x, _ in m)) for nm_id, m in groups.items()
-    }
+    """Named candidate rows per product of one seller, newest first, in one query for all its products."""
     where = Q()
-    for nm_id, (lo, hi) in spans.items():
-        where |= Q(nm_id=nm_id, occurred_at__gte=lo - THREAD_WINDOW, occurred_at__lte=hi + THREAD_WINDOW)
-    rows = (
-        await Interaction.filter(where, seller_id=seller_id)
-        .order_by("-occurred_at")
-        .limit(_PRODUCT_CANDIDATES * len(spans))
-        .values(*_FIELDS)
-    )
+    for nm_id, members in groups.items():
+        times = [x["occurred_at"] for x, _ in members]
+        where |= Q(
+            nm_id=nm_id, occurred_at__gte=min(times) - THREAD_WINDOW, occurred_at__lte=max(times) + THREAD_WINDOW
+        )
+    rows = Interaction.filter(where, seller_id=seller_id, buyer_name__isnull=False).order_by("-occurred_at")
     out: dict[int, list[Row]] = defaultdict(list)
-    for y in rows:  # each OR term pairs a product with its own window: only the per-product cap is left to apply
-        if len(out[y["nm_id"]]) < _PRODUCT_CANDIDATES:
+    for y in await rows.values(*_FIELDS):
+        if len(out[y["nm_id"]]) < _PRODUCT_CANDIDATES:  # a hot product keeps its newest candidates
             out[y["nm_id"]].append(y)
     return out
+
+
+def _match_product(members: list[tuple[Row, bool]], rows: list[Row], pairs: _Pairs) -> None:
+    """Name-based links of new items to the candidates of one product (anonymous items never link here)."""
+    by_name: dict[str, list[Row]] = defaultdict(list)
+    for y in rows:
+        by_name[_name(y["buyer_name"])].append(y)
+    by_name.pop("", None)
+    for x, mentioned in members:
+        own = _name(x["buyer_name"])
+        if not own:
+            continue
+        near = {
+            n: [y for y in ys if abs(x["occurred_at"] - y["occurred_at"]) <= THREAD_WINDOW] for n, ys in by_name.items()
+        }
+        same = [y for y in near.get(own, ()) if y["id"] != x["id"]]
+        if len(same) > _AMBIGUOUS_NAME:
+            continue  # a name this common on the product identifies nobody
+        for y in same:
+            pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, "chat_names_product" if mentioned else "same_buyer_product")
+        for name, ys in near.items():
+            similarity = 0.0 if name == own else name_similarity(*sorted((own, name)))
+            for y in ys if similarity else ():
+                pairs.add(
+                    x, y, LinkKind.PROBABILISTIC, round(probabilistic_score(similarity, x, y), 3), "similar_buyer"
+                )
 
 
 async def _match_products(new: list[Row], pairs: _Pairs) -> None:
@@ -159,17 +184,7 @@ async def _match_products(new: list[Row], pairs: _Pairs) -> None:
     for seller_id, groups in by_seller.items():
         candidates = await _candidates(seller_id, groups)
         for nm_id, members in groups.items():
-            rows = candidates.get(nm_id, [])
-            for x, mentioned in members:
-                for y in rows:
-                    if abs(x["occurred_at"] - y["occurred_at"]) > THREAD_WINDOW:
-                        continue
-                    if _name(x["buyer_name"]) and _name(x["buyer_name"]) == _name(y["buyer_name"]):
-                        reason = "chat_names_product" if mentioned else "same_buyer_product"
-                        pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, reason)
-                    else:
-                        score = round(probabilistic_score(x, y), 3)
-                        pairs.add(x, y, LinkKind.PROBABILISTIC, score, "similar_buyer")
+            _match_product(members, candidates.get(nm_id, []), pairs)
 
 
 async def link_new(interaction_ids: list[int]) -> int:

@@ -101,3 +101,15 @@ async def test_relinking_is_idempotent(db: None) -> None:
     assert await link_new([a.id, b.id]) == 1
     assert await link_new([]) == 0
     assert await _links() == {(a.id, b.id): (LinkKind.DETERMINISTIC, 0.95, "same_order")}
+
+
+async def test_a_name_common_on_the_product_is_not_evidence(db: None) -> None:
+    seller = await Seller.create(name="s")
+    annas = [
+        await _item(seller, Channel.REVIEW, at=timedelta(days=n), nm_id=555555, buyer_name="Анна") for n in range(6)
+    ]
+    assert await link_new([a.id for a in annas]) == 0
+    # With fewer namesakes on the product, the same name does link.
+    await Interaction.filter(id__in=[a.id for a in annas[2:]]).update(nm_id=666666)
+    assert await link_new([annas[0].id]) == 1
+    assert (await _links())[(annas[0].id, annas[1].id)][2] == "same_buyer_product"
