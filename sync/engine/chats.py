@@ -126,6 +126,7 @@ async def ingest_events(
     stats.new += len(created)
     stats.link_ids += sorted(created)
     stats.notify_ids += await rules.claim_notifications(wants_notice, now)
+    await stats.flush_notifications(ctx.broker)
 
 
 async def sync(

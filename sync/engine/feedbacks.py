@@ -60,6 +60,7 @@ class _Pass:
         self.stats.pages += 1
         self.stats.malformed += page.malformed
         self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+        await self.stats.flush_notifications(self.ctx.broker)
         return items, page
 
     async def backfill(self, now: datetime) -> None:
@@ -126,6 +127,7 @@ class _Pass:
         """Read items one by one (pending confirmation, moderation, strays) and apply their WB state."""
         items = [self.src.to_item(x) for ext in external_ids if (x := await self.src.get_one(self.auth, ext))]
         self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+        await self.stats.flush_notifications(self.ctx.broker)
 
     async def watched(self, now: datetime) -> None:
         """Our replies waiting to show up and answers under moderation."""

@@ -67,8 +67,7 @@ async def announce(ctx: SyncContext, seller: Seller, stats: RunStats) -> None:
     if stats.link_ids:
         # One linking task per run, not per page: it reads all of the run's new rows in a few queries.
         await kick(ctx.broker, "sync.link", stats.link_ids)
-    for interaction_id in stats.notify_ids:
-        await kick(ctx.broker, "bot.notify_interaction", interaction_id)
+    await stats.flush_notifications(ctx.broker)
     for interaction_id in dict.fromkeys(stats.refresh_ids):
         await kick(ctx.broker, "bot.refresh_cards", interaction_id)
     t = translator(ctx.settings.default_language)

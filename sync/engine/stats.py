@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from taskiq import AsyncBroker
+
+from sync.broker import kick
 from sync.ingest import IngestResult
 
 
@@ -37,3 +40,10 @@ class RunStats:
         self.alerts += result.alerts
         if result.newest is not None and (self.newest is None or result.newest > self.newest):
             self.newest = result.newest
+
+    async def flush_notifications(self, broker: AsyncBroker) -> None:
+        """Kick the "new interaction" events claimed so far, right after the page that claimed them: a worker
+        killed later in the run must not take claimed-but-unsent events with it."""
+        for interaction_id in self.notify_ids:
+            await kick(broker, "bot.notify_interaction", interaction_id)
+        self.notify_ids.clear()
