@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-
 import click
 
 
@@ -15,9 +12,10 @@ def bot_command(host: str, port: int) -> None:
     """The Telegram bot: onboarding, cards, /inbox, /stats, /settings."""
     from bot.__main__ import run
     from cli.main import _settings
+    from cli.signals import run_until_signal
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run(_settings(), host=host, port=port))
+    settings = _settings()
+    run_until_signal(lambda: run(settings, host=host, port=port))
 
 
 def register(main: click.Group) -> None:

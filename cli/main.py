@@ -20,6 +20,10 @@ def _settings() -> Settings:
 @click.group()
 def main() -> None:
     """AgentIQ: a Wildberries seller's buyer inbox, answered from Telegram."""
+    from core.logs import setup_logging
+
+    settings = _settings()
+    setup_logging(fmt=settings.log_format, level=settings.log_level)
 
 
 @main.group()

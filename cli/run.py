@@ -11,14 +11,13 @@ import click
 def run() -> None:
     """Run the bot, the sync scheduler and workers, and the admin in one process (a single seller or a pilot)."""
     from cli.main import _settings
-    from cli.runtime import run_all, run_until_signal
+    from cli.runtime import run_all
+    from cli.signals import run_until_signal
     from core.db import upgrade
-    from core.logs import setup_logging
 
     settings = _settings()
     if settings.telegram.bot_token is None:
         raise click.ClickException("AGENTIQ_TELEGRAM__BOT_TOKEN is not set (see README, Configuration)")
-    setup_logging(fmt=settings.log_format, level=settings.log_level)
 
     async def main() -> None:
         await upgrade(settings)
@@ -41,10 +40,8 @@ def run() -> None:
 def demo(port_base: int, seed: int, inject_every: float, data_dir: Path, ready_file: Path | None) -> None:
     """The whole product on the embedded default against the WB, Telegram and LLM sandboxes."""
     from cli.demo import run_demo
-    from cli.runtime import run_until_signal
-    from core.logs import setup_logging
+    from cli.signals import run_until_signal
 
-    setup_logging(fmt="console", level="INFO")
     run_until_signal(
         lambda: run_demo(
             port_base=port_base, seed=seed, inject_every_s=inject_every, data_dir=data_dir, ready_file=ready_file

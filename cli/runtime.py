@@ -8,7 +8,6 @@ needs no separate worker; for scale, run `agentiq bot`, `agentiq worker`, `agent
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 
 import structlog
@@ -60,18 +59,3 @@ async def run_all(
 def _admin_server(settings: Settings, rt: BotRuntime) -> uvicorn.Server:
     app = create_admin(settings, broker=rt.broker)
     return embedded_server(app, host=settings.admin.host, port=settings.admin.port)
-
-
-def run_until_signal(main: Callable[[], Awaitable[None]]) -> None:
-    """Run `main` and stop it cleanly on Ctrl-C or SIGTERM (in-flight work finishes or is redelivered)."""
-    import signal
-
-    async def runner() -> None:
-        task = asyncio.create_task(main())
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, task.cancel)
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-
-    asyncio.run(runner())

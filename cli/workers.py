@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import os
 import sys
@@ -39,6 +38,10 @@ def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None
         str(max_async_tasks),
         "--ack-type",
         "when_saved",
+        # On SIGTERM running tasks get this long to finish; an unfinished one is not acked, so the stream
+        # broker hands it to another worker (every task is idempotent).
+        "--wait-tasks-timeout",
+        "25",
     ]
     os.execvp(sys.executable, [sys.executable, "-m", *args])
 
@@ -46,6 +49,7 @@ def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None
 @click.command("scheduler")
 def scheduler() -> None:
     """Kick the sync tick every AGENTIQ_SYNC__TICK_S seconds (several schedulers are safe: claims are atomic)."""
+    from cli.signals import run_until_signal
     from core.settings import get_settings
     from sync.broker import broker
     from sync.scheduler import run_forever
@@ -57,7 +61,7 @@ def scheduler() -> None:
         finally:
             await broker.shutdown()
 
-    asyncio.run(main())
+    run_until_signal(main)
 
 
 def register(main: click.Group) -> None:

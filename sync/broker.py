@@ -56,7 +56,12 @@ broker = get_broker(get_settings())
 
 @broker.on_event(TaskiqEvents.WORKER_STARTUP)
 async def _open_sync(state: TaskiqState) -> None:
+    from core.logs import setup_logging
     from sync.context import open_context
+
+    settings = get_settings()
+    # `taskiq worker` configured logging its own way; ours redacts secrets and speaks JSON in production.
+    setup_logging(fmt=settings.log_format, level=settings.log_level)
 
     state.sync = await open_context(get_settings(), broker)
 
