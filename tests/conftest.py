@@ -16,6 +16,7 @@ import asyncpg
 import pytest
 import redis.asyncio as aioredis
 from cryptography.fernet import Fernet
+from playwright.async_api import Browser, async_playwright
 from tortoise import Tortoise, connections
 
 from core import db as core_db
@@ -104,3 +105,28 @@ async def redis_client() -> AsyncIterator[aioredis.Redis]:
 def redis_url() -> str:
     """The URL of the test Redis database (use with `redis_client` to get it flushed)."""
     return TEST_REDIS_URL
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    """Debian's Chromium driven by Playwright (no browser download: .ci/run installs the package)."""
+    async with async_playwright() as pw:
+        launched = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            await launched.close()

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 import httpx
+from playwright.async_api import Browser
+
+from tests.conftest import SCREENSHOTS
 
 ROOT = Path(__file__).resolve().parents[1]
 REVIEW_TEXT = "Очень понравилась кофта, тёплая и мягкая, размер подошёл идеально"
@@ -31,7 +34,7 @@ def _button(message: dict, prefix: str) -> dict | None:
     )
 
 
-async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path) -> None:
+async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path, browser: Browser) -> None:
     ready = tmp_path / "ready"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIQ_")}
     args = ["--port-base", "0", "--inject-every", "3600", "--data-dir", str(tmp_path / "data")]
@@ -64,6 +67,11 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path) 
                 return next((m for m in messages if REVIEW_TEXT in m["text"] and _button(m, "c:d:")), None)
 
             found = await _wait_for(card)
+            page = await browser.new_page(viewport={"width": 720, "height": 900})
+            await page.goto(f"{tg_url}/chat/{SELLER_CHAT}")
+            await page.wait_for_selector(f"text={REVIEW_TEXT[:30]}")
+            await page.locator(".msg.bot").last.scroll_into_view_if_needed()
+            await page.screenshot(path=str(SCREENSHOTS / "telegram_card.png"))
             press = f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/press"
             await http.post(
                 press, json={"message_id": found["message_id"], "data": _button(found, "c:d:")["callback_data"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser
 
 from sandbox.telegram.entities import EntityParseError, parse_html, to_html
 from tests.sandbox.telegram_support import Tg, server, tg
@@ -82,34 +82,29 @@ async def test_control_needs_to_know_the_bot_when_there_are_several(tg: Tg) -> N
     assert (await tg.control.get("/_sandbox/chats", params={"bot": "424242"})).status_code == 404
 
 
-async def test_chat_page_shows_the_chat_and_lets_a_person_type_and_press(tg: Tg) -> None:
+async def test_chat_page_shows_the_chat_and_lets_a_person_type_and_press(tg: Tg, browser: Browser) -> None:
     await tg.user(1001)
     markup = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="Approve", callback_data="ok")]])
     sent = await tg.bot.send_message(1001, "<b>Review</b> &lt;script&gt;", reply_markup=markup)
     bot_id = tg.bot.id
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        try:
-            page = await browser.new_page()
-            await page.goto(f"{tg.url}/chat/1001?bot={bot_id}")
-            await page.wait_for_selector(".msg.bot b")
-            assert await page.inner_text(".msg.bot .text") == "Review <script>"
-            await page.fill("#text", "hello from the page")
-            await page.click("#composer button")
-            await page.click(".msg.bot .row button")
-            updates = []
-            for _ in range(50):
-                updates = await tg.bot.get_updates(timeout=1)
-                if any(u.callback_query for u in updates):
-                    break
-            texts = [u.message.text for u in updates if u.message]
-            assert "hello from the page" in texts
-            (query,) = [u.callback_query for u in updates if u.callback_query]
-            assert query.data == "ok" and query.message.message_id == sent.message_id
-            await tg.bot.edit_message_text("Approved", chat_id=1001, message_id=sent.message_id)
-            await page.wait_for_selector("text=Approved")
-            await page.goto(f"{tg.url}/_sandbox/ui?bot={bot_id}")
-            await page.wait_for_selector("#chats a")
-            assert "1001" in await page.inner_text("#chats")
-        finally:
-            await browser.close()
+    page = await browser.new_page()
+    await page.goto(f"{tg.url}/chat/1001?bot={bot_id}")
+    await page.wait_for_selector(".msg.bot b")
+    assert await page.inner_text(".msg.bot .text") == "Review <script>"
+    await page.fill("#text", "hello from the page")
+    await page.click("#composer button")
+    await page.click(".msg.bot .row button")
+    updates = []
+    for _ in range(50):
+        updates = await tg.bot.get_updates(timeout=1)
+        if any(u.callback_query for u in updates):
+            break
+    texts = [u.message.text for u in updates if u.message]
+    assert "hello from the page" in texts
+    (query,) = [u.callback_query for u in updates if u.callback_query]
+    assert query.data == "ok" and query.message.message_id == sent.message_id
+    await tg.bot.edit_message_text("Approved", chat_id=1001, message_id=sent.message_id)
+    await page.wait_for_selector("text=Approved")
+    await page.goto(f"{tg.url}/_sandbox/ui?bot={bot_id}")
+    await page.wait_for_selector("#chats a")
+    assert "1001" in await page.inner_text("#chats")
