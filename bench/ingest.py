@@ -24,7 +24,7 @@ from wb_sandbox import _fetch_all, _serve, _wait_up  # bench/ is on sys.path whe
 from core import db as core_db
 from core.linking import link_new
 from core.logs import setup_logging
-from core.models import Channel, Interaction, Seller, SellerStatus
+from core.models import Channel, Interaction, Seller, SellerStatus, SyncCursor
 from core.secrets import secret_box
 from core.settings import WBSettings, load_settings
 from sandbox.runner import free_port
@@ -67,9 +67,11 @@ async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurr
 
     async def one(seller_id: int) -> None:
         async with gate:
-            while (run := await sync_channel(ctx, seller_id, Channel.REVIEW)) is not None and run.backfill:
-                if run.error:
-                    raise RuntimeError(run.error)
+            # The backfill (its runs resume page by page) is the ingest; the next incremental pass is not.
+            while not await SyncCursor.filter(seller_id=seller_id, channel=Channel.REVIEW, backfill_done=True).exists():
+                run = await sync_channel(ctx, seller_id, Channel.REVIEW)
+                if run is None or run.error:
+                    raise RuntimeError(run.error if run else "sync skipped")
 
     started = time.perf_counter()
     await asyncio.gather(*(one(i) for i in ids))
