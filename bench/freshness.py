@@ -1,0 +1,133 @@
+"""Freshness: how long from a buyer's new review/question on WB to our "new interaction" event, at WB's real
+per-seller limits and the default poll intervals; and what an idle seller costs per run.
+
+    .venv/bin/python bench/freshness.py [--sellers 200] [--seconds 120] [--injections 100]
+
+One process: the WB sandbox (limits on), the scheduler loop (`sync.scheduler.run_forever`) and the sync tasks on an
+in-process broker; a throwaway PostgreSQL database. After every seller's backfill, items are injected at random
+times into random sellers of the first half; the second half stays idle. Prints p50/p95/max injection → event
+and HTTP requests per idle seller's run, and the process RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import random
+import resource
+import statistics
+import time
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+from ingest import PG, _admin  # bench/ is on sys.path when run as a script
+from taskiq import InMemoryBroker
+
+from core import db as core_db
+from core.logs import setup_logging
+from core.models import Interaction, Seller, SellerStatus, SyncCursor, SyncRun
+from core.secrets import secret_box
+from core.settings import load_settings
+from sandbox.runner import serve_app
+from sandbox.wb.server import create_app
+from sync.context import open_context
+from sync.scheduler import run_forever
+from sync.tasks import register
+
+
+async def _bench(db_url: str, n: int, seconds: float, injections: int) -> None:
+    app = create_app(seed=3, sellers=0)
+    async with serve_app(app) as url, httpx.AsyncClient(base_url=f"{url}/_sandbox", timeout=30) as control:
+        made = [
+            (await control.post("/sellers", json={"reviews": 5, "questions": 2, "chats": 1})).json() for _ in range(n)
+        ]
+        settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
+        settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
+        await core_db.upgrade(settings)
+        await core_db.init_db(settings)
+        box = secret_box(settings)
+        await Seller.bulk_create(
+            [Seller(name=f"s{m['seller_id']}", status=SellerStatus.ACTIVE, wb_token_enc=box.encrypt(m["token"]))
+             for m in made]
+        )  # fmt: skip
+        ids = await Seller.all().order_by("id").values_list("id", flat=True)
+        ours = dict(zip((m["seller_id"] for m in made), ids, strict=True))
+        events: dict[int, float] = {}
+        broker = InMemoryBroker(max_async_tasks=500)
+        register(broker)
+
+        async def notified(interaction_id: int) -> None:
+            events.setdefault(interaction_id, time.monotonic())
+
+        async def ignore(_: int) -> None:
+            return None
+
+        broker.register_task(notified, task_name="bot.notify_interaction")
+        broker.register_task(ignore, task_name="bot.refresh_cards")
+        broker.register_task(ignore, task_name="bot.deliver_alert")
+        broker.state.sync = await open_context(settings, broker, limits=True)
+        await broker.startup()
+        ticking = asyncio.create_task(run_forever(broker, settings))
+        started = time.monotonic()
+        # Polling the database: the backfill's end is no event anyone signals.
+        while await SyncCursor.filter(backfill_done=False).exists() or await SyncCursor.all().count() < 3 * n:  # noqa: ASYNC110
+            await asyncio.sleep(1)
+        print(f"backfill of {n} sellers (reviews, questions, chats): {time.monotonic() - started:.0f} s")
+
+        t0 = time.monotonic()
+        measured_from = datetime.now(UTC)
+        active = [m["seller_id"] for m in made[: n // 2]]
+        idle = {ours[m["seller_id"]] for m in made[n // 2 :]}
+        injected: dict[tuple[int, str], float] = {}
+        rng = random.Random(5)
+        for at in sorted(rng.uniform(0, seconds) for _ in range(injections)):
+            await asyncio.sleep(max(0.0, t0 + at - time.monotonic()))
+            num = rng.choice(active)
+            kind = rng.choice(("reviews", "questions"))
+            body = {"text": "Когда будет размер XL?"} if kind == "questions" else {"text": "Брак", "rating": 1}
+            item = (await control.post(f"/sellers/{num}/{kind}", json=body)).json()
+            injected[(ours[num], item["id"])] = time.monotonic()
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            rows = await Interaction.filter(id__in=list(events)).values_list("seller_id", "external_id", "id")
+            seen = {(s, e): i for s, e, i in rows}
+            if all(k in seen for k in injected):
+                break
+            await asyncio.sleep(1)
+        lat = sorted(events[seen[k]] - t for k, t in injected.items() if k in seen)
+        runs = await SyncRun.filter(seller_id__in=idle, started_at__gte=measured_from).values_list(
+            "http_calls", flat=True
+        )
+        minutes = (time.monotonic() - t0) / 60
+        ticking.cancel()
+        await broker.shutdown()
+        await broker.state.sync.aclose()
+    p95 = lat[max(0, math.ceil(0.95 * len(lat)) - 1)]  # nearest rank
+    print(f"injected {len(injected)}, events {len(lat)} (missing {len(injected) - len(lat)})")
+    print(f"injection → event: p50 {statistics.median(lat):.1f} s, p95 {p95:.1f} s, max {lat[-1]:.1f} s")
+    per_run = sum(runs) / max(1, len(runs))
+    per_min = sum(runs) / max(1, len(idle)) / minutes
+    print(f"idle sellers: {len(runs)} runs, {per_run:.2f} requests per run, {per_min:.2f} per seller per minute")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def main() -> None:
+    """Create a throwaway database, run the benchmark, drop the database."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sellers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--injections", type=int, default=100)
+    args = parser.parse_args()
+    setup_logging(level="WARNING")
+    name = f"agentiq_bench_{uuid.uuid4().hex[:8]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        asyncio.run(_bench(f"{PG}/{name}", args.sellers, args.seconds, args.injections))
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+if __name__ == "__main__":
+    main()
