@@ -97,9 +97,10 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int) -> None:
                 break
             await asyncio.sleep(1)
         lat = sorted(events[seen[k]] - t for k, t in injected.items() if k in seen)
-        runs = await SyncRun.filter(seller_id__in=idle, started_at__gte=measured_from).values_list(
-            "http_calls", flat=True
+        by_channel = await SyncRun.filter(seller_id__in=idle, started_at__gte=measured_from).values_list(
+            "channel", "http_calls"
         )
+        runs = [calls for _, calls in by_channel]
         minutes = (time.monotonic() - t0) / 60
         ticking.cancel()
         await broker.shutdown()
@@ -110,6 +111,9 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int) -> None:
     per_run = sum(runs) / max(1, len(runs))
     per_min = sum(runs) / max(1, len(idle)) / minutes
     print(f"idle sellers: {len(runs)} runs, {per_run:.2f} requests per run, {per_min:.2f} per seller per minute")
+    for channel in sorted({c for c, _ in by_channel}):
+        calls = [n for c, n in by_channel if c == channel]
+        print(f"  {channel}: {len(calls)} runs, {sum(calls) / len(calls):.2f} requests per run")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
