@@ -283,48 +283,53 @@ async def mark_unblocked(member: SellerMember) -> None:
         await member.save(update_fields=["blocked_bot"])
 
 
-async def pause_seller(
-    *, seller_id: int, reason: str, admin_id: int | None = None, member_id: int | None = None
+async def _change_status(
+    seller_id: int, action: str, decide: Callable[[Seller], SellerStatus], reason: str | None, **actor: int | None
 ) -> Seller:
-    """Stop syncing and notifying for the seller (e.g. by an admin); audited with the reason."""
+    """Set the seller's status under a row lock and audit the change (who, before, after, why)."""
     async with in_transaction():
         seller = await Seller.select_for_update().get(id=seller_id)
         before = seller.status
-        seller.status, seller.pause_reason = SellerStatus.PAUSED, reason[:500]
+        seller.status, seller.pause_reason = decide(seller), reason
         await seller.save(update_fields=["status", "pause_reason", "updated_at"])
     await audit.record(
-        "seller.paused",
+        action,
         seller_id=seller_id,
-        admin_id=admin_id,
-        member_id=member_id,
-        object_type="seller",
-        object_id=seller_id,
-        before=str(before),
-        after=str(SellerStatus.PAUSED),
-        meta={"reason": reason[:500]},
-    )
-    return seller
-
-
-async def resume_seller(*, seller_id: int, admin_id: int | None = None, member_id: int | None = None) -> Seller:
-    """Undo a pause: active again when a token is stored, back to onboarding otherwise; audited."""
-    async with in_transaction():
-        seller = await Seller.select_for_update().get(id=seller_id)
-        before = seller.status
-        seller.status = SellerStatus.ACTIVE if seller.wb_token_enc else SellerStatus.ONBOARDING
-        seller.pause_reason = None
-        await seller.save(update_fields=["status", "pause_reason", "updated_at"])
-    await audit.record(
-        "seller.resumed",
-        seller_id=seller_id,
-        admin_id=admin_id,
-        member_id=member_id,
+        admin_id=actor.get("admin_id"),
+        member_id=actor.get("member_id"),
         object_type="seller",
         object_id=seller_id,
         before=str(before),
         after=str(seller.status),
+        meta={"reason": reason} if reason else None,
     )
     return seller
+
+
+async def pause_seller(
+    *, seller_id: int, reason: str, admin_id: int | None = None, member_id: int | None = None
+) -> Seller:
+    """Stop syncing and notifying for the seller (e.g. by an admin); audited with the reason."""
+    return await _change_status(
+        seller_id,
+        "seller.paused",
+        lambda _seller: SellerStatus.PAUSED,
+        reason[:500],
+        admin_id=admin_id,
+        member_id=member_id,
+    )
+
+
+async def resume_seller(*, seller_id: int, admin_id: int | None = None, member_id: int | None = None) -> Seller:
+    """Undo a pause: active again when a token is stored, back to onboarding otherwise; audited."""
+    return await _change_status(
+        seller_id,
+        "seller.resumed",
+        lambda seller: SellerStatus.ACTIVE if seller.wb_token_enc else SellerStatus.ONBOARDING,
+        None,
+        admin_id=admin_id,
+        member_id=member_id,
+    )
 
 
 @dataclass(frozen=True)
