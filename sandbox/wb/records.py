@@ -63,8 +63,29 @@ class Answer:
     moderation_outcome: str = "wbRu"
 
 
+class _Served:
+    """Caching of an item's WB JSON: built once per change, pages are served by joining the encoded bytes."""
+
+    __slots__ = ()
+    cached: dict[str, Any] | None
+    encoded: bytes | None
+
+    def wb(self, edit_window: timedelta, now: datetime) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def touch(self) -> None:
+        """Forget the cached JSON after a change."""
+        self.cached = self.encoded = None
+
+    def wb_bytes(self, edit_window: timedelta, now: datetime) -> bytes:
+        """`wb()` encoded once (pages are served by joining these)."""
+        if self.encoded is None:
+            self.encoded = json.dumps(self.wb(edit_window, now), ensure_ascii=False, separators=(",", ":")).encode()
+        return self.encoded
+
+
 @dataclass(slots=True)
-class Review:
+class Review(_Served):
     """A feedback."""
 
     id: str
@@ -89,16 +110,6 @@ class Review:
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
     encoded: bytes | None = None
-
-    def touch(self) -> None:
-        """Forget the cached JSON after a change."""
-        self.cached = self.encoded = None
-
-    def wb_bytes(self, edit_window: timedelta, now: datetime) -> bytes:
-        """`wb()` encoded once (pages are served by joining these)."""
-        if self.encoded is None:
-            self.encoded = json.dumps(self.wb(edit_window, now), ensure_ascii=False, separators=(",", ":")).encode()
-        return self.encoded
 
     @property
     def answered(self) -> bool:
@@ -161,7 +172,7 @@ class Review:
 
 
 @dataclass(slots=True)
-class QuestionRec:
+class QuestionRec(_Served):
     """A buyer question."""
 
     id: str
@@ -177,16 +188,6 @@ class QuestionRec:
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
     encoded: bytes | None = None
-
-    def touch(self) -> None:
-        """Forget the cached JSON after a change."""
-        self.cached = self.encoded = None
-
-    def wb_bytes(self, edit_window: timedelta, now: datetime) -> bytes:
-        """`wb()` encoded once (pages are served by joining these)."""
-        if self.encoded is None:
-            self.encoded = json.dumps(self.wb(edit_window, now), ensure_ascii=False, separators=(",", ":")).encode()
-        return self.encoded
 
     @property
     def answered(self) -> bool:
