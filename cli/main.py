@@ -55,6 +55,29 @@ def db_status() -> None:
         sys.exit(1)
 
 
+@main.group()
+def keys() -> None:
+    """Encryption keys of the stored secrets."""
+
+
+@keys.command("rotate")
+def keys_rotate() -> None:
+    """Re-encrypt every WB token with the first key of AGENTIQ_ENCRYPTION_KEYS (then the old key can go)."""
+    from core import db as core_db
+    from core.sellers import reencrypt_tokens
+
+    settings = _settings()
+
+    async def rotate() -> int:
+        await core_db.init_db(settings)
+        try:
+            return await reencrypt_tokens(settings)
+        finally:
+            await core_db.close_db()
+
+    click.echo(f"re-encrypted {asyncio.run(rotate())} token(s) with the newest key")
+
+
 def _register_optional_groups() -> None:
     """Attach the command groups that live beside their packages (each module exposes `register(main)`)."""
     import importlib

@@ -149,6 +149,15 @@ def get_token(seller: Seller, settings: Settings) -> str | None:
     return secret_box(settings).decrypt(seller.wb_token_enc)
 
 
+async def reencrypt_tokens(settings: Settings) -> int:
+    """Re-encrypt every stored WB token with the newest key (after a new key was put first); returns how many."""
+    box = secret_box(settings)
+    sellers = await Seller.filter(wb_token_enc__isnull=False).only("id", "wb_token_enc")
+    for seller in sellers:
+        await Seller.filter(id=seller.id).update(wb_token_enc=box.rotate(seller.wb_token_enc))
+    return len(sellers)
+
+
 async def create_invite(member: SellerMember | None, *, role: MemberRole = MemberRole.OPERATOR) -> Invite:
     """A one-time invitation code to the member's seller (owners only)."""
     owner = require_owner(member)
