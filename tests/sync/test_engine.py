@@ -70,7 +70,7 @@ async def test_backfill_resumes_after_a_crash(db, settings, redis_client) -> Non
         seller = await connect(s, made["token"])
         async with sync_context(s) as (ctx, _):
             task = asyncio.create_task(sync_channel(ctx, seller.id, Channel.REVIEW))
-            while (  # noqa: ASYNC110 - polling the database, not an in-process event
+            while (
                 int(
                     (
                         await SyncCursor.get_or_none(seller_id=seller.id, channel=Channel.REVIEW) or SyncCursor()
