@@ -47,6 +47,7 @@ class SettingsAction(StrEnum):
     LANGUAGE = "lang"
     WINDOW = "win"
     AUTO_DRAFT = "ad"
+    AUTO_SEND = "as"
     NOTIFY = "n"
     RATING = "rt"
 

@@ -79,7 +79,7 @@ def inbox_keyboard(page: InboxPage, channel: str, t: Translator) -> InlineKeyboa
 
 
 def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardMarkup:
-    """Language, pending window, auto-draft and the notification switches."""
+    """Language, pending window, auto-draft, auto-send and the notification switches."""
     kb = InlineKeyboardBuilder()
     for language in LANGUAGES:
         kb.button(text=language.upper(), callback_data=SettingsCb(action=SettingsAction.LANGUAGE, value=language))
@@ -91,6 +91,10 @@ def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardM
         text=f"{on_off[current.auto_draft]} {t('bot-settings-auto-draft')}",
         callback_data=SettingsCb(action=SettingsAction.AUTO_DRAFT),
     )
+    kb.button(
+        text=f"{on_off[current.auto_send]} {t('bot-settings-auto-send')}",
+        callback_data=SettingsCb(action=SettingsAction.AUTO_SEND),
+    )
     for name in ("reviews", "questions", "chats"):
         kb.button(
             text=f"{on_off[getattr(current.notify, name)]} {t(f'bot-settings-notify-{name}')}",
@@ -99,7 +103,7 @@ def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardM
     for rating in range(1, 6):
         mark = "• " if rating == current.notify.max_review_rating else ""
         kb.button(text=f"{mark}≤{rating}★", callback_data=SettingsCb(action=SettingsAction.RATING, value=str(rating)))
-    kb.adjust(len(LANGUAGES), len(WINDOW_CHOICES), 1, 3, 5)
+    kb.adjust(len(LANGUAGES), len(WINDOW_CHOICES), 1, 1, 3, 5)
     return kb.as_markup()
 
 

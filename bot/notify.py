@@ -10,6 +10,10 @@ the claim and skips. If a worker dies between the send and recording the message
 without a message id and is never re-sent: at-most-once. We chose that over at-least-once because a duplicate
 card invites a double answer and there is no way to detect it afterwards, while a lost card is harmless: the
 interaction stays in /inbox, where the seller finds it.
+
+Auto-send (`sync.autosend`) runs before the card is rendered, so the card shows the auto-sent reply. Its send task
+runs concurrently and refreshes cards when it is done; a refresh that ran before our card was recorded found
+nothing to edit, so after sending, a card whose stage moved on meanwhile is refreshed here.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from core import inbox, sellers
 from core.drafting.service import create_draft
 from core.i18n import translator
 from core.settings import Settings, TelegramSettings, get_settings
+from sync.autosend import autosend
 from sync.ratelimit import RateLimiter
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
@@ -72,9 +77,14 @@ class Notifier:
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
+    app_settings = notifier.app_settings or get_settings()
     data = await inbox.card_data(interaction_id)
     if await inbox.wants_auto_draft(data):
-        await create_draft(interaction_id=interaction_id, settings=notifier.app_settings or get_settings())
+        await create_draft(interaction_id=interaction_id, settings=app_settings)
+        data = await inbox.card_data(interaction_id)
+    # Before rendering, so the card shows the auto-sent reply instead of buttons that would answer it again.
+    auto_reply = await autosend(interaction_id=interaction_id, settings=app_settings)
+    if auto_reply is not None:
         data = await inbox.card_data(interaction_id)
     sent = 0
     for member in await inbox.card_recipients(data.interaction):
@@ -93,6 +103,10 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             continue
         await inbox.card_sent(card, message.message_id)
         sent += 1
+    # The auto-sent reply may have reached WB while the cards were on their way, and its refresh found no card
+    # to edit yet: bring them up to date here (see the module docstring).
+    if auto_reply is not None and sent and (await inbox.card_data(interaction_id)).stage != data.stage:
+        await refresh_cards(interaction_id, notifier)
     return sent
 
 

@@ -14,7 +14,7 @@ from core.guardrails import Verdict
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
-from core.models import Channel, Interaction
+from core.models import Channel, Interaction, ReplyVia
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬"}
 TEXT_BUDGET = 1500
@@ -87,7 +87,10 @@ def _draft(data: CardData, t: Translator) -> list[str]:
 
 def _stage(data: CardData, t: Translator) -> str:
     reason = clip(data.interaction.rejection_reason or (data.reply.last_error if data.reply else None), 300, "…")
-    return t(f"bot-stage-{data.stage}", reason=reason or "—")
+    stage = t(f"bot-stage-{data.stage}", reason=reason or "—")
+    if data.reply is not None and data.reply.via == ReplyVia.AUTO:
+        return f"{t('bot-card-auto-sent')}\n{stage}"
+    return stage
 
 
 def render_card(data: CardData, t: Translator) -> str:

@@ -1,4 +1,4 @@
-"""/settings: language, pending window, auto-draft, notification switches per channel and rating."""
+"""/settings: language, pending window, auto-draft, auto-send, notification switches per channel and rating."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
             return {"pending_window_min": int(value)}
         case SettingsAction.AUTO_DRAFT:
             return {"auto_draft": not current.auto_draft}
+        case SettingsAction.AUTO_SEND:
+            return {"auto_send": not current.auto_send}
         case SettingsAction.NOTIFY:
             return {"notify": {value: not getattr(current.notify, value)}}
         case _:

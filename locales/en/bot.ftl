@@ -14,6 +14,7 @@ bot-card-cons = ➖ { $text }
 bot-card-meta = ⏱ { $priority } · reply by { $due } · 🔗 { $links }
 bot-card-draft = <b>Draft</b> ({ $origin }):
 bot-card-draft-blocked = ⛔ <b>This draft cannot be sent:</b>
+bot-card-auto-sent = 🤖 Sent automatically
 
 bot-origin-llm = AI
 bot-origin-template = template
@@ -100,8 +101,9 @@ bot-stats-line =
 
 bot-settings-title =
     ⚙️ <b>Settings</b>
-    Language · pending window (now { $window } min) · auto-draft · cards per channel · reviews up to { $rating }★
+    Language · pending window (now { $window } min) · auto-draft · auto-reply (positive 4–5★ reviews only, off by default) · cards per channel · reviews up to { $rating }★
 bot-settings-auto-draft = Auto-draft on arrival
+bot-settings-auto-send = Auto-reply to 4–5★
 bot-settings-notify-reviews = Reviews
 bot-settings-notify-questions = Questions
 bot-settings-notify-chats = Chats
@@ -126,7 +128,7 @@ bot-help =
     Each new item comes as a card: Draft → Approve sends the reply to WB; Edit lets you change it first.
     /inbox — what needs a reply
     /stats — today, 7 and 30 days
-    /settings — language, pending window, auto-draft, notifications
+    /settings — language, pending window, auto-draft, auto-reply, notifications
     /members, /invite — your team (owner)
     /connect — connect a new WB token (owner)
 

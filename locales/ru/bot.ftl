@@ -14,6 +14,7 @@ bot-card-cons = ➖ { $text }
 bot-card-meta = ⏱ { $priority } · ответить до { $due } · 🔗 { $links }
 bot-card-draft = <b>Черновик</b> ({ $origin }):
 bot-card-draft-blocked = ⛔ <b>Этот черновик нельзя отправить:</b>
+bot-card-auto-sent = 🤖 Отправлено автоматически
 
 bot-origin-llm = ИИ
 bot-origin-template = шаблон
@@ -100,8 +101,9 @@ bot-stats-line =
 
 bot-settings-title =
     ⚙️ <b>Настройки</b>
-    Язык · окно ожидания (сейчас { $window } мин) · авточерновик · карточки по каналам · отзывы до { $rating }★
+    Язык · окно ожидания (сейчас { $window } мин) · авточерновик · автоответ (только на положительные отзывы 4–5★, по умолчанию выключен) · карточки по каналам · отзывы до { $rating }★
 bot-settings-auto-draft = Черновик сразу
+bot-settings-auto-send = Автоответ на 4–5★
 bot-settings-notify-reviews = Отзывы
 bot-settings-notify-questions = Вопросы
 bot-settings-notify-chats = Чаты
@@ -126,7 +128,7 @@ bot-help =
     Каждое новое обращение приходит карточкой: «Черновик» → «Отправить» отправляет ответ в WB; «Изменить» — поправить текст.
     /inbox — что ждёт ответа
     /stats — сегодня, 7 и 30 дней
-    /settings — язык, окно ожидания, авточерновик, уведомления
+    /settings — язык, окно ожидания, авточерновик, автоответ, уведомления
     /members, /invite — команда (владелец)
     /connect — подключить новый токен WB (владелец)
 
