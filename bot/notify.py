@@ -136,12 +136,18 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
 
 
 async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
-    """Post an ops alert to the ops chat once (claimed first, like cards)."""
-    if notifier.settings.ops_chat_id is None:
-        return False
-    alert = await inbox.claim_alert_delivery(alert_id)
+    """Post an ops alert once (claimed first, like cards): to the ops chat, and to the seller's owners when it
+    concerns one seller (a dead token, a stale sync: they are the ones who can fix it). With nobody to tell, the
+    alert stays unclaimed, so a later configured ops chat still gets it."""
+    chats = [notifier.settings.ops_chat_id] if notifier.settings.ops_chat_id is not None else []
+    chats += await inbox.alert_owner_chats(alert_id)
+    alert = await inbox.claim_alert_delivery(alert_id) if chats else None
     if alert is None:
         return False
     text = f"{ALERT_ICON.get(alert.severity, '')} <b>{clip(alert.kind, 50)}</b>\n{clip(alert.text, 3500, '…')}"
-    await notifier.send(notifier.settings.ops_chat_id, text)
+    for chat_id in chats:
+        try:
+            await notifier.send(chat_id, text)
+        except TelegramForbiddenError:
+            continue
     return True

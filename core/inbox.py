@@ -24,6 +24,7 @@ from core.models import (
     Interaction,
     InteractionStatus,
     Link,
+    MemberRole,
     Reply,
     ReplyStatus,
     Seller,
@@ -185,6 +186,15 @@ async def card_recipients(interaction: Interaction) -> list[SellerMember]:
     if not wants_card(SellerSettings.of(seller.settings), interaction):
         return []
     return await SellerMember.filter(seller_id=seller.id, active=True, blocked_bot=False).order_by("id")
+
+
+async def alert_owner_chats(alert_id: int) -> list[int]:
+    """Chats of the owners of the seller an alert concerns (none for global alerts), if they still read the bot."""
+    alert = await Alert.get_or_none(id=alert_id)
+    if alert is None or alert.seller_id is None:
+        return []
+    owners = SellerMember.filter(seller_id=alert.seller_id, role=MemberRole.OWNER, active=True, blocked_bot=False)
+    return list(await owners.order_by("id").values_list("tg_chat_id", flat=True))
 
 
 async def claim_card(interaction_id: int, member: SellerMember) -> Card | None:
