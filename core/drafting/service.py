@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import openai
@@ -11,9 +12,10 @@ from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
 from core.guardrails import context_for
-from core.intent import Intent, classify
+from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus
 from core.models.enums import Channel
+from core.priority import triage
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 
@@ -55,6 +57,32 @@ async def request_for(interaction: Interaction, seller_settings: SellerSettings)
         text=text,
         tone=seller_settings.tone,
     )
+
+
+async def _refine_intent(
+    interaction: Interaction,
+    req: DraftRequest,
+    seller_settings: SellerSettings,
+    client: openai.AsyncOpenAI,
+    model: str,
+) -> DraftRequest:
+    """Ask the LLM for the intent the rules were unsure about (the seller opted in to the LLM, and a draft is being
+    made anyway: no LLM call ever sits on the ingest path). A changed intent re-triages the item's priority/SLA."""
+    refined = await classify_with_llm(req.text, client=client, model=model)
+    if refined.source != IntentSource.LLM or refined.intent == req.intent:
+        return req
+    t = triage(
+        channel=interaction.channel,
+        rating=interaction.rating,
+        intent=refined.intent.value,
+        text=req.text,
+        occurred_at=interaction.occurred_at,
+        business_hours=seller_settings.business_hours,
+    )
+    await Interaction.filter(id=interaction.id).update(
+        intent=refined.intent.value, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at
+    )
+    return replace(req, intent=refined.intent)
 
 
 async def _recent_draft(interaction_id: int) -> Draft | None:
@@ -100,6 +128,8 @@ async def create_draft(
     use_llm = settings.llm.enabled and seller.llm_enabled
     client = (llm_client or make_client(settings.llm)) if use_llm else None
     try:
+        if client is not None and req.channel != Channel.REVIEW:
+            req = await _refine_intent(interaction, req, seller_settings, client, settings.llm.model)
         drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
         result = await generate(req, variant=variant, context=context, llm=drafter)
     finally:
