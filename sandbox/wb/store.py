@@ -102,6 +102,9 @@ class Store:
         """A buyer posts a review now (fields in `spec` override the generated ones)."""
         product = self._product(seller, spec.get("nm_id"))
         item = seed.review(seller.rng, product, datetime.now(UTC), stars=spec.get("rating"))
+        if "text" in spec:
+            # A caller-written review is not mixed with generated pros/cons (a 5★ "loved it" with "cons: defect").
+            item.pros = item.cons = ""
         for key in ("text", "pros", "cons", "photos", "user_name"):
             if key in spec:
                 setattr(item, key, spec[key])
