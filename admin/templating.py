@@ -8,8 +8,11 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from admin.deps import csrf_token, request_language
+from core.guardrails import Verdict
 from core.i18n import translator
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -25,14 +28,26 @@ def _datetime(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"
 
 
-def _duration(seconds: float | None) -> str:
+@pass_context
+def _duration(ctx: Context, seconds: float | None) -> str:
+    """A response time in the page's language: "4 ч 05 мин" / "4h 05m"."""
     if seconds is None:
         return "—"
     minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m" if hours else f"{minutes}m {secs:02d}s"
+    t = ctx["t"]
+    if hours:
+        return t("admin-duration-hm", hours=hours, minutes=f"{minutes:02d}")
+    return t("admin-duration-ms", minutes=minutes, seconds=f"{secs:02d}")
+
+
+@pass_context
+def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
+    """A stored guardrail verdict's violations as localised reasons."""
+    return Verdict.from_dict(verdict).reasons(ctx["lang"]) if verdict else []
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
 templates.env.filters["duration"] = _duration
+templates.env.filters["reasons"] = _reasons

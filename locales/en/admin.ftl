@@ -157,3 +157,6 @@ admin-alerts-open = Open
 admin-alerts-resolved = Resolved
 admin-readiness-overall = Overall
 admin-readiness-no-sellers = No sellers to check yet.
+
+admin-duration-hm = { $hours }h { $minutes }m
+admin-duration-ms = { $minutes }m { $seconds }s

@@ -158,3 +158,6 @@ admin-alerts-open = Открытые
 admin-alerts-resolved = Закрытые
 admin-readiness-overall = В целом
 admin-readiness-no-sellers = Пока нет продавцов для проверки.
+
+admin-duration-hm = { $hours } ч { $minutes } мин
+admin-duration-ms = { $minutes } мин { $seconds } с
