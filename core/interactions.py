@@ -147,13 +147,15 @@ async def claim_notifications(interaction_ids: list[int], now: datetime) -> list
     if not ids:
         return []
     conn = connections.get("default")
-    placeholder = "$1" if conn.capabilities.dialect == "postgres" else "?"
     # One conditional UPDATE … RETURNING (PostgreSQL and SQLite ≥ 3.35): a row already notified is not returned.
-    sql = (
-        f"UPDATE interaction SET notified_at = {placeholder} "
-        f"WHERE id IN ({', '.join(str(i) for i in ids)}) AND notified_at IS NULL AND needs_response RETURNING id"
-    )
-    rows = await conn.execute_query_dict(sql, [now])
+    # PostgreSQL takes the ids as one array, so the statement text is fixed and asyncpg prepares it once.
+    if conn.capabilities.dialect == "postgres":
+        at, where, params = "$1", "id = ANY($2::bigint[])", [now, ids]
+    else:
+        at, where, params = "?", f"id IN ({', '.join(str(i) for i in ids)})", [now]
+    sql = f"UPDATE interaction SET notified_at = {at} WHERE {where} AND notified_at IS NULL AND needs_response"
+    sql += " RETURNING id"
+    rows = await conn.execute_query_dict(sql, params)
     return sorted(int(r["id"]) for r in rows)
 
 

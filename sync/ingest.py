@@ -1,7 +1,7 @@
 """WB reviews/questions → Interaction rows, in bulk: one SELECT of the page's known ids, one INSERT … ON CONFLICT
 for the new ones, conditional UPDATEs only for rows whose WB state changed.
 
-Returns what the engine must announce: interactions whose "new" event this call claimed, cards to refresh,
+Returns what the engine must announce: interactions whose "new" event is still to be claimed, cards to refresh,
 alerts to raise, new rows to link (linking runs as its own task once per sync run, off this hot path).
 Re-ingesting a page (the watermark overlap, a redelivered task, two workers) changes nothing.
 """
@@ -14,9 +14,10 @@ from typing import Any
 
 from core import interactions as rules
 from core.intent import classify
-from core.models import AnswerState, Channel, Interaction, InteractionStatus
+from core.models import AnswerState, Channel, Interaction, InteractionSource, InteractionStatus, WbSyncState
 from core.priority import triage
 from core.seller_settings import SellerSettings
+from sync import bulk
 from sync.wb.models import Feedback, Question
 
 REVIEW_STATES = {
@@ -86,24 +87,61 @@ def from_feedback(fb: Feedback) -> Item:
         "rating": fb.product_valuation,
         "buyer_name": (fb.user_name or None) and fb.user_name[:200],
         "parent_external_id": fb.parent_feedback_id,
-        "raw_payload": fb.model_dump(mode="json", by_alias=True, exclude_none=True),
+        # Stored as JSON text straight from pydantic's serializer (the raw INSERT takes it as is).
+        "raw_payload": fb.model_dump_json(by_alias=True, exclude_none=True),
     }
     return Item(fb.id, fb.created_date, fields, review_answer(fb))
 
 
 def from_question(q: Question) -> Item:
     """A question as an Item."""
-    fields = {**_product(q.product_details), "text": q.text, "raw_payload": q.model_dump(mode="json", by_alias=True)}
+    fields = {**_product(q.product_details), "text": q.text, "raw_payload": q.model_dump_json(by_alias=True)}
     return Item(q.id, q.created_date, fields, question_answer(q))
 
 
-def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettings) -> Interaction:
-    """An Interaction for an item seen for the first time: triaged; an item WB shows answered needs nothing."""
-    buyer_text = " ".join(p for p in (item.fields.get("text"), item.fields.get("pros"), item.fields.get("cons")) if p)
+# The INSERT's columns (name, PostgreSQL type); `new_row` yields its values in this order.
+COLUMNS = (
+    ("seller_id", "bigint"),
+    ("channel", "varchar"),
+    ("external_id", "varchar"),
+    ("occurred_at", "timestamptz"),
+    ("intent", "varchar"),
+    ("priority", "varchar"),
+    ("priority_rank", "smallint"),
+    ("due_at", "timestamptz"),
+    ("needs_response", "boolean"),
+    ("status", "varchar"),
+    ("answer", "text"),
+    ("answer_state", "varchar"),
+    ("answer_state_raw", "varchar"),
+    ("answer_editable", "boolean"),
+    ("wb_sync_state", "varchar"),
+    ("source", "varchar"),
+    ("created_at", "timestamptz"),
+    ("updated_at", "timestamptz"),
+    ("nm_id", "bigint"),
+    ("product_name", "varchar"),
+    ("supplier_article", "varchar"),
+    ("brand", "varchar"),
+    ("text", "text"),
+    ("pros", "text"),
+    ("cons", "text"),
+    ("rating", "smallint"),
+    ("buyer_name", "varchar"),
+    ("parent_external_id", "varchar"),
+    ("raw_payload", "jsonb"),
+)
+ITEM_COLUMNS = tuple(name for name, _ in COLUMNS[COLUMNS.index(("nm_id", "bigint")) :])
+
+
+def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettings, now: datetime) -> tuple[Any, ...]:
+    """The INSERT values of an item seen for the first time: triaged; an item WB shows answered needs nothing."""
+    fields = item.fields
+    buyer_text = " ".join(p for p in (fields.get("text"), fields.get("pros"), fields.get("cons")) if p)
     intent = classify(buyer_text).intent.value if channel != Channel.REVIEW and buyer_text else None
     t = triage(
         channel=channel,
-        rating=item.fields.get("rating"),
+        rating=fields.get("rating"),
         intent=intent,
         text=buyer_text,
         occurred_at=item.occurred_at,
@@ -111,24 +149,31 @@ def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettin
     )
     answered = item.wb.text is not None
     needs = t.needs_response and not answered
-    return Interaction(
-        seller_id=seller_id,
-        channel=channel,
-        external_id=item.external_id,
-        occurred_at=item.occurred_at,
-        intent=intent,
-        priority=t.priority,
-        priority_rank=t.priority_rank,
-        due_at=t.due_at,
-        needs_response=needs,
-        status=InteractionStatus.ANSWERED
+    status = (
+        InteractionStatus.ANSWERED
         if answered
-        else (InteractionStatus.NEEDS_RESPONSE if needs else InteractionStatus.NEW),
-        answer=item.wb.text,
-        answer_state=item.wb.state,
-        answer_state_raw=item.wb.state_raw,
-        answer_editable=item.wb.editable,
-        **item.fields,
+        else (InteractionStatus.NEEDS_RESPONSE if needs else InteractionStatus.NEW)
+    )
+    return (
+        seller_id,
+        channel.value,
+        item.external_id,
+        item.occurred_at,
+        intent,
+        t.priority.value,
+        t.priority_rank,
+        t.due_at,
+        needs,
+        status.value,
+        item.wb.text,
+        item.wb.state.value,
+        item.wb.state_raw,
+        item.wb.editable,
+        WbSyncState.NONE.value,
+        InteractionSource.WB_API.value,
+        now,
+        now,
+        *(fields.get(name) for name in ITEM_COLUMNS),
     )
 
 
@@ -141,17 +186,28 @@ async def upsert_items(
         return result
     by_id = {i.external_id: i for i in items}
     result.newest = max(i.occurred_at for i in items)
-    known = await Interaction.filter(seller_id=seller_id, channel=channel, external_id__in=list(by_id))
-    known_ids = {row.external_id for row in known}
-    fresh = [new_row(seller_id, channel, i, settings) for ext, i in by_id.items() if ext not in known_ids]
+    # A bare key lookup first: on a backfill nothing is known, and building the ORM query cost more than running it.
+    known_ids = await bulk.existing("interaction", "external_id", list(by_id), seller_id=seller_id, channel=channel)
+    known = (
+        await Interaction.filter(seller_id=seller_id, channel=channel, external_id__in=list(known_ids))
+        if known_ids
+        else []
+    )
+    fresh = [new_row(seller_id, channel, i, settings, now) for ext, i in by_id.items() if ext not in known_ids]
     if fresh:
-        # A racing worker may insert the same rows: ON CONFLICT keeps theirs (and their state) untouched.
-        await Interaction.bulk_create(fresh, ignore_conflicts=True, batch_size=1000)
-        rows = await Interaction.filter(
-            seller_id=seller_id, channel=channel, external_id__in=[r.external_id for r in fresh]
-        ).values("id", "needs_response")
+        # A racing worker may insert the same rows: ON CONFLICT keeps theirs (and their state) untouched, and they
+        # are not returned here (that worker announces and links them).
+        rows = await bulk.insert_ignore(
+            "interaction",
+            COLUMNS,
+            fresh,
+            conflict=("seller_id", "channel", "external_id"),
+            returning=("id", "needs_response"),
+        )
         result.new_ids = [r["id"] for r in rows]
-        result.notify_ids = await rules.claim_notifications([r["id"] for r in rows if r["needs_response"]], now)
+        result.notify_ids = [r["id"] for r in rows if r["needs_response"]]
+    # Rows of a run that died before its claim committed are "known" now and still wait for their event.
+    result.notify_ids += [row.id for row in known if row.needs_response and row.notified_at is None]
     for row in known:
         item = by_id[row.external_id]
         transition = rules.apply_wb_answer(row, item.wb, now)

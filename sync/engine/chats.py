@@ -125,7 +125,7 @@ async def ingest_events(
     stats.fetched += len(fresh)
     stats.new += len(created)
     stats.link_ids += sorted(created)
-    stats.notify_ids += await rules.claim_notifications(wants_notice, now)
+    stats.notify_ids += wants_notice
     await stats.flush_notifications(ctx.broker)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from taskiq import AsyncBroker
+from tortoise.transactions import in_transaction
 
+from core.interactions import claim_notifications
 from sync.broker import kick
 from sync.ingest import IngestResult
 
@@ -20,6 +24,7 @@ class RunStats:
     new: int = 0
     updated: int = 0
     malformed: int = 0
+    # Interactions whose "new" event is to be claimed and kicked (see `flush_notifications`).
     notify_ids: list[int] = field(default_factory=list)
     refresh_ids: list[int] = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
@@ -42,8 +47,24 @@ class RunStats:
             self.newest = result.newest
 
     async def flush_notifications(self, broker: AsyncBroker) -> None:
-        """Kick the "new interaction" events claimed so far, right after the page that claimed them: a worker
-        killed later in the run must not take claimed-but-unsent events with it."""
-        for interaction_id in self.notify_ids:
-            await kick(broker, "bot.notify_interaction", interaction_id)
+        """Claim and kick the "new interaction" events collected so far, right after the page that found them.
+
+        The claim (`notified_at`) commits only after the kicks went out: a worker killed in between rolls the claim
+        back, and the next run (which sees those rows as known, unclaimed) claims and kicks them again. Nothing is
+        lost, and only a kill in the instant between the last kick and the COMMIT could repeat an event (the bot's
+        notify task is idempotent per card anyway).
+        """
+        if not self.notify_ids:
+            return
+        # Kicks run in the context from before the transaction: an in-process broker starts the task in a copy of
+        # the kicker's context, which would otherwise hand it our transaction's connection.
+        outside = contextvars.copy_context()
+        async with in_transaction():
+            claimed = await claim_notifications(self.notify_ids, datetime.now(UTC))
+            await asyncio.create_task(_kick_all(broker, "bot.notify_interaction", claimed), context=outside)
         self.notify_ids.clear()
+
+
+async def _kick_all(broker: AsyncBroker, task_name: str, ids: list[int]) -> None:
+    for interaction_id in ids:
+        await kick(broker, task_name, interaction_id)
