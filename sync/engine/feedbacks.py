@@ -2,8 +2,10 @@
 
 Incremental pass: pages newest first (unanswered, then answered) until a page reaches below watermark − overlap
 (early stop). The probe (`new-feedbacks-questions`) only reports *unseen* items: an item the seller already opened in
-the WB cabinet never sets it, and answers/moderation never do. So: probe says new → pass now; otherwise a full pass
-every `full_check_s` anyway (it also reconciles the unanswered count, catching items answered in the cabinet).
+the WB cabinet never sets it, and answers/moderation never do, and it stays set while any unanswered
+item is unviewed. So: probe says new → a one-item page of the unanswered list confirms (its newest item above the
+watermark, or the unanswered count moved since the last pass) → pass now; otherwise a full pass every
+`full_check_s` anyway (it also reconciles the unanswered count, catching items answered in the cabinet).
 Items whose WB state we wait for (our reply pending, answer under moderation) are read one by one every run.
 """
 
@@ -102,6 +104,16 @@ class _Pass:
         self.advance_watermark()
         return count_unanswered
 
+    async def changed(self, last_unanswered: int | None) -> bool:
+        """Whether WB's unanswered list differs from what the last pass saw, in one request (a one-item page):
+        the probe stays true while any unanswered item is unviewed in the cabinet, so alone it would run a full
+        pass every round for such a seller. A new item is newer than the watermark, and an answer or deletion in
+        the cabinet moves the count."""
+        page = await self.src.list_page(self.auth, is_answered=False, take=1, skip=0)
+        newest = max((item.created_date for item in page.items), default=None)
+        fresh = newest is not None and (self.cursor.watermark is None or newest > self.cursor.watermark)
+        return fresh or page.count_unanswered != last_unanswered
+
     def advance_watermark(self) -> None:
         newest = self.stats.newest
         if newest is not None and (self.cursor.watermark is None or newest > self.cursor.watermark):
@@ -163,9 +175,11 @@ async def sync(
     # The lease the tick wrote when claiming this cursor names the round shared with the seller's other channel.
     round_key = cursor.next_due_at.isoformat() if cursor.next_due_at else "first"
     news = await probe.new_items(ctx, auth, round_key)
-    if getattr(news, run.src.probe_flag) or full_due:
+    if full_due or (getattr(news, run.src.probe_flag) and await run.changed(state.get("unanswered"))):
         wb_unanswered = await run.incremental(now)
+        state["unanswered"] = wb_unanswered
         if full_due:
             await run.reconcile(wb_unanswered, now)
-            cursor.backfill_state = {**state, "full_at": now.isoformat()}
+            state["full_at"] = now.isoformat()
+        cursor.backfill_state = state
     await run.watched(now)
