@@ -5,7 +5,9 @@ Incremental pass: pages newest first (unanswered, then answered) until a page re
 the WB cabinet never sets it, and answers/moderation never do, and it stays set while any unanswered
 item is unviewed. So: probe says new → a one-item page of the unanswered list confirms (its newest item above the
 watermark, or the unanswered count moved since the last pass) → pass now; otherwise a full pass every
-`full_check_s` anyway (it also reconciles the unanswered count, catching items answered in the cabinet).
+`full_check_s` anyway (it also reconciles the unanswered count, catching items answered in the cabinet). Once the
+probe said "new" for nothing, the cursor skips it and asks the one-item page alone until the next full pass: an
+idle seller costs at most one request per run either way.
 Items whose WB state we wait for (our reply pending, answer under moderation) are read one by one every run.
 """
 
@@ -72,47 +74,51 @@ class _Pass:
             phase, skip = int(state.get("phase", 0)), int(state.get("skip", 0))
             _, page = await self.page(answered=phase == 1, skip=skip, now=now)
             self.advance_watermark()
+            if phase == 0 and skip == 0:  # what the probe gate compares with (see `changed`)
+                state["unanswered"] = [page.count_unanswered, page.items[0].id if page.items else None]
             done_phase = len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset
-            state = {"phase": phase + 1, "skip": 0} if done_phase else {"phase": phase, "skip": skip + self.take}
+            step = {"phase": phase + 1, "skip": 0} if done_phase else {"phase": phase, "skip": skip + self.take}
+            state = {**state, **step}
             if state["phase"] > 1:
                 self.cursor.backfill_done = True
-                self.cursor.backfill_state = {"full_at": now.isoformat()}
+                self.cursor.backfill_state = {"full_at": now.isoformat(), "unanswered": state.get("unanswered")}
                 await self.cursor.save(update_fields=["backfill_done", "backfill_state", "watermark", "updated_at"])
                 return
             self.cursor.backfill_state = state
             await self.cursor.save(update_fields=["backfill_state", "watermark", "updated_at"])
         self.stats.more = True
 
-    async def incremental(self, now: datetime) -> int | None:
-        """New items since the watermark on both lists; returns WB's unanswered count."""
+    async def incremental(self, now: datetime) -> list[Any] | None:
+        """New items since the watermark on both lists; returns WB's unanswered count and newest unanswered id."""
         floor = (
             self.cursor.watermark - timedelta(seconds=self.ctx.settings.sync.overlap_s)
             if self.cursor.watermark
             else None
         )
-        count_unanswered = None
+        head = None
         for answered in (False, True):
             skip = 0
             while True:
                 items, page = await self.page(answered=answered, skip=skip, now=now)
-                if not answered:
-                    count_unanswered = count_unanswered if count_unanswered is not None else page.count_unanswered
+                if not answered and head is None:
+                    head = [page.count_unanswered, page.items[0].id if page.items else None]
                 older = floor is not None and any(i.occurred_at < floor for i in items)
                 if older or len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset:
                     break
                 skip += self.take
         self.advance_watermark()
-        return count_unanswered
+        return head
 
-    async def changed(self, last_unanswered: int | None) -> bool:
+    async def changed(self, last_unanswered: list[Any] | None) -> bool:
         """Whether WB's unanswered list differs from what the last pass saw, in one request (a one-item page):
         the probe stays true while any unanswered item is unviewed in the cabinet, so alone it would run a full
         pass every round for such a seller. A new item is newer than the watermark, and an answer or deletion in
-        the cabinet moves the count."""
+        the cabinet moves the count (both at once in one second: the newest unanswered id moves)."""
         page = await self.src.list_page(self.auth, is_answered=False, take=1, skip=0)
         newest = max((item.created_date for item in page.items), default=None)
         fresh = newest is not None and (self.cursor.watermark is None or newest > self.cursor.watermark)
-        return fresh or page.count_unanswered != last_unanswered
+        head = [page.count_unanswered, page.items[0].id if page.items else None]
+        return fresh or head != last_unanswered
 
     def advance_watermark(self) -> None:
         newest = self.stats.newest
@@ -172,14 +178,24 @@ async def sync(
     state = dict(cursor.backfill_state or {})
     full_at = datetime.fromisoformat(state["full_at"]) if state.get("full_at") else None
     full_due = full_at is None or (now - full_at).total_seconds() >= ctx.settings.sync.full_check_s
-    # The lease the tick wrote when claiming this cursor names the round shared with the seller's other channel.
-    round_key = cursor.next_due_at.isoformat() if cursor.next_due_at else "first"
-    news = await probe.new_items(ctx, auth, round_key)
-    if full_due or (getattr(news, run.src.probe_flag) and await run.changed(state.get("unanswered"))):
-        wb_unanswered = await run.incremental(now)
-        state["unanswered"] = wb_unanswered
+    if full_due:
+        due = True
+        # The full pass gives the probe another chance (the seller may have viewed everything meanwhile).
+        state["probe_stale"] = False
+    elif state.get("probe_stale"):
+        # The probe said "new" while nothing was: it stays so until the unviewed items are viewed, so asking it
+        # would only add a request; the one-item page alone decides (one request per run).
+        due = await run.changed(state.get("unanswered"))
+    else:
+        # The lease the tick wrote when claiming this cursor names the round shared with the seller's other channel.
+        round_key = cursor.next_due_at.isoformat() if cursor.next_due_at else "first"
+        news = await probe.new_items(ctx, auth, round_key)
+        due = getattr(news, run.src.probe_flag) and await run.changed(state.get("unanswered"))
+        state["probe_stale"] = getattr(news, run.src.probe_flag) and not due
+    if due:
+        state["unanswered"] = await run.incremental(now)
         if full_due:
-            await run.reconcile(wb_unanswered, now)
+            await run.reconcile(state["unanswered"][0] if state["unanswered"] else None, now)
             state["full_at"] = now.isoformat()
-        cursor.backfill_state = state
+    cursor.backfill_state = state
     await run.watched(now)
