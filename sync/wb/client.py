@@ -6,15 +6,30 @@ raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transpor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sync.wb import models
 from sync.wb.errors import WBBadRequest, WBServerError
 from sync.wb.transport import CHAT, FEEDBACKS, WBAuth, WBTransport
 
+PageT = TypeVar("PageT", models.FeedbackPage, models.QuestionPage)
+
 
 class WBClient(WBTransport):
     """The WB seller API calls the product uses. One per process; pass each seller's `WBAuth` per call."""
+
+    async def _page(
+        self, auth: WBAuth, path: str, params: dict[str, Any], model: type, key: str, page: type[PageT]
+    ) -> PageT:
+        """One listed page of reviews or questions: items parsed (bad ones counted), WB's counters kept."""
+        data = self._data(await self._get(auth, FEEDBACKS, path, params))
+        items, bad = self._items(auth, model, data.get(key), key.rstrip("s"))
+        return page(
+            items=items,
+            count_unanswered=data.get("countUnanswered"),
+            count_archive=data.get("countArchive"),
+            malformed=bad,
+        )
 
     # --- reviews ----------------------------------------------------------------------------------------------
 
@@ -34,14 +49,7 @@ class WBClient(WBTransport):
         params = self._query(
             isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
         )
-        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/feedbacks", params))
-        items, bad = self._items(auth, models.Feedback, data.get("feedbacks"), "feedback")
-        return models.FeedbackPage(
-            items=items,
-            count_unanswered=data.get("countUnanswered"),
-            count_archive=data.get("countArchive"),
-            malformed=bad,
-        )
+        return await self._page(auth, "/api/v1/feedbacks", params, models.Feedback, "feedbacks", models.FeedbackPage)
 
     async def list_archived_feedbacks(
         self, auth: WBAuth, *, take: int, skip: int = 0, order: str = "dateDesc", nm_id: int | None = None
@@ -98,14 +106,7 @@ class WBClient(WBTransport):
         params = self._query(
             isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
         )
-        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/questions", params))
-        items, bad = self._items(auth, models.Question, data.get("questions"), "question")
-        return models.QuestionPage(
-            items=items,
-            count_unanswered=data.get("countUnanswered"),
-            count_archive=data.get("countArchive"),
-            malformed=bad,
-        )
+        return await self._page(auth, "/api/v1/questions", params, models.Question, "questions", models.QuestionPage)
 
     async def get_question(self, auth: WBAuth, question_id: str) -> models.Question | None:
         """One question by id; None when WB does not know it."""
