@@ -21,9 +21,7 @@ from admin.routes.alerts import load_alerts
 from admin.routes.auth import SignIn, sign_in
 from admin.routes.dashboard import Dashboard, Days, load_dashboard
 from admin.routes.interactions import load_detail
-from admin.routes.sellers import SellerRow, load_sellers
-from admin.routes.sync_runs import load_runs
-from core import analytics, linking
+from core import analytics, linking, records
 from core import sellers as seller_service
 from core.guardrails import GuardrailViolation
 from core.models import AdminUser, Channel, ReplyVia, SellerStatus, SyncRunStatus
@@ -41,7 +39,7 @@ class InteractionDetailOut:
     audit: list[schemas.AuditOut]
 
 
-def _seller_out(row: SellerRow) -> schemas.SellerOut:
+def _seller_out(row: records.SellerRow) -> schemas.SellerOut:
     s = row.seller
     return schemas.SellerOut(
         id=s.id,
@@ -89,12 +87,12 @@ async def sellers(
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> list[schemas.SellerOut]:
     """Sellers (100 a page) with members and per-channel cursors."""
-    rows, _total = await load_sellers(status_filter=status_filter, page=page)
+    rows, _total = await records.seller_rows(status_filter=status_filter, page=page)
     return [_seller_out(row) for row in rows]
 
 
 async def _seller_row(seller_id: int) -> schemas.SellerOut:
-    rows, _ = await load_sellers(status_filter=None, page=1, seller_id=seller_id)
+    rows, _ = await records.seller_rows(status_filter=None, page=1, seller_id=seller_id)
     return _seller_out(rows[0])
 
 
@@ -189,7 +187,7 @@ async def sync_runs(
     run_status: Annotated[SyncRunStatus | None, Query(alias="status")] = None,
 ) -> list[schemas.SyncRunOut]:
     """The newest sync runs (at most 200)."""
-    runs = await load_runs(seller_id=seller_id, channel=channel, run_status=run_status)
+    runs = await records.sync_runs(seller_id=seller_id, channel=channel, run_status=run_status)
     return [schemas.SyncRunOut.model_validate(r) for r in runs]
 
 

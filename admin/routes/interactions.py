@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -12,41 +11,18 @@ from fastapi.responses import Response
 from admin.deps import CurrentAdmin
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.templating import templates
-from core import analytics, linking
-from core.models import AuditEvent, Channel, ChatMessage, Draft, Interaction, Priority, Reply
+from core import analytics, records
+from core.models import Channel, Priority
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
 
 
-@dataclass(frozen=True)
-class InteractionDetail:
-    """One interaction and everything around it (the page and `/api/interactions/{id}` share it)."""
-
-    interaction: Interaction
-    timeline: list[linking.TimelineItem]
-    messages: list[ChatMessage]
-    drafts: list[Draft]
-    replies: list[Reply]
-    audit: list[AuditEvent]
-
-
-async def load_detail(interaction_id: int) -> InteractionDetail:
-    """The interaction with its thread, chat messages, drafts, replies and audit trail; 404 when unknown."""
-    interaction = await Interaction.get_or_none(id=interaction_id).prefetch_related("seller")
-    if interaction is None:
+async def load_detail(interaction_id: int) -> records.InteractionDetail:
+    """The interaction's detail; 404 when unknown."""
+    detail = await records.interaction_detail(interaction_id)
+    if detail is None:
         raise HTTPException(404, "no such interaction")
-    return InteractionDetail(
-        interaction=interaction,
-        timeline=await linking.timeline(interaction_id),
-        messages=await ChatMessage.filter(interaction_id=interaction_id).order_by("occurred_at", "id"),
-        drafts=await Draft.filter(interaction_id=interaction_id).order_by("-created_at", "-id"),
-        replies=await Reply.filter(interaction_id=interaction_id)
-        .order_by("-created_at", "-id")
-        .prefetch_related("approved_by", "approved_by_admin"),
-        audit=await AuditEvent.filter(interaction_id=interaction_id)
-        .order_by("created_at", "id")
-        .prefetch_related("actor_member", "actor_admin"),
-    )
+    return detail
 
 
 def _page_href(query: ItemQuery, page: int) -> str:

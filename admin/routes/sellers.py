@@ -2,58 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 from tortoise.exceptions import DoesNotExist
-from tortoise.functions import Count
 
 from admin.deps import AppSettings, CurrentAdmin, EditorAdmin
 from admin.filters import Blank
 from admin.templating import templates
+from core import records
 from core import sellers as seller_service
-from core.models import Channel, Seller, SellerStatus, SyncCursor
+from core.models import Channel, SellerStatus
 
 router = APIRouter(prefix="/sellers", include_in_schema=False)
-PAGE_SIZE = 100
-
-
-@dataclass
-class SellerRow:
-    """A seller with its member count and each channel's cursor (last success, failures)."""
-
-    seller: Seller
-    members: int
-    cursors: dict[Channel, SyncCursor] = field(default_factory=dict)
-
-    def token_expiring(self, now: datetime, days: int) -> bool:
-        expires = self.seller.token_expires_at
-        return expires is not None and expires <= now + timedelta(days=days)
-
-
-async def load_sellers(
-    *, status_filter: SellerStatus | None, page: int, seller_id: int | None = None
-) -> tuple[list[SellerRow], int]:
-    """One page of sellers (by id) with members and cursors, plus the total count; four queries in all."""
-    base = Seller.all() if status_filter is None else Seller.filter(status=status_filter)
-    if seller_id is not None:
-        base = base.filter(id=seller_id)
-    total = await base.count()
-    sellers = await base.order_by("id").offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-    ids = [s.id for s in sellers]
-    counts = dict(
-        await Seller.filter(id__in=ids, members__active=True)
-        .annotate(n=Count("members"))
-        .group_by("id")
-        .values_list("id", "n")
-    )
-    rows = {s.id: SellerRow(s, counts.get(s.id, 0)) for s in sellers}
-    for cursor in await SyncCursor.filter(seller_id__in=ids):
-        rows[cursor.seller_id].cursors[cursor.channel] = cursor
-    return list(rows.values()), total
 
 
 @router.get("", name="sellers")
@@ -65,14 +28,14 @@ async def list_sellers(
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
     """The sellers page."""
-    rows, total = await load_sellers(status_filter=status_filter, page=page)
+    rows, total = await records.seller_rows(status_filter=status_filter, page=page)
     context = {
         "admin": admin,
         "active": "sellers",
         "rows": rows,
         "total": total,
         "page": page,
-        "pages": max(1, -(-total // PAGE_SIZE)),
+        "pages": max(1, -(-total // records.SELLERS_PAGE)),
         "status_filter": status_filter,
         "statuses": list(SellerStatus),
         "channels": list(Channel),

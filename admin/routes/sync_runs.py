@@ -10,24 +10,10 @@ from fastapi.responses import Response
 from admin.deps import CurrentAdmin
 from admin.filters import Blank
 from admin.templating import templates
-from core.models import Channel, SyncRun, SyncRunStatus
+from core import records
+from core.models import Channel, SyncRunStatus
 
 router = APIRouter(prefix="/sync-runs", include_in_schema=False)
-LIMIT = 200
-
-
-async def load_runs(
-    *, seller_id: int | None, channel: Channel | None, run_status: SyncRunStatus | None
-) -> list[SyncRun]:
-    """The newest runs (at most `LIMIT`) matching the filters."""
-    query = SyncRun.all()
-    if seller_id is not None:
-        query = query.filter(seller_id=seller_id)
-    if channel is not None:
-        query = query.filter(channel=channel)
-    if run_status is not None:
-        query = query.filter(status=run_status)
-    return await query.order_by("-started_at", "-id").limit(LIMIT)
 
 
 @router.get("", name="sync_runs")
@@ -42,7 +28,7 @@ async def list_runs(
     context = {
         "admin": admin,
         "active": "sync_runs",
-        "runs": await load_runs(seller_id=seller_id, channel=channel, run_status=run_status),
+        "runs": await records.sync_runs(seller_id=seller_id, channel=channel, run_status=run_status),
         "seller_id": seller_id,
         "channel": channel,
         "run_status": run_status,
