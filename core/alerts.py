@@ -248,3 +248,16 @@ async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     if cleared:
         await Alert.filter(open_key__in=cleared).update(open_key=None, resolved_at=now)
     return await _record(findings, now, settings.default_language)
+
+
+LIST_LIMIT = 200
+_SEVERITY_ORDER = {AlertSeverity.CRITICAL: 0, AlertSeverity.WARNING: 1, AlertSeverity.INFO: 2}
+
+
+async def list_alerts(*, resolved: bool, seller_id: int | None) -> list[Alert]:
+    """Open (or resolved) alerts, optionally of one seller; open ones sorted by severity then recency."""
+    query = Alert.filter(resolved_at__isnull=not resolved)
+    if seller_id is not None:
+        query = query.filter(seller_id=seller_id)
+    alerts = await query.order_by("-last_seen", "-id").limit(LIST_LIMIT)
+    return sorted(alerts, key=lambda a: _SEVERITY_ORDER[a.severity]) if not resolved else alerts

@@ -9,20 +9,9 @@ from fastapi.responses import Response
 
 from admin.deps import CurrentAdmin
 from admin.templating import templates
-from core.models import Alert, AlertSeverity
+from core import alerts
 
 router = APIRouter(prefix="/alerts", include_in_schema=False)
-LIMIT = 200
-SEVERITY_ORDER = {AlertSeverity.CRITICAL: 0, AlertSeverity.WARNING: 1, AlertSeverity.INFO: 2}
-
-
-async def load_alerts(*, resolved: bool, seller_id: int | None) -> list[Alert]:
-    """Open (or resolved) alerts, optionally of one seller; open ones sorted by severity then recency."""
-    query = Alert.filter(resolved_at__isnull=not resolved)
-    if seller_id is not None:
-        query = query.filter(seller_id=seller_id)
-    alerts = await query.order_by("-last_seen", "-id").limit(LIMIT)
-    return sorted(alerts, key=lambda a: SEVERITY_ORDER[a.severity]) if not resolved else alerts
 
 
 @router.get("", name="alerts")
@@ -36,7 +25,7 @@ async def list_alerts(
     context = {
         "admin": admin,
         "active": "alerts",
-        "alerts": await load_alerts(resolved=resolved, seller_id=seller_id),
+        "alerts": await alerts.list_alerts(resolved=resolved, seller_id=seller_id),
         "resolved": resolved,
         "seller_id": seller_id,
     }

@@ -17,10 +17,10 @@ from tortoise.exceptions import DoesNotExist
 from admin import schemas
 from admin.deps import ApiAdmin, ApiEditor, AppSettings, csrf_token, request_language
 from admin.filters import ItemQuery
-from admin.routes.alerts import load_alerts
 from admin.routes.auth import SignIn, sign_in
 from admin.routes.dashboard import Dashboard, Days, load_dashboard
 from admin.routes.interactions import load_detail
+from core import alerts as core_alerts
 from core import analytics, linking, records
 from core import sellers as seller_service
 from core.guardrails import GuardrailViolation
@@ -176,7 +176,10 @@ async def reply(
 @router.get("/alerts")
 async def alerts(_: ApiAdmin, resolved: bool = False, seller_id: int | None = None) -> list[schemas.AlertOut]:
     """Open (or resolved) ops alerts."""
-    return [schemas.AlertOut.model_validate(a) for a in await load_alerts(resolved=resolved, seller_id=seller_id)]
+    return [
+        schemas.AlertOut.model_validate(a)
+        for a in await core_alerts.list_alerts(resolved=resolved, seller_id=seller_id)
+    ]
 
 
 @router.get("/sync-runs")
