@@ -17,15 +17,14 @@ from tortoise.exceptions import DoesNotExist
 from admin import schemas
 from admin.deps import ApiAdmin, ApiEditor, AppSettings, csrf_token, request_language
 from admin.filters import ItemQuery
+from admin.replying import ReplyRefused, submit_web_reply
 from admin.routes.auth import SignIn, sign_in
 from admin.routes.dashboard import Dashboard, Days, load_dashboard
 from admin.routes.interactions import load_detail
 from core import alerts as core_alerts
 from core import analytics, linking, records
 from core import sellers as seller_service
-from core.guardrails import GuardrailViolation
-from core.models import AdminUser, Channel, ReplyVia, SellerStatus, SyncRunStatus
-from core.replies import ReplyNotAllowed
+from core.models import AdminUser, Channel, SellerStatus, SyncRunStatus
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -149,27 +148,15 @@ async def reply(
     request: Request, admin: ApiEditor, interaction_id: int, body: schemas.ReplyIn
 ) -> schemas.ReplyAccepted | JSONResponse:  # JSONResponse: the 422 refusal
     """Queue a reply to WB. Guardrails run first: a blocked text is refused with 422 and its violations."""
-    # Imported here: sync's broker module builds its broker on import, which pages and probes never need.
-    from sync import outbox
-
     try:
-        queued = await outbox.submit_reply(
-            interaction_id=interaction_id,
-            text=body.text,
-            draft_id=body.draft_id,
-            admin_id=admin.id,
-            via=ReplyVia.WEB,
-            broker=request.app.state.broker,
-        )
-    except GuardrailViolation as exc:
+        queued = await submit_web_reply(request, admin, interaction_id, body.text, body.draft_id)
+    except ReplyRefused as exc:
+        if exc.verdict is None:
+            raise HTTPException(exc.status_code, exc.reason) from None
         language = request_language(request)
         violations = [schemas.ViolationOut(**v.to_dict(), reason=v.reason(language)) for v in exc.verdict.violations]
         refusal = schemas.GuardrailRefusal(detail="blocked by guardrails", violations=violations)
-        return JSONResponse(refusal.model_dump(), status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-    except ReplyNotAllowed as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, exc.reason) from None
-    except DoesNotExist:
-        raise HTTPException(404, "no such interaction") from None
+        return JSONResponse(refusal.model_dump(), status_code=exc.status_code)
     return schemas.ReplyAccepted(reply_id=queued.id, status=queued.status)
 
 

@@ -1,18 +1,20 @@
-"""Interactions: the filtered list (every chart bar lands here) and one interaction with its thread and history."""
+"""Interactions: the filtered list (every chart bar lands here) and one interaction with its thread and history,
+where an `admin`-role user can also answer (the same outbox path as the API)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Form, HTTPException, Query, Request, status
+from fastapi.responses import RedirectResponse, Response
 
-from admin.deps import CurrentAdmin
+from admin.deps import CurrentAdmin, EditorAdmin, request_language
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
+from admin.replying import ReplyRefused, submit_web_reply
 from admin.templating import templates
 from core import analytics, records
-from core.models import Channel, Priority
+from core.models import AdminRole, AdminUser, Channel, Priority
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
 
@@ -49,8 +51,49 @@ async def list_interactions(request: Request, admin: CurrentAdmin, query: Annota
     return templates.TemplateResponse(request, "interactions.html", context)
 
 
+async def _render_detail(
+    request: Request,
+    admin: AdminUser,
+    interaction_id: int,
+    *,
+    reply_text: str | None = None,
+    refusal: ReplyRefused | None = None,
+) -> Response:
+    """The page; after a refused reply it keeps the admin's text and says why (422 reasons or the 409 state)."""
+    detail = await load_detail(interaction_id)
+    draft = next((dr for dr in detail.drafts if not dr.void), None)  # drafts come newest first
+    context = {
+        "admin": admin,
+        "active": "interactions",
+        "d": detail,
+        "can_reply": admin.role == AdminRole.ADMIN,
+        "reply_draft": draft,
+        "reply_text": reply_text if reply_text is not None else (draft.text if draft else ""),
+        "refusal": refusal,
+        "refusal_reasons": refusal.verdict.reasons(request_language(request)) if refusal and refusal.verdict else [],
+    }
+    status_code = refusal.status_code if refusal else status.HTTP_200_OK
+    return templates.TemplateResponse(request, "interaction.html", context, status_code=status_code)
+
+
 @router.get("/{interaction_id}", name="interaction")
 async def show_interaction(request: Request, admin: CurrentAdmin, interaction_id: int) -> Response:
     """One interaction: details, its cross-channel timeline, chat messages, drafts, replies, audit trail."""
-    context = {"admin": admin, "active": "interactions", "d": await load_detail(interaction_id)}
-    return templates.TemplateResponse(request, "interaction.html", context)
+    return await _render_detail(request, admin, interaction_id)
+
+
+@router.post("/{interaction_id}/reply", name="interaction_reply")
+async def reply(
+    request: Request,
+    admin: EditorAdmin,
+    interaction_id: int,
+    text: Annotated[str, Form()],
+    draft_id: Annotated[int | None, Form()] = None,
+) -> Response:
+    """Queue the admin's reply (as the API does) and go back to the page, or re-render it with the refusal."""
+    try:
+        await submit_web_reply(request, admin, interaction_id, text, draft_id)
+    except ReplyRefused as refusal:
+        return await _render_detail(request, admin, interaction_id, reply_text=text, refusal=refusal)
+    url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
+    return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)

@@ -145,6 +145,11 @@ admin-messages = Chat messages
 admin-drafts = Drafts
 admin-replies = Replies
 admin-audit = Audit trail
+admin-reply-form = Reply
+admin-reply-send = Send reply
+admin-reply-blocked = The reply was not sent: the guardrails blocked it.
+admin-reply-answered = This item is already answered.
+admin-reply-in-flight = Another reply to this item is already being sent.
 
 admin-token-expires = expires { $date }
 admin-token-no-expiry = no expiry

@@ -146,6 +146,11 @@ admin-messages = Сообщения чата
 admin-drafts = Черновики
 admin-replies = Ответы
 admin-audit = Журнал действий
+admin-reply-form = Ответить
+admin-reply-send = Отправить ответ
+admin-reply-blocked = Ответ не отправлен: его заблокировали проверки.
+admin-reply-answered = На это обращение уже ответили.
+admin-reply-in-flight = Другой ответ на это обращение уже отправляется.
 
 admin-token-expires = до { $date }
 admin-token-no-expiry = бессрочный

@@ -1,0 +1,49 @@
+"""Submitting a reply from the web (the reply form and `POST /api/interactions/{id}/reply` share it).
+
+Both entry points queue through `sync.outbox.submit_reply` with `via=web`; the two ways the outbox can refuse map to
+one `ReplyRefused` with its HTTP status, so the page and the API agree on 422 vs 409.
+"""
+
+from __future__ import annotations
+
+from fastapi import HTTPException, Request, status
+from tortoise.exceptions import DoesNotExist
+
+from core.guardrails import GuardrailViolation, Verdict
+from core.models import AdminUser, Reply, ReplyVia
+from core.replies import ReplyNotAllowed
+
+
+class ReplyRefused(Exception):
+    """The outbox refused the text: `verdict` when guardrails blocked it (422), else `reason` (409: "answered" or
+    "in-flight", the tail of a locale key)."""
+
+    def __init__(self, status_code: int, *, verdict: Verdict | None = None, reason: str = "") -> None:
+        super().__init__(reason or "blocked by guardrails")
+        self.status_code = status_code
+        self.verdict = verdict
+        self.reason = reason
+
+
+async def submit_web_reply(
+    request: Request, admin: AdminUser, interaction_id: int, text: str, draft_id: int | None
+) -> Reply:
+    """Queue `text` as the admin's reply; raises ReplyRefused (422/409) or HTTPException 404 for an unknown item."""
+    # Imported here: sync's broker module builds its broker on import, which pages and probes never need.
+    from sync import outbox
+
+    try:
+        return await outbox.submit_reply(
+            interaction_id=interaction_id,
+            text=text,
+            draft_id=draft_id,
+            admin_id=admin.id,
+            via=ReplyVia.WEB,
+            broker=request.app.state.broker,
+        )
+    except GuardrailViolation as exc:
+        raise ReplyRefused(status.HTTP_422_UNPROCESSABLE_CONTENT, verdict=exc.verdict) from None
+    except ReplyNotAllowed as exc:
+        raise ReplyRefused(status.HTTP_409_CONFLICT, reason=exc.reason) from None
+    except DoesNotExist:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such interaction") from None

@@ -1,0 +1,93 @@
+"""The reply form on the interaction page: admins answer through the outbox (as the API does), viewers only read."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from markupsafe import escape
+from taskiq import InMemoryBroker
+
+from admin.app import create_app
+from core.guardrails import check_text
+from core.i18n import translator
+from core.models import AdminRole, AdminUser, Channel, Draft, DraftOrigin, Reply, ReplyStatus, ReplyVia
+from core.settings import Settings
+from tests.admin.conftest import log_in, page_csrf, password_hash
+from tests.admin.seed import seed
+
+BLOCKED = "Спасибо! Пишите нам в телеграм @shop_help или звоните +7 999 123-45-67"
+GOOD = "Анна, спасибо за обращение! Деньги за чайник вернём в течение трёх дней."
+OTHER = "Анна, здравствуйте! Возврат уже оформлен, деньги придут на карту."
+
+
+@pytest.fixture
+def app(settings: Settings, db: None) -> FastAPI:
+    """The admin app with a broker without tasks: the Reply row is the outcome under test, not the send."""
+    return create_app(settings, broker=InMemoryBroker())
+
+
+async def test_blocked_text_rerenders_the_page_with_every_reason(logged_in: httpx.AsyncClient) -> None:
+    seeded = await seed()
+    path = f"/interactions/{seeded.chat.id}"
+    token = await page_csrf(logged_in, path)
+    response = await logged_in.post(f"{path}/reply?lang=en", data={"text": BLOCKED, "csrf_token": token})
+    assert response.status_code == 422
+    reasons = check_text(BLOCKED, channel=Channel.CHAT).reasons("en")
+    assert len(reasons) >= 2
+    for reason in reasons:
+        assert str(escape(reason)) in response.text
+    assert translator("en")("admin-reply-blocked") in response.text
+    assert f">{escape(BLOCKED)}</textarea>" in response.text  # the admin's text is kept for editing
+    assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
+
+
+async def test_clean_text_is_queued_as_the_admins_web_reply(
+    logged_in: httpx.AsyncClient, admin_user: AdminUser
+) -> None:
+    seeded = await seed()
+    draft = await Draft.create(interaction=seeded.chat, text=GOOD, origin=DraftOrigin.LLM)
+    await Draft.create(interaction=seeded.chat, text="старый", origin=DraftOrigin.LLM, void=True)
+    path = f"/interactions/{seeded.chat.id}"
+    page = (await logged_in.get(path)).text
+    # The newest non-void draft prefills the form.
+    assert f">{escape(GOOD)}</textarea>" in page and f'name="draft_id" value="{draft.id}"' in page
+    token = await page_csrf(logged_in, path)
+    response = await logged_in.post(
+        f"{path}/reply", data={"text": GOOD, "draft_id": str(draft.id), "csrf_token": token}
+    )
+    assert response.status_code == 303 and response.headers["location"].endswith(f"{path}#replies")
+    reply = await Reply.get(interaction_id=seeded.chat.id)
+    assert (reply.status, reply.via, reply.approved_by_admin_id, reply.draft_id) == (
+        ReplyStatus.QUEUED,
+        ReplyVia.WEB,
+        admin_user.id,
+        draft.id,
+    )
+    assert f"{ReplyStatus.QUEUED} ({reply.attempts})" in (await logged_in.get(path)).text
+
+    # A different text while the first is in flight: 409 with the localised message, nothing new queued.
+    conflict = await logged_in.post(f"{path}/reply?lang=ru", data={"text": OTHER, "csrf_token": token})
+    assert conflict.status_code == 409
+    assert str(escape(translator("ru")("admin-reply-in-flight"))) in conflict.text
+    assert await Reply.filter(interaction_id=seeded.chat.id).count() == 1
+
+
+async def test_post_without_csrf_is_refused(logged_in: httpx.AsyncClient) -> None:
+    seeded = await seed()
+    response = await logged_in.post(f"/interactions/{seeded.chat.id}/reply", data={"text": GOOD})
+    assert response.status_code == 403
+    assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
+
+
+async def test_viewer_sees_no_form_and_cannot_post(client: httpx.AsyncClient) -> None:
+    await AdminUser.create(email="viewer@example.com", password_hash=password_hash(), role=AdminRole.VIEWER)
+    assert (await log_in(client, email="viewer@example.com")).status_code == 303
+    seeded = await seed()
+    path = f"/interactions/{seeded.chat.id}"
+    page = await client.get(path)
+    assert page.status_code == 200 and f'action="{path}/reply"' not in page.text
+    token = await page_csrf(client, "/")
+    response = await client.post(f"{path}/reply", data={"text": GOOD, "csrf_token": token})
+    assert response.status_code == 403
+    assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
