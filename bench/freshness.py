@@ -1,9 +1,10 @@
 """Freshness: how long from a buyer's new review/question on WB to our "new interaction" event, at WB's real
 per-seller limits and the default poll intervals; and what an idle seller costs per run.
 
-    .venv/bin/python bench/freshness.py [--sellers 200] [--seconds 120] [--injections 100]
+    .venv/bin/python bench/freshness.py [--sellers 200] [--seconds 120] [--injections 100] [--sandbox-process]
 
-One process: the WB sandbox (limits on), the scheduler loop (`sync.scheduler.run_forever`) and the sync tasks on an
+One process: the WB sandbox (limits on; with `--sandbox-process` it runs in a child process of its own), the
+scheduler loop (`sync.scheduler.run_forever`) and the sync tasks on an
 in-process broker; a throwaway PostgreSQL database. After every seller's backfill, items are injected at random
 times into random sellers of the first half; the second half stays idle. Prints p50/p95/max injection → event
 and HTTP requests per idle seller's run, and the process RSS.
@@ -13,17 +14,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import random
 import resource
 import statistics
 import time
 import uuid
+from collections import Counter
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from ingest import PG, _admin  # bench/ is on sys.path when run as a script
 from taskiq import InMemoryBroker
+from wb_sandbox import _wait_up, sandbox_process
 
 from core import db as core_db
 from core.logs import setup_logging
@@ -36,13 +42,25 @@ from sync.context import open_context
 from sync.scheduler import run_forever
 from sync.tasks import register
 
+SELLER = {"reviews": 5, "questions": 2, "chats": 1}
 
-async def _bench(db_url: str, n: int, seconds: float, injections: int) -> None:
-    app = create_app(seed=3, sellers=0)
-    async with serve_app(app) as url, httpx.AsyncClient(base_url=f"{url}/_sandbox", timeout=30) as control:
-        made = [
-            (await control.post("/sellers", json={"reviews": 5, "questions": 2, "chats": 1})).json() for _ in range(n)
-        ]
+
+@contextlib.asynccontextmanager
+async def _sandbox(n: int, separate: bool) -> AsyncIterator[tuple[str, list[dict[str, Any]]]]:
+    """The WB sandbox (limits on) with `n` sellers: its URL and the sellers with their tokens."""
+    if separate:
+        with sandbox_process(seed=3, sellers=n, **SELLER) as url:
+            yield url, await _wait_up(url)
+        return
+    async with serve_app(create_app(seed=3, sellers=0)) as url, httpx.AsyncClient(base_url=url, timeout=30) as http:
+        yield url, [(await http.post("/_sandbox/sellers", json=SELLER)).json() for _ in range(n)]
+
+
+async def _bench(db_url: str, n: int, seconds: float, injections: int, separate: bool) -> None:
+    async with (
+        _sandbox(n, separate) as (url, made),
+        httpx.AsyncClient(base_url=f"{url}/_sandbox", timeout=30) as control,
+    ):
         settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
         settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
         await core_db.upgrade(settings)
@@ -113,8 +131,13 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int) -> None:
     print(f"idle sellers: {len(runs)} runs, {per_run:.2f} requests per run, {per_min:.2f} per seller per minute")
     for channel in sorted({c for c, _ in by_channel}):
         calls = [n for c, n in by_channel if c == channel]
-        print(f"  {channel}: {len(calls)} runs, {sum(calls) / len(calls):.2f} requests per run")
+        spread = dict(sorted(Counter(calls).items()))  # requests per run → runs: where an average above 1 comes from
+        print(f"  {channel}: {len(calls)} runs, {sum(calls) / len(calls):.2f} requests per run {spread}")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if separate:  # the child has been joined by now, so RUSAGE_CHILDREN includes it
+        print(
+            f"peak RSS of the sandbox process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB"
+        )
 
 
 def main() -> None:
@@ -123,12 +146,13 @@ def main() -> None:
     parser.add_argument("--sellers", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--injections", type=int, default=100)
+    parser.add_argument("--sandbox-process", action="store_true", help="run the WB sandbox in a child process")
     args = parser.parse_args()
     setup_logging(level="WARNING")
     name = f"agentiq_bench_{uuid.uuid4().hex[:8]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     try:
-        asyncio.run(_bench(f"{PG}/{name}", args.sellers, args.seconds, args.injections))
+        asyncio.run(_bench(f"{PG}/{name}", args.sellers, args.seconds, args.injections, args.sandbox_process))
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 

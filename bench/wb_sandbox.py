@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing
 import time
+from collections.abc import Iterator
+from typing import Any
 
 import httpx
 
@@ -19,18 +22,38 @@ from core.settings import WBSettings
 from sandbox.runner import free_port
 from sync.wb import WBAuth, WBClient
 
+RAW = {"questions": 20, "chats": 5, "limits": False, "moderation_rate": 0}  # the raw-rate sandbox: no limits
+
 
 def _serve(port: int, sellers: int, reviews: int) -> None:
+    """The raw-rate sandbox (`bench/ingest.py` starts it too)."""
+    _serve_app(port, {"seed": 1, "sellers": sellers, "reviews": reviews, **RAW})
+
+
+def _serve_app(port: int, options: dict[str, Any]) -> None:
     import uvicorn
 
     from sandbox.wb.server import create_app
 
-    app = create_app(seed=1, sellers=sellers, reviews=reviews, questions=20, chats=5, limits=False, moderation_rate=0)
     # No access log: one line per request would be the benchmark.
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    uvicorn.run(create_app(**options), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+@contextlib.contextmanager
+def sandbox_process(**options: Any) -> Iterator[str]:
+    """Run `create_app(**options)` under uvicorn (one worker) in a child process; yields its base URL."""
+    port = free_port()
+    server = multiprocessing.get_context("spawn").Process(target=_serve_app, args=(port, options), daemon=True)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.join()
 
 
 async def _wait_up(url: str) -> list[dict[str, object]]:
+    """Wait for the sandbox at `url` to answer; returns its sellers (`GET /_sandbox/sellers`, with tokens)."""
     async with httpx.AsyncClient(base_url=url) as http:
         for _ in range(600):
             try:
@@ -84,19 +107,11 @@ def main() -> None:
     parser.add_argument("--take", type=int, default=100)
     parser.add_argument("--concurrency", type=int, default=32)
     args = parser.parse_args()
-    port = free_port()
-    ctx = multiprocessing.get_context("spawn")
-    server = ctx.Process(target=_serve, args=(port, args.sellers, args.reviews), daemon=True)
-    server.start()
-    try:
-        url = f"http://127.0.0.1:{port}"
+    with sandbox_process(seed=1, sellers=args.sellers, reviews=args.reviews, **RAW) as url:
         started = time.perf_counter()
         sellers = asyncio.run(_wait_up(url))
         print(f"sandbox up with {len(sellers)} sellers in {time.perf_counter() - started:.1f}s")
         asyncio.run(_bench(url, sellers, args.take, args.concurrency))
-    finally:
-        server.terminate()
-        server.join()
 
 
 if __name__ == "__main__":
