@@ -7,15 +7,14 @@ holds what goes into it and the checks around it.
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
-from pathlib import Path
 
 import bcrypt
 from limits import parse
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
+from core.secrets import stored_secret
 from core.settings import Settings
 
 SESSION_KEY_FILE = "session.key"
@@ -48,16 +47,7 @@ def session_secret(settings: Settings) -> str:
     """The session signing key: the setting, else a key generated once into `<data dir>/session.key` (0600)."""
     if settings.admin.session_secret is not None:
         return settings.admin.session_secret.get_secret_value()
-    path: Path = settings.data_dir / SESSION_KEY_FILE
-    if not path.exists():
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another admin process created it first
-            return path.read_text().strip()
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_urlsafe(48))
-    return path.read_text().strip()
+    return stored_secret(settings.data_dir, SESSION_KEY_FILE)
 
 
 def new_csrf_token() -> str:

@@ -12,20 +12,18 @@ import contextlib
 
 import structlog
 from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
 from bot.runtime import bot_runtime
+from bot.webhook import webhook_app, webhook_secret
 from core.settings import Settings, get_settings
 
 log = structlog.get_logger(__name__)
 
 
 async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port: int) -> None:
-    secret = settings.telegram.webhook_secret.get_secret_value() if settings.telegram.webhook_secret else None
-    app = web.Application()
-    SimpleRequestHandler(dp, bot, secret_token=secret).register(app, "/webhook")
-    setup_application(app, dp, bot=bot)
+    secret = webhook_secret(settings)
+    app = webhook_app(dp, bot, secret)
     await bot.set_webhook(settings.telegram.webhook_url, secret_token=secret)
     runner = web.AppRunner(app)
     await runner.setup()

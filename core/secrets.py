@@ -7,6 +7,8 @@ a key is generated once into `<data dir>/secret.key` with mode 0600, so a single
 from __future__ import annotations
 
 import os
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -48,14 +50,23 @@ class SecretBox:
             raise SecretError("the secret cannot be decrypted with the configured keys") from None
 
 
-def _key_file(data_dir: Path) -> bytes:
-    path = data_dir / "secret.key"
+def stored_secret(data_dir: Path, name: str, make: Callable[[], str] = lambda: secrets.token_urlsafe(48)) -> str:
+    """The secret in `<data dir>/<name>`, generated once with `make()` (mode 0600; the first of racing processes
+    writes it, the others read it)."""
+    path = data_dir / name
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(Fernet.generate_key())
-    return path.read_bytes().strip()
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as fh:
+            fh.write(make())
+    return path.read_text().strip()
+
+
+def _key_file(data_dir: Path) -> bytes:
+    return stored_secret(data_dir, "secret.key", lambda: Fernet.generate_key().decode()).encode()
 
 
 def secret_box(settings: Settings) -> SecretBox:

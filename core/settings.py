@@ -6,11 +6,14 @@ Nested groups use `__`: `AGENTIQ_WB__TIMEOUT=5`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{32,256}")
 
 
 class WBSettings(BaseModel):
@@ -33,11 +36,20 @@ class TelegramSettings(BaseModel):
     api_base_url: str | None = None
     ops_chat_id: int | None = None
     webhook_url: str | None = None
+    # Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook update; unset: generated once into
+    # `<data dir>/webhook.secret`. Telegram allows 1-256 of A-Z a-z 0-9 _ -; we require 32+ (guessing must not pay).
     webhook_secret: SecretStr | None = None
     # Telegram's documented flood limits; the shared limiter keeps us under them.
     global_rate: str = "30/second"
     per_chat_rate: str = "1/second"
     per_group_rate: str = "20/minute"
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not WEBHOOK_SECRET_RE.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 32-256 characters of A-Z, a-z, 0-9, _ and - (leave unset to generate one)")
+        return value
 
 
 class LLMSettings(BaseModel):

@@ -31,7 +31,7 @@ async def test_bot_in_webhook_mode_answers_start(database_url: str, tmp_path: Pa
             "AGENTIQ_TELEGRAM__BOT_TOKEN": TOKEN,
             "AGENTIQ_TELEGRAM__API_BASE_URL": tg,
             "AGENTIQ_TELEGRAM__WEBHOOK_URL": f"http://127.0.0.1:{port}/webhook",
-            "AGENTIQ_TELEGRAM__WEBHOOK_SECRET": "webhook-secret-1",
+            "AGENTIQ_TELEGRAM__WEBHOOK_SECRET": "webhook-secret-" + "1" * 32,
         }
         log = tmp_path / "bot.log"
         proc = subprocess.Popen(  # noqa: ASYNC220 - a real process, only waited on
