@@ -1,12 +1,24 @@
-"""Callback data factories: a short prefix, an enum action and ids only (Telegram allows 64 bytes)."""
+"""Callback data factories: a short prefix, an enum action and ids only (Telegram allows 64 bytes).
+
+Callback data comes back from the client and can be forged: every field is checked against its enum or range
+while it is unpacked, so a forged value matches no handler and ends in the errors router as a refused button.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Self
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field, field_validator, model_validator
 
+from core.i18n import LANGUAGES
 from core.models import Channel
+from core.seller_settings import NotifySettings
+
+# Database ids: positive 63-bit integers.
+Id = Field(gt=0, lt=2**63)
 
 
 class CardAction(StrEnum):
@@ -25,9 +37,9 @@ class CardCb(CallbackData, prefix="c"):
     """A button on an interaction's card."""
 
     action: CardAction
-    interaction_id: int
+    interaction_id: int = Id
     # The draft the button was rendered with: Approve of a superseded draft is refused as stale.
-    draft_id: int = 0
+    draft_id: int = Field(default=0, ge=0, lt=2**63)
 
 
 class LangCb(CallbackData, prefix="l"):
@@ -35,12 +47,26 @@ class LangCb(CallbackData, prefix="l"):
 
     language: str
 
+    @field_validator("language")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError("unknown language")
+        return value
+
 
 class InboxCb(CallbackData, prefix="i"):
     """/inbox page and channel filter ("" = all channels)."""
 
     channel: str = ""
-    page: int = 0
+    page: int = Field(default=0, ge=0, le=100_000)
+
+    @field_validator("channel")
+    @classmethod
+    def _channel(cls, value: str) -> str:
+        if value and value not in Channel.__members__.values():
+            raise ValueError("unknown channel")
+        return value
 
 
 class SettingsAction(StrEnum):
@@ -58,11 +84,32 @@ class SettingsCb(CallbackData, prefix="st"):
     action: SettingsAction
     value: str = ""
 
+    @model_validator(mode="after")
+    def _value_fits_action(self) -> Self:
+        if not _SETTINGS_VALUES[self.action](self.value):
+            raise ValueError(f"bad value for {self.action}")
+        return self
+
+
+def _int_in(low: int, high: int) -> Callable[[str], bool]:
+    return lambda value: value.isdecimal() and len(value) <= 5 and low <= int(value) <= high
+
+
+_NOTIFY_SWITCHES = frozenset(name for name, f in NotifySettings.model_fields.items() if f.annotation is bool)
+_SETTINGS_VALUES = {
+    SettingsAction.LANGUAGE: lambda value: value in LANGUAGES,
+    SettingsAction.WINDOW: _int_in(30, 1440),
+    SettingsAction.AUTO_DRAFT: lambda value: value == "",
+    SettingsAction.AUTO_SEND: lambda value: value == "",
+    SettingsAction.NOTIFY: lambda value: value in _NOTIFY_SWITCHES,
+    SettingsAction.RATING: _int_in(1, 5),
+}
+
 
 class MemberCb(CallbackData, prefix="m"):
     """Remove a member (owner's /members list)."""
 
-    member_id: int
+    member_id: int = Id
 
 
 CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channel.CHAT)

@@ -1,7 +1,8 @@
 """Structured logging: JSON lines in production, readable lines in the demo; secrets are redacted on the way out.
 
-Every record — ours through structlog, libraries' through the stdlib — passes `redact`, so a WB token, a bot token
-or an LLM key that slips into a message or a URL is masked before it is written.
+Every record — ours through structlog, libraries' through the stdlib — passes `redact` (values of secret-named
+keys) and, once fully rendered with its traceback, `redact_rendered`, so a WB token, a bot token or an LLM key that
+slips into a message, a URL or an exception is masked before it is written.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ def redact(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> 
     return event_dict
 
 
+def redact_rendered(_logger: Any, _method: str, rendered: str | bytes) -> str | bytes:
+    """The last processor: mask secrets in the finished line, after tracebacks and reprs were formatted into it
+    (an exception's message or a local's repr can carry a token that no earlier step saw)."""
+    if isinstance(rendered, bytes):
+        return redact_text(rendered.decode("utf-8", "replace")).encode()
+    return redact_text(rendered)
+
+
 def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
     """Configure structlog and the stdlib root logger once per process."""
     shared: list[Any] = [
@@ -68,6 +77,7 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                 structlog.processors.format_exc_info,
                 renderer,
+                redact_rendered,
             ],
         )
     )

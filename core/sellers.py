@@ -15,6 +15,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core import alerts, audit
+from core.i18n import LANGUAGES
 from core.models import (
     Channel,
     Interaction,
@@ -92,7 +93,9 @@ async def start_seller(*, tg_user_id: int, tg_chat_id: int, name: str, language:
 
 
 async def set_language(member: SellerMember, language: str) -> None:
-    """The member's interface language (the owner's also becomes the seller's)."""
+    """The member's interface language (the owner's also becomes the seller's); only a known language."""
+    if language not in LANGUAGES:
+        raise NotAllowed("stale")
     member.language = language
     await member.save(update_fields=["language"])
     if member.role == MemberRole.OWNER:

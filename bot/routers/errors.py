@@ -38,11 +38,17 @@ async def _say(update: Update, text: str) -> None:
         await update.message.answer(text)
 
 
+def _command_of(message: Message) -> str:
+    """What a refused message asked for: its command, never its free text (it may be a pasted WB token)."""
+    text = (message.text or "").strip()
+    return text.split(maxsplit=1)[0][:64] if text.startswith("/") else "<text>"
+
+
 @router.error(ExceptionTypeFilter(sellers.NotAllowed))
 async def not_allowed(event: ErrorEvent) -> None:
     user, member, t = await _who(event.update)
     query = event.update.callback_query
-    detail = query.data if query else (event.update.message.text or "")
+    detail = query.data if query else _command_of(event.update.message)
     await sellers.record_refusal(member, tg_user_id=user.id, reason=event.exception.reason, detail=detail or "")
     await _say(event.update, t(f"bot-denied-{event.exception.reason}"))
 

@@ -87,7 +87,11 @@ async def token_received(
     token = message.text or ""
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
-    check = await sellers.connect_token(member=member, token=token, probe=probe, settings=settings)
+    try:
+        check = await sellers.connect_token(member=member, token=token, probe=probe, settings=settings)
+    except sellers.NotAllowed:
+        await state.clear()  # not an owner: stop treating their next messages as tokens
+        raise
     await state.clear()
     channels = ", ".join(t(f"bot-channel-{c}") for c in sorted(check.channels))
     expires = check.expires_at.strftime("%d.%m.%Y") if check.expires_at else t("bot-token-no-expiry")

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import httpx
@@ -119,10 +120,16 @@ async def notifier(bot: Bot, bot_settings: Settings) -> Notifier:
     return Notifier(bot, RateLimiter(None), bot_settings.telegram)
 
 
+@lru_cache(maxsize=1)
+def _the_dispatcher() -> Dispatcher:
+    # aiogram routers attach to one parent: every conftest that offers the fixture shares this one.
+    return build_dispatcher(load_settings(), storage=MemoryStorage())
+
+
 @pytest.fixture(scope="session")
 def dispatcher() -> Dispatcher:
     """One Dispatcher for the run; each test gives it its own deps and a fresh FSM storage."""
-    return build_dispatcher(load_settings(), storage=MemoryStorage())
+    return _the_dispatcher()
 
 
 @pytest.fixture
