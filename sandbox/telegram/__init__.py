@@ -13,12 +13,15 @@
 - `GET /_sandbox/ui` and `GET /chat/<chat_id>`: a chat web page (static HTML + JS, no CDN).
 
 Behaviour that mirrors Telegram (errors carry Telegram's descriptions):
-- text 1..4096 characters after entity parsing (Python characters, i.e. code points), captions ≤ 1024;
-  parse_mode HTML with Telegram's tag set (b strong i em u ins s strike del span.tg-spoiler tg-spoiler a[href]
-  code pre blockquote tg-emoji); unknown or unbalanced tags, a stray `<`, or an `&` that is not one of
-  `&lt; &gt; &amp; &quot;` or a numeric reference → 400 "Bad Request: can't parse entities: ...". (Telegram lets a
-  bare `&` through in practice; the sandbox refuses it so unescaped buyer text is caught in tests.)
-- inline keyboards: array of arrays of buttons, each with text and exactly one action; callback_data 1..64 bytes.
+- texts as Telegram takes them: the Bot API refuses an empty `text` ("message text is empty") and markup over
+  32 768 bytes ("text is too long"), then parses HTML exactly like tdlib's parse_html (`html_parser.py`: tag set,
+  case-insensitive tags, byte offsets in every error, a bare `&` kept as text, `</>`...) and the keyboard, and
+  only then looks the chat up; Telegram then cleans the text (`formatted.py`: trims spaces and newlines, drops
+  U+2028–U+202E and `\r`), refuses one with nothing visible left ("text must be non-empty") and counts 1..4096
+  code points (captions ≤ 1024). The stored text is what "message is not modified" compares. Only HTML is
+  implemented: another parse_mode is refused rather than rendered differently from Telegram.
+- inline keyboards (an unparsable one: "can't parse reply keyboard markup JSON object"): array of arrays of
+  buttons, each with text and exactly one action; callback_data 1..64 bytes.
 - a private chat exists once its user wrote to the bot (/start); a blocked bot gets 403.
 - editing to identical content → 400 "message is not modified"; stale callback ids → 400.
 - getUpdates: offset confirms, limit 1..100, timeout long polling that returns as soon as an update arrives; a

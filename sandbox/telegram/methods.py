@@ -12,13 +12,12 @@ from starlette.datastructures import UploadFile
 
 from sandbox.telegram.state import BotState, Chat, Message, Revision
 from sandbox.telegram.validation import (
-    MAX_CAPTION,
-    MAX_TEXT,
     ApiError,
     Params,
     bad_request,
-    formatted_text,
+    parse_text,
     reply_markup,
+    store_text,
 )
 
 if TYPE_CHECKING:
@@ -43,8 +42,8 @@ def method(name: str) -> Callable[[Method], Method]:
     return register
 
 
-def resolve_chat(bot: BotState, params: Params) -> Chat:
-    """The target chat: it must exist for this bot and must not have blocked it."""
+def find_chat(bot: BotState, params: Params) -> Chat:
+    """The target chat: it must exist for this bot."""
     raw = params.require("chat_id")
     chat: Chat | None = None
     if isinstance(raw, str) and raw.startswith("@"):
@@ -56,8 +55,19 @@ def resolve_chat(bot: BotState, params: Params) -> Chat:
             chat = None
     if chat is None:
         raise bad_request("chat not found")
+    return chat
+
+
+def ensure_reachable(bot: BotState, chat: Chat) -> None:
+    """A user who blocked the bot gets nothing from it (Telegram's servers say so, after every local check)."""
     if chat.type == "private" and chat.id in bot.blocked:
         raise ApiError(403, "Forbidden: bot was blocked by the user")
+
+
+def resolve_chat(bot: BotState, params: Params) -> Chat:
+    """The target chat: it must exist for this bot and must not have blocked it."""
+    chat = find_chat(bot, params)
+    ensure_reachable(bot, chat)
     return chat
 
 
@@ -97,11 +107,13 @@ def _deliver(sandbox: Sandbox, bot: BotState, chat: Chat, **content: Any) -> dic
 
 @method("sendMessage")
 async def send_message(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
-    """sendMessage."""
-    chat = resolve_chat(bot, params)
-    text, entities, mode = formatted_text(params, "text", "parse_mode", "entities", limit=MAX_TEXT, required=True)
+    """sendMessage: the Bot API parses the text and the keyboard first, then looks the chat up."""
+    parsed = parse_text(params, "text", "parse_mode", "entities", required=True)
     markup = reply_markup(params)
+    chat = find_chat(bot, params)
+    text, entities, mode = store_text(parsed, caption=False)
     reply_to = _reply_to(bot, chat, params)
+    ensure_reachable(bot, chat)
     return _deliver(
         sandbox, bot, chat, text=text, entities=entities, parse_mode=mode, reply_markup=markup, reply_to=reply_to
     )
@@ -110,7 +122,10 @@ async def send_message(sandbox: Sandbox, bot: BotState, params: Params) -> dict[
 @method("sendDocument")
 async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
     """sendDocument: an uploaded file (multipart, `attach://name`) or the file_id of an earlier one."""
-    chat = resolve_chat(bot, params)
+    parsed = parse_text(params, "caption", "parse_mode", "caption_entities", required=False)
+    markup = reply_markup(params)
+    chat = find_chat(bot, params)
+    caption, entities, mode = store_text(parsed, caption=True)
     document = params.require("document")
     if isinstance(document, str) and document.startswith("attach://"):
         document = params.get(document.removeprefix("attach://"))
@@ -129,9 +144,8 @@ async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict
         file_id = document
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
-    caption, entities, mode = formatted_text(
-        params, "caption", "parse_mode", "caption_entities", limit=MAX_CAPTION, required=False
-    )
+    reply_to = _reply_to(bot, chat, params)
+    ensure_reachable(bot, chat)
     return _deliver(
         sandbox,
         bot,
@@ -140,14 +154,14 @@ async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict
         entities=entities,
         parse_mode=mode,
         document=sandbox.world.files[file_id],
-        reply_markup=reply_markup(params),
-        reply_to=_reply_to(bot, chat, params),
+        reply_markup=markup,
+        reply_to=reply_to,
     )
 
 
 def _edit(sandbox: Sandbox, message: Message, **changes: Any) -> dict[str, Any]:
-    """Apply an edit unless it changes nothing; the previous version goes to the history."""
-    if all(getattr(message, key) == value for key, value in changes.items()):
+    """Apply an edit unless it changes nothing Telegram stores (text as stored, entities, keyboard)."""
+    if all(getattr(message, key) == value for key, value in changes.items() if key != "parse_mode"):
         raise bad_request(_NOT_MODIFIED)
     message.history.append(
         Revision(message.text, message.entities, message.reply_markup, message.edit_date or message.date)
@@ -162,18 +176,21 @@ def _edit(sandbox: Sandbox, message: Message, **changes: Any) -> dict[str, Any]:
 @method("editMessageText")
 async def edit_message_text(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
     """editMessageText; as in Telegram, omitting reply_markup removes the inline keyboard."""
+    parsed = parse_text(params, "text", "parse_mode", "entities", required=True)
+    markup = reply_markup(params)
     message = _own_message(bot, params, "edit")
-    text, entities, mode = formatted_text(params, "text", "parse_mode", "entities", limit=MAX_TEXT, required=True)
     if message.document is not None:
         raise bad_request("there is no text in the message to edit")
-    return _edit(sandbox, message, text=text, entities=entities, parse_mode=mode, reply_markup=reply_markup(params))
+    text, entities, mode = store_text(parsed, caption=False)
+    return _edit(sandbox, message, text=text, entities=entities, parse_mode=mode, reply_markup=markup)
 
 
 @method("editMessageReplyMarkup")
 async def edit_message_reply_markup(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
     """editMessageReplyMarkup (no reply_markup = remove the keyboard)."""
+    markup = reply_markup(params)
     message = _own_message(bot, params, "edit")
-    return _edit(sandbox, message, reply_markup=reply_markup(params))
+    return _edit(sandbox, message, reply_markup=markup)
 
 
 @method("deleteMessage")

@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from starlette.requests import Request
 
-from sandbox.telegram.entities import EntityParseError, parse_html
+from sandbox.telegram.formatted import TextRefused, normalise
+from sandbox.telegram.html_parser import EntityParseError, parse_html
 
 T = TypeVar("T")
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+MAX_RAW_BYTES = 1 << 15  # the Bot API refuses longer markup before parsing it
 MAX_CALLBACK_DATA = 64
 _MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bot uploads
 _BUTTON_ACTIONS = (
@@ -85,14 +88,17 @@ class Params:
         value = self.get(name, False)
         return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
 
-    def json(self, name: str) -> Any:
-        """An object parameter: JSON text in a form field, or already decoded in a JSON body."""
+    def json(self, name: str, what: str | None = None) -> Any:
+        """An object parameter: JSON text in a form field, or already decoded in a JSON body.
+
+        `what` names the object in the error, as Telegram does ("can't parse reply keyboard markup JSON object").
+        """
         value = self.get(name)
         if isinstance(value, str):
             try:
                 return json.loads(value)
             except json.JSONDecodeError:
-                raise bad_request(f"can't parse {name} JSON object") from None
+                raise bad_request(f"can't parse {what or name} JSON object") from None
         return value
 
 
@@ -132,43 +138,79 @@ async def unless_disconnected(request: Request, work: Awaitable[T]) -> T | None:
     return job.result()
 
 
-def formatted_text(
-    params: Params, text_field: str, mode_field: str, entities_field: str, *, limit: int, required: bool
-) -> tuple[str | None, list[dict[str, Any]], str | None]:
-    """Parse a text parameter with its parse mode; enforces Telegram's length rules after parsing."""
+@dataclass
+class Parsed:
+    """A text parameter after the Bot API's own checks and the parse mode, before Telegram stores it."""
+
+    text: str
+    entities: list[dict[str, Any]]
+    mode: str | None
+
+
+def parse_text(
+    params: Params, text_field: str, mode_field: str, entities_field: str, *, required: bool
+) -> Parsed | None:
+    """The Bot API's part: an empty parameter, the raw size, the parse mode (all before the chat is looked up)."""
     raw = params.get(text_field)
     if raw is None:
         if required:
             raise bad_request("message text is empty")
-        return None, [], None
+        return None
     raw = str(raw)
-    mode = params.get(mode_field)
-    entities: list[dict[str, Any]] = params.json(entities_field) or []
-    if mode is not None:
-        if str(mode).lower() != "html":
-            # Only HTML is implemented; a Markdown request must not silently render differently than Telegram.
-            raise bad_request("unsupported parse_mode")
-        try:
-            raw, entities = parse_html(raw)
-        except EntityParseError as exc:
-            raise bad_request(f"can't parse entities: {exc}") from None
-        mode = "HTML"
-    if not raw.strip():
-        if required:
-            raise bad_request("message text is empty")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise bad_request("strings must be encoded in UTF-8") from None
+    mode = str(params.get(mode_field) or "").strip().lower()
+    if mode in ("", "none"):
+        return Parsed(raw, _explicit_entities(params, entities_field), None)
+    if mode != "html":
+        # Only HTML is implemented; a Markdown request must not silently render differently than Telegram.
+        raise bad_request("unsupported parse_mode")
+    if len(raw.encode()) > MAX_RAW_BYTES:
+        raise bad_request("text is too long")
+    try:
+        text, entities = parse_html(raw)
+    except EntityParseError as exc:
+        raise bad_request(f"can't parse entities: {exc}") from None
+    return Parsed(text, entities, "HTML")
+
+
+def _explicit_entities(params: Params, field: str) -> list[dict[str, Any]]:
+    entities = params.json(field) or []
+    if not isinstance(entities, list) or not all(
+        isinstance(e, dict)
+        and isinstance(e.get("type"), str)
+        and isinstance(e.get("offset"), int)
+        and isinstance(e.get("length"), int)
+        for e in entities
+    ):
+        raise bad_request(f"can't parse {field} JSON object")
+    return entities
+
+
+def store_text(parsed: Parsed | None, *, caption: bool) -> tuple[str | None, list[dict[str, Any]], str | None]:
+    """Telegram's part (after the chat is found): normalise, refuse an empty text, count the length."""
+    if parsed is None:
         return None, [], None
-    if len(raw) > limit:
-        raise bad_request("message is too long" if text_field == "text" else "message caption is too long")
-    return raw, entities, mode
+    try:
+        text, entities = normalise(parsed.text, parsed.entities, allow_empty=caption)
+    except TextRefused as exc:
+        raise bad_request(str(exc)) from None
+    if len(text) > (MAX_CAPTION if caption else MAX_TEXT):
+        raise bad_request("message caption is too long" if caption else "message is too long")
+    if caption and not text:
+        return None, [], None
+    return text, entities, parsed.mode
 
 
 def reply_markup(params: Params) -> dict[str, Any] | None:
     """The reply_markup parameter, with inline keyboards checked the way Telegram checks them."""
-    markup = params.json("reply_markup")
+    markup = params.json("reply_markup", "reply keyboard markup")
     if markup is None:
         return None
     if not isinstance(markup, dict):
-        raise bad_request("can't parse reply keyboard markup JSON object")
+        raise bad_request("object expected as reply markup")
     if "inline_keyboard" not in markup:
         # Reply keyboards, ForceReply and ReplyKeyboardRemove are accepted as they are.
         return markup

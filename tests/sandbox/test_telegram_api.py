@@ -66,29 +66,81 @@ async def test_send_message_with_keyboard_press_answer_and_edit(tg: Tg) -> None:
 @pytest.mark.parametrize(
     ("markup", "fragment"),
     [
-        ("<b>open", 'end tag corresponding to start tag "b"'),
-        ("<b>x</i>", "Unmatched end tag"),
-        ("<script>alert(1)</script>", 'Unsupported start tag "script"'),
-        ("price < 5", "Unsupported start tag"),
-        ("Tom & Jerry", "Unsupported HTML entity"),
+        ("<b>open", "Can't find end tag corresponding to start tag b"),
+        ("<b>x</i>", 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"'),
+        ("<script>alert(1)</script>", 'Unsupported start tag "script" at byte offset 0'),
+        ("price < 5", 'Unsupported start tag "" at byte offset 6'),
+        ("цена <тег>", 'Unsupported start tag "тег" at byte offset 9'),
+        ("&#xD800;", "Text contains invalid Unicode characters after decoding HTML entities"),
     ],
 )
 async def test_malformed_html_is_refused(tg: Tg, markup: str, fragment: str) -> None:
     await tg.user()
     with pytest.raises(TelegramBadRequest, match="can't parse entities") as caught:
         await tg.bot.send_message(1001, markup)
-    assert fragment in caught.value.message
-    assert await tg.messages(1001) != [] and len(await tg.messages(1001)) == 1  # only /start
+    assert caught.value.message.startswith(f"Bad Request: can't parse entities: {fragment}")
+    assert len(await tg.messages(1001)) == 1  # only /start
 
 
-async def test_text_limit_counts_characters_after_entity_parsing(tg: Tg) -> None:
+async def test_text_telegram_keeps_literal_is_sent(tg: Tg) -> None:
+    await tg.user()
+    sent = await tg.bot.send_message(1001, "Tom & Jerry &nbsp; AT&T &copy;")
+    assert sent.text == "Tom & Jerry &nbsp; AT&T &copy;" and not sent.entities
+
+
+async def test_text_limit_counts_code_points_after_parsing_and_trimming(tg: Tg) -> None:
     await tg.user()
     full = await tg.bot.send_message(1001, "<b>" + "я" * 4000 + "</b>" + "&amp;" * 96)
     assert len(full.text) == 4096
+    emoji = await tg.bot.send_message(1001, "😀" * 4096)  # 8192 UTF-16 units, 4096 code points
+    assert emoji.text == "😀" * 4096
+    padded = await tg.bot.send_message(1001, "\n  " + "x" * 4096 + "  \n")
+    assert padded.text == "x" * 4096
     with pytest.raises(TelegramBadRequest, match="message is too long"):
         await tg.bot.send_message(1001, "x" * 4097)
-    with pytest.raises(TelegramBadRequest, match="message text is empty"):
-        await tg.bot.send_message(1001, "<b> </b>")
+    with pytest.raises(TelegramBadRequest, match="Bad Request: text is too long"):
+        await tg.bot.send_message(1001, "<b>x</b>" + " " * 32761)  # 32 769 bytes of markup, 1 character of text
+
+
+@pytest.mark.parametrize("text", ["<b> </b>", " ", "\n\n", "\u200b", "\u00a0", "\u2800", "<i>\u200b</i> \u2800"])
+async def test_text_empty_after_parsing_is_not_an_empty_parameter(tg: Tg, text: str) -> None:
+    await tg.user()
+    with pytest.raises(TelegramBadRequest) as caught:
+        await tg.bot.send_message(1001, text)
+    assert caught.value.message == "Bad Request: text must be non-empty"
+    with pytest.raises(TelegramBadRequest) as empty:
+        await tg.bot.send_message(1001, "")
+    assert empty.value.message == "Bad Request: message text is empty"
+
+
+async def test_text_is_parsed_before_the_chat_is_looked_up(tg: Tg) -> None:
+    with pytest.raises(TelegramBadRequest, match="can't parse entities"):
+        await tg.bot.send_message(424242, "<b>x")
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await tg.bot.send_message(424242, "<b>x</b>")
+    # Emptiness is Telegram's check on the content, after the chat is known.
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await tg.bot.send_message(424242, "<b> </b>")
+
+
+async def test_unparsable_reply_markup_wording(tg: Tg) -> None:
+    await tg.user()
+    base = f"{tg.url}/bot{tg.bot.token}/sendMessage"
+    async with httpx.AsyncClient() as client:
+        broken = await client.post(base, data={"chat_id": 1001, "text": "x", "reply_markup": "{not json"})
+        assert broken.json()["description"] == "Bad Request: can't parse reply keyboard markup JSON object"
+        unknown_chat = await client.post(base, data={"chat_id": 424242, "text": "x", "reply_markup": "[1"})
+        assert unknown_chat.json()["description"] == "Bad Request: can't parse reply keyboard markup JSON object"
+        not_object = await client.post(base, data={"chat_id": 1001, "text": "x", "reply_markup": "[]"})
+        assert not_object.json()["description"] == "Bad Request: object expected as reply markup"
+
+
+async def test_stored_text_is_trimmed_without_bidi_overrides(tg: Tg) -> None:
+    await tg.user()
+    sent = await tg.bot.send_message(1001, "\n <b>Отзыв</b>: \u202eтекст\u202c \n")
+    assert sent.text == "Отзыв: текст"
+    assert [(e.type, e.offset, e.length) for e in sent.entities] == [("bold", 0, 5)]
+    assert (await tg.messages(1001))[-1]["text"] == "Отзыв: текст"
 
 
 async def test_callback_data_is_limited_to_64_bytes(tg: Tg) -> None:
@@ -101,10 +153,12 @@ async def test_callback_data_is_limited_to_64_bytes(tg: Tg) -> None:
 async def test_identical_edit_is_not_modified(tg: Tg) -> None:
     await tg.user()
     sent = await tg.bot.send_message(1001, "same", reply_markup=keyboard(("A", "a")))
-    with pytest.raises(TelegramBadRequest, match="message is not modified"):
-        await tg.bot.edit_message_text(
-            "same", chat_id=1001, message_id=sent.message_id, reply_markup=keyboard(("A", "a"))
-        )
+    # Telegram compares what it stored: trimmed, without U+202A-U+202E, tags that change nothing ignored.
+    for again in ("same", " same \n", "sa\u202ame", "<b></b>same"):
+        with pytest.raises(TelegramBadRequest, match="message is not modified"):
+            await tg.bot.edit_message_text(
+                again, chat_id=1001, message_id=sent.message_id, reply_markup=keyboard(("A", "a"))
+            )
     with pytest.raises(TelegramBadRequest, match="message to edit not found"):
         await tg.bot.edit_message_text("other", chat_id=1001, message_id=999)
 

@@ -1,36 +1,14 @@
-"""The Telegram sandbox's user simulation API, its HTML entity parser, and the chat web page in a real browser."""
+"""The Telegram sandbox's user simulation API, its entity rendering, and the chat web page in a real browser."""
 
 from __future__ import annotations
 
-import pytest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from playwright.async_api import Browser
 
-from sandbox.telegram.entities import EntityParseError, parse_html, to_html
+from sandbox.telegram.entities import to_html
 from tests.sandbox.telegram_support import Tg, server, tg
 
 __all__ = ["server", "tg"]  # fixtures used by the tests below
-
-
-def test_parse_html_offsets_are_utf16_and_nested() -> None:
-    text, entities = parse_html('😀 <b>bold <i>both</i></b> <a href="https://x.io/?a=1&amp;b=2">link</a> &#x41;&lt;')
-    assert text == "😀 bold both link A<"
-    assert entities == [
-        {"type": "bold", "offset": 3, "length": 9},
-        {"type": "italic", "offset": 8, "length": 4},
-        {"type": "text_link", "offset": 13, "length": 4, "url": "https://x.io/?a=1&b=2"},
-    ]
-    link = '<a href="https://x.io/?a=1&amp;b=2" target="_blank" rel="noopener">link</a>'
-    assert to_html(text, entities) == f"😀 <b>bold <i>both</i></b> {link} A&lt;"
-
-
-@pytest.mark.parametrize(
-    "markup",
-    ["<b>", "</b>", "<b><i>x</b></i>", "<div>x</div>", "<br>", "a<b", "AT&T", "&nbsp;", "&#xD800;"],
-)
-def test_parse_html_refuses_what_telegram_refuses(markup: str) -> None:
-    with pytest.raises(EntityParseError):
-        parse_html(markup)
 
 
 def test_to_html_escapes_text_and_neutralises_links() -> None:
