@@ -11,12 +11,11 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from taskiq import AsyncBroker
-from tortoise import Tortoise
 
 from admin.deps import LANG_COOKIE, LoginRequired, csrf_protect
 from admin.routes import get_routers
 from admin.security import LoginThrottle, session_secret
-from core.db import close_db, init_db
+from core.db import database
 from core.i18n import LANGUAGES
 from core.settings import Settings
 
@@ -35,15 +34,10 @@ SECURITY_HEADERS = {
 def _lifespan(settings: Settings) -> Callable[[FastAPI], AsyncIterator[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # In the all-in-one process (and in tests) the database is already open: reuse it, leave closing to its owner.
-        owns_db = not Tortoise.is_inited()
-        if owns_db:
-            await init_db(settings)
-        try:
+        # uvicorn runs this in a task of its own and serves requests in others: `database` opens it for every task
+        # (in the all-in-one process and in tests it is open already and stays with its owner).
+        async with database(settings):
             yield
-        finally:
-            if owns_db:
-                await close_db()
 
     return lifespan  # type: ignore[return-value]
 
@@ -54,7 +48,7 @@ async def _login_redirect(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> FastAPI:
-    """The admin app for these settings; the database opens in its lifespan via `core.db.init_db`.
+    """The admin app for these settings; the database opens in its lifespan via `core.db.database`.
 
     `broker` receives the send tasks of replies submitted from the web (default: `sync.broker.broker`).
     """

@@ -64,7 +64,7 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int, separate:
         settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
         settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
         await core_db.upgrade(settings)
-        await core_db.init_db(settings)
+        await core_db.open_database(settings)  # closed with the process
         box = secret_box(settings)
         await Seller.bulk_create(
             [Seller(name=f"s{m['seller_id']}", status=SellerStatus.ACTIVE, wb_token_enc=box.encrypt(m["token"]))

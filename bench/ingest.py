@@ -54,7 +54,7 @@ async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurr
     settings.sync.page_size = take
     settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
     await core_db.upgrade(settings)
-    await core_db.init_db(settings)
+    await core_db.open_database(settings)  # closed with the process
     ctx = await open_context(settings, InMemoryBroker(), limits=False)
     box = secret_box(settings)
     rows = [

@@ -82,9 +82,10 @@ async def main(cards: int, chats: int, workers: int) -> None:
     name = f"agentiq_bench_{uuid.uuid4().hex[:8]}"
     await _admin(f'CREATE DATABASE "{name}"')
     settings = load_settings(database_url=f"{PG}/{name}")
+    db: core_db.Database | None = None
     try:
         await core_db.upgrade(settings)
-        await core_db.init_db(settings)
+        db = await core_db.open_database(settings)
         app = create_app(bot_tokens=[TOKEN])
         async with serve_app(app) as url, httpx.AsyncClient(base_url=url, timeout=60) as http:
             ids = await _seed(http, cards, chats)
@@ -111,7 +112,8 @@ async def main(cards: int, chats: int, workers: int) -> None:
         print(f"429 from sandbox={stats['too_many_requests']} retries seen={notifier.retries}")
         print(f"duplicates={stats['sent_total'] - sent} max per chat={max(stats['sent_per_chat'].values())}")
     finally:
-        await core_db.close_db()
+        if db is not None:
+            await db.close()
         await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -20,7 +20,7 @@ from bot.backfill import Backfill
 from bot.notify import Notifier
 from bot.routers.help import set_commands
 from bot.wb_probe import make_probe
-from core.db import close_db, init_db
+from core.db import open_database
 from core.settings import Settings
 from sync.ratelimit import build_limiter
 from sync.wb import WBClient
@@ -44,7 +44,7 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
 
     for module in ("sync.tasks", "bot.tasks"):  # register every task on the shared broker
         importlib.import_module(module)
-    await init_db(settings)
+    db = await open_database(settings)
     bot = build_bot(settings)
     limiter = build_limiter(settings)
     wb = WBClient(settings.wb)
@@ -66,4 +66,4 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
         await wb.aclose()
         await limiter.aclose()
         await bot.session.close()
-        await close_db()
+        await db.close()

@@ -41,17 +41,14 @@ def serve(host: str | None, port: int | None) -> None:
 async def _create_user(email: str, password: str, role: AdminRole) -> bool:
     from admin.security import hash_password
     from cli.main import _settings
-    from core.db import close_db, init_db
+    from core.db import database
     from core.models import AdminUser
 
-    await init_db(_settings())
-    try:
+    async with database(_settings()):
         _, created = await AdminUser.get_or_create(
             email=email, defaults={"password_hash": hash_password(password), "role": role}
         )
         return created
-    finally:
-        await close_db()
 
 
 @admin_group.command("create-user")

@@ -108,15 +108,13 @@ async def connect_demo_seller(world: DemoWorld) -> None:
     from admin.security import hash_password
     from bot.wb_probe import make_probe
     from core import sellers
-    from core.db import close_db, init_db
+    from core.db import database
     from core.models import AdminUser
     from core.settings import get_settings
     from sync.wb import WBClient
 
     settings = get_settings()
-    await init_db(settings)
-    wb = WBClient(settings.wb)
-    try:
+    async with database(settings), contextlib.aclosing(WBClient(settings.wb)) as wb:
         member = await sellers.member_of(DEMO_USER_ID)
         if member is None:
             member = await sellers.start_seller(
@@ -129,9 +127,6 @@ async def connect_demo_seller(world: DemoWorld) -> None:
         await AdminUser.get_or_create(
             email=DEMO_ADMIN_EMAIL, defaults={"password_hash": hash_password(DEMO_ADMIN_PASSWORD)}
         )
-    finally:
-        await wb.aclose()
-        await close_db()
 
 
 async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:

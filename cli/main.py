@@ -69,11 +69,8 @@ def keys_rotate() -> None:
     settings = _settings()
 
     async def rotate() -> int:
-        await core_db.init_db(settings)
-        try:
+        async with core_db.database(settings):
             return await reencrypt_tokens(settings)
-        finally:
-            await core_db.close_db()
 
     click.echo(f"re-encrypted {asyncio.run(rotate())} token(s) with the newest key")
 

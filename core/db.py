@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate
 
 from core.settings import Settings, load_settings
@@ -36,22 +39,60 @@ def _ensure_sqlite_dir(database_url: str) -> None:
         Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
 
 
-async def init_db(settings: Settings) -> None:
-    """Open the connections for this process. Schema changes go through `upgrade()`, never generate_schemas."""
+class Database:
+    """This process's handle on the database; `close()` closes it only when this handle opened it."""
+
+    def __init__(self, context: TortoiseContext | None) -> None:
+        self._context = context
+
+    @property
+    def owned(self) -> bool:
+        """Whether this handle opened the connections (and so closes them)."""
+        return self._context is not None
+
+    async def close(self) -> None:
+        """Close the connections this handle opened (idempotent); a borrowed database stays open for its owner."""
+        context, self._context = self._context, None
+        if context is not None:
+            await context.close_connections()
+
+
+async def open_database(settings: Settings) -> Database:
+    """Open the database for every task of this process — the one way every entry point opens it.
+
+    tortoise-orm 1.x keeps an initialised context in a contextvar, visible only to the task that opened it and to
+    tasks it starts later. A server opens the database in one task and serves in others (uvicorn runs the ASGI
+    lifespan in its own task), so the context is made the process-wide fallback too, as tortoise's own
+    `RegisterTortoise` does for ASGI apps. When the process already has the database open (the all-in-one process,
+    the test suite), the returned handle borrows it and leaves closing to its owner. Schema changes go through
+    `upgrade()`, never generate_schemas.
+    """
+    if Tortoise.is_inited():
+        return Database(None)
     _ensure_sqlite_dir(settings.database_url)
-    await Tortoise.init(config=tortoise_config(settings.database_url))
+    context = TortoiseContext()
+    # Current only while it loads the models (which needs a current context); afterwards every task, this one
+    # included, finds it as the global fallback.
+    with context:
+        await context.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    return Database(context)
 
 
-async def close_db() -> None:
-    """Close every connection this process opened."""
-    await Tortoise.close_connections()
+@asynccontextmanager
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    """`open_database` for the duration of a block (closed at its end when the block opened it)."""
+    handle = await open_database(settings)
+    try:
+        yield handle
+    finally:
+        await handle.close()
 
 
 async def upgrade(settings: Settings) -> None:
-    """Apply all pending migrations."""
+    """Apply all pending migrations (in a context of their own: nothing of it stays behind in the caller's task)."""
     _ensure_sqlite_dir(settings.database_url)
-    await migrate(config=tortoise_config(settings.database_url))
-    await Tortoise.close_connections()
+    async with TortoiseContext():
+        await migrate(config=tortoise_config(settings.database_url))
 
 
 async def status(settings: Settings) -> dict[str, list[str]]:
@@ -61,16 +102,14 @@ async def status(settings: Settings) -> dict[str, list[str]]:
 
     config = tortoise_config(settings.database_url)
     _ensure_sqlite_dir(settings.database_url)
-    await Tortoise.init(config=config, init_connections=False)
-    try:
+    async with TortoiseContext():
+        await Tortoise.init(config=config, init_connections=False)
         executor = MigrationExecutor(get_connection("default"), config["apps"])
         await executor.loader.build_graph()
         plan = await executor.plan(None)
         applied = [key.name for key in await executor.recorder.applied_migrations()]
         pending = [step.migration.name for step in plan if not step.backward]
         return {"applied": sorted(applied), "pending": pending}
-    finally:
-        await Tortoise.close_connections()
 
 
 # For the `tortoise` CLI (makemigrations): pyproject's [tool.tortoise] points here. Not the cached settings:

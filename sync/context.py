@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import httpx
 import redis.asyncio as aioredis
 from taskiq import AsyncBroker
-from tortoise import Tortoise
 
 from core import db as core_db
 from core.settings import Settings
@@ -63,7 +62,7 @@ class SyncContext:
     limiter: RateLimiter
     locker: Locker
     redis: aioredis.Redis | None
-    owns_db: bool = False
+    db: core_db.Database | None = None
 
     async def aclose(self) -> None:
         """Release everything this context opened."""
@@ -72,17 +71,15 @@ class SyncContext:
         await self.limiter.aclose()
         if self.redis is not None:
             await self.redis.aclose()
-        if self.owns_db:
-            await core_db.close_db()
+        if self.db is not None:
+            await self.db.close()
 
 
 async def open_context(
     settings: Settings, broker: AsyncBroker, *, limits: bool = True, http: httpx.AsyncClient | None = None
 ) -> SyncContext:
     """Open the DB (unless this process already did), the WB client with the shared gate, the locker."""
-    owns_db = not Tortoise._inited
-    if owns_db:
-        await core_db.init_db(settings)
+    db = await core_db.open_database(settings)
     limiter = build_limiter(settings)
     gate = CountingGate(WBRateGate(limiter, settings.wb) if limits else None)
     return SyncContext(
@@ -92,5 +89,5 @@ async def open_context(
         limiter=limiter,
         locker=Locker(settings.redis_url, ttl_s=settings.sync.lock_ttl_s),
         redis=aioredis.from_url(settings.redis_url) if settings.redis_url else None,
-        owns_db=owns_db,
+        db=db,
     )

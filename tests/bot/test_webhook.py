@@ -1,5 +1,6 @@
 """Webhook mode for real: `agentiq bot` with a webhook URL registers it with the Bot API server, which then pushes
-updates to the bot's aiohttp endpoint (with the secret header); the bot answers /start with onboarding."""
+updates to the bot's aiohttp endpoint (with the secret header); the bot answers /start with onboarding, and the
+language button (a second update, handled in another task) creates the seller in the database."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from core.models import SellerMember
 from sandbox.runner import free_port, serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from tests.conftest import ENCRYPTION_KEY
@@ -20,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "7000000003:AAH-webhook-test-token"
 
 
-async def test_bot_in_webhook_mode_answers_start(database_url: str, tmp_path: Path) -> None:
+async def test_bot_in_webhook_mode_answers_start(db: None, database_url: str, tmp_path: Path) -> None:
     port = free_port()
     async with serve_app(telegram_app()) as tg, httpx.AsyncClient(base_url=tg, timeout=10) as http:
         await http.post("/_sandbox/bots", json={"token": TOKEN})
@@ -54,6 +56,14 @@ async def test_bot_in_webhook_mode_answers_start(database_url: str, tmp_path: Pa
             assert stats["webhook_deliveries"] >= 1 and stats["webhook_errors"] == 0
             (answer,) = [m for m in (await http.get("/_sandbox/chats/3001/messages")).json() if m["from_bot"]]
             assert answer["buttons"], "onboarding starts with the language choice"
+            english = next(b for row in answer["buttons"] for b in row if b.get("callback_data") == "l:en")
+            press = {"message_id": answer["message_id"], "data": english["callback_data"]}
+            await http.post("/_sandbox/chats/3001/press", json=press)
+            async with asyncio.timeout(30):
+                while not await SellerMember.filter(tg_user_id=3001).exists():
+                    assert proc.poll() is None, log.read_text()
+                    await asyncio.sleep(0.2)
+            assert (await SellerMember.get(tg_user_id=3001)).language == "en"
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)
