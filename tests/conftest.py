@@ -118,7 +118,27 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--screenshots-dir",
+        type=Path,
+        default=None,
+        help="Where the browser tests save their screenshots (default: a temporary folder outside the checkout). "
+        "`--screenshots-dir docs/screenshots` refreshes the README's pictures.",
+    )
+
+
+@pytest.fixture(scope="session")
+def screenshots(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder for screenshots: a temporary one unless `--screenshots-dir` names one, so a test run never
+    rewrites the README's tracked pictures (see README, Development)."""
+    chosen: Path | None = request.config.getoption("--screenshots-dir")
+    if chosen is None:
+        return tmp_path_factory.mktemp("screenshots")
+    chosen.mkdir(parents=True, exist_ok=True)
+    return chosen
 
 
 @pytest.fixture

@@ -13,8 +13,6 @@ from pathlib import Path
 import httpx
 from playwright.async_api import Browser
 
-from tests.conftest import SCREENSHOTS
-
 ROOT = Path(__file__).resolve().parents[1]
 REVIEW_TEXT = "Очень понравилась кофта, тёплая и мягкая, размер подошёл идеально"
 SELLER_CHAT = 1001
@@ -34,7 +32,9 @@ def _button(message: dict, prefix: str) -> dict | None:
     )
 
 
-async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path, browser: Browser) -> None:
+async def test_demo_publishes_a_review_answer_and_stops_cleanly(
+    tmp_path: Path, browser: Browser, screenshots: Path
+) -> None:
     ready = tmp_path / "ready"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIQ_")}
     args = ["--port-base", "0", "--inject-every", "3600", "--data-dir", str(tmp_path / "data")]
@@ -71,7 +71,7 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(tmp_path: Path, 
             await page.goto(f"{tg_url}/chat/{SELLER_CHAT}")
             await page.wait_for_selector(f"text={REVIEW_TEXT[:30]}")
             await page.locator(".msg.bot").last.scroll_into_view_if_needed()
-            await page.screenshot(path=str(SCREENSHOTS / "telegram_card.png"))
+            await page.screenshot(path=str(screenshots / "telegram_card.png"))
             press = f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/press"
             await http.post(
                 press, json={"message_id": found["message_id"], "data": _button(found, "c:d:")["callback_data"]}

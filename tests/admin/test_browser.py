@@ -3,6 +3,8 @@ log in, open the dashboard, click a chart bar, land on the filtered items, open 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.async_api import Browser
 
 from admin.app import create_app
@@ -10,14 +12,12 @@ from core.settings import Settings
 from sandbox.runner import serve_app
 from tests.admin.conftest import PASSWORD
 from tests.admin.seed import seed
-from tests.conftest import SCREENSHOTS
-
-SCREENSHOT = SCREENSHOTS / "dashboard.png"
 
 
 async def test_login_dashboard_drill_down_and_timeline(
-    settings: Settings, db: None, admin_user, browser: Browser
+    settings: Settings, db: None, admin_user, browser: Browser, screenshots: Path
 ) -> None:
+    screenshot = screenshots / "dashboard.png"
     seeded = await seed()
     # Plain http on loopback: the Secure flag would keep the browser from sending the cookie back.
     app = create_app(settings.model_copy(update={"admin": settings.admin.model_copy(update={"secure_cookies": False})}))
@@ -32,7 +32,7 @@ async def test_login_dashboard_drill_down_and_timeline(
         await page.wait_for_url(f"{base_url}/interactions")
         await page.click("header nav >> text=Обзор")
         await page.wait_for_url(f"{base_url}/")
-        await page.screenshot(path=str(SCREENSHOT), full_page=True)
+        await page.screenshot(path=str(screenshot), full_page=True)
 
         # The "backlog by priority" chart: the urgent bar holds the 2★ review.
         bar = page.locator('svg[data-chart="backlog-priority"] a.bar.urgent')
@@ -51,4 +51,4 @@ async def test_login_dashboard_drill_down_and_timeline(
         assert "same buyer" in (await timeline.nth(1).inner_text())
         # Buyer text is shown, never executed.
         assert "<script>alert(1)</script>" in await page.locator("blockquote.text").inner_text()
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
