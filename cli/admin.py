@@ -35,6 +35,9 @@ def serve(host: str | None, port: int | None) -> None:
         port=port or settings.admin.port,
         proxy_headers=True,
         log_level=settings.log_level.lower(),
+        # Keep `agentiq`'s logging (JSON in production, secrets redacted; access lines only at WARNING):
+        # uvicorn's default config would replace it with its own plain-text handlers.
+        log_config=None,
     )
 
 

@@ -27,9 +27,10 @@ def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None
 
         if get_settings().redis_url is None:
             raise click.ClickException("AGENTIQ_REDIS_URL is not set: the embedded mode runs tasks in-process")
+    from taskiq.cli.worker.args import WorkerArgs
+    from taskiq.cli.worker.run import run_worker
+
     args = [
-        "taskiq",
-        "worker",
         "sync.broker:broker",
         *(modules or task_modules()),
         "--workers",
@@ -42,8 +43,11 @@ def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None
         # broker hands it to another worker (every task is idempotent).
         "--wait-tasks-timeout",
         "25",
+        # `agentiq` already set up logging (JSON in production); the forked worker processes inherit it, so
+        # taskiq's own lines come out in the same format instead of its plain-text basicConfig.
+        "--no-configure-logging",
     ]
-    os.execvp(sys.executable, [sys.executable, "-m", *args])
+    sys.exit(run_worker(WorkerArgs.from_cli(args)) or 0)
 
 
 @click.command("scheduler")

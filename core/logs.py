@@ -21,6 +21,8 @@ _SECRET_VALUES = [
     re.compile(r"(?<!\d)\d{5,}:[\w-]{20,}"),
     re.compile(r"(?i)bearer\s+[\w.-]{8,}"),
     re.compile(r"\bsk-[\w-]{8,}"),
+    # Passwords in service URLs (redis://:pw@host, postgres://user:pw@host).
+    re.compile(r"(?<=://)[^/\s:@]*:[^@\s/]+(?=@)"),
 ]
 _MASK = "***"
 

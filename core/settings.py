@@ -76,15 +76,37 @@ class SyncSettings(BaseModel):
     tick_s: float = Field(default=5.0, gt=0)
     overlap_s: int = Field(default=5, ge=0)
     max_backoff_s: int = Field(default=1800, ge=1)
-    lock_ttl_s: int = Field(default=300, ge=5)
+    # A dead worker's seller × channel lock (renewed every third of it while the run lives) and the cursor's claim
+    # lease: after a `kill -9` the pair syncs again within about this long.
+    lock_ttl_s: int = Field(default=30, ge=5)
     page_size: int = Field(default=1000, ge=1, le=5000)
-    task_idle_timeout_ms: int = Field(default=600_000, ge=1_000)
+    # Every task is cancelled after `task_timeout_s` (taskiq's `timeout` label); a sync run stops paging after
+    # `run_budget_s` and continues at the next tick. So no live task is ever older than the stream broker's
+    # redelivery timeout, which can be short: a dead worker's unacknowledged tasks move on within it.
+    run_budget_s: float = Field(default=20.0, gt=0)
+    task_timeout_s: float = Field(default=45.0, gt=0)
+    task_idle_timeout_ms: int = Field(default=60_000, ge=1_000)
+    # The stream keeps acknowledged entries until it is longer than this; then the scheduler trims them
+    # (approximately, whole stream nodes), never an entry that is pending or not yet delivered.
+    stream_maxlen: int = Field(default=10_000, ge=100)
+    # Consumers of the group idle this long with nothing pending are dead workers: the scheduler removes them.
+    dead_consumer_idle_s: int = Field(default=300, ge=10)
+    # Liveness: each process writes a heartbeat to Redis this often; `agentiq health KIND` wants one this fresh x3.
+    heartbeat_s: float = Field(default=10.0, gt=0)
     # The Redis stream the workers read (one per deployment; tests use their own).
     queue_name: str = Field(default="agentiq", min_length=1, max_length=100)
     # A full watermark pass even when WB's "anything new?" probe says no (it reports only *unseen* items).
     full_check_s: int = Field(default=600, ge=10)
     # How often the scheduler kicks the ops-alerts evaluation.
     alerts_interval_s: int = Field(default=60, ge=1)
+
+    @model_validator(mode="after")
+    def _bounded_tasks(self) -> SyncSettings:
+        if self.task_timeout_s * 1000 >= self.task_idle_timeout_ms:
+            raise ValueError("task_timeout_s must stay below task_idle_timeout_ms (a live task would be redelivered)")
+        if self.run_budget_s >= self.task_timeout_s:
+            raise ValueError("run_budget_s must be shorter than task_timeout_s")
+        return self
 
 
 class AdminSettings(BaseModel):

@@ -9,6 +9,8 @@ with a debug log: a process without the bot (tests, a sync-only embedded run) ha
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any
 
 import structlog
@@ -34,7 +36,7 @@ def get_broker(settings: Settings) -> AsyncBroker:
         consumer_group_name=settings.sync.queue_name,
         # "0": a group created after messages were added still gets them (a scheduler may start first).
         consumer_id="0",
-        # Longer than the slowest task, else a running task is reclaimed and runs twice.
+        # Longer than any task may run (`task_timeout_s`), else a running task is reclaimed and runs twice.
         idle_timeout=settings.sync.task_idle_timeout_ms,
         # A worker killed while holding the autoclaim lock must not block redelivery for ever.
         unacknowledged_lock_timeout=10.0,
@@ -47,7 +49,9 @@ async def kick(broker: AsyncBroker, task_name: str, *args: Any) -> bool:
     if isinstance(broker, InMemoryBroker) and broker.find_task(task_name) is None:
         log.debug("task.kick_skipped", task=task_name)
         return False
-    await AsyncKicker(task_name=task_name, broker=broker, labels={}).kiq(*args)
+    # Every task is bounded (taskiq cancels it after `timeout`), so the broker's redelivery timeout can be short.
+    labels = {"timeout": get_settings().sync.task_timeout_s}
+    await AsyncKicker(task_name=task_name, broker=broker, labels=labels).kiq(*args)
     return True
 
 
@@ -58,15 +62,22 @@ broker = get_broker(get_settings())
 async def _open_sync(state: TaskiqState) -> None:
     from core.logs import setup_logging
     from sync.context import open_context
+    from sync.heartbeat import beat_forever
 
     settings = get_settings()
     # `taskiq worker` configured logging its own way; ours redacts secrets and speaks JSON in production.
     setup_logging(fmt=settings.log_format, level=settings.log_level)
 
     state.sync = await open_context(get_settings(), broker)
+    if settings.redis_url:
+        state.heartbeat = asyncio.create_task(beat_forever(settings.redis_url, "worker", settings.sync.heartbeat_s))
 
 
 @broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)
 async def _close_sync(state: TaskiqState) -> None:
+    if (beats := getattr(state, "heartbeat", None)) is not None:
+        beats.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await beats
     if getattr(state, "sync", None) is not None:
         await state.sync.aclose()

@@ -34,6 +34,13 @@ class Locker:
         if self._redis is not None:
             await self._redis.aclose()
 
+    async def is_held(self, name: str) -> bool:
+        """Whether some holder (any worker) has `name` now."""
+        if self._redis is None:
+            lock = self._local.get(name)
+            return lock is not None and lock.locked()
+        return bool(await self._redis.exists(f"{self._prefix}:{name}"))
+
     @contextlib.asynccontextmanager
     async def hold(self, name: str) -> AsyncIterator[bool]:
         """Try to take `name` without waiting; yields whether this caller holds it."""

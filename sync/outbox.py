@@ -10,6 +10,7 @@ A reply reaches WB at most once:
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import structlog
@@ -121,7 +122,7 @@ async def _claim(ctx: SyncContext, reply: Reply, now: datetime) -> bool | None:
 
 async def send_reply(ctx: SyncContext, reply_id: int) -> ReplyStatus | None:
     """Send one reply to WB at most once; returns its status afterwards (None: another worker has it)."""
-    now = datetime.now(UTC)
+    now, started = datetime.now(UTC), time.monotonic()
     reply = await Reply.get_or_none(id=reply_id)
     if reply is None or (fresh := await _claim(ctx, reply, now)) is None:
         return None
@@ -154,9 +155,23 @@ async def send_reply(ctx: SyncContext, reply_id: int) -> ReplyStatus | None:
         await pause_seller(ctx, seller, str(exc))
     except WBError as exc:  # rate limit, outage before WB acted: try again later
         await replies.requeue(reply, str(exc))
-    status = (await Reply.get(id=reply.id)).status
+    after = await Reply.get(id=reply.id)
+    # One line per send attempt, whatever its outcome (the error text is WB's, never a token).
+    (log.info if after.status in (ReplyStatus.SENT, ReplyStatus.QUEUED) else log.warning)(
+        "reply.send",
+        reply_id=reply.id,
+        interaction_id=item.id,
+        seller_id=seller.id,
+        channel=item.channel.value,
+        via=reply.via.value,
+        attempt=reply.attempts,
+        takeover=not fresh,
+        outcome=after.status.value,
+        error=after.last_error if after.status != ReplyStatus.SENT else None,
+        duration_ms=int((time.monotonic() - started) * 1000),
+    )
     await kick(ctx.broker, "bot.refresh_cards", item.id)
-    return status
+    return after.status
 
 
 async def sweep(ctx: SyncContext, now: datetime) -> int:

@@ -14,12 +14,14 @@ import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 
+import redis.asyncio as aioredis
 import structlog
 from taskiq import AsyncBroker
 from tortoise import connections
 
 from core.models import Channel, Seller, SellerStatus, SyncCursor
 from core.settings import Settings
+from sync import heartbeat, stream
 from sync.broker import kick
 
 log = structlog.get_logger(__name__)
@@ -80,14 +82,22 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
     """The scheduler process: kick "sync.tick" every `tick_s` and "sync.evaluate_alerts" every `alerts_interval_s`
-    seconds until cancelled."""
+    seconds until cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
+    redis = aioredis.from_url(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
-    while True:
-        try:
-            await kick(broker, "sync.tick")
-            if time.monotonic() >= alerts_due:
-                await kick(broker, "sync.evaluate_alerts")
-                alerts_due = time.monotonic() + settings.sync.alerts_interval_s
-        except Exception:  # Redis restarting: keep ticking
-            log.exception("scheduler.kick_failed")
-        await asyncio.sleep(settings.sync.tick_s)
+    try:
+        while True:
+            try:
+                await kick(broker, "sync.tick")
+                if time.monotonic() >= alerts_due:
+                    await kick(broker, "sync.evaluate_alerts")
+                    alerts_due = time.monotonic() + settings.sync.alerts_interval_s
+                if redis is not None:
+                    await heartbeat.beat(redis, "scheduler", max(settings.sync.heartbeat_s, settings.sync.tick_s))
+                    await stream.upkeep(redis, settings.sync)
+            except Exception as exc:  # Redis restarting: keep ticking, it comes back
+                log.warning("scheduler.kick_failed", error=f"{type(exc).__name__}: {exc}")
+            await asyncio.sleep(settings.sync.tick_s)
+    finally:
+        if redis is not None:
+            await redis.aclose()

@@ -19,6 +19,7 @@ from sync.broker import broker
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
+from sync.engine.run import reap_orphaned_runs
 
 
 def _ctx(context: Annotated[Context, TaskiqDepends()]) -> SyncContext:
@@ -29,7 +30,8 @@ Ctx = Annotated[SyncContext, TaskiqDepends(_ctx)]
 
 
 async def tick_task(ctx: Ctx) -> int:
-    """Claim the due seller × channel pairs and kick their syncs."""
+    """Close the runs of dead workers, claim the due seller × channel pairs and kick their syncs."""
+    await reap_orphaned_runs(ctx, datetime.now(UTC))
     return await scheduler.tick(ctx.broker, ctx.settings)
 
 

@@ -12,6 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from tortoise import connections
 
 from admin.metrics import render_metrics
+from core.logs import redact_text
 
 router = APIRouter(tags=["health"])
 PROBE_TIMEOUT_S = 2.0
@@ -32,8 +33,10 @@ async def _redis(url: str) -> None:
 async def _check(probe: Awaitable[None]) -> str:
     try:
         await asyncio.wait_for(probe, PROBE_TIMEOUT_S)
-    except Exception as exc:  # any failure means not ready; the kind is enough for an operator
-        return f"error: {type(exc).__name__}"
+    except TimeoutError:
+        return f"error: no answer within {PROBE_TIMEOUT_S:g} s"
+    except Exception as exc:  # any failure means not ready: say which and why, with secrets masked
+        return f"error: {type(exc).__name__}: {redact_text(str(exc))[:300]}"
     return "ok"
 
 

@@ -134,6 +134,8 @@ async def sync(
 ) -> None:
     """Read event packets from the saved cursor until WB has no more (or the per-run budget is spent)."""
     for _ in range(PACKETS_PER_RUN):
+        if stats.pages and stats.out_of_time():
+            break
         page = await ctx.wb.chat_events(auth, int(cursor.wb_cursor) if cursor.wb_cursor else None)
         stats.pages += 1
         stats.malformed += page.malformed

@@ -71,6 +71,8 @@ class _Pass:
         """Walk unanswered then answered pages; progress is saved after every page, so a crash resumes there."""
         state = dict(self.cursor.backfill_state or {})
         for _ in range(BACKFILL_PAGES_PER_RUN):
+            if self.stats.pages and self.stats.out_of_time():
+                return
             phase, skip = int(state.get("phase", 0)), int(state.get("skip", 0))
             _, page = await self.page(answered=phase == 1, skip=skip, now=now)
             self.advance_watermark()

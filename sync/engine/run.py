@@ -83,6 +83,12 @@ async def sync_channel(ctx: SyncContext, seller_id: int, channel: Channel) -> Sy
         return None
     async with ctx.locker.hold(f"sync:{seller_id}:{channel}") as got:
         if not got:
+            # A live run sets the real next time when it ends; a dead worker's lock expires within one TTL, and
+            # the claim's lease is just as long, so ask again soon rather than a whole lease later.
+            retry = datetime.now(UTC) + timedelta(seconds=ctx.settings.sync.lock_ttl_s / 3)
+            await SyncCursor.filter(seller_id=seller_id, channel=channel, next_due_at__gt=retry).update(
+                next_due_at=retry
+            )
             return None
         return await _run(ctx, seller, Channel(channel))
 
@@ -91,9 +97,9 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     cursor, _ = await SyncCursor.get_or_create(seller_id=seller.id, channel=channel)
     now = datetime.now(UTC)
     run = await SyncRun.create(seller_id=seller.id, channel=channel, started_at=now, backfill=not cursor.backfill_done)
-    stats, counters = RunStats(), RunCounters()
-    token = current_counters.set(counters)
     started = time.monotonic()
+    stats, counters = RunStats(deadline=started + ctx.settings.sync.run_budget_s), RunCounters()
+    token = current_counters.set(counters)
     error: str | None = None
     auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
     try:
@@ -126,7 +132,6 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         current_counters.reset(token)
     if error:
         cursor.last_error, cursor.last_error_at = error[:2000], datetime.now(UTC)
-        log.warning("sync.failed", seller_id=seller.id, channel=channel, error=error)
     cursor.next_due_at = datetime.now(UTC) + timedelta(seconds=wait)
     await cursor.save()
     run.status = SyncRunStatus.FAILED if error else SyncRunStatus.OK
@@ -140,5 +145,45 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         counters.rate_limited,
     )
     await run.save()
+    log_run(run, seller, more=stats.more)
     await announce(ctx, seller, stats)
     return run
+
+
+def log_run(run: SyncRun, seller: Seller, *, more: bool) -> None:
+    """The run's one structured line: what an operator greps for (seller, channel, items, WB calls, outcome)."""
+    (log.warning if run.status == SyncRunStatus.FAILED else log.info)(
+        "sync.run",
+        run_id=run.id,
+        seller_id=seller.id,
+        channel=run.channel.value,
+        outcome=run.status.value,
+        backfill=run.backfill,
+        pages=run.pages,
+        fetched=run.fetched,
+        new=run.new,
+        updated=run.updated,
+        malformed=run.skipped_malformed,
+        wb_calls=run.http_calls,
+        rate_limited=run.rate_limited,
+        duration_ms=run.duration_ms,
+        more=more,
+        error=run.error,
+    )
+
+
+async def reap_orphaned_runs(ctx: SyncContext, now: datetime, min_age_s: float = 5.0) -> int:
+    """Close `running` SyncRun rows whose worker died: a live run holds its seller × channel lock from before its
+    row is created until after it is finished, so a running row whose lock is free belongs to nobody."""
+    orphans = 0
+    older = now - timedelta(seconds=min_age_s)
+    for run in await SyncRun.filter(status=SyncRunStatus.RUNNING, started_at__lt=older).limit(500):
+        if await ctx.locker.is_held(f"sync:{run.seller_id}:{run.channel}"):
+            continue
+        closed = await SyncRun.filter(id=run.id, status=SyncRunStatus.RUNNING).update(
+            status=SyncRunStatus.FAILED, finished_at=now, error="abandoned: the worker stopped mid-run"
+        )
+        if closed:
+            orphans += 1
+            log.warning("sync.run_abandoned", run_id=run.id, seller_id=run.seller_id, channel=run.channel.value)
+    return orphans

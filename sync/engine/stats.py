@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import math
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -33,6 +35,15 @@ class RunStats:
     newest: datetime | None = None
     # Work left for the next tick (a backfill continues page by page).
     more: bool = False
+    # time.monotonic() after which the run stops paging (the task must end well before the broker redelivers it).
+    deadline: float = math.inf
+
+    def out_of_time(self) -> bool:
+        """The run's time budget is spent: stop at this page boundary and leave the rest for the next tick."""
+        if time.monotonic() < self.deadline:
+            return False
+        self.more = True
+        return True
 
     def absorb(self, result: IngestResult) -> None:
         """Add one ingest's outcome."""
@@ -56,6 +67,11 @@ class RunStats:
         """
         if not self.notify_ids:
             return
+        # Shielded: a task cancelled by its timeout (see `SyncSettings.task_timeout_s`) must not roll the claim back
+        # after the kicks went out, which would announce the same items again on the next run.
+        await asyncio.shield(self._flush(broker))
+
+    async def _flush(self, broker: AsyncBroker) -> None:
         # Kicks run in the context from before the transaction: an in-process broker starts the task in a copy of
         # the kicker's context, which would otherwise hand it our transaction's connection.
         outside = contextvars.copy_context()

@@ -41,6 +41,19 @@ async def test_readyz_is_503_when_redis_is_unreachable(settings: Settings, db: N
     assert body["checks"]["redis"].startswith("error")
 
 
+async def test_readyz_names_the_failing_checks_error_without_its_secret(settings: Settings, db: None) -> None:
+    url = "redis://:hunter2-redis-pass@127.0.0.1:9/0"
+    app: FastAPI = create_app(settings.model_copy(update={"redis_url": url}))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
+        response = await http.get("/readyz")
+    assert response.status_code == 503
+    error = response.json()["checks"]["redis"]
+    # The kind and the reason (what an operator needs to act), never the password.
+    assert error.startswith("error: ConnectionError: ") and "127.0.0.1:9" in error, error
+    assert "connect" in error.split(":", 2)[2].lower()
+    assert "hunter2" not in response.text
+
+
 async def test_metrics_exposes_database_aggregates_and_process_metrics(client: httpx.AsyncClient) -> None:
     await seed()
     response = await client.get("/metrics")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import redis.asyncio as aioredis
 
-from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, SyncCursor, SyncRun
+from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, SyncCursor, SyncRun, SyncRunStatus
 from core.settings import Settings
 from sync import outbox
 from sync.broker import get_broker, kick
@@ -53,6 +53,8 @@ class Workers:
             "AGENTIQ_SYNC__QUEUE_NAME": s.sync.queue_name,
             "AGENTIQ_SYNC__TASK_IDLE_TIMEOUT_MS": str(s.sync.task_idle_timeout_ms),
             "AGENTIQ_SYNC__LOCK_TTL_S": str(s.sync.lock_ttl_s),
+            "AGENTIQ_SYNC__TASK_TIMEOUT_S": str(s.sync.task_timeout_s),
+            "AGENTIQ_SYNC__RUN_BUDGET_S": str(s.sync.run_budget_s),
             "AGENTIQ_SYNC__PAGE_SIZE": str(s.sync.page_size),
             "AGENTIQ_WB__FEEDBACKS_BASE_URL": s.wb.feedbacks_base_url,
             "AGENTIQ_WB__CHAT_BASE_URL": s.wb.chat_base_url,
@@ -103,8 +105,8 @@ async def cluster(settings: Settings, tmp_path: Path) -> AsyncIterator[Workers]:
 
 
 def worker_settings(settings: Settings, redis_url: str, wb_url: str, **sync: object) -> Settings:
-    s = sync_settings(settings, wb_url, queue_name=f"test-{uuid.uuid4().hex[:8]}", task_idle_timeout_ms=3000,
-                      lock_ttl_s=5, tick_s=0.5, **sync)  # fmt: skip
+    quick = {"task_idle_timeout_ms": 3000, "task_timeout_s": 2.5, "run_budget_s": 1, "lock_ttl_s": 5, "tick_s": 0.5}
+    s = sync_settings(settings, wb_url, queue_name=f"test-{uuid.uuid4().hex[:8]}", **(quick | sync))
     return s.model_copy(update={"redis_url": redis_url})
 
 
@@ -164,9 +166,10 @@ async def test_kill_9_mid_sync_then_new_worker_loses_and_doubles_nothing(
             assert not await backfilled(seller.id)
             workers.start()
             await until(lambda: backfilled(seller.id), 25, "the new worker to finish the backfill")
-            # The killed run never finished: the kill really came mid-run.
-            unfinished = SyncRun.filter(seller_id=seller.id, channel=Channel.REVIEW, finished_at=None)
-            assert await unfinished.filter(started_at__lt=killed_at).count() == 1
+            # The killed run never finished (the kill really came mid-run); the reaper may have closed its row.
+            killed = await SyncRun.filter(seller_id=seller.id, channel=Channel.REVIEW, started_at__lt=killed_at)
+            unfinished = [r for r in killed if r.finished_at is None or "abandoned" in (r.error or "")]
+            assert len(unfinished) == 1
         await assert_exactly_once(wb, made["seller_id"], seller.id, redis_client, s.sync.queue_name)
 
 
@@ -193,7 +196,8 @@ async def test_kill_9_mid_send_never_answers_twice(db, settings, redis_url, redi
         made = await wb.new_seller(reviews=0, questions=0, chats=0)
         num = made["seller_id"]
         await wb.control("POST", f"/sellers/{num}/reviews", text="Порвалось после стирки", rating=2)
-        s = worker_settings(settings, redis_url, wb.url).model_copy(
+        # A takeover reads WB, then may answer: 2 calls of 1.5 s must fit in one task.
+        s = worker_settings(settings, redis_url, wb.url, task_idle_timeout_ms=10_000, task_timeout_s=8).model_copy(
             update={
                 "wb": settings.wb.model_copy(
                     update={"feedbacks_base_url": wb.url, "chat_base_url": wb.url, "timeout": 2}
@@ -230,3 +234,51 @@ async def test_kill_9_mid_send_never_answers_twice(db, settings, redis_url, redi
             await until(sent, 30, "the new worker to settle the reply")
         calls = await wb.answer_calls(num)
         assert calls == {item.external_id: 1}
+
+
+async def test_kill_9_mid_sync_with_default_timeouts_the_pair_syncs_again_within_60_s(
+    db, settings, redis_url, redis_client, tmp_path
+) -> None:
+    """The deployed defaults (lock TTL, redelivery timeout, task bounds), not test-sized ones: a worker killed
+    mid-run leaves its seller × channel blind for well under a minute, and its `running` row is closed."""
+    async with wb_sandbox(limits=False, latency_ms=300) as wb:
+        made = await wb.new_seller(reviews=60, questions=0, chats=0)
+        defaults = Settings().sync
+        s = sync_settings(
+            settings.model_copy(update={"redis_url": redis_url}),
+            wb.url,
+            queue_name=f"test-{uuid.uuid4().hex[:8]}",
+            tick_s=1,
+            review_interval_s=1,
+            page_size=5,
+            lock_ttl_s=defaults.lock_ttl_s,
+            task_idle_timeout_ms=defaults.task_idle_timeout_ms,
+            task_timeout_s=defaults.task_timeout_s,
+            run_budget_s=defaults.run_budget_s,
+        )
+        seller = await connect(s, made["token"])
+        async with cluster(s, tmp_path) as workers:
+            first = workers.start()
+            review_runs = SyncRun.filter(seller_id=seller.id, channel=Channel.REVIEW)
+
+            async def mid_run() -> bool:
+                return await review_runs.filter(finished_at=None, pages__gte=0).exists() and await Interaction.exists()
+
+            await until(mid_run, 20, "a review run in progress")
+            workers.kill9(first)
+            killed_at = datetime.now(UTC)
+            workers.start()
+
+            async def synced_again() -> bool:
+                return await review_runs.filter(started_at__gt=killed_at, status=SyncRunStatus.OK).exists()
+
+            await until(synced_again, 60, "the seller's reviews to sync again after the kill")
+            again = await review_runs.filter(started_at__gt=killed_at, status=SyncRunStatus.OK).order_by("id").first()
+            assert again is not None and (again.started_at - killed_at).total_seconds() < 60
+
+            async def reaped() -> bool:
+                return not await review_runs.filter(status=SyncRunStatus.RUNNING, started_at__lt=killed_at).exists()
+
+            await until(reaped, 15, "the dead worker's running row to be closed")
+            dead = await review_runs.filter(started_at__lt=killed_at, status=SyncRunStatus.FAILED).first()
+            assert dead is not None and "abandoned" in (dead.error or "")
