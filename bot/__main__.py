@@ -17,6 +17,7 @@ from aiohttp import web
 from bot.runtime import bot_runtime
 from bot.webhook import webhook_app, webhook_secret
 from core.settings import Settings, get_settings
+from sync.heartbeat import beating
 
 log = structlog.get_logger(__name__)
 
@@ -36,7 +37,7 @@ async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port
 
 async def run(settings: Settings, *, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Run the bot until cancelled."""
-    async with bot_runtime(settings) as runtime:
+    async with bot_runtime(settings) as runtime, beating(settings.redis_url, "bot", settings.sync.heartbeat_s):
         log.info("bot.start", mode="webhook" if settings.telegram.webhook_url else "polling")
         if settings.telegram.webhook_url:
             await _webhook(runtime.dispatcher, runtime.bot, settings, host, port)

@@ -79,7 +79,7 @@ def _register_optional_groups() -> None:
     """Attach the command groups that live beside their packages (each module exposes `register(main)`)."""
     import importlib
 
-    for module_name in ("cli.sandbox", "cli.wb", "cli.run", "cli.admin", "cli.bot", "cli.workers"):
+    for module_name in ("cli.sandbox", "cli.wb", "cli.run", "cli.admin", "cli.bot", "cli.workers", "cli.health"):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
