@@ -1,7 +1,10 @@
 """Card and list rendering in Telegram HTML. Every buyer- or WB-supplied string passes through `clip()`.
 
-Telegram counts a message's length in UTF-16 code units after parsing, with a 4096 limit; the budgets below count
-the escaped text in UTF-16 units, so a card stays under the limit even before Telegram strips the tags.
+Telegram counts a message's length in code points after parsing and trimming, with a 4096 limit. The budgets below
+count the escaped markup in UTF-16 units (never fewer than Telegram's count), and together with the labels they stay
+under the limit when every part is at its longest at once; lists of unbounded length (a draft's guardrail reasons, a
+buyer's thread) are cut to a budget with a "… and N more" line. tests/bot/test_render_props.py checks this against
+the Telegram sandbox's port of Telegram's parser and limits.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyVia
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬"}
-TEXT_BUDGET = 1500
-SIDE_BUDGET = 400
-DRAFT_BUDGET = 1200
+TEXT_BUDGET = 1200
+SIDE_BUDGET = 300
+DRAFT_BUDGET = 1000
+REASONS_BUDGET = 450
+TIMELINE_BUDGET = 3600
 PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
 # C0/C1 controls other than tab and newline: Telegram rejects some and they carry no meaning in a card.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -41,6 +46,23 @@ def clip(text: str | None, budget: int, marker: str = "") -> str:
             return "".join(out).rstrip() + marker
         out.append(piece)
     return "".join(out)
+
+
+def _size(markup: str) -> int:
+    return sum(_units(ch) for ch in markup) + 1  # + the newline joining it to the next line
+
+
+def _fit(lines: list[str], budget: int, order: list[int] | None = None) -> tuple[list[str], int]:
+    """The lines (tried in `order`, shown in their own order) that fit `budget`, and how many were left out."""
+    kept: set[int] = set()
+    used = 0
+    for index in order if order is not None else range(len(lines)):
+        size = _size(lines[index])
+        if used + size > budget:
+            break
+        kept.add(index)
+        used += size
+    return [line for index, line in enumerate(lines) if index in kept], len(lines) - len(kept)
 
 
 def product_url(nm_id: int) -> str:
@@ -81,7 +103,10 @@ def _draft(data: CardData, t: Translator) -> list[str]:
     if not draft.ok:
         reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
         lines.append(t("bot-card-draft-blocked"))
-        lines.extend(f"• {clip(reason, 300, '…')}" for reason in reasons)
+        shown, left_out = _fit([f"• {clip(reason, 300, '…')}" for reason in reasons], REASONS_BUDGET)
+        lines.extend(shown)
+        if left_out:
+            lines.append(t("bot-list-more", count=left_out))
     return lines
 
 
@@ -114,11 +139,17 @@ def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator) 
     """The buyer's thread in time order, the current interaction marked, each line with its link's confidence."""
     if len(thread) < 2:
         return t("bot-timeline-empty")
-    lines = [t("bot-timeline-title")]
+    lines = []
     for item in thread:
         mark = "▶ " if item.interaction_id == current_id else ""
         line = f"{mark}{_when(item.occurred_at)} {render_line(item, t)}"
         if item.interaction_id != current_id:
             line += " " + t("bot-timeline-link", confidence=round(item.confidence * 100))
         lines.append(line)
-    return "\n".join(lines)
+    # A long thread shows the items nearest the current one (in time order), the current one always.
+    here = next((n for n, item in enumerate(thread) if item.interaction_id == current_id), 0)
+    nearest = sorted(range(len(lines)), key=lambda n: (abs(n - here), n))
+    shown, left_out = _fit(lines, TIMELINE_BUDGET, nearest)
+    if left_out:
+        shown.append(t("bot-list-more", count=left_out))
+    return "\n".join([t("bot-timeline-title"), *shown])

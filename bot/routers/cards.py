@@ -7,6 +7,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.callbacks import CardAction, CardCb
+from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
 from bot.render import render_card, render_timeline
 from bot.states import EditDraft
@@ -22,7 +23,7 @@ router = Router(name="cards")
 
 async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inbox.CardData:
     data = await inbox.card_data(interaction_id)
-    await query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t))
+    await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer()
     return data
 

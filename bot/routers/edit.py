@@ -6,6 +6,7 @@ from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
 from bot.render import render_card
 from bot.states import EditDraft
@@ -33,7 +34,12 @@ async def text_received(
     )
     await state.clear()
     data = await inbox.card_data(interaction.id)
-    await bot.edit_message_text(
-        render_card(data, t), chat_id=ids["chat_id"], message_id=ids["message_id"], reply_markup=card_keyboard(data, t)
+    await edit_in_place(
+        bot.edit_message_text(
+            render_card(data, t),
+            chat_id=ids["chat_id"],
+            message_id=ids["message_id"],
+            reply_markup=card_keyboard(data, t),
+        )
     )
     await message.answer(t("bot-edit-sent"))

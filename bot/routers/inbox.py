@@ -7,6 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import InboxCb
+from bot.editing import edit_in_place
 from bot.keyboards import inbox_keyboard
 from bot.render import render_line
 from core import inbox, sellers
@@ -34,6 +35,5 @@ async def inbox_command(message: Message, member: SellerMember | None, t: Transl
 @router.callback_query(InboxCb.filter())
 async def inbox_page(query: CallbackQuery, callback_data: InboxCb, member: SellerMember | None, t: Translator) -> None:
     text, markup = await _page(member, callback_data.channel, callback_data.page, t)
-    if text != query.message.text or markup != query.message.reply_markup:
-        await query.message.edit_text(text, reply_markup=markup)
+    await edit_in_place(query.message.edit_text(text, reply_markup=markup))
     await query.answer()

@@ -8,6 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.deep_linking import create_start_link
 
 from bot.callbacks import MemberCb
+from bot.editing import edit_in_place
 from bot.keyboards import members_keyboard
 from bot.render import clip
 from core import sellers
@@ -39,5 +40,5 @@ async def members(message: Message, member: SellerMember | None, t: Translator) 
 async def remove(query: CallbackQuery, callback_data: MemberCb, member: SellerMember | None, t: Translator) -> None:
     removed = await sellers.remove_member(member, callback_data.member_id)
     team = await sellers.list_members(member)
-    await query.message.edit_text(_list(team, t), reply_markup=members_keyboard(team, t))
+    await edit_in_place(query.message.edit_text(_list(team, t), reply_markup=members_keyboard(team, t)))
     await query.answer(t("bot-member-removed", name=removed.name or str(removed.tg_user_id)))

@@ -7,6 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import SettingsAction, SettingsCb
+from bot.editing import edit_in_place
 from bot.keyboards import settings_keyboard
 from core import sellers
 from core.i18n import Translator, translator
@@ -51,5 +52,5 @@ async def settings_changed(
         t = translator(callback_data.value)
     else:
         current = await sellers.update_settings(member, _change(callback_data.action, callback_data.value, current))
-    await query.message.edit_text(_text(current, t), reply_markup=settings_keyboard(current, t))
+    await edit_in_place(query.message.edit_text(_text(current, t), reply_markup=settings_keyboard(current, t)))
     await query.answer(t("bot-settings-saved"))

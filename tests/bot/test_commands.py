@@ -169,3 +169,28 @@ async def test_skip_and_timeline(db, tg, bot, feed, notifier) -> None:
     await review.refresh_from_db()
     assert review.status == InteractionStatus.SKIPPED
     assert await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).exists()
+
+
+async def test_pressing_what_is_already_shown_answers_the_button(db, tg, bot, feed) -> None:
+    # Telegram refuses an edit that changes nothing it stored ("message is not modified"); the bot must still
+    # answer the button instead of failing the update.
+    seller, _ = await _inbox_fixture()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    await tg.send(chat, "/inbox")
+    await feed()
+    listing = await _last(tg, chat)
+    again = await tg.press(chat, listing["message_id"], text="• All")
+    await feed()
+    assert (await tg.callback(again["callback_query_id"]))["answered"]
+
+    await tg.send(chat, "/settings")
+    await feed()
+    screen = await _last(tg, chat)
+    await tg.press(chat, screen["message_id"], text="720")
+    await feed()
+    screen = await _last(tg, chat)
+    chosen = next(b["text"] for row in screen["buttons"] for b in row if "720" in b["text"])
+    twice = await tg.press(chat, screen["message_id"], text=chosen)
+    await feed()
+    assert (await tg.callback(twice["callback_query_id"]))["answered"]
