@@ -1,14 +1,18 @@
 """Every response the WB sandbox gives (success and error) validates against WB's own OpenAPI document.
 
-Two quirks of WB's document are handled here, not hidden: its 401/429 responses are keyed `Response401` /
-`Response429` instead of status codes (renamed on load), and some statuses WB really returns are not listed for
-a path (a 400 on answering, 5xx anywhere): those bodies are validated against the envelope schema WB uses for them.
+The vendored copy is the shared contract file as is: 401 and 429 are keyed by status code and point at WB's
+`Response401` / `Response429` gateway bodies. Some statuses WB really returns are not listed for a path (a 400 on
+answering, 5xx anywhere): those bodies are validated against the envelope schema WB uses for them. The gateway's
+401/429 bodies are also checked strictly (every documented field, nothing else, status matching the HTTP status),
+because WB's schema alone lists no required field.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import AsyncIterator
+from datetime import datetime
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -32,16 +36,7 @@ FEEDBACKS_HOST = "https://feedbacks-api.wildberries.ru"
 CHAT_HOST = "https://buyer-chat-api.wildberries.ru"
 
 
-def _load_spec() -> dict[str, Any]:
-    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    for item in spec["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and "responses" in op:
-                op["responses"] = {k.removeprefix("Response"): v for k, v in op["responses"].items()}
-    return spec
-
-
-SPEC = _load_spec()
+SPEC = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 OPENAPI = OpenAPI.from_dict(copy.deepcopy(SPEC))
 
 
@@ -78,6 +73,22 @@ def _fallback_schema(response: httpx.Response) -> dict[str, Any]:
     return SPEC["components"]["schemas"]["responsefeedbackErr"]
 
 
+def _strict(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every documented property required and no other allowed."""
+    return {**schema, "required": sorted(schema["properties"]), "additionalProperties": False}
+
+
+def assert_gateway_body(response: httpx.Response) -> None:
+    """A 401/429 body is exactly WB's documented gateway body for that status."""
+    name = f"Response{response.status_code}"
+    schema = SPEC["components"]["responses"][name]["content"]["application/json"]["schema"]
+    body = response.json()
+    OAS30Validator(_strict(schema), format_checker=OAS30Validator.FORMAT_CHECKER).validate(body)
+    assert body["status"] == response.status_code
+    assert body["statusText"] == HTTPStatus(response.status_code).phrase
+    assert datetime.fromisoformat(body["timestamp"]).tzinfo is not None
+
+
 def assert_valid(response: httpx.Response) -> None:
     """Validate one sandbox response against the spec."""
     request = response.request
@@ -85,6 +96,8 @@ def assert_valid(response: httpx.Response) -> None:
         OPENAPI.validate_response(_Req(request), _Resp(response))
     else:
         OAS30Validator(_fallback_schema(response)).validate(response.json())
+    if response.status_code in (401, 429):
+        assert_gateway_body(response)
 
 
 @pytest.fixture
@@ -102,6 +115,17 @@ async def wb() -> AsyncIterator[tuple[Any, list[httpx.Response]]]:
 
 def _token(app: Any, seller: int = 1) -> str:
     return next(t for t, rec in app.state.store.tokens.items() if rec.seller.num == seller)
+
+
+def test_contract_keys_401_and_429_by_status_code() -> None:
+    # Every path the sandbox authenticates documents WB's gateway refusals under the status code itself.
+    for path, item in SPEC["paths"].items():
+        for method, op in item.items():
+            if not isinstance(op, dict) or "responses" not in op or "{id}" in path:
+                continue
+            responses = op["responses"]
+            assert responses["401"] == {"$ref": "#/components/responses/Response401"}, (method, path)
+            assert responses["429"] == {"$ref": "#/components/responses/Response429"}, (method, path)
 
 
 async def test_success_responses_of_every_path_validate(wb: Any) -> None:
