@@ -12,12 +12,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from taskiq import AsyncBroker
 
-from admin.deps import LANG_COOKIE, LoginRequired, csrf_protect
+from admin.deps import LANG_COOKIE, ZONE_COOKIE, LoginRequired, csrf_protect
 from admin.routes import get_routers
 from admin.security import LoginThrottle, session_secret
 from core.db import database
 from core.i18n import LANGUAGES
 from core.settings import Settings
+from core.timezones import valid_zone
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SESSION_COOKIE = "agentiq_admin"
@@ -75,6 +76,9 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
         lang = request.query_params.get("lang")
         if lang in LANGUAGES and request.cookies.get(LANG_COOKIE) != lang:
             response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
+        zone = valid_zone(request.query_params.get("tz"))
+        if zone is not None and request.cookies.get(ZONE_COOKIE) != zone:
+            response.set_cookie(ZONE_COOKIE, zone, max_age=365 * 86400, samesite="lax", httponly=True)
         return response
 
     # Added last so it runs first: every handler and dependency sees `request.session`.

@@ -9,8 +9,10 @@ from admin.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, new_csrf_token
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import AdminRole, AdminUser
 from core.settings import Settings
+from core.timezones import DEFAULT_ZONE, valid_zone
 
 LANG_COOKIE = "lang"
+ZONE_COOKIE = "tz"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 AdminDependency = Callable[..., Awaitable[AdminUser]]
 
@@ -30,6 +32,15 @@ def request_language(request: Request) -> str:
         if candidate in LANGUAGES:
             return candidate
     return request.app.state.settings.default_language
+
+
+def request_zone(request: Request) -> str:
+    """The viewer's time zone: `?tz=` first, then the zone cookie, then Moscow (where WB's sellers are)."""
+    for candidate in (request.query_params.get("tz"), request.cookies.get(ZONE_COOKIE)):
+        zone = valid_zone(candidate)
+        if zone is not None:
+            return zone
+    return DEFAULT_ZONE
 
 
 def get_translator(request: Request) -> Translator:

@@ -52,6 +52,6 @@ class ItemQuery(BaseModel):
             raise ValueError(f"one of {', '.join(AGE_KEYS)}")
         return value
 
-    def filters(self, now: datetime | None = None) -> ItemFilters:
-        """The core filter object (age buckets and `overdue` are measured at `now`)."""
-        return ItemFilters(**self.model_dump(), now=now or datetime.now(UTC))
+    def filters(self, now: datetime | None = None, zone: str = "UTC") -> ItemFilters:
+        """The core filter object (age buckets and `overdue` are measured at `now`, days are days in `zone`)."""
+        return ItemFilters(**self.model_dump(), now=now or datetime.now(UTC), zone=zone)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,21 +11,39 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from admin.deps import csrf_token, request_language
+from admin.deps import csrf_token, request_language, request_zone
 from core.guardrails import Verdict
 from core.i18n import translator
+from core.timezones import ZONES, local, zone_label
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
 def _request_context(request: Request) -> dict[str, Any]:
     lang = request_language(request)
-    return {"t": translator(lang), "lang": lang, "csrf_token": csrf_token(request)}
+    zone = request_zone(request)
+    t = translator(lang)
+    now = datetime.now(UTC)
+    return {
+        "t": t,
+        "lang": lang,
+        "csrf_token": csrf_token(request),
+        "zone": zone,
+        # The offered zones, plus the viewer's own when it came as another IANA name through `?tz=`.
+        "zones": [(z, zone_label(z, t, now)) for z in (*ZONES, *(() if zone in ZONES else (zone,)))],
+    }
 
 
-def _datetime(value: datetime | None) -> str:
-    """UTC, to the minute: the admin is an ops tool, every row is compared against logs in UTC."""
-    return value.strftime("%Y-%m-%d %H:%M") if value else "—"
+@pass_context
+def _datetime(ctx: Context, value: datetime | None) -> str:
+    """In the viewer's zone (chosen at the top of every page, UTC for comparing with logs), to the minute."""
+    return local(value, ctx["zone"]).strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+@pass_context
+def _zone_name(ctx: Context, zone: str) -> str:
+    """`Москва (UTC+3)` in the page's language."""
+    return zone_label(zone, ctx["t"], datetime.now(UTC))
 
 
 @pass_context
@@ -49,5 +67,6 @@ def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
+templates.env.globals["zone_name"] = _zone_name
 templates.env.filters["duration"] = _duration
 templates.env.filters["reasons"] = _reasons

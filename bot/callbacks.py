@@ -76,6 +76,9 @@ class SettingsAction(StrEnum):
     AUTO_SEND = "as"
     NOTIFY = "n"
     RATING = "rt"
+    # value "" opens the zone picker, a zone name sets it.
+    ZONE = "tz"
+    BACK = "bk"
 
 
 class SettingsCb(CallbackData, prefix="st"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -16,10 +18,12 @@ from bot.callbacks import (
     SettingsCb,
 )
 from bot.render import product_url
-from core.i18n import LANGUAGES, Translator
+from core.humanize import duration
+from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import CardData, CardStage, InboxPage
 from core.models import MemberRole, SellerMember
 from core.seller_settings import SellerSettings
+from core.timezones import ZONES, zone_label
 
 # Stages from which the seller can (again) draft or write a reply.
 _OPEN = (CardStage.NEW, CardStage.FAILED, CardStage.REJECTED)
@@ -78,15 +82,22 @@ def inbox_keyboard(page: InboxPage, channel: str, t: Translator) -> InlineKeyboa
     return kb.as_markup()
 
 
-def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardMarkup:
-    """Language, pending window, auto-draft, auto-send and the notification switches."""
+def settings_keyboard(current: SellerSettings, language: str, t: Translator) -> InlineKeyboardMarkup:
+    """One row per section, the current choice marked ✅ and switches that are off marked ❌."""
     kb = InlineKeyboardBuilder()
-    for language in LANGUAGES:
-        kb.button(text=language.upper(), callback_data=SettingsCb(action=SettingsAction.LANGUAGE, value=language))
+    now = datetime.now(UTC)
+
+    def button(text: str, action: SettingsAction, value: str = "", chosen: bool = False) -> None:
+        kb.button(text=("✅ " if chosen else "") + text, callback_data=SettingsCb(action=action, value=value))
+
+    for lang in LANGUAGES:
+        button(translator(lang)("settings-language-name"), SettingsAction.LANGUAGE, lang, lang == language)
+    zone = zone_label(current.business_hours.timezone, t, now)
+    button(t("bot-settings-btn-zone", zone=zone), SettingsAction.ZONE)
     for minutes in WINDOW_CHOICES:
-        mark = "• " if minutes == current.pending_window_min else ""
-        kb.button(text=f"{mark}{minutes}", callback_data=SettingsCb(action=SettingsAction.WINDOW, value=str(minutes)))
-    on_off = {True: "✅", False: "▫️"}
+        label = t("bot-settings-btn-window", window=duration(minutes * 60, t))
+        button(label, SettingsAction.WINDOW, str(minutes), minutes == current.pending_window_min)
+    on_off = {True: "✅", False: "❌"}
     kb.button(
         text=f"{on_off[current.auto_draft]} {t('bot-settings-auto-draft')}",
         callback_data=SettingsCb(action=SettingsAction.AUTO_DRAFT),
@@ -101,9 +112,23 @@ def settings_keyboard(current: SellerSettings, t: Translator) -> InlineKeyboardM
             callback_data=SettingsCb(action=SettingsAction.NOTIFY, value=name),
         )
     for rating in range(1, 6):
-        mark = "• " if rating == current.notify.max_review_rating else ""
-        kb.button(text=f"{mark}≤{rating}★", callback_data=SettingsCb(action=SettingsAction.RATING, value=str(rating)))
-    kb.adjust(len(LANGUAGES), len(WINDOW_CHOICES), 1, 1, 3, 5)
+        chosen = rating == current.notify.max_review_rating
+        button(t("bot-settings-btn-rating", rating=rating), SettingsAction.RATING, str(rating), chosen)
+    kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5)
+    return kb.as_markup()
+
+
+def zone_keyboard(current: str, t: Translator) -> InlineKeyboardMarkup:
+    """The offered time zones (current one marked) and Back."""
+    kb = InlineKeyboardBuilder()
+    now = datetime.now(UTC)
+    for zone in ZONES:
+        mark = "✅ " if zone == current else ""
+        kb.button(
+            text=mark + zone_label(zone, t, now), callback_data=SettingsCb(action=SettingsAction.ZONE, value=zone)
+        )
+    kb.button(text=t("bot-settings-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
+    kb.adjust(*([2] * (len(ZONES) // 2)), *([1] * (len(ZONES) % 2)), 1)
     return kb.as_markup()
 
 

@@ -18,6 +18,7 @@ from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyVia
+from core.timezones import DEFAULT_ZONE, local
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬"}
 TEXT_BUDGET = 1200
@@ -70,12 +71,13 @@ def product_url(nm_id: int) -> str:
     return PRODUCT_URL.format(nm_id=nm_id)
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%d.%m %H:%M UTC") if moment else "—"
+def when(moment: datetime | None, zone: str) -> str:
+    """A time as the seller reads it: day.month hours:minutes in the seller's zone."""
+    return local(moment, zone).strftime("%d.%m %H:%M") if moment else "—"
 
 
-def _header(i: Interaction, t: Translator) -> list[str]:
-    lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {_when(i.occurred_at)}"]
+def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
+    lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {when(i.occurred_at, zone)}"]
     product = clip(i.product_name, 200, "…") or t("bot-card-no-product")
     lines.append(t("bot-card-product", product=product, nm_id=str(i.nm_id or "—")))
     if i.rating:
@@ -121,8 +123,10 @@ def _stage(data: CardData, t: Translator) -> str:
 def render_card(data: CardData, t: Translator) -> str:
     """The card of one interaction in its current stage."""
     i = data.interaction
-    meta = t("bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=_when(i.due_at), links=data.link_count)
-    parts = ["\n".join(_header(i, t)), "\n".join(_body(i, t)), meta, _stage(data, t)]
+    meta = t(
+        "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
+    )
+    parts = ["\n".join(_header(i, t, data.zone)), "\n".join(_body(i, t)), meta, _stage(data, t)]
     draft = _draft(data, t)
     if draft:
         parts.append("\n".join(draft))
@@ -135,14 +139,14 @@ def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
     return f"{CHANNEL_ICON[i.channel]} {stars}{clip(i.product_name, 40, '…')}: {clip(i.text, 80, '…')}"
 
 
-def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator) -> str:
+def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator, zone: str = DEFAULT_ZONE) -> str:
     """The buyer's thread in time order, the current interaction marked, each line with its link's confidence."""
     if len(thread) < 2:
         return t("bot-timeline-empty")
     lines = []
     for item in thread:
         mark = "▶ " if item.interaction_id == current_id else ""
-        line = f"{mark}{_when(item.occurred_at)} {render_line(item, t)}"
+        line = f"{mark}{when(item.occurred_at, zone)} {render_line(item, t)}"
         if item.interaction_id != current_id:
             line += " " + t("bot-timeline-link", confidence=round(item.confidence * 100))
         lines.append(line)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import tortoise.backends.sqlite.executor  # noqa: F401  (registers its adapters first; ours below replaces one)
 from tortoise import Tortoise
 from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate
@@ -15,6 +18,20 @@ from tortoise.migrations.api import migrate
 from core.settings import Settings, load_settings
 
 MODELS_MODULES = ["core.models"]
+
+
+def sqlite_datetime(value: datetime) -> str:
+    """How SQLite stores a datetime: ISO text in UTC, so text comparisons and `substr` days are right.
+
+    tortoise's own adapter writes the value's offset as it comes (`+03:00` from WB), and SQLite compares text.
+    Every write path (ORM, raw bulk INSERTs, query parameters) goes through this adapter.
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ")
+
+
+sqlite3.register_adapter(datetime, sqlite_datetime)
 MIGRATIONS_MODULE = "migrations"
 
 

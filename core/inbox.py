@@ -32,6 +32,7 @@ from core.models import (
 )
 from core.priority import PRE_PURCHASE_INTENTS
 from core.seller_settings import SellerSettings
+from core.timezones import DEFAULT_ZONE
 
 PAGE_SIZE = 8
 NEGATIVE_MAX_RATING = 3
@@ -61,6 +62,8 @@ class CardData:
     reply: Reply | None
     link_count: int
     stage: CardStage
+    # The seller's time zone: every time on the card is shown in it.
+    zone: str = DEFAULT_ZONE
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,14 @@ async def card_data(interaction_id: int) -> CardData:
     draft = await Draft.filter(interaction_id=interaction_id, void=False).order_by("-id").first()
     reply = await Reply.filter(interaction_id=interaction_id).order_by("-id").first()
     links = await Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id)).count()
-    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply))
+    zone = await seller_zone(interaction.seller_id)
+    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply), zone)
+
+
+async def seller_zone(seller_id: int) -> str:
+    """The seller's time zone (business hours' zone), in which cards, lists and /stats show times."""
+    raw = await Seller.filter(id=seller_id).values_list("settings", flat=True)
+    return SellerSettings.of(raw[0] if raw else None).business_hours.timezone
 
 
 def require_current_draft(data: CardData, draft_id: int) -> Draft:

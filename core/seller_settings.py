@@ -6,15 +6,25 @@ from datetime import time
 
 from pydantic import BaseModel, Field, field_validator
 
+from core.timezones import DEFAULT_ZONE, valid_zone
+
 
 class BusinessHours(BaseModel):
     """When the seller's team works; SLA clocks run only inside these hours."""
 
-    timezone: str = "Europe/Moscow"
+    timezone: str = DEFAULT_ZONE
     start: time = time(9, 0)
     end: time = time(18, 0)
     # ISO weekdays, Monday = 1.
     weekdays: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        zone = valid_zone(value)
+        if zone is None:
+            raise ValueError(f"unknown time zone {value!r}")
+        return zone
 
     @field_validator("weekdays")
     @classmethod

@@ -263,7 +263,14 @@ async def seller_settings(member: SellerMember) -> SellerSettings:
 async def update_settings(member: SellerMember | None, changes: dict[str, Any]) -> SellerSettings:
     """Apply a validated partial change (nested groups merge) to the seller's settings; owners only."""
     owner = require_owner(member)
-    seller = await Seller.get(id=owner.seller_id)
+    return await change_settings(seller_id=owner.seller_id, changes=changes, member_id=owner.id)
+
+
+async def change_settings(
+    *, seller_id: int, changes: dict[str, Any], member_id: int | None = None, admin_id: int | None = None
+) -> SellerSettings:
+    """Apply a validated partial change to a seller's settings and audit who made it (owner or admin)."""
+    seller = await Seller.get(id=seller_id)
     before = SellerSettings.of(seller.settings)
     merged = before.model_dump(mode="json")
     for key, value in changes.items():
@@ -274,7 +281,8 @@ async def update_settings(member: SellerMember | None, changes: dict[str, Any]) 
     await audit.record(
         "settings.changed",
         seller_id=seller.id,
-        member_id=owner.id,
+        member_id=member_id,
+        admin_id=admin_id,
         object_type="seller",
         object_id=seller.id,
         before=before.model_dump_json(),

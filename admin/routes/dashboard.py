@@ -10,12 +10,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from admin.charts import Bar, Chart, drill_href, layout
-from admin.deps import AppSettings, CurrentAdmin, T
+from admin.deps import AppSettings, CurrentAdmin, T, request_zone
 from admin.templating import templates
 from core import analytics
 from core.analytics import AGE_BUCKETS, ItemFilters, Period
 from core.i18n import Translator
 from core.models import PRIORITY_RANK, Channel, Priority, ReplyQuality, Seller
+from core.timezones import local
 
 router = APIRouter(include_in_schema=False)
 Days = Annotated[int, Query(ge=1, le=90)]
@@ -28,6 +29,7 @@ class Dashboard:
 
     period: Period
     seller_id: int | None
+    zone: str
     volume: list[analytics.VolumeRow]
     backlog: list[analytics.BacklogRow]
     response: list[analytics.ResponseTimes]
@@ -36,16 +38,17 @@ class Dashboard:
     sync: list[analytics.SyncHealthRow]
 
 
-async def load_dashboard(*, seller_id: int | None, days: int, now: datetime) -> Dashboard:
-    """Run the dashboard's analytics queries."""
-    period = Period.last_days(days, now)
+async def load_dashboard(*, seller_id: int | None, days: int, now: datetime, zone: str = "UTC") -> Dashboard:
+    """Run the dashboard's analytics queries (days are calendar days in `zone`, the viewer's)."""
+    period = Period.last_days(days, now, zone)
     response = [await analytics.first_response(seller_id=seller_id, period=period)]
     for channel in Channel:
         response.append(await analytics.first_response(seller_id=seller_id, period=period, channel=channel))
     return Dashboard(
         period=period,
         seller_id=seller_id,
-        volume=await analytics.daily_volume(seller_id=seller_id, period=period),
+        zone=zone,
+        volume=await analytics.daily_volume(seller_id=seller_id, period=period, zone=zone),
         backlog=await analytics.backlog(seller_id=seller_id, now=now),
         response=response,
         sla=await analytics.sla_summary(seller_id=seller_id, period=period, now=now),
@@ -57,8 +60,8 @@ async def load_dashboard(*, seller_id: int | None, days: int, now: datetime) -> 
 def _volume_chart(data: Dashboard, t: Translator, *, answered: bool) -> Chart:
     counts = {(r.day, r.channel): (r.answered if answered else r.received) for r in data.volume}
     bars = []
-    day = data.period.start.date()
-    while day <= data.period.end.date():
+    day, last = local(data.period.start, data.zone).date(), local(data.period.end, data.zone).date()
+    while day <= last:
         for i, channel in enumerate(Channel):
             value = counts.get((day, channel), 0)
             drill = ItemFilters(
@@ -107,7 +110,7 @@ async def dashboard(
     request: Request, admin: CurrentAdmin, t: T, settings: AppSettings, days: Days = 14, seller_id: int | None = None
 ) -> Response:
     """The dashboard page."""
-    data = await load_dashboard(seller_id=seller_id, days=days, now=datetime.now(UTC))
+    data = await load_dashboard(seller_id=seller_id, days=days, now=datetime.now(UTC), zone=request_zone(request))
     stale_s = settings.ops.stale_sync_min * 60
     age_chart, priority_chart = _backlog_charts(data, t)
     context = {

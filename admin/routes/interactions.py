@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 
-from admin.deps import CurrentAdmin, EditorAdmin, request_language
+from admin.deps import CurrentAdmin, EditorAdmin, request_language, request_zone
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.replying import ReplyRefused, submit_web_reply
 from admin.templating import templates
@@ -35,7 +35,7 @@ def _page_href(query: ItemQuery, page: int) -> str:
 @router.get("", name="interactions")
 async def list_interactions(request: Request, admin: CurrentAdmin, query: Annotated[ItemQuery, Query()]) -> Response:
     """The list, filtered by the query string (the filter form and the chart bars both write it)."""
-    result = await analytics.interactions_query(query.filters())
+    result = await analytics.interactions_query(query.filters(zone=request_zone(request)))
     context = {
         "admin": admin,
         "active": "interactions",

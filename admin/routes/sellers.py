@@ -15,6 +15,8 @@ from admin.templating import templates
 from core import records
 from core import sellers as seller_service
 from core.models import Channel, SellerStatus
+from core.seller_settings import SellerSettings
+from core.timezones import ZONES, valid_zone
 
 router = APIRouter(prefix="/sellers", include_in_schema=False)
 
@@ -41,6 +43,8 @@ async def list_sellers(
         "channels": list(Channel),
         "now": datetime.now(UTC),
         "expiry_days": settings.ops.token_expiry_days,
+        "seller_zones": {row.seller.id: SellerSettings.of(row.seller.settings).business_hours.timezone for row in rows},
+        "offered_zones": ZONES,
     }
     return templates.TemplateResponse(request, "sellers.html", context)
 
@@ -56,6 +60,20 @@ async def pause(
     """Pause the seller: sync and cards stop until resumed."""
     try:
         await seller_service.pause_seller(seller_id=seller_id, reason=reason.strip() or "admin", admin_id=admin.id)
+    except DoesNotExist:
+        raise HTTPException(404, "no such seller") from None
+    return _back(request, seller_id)
+
+
+@router.post("/{seller_id}/zone")
+async def set_zone(request: Request, admin: EditorAdmin, seller_id: int, zone: Annotated[str, Form()]) -> Response:
+    """Set the seller's time zone (cards, /stats and the SLA business hours follow it); audited."""
+    if valid_zone(zone) is None:
+        raise HTTPException(422, "unknown time zone")
+    try:
+        await seller_service.change_settings(
+            seller_id=seller_id, changes={"business_hours": {"timezone": zone}}, admin_id=admin.id
+        )
     except DoesNotExist:
         raise HTTPException(404, "no such seller") from None
     return _back(request, seller_id)

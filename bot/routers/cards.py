@@ -99,5 +99,6 @@ async def cancel(query: CallbackQuery, callback_data: CardCb, member: SellerMemb
 async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
     thread = await linking.timeline(interaction.id)
-    await query.message.answer(render_timeline(thread, interaction.id, t))
+    zone = await inbox.seller_zone(interaction.seller_id)
+    await query.message.answer(render_timeline(thread, interaction.id, t, zone))
     await query.answer()

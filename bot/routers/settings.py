@@ -1,6 +1,9 @@
-"""/settings: language, pending window, auto-draft, auto-send, notification switches per channel and rating."""
+"""/settings: labelled sections with the current values (language, time zone, pending window, auto-draft,
+auto-send, cards per channel and rating filter); a zone picker behind the time zone button."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -8,23 +11,39 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
-from bot.keyboards import settings_keyboard
+from bot.keyboards import settings_keyboard, zone_keyboard
 from core import sellers
+from core.humanize import duration
 from core.i18n import Translator, translator
 from core.models import SellerMember
 from core.seller_settings import SellerSettings
+from core.timezones import ZONES, zone_label
 
 router = Router(name="settings")
 
 
 def _text(current: SellerSettings, t: Translator) -> str:
-    return t("bot-settings-title", window=current.pending_window_min, rating=current.notify.max_review_rating)
+    on_off = {True: t("settings-on"), False: t("settings-off")}
+    channels = ", ".join(
+        f"{t(f'bot-settings-notify-{name}')} {'✅' if getattr(current.notify, name) else '❌'}"
+        for name in ("reviews", "questions", "chats")
+    )
+    return t(
+        "bot-settings-screen",
+        language=t("settings-language-name"),
+        zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)),
+        window=duration(current.pending_window_min * 60, t),
+        auto_draft=on_off[current.auto_draft],
+        auto_send=on_off[current.auto_send],
+        channels=channels,
+        rating=current.notify.max_review_rating,
+    )
 
 
 @router.message(Command("settings"))
 async def settings_command(message: Message, member: SellerMember | None, t: Translator) -> None:
     current = await sellers.seller_settings(sellers.require_member(member))
-    await message.answer(_text(current, t), reply_markup=settings_keyboard(current, t))
+    await message.answer(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
 
 
 def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict:
@@ -38,6 +57,10 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
             return {"auto_send": not current.auto_send}
         case SettingsAction.NOTIFY:
             return {"notify": {value: not getattr(current.notify, value)}}
+        case SettingsAction.ZONE:
+            if value not in ZONES:  # a forged button: only offered zones are set from here
+                raise sellers.NotAllowed("stale")
+            return {"business_hours": {"timezone": value}}
         case _:
             return {"notify": {"max_review_rating": int(value)}}
 
@@ -47,10 +70,20 @@ async def settings_changed(
     query: CallbackQuery, callback_data: SettingsCb, member: SellerMember | None, t: Translator
 ) -> None:
     current = await sellers.seller_settings(sellers.require_member(member))
-    if callback_data.action == SettingsAction.LANGUAGE:
+    action = callback_data.action
+    if action == SettingsAction.ZONE and not callback_data.value:
+        title = t("bot-settings-zone-title", zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)))
+        await edit_in_place(
+            query.message.edit_text(title, reply_markup=zone_keyboard(current.business_hours.timezone, t))
+        )
+        await query.answer()
+        return
+    if action == SettingsAction.LANGUAGE:
         await sellers.set_language(member, callback_data.value)
         t = translator(callback_data.value)
-    else:
-        current = await sellers.update_settings(member, _change(callback_data.action, callback_data.value, current))
-    await edit_in_place(query.message.edit_text(_text(current, t), reply_markup=settings_keyboard(current, t)))
-    await query.answer(t("bot-settings-saved"))
+    elif action != SettingsAction.BACK:
+        current = await sellers.update_settings(member, _change(action, callback_data.value, current))
+    await edit_in_place(
+        query.message.edit_text(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
+    )
+    await query.answer(t("bot-settings-saved") if action != SettingsAction.BACK else None)

@@ -8,15 +8,12 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from core import analytics, sellers
+from core import analytics, inbox, sellers
+from core.humanize import duration
 from core.i18n import Translator
 from core.models import SellerMember
 
 router = Router(name="stats")
-
-
-def _minutes(seconds: float | None) -> str:
-    return "—" if seconds is None else str(round(seconds / 60))
 
 
 def _pct(value: float | None) -> str:
@@ -25,14 +22,16 @@ def _pct(value: float | None) -> str:
 
 @router.message(Command("stats"))
 async def stats_command(message: Message, member: SellerMember | None, t: Translator) -> None:
-    rows = await analytics.stats(seller_id=sellers.require_member(member).seller_id, now=datetime.now(UTC))
+    seller_id = sellers.require_member(member).seller_id
+    zone = await inbox.seller_zone(seller_id)
+    rows = await analytics.stats(seller_id=seller_id, now=datetime.now(UTC), zone=zone)
     lines = [t("bot-stats-title")] + [
         t(
             "bot-stats-line",
             period=t(f"bot-stats-{row.key}"),
             received=row.received,
             answered=row.answered,
-            median=_minutes(row.median_first_response_s),
+            median=duration(row.median_first_response_s, t),
             sla=_pct(row.sla_met_pct),
         )
         for row in rows

@@ -2,7 +2,8 @@
 
 Queries are raw SQL aggregates written once for PostgreSQL and SQLite: `Sql` hands out placeholders (`$n` on
 PostgreSQL, `?n` on SQLite) and the few expressions that differ (day of a timestamp, seconds between two).
-Days are UTC days.
+Timestamps are stored in UTC (SQLite: ISO text in UTC, see core.db); days are calendar days in a named zone
+(the seller's or the admin viewer's), UTC when none is given.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tortoise import connections
 
@@ -39,16 +41,18 @@ class Period:
     end: datetime
 
     @classmethod
-    def last_days(cls, days: int, now: datetime) -> Period:
-        """The `days` UTC days ending with today (today included, up to `now`)."""
-        today = datetime.combine(now.astimezone(UTC).date(), time(0), UTC)
-        return cls(today - timedelta(days=days - 1), now)
+    def last_days(cls, days: int, now: datetime, zone: str = "UTC") -> Period:
+        """The `days` calendar days of `zone` ending with today (today included, up to `now`)."""
+        tz = ZoneInfo(zone)
+        first = now.astimezone(tz).date() - timedelta(days=days - 1)
+        return cls(datetime.combine(first, time(0), tz).astimezone(UTC), now)
 
     @classmethod
-    def day(cls, day: date) -> Period:
-        """One whole UTC day."""
-        start = datetime.combine(day, time(0), UTC)
-        return cls(start, start + timedelta(days=1))
+    def day(cls, day: date, zone: str = "UTC") -> Period:
+        """One whole calendar day of `zone` (its real length on DST days)."""
+        tz = ZoneInfo(zone)
+        start = datetime.combine(day, time(0), tz)
+        return cls(start.astimezone(UTC), datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC))
 
 
 def age_bucket_bounds(key: str, now: datetime) -> tuple[datetime | None, datetime]:
@@ -76,12 +80,21 @@ class Sql:
         # Numbered on both dialects (SQLite: ?NNN), so one bound value may appear several times.
         return f"${len(self.values)}" if self.postgres else f"?{len(self.values)}"
 
-    def day(self, column: str) -> str:
-        """The UTC calendar day of a timestamp column (read it back with `as_date`)."""
+    def day(self, column: str, zone: str = "UTC", at: datetime | None = None) -> str:
+        """The calendar day in `zone` of a timestamp column (read it back with `as_date`).
+
+        SQLite knows no zones: it shifts by the zone's UTC offset at `at` (exact for zones without DST, like
+        Moscow; elsewhere days near a DST change are cut an hour off for the other half of the year).
+        """
+        name = ZoneInfo(zone).key  # validates the name before it reaches SQL
         if self.postgres:
             # date_trunc is cheaper than to_char on hundreds of thousands of rows.
-            return f"date_trunc('day', {column} AT TIME ZONE 'UTC')"
-        return f"substr({column}, 1, 10)"
+            return f"date_trunc('day', {column} AT TIME ZONE {self.p(name)})"
+        offset = (at or datetime.now(UTC)).astimezone(ZoneInfo(name)).utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds() // 60)
+        if minutes == 0:
+            return f"substr({column}, 1, 10)"
+        return f"date({column}, '{minutes:+d} minutes')"
 
     def seconds(self, later: str, earlier: str) -> str:
         """Seconds from `earlier` to `later` as a float."""

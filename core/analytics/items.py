@@ -17,8 +17,9 @@ COUNT_CAP = 10_000
 
 @dataclass(frozen=True)
 class ItemFilters:
-    """Every filter a chart bar can carry; None means "any". `day` is a UTC day, `age_bucket` a backlog bucket
-    (needs `now`), `overdue` = open and past due_at, `answered_day` = first response on that UTC day."""
+    """Every filter a chart bar can carry; None means "any". `day` is a calendar day in `zone` (the viewer's),
+    `age_bucket` a backlog bucket (needs `now`), `overdue` = open and past due_at, `answered_day` = first response
+    on that day."""
 
     seller_id: int | None = None
     channel: Channel | None = None
@@ -31,6 +32,7 @@ class ItemFilters:
     overdue: bool | None = None
     nm_id: int | None = None
     now: datetime | None = None
+    zone: str = "UTC"
     page: int = 1
     page_size: int = 50
 
@@ -39,7 +41,7 @@ class ItemFilters:
         out = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value is not None and f.name not in ("now", "period"):
+            if value is not None and f.name not in ("now", "period", "zone"):
                 out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
         return out
 
@@ -89,11 +91,11 @@ def _conditions(f: ItemFilters) -> Q:
         q &= Q(priority=f.priority)
     if f.nm_id is not None:
         q &= Q(nm_id=f.nm_id)
-    for period, column in ((f.period, "occurred_at"), (f.day and Period.day(f.day), "occurred_at")):
+    for period, column in ((f.period, "occurred_at"), (f.day and Period.day(f.day, f.zone), "occurred_at")):
         if period is not None:
             q &= Q(**{f"{column}__gte": period.start, f"{column}__lt": period.end})
     if f.answered_day is not None:
-        span = Period.day(f.answered_day)
+        span = Period.day(f.answered_day, f.zone)
         q &= Q(first_response_at__gte=span.start, first_response_at__lt=span.end)
     if f.status == STATUS_OPEN or f.age_bucket is not None or f.overdue:
         q &= Q(needs_response=True, status__in=OPEN_STATUSES)

@@ -33,11 +33,11 @@ async def _counts(seller_id: int | None, period: Period) -> tuple[int, int]:
     return int(row["received"] or 0), int(row["answered"] or 0)
 
 
-async def stats(*, seller_id: int | None, now: datetime) -> list[PeriodStats]:
-    """Today (UTC), the last 7 and the last 30 days for one seller (or all)."""
+async def stats(*, seller_id: int | None, now: datetime, zone: str = "UTC") -> list[PeriodStats]:
+    """Today, the last 7 and the last 30 days (calendar days in `zone`, the seller's) for one seller (or all)."""
     out = []
     for key, days in PERIODS:
-        period = Period.last_days(days, now)
+        period = Period.last_days(days, now, zone)
         received, answered = await _counts(seller_id, period)
         times = await first_response(seller_id=seller_id, period=period)
         sla = (await sla_summary(seller_id=seller_id, period=period, now=now))[-1]

@@ -1,4 +1,4 @@
-"""Received and answered items per channel and UTC day."""
+"""Received and answered items per channel and calendar day (UTC, or a named zone)."""
 
 from __future__ import annotations
 
@@ -21,19 +21,19 @@ class VolumeRow:
     answered: int
 
 
-async def _per_day(column: str, seller_id: int | None, period: Period) -> Counter[tuple[date, Channel]]:
+async def _per_day(column: str, seller_id: int | None, period: Period, zone: str) -> Counter[tuple[date, Channel]]:
     q = Sql()
-    sql = f"""SELECT {q.day(column)} AS day, channel, COUNT(*) AS n FROM interaction
+    sql = f"""SELECT {q.day(column, zone, period.end)} AS day, channel, COUNT(*) AS n FROM interaction
                WHERE {column} >= {q.p(period.start)} AND {column} < {q.p(period.end)}{q.seller(seller_id)}
                GROUP BY 1, 2"""
     return Counter({(as_date(r["day"]), Channel(r["channel"])): int(r["n"]) for r in await q.rows(sql)})
 
 
-async def daily_volume(*, seller_id: int | None, period: Period) -> list[VolumeRow]:
-    """Received/answered counts per (day, channel) in `period`, ordered by day then channel."""
+async def daily_volume(*, seller_id: int | None, period: Period, zone: str = "UTC") -> list[VolumeRow]:
+    """Received/answered counts per (day in `zone`, channel) in `period`, ordered by day then channel."""
     # Two index-only scans (ix_received_cover, ix_answered_cover), run side by side on the pool.
     received, answered = await asyncio.gather(
-        _per_day("occurred_at", seller_id, period), _per_day("first_response_at", seller_id, period)
+        _per_day("occurred_at", seller_id, period, zone), _per_day("first_response_at", seller_id, period, zone)
     )
     return [
         VolumeRow(day, channel, received[(day, channel)], answered[(day, channel)])

@@ -97,11 +97,8 @@ bot-stats-7d = 7 days
 bot-stats-30d = 30 days
 bot-stats-line =
     <b>{ $period }</b>: received { $received }, answered { $answered }
-    median first response { $median } min, SLA met { $sla }
+    median first response { $median }, SLA met { $sla }
 
-bot-settings-title =
-    ⚙️ <b>Settings</b>
-    Language · pending window (now { $window } min) · auto-draft · auto-reply (positive 4–5★ reviews only, off by default) · cards per channel · reviews up to { $rating }★
 bot-settings-auto-draft = Auto-draft on arrival
 bot-settings-auto-send = Auto-reply to 4–5★
 bot-settings-notify-reviews = Reviews

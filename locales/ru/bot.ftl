@@ -97,11 +97,8 @@ bot-stats-7d = 7 дней
 bot-stats-30d = 30 дней
 bot-stats-line =
     <b>{ $period }</b>: получено { $received }, отвечено { $answered }
-    медиана первого ответа { $median } мин, SLA соблюдён { $sla }
+    медиана первого ответа { $median }, SLA соблюдён { $sla }
 
-bot-settings-title =
-    ⚙️ <b>Настройки</b>
-    Язык · окно ожидания (сейчас { $window } мин) · авточерновик · автоответ (только на положительные отзывы 4–5★, по умолчанию выключен) · карточки по каналам · отзывы до { $rating }★
 bot-settings-auto-draft = Черновик сразу
 bot-settings-auto-send = Автоответ на 4–5★
 bot-settings-notify-reviews = Отзывы

@@ -2,7 +2,7 @@
 
 Parsing is tolerant: unknown fields are ignored and every field WB may omit is optional, because WB adds fields
 without notice. Only what the product cannot work without is required (an item's id, a date, a rating).
-Timestamps become aware datetimes (a missing offset is read as UTC).
+Timestamps become aware UTC datetimes whatever offset WB sends (a missing offset is read as UTC).
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from pydantic.alias_generators import to_camel
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    # WB writes reviews with Moscow's offset and chats in UTC: everything becomes UTC here, so stored times compare
+    # correctly even where the database keeps them as text (SQLite).
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 WBDateTime = Annotated[datetime, AfterValidator(_aware)]

@@ -90,7 +90,7 @@ async def test_settings_switch(db, tg, feed) -> None:
     await tg.send(chat, "/settings")
     await feed()
     screen = (await tg.messages(chat))[-1]
-    await tg.press(chat, screen["message_id"], text="▫️ Auto-reply to 4–5★")
+    await tg.press(chat, screen["message_id"], text="❌ Auto-reply to 4–5★")
     await feed()
     assert SellerSettings.of((await Seller.get(id=seller.id)).settings).auto_send
     screen = (await tg.messages(chat))[-1]

@@ -81,21 +81,36 @@ async def test_settings_switches(db, tg, bot, feed) -> None:
     await tg.send(chat, "/settings")
     await feed()
     screen = await _last(tg, chat)
-    for button in ("✅ Auto-draft on arrival", "▫️ Auto-draft on arrival"):
-        if any(b["text"] == button for row in screen["buttons"] for b in row):
-            await tg.press(chat, screen["message_id"], text=button)
-    await tg.press(chat, screen["message_id"], text="720")
+    # Labelled sections with the current values; the current language and window are marked.
+    assert "Time zone: Moscow (UTC+3)" in screen["text"] and "Waiting for WB: 3 h" in screen["text"]
+    labels = [b["text"] for row in screen["buttons"] for b in row]
+    assert "✅ English" in labels and "Русский" in labels and "✅ ⏳ 3 h" in labels and "✅ up to 5★" in labels
+    assert "❌ Auto-draft on arrival" in labels and not any(label.startswith("▫") for label in labels)
+    await tg.press(chat, screen["message_id"], text="❌ Auto-draft on arrival")
+    await tg.press(chat, screen["message_id"], text="⏳ 12 h")
     await feed()
     screen = await _last(tg, chat)
     await tg.press(chat, screen["message_id"], text="✅ Chats")
-    await tg.press(chat, screen["message_id"], text="≤3★")
+    await tg.press(chat, screen["message_id"], text="up to 3★")
     await feed()
     stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
     assert stored.auto_draft and stored.pending_window_min == 720
     assert not stored.notify.chats and stored.notify.max_review_rating == 3
-    await tg.press(chat, screen["message_id"], text="RU")
+    # The time zone picker: the seller's zone drives every shown time and the SLA business hours.
+    await tg.press(chat, screen["message_id"], text="🕒 Moscow (UTC+3) ›")
     await feed()
-    assert "Настройки" in (await _last(tg, chat))["text"]
+    picker = await _last(tg, chat)
+    assert "✅ Moscow (UTC+3)" in [b["text"] for row in picker["buttons"] for b in row]
+    await tg.press(chat, picker["message_id"], text="Yekaterinburg (UTC+5)")
+    await feed()
+    screen = await _last(tg, chat)
+    assert "Time zone: Yekaterinburg (UTC+5)" in screen["text"]
+    stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
+    assert stored.business_hours.timezone == "Asia/Yekaterinburg"
+    await tg.press(chat, screen["message_id"], text="Русский")
+    await feed()
+    screen = await _last(tg, chat)
+    assert "Настройки" in screen["text"] and "✅ Русский" in [b["text"] for row in screen["buttons"] for b in row]
     assert (await SellerMember.get(tg_user_id=chat)).language == "ru"
 
     operator = await tg.user()
@@ -103,11 +118,26 @@ async def test_settings_switches(db, tg, bot, feed) -> None:
     await tg.send(operator, "/settings")
     await feed()
     operator_screen = await _last(tg, operator)
-    press = await tg.press(operator, operator_screen["message_id"], text="30")
+    press = await tg.press(operator, operator_screen["message_id"], text="⏳ 30 min")
     await feed()
     refused = await tg.callback(press["callback_query_id"])
     assert "Only the owner" in refused["text"]
     assert SellerSettings.of((await Seller.get(id=seller.id)).settings).pending_window_min == 720
+
+
+async def test_card_times_are_in_the_sellers_zone(db, tg, bot, feed, notifier) -> None:
+    from bot.notify import notify_interaction
+
+    seller = await make_seller(settings=SellerSettings().model_dump(mode="json"))
+    chat = await tg.user()
+    await make_member(seller, chat)
+    item = await make_interaction(
+        seller, occurred_at=datetime(2026, 11, 30, 21, 30, tzinfo=UTC), due_at=datetime(2026, 12, 1, 6, tzinfo=UTC)
+    )
+    await notify_interaction(item.id, notifier)
+    card = (await _last(tg, chat))["text"]
+    # 21:30 UTC is 00:30 the next day in Moscow; due 06:00 UTC is 09:00 MSK.
+    assert "01.12 00:30" in card and "01.12 09:00" in card and "UTC" not in card
 
 
 async def test_stats_help_and_menu(db, tg, bot, feed) -> None:
@@ -126,6 +156,16 @@ async def test_stats_help_and_menu(db, tg, bot, feed) -> None:
     await feed()
     stats = (await _last(tg, chat))["text"]
     assert "Today: received 2, answered 1" in stats and "median first response 30 min" in stats
+    await make_interaction(
+        seller,
+        occurred_at=now - timedelta(days=3),
+        first_response_at=now - timedelta(days=1, hours=13),
+        status=InteractionStatus.ANSWERED,
+    )
+    await tg.send(chat, "/stats")
+    await feed()
+    # 1 d 11 h, not "2100 min"; the 7-day median of 30 min and 35 h is 17 h 45 min.
+    assert "median first response 17 h 45 min" in (await _last(tg, chat))["text"]
     await tg.send(chat, "/help")
     await feed()
     assert "/inbox" in (await _last(tg, chat))["text"]

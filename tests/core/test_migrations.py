@@ -72,3 +72,46 @@ def test_models_match_migrations(tmp_path: Path) -> None:
     result = _run([sys.executable, "-c", NO_CHANGES.format(url=url)], url)
     assert result.returncode == 0, result.stderr
     assert "CHANGES []" in result.stdout
+
+
+OLD_ROWS = """
+import asyncio, sqlite3
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+from core.db import tortoise_config
+
+async def main():
+    config = tortoise_config({url!r})
+    await migrate(config=config, app_labels=["models"], target="models.0001_initial")
+    await Tortoise.close_connections()
+
+asyncio.run(main())
+db = sqlite3.connect({path!r})
+db.execute("INSERT INTO seller (id, name, token_scopes, status, language, settings, llm_enabled, created_at, "
+           "updated_at) VALUES (1, 's', '[]', 'active', 'ru', '{{}}', 0, '2026-11-30 10:00:00+03:00', "
+           "'2026-11-30 07:00:00+00:00')")
+db.execute("INSERT INTO interaction (seller_id, channel, external_id, text, occurred_at, status, needs_response, "
+           "priority, priority_rank, answer_state, wb_sync_state, source, created_at, updated_at, first_response_at) "
+           "VALUES (1, 'review', 'r1', '', '2026-11-30 00:30:00.500000+03:00', 'new', 1, 'normal', 2, 'none', 'none', "
+           "'wb_api', '2026-11-30 07:00:00+00:00', '2026-11-30 07:00:00+00:00', '2026-11-29 23:00:00-02:00')")
+db.commit()
+"""
+
+
+def test_upgrade_rewrites_old_sqlite_times_in_utc(tmp_path: Path) -> None:
+    """Rows written before the UTC adapter (WB's +03:00 kept as text) are rewritten by 0002_utc_times."""
+    path = tmp_path / "old.sqlite3"
+    url = f"sqlite://{path}"
+    seeded = _run([sys.executable, "-c", OLD_ROWS.format(url=url, path=str(path))], url)
+    assert seeded.returncode == 0, seeded.stderr
+    assert _run([*AGENTIQ, "db", "upgrade"], url).returncode == 0
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        row = db.execute("SELECT occurred_at, first_response_at, created_at FROM interaction").fetchone()
+        seller = db.execute("SELECT created_at FROM seller").fetchone()
+    finally:
+        db.close()
+    assert row == ("2026-11-29 21:30:00.500000+00:00", "2026-11-30 01:00:00+00:00", "2026-11-30 07:00:00+00:00")
+    assert seller == ("2026-11-30 07:00:00+00:00",)

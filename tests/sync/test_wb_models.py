@@ -6,6 +6,7 @@ import base64
 import json
 import random
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ def test_feedback_list_examples_parse(path: str) -> None:
     (item,) = _example(path)["data"]["feedbacks"]
     feedback = models.Feedback.model_validate(item)
     assert feedback.id == "YX52RZEBhH9mrcYdEJuD" and feedback.product_valuation == 5
-    assert feedback.created_date.utcoffset() is not None and feedback.created_date.hour == 10
+    # WB writes Moscow time (10:20:48+03:00): stored and compared as UTC.
+    assert feedback.created_date.utcoffset() == timedelta(0) and feedback.created_date.hour == 7
     assert feedback.answer is not None and feedback.answer.state == "wbRu" and feedback.answer.editable is False
     assert feedback.product_details.nm_id == 987654321 and feedback.product_details.size == "0"
     assert (

@@ -1,0 +1,49 @@
+## Что видит продавец: время, часовые пояса, длительности, экран настроек (issue #15)
+
+tz-europe-kaliningrad = Калининград
+tz-europe-moscow = Москва
+tz-europe-samara = Самара
+tz-asia-yekaterinburg = Екатеринбург
+tz-asia-omsk = Омск
+tz-asia-novosibirsk = Новосибирск
+tz-asia-irkutsk = Иркутск
+tz-asia-yakutsk = Якутск
+tz-asia-vladivostok = Владивосток
+tz-asia-magadan = Магадан
+tz-asia-kamchatka = Камчатка
+tz-europe-minsk = Минск
+tz-asia-almaty = Алматы
+tz-asia-tashkent = Ташкент
+tz-utc = UTC
+tz-label = { $name } ({ $offset })
+
+duration-min = { $m } мин
+duration-h = { $h } ч
+duration-hm = { $h } ч { $m } мин
+duration-d = { $d } д
+duration-dh = { $d } д { $h } ч
+
+settings-on = вкл
+settings-off = выкл
+settings-language-name = Русский
+bot-settings-screen =
+    ⚙️ <b>Настройки</b>
+
+    🌐 <b>Язык</b>: { $language }
+    🕒 <b>Часовой пояс</b>: { $zone } — в нём показаны все времена и считается рабочее время для SLA
+    ⏳ <b>Ожидание WB</b>: { $window } — столько ждём, пока отправленный ответ появится на WB
+    ✍️ <b>Черновик сразу</b>: { $auto_draft }
+    🤖 <b>Автоответ</b> на положительные отзывы 4–5★: { $auto_send }
+    🔔 <b>Карточки</b>: { $channels }; отзывы с оценкой до { $rating }★
+
+    ✅ — выбрано сейчас, ❌ — выключено.
+bot-settings-btn-zone = 🕒 { $zone } ›
+bot-settings-btn-window = ⏳ { $window }
+bot-settings-btn-rating = до { $rating }★
+bot-settings-btn-back = ‹ Назад
+bot-settings-zone-title = 🕒 <b>Часовой пояс</b>: сейчас { $zone }. Выберите свой:
+
+admin-zone = Часовой пояс
+admin-zone-apply = Показать
+admin-seller-zone = Часовой пояс продавца
+admin-save = Сохранить

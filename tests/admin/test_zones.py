@@ -1,0 +1,52 @@
+"""Time zones in the admin, through the browser: times in the viewer's chosen zone (Moscow by default, remembered
+in a cookie), and the seller's own zone set from the sellers page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from playwright.async_api import Browser
+
+from admin.app import create_app
+from core.models import Channel, Interaction, Seller
+from core.seller_settings import SellerSettings
+from core.settings import Settings
+from sandbox.runner import serve_app
+from tests.admin.conftest import PASSWORD
+
+
+async def test_viewer_zone_and_seller_zone(settings: Settings, db: None, admin_user, browser: Browser) -> None:
+    seller = await Seller.create(name="Магазин")
+    item = await Interaction.create(
+        seller=seller, channel=Channel.REVIEW, external_id="z1", rating=4, text="ok",
+        occurred_at=datetime(2026, 11, 30, 21, 30, tzinfo=UTC),
+    )  # fmt: skip
+    app = create_app(settings.model_copy(update={"admin": settings.admin.model_copy(update={"secure_cookies": False})}))
+    async with serve_app(app) as base_url:
+        page = await browser.new_page()
+        await page.goto(f"{base_url}/login")
+        await page.fill("input[name=email]", "ops@example.com")
+        await page.fill("input[name=password]", PASSWORD)
+        await page.click("button[type=submit]")
+        await page.wait_for_url(f"{base_url}/")
+
+        await page.goto(f"{base_url}/interactions/{item.id}")
+        # 21:30 UTC is 00:30 on the next day in Moscow, the default.
+        assert "2026-12-01 00:30" in await page.locator("main").inner_text()
+        await page.select_option("header form.zone select[name=tz]", "UTC")
+        await page.click("header form.zone button")
+        await page.wait_for_url("**tz=UTC**")
+        assert "2026-11-30 21:30" in await page.locator("main").inner_text()
+        # Remembered: the next page without ?tz= still shows UTC.
+        await page.goto(f"{base_url}/interactions/{item.id}")
+        assert "2026-11-30 21:30" in await page.locator("main").inner_text()
+
+        await page.goto(f"{base_url}/sellers")
+        form = page.locator(f"#seller-{seller.id} form.zone-form")
+        await form.locator("select[name=zone]").select_option("Asia/Yekaterinburg")
+        await form.locator("button").click()
+        await page.wait_for_url(f"**/sellers#seller-{seller.id}")
+        stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
+        assert stored.business_hours.timezone == "Asia/Yekaterinburg"
+        selected = await page.locator(f"#seller-{seller.id} form.zone-form select[name=zone]").input_value()
+        assert selected == "Asia/Yekaterinburg"
