@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 from core.i18n import LANGUAGES
 from core.models import Channel
 from core.seller_settings import NotifySettings
+from core.timezones import ZONES
 
 # Database ids: positive 63-bit integers.
 Id = Field(gt=0, lt=2**63)
@@ -106,6 +107,9 @@ _SETTINGS_VALUES = {
     SettingsAction.AUTO_SEND: lambda value: value == "",
     SettingsAction.NOTIFY: lambda value: value in _NOTIFY_SWITCHES,
     SettingsAction.RATING: _int_in(1, 5),
+    # Only the offered zones are set from the buttons ("" opens the picker).
+    SettingsAction.ZONE: lambda value: value == "" or value in ZONES,
+    SettingsAction.BACK: lambda value: value == "",
 }
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
