@@ -227,10 +227,10 @@ async def test_pressing_what_is_already_shown_answers_the_button(db, tg, bot, fe
     await tg.send(chat, "/settings")
     await feed()
     screen = await _last(tg, chat)
-    await tg.press(chat, screen["message_id"], text="720")
+    await tg.press(chat, screen["message_id"], text="⏳ 12 h")
     await feed()
     screen = await _last(tg, chat)
-    chosen = next(b["text"] for row in screen["buttons"] for b in row if "720" in b["text"])
+    chosen = next(b["text"] for row in screen["buttons"] for b in row if "12 h" in b["text"])
     twice = await tg.press(chat, screen["message_id"], text=chosen)
     await feed()
     assert (await tg.callback(twice["callback_query_id"]))["answered"]
