@@ -14,7 +14,8 @@ from taskiq import AsyncBroker
 
 from admin.deps import LANG_COOKIE, ZONE_COOKIE, LoginRequired, csrf_protect
 from admin.routes import get_routers
-from admin.security import LoginThrottle, session_secret
+from admin.security import session_secret
+from admin.throttle import LoginThrottle
 from core.db import database
 from core.i18n import LANGUAGES
 from core.settings import Settings
@@ -22,7 +23,6 @@ from core.timezones import valid_zone
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SESSION_COOKIE = "agentiq_admin"
-SESSION_MAX_AGE_S = 12 * 3600
 # Pages render only our own CSS and inline SVG; nothing loads from elsewhere, nothing may frame us.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
@@ -37,8 +37,11 @@ def _lifespan(settings: Settings) -> Callable[[FastAPI], AsyncIterator[None]]:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # uvicorn runs this in a task of its own and serves requests in others: `database` opens it for every task
         # (in the all-in-one process and in tests it is open already and stays with its owner).
-        async with database(settings):
-            yield
+        try:
+            async with database(settings):
+                yield
+        finally:
+            app.state.login_throttle.close()
 
     return lifespan  # type: ignore[return-value]
 
@@ -65,7 +68,7 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
     )
     app.state.settings = settings
     app.state.broker = broker
-    app.state.login_throttle = LoginThrottle(settings)
+    app.state.login_throttle = LoginThrottle(settings, session_secret(settings))
     app.add_exception_handler(LoginRequired, _login_redirect)
 
     @app.middleware("http")
@@ -86,7 +89,8 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
         SessionMiddleware,
         secret_key=session_secret(settings),
         session_cookie=SESSION_COOKIE,
-        max_age=SESSION_MAX_AGE_S,
+        # The cookie may outlive nothing the server allows: admin.sessions checks idle time and lifetime itself.
+        max_age=settings.admin.session_max_hours * 3600,
         same_site="lax",
         https_only=settings.admin.secure_cookies,
     )

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, status
 
 from admin.security import CSRF_FIELD, CSRF_HEADER, csrf_matches, new_csrf_token
+from admin.sessions import session_admin
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import AdminRole, AdminUser
 from core.settings import Settings
@@ -69,16 +70,9 @@ async def csrf_protect(request: Request) -> None:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "CSRF token missing or invalid")
 
 
-async def _session_admin(request: Request) -> AdminUser | None:
-    admin_id = request.session.get("admin_id")
-    if not isinstance(admin_id, int):
-        return None
-    return await AdminUser.get_or_none(id=admin_id)
-
-
 async def current_admin(request: Request) -> AdminUser:
     """The signed-in admin of a page request; anonymous visitors are sent to /login."""
-    admin = await _session_admin(request)
+    admin = await session_admin(request)
     if admin is None:
         raise LoginRequired
     return admin
@@ -86,7 +80,7 @@ async def current_admin(request: Request) -> AdminUser:
 
 async def api_admin(request: Request) -> AdminUser:
     """The signed-in admin of an API request; anonymous callers get 401."""
-    admin = await _session_admin(request)
+    admin = await session_admin(request)
     if admin is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "not authenticated")
     return admin

@@ -1,7 +1,7 @@
-"""Admin security: bcrypt password hashes, the session signing key, CSRF tokens and login throttling.
+"""Admin security: bcrypt password hashes, the session signing key and CSRF tokens.
 
-The session itself is Starlette's `SessionMiddleware` (an itsdangerous-signed, HttpOnly cookie); this module
-holds what goes into it and the checks around it.
+The session itself is Starlette's `SessionMiddleware` (an itsdangerous-signed, HttpOnly cookie); `admin.sessions`
+decides whether it is still valid, `admin.throttle` counts login attempts.
 """
 
 from __future__ import annotations
@@ -10,9 +10,6 @@ import hmac
 import secrets
 
 import bcrypt
-from limits import parse
-from limits.aio.strategies import MovingWindowRateLimiter
-from limits.storage import storage_from_string
 
 from core.secrets import stored_secret
 from core.settings import Settings
@@ -60,26 +57,3 @@ def csrf_matches(expected: str | None, supplied: str | None) -> bool:
     if not expected or not supplied:
         return False
     return hmac.compare_digest(expected.encode(), supplied.encode())
-
-
-class LoginThrottle:
-    """Failed logins per client IP and e-mail in a moving window (Redis-backed when configured, so every admin
-    process shares the count; in memory otherwise)."""
-
-    def __init__(self, settings: Settings) -> None:
-        uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
-        options = {"implementation": "redispy"} if settings.redis_url else {}
-        self._limiter = MovingWindowRateLimiter(storage_from_string(uri, **options))
-        self._limit = parse(f"{settings.admin.login_attempts_per_minute}/minute")
-
-    async def allowed(self, ip: str, email: str) -> bool:
-        """Whether another attempt for this IP and e-mail may be checked now."""
-        return await self._limiter.test(self._limit, "admin-login", ip, email.strip().lower())
-
-    async def failed(self, ip: str, email: str) -> None:
-        """Count one failed attempt."""
-        await self._limiter.hit(self._limit, "admin-login", ip, email.strip().lower())
-
-    async def succeeded(self, ip: str, email: str) -> None:
-        """Forget the failures of this IP and e-mail after a successful login."""
-        await self._limiter.clear(self._limit, "admin-login", ip, email.strip().lower())

@@ -1,9 +1,11 @@
-"""`agentiq admin serve` (the web admin) and `agentiq admin create-user` (an admin account with a bcrypt hash)."""
+"""`agentiq admin serve` (the web admin) and the account commands: `create-user`, `set-password`, `set-role`,
+`disable-user`, `enable-user` (bcrypt hashes; every change ends the account's sessions)."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 
 import click
 
@@ -28,17 +30,53 @@ def serve(host: str | None, port: int | None) -> None:
     from cli.main import _settings
 
     settings = _settings()
-    # proxy_headers: behind a reverse proxy the client IP (login throttling) comes from X-Forwarded-For.
+    # The app reads X-Forwarded-For itself, and only from AGENTIQ_ADMIN__TRUSTED_PROXIES (admin.throttle);
+    # uvicorn's own proxy handling would believe any local address.
     uvicorn.run(
         create_app(settings),
         host=host or settings.admin.host,
         port=port or settings.admin.port,
-        proxy_headers=True,
+        proxy_headers=False,
         log_level=settings.log_level.lower(),
         # Keep `agentiq`'s logging (JSON in production, secrets redacted; access lines only at WARNING):
         # uvicorn's default config would replace it with its own plain-text handlers.
         log_config=None,
     )
+
+
+def _read_password(password_stdin: bool) -> str:
+    """The new password from stdin or a prompt, checked against our minimum and bcrypt's maximum."""
+    from admin.security import MAX_PASSWORD_BYTES
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password.encode()) > MAX_PASSWORD_BYTES:
+        raise click.ClickException(f"the password must fit in {MAX_PASSWORD_BYTES} bytes (bcrypt's limit)")
+    return password
+
+
+def _account_change(change: Callable[[], Awaitable[object]], done: str) -> None:
+    """Run one change of `admin.accounts` on the database; a missing account is a clear error (exit 1)."""
+    from admin.accounts import NoSuchAdmin
+    from cli.main import _settings
+    from core.db import close_db, init_db
+
+    async def run() -> None:
+        await init_db(_settings())
+        try:
+            await change()
+        finally:
+            await close_db()
+
+    try:
+        asyncio.run(run())
+    except NoSuchAdmin as exc:
+        raise click.ClickException(f"no admin with e-mail {exc}") from None
+    click.echo(done)
 
 
 async def _create_user(email: str, password: str, role: AdminRole) -> bool:
@@ -65,19 +103,49 @@ def create_user(email: str, password_stdin: bool, role: str) -> None:
     email = email.strip().lower()
     if "@" not in email:
         raise click.BadParameter("not an e-mail address", param_hint="--email")
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
-    from admin.security import MAX_PASSWORD_BYTES
-
-    if len(password.encode()) > MAX_PASSWORD_BYTES:
-        raise click.ClickException(f"the password must fit in {MAX_PASSWORD_BYTES} bytes (bcrypt's limit)")
+    password = _read_password(password_stdin)
     if not asyncio.run(_create_user(email, password, AdminRole(role))):
         raise click.ClickException(f"an admin with e-mail {email} already exists")
     click.echo(f"admin {email} created")
+
+
+@admin_group.command("set-password")
+@click.option("--email", required=True, help="The account's e-mail.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+def set_password(email: str, password_stdin: bool) -> None:
+    """Set a new password; every session of the account ends."""
+    from admin import accounts
+
+    password = _read_password(password_stdin)
+    _account_change(lambda: accounts.set_password(email, password), f"password of {email} changed; sessions ended")
+
+
+@admin_group.command("set-role")
+@click.option("--email", required=True, help="The account's e-mail.")
+@click.option("--role", type=click.Choice([r.value for r in AdminRole]), required=True)
+def set_role(email: str, role: str) -> None:
+    """Change the account's role; every session of the account ends."""
+    from admin import accounts
+
+    _account_change(lambda: accounts.set_role(email, AdminRole(role)), f"{email} is now {role}; sessions ended")
+
+
+@admin_group.command("disable-user")
+@click.option("--email", required=True, help="The account's e-mail.")
+def disable_user(email: str) -> None:
+    """Disable the account: it cannot sign in and every session of it ends."""
+    from admin import accounts
+
+    _account_change(lambda: accounts.set_disabled(email, True), f"{email} disabled; sessions ended")
+
+
+@admin_group.command("enable-user")
+@click.option("--email", required=True, help="The account's e-mail.")
+def enable_user(email: str) -> None:
+    """Enable a disabled account again."""
+    from admin import accounts
+
+    _account_change(lambda: accounts.set_disabled(email, False), f"{email} enabled")
 
 
 def register(main: click.Group) -> None:

@@ -6,6 +6,7 @@ Nested groups use `__`: `AGENTIQ_WB__TIMEOUT=5`.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -116,7 +117,26 @@ class AdminSettings(BaseModel):
     port: int = Field(default=8000, ge=1, le=65535)
     session_secret: SecretStr | None = None
     secure_cookies: bool = True
+    # A session ends after this long without a request, and in any case this long after the login.
+    session_idle_min: int = Field(default=30, ge=1, le=7 * 24 * 60)
+    session_max_hours: int = Field(default=12, ge=1, le=24 * 30)
+    # Login attempts per account (any IP) per minute; the hour and day allow 4x and 10x that: a backoff in tiers.
+    # A browser that signed in to the account before (device cookie) has its own budget, so an attack on the
+    # account does not lock its owner out.
     login_attempts_per_minute: int = Field(default=5, ge=1)
+    # Login attempts per client IP (any account) per minute; the hour allows 5x that.
+    login_ip_attempts_per_minute: int = Field(default=20, ge=1)
+    # Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR networks); nobody's by default.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    # When set, /metrics wants `Authorization: Bearer <token>`.
+    metrics_token: SecretStr | None = None
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            ipaddress.ip_network(item.strip(), strict=False)  # ValueError names the bad entry
+        return [item.strip() for item in value]
 
 
 class OpsSettings(BaseModel):

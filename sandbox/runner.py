@@ -30,7 +30,10 @@ class EmbeddedServer(uvicorn.Server):
 def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning") -> EmbeddedServer:
     """An `EmbeddedServer` for `app` (start it with `await server.serve()`)."""
     return EmbeddedServer(
-        uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on", access_log=False)
+        # No proxy_headers: an app that needs the client behind a proxy decides whom to believe (admin.throttle).
+        uvicorn.Config(
+            app, host=host, port=port, log_level=log_level, lifespan="on", access_log=False, proxy_headers=False
+        )
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from tortoise.exceptions import DoesNotExist
 
@@ -18,13 +18,14 @@ from admin import schemas
 from admin.deps import ApiAdmin, ApiEditor, AppSettings, csrf_token, request_language
 from admin.filters import ItemQuery
 from admin.replying import ReplyRefused, submit_web_reply
-from admin.routes.auth import SignIn, sign_in
+from admin.routes.auth import SignIn, remember_device, sign_in
 from admin.routes.dashboard import Dashboard, Days, load_dashboard
 from admin.routes.interactions import load_detail
+from admin.sessions import session_admin
 from core import alerts as core_alerts
 from core import analytics, linking, records
 from core import sellers as seller_service
-from core.models import AdminUser, Channel, SellerStatus, SyncRunStatus
+from core.models import Channel, SellerStatus, SyncRunStatus
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -56,21 +57,23 @@ def _seller_out(row: records.SellerRow) -> schemas.SellerOut:
 @router.get("/session")
 async def get_session(request: Request) -> schemas.SessionOut:
     """Whether this session is signed in, and its CSRF token (needed for every POST)."""
-    admin = await AdminUser.get_or_none(id=request.session.get("admin_id") or 0)
+    admin = await session_admin(request)
     return schemas.SessionOut(
         authenticated=admin is not None, email=admin and admin.email, csrf_token=csrf_token(request)
     )
 
 
 @router.post("/session", responses={401: {}, 429: {}})
-async def post_session(request: Request, body: schemas.LoginIn) -> schemas.SessionOut:
+async def post_session(request: Request, response: Response, body: schemas.LoginIn) -> schemas.SessionOut:
     """Sign in (throttled like the login form); the answer carries the new session's CSRF token."""
     result = await sign_in(request, body.email, body.password)
     if result is SignIn.THROTTLED:
         raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many failed attempts")
     if result is SignIn.INVALID:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong e-mail or password")
-    return await get_session(request)
+    session = await get_session(request)
+    remember_device(request, response)
+    return session
 
 
 @router.get("/dashboard")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 from collections.abc import Awaitable
 
 import redis.asyncio as aioredis
@@ -63,7 +64,19 @@ async def readyz(request: Request) -> JSONResponse:
     )
 
 
+def _metrics_allowed(request: Request) -> bool:
+    token = request.app.state.settings.admin.metrics_token
+    if token is None:
+        return True
+    scheme, _, supplied = request.headers.get("authorization", "").partition(" ")
+    expected = token.get_secret_value().encode()
+    return scheme.lower() == "bearer" and hmac.compare_digest(supplied.strip().encode(), expected)
+
+
 @router.get("/metrics", include_in_schema=False)
-async def metrics() -> Response:
-    """Prometheus exposition (see admin.metrics for the list)."""
+async def metrics(request: Request) -> Response:
+    """Prometheus exposition (see admin.metrics for the list); with `AGENTIQ_ADMIN__METRICS_TOKEN` set, only for
+    `Authorization: Bearer <token>` (401 otherwise)."""
+    if not _metrics_allowed(request):
+        return Response("unauthorized\n", status_code=401, headers={"WWW-Authenticate": "Bearer"})
     return Response(await render_metrics(), media_type=CONTENT_TYPE_LATEST)

@@ -120,6 +120,10 @@ class AdminUser(Model):
     role = fields.CharEnumField(AdminRole, max_length=10, default=AdminRole.ADMIN)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+    # Every session carries the version it was signed in with; bumping it (logout, password or role change,
+    # disabling) ends all sessions of the account at their next request.
+    session_version = fields.IntField(default=1, db_default=1)
+    disabled = fields.BooleanField(default=False, db_default=False)
 
     class Meta:
         table = "admin_user"

@@ -45,6 +45,8 @@ class SellerMember(Model):
     language = fields.CharField(max_length=5, null=True)
     blocked_bot = fields.BooleanField(default=False, db_default=False)
     active = fields.BooleanField(default=True, db_default=True)
+    # A Telegram user may belong to several sellers: commands act on the one chosen last (see core.sellers).
+    selected_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 from fastapi import FastAPI
+from pydantic import SecretStr
 
 from admin.app import create_app
 from core.settings import Settings
@@ -71,3 +72,18 @@ async def test_metrics_exposes_database_aggregates_and_process_metrics(client: h
     assert 'agentiq_open_alerts{severity="critical"} 1.0' in text
     assert "agentiq_reply_queue_lag_seconds 0.0" in text
     assert "process_cpu_seconds_total" in text
+
+
+async def test_metrics_can_require_a_bearer_token(settings: Settings, db: None) -> None:
+    token = "m" * 40
+    admin = settings.admin.model_copy(update={"metrics_token": SecretStr(token)})
+    secured = settings.model_copy(update={"admin": admin})
+    app = create_app(secured)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
+        assert (await http.get("/metrics")).status_code == 401
+        wrong = await http.get("/metrics", headers={"Authorization": "Bearer " + "n" * 40})
+        assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
+        good = await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})
+        assert good.status_code == 200 and "agentiq_cards_total" in good.text
+        # The probes stay open.
+        assert (await http.get("/healthz")).status_code == 200
