@@ -63,14 +63,11 @@ def _account_change(change: Callable[[], Awaitable[object]], done: str) -> None:
     """Run one change of `admin.accounts` on the database; a missing account is a clear error (exit 1)."""
     from admin.accounts import NoSuchAdmin
     from cli.main import _settings
-    from core.db import close_db, init_db
+    from core.db import database
 
     async def run() -> None:
-        await init_db(_settings())
-        try:
+        async with database(_settings()):
             await change()
-        finally:
-            await close_db()
 
     try:
         asyncio.run(run())
