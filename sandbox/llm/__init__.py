@@ -8,7 +8,8 @@
 
 The answer is chosen by a hash of the messages, in the prompt's language (`Reply language: en` in the prompt, else
 by script), and is a short polite reply with nothing guardrails forbid. Regenerating with another `Variant: N`
-gives another text. A prompt that asks to label an intent gets `intent_answer` (default "other").
+gives another text. A prompt that asks to label an intent gets `intent_answer` (default "other"), one that asks
+for topics gets `topics_answer` (default "none").
 A *gullible* sandbox (default on) obeys "ignore previous instructions …" found anywhere in the prompt and promises
 a refund, like a weak model fooled by prompt injection would: the pipeline's fences and guardrails must cope.
 
@@ -17,7 +18,7 @@ Options (keyword arguments of `create_app`, and the JSON fields of the control e
     (share of requests failing with `error_status`, seeded by `seed`), error_status=500 (or 429), fail_next=0
     (the next N requests fail with `error_status`), retry_after_ms=50 (sent on errors; the openai client honours
     it), evil=False (answers violate guardrails: an AI mention, a refund for changing the review, a URL),
-    empty=False (answers with an empty text), gullible=True, intent_answer="other", seed=1.
+    empty=False (answers with an empty text), gullible=True, intent_answer="other", topics_answer="none", seed=1.
 
 Control (no auth: the sandbox only listens on loopback)
     GET  /_sandbox/mode               -> the options above + {"requests": <count of /v1/chat/completions calls>}

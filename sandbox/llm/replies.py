@@ -57,11 +57,15 @@ def _language(prompt: str, messages: list[dict]) -> str:
     return "ru" if len(_CYRILLIC.findall(last)) >= len(_LATIN.findall(last)) else "en"
 
 
-def reply_for(messages: list[dict], *, evil: bool, gullible: bool, intent_answer: str) -> str:
+def reply_for(
+    messages: list[dict], *, evil: bool, gullible: bool, intent_answer: str, topics_answer: str = "none"
+) -> str:
     """The sandbox's deterministic answer to these messages."""
     prompt = prompt_text(messages)
     if "intent" in prompt.lower() and "<buyer_message>" in prompt:
         return intent_answer
+    if "topics from this list" in prompt.lower():
+        return topics_answer
     language = _language(prompt, messages)
     pick = int.from_bytes(hashlib.sha256(prompt.encode()).digest()[:4], "big")
     if evil:

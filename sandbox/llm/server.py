@@ -34,6 +34,7 @@ class Mode:
     empty: bool = False
     gullible: bool = True
     intent_answer: str = "other"
+    topics_answer: str = "none"
     seed: int = 1
 
 
@@ -100,7 +101,13 @@ async def _completions(request: Request) -> Response:
     text = (
         ""
         if mode.empty
-        else reply_for(messages, evil=mode.evil, gullible=mode.gullible, intent_answer=mode.intent_answer)
+        else reply_for(
+            messages,
+            evil=mode.evil,
+            gullible=mode.gullible,
+            intent_answer=mode.intent_answer,
+            topics_answer=mode.topics_answer,
+        )
     )
     usage = {"prompt_tokens": count_tokens(prompt_text(messages)), "completion_tokens": count_tokens(text)}
     usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
