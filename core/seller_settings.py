@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import time
 
+from typing import Literal
+
 from pydantic import BaseModel, Field, field_validator
 
 from core.timezones import DEFAULT_ZONE, valid_zone
@@ -44,16 +46,31 @@ class NotifySettings(BaseModel):
     max_review_rating: int = Field(default=5, ge=1, le=5)
 
 
+class Voice(BaseModel):
+    """How the seller's replies sound: signature, brand name and tone (formal «Вы» or friendly)."""
+
+    signature: str = Field(default="", max_length=200)
+    brand: str = Field(default="", max_length=100)
+    tone: Literal["formal", "friendly"] = "formal"
+
+    @field_validator("signature", "brand")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return " ".join(value.split())
+
+
 class SellerSettings(BaseModel):
     """Everything a seller can change from /settings."""
 
     pending_window_min: int = Field(default=180, ge=30, le=1440)
-    auto_draft: bool = False
+    # Template drafts cost nothing, so the card arrives with one (with the LLM on, the seller chooses).
+    auto_draft: bool = True
     auto_send: bool = False
     business_hours: BusinessHours = Field(default_factory=BusinessHours)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     banned_phrases: list[str] = Field(default_factory=list)
     tone: str = Field(default="polite", max_length=200)
+    voice: Voice = Field(default_factory=Voice)
 
     @classmethod
     def of(cls, raw: dict | None) -> SellerSettings:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.intent import Intent
 from core.models.enums import Channel
+from core.seller_settings import Voice
+from core.topics import Topic
 
 
 class Band(StrEnum):
@@ -27,8 +29,27 @@ def band_of(channel: Channel, rating: int | None) -> Band | None:
     return Band.NEGATIVE if rating <= 2 else Band.POSITIVE
 
 
-# WB shows these instead of a name when the buyer hid it: greeting "Здравствуйте, Покупатель!" reads badly.
-_PLACEHOLDER_NAMES = {"покупатель", "пользователь", "клиент", "аноним", "buyer", "customer", "user", "anonymous"}
+# WB shows these instead of a name when the buyer hid it ("Покупатель Wildberries"): a greeting "Hi Покупатель
+# Wildberries!" reads badly, so a name containing any of these words is no name.
+_PLACEHOLDER_WORDS = {
+    "покупатель",
+    "покупательница",
+    "пользователь",
+    "клиент",
+    "аноним",
+    "анонимный",
+    "гость",
+    "wildberries",
+    "вайлдберриз",
+    "валдберис",
+    "вб",
+    "wb",
+    "buyer",
+    "customer",
+    "user",
+    "anonymous",
+    "guest",
+}
 _NAME = re.compile(r"^[^\W\d_][^\W\d_ '-]*(?:[ '-][^\W\d_]+)?$")
 _MAX_NAME = 30
 _MAX_PRODUCT = 80
@@ -37,7 +58,8 @@ _MAX_PRODUCT = 80
 def clean_name(name: str | None) -> str | None:
     """The buyer's name when it looks like a real first name (letters, at most two words), else None."""
     name = " ".join((name or "").split())
-    if not name or len(name) > _MAX_NAME or name.lower() in _PLACEHOLDER_NAMES or not _NAME.match(name):
+    words = set(re.split(r"[ '-]", name.lower()))
+    if not name or len(name) > _MAX_NAME or words & _PLACEHOLDER_WORDS or not _NAME.match(name):
         return None
     return name
 
@@ -63,6 +85,12 @@ class DraftRequest:
     product_name: str | None = None
     text: str = ""
     tone: str = "polite"
+    topics: tuple[Topic, ...] = ()
+    # The seller's facts about this product by kind (core.models.product.FACT_KINDS).
+    facts: dict[str, str] = field(default_factory=dict)
+    voice: Voice = field(default_factory=Voice)
+    # The buyer raised a refund or return: the reply may name the return route in those words.
+    refund_raised: bool = False
 
     @property
     def band(self) -> Band | None:

@@ -6,10 +6,11 @@ chats) and a Fluent message key. Pure and fast: everything is compiled once at i
 public-vs-chat policy: `core.guardrails.rules`; normalisation: `core.guardrails.normalize`.
 """
 
-from core.guardrails.check import check_text, context_for
+from core.guardrails.check import buyer_raised_refund, check_text, context_for
 from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Severity, Verdict, Violation
 
 __all__ = [
+    "buyer_raised_refund",
     "GuardrailContext",
     "GuardrailViolation",
     "Severity",

@@ -75,6 +75,11 @@ def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[
         yield rule, start, end
 
 
+def buyer_raised_refund(buyer_text: str) -> bool:
+    """Whether the buyer's own words raise a refund or return (then refund wording in a reply is allowed)."""
+    return bool(buyer_text) and bool(_BUYER_REFUND.search(normalize(buyer_text).text))
+
+
 def check_text(text: str, *, channel: Channel, context: GuardrailContext | None = None) -> Verdict:
     """Check one outgoing `text` for `channel`; the verdict lists every violation, ordered by position."""
     context = context or GuardrailContext()

@@ -23,10 +23,13 @@ from core.models.enums import (
 )
 from core.models.interaction import Card, ChatMessage, Interaction
 from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
+from core.models.product import FACT_KINDS, ProductFacts
 from core.models.reply import Draft, Reply
 from core.models.seller import Invite, Seller, SellerMember
 
 __all__ = [
+    "FACT_KINDS",
+    "ProductFacts",
     "PRIORITY_RANK",
     "AdminRole",
     "AdminUser",

@@ -38,6 +38,8 @@ class Interaction(Model):
     priority = fields.CharEnumField(Priority, max_length=10, default=Priority.NORMAL)
     priority_rank = fields.SmallIntField(default=2, db_default=2)
     intent = fields.CharField(max_length=30, null=True)
+    # core.topics.Topic values the buyer raised (stable strings; analytics counts them). None: not detected yet.
+    topics = fields.JSONField(null=True)
     due_at = fields.DatetimeField(null=True)
     answer = fields.TextField(null=True)
     answer_state = fields.CharEnumField(AnswerState, max_length=12, default=AnswerState.NONE)

@@ -40,6 +40,7 @@ _EVIL = {
 }
 _INJECTION = re.compile(r"ignore (all )?(the )?previous instructions|игнорируй\w* (все )?предыдущие инструкции", re.I)
 _LANGUAGE = re.compile(r"reply language:\s*(ru|en)", re.I)
+_VARIANT = re.compile(r"Variant: (\d+)")
 _RATING = re.compile(r'"rating":\s*([1-5])')
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
@@ -67,7 +68,10 @@ def reply_for(
     if "topics from this list" in prompt.lower():
         return topics_answer
     language = _language(prompt, messages)
-    pick = int.from_bytes(hashlib.sha256(prompt.encode()).digest()[:4], "big")
+    # The same prompt picks the same answer; "Variant: N" steps to the next one, so Regenerate always differs.
+    variant = _VARIANT.search(prompt)
+    base = _VARIANT.sub("", prompt)
+    pick = int.from_bytes(hashlib.sha256(base.encode()).digest()[:4], "big") + (int(variant.group(1)) if variant else 0)
     if evil:
         return _EVIL[language][pick % len(_EVIL[language])]
     if gullible and _INJECTION.search(prompt):
