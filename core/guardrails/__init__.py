@@ -10,12 +10,12 @@ from core.guardrails.check import buyer_raised_refund, check_text, context_for
 from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Severity, Verdict, Violation
 
 __all__ = [
-    "buyer_raised_refund",
     "GuardrailContext",
     "GuardrailViolation",
     "Severity",
     "Verdict",
     "Violation",
+    "buyer_raised_refund",
     "check_text",
     "context_for",
 ]

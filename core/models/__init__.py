@@ -29,7 +29,6 @@ from core.models.seller import Invite, Seller, SellerMember
 
 __all__ = [
     "FACT_KINDS",
-    "ProductFacts",
     "PRIORITY_RANK",
     "AdminRole",
     "AdminUser",
@@ -52,6 +51,7 @@ __all__ = [
     "LinkKind",
     "MemberRole",
     "Priority",
+    "ProductFacts",
     "Reply",
     "ReplyQuality",
     "ReplyStatus",
