@@ -144,7 +144,8 @@ async def make_seller(*, language: str = "en", settings: dict | None = None) -> 
         name="Shop",
         language=language,
         status=SellerStatus.ACTIVE,
-        settings=settings or {},
+        # The card tests walk the manual Draft flow; auto-draft (on by default) has its own tests.
+        settings={"auto_draft": False} if settings is None else settings,
         token_scopes=[str(c) for c in Channel],
     )
 

@@ -13,7 +13,8 @@ from tests.bot.conftest import eventually, make_member, make_seller
 from tests.bot.test_cards import _answers, _buttons, _card, _connected, _shows
 
 POSITIVE = "Отличный товар, всем рекомендую"
-FIRST_BUTTONS = ["✍️ Draft", "💬 Reply", "⏭ Skip"]
+# Auto-draft is on by default: a card waiting for a person arrives with its template draft.
+FIRST_BUTTONS = ["✅ Approve", "✏️ Edit", "🔄 Regenerate"]
 
 
 async def _auto_send(seller: Seller, on: bool) -> None:
