@@ -103,8 +103,11 @@ def demo_environment(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> dict
     }
 
 
-async def connect_demo_seller(world: DemoWorld) -> None:
-    """Onboard the demo seller the way /start does: member, live token check, encrypted token, admin login."""
+async def connect_demo_seller(world: DemoWorld, *, llm: bool = False) -> None:
+    """Onboard the demo seller the way /start does: member, live token check, encrypted token, admin login.
+
+    The demo shows the default path: template drafts. `llm` switches the seller to the LLM stand-in, whose canned
+    answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
     from admin.security import hash_password
     from bot.wb_probe import make_probe
     from core import sellers
@@ -122,7 +125,7 @@ async def connect_demo_seller(world: DemoWorld) -> None:
             )
         await sellers.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
         seller = await member.seller
-        seller.llm_enabled = True
+        seller.llm_enabled = llm
         await seller.save(update_fields=["llm_enabled"])
         await AdminUser.get_or_create(
             email=DEMO_ADMIN_EMAIL, defaults={"password_hash": hash_password(DEMO_ADMIN_PASSWORD)}
@@ -146,7 +149,7 @@ async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:
 
 
 async def run_demo(
-    *, port_base: int, seed: int, inject_every_s: float, data_dir: Path, ready_file: Path | None
+    *, port_base: int, seed: int, inject_every_s: float, data_dir: Path, ready_file: Path | None, llm: bool = False
 ) -> None:
     """Start the sandboxes, seed them, connect the demo seller, run everything until cancelled."""
     from sandbox.llm.server import create_app as llm_app
@@ -170,7 +173,7 @@ async def run_demo(
         from core.db import upgrade
 
         await upgrade(settings)
-        await connect_demo_seller(world)
+        await connect_demo_seller(world, llm=llm)
 
         from cli.runtime import run_all
 

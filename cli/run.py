@@ -37,14 +37,25 @@ def run() -> None:
 @click.option("--inject-every", default=20.0, show_default=True, help="Seconds between new buyer interactions.")
 @click.option("--data-dir", default="data/demo", show_default=True, type=click.Path(path_type=Path))
 @click.option("--ready-file", default=None, type=click.Path(path_type=Path), help="Written once the demo is up.")
-def demo(port_base: int, seed: int, inject_every: float, data_dir: Path, ready_file: Path | None) -> None:
+@click.option(
+    "--llm/--no-llm",
+    default=False,
+    show_default=True,
+    help="Draft with the LLM stand-in (canned text) instead of the templates, the product's default.",
+)
+def demo(port_base: int, seed: int, inject_every: float, data_dir: Path, ready_file: Path | None, llm: bool) -> None:
     """The whole product on the embedded default against the WB, Telegram and LLM sandboxes."""
     from cli.demo import run_demo
     from cli.signals import run_until_signal
 
     run_until_signal(
         lambda: run_demo(
-            port_base=port_base, seed=seed, inject_every_s=inject_every, data_dir=data_dir, ready_file=ready_file
+            port_base=port_base,
+            seed=seed,
+            inject_every_s=inject_every,
+            data_dir=data_dir,
+            ready_file=ready_file,
+            llm=llm,
         )
     )
 

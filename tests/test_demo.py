@@ -64,7 +64,8 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
 
             async def card() -> dict | None:
                 messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
-                return next((m for m in messages if REVIEW_TEXT in m["text"] and _button(m, "c:d:")), None)
+                # Auto-draft is on by default: the card arrives with its template draft and an Approve button.
+                return next((m for m in messages if REVIEW_TEXT in m["text"] and _button(m, "c:a:")), None)
 
             found = await _wait_for(card)
             page = await browser.new_page(viewport={"width": 720, "height": 900})
@@ -73,14 +74,15 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
             await page.locator(".msg.bot").last.scroll_into_view_if_needed()
             await page.screenshot(path=str(screenshots / "telegram_card.png"))
             press = f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/press"
+            assert "шаблон" in found["text"]  # the card says which drafter wrote it: templates by default
             await http.post(
-                press, json={"message_id": found["message_id"], "data": _button(found, "c:d:")["callback_data"]}
+                press, json={"message_id": found["message_id"], "data": _button(found, "c:g:")["callback_data"]}
             )
 
             async def drafted() -> dict | None:
                 messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
                 current = next(m for m in messages if m["message_id"] == found["message_id"])
-                return current if _button(current, "c:a:") else None
+                return current if _button(current, "c:a:") and current["text"] != found["text"] else None
 
             draft = await _wait_for(drafted)
             approve = _button(draft, "c:a:")["callback_data"]
@@ -93,6 +95,8 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
                 )
 
             answer = await _wait_for(published)
+            # The reply speaks to what the buyer praised (quality and fit), not a canned "thank you for the message".
+            assert "качеств" in answer["answer"] and "размер" in answer["answer"], answer["answer"]
             assert answer["answer_calls"] == 1
             assert len(answer["answer"]) >= 2
     finally:
