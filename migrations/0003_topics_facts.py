@@ -6,7 +6,8 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0001_initial')]
+    # Follows both 0002s (landed in parallel), so the graph has one head again.
+    dependencies = [('models', '0002_security'), ('models', '0002_utc_times')]
 
     initial = False
 
