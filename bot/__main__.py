@@ -14,7 +14,7 @@ import structlog
 from aiogram import Bot, Dispatcher
 from aiohttp import web
 
-from bot.runtime import bot_runtime
+from bot.runtime import bot_runtime, poll_until_cancelled
 from bot.webhook import webhook_app, webhook_secret
 from core.settings import Settings, get_settings
 from sync.heartbeat import beating
@@ -42,8 +42,7 @@ async def run(settings: Settings, *, host: str = "127.0.0.1", port: int = 8080) 
         if settings.telegram.webhook_url:
             await _webhook(runtime.dispatcher, runtime.bot, settings, host, port)
         else:
-            await runtime.bot.delete_webhook()
-            await runtime.dispatcher.start_polling(runtime.bot, handle_signals=False)
+            await poll_until_cancelled(runtime)
 
 
 def main() -> None:

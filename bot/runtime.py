@@ -67,3 +67,28 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
         await limiter.aclose()
         await bot.session.close()
         await db.close()
+
+
+POLLING_STOP_S = 10.0
+
+
+async def poll_until_cancelled(runtime: BotRuntime) -> None:
+    """Long polling until this task is cancelled (Ctrl-C / SIGTERM), then a clean stop.
+
+    Cancelling aiogram's `start_polling` while it waits leaves its per-bot poll loop running as an orphan task,
+    which keeps calling getUpdates while the rest of the process (and, in the demo, the Telegram sandbox) shuts
+    down and logs "Failed to fetch updates". So polling runs in a task of its own, and a cancellation is turned
+    into the dispatcher's own stop signal, which ends the loop before anything it talks to closes.
+    """
+    await runtime.bot.delete_webhook()
+    polling = asyncio.create_task(runtime.dispatcher.start_polling(runtime.bot, handle_signals=False))
+    try:
+        await asyncio.shield(polling)
+    except asyncio.CancelledError:
+        # RuntimeError: cancelled before polling started; then cancelling the task below is enough.
+        with contextlib.suppress(RuntimeError, TimeoutError):
+            await asyncio.wait_for(runtime.dispatcher.stop_polling(), POLLING_STOP_S)
+        polling.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
+        raise

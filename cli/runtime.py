@@ -16,7 +16,7 @@ from taskiq import InMemoryBroker
 from taskiq.api import run_receiver_task
 
 from admin.app import create_app as create_admin
-from bot.runtime import BotRuntime, bot_runtime
+from bot.runtime import BotRuntime, bot_runtime, poll_until_cancelled
 from core.settings import Settings
 from sandbox.runner import embedded_server
 from sync.scheduler import run_forever
@@ -42,8 +42,7 @@ async def run_all(
             async with asyncio.TaskGroup() as group:
                 if not isinstance(rt.broker, InMemoryBroker):
                     group.create_task(run_receiver_task(rt.broker, run_startup=False))
-                await rt.bot.delete_webhook()
-                group.create_task(rt.dispatcher.start_polling(rt.bot, handle_signals=False))
+                group.create_task(poll_until_cancelled(rt))
                 group.create_task(run_forever(rt.broker, settings))
                 for job in extra:
                     group.create_task(job())
