@@ -25,10 +25,11 @@ log = structlog.get_logger(__name__)
 async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port: int) -> None:
     secret = webhook_secret(settings)
     app = webhook_app(dp, bot, secret)
-    await bot.set_webhook(settings.telegram.webhook_url, secret_token=secret)
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
+    # Listening first: Telegram delivers as soon as the webhook is set, and a refused delivery counts as an error.
+    await bot.set_webhook(settings.telegram.webhook_url, secret_token=secret)
     try:
         await asyncio.Event().wait()
     finally:
