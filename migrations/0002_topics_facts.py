@@ -6,8 +6,8 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    # Follows both 0002s (landed in parallel), so the graph has one head again.
-    dependencies = [('models', '0002_security'), ('models', '0002_utc_times')]
+    # 0003_security merges this and 0002_utc_times (landed in parallel) into one head.
+    dependencies = [('models', '0001_initial')]
 
     initial = False
 
