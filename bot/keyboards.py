@@ -20,13 +20,13 @@ from bot.callbacks import (
 from bot.render import product_url
 from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
-from core.inbox import CardData, CardStage, InboxPage
+from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
 from core.models import MemberRole, SellerMember
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
 
 # Stages from which the seller can (again) draft or write a reply.
-_OPEN = (CardStage.NEW, CardStage.FAILED, CardStage.REJECTED)
+_OPEN = OPEN_STAGES
 WINDOW_CHOICES = (30, 180, 720, 1440)
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from core.guardrails import Verdict
+from core.humanize import duration
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
@@ -112,9 +113,46 @@ def _draft(data: CardData, t: Translator) -> list[str]:
     return lines
 
 
+_SENT_STAGES = frozenset(
+    (
+        CardStage.SENDING,
+        CardStage.SENT,
+        CardStage.PUBLISHED,
+        CardStage.DELIVERED,
+        CardStage.MODERATION,
+        CardStage.REJECTED,
+        CardStage.FAILED,
+        CardStage.EXPIRED,
+    )
+)
+
+
+def _sender(data: CardData, t: Translator) -> str:
+    reply = data.reply
+    if reply is not None and reply.via == ReplyVia.AUTO:
+        return t("bot-sent-by-auto")
+    if reply is not None and reply.via == ReplyVia.WEB:
+        return t("bot-sent-by-web")
+    return clip(data.sent_by, 100, "…") or t("bot-sent-by-unknown")
+
+
+def _answer(data: CardData, t: Translator) -> list[str]:
+    """On a card past the draft: the text that went to WB and who sent it (or the answer given in the cabinet)."""
+    if data.reply is not None and data.stage in _SENT_STAGES:
+        return [t("bot-card-sent", who=_sender(data, t)), clip(data.reply.text, DRAFT_BUDGET, "…")]
+    if data.stage == CardStage.ANSWERED_ELSEWHERE and data.interaction.answer:
+        return [t("bot-card-answer-elsewhere"), clip(data.interaction.answer, DRAFT_BUDGET, "…")]
+    return []
+
+
 def _stage(data: CardData, t: Translator) -> str:
-    reason = clip(data.interaction.rejection_reason or (data.reply.last_error if data.reply else None), 300, "…")
-    stage = t(f"bot-stage-{data.stage}", reason=reason or "—")
+    i = data.interaction
+    reason = clip(i.rejection_reason or (data.reply.last_error if data.reply else None), 300, "…")
+    late = duration((datetime.now(UTC) - i.due_at).total_seconds(), t) if i.due_at else "—"
+    window = (
+        duration((i.pending_until - i.answered_at).total_seconds(), t) if i.pending_until and i.answered_at else "—"
+    )
+    stage = t(f"bot-stage-{data.stage}", reason=reason or "—", late=late, window=window)
     if data.reply is not None and data.reply.via == ReplyVia.AUTO:
         return f"{t('bot-card-auto-sent')}\n{stage}"
     return stage
@@ -127,9 +165,9 @@ def render_card(data: CardData, t: Translator) -> str:
         "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
     )
     parts = ["\n".join(_header(i, t, data.zone)), "\n".join(_body(i, t)), meta, _stage(data, t)]
-    draft = _draft(data, t)
-    if draft:
-        parts.append("\n".join(draft))
+    extra = _draft(data, t) or _answer(data, t)
+    if extra:
+        parts.append("\n".join(extra))
     return "\n\n".join(parts)
 
 

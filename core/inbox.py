@@ -29,6 +29,7 @@ from core.models import (
     ReplyStatus,
     Seller,
     SellerMember,
+    WbSyncState,
 )
 from core.priority import PRE_PURCHASE_INTENTS
 from core.seller_settings import SellerSettings
@@ -39,18 +40,30 @@ NEGATIVE_MAX_RATING = 3
 
 
 class CardStage(StrEnum):
-    """Where an interaction is in its reply lifecycle, as a card shows it."""
+    """Where an interaction is in its reply lifecycle, as a card shows it.
+
+    new (overdue once its due time passed) → drafted → sending → sent (waiting for WB) → published (reviews,
+    questions) or delivered (chats); or moderation / rejected (reason) / failed (reason) / expired (WB never
+    showed it within the pending window); answered elsewhere and skipped end it without our reply.
+    """
 
     NEW = "new"
+    OVERDUE = "overdue"
     DRAFTED = "drafted"
     SENDING = "sending"
     SENT = "sent"
     PUBLISHED = "published"
+    DELIVERED = "delivered"
     MODERATION = "moderation"
     REJECTED = "rejected"
     FAILED = "failed"
+    EXPIRED = "expired"
     ANSWERED_ELSEWHERE = "answered_elsewhere"
     SKIPPED = "skipped"
+
+
+# Stages in which nobody has answered yet: the card offers Draft / Reply / Skip.
+OPEN_STAGES = (CardStage.NEW, CardStage.OVERDUE, CardStage.FAILED, CardStage.REJECTED, CardStage.EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,8 @@ class CardData:
     stage: CardStage
     # The seller's time zone: every time on the card is shown in it.
     zone: str = DEFAULT_ZONE
+    # Who sent the reply on a final card: a member's name, or None (auto-send and the web admin say so).
+    sent_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,19 +96,39 @@ _ANSWER_STAGE = {
 }
 
 
-def card_stage(interaction: Interaction, draft: Draft | None, reply: Reply | None) -> CardStage:
-    """The lifecycle stage: our reply's progress first, else what WB or the seller did."""
+def _sent_stage(interaction: Interaction) -> CardStage:
+    """After WB accepted our reply: a chat message is delivered once it shows in the chat's events; a review or
+    question answer follows WB's answer state; neither shown within the pending window → expired."""
+    if interaction.wb_sync_state == WbSyncState.EXPIRED:
+        return CardStage.EXPIRED
+    if interaction.channel == Channel.CHAT:
+        return CardStage.DELIVERED if interaction.wb_sync_state == WbSyncState.CONFIRMED else CardStage.SENT
+    return _ANSWER_STAGE.get(interaction.answer_state, CardStage.SENT)
+
+
+def card_stage(
+    interaction: Interaction, draft: Draft | None, reply: Reply | None, now: datetime | None = None
+) -> CardStage:
+    """The lifecycle stage: our reply's progress first, else what WB or the seller did; an unanswered item past
+    its due time is overdue."""
     if reply is not None:
         if reply.status in (ReplyStatus.QUEUED, ReplyStatus.SENDING):
             return CardStage.SENDING
         if reply.status == ReplyStatus.FAILED:
             return CardStage.FAILED
-        return _ANSWER_STAGE.get(interaction.answer_state, CardStage.SENT)
+        return _sent_stage(interaction)
     if interaction.status == InteractionStatus.ANSWERED or interaction.answer_state != AnswerState.NONE:
         return CardStage.ANSWERED_ELSEWHERE
     if interaction.status in (InteractionStatus.SKIPPED, InteractionStatus.CLOSED):
         return CardStage.SKIPPED
-    return CardStage.DRAFTED if draft is not None else CardStage.NEW
+    if draft is not None:
+        return CardStage.DRAFTED
+    return CardStage.OVERDUE if is_overdue(interaction, now or datetime.now(UTC)) else CardStage.NEW
+
+
+def is_overdue(interaction: Interaction, now: datetime) -> bool:
+    """Still waiting for a reply after its SLA due time."""
+    return bool(interaction.needs_response and interaction.due_at is not None and interaction.due_at <= now)
 
 
 async def card_data(interaction_id: int) -> CardData:
@@ -103,7 +138,10 @@ async def card_data(interaction_id: int) -> CardData:
     reply = await Reply.filter(interaction_id=interaction_id).order_by("-id").first()
     links = await Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id)).count()
     zone = await seller_zone(interaction.seller_id)
-    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply), zone)
+    sent_by = None
+    if reply is not None and reply.approved_by_id is not None:
+        sent_by = await SellerMember.filter(id=reply.approved_by_id).first().values_list("name", flat=True)
+    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply), zone, sent_by)
 
 
 async def seller_zone(seller_id: int) -> str:
@@ -184,7 +222,7 @@ def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
 
 async def wants_auto_draft(data: CardData) -> bool:
     """Draft on arrival: the seller switched it on and the interaction has no draft or reply yet."""
-    if data.stage != CardStage.NEW or not data.interaction.needs_response:
+    if data.stage not in (CardStage.NEW, CardStage.OVERDUE) or not data.interaction.needs_response:
         return False
     seller = await Seller.get(id=data.interaction.seller_id)
     return SellerSettings.of(seller.settings).auto_draft

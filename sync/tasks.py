@@ -13,9 +13,10 @@ from taskiq import AsyncBroker, Context, TaskiqDepends
 
 from core.linking import link_new
 from core.models import Channel
+from core.overdue import claim_overdue
 from sync import outbox, scheduler
 from sync.alerting import evaluate_alerts
-from sync.broker import broker
+from sync.broker import broker, kick
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
@@ -48,10 +49,12 @@ async def send_reply_task(reply_id: int, ctx: Ctx) -> str | None:
 
 
 async def check_pending_task(ctx: Ctx) -> int:
-    """End expired pending windows and re-kick lost or stuck outbox rows."""
+    """End expired pending windows, re-kick lost or stuck outbox rows, re-render cards that just became overdue."""
     now = datetime.now(UTC)
     expired = await check_pending(ctx, now)
     await outbox.sweep(ctx, now)
+    for interaction_id in await claim_overdue(now):
+        await kick(ctx.broker, "bot.refresh_cards", interaction_id)
     return expired
 
 

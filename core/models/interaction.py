@@ -59,6 +59,8 @@ class Interaction(Model):
     answered_at = fields.DatetimeField(null=True)
     # Set once, when the "new interaction" event is emitted: the guard against a second notification.
     notified_at = fields.DatetimeField(null=True)
+    # Set once, when the item's due time passed while it still waited: its open cards are re-rendered as overdue.
+    overdue_noticed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

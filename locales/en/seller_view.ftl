@@ -47,3 +47,12 @@ admin-zone = Time zone
 admin-zone-apply = Show
 admin-seller-zone = Seller's time zone
 admin-save = Save
+
+bot-stage-overdue = ⏰ Overdue by { $late } — reply now
+bot-stage-delivered = ✅ Delivered to the buyer's chat
+bot-stage-expired = ⚠️ The reply did not show on WB within { $window }. Check the WB cabinet; if it is not there, reply again.
+bot-card-sent = 💬 <b>Reply sent</b> ({ $who }):
+bot-card-answer-elsewhere = 💬 <b>Answer from the WB cabinet</b>:
+bot-sent-by-auto = automatically
+bot-sent-by-web = from the web admin
+bot-sent-by-unknown = a team member

@@ -47,3 +47,12 @@ admin-zone = Часовой пояс
 admin-zone-apply = Показать
 admin-seller-zone = Часовой пояс продавца
 admin-save = Сохранить
+
+bot-stage-overdue = ⏰ Просрочено на { $late } — ответьте сейчас
+bot-stage-delivered = ✅ Доставлено в чат покупателя
+bot-stage-expired = ⚠️ Ответ не появился на WB за { $window }. Проверьте в кабинете WB; если его там нет — ответьте снова.
+bot-card-sent = 💬 <b>Отправленный ответ</b> ({ $who }):
+bot-card-answer-elsewhere = 💬 <b>Ответ из кабинета WB</b>:
+bot-sent-by-auto = автоматически
+bot-sent-by-web = из веб-админки
+bot-sent-by-unknown = участник команды

@@ -70,6 +70,9 @@ async def test_review_draft_approve_published(stack, tg, wb) -> None:
     await sync_channel(stack, seller.id, Channel.REVIEW)
     published = await eventually(lambda: _shows(tg, chat, card["message_id"], "Published"))
     assert _buttons(published) == ["🧵 Timeline", "🛍 Open product"]
+    # The final card keeps the text that went to WB and who sent it.
+    sent_text = (await _answers(wb, cabinet))[0]["answer"]
+    assert f"Reply sent (User {chat})" in published["text"] and sent_text[:40] in published["text"]
     assert published["buttons"][-1][-1]["url"] == f"https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
 
 
@@ -79,10 +82,15 @@ async def test_question_draft_approve(stack, tg, wb) -> None:
     await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.QUESTION, "Есть размер XL?")
 
 
-async def test_chat_draft_approve(stack, tg, wb) -> None:
+async def test_chat_draft_approve_delivered(stack, tg, wb) -> None:
     seller, chat, cabinet = await _connected(stack, tg, wb)
     await wb.control("POST", f"/sellers/{cabinet}/chat-messages", text="Где мой заказ?")
-    await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.CHAT, "Где мой заказ?")
+    card = await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.CHAT, "Где мой заказ?")
+    # The next chat sync sees our message in WB's events: the card reaches its final state.
+    await sync_channel(stack, seller.id, Channel.CHAT)
+    delivered = await eventually(lambda: _shows(tg, chat, card["message_id"], "Delivered to the buyer's chat"))
+    assert "Sent, waiting" not in delivered["text"] and f"Reply sent (User {chat})" in delivered["text"]
+    assert _buttons(delivered) == ["🧵 Timeline"]
 
 
 async def test_edit_blocked_then_clean_text(stack, tg, wb) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from bot.notify import notify_interaction, refresh_cards
-from core.models import AuditEvent, Card, CardState, Channel, InteractionStatus, SellerMember
+from core.models import AuditEvent, Card, CardState, Channel, Interaction, InteractionStatus, SellerMember
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
 HOSTILE = [
@@ -94,6 +94,8 @@ async def test_refresh_re_renders_cards_from_the_database(db, tg, notifier) -> N
     assert await refresh_cards(interaction.id, notifier) == 0
     card = (await tg.messages(chat))[-1]
     assert "Answered elsewhere" in card["text"]
+    # The final card keeps the answer that was given.
+    assert "Answer from the WB cabinet" in card["text"] and "Thanks" in card["text"]
     assert [b["text"] for row in card["buttons"] for b in row] == ["🧵 Timeline", "🛍 Open product"]
     assert len(card["edits"]) == 1
     assert not await AuditEvent.exists()
@@ -109,3 +111,32 @@ async def test_auto_draft_on_arrival(db, tg, notifier) -> None:
     card = (await tg.messages(chat))[-1]
     assert "Draft (" in card["text"]
     assert "✅ Approve" in [b["text"] for row in card["buttons"] for b in row]
+
+
+async def test_overdue_card_is_refreshed_once_when_it_becomes_overdue(db, tg, notifier) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from core.overdue import claim_overdue
+
+    chat = await tg.user()
+    seller = await make_seller()
+    await make_member(seller, chat)
+    late = await make_interaction(seller, text="Days ago", due_at=datetime.now(UTC) - timedelta(days=2, hours=3))
+    await notify_interaction(late.id, notifier)
+    card = (await tg.messages(chat))[-1]
+    assert "Overdue by 2 d 3 h" in card["text"] and "Needs a reply" not in card["text"]
+    assert [b["text"] for row in card["buttons"] for b in row][:3] == ["✍️ Draft", "💬 Reply", "⏭ Skip"]
+
+    soon = await make_interaction(seller, text="Due soon", due_at=datetime.now(UTC) + timedelta(minutes=30))
+    await Interaction.filter(id__in=[late.id, soon.id]).update(notified_at=datetime.now(UTC))
+    await notify_interaction(soon.id, notifier)
+    assert "Needs a reply" in (await tg.messages(chat))[-1]["text"]
+    # Half an hour later the card is re-rendered, once, as overdue (the early one is claimed too, unchanged).
+    later = datetime.now(UTC) + timedelta(minutes=31)
+    claimed = await claim_overdue(later)
+    assert claimed == sorted([late.id, soon.id])
+    await Interaction.filter(id=soon.id).update(due_at=datetime.now(UTC) - timedelta(minutes=1))
+    assert await refresh_cards(soon.id, notifier) == 1
+    assert await claim_overdue(later) == []
+    card = (await tg.messages(chat))[-1]
+    assert "Due soon" in card["text"] and "Overdue by 1 min" in card["text"]
