@@ -3,7 +3,7 @@ from tortoise.migrations import operations as ops
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0002_utc_times')]
+    dependencies = [('models', '0003_security')]
 
     initial = False
 
