@@ -20,6 +20,16 @@ async def page(request: Request) -> Response:
     return FileResponse(STATIC / "chat.html", media_type="text/html")
 
 
+async def chat_page(request: Request) -> Response:
+    """One chat's page. Chat ids are signed (groups and channels are negative), which Starlette's `int` path
+    convertor does not match, so the id is checked here."""
+    try:
+        int(request.path_params["chat_id"])
+    except ValueError:
+        return Response("Not Found", status_code=404)
+    return await page(request)
+
+
 async def asset(request: Request) -> Response:
     """The page's script and stylesheet."""
     name = request.path_params["name"]
@@ -32,6 +42,6 @@ def routes() -> list[Route]:
     """The page routes."""
     return [
         Route("/_sandbox/ui", page),
-        Route("/chat/{chat_id:int}", page),
+        Route("/chat/{chat_id}", chat_page),
         Route("/_sandbox/static/{name}", asset),
     ]

@@ -86,3 +86,12 @@ async def test_chat_page_shows_the_chat_and_lets_a_person_type_and_press(tg: Tg,
     await page.goto(f"{tg.url}/_sandbox/ui?bot={bot_id}")
     await page.wait_for_selector("#chats a")
     assert "1001" in await page.inner_text("#chats")
+
+
+async def test_a_channel_page_renders_although_its_id_is_negative(tg: Tg) -> None:
+    channel = (await tg.control.post("/_sandbox/chats", json={"type": "channel", "title": "Ops"})).json()
+    assert channel["id"] < 0
+    page = await tg.control.get(f"/chat/{channel['id']}")
+    assert page.status_code == 200 and "<html" in page.text.lower()
+    assert (await tg.control.get("/chat/1001")).status_code == 200
+    assert (await tg.control.get("/chat/not-a-number")).status_code == 404
