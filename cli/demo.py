@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import random
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 import httpx
 import structlog
 
-from sandbox.runner import free_port, serve_app
+from sandbox.runner import free_port, port_taken, serve_app
 
 log = structlog.get_logger(__name__)
 
@@ -41,6 +42,10 @@ class DemoPorts:
         if base == 0:
             return cls(free_port(), free_port(), free_port(), free_port())
         return cls(base, base + 1, base + 2, base + 3)
+
+    def first_taken(self) -> int | None:
+        """The first of the ports something already listens on, if any."""
+        return next((p for p in (self.admin, self.wb, self.telegram, self.llm) if port_taken(p)), None)
 
 
 @dataclass
@@ -149,19 +154,31 @@ async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:
 
 
 async def run_demo(
-    *, port_base: int, seed: int, inject_every_s: float, data_dir: Path, ready_file: Path | None, llm: bool = False
+    *, ports: DemoPorts, seed: int, inject_every_s: float, data_dir: Path, ready_file: Path | None, llm: bool = False
 ) -> None:
     """Start the sandboxes, seed them, connect the demo seller, run everything until cancelled."""
     from sandbox.llm.server import create_app as llm_app
     from sandbox.telegram.server import create_app as telegram_app
     from sandbox.wb.server import create_app as wb_app
 
-    ports = DemoPorts.from_base(port_base)
+    # The sandboxes keep their state beside AgentIQ's database, so a restarted demo continues one story: the same
+    # store and chats, and new buyer items that never reuse an id AgentIQ already holds.
+    state_dir = data_dir / "sandbox"
+    wb = wb_app(seed=seed, sellers=0, state_file=state_dir / "wb.pickle")
+    telegram = telegram_app(state_file=state_dir / "telegram.pickle")
     async with contextlib.AsyncExitStack() as stack:
-        wb_url = await stack.enter_async_context(serve_app(wb_app(seed=seed, sellers=0), port=ports.wb))
-        tg_url = await stack.enter_async_context(serve_app(telegram_app(), port=ports.telegram))
+        wb_url = await stack.enter_async_context(serve_app(wb, port=ports.wb))
+        tg_url = await stack.enter_async_context(serve_app(telegram, port=ports.telegram))
         llm_url = await stack.enter_async_context(serve_app(llm_app(), port=ports.llm))
-        world = await seed_sandboxes(wb_url, tg_url, llm_url)
+        world_file = state_dir / "demo.json"
+        if wb.state.restored and telegram.state.restored and world_file.exists():
+            saved = json.loads(world_file.read_text())
+            world = DemoWorld(wb_url, tg_url, llm_url, saved["wb_seller"], saved["wb_token"], saved["ops_chat_id"])
+        else:
+            world = await seed_sandboxes(wb_url, tg_url, llm_url)
+            state_dir.mkdir(parents=True, exist_ok=True)
+            saved = {"wb_seller": world.wb_seller, "wb_token": world.wb_token, "ops_chat_id": world.ops_chat_id}
+            world_file.write_text(json.dumps(saved))
 
         # Settings are read once per process: set the demo's before anything builds them.
         os.environ.pop("AGENTIQ_REDIS_URL", None)

@@ -45,19 +45,28 @@ def run() -> None:
 )
 def demo(port_base: int, seed: int, inject_every: float, data_dir: Path, ready_file: Path | None, llm: bool) -> None:
     """The whole product on the embedded default against the WB, Telegram and LLM sandboxes."""
-    from cli.demo import run_demo
+    from cli.demo import DemoPorts, run_demo
     from cli.signals import run_until_signal
 
-    run_until_signal(
-        lambda: run_demo(
-            port_base=port_base,
-            seed=seed,
-            inject_every_s=inject_every,
-            data_dir=data_dir,
-            ready_file=ready_file,
-            llm=llm,
+    ports = DemoPorts.from_base(port_base)
+    if (taken := ports.first_taken()) is not None:
+        raise click.ClickException(
+            f"port {taken} is already in use (the demo takes {port_base}-{port_base + 3}): choose other ports "
+            f"with --port-base, e.g. --port-base {port_base + 100}, or --port-base 0 for any free ports"
         )
-    )
+    try:
+        run_until_signal(
+            lambda: run_demo(
+                ports=ports,
+                seed=seed,
+                inject_every_s=inject_every,
+                data_dir=data_dir,
+                ready_file=ready_file,
+                llm=llm,
+            )
+        )
+    except OSError as exc:  # a port taken between the check and the bind
+        raise click.ClickException(f"{exc}: choose other ports with --port-base") from None
 
 
 def register(main: click.Group) -> None:

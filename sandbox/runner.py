@@ -18,6 +18,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def port_taken(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something already listens on host:port (bound the way uvicorn binds, so a port left in
+    TIME_WAIT by an earlier run counts as free)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 class EmbeddedServer(uvicorn.Server):
     """A uvicorn server that runs inside a host process: the host owns SIGINT/SIGTERM and stops it via
     `should_exit` (uvicorn would otherwise capture the signals for itself and re-raise them later)."""
@@ -45,7 +57,11 @@ async def serve_app(app: Any, *, host: str = "127.0.0.1", port: int | None = Non
     task = asyncio.create_task(server.serve())
     while not server.started:
         if task.done():
-            task.result()
+            try:
+                task.result()
+            except SystemExit:  # uvicorn exits when it cannot bind; it has logged why
+                raise OSError(f"could not serve on {host}:{port}") from None
+            raise OSError(f"the server on {host}:{port} stopped while starting")
         await asyncio.sleep(0.01)
     try:
         yield f"http://{host}:{port}"

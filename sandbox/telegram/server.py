@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from sandbox.persist import kept_in, load_state
 from sandbox.telegram import control, ui
 from sandbox.telegram.flood import FloodLimits
 from sandbox.telegram.methods import METHODS
@@ -90,10 +92,14 @@ class Sandbox:
             await self.http.aclose()
 
 
-def create_app(**options: Any) -> Starlette:
+def create_app(*, state_file: Path | None = None, **options: Any) -> Starlette:
     """The sandbox app. Options: bot_tokens, accept_any_token (True), flood_limits (True), private_burst (3),
-    webhook_retry_s (0.2). The `Sandbox` is at `app.state.sandbox` for in-process inspection."""
+    webhook_retry_s (0.2). The `Sandbox` is at `app.state.sandbox` for in-process inspection. With `state_file`
+    the world (users, chats, messages, pending updates) is kept in that file and restored from it at start."""
     sandbox = Sandbox(**options)
+    restored = load_state(state_file)
+    if isinstance(restored, World):
+        sandbox.world = restored
 
     async def bot_api(request: Request) -> JSONResponse:
         name = request.path_params["method"]
@@ -112,8 +118,9 @@ def create_app(**options: Any) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        await sandbox.aclose()
+        async with kept_in(state_file, lambda: sandbox.world):
+            yield
+            await sandbox.aclose()
 
     routes = [
         Route("/bot{token}/{method}", bot_api, methods=["GET", "POST"]),
@@ -122,4 +129,5 @@ def create_app(**options: Any) -> Starlette:
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.sandbox = sandbox
+    app.state.restored = isinstance(restored, World)
     return app

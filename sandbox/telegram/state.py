@@ -156,6 +156,20 @@ class BotState:
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._wake = asyncio.Event()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable state (the demo keeps its sandbox in a file): counters as numbers, no wake-up event."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_wake", "_update_ids", "_message_ids")}
+        state["_next_update_id"] = next(self._update_ids)
+        state["_next_message_ids"] = {chat: next(ids) for chat, ids in self._message_ids.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        self._update_ids = itertools.count(state.pop("_next_update_id"))
+        self._message_ids = {chat: itertools.count(n) for chat, n in state.pop("_next_message_ids").items()}
+        self.__dict__.update(state)
+        self._wake = asyncio.Event()
+
     def chat_messages(self, chat_id: int) -> dict[int, Message]:
         """The messages of a chat by id, in sending order."""
         return self.messages.setdefault(chat_id, {})
@@ -211,6 +225,15 @@ class World:
     def next_id(self) -> int:
         """A fresh number for callback query ids, file ids and group ids."""
         return next(self._ids)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable state: the id counter as a number."""
+        return {**{k: v for k, v in self.__dict__.items() if k != "_ids"}, "_next_id": self.next_id()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        self._ids = itertools.count(state.pop("_next_id"))
+        self.__dict__.update(state)
 
     def bot_for_token(self, token: str) -> BotState | None:
         """The bot that owns `token`, if registered."""

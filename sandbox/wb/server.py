@@ -7,25 +7,53 @@ in `sandbox.wb.control`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
+from sandbox.persist import kept_in, load_state
 from sandbox.wb import chat_api, control, feedbacks_api
 from sandbox.wb.config import SandboxConfig
 from sandbox.wb.gateway import Gateway, Refused
 from sandbox.wb.store import Store
 
 
-def create_app(seed: int = 1, **options: Any) -> FastAPI:
-    """A fresh sandbox app; `app.state.store` and `app.state.gateway` give in-process access (tests, bench)."""
+def create_app(seed: int = 1, *, state_file: Path | None = None, **options: Any) -> FastAPI:
+    """A fresh sandbox app; `app.state.store` and `app.state.gateway` give in-process access (tests, bench).
+
+    With `state_file` the store (sellers, tokens, items, answers, chat feeds and the generators' positions, so new
+    buyer items never reuse an earlier id) is kept in that file and restored from it at start; `options` still
+    apply to the restored store.
+    """
     config = SandboxConfig()
     config.update(options)
-    store = Store(seed, config)
+    store = load_state(state_file)
+    restored = isinstance(store, Store)
+    if isinstance(store, Store):
+        store.config = config
+        for seller in store.sellers.values():
+            seller.config = config
+    else:
+        store = Store(seed, config)
     gateway = Gateway(store, seed)
-    app = FastAPI(title="WB seller API sandbox", docs_url="/_sandbox/docs", openapi_url="/_sandbox/openapi.json")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        async with kept_in(state_file, lambda: store):
+            yield
+
+    app = FastAPI(
+        title="WB seller API sandbox",
+        docs_url="/_sandbox/docs",
+        openapi_url="/_sandbox/openapi.json",
+        lifespan=lifespan,
+    )
     app.state.store = store
+    app.state.restored = restored
     app.state.gateway = gateway
 
     @app.exception_handler(Refused)
