@@ -25,7 +25,7 @@ def test_a_taken_port_is_one_line_naming_it_and_port_base(tmp_path: Path) -> Non
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "cli", "demo", "--port-base", str(port - 2), "--data-dir", str(tmp_path / "d")],
+            [sys.executable, "-m", "cli", "demo", "--port-base", str(port), "--data-dir", str(tmp_path / "d")],
             cwd=ROOT,
             env=agentiq_env("sqlite://:memory:", tmp_path),
             capture_output=True,
