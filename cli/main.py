@@ -79,7 +79,16 @@ def _register_optional_groups() -> None:
     """Attach the command groups that live beside their packages (each module exposes `register(main)`)."""
     import importlib
 
-    for module_name in ("cli.sandbox", "cli.wb", "cli.run", "cli.admin", "cli.bot", "cli.workers", "cli.health"):
+    for module_name in (
+        "cli.sandbox",
+        "cli.wb",
+        "cli.run",
+        "cli.admin",
+        "cli.bot",
+        "cli.workers",
+        "cli.health",
+        "cli.draft",
+    ):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:

@@ -1,0 +1,86 @@
+"""`agentiq draft`: the topics, the draft and its guardrail verdict for a buyer text — the bot's drafting path,
+for sellers tuning their voice and for support."""
+
+from __future__ import annotations
+
+import asyncio
+
+import click
+
+from core.models.enums import Channel
+
+
+@click.command("draft")
+@click.option("--channel", type=click.Choice([c.value for c in Channel if c.value != "return"]), required=True)
+@click.option("--rating", type=click.IntRange(1, 5), default=None, help="Review rating (reviews only).")
+@click.option("--text", required=True, help="What the buyer wrote.")
+@click.option("--pros", default=None, help="Review: advantages.")
+@click.option("--cons", default=None, help="Review: disadvantages.")
+@click.option("--seller", "seller_id", type=int, default=None, help="Use this seller's voice, facts and LLM switch.")
+@click.option("--nm-id", type=int, default=None, help="Product (WB nmId) whose facts to use.")
+@click.option("--variant", type=int, default=0, show_default=True, help="Regenerate: the next variant.")
+@click.option("--lang", default=None, type=click.Choice(["ru", "en"]), help="Language of the verdict's reasons.")
+def draft(
+    channel: str,
+    rating: int | None,
+    text: str,
+    pros: str | None,
+    cons: str | None,
+    seller_id: int | None,
+    nm_id: int | None,
+    variant: int,
+    lang: str | None,
+) -> None:
+    """Print the detected topics, the draft and its guardrail verdict (exit 1 when the draft is blocked)."""
+    from cli.main import _settings
+    from core import db as core_db
+    from core.drafting.preview import Preview, preview
+    from core.models import Seller
+
+    settings = _settings()
+
+    async def run() -> Preview:
+        if seller_id is None:
+            return await preview(
+                channel=Channel(channel),
+                text=text,
+                rating=rating,
+                pros=pros,
+                cons=cons,
+                variant=variant,
+                settings=settings,
+            )
+        async with core_db.database(settings):
+            seller = await Seller.get_or_none(id=seller_id)
+            if seller is None:
+                raise click.ClickException(f"no seller {seller_id}")
+            return await preview(
+                channel=Channel(channel),
+                text=text,
+                rating=rating,
+                pros=pros,
+                cons=cons,
+                seller=seller,
+                nm_id=nm_id,
+                variant=variant,
+                settings=settings,
+            )
+
+    result = asyncio.run(run())
+    language = lang or settings.default_language
+    click.echo(f"topics: {', '.join(result.topics.values) or '-'}" + (" (unsure)" if result.topics.unsure else ""))
+    click.echo(f"language: {result.request.language}")
+    click.echo(f"origin: {result.draft.origin.value}")
+    click.echo("draft:")
+    click.echo(result.draft.text)
+    verdict = result.draft.verdict
+    click.echo("guardrails: " + ("ok" if verdict.ok else "blocked"))
+    for reason in verdict.reasons(language):
+        click.echo(f"  - {reason}")
+    if not verdict.ok:
+        raise SystemExit(1)
+
+
+def register(main: click.Group) -> None:
+    """Attach the command to `agentiq`."""
+    main.add_command(draft)

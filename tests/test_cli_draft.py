@@ -1,0 +1,57 @@
+"""`agentiq draft` as a process: topics, the draft and the guardrail verdict, with a seller's voice and facts from
+the database (the same drafting path as the bot)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from core.models import ProductFacts, Seller
+from tests.conftest import ENCRYPTION_KEY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _draft(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "AGENTIQ_DATABASE_URL": database_url,
+        "AGENTIQ_DATA_DIR": str(tmp_path),
+        "AGENTIQ_ENCRYPTION_KEYS": ENCRYPTION_KEY,
+    }
+    for name in ("AGENTIQ_LLM__BASE_URL", "AGENTIQ_LLM__API_KEY"):
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "cli", "draft", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_draft_prints_topics_draft_and_verdict(database_url: str, tmp_path: Path) -> None:
+    done = _draft(database_url, tmp_path, "--channel", "review", "--rating", "3", "--text", "Маломерит")
+    assert done.returncode == 0, done.stderr
+    assert "topics: size_small" in done.stdout
+    assert "таблиц" in done.stdout and "guardrails: ok" in done.stdout
+
+
+async def test_draft_uses_the_sellers_voice_facts_and_banned_words(
+    db: None, database_url: str, tmp_path: Path
+) -> None:
+    seller = await Seller.create(
+        name="Shop",
+        settings={"voice": {"signature": "Команда «Лето»", "tone": "formal"}},
+    )
+    await ProductFacts.create(seller=seller, nm_id=555, sizing="Модель узкая в плечах.")
+    args = ("--channel", "question", "--text", "Какой размер брать на рост 170?", "--seller", str(seller.id))
+    done = _draft(database_url, tmp_path, *args, "--nm-id", "555", "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "topics: size_advice" in done.stdout
+    assert "Модель узкая в плечах." in done.stdout and "Команда «Лето»" in done.stdout
+    # The seller bans "таблиц*" in their own replies: the size-chart sentence is blocked, and the CLI says why.
+    await Seller.filter(id=seller.id).update(settings={"banned_phrases": ["таблиц*"]})
+    blocked = _draft(database_url, tmp_path, *args, "--nm-id", "555", "--lang", "en")
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "guardrails: blocked" in blocked.stdout and "banned" in blocked.stdout.split("guardrails:")[1]
+    missing = _draft(database_url, tmp_path, "--channel", "chat", "--text", "Где заказ?", "--seller", "999999")
+    assert missing.returncode != 0 and "no seller" in missing.stderr
