@@ -14,7 +14,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import Field, field_validator, model_validator
 
 from core.i18n import LANGUAGES
-from core.models import Channel
+from core.models import FACT_KINDS, Channel
 from core.seller_settings import NotifySettings
 from core.timezones import ZONES
 
@@ -120,3 +120,32 @@ class MemberCb(CallbackData, prefix="m"):
 
 
 CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channel.CHAT)
+
+
+class VoiceAction(StrEnum):
+    OPEN = "o"
+    LLM = "llm"
+    TONE = "tn"
+    SIGNATURE = "sig"
+    BRAND = "br"
+    BANNED = "ban"
+
+
+class VoiceCb(CallbackData, prefix="v"):
+    """The "Voice and drafts" screen of /settings: switches, or a field whose new text the seller types next."""
+
+    action: VoiceAction
+
+
+class FactsCb(CallbackData, prefix="f"):
+    """Product facts of a card's product: `kind` "" shows them, a kind asks for its new text."""
+
+    interaction_id: int = Id
+    kind: str = ""
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value and value not in FACT_KINDS:
+            raise ValueError("unknown fact kind")
+        return value

@@ -11,11 +11,14 @@ from bot.callbacks import (
     CHANNEL_FILTERS,
     CardAction,
     CardCb,
+    FactsCb,
     InboxCb,
     LangCb,
     MemberCb,
     SettingsAction,
     SettingsCb,
+    VoiceAction,
+    VoiceCb,
 )
 from bot.render import product_url
 from core.humanize import duration
@@ -51,7 +54,9 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
     add(CardAction.TIMELINE, "bot-btn-timeline")
     if data.interaction.nm_id:
         kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
-    kb.adjust(3, 2)
+    if data.interaction.nm_id and (data.stage in _OPEN or data.stage == CardStage.DRAFTED):
+        kb.button(text=t("bot-btn-facts"), callback_data=FactsCb(interaction_id=iid))
+    kb.adjust(3, 3)
     return kb.as_markup()
 
 
@@ -114,7 +119,8 @@ def settings_keyboard(current: SellerSettings, language: str, t: Translator) -> 
     for rating in range(1, 6):
         chosen = rating == current.notify.max_review_rating
         button(t("bot-settings-btn-rating", rating=rating), SettingsAction.RATING, str(rating), chosen)
-    kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5)
+    kb.button(text=t("bot-settings-btn-voice"), callback_data=VoiceCb(action=VoiceAction.OPEN))
+    kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5, 1)
     return kb.as_markup()
 
 

@@ -10,3 +10,13 @@ class Onboarding(StatesGroup):
 class EditDraft(StatesGroup):
     # data: interaction_id, draft_id (0 = the seller's own reply), chat_id + message_id of the card
     text = State()
+
+
+class VoiceInput(StatesGroup):
+    # data: field (signature | brand | banned), chat_id + message_id of the voice screen
+    text = State()
+
+
+class FactInput(StatesGroup):
+    # data: interaction_id, kind
+    text = State()

@@ -35,9 +35,7 @@ def test_draft_prints_topics_draft_and_verdict(database_url: str, tmp_path: Path
     assert "таблиц" in done.stdout and "guardrails: ok" in done.stdout
 
 
-async def test_draft_uses_the_sellers_voice_facts_and_banned_words(
-    db: None, database_url: str, tmp_path: Path
-) -> None:
+async def test_draft_uses_the_sellers_voice_facts_and_banned_words(db: None, database_url: str, tmp_path: Path) -> None:
     seller = await Seller.create(
         name="Shop",
         settings={"voice": {"signature": "Команда «Лето»", "tone": "formal"}},

@@ -5,7 +5,7 @@ from aiogram import Router
 
 def get_routers() -> list[Router]:
     """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
-    from bot.routers import cards, edit, errors, help, inbox, members, onboarding, settings, stats
+    from bot.routers import cards, drafting, edit, errors, help, inbox, members, onboarding, settings, stats
 
     return [
         onboarding.router,
@@ -14,6 +14,7 @@ def get_routers() -> list[Router]:
         inbox.router,
         stats.router,
         settings.router,
+        drafting.router,
         members.router,
         help.router,
         errors.router,
