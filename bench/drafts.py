@@ -21,7 +21,6 @@ from pathlib import Path
 
 from core.drafting.coverage import addressed
 from core.drafting.preview import preview
-from core.guardrails import check_text
 from core.models.enums import Channel
 from core.settings import load_settings
 from core.topics import Topic, detect

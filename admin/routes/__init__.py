@@ -5,13 +5,25 @@ from fastapi import APIRouter
 
 def get_routers() -> list[APIRouter]:
     """Every router of the admin."""
-    from admin.routes import alerts, api, auth, dashboard, health, interactions, readiness, sellers, sync_runs
+    from admin.routes import (
+        alerts,
+        api,
+        auth,
+        dashboard,
+        health,
+        interactions,
+        readiness,
+        seller_drafting,
+        sellers,
+        sync_runs,
+    )
 
     return [
         health.router,
         auth.router,
         dashboard.router,
         sellers.router,
+        seller_drafting.router,
         interactions.router,
         alerts.router,
         sync_runs.router,

@@ -1,0 +1,14 @@
+admin-drafting-link = drafts and voice
+admin-drafting-title = Drafts of seller { $name }
+admin-drafting-llm = AI (LLM) drafts
+admin-drafting-llm-on = On: the LLM writes drafts, templates when it fails.
+admin-drafting-llm-off = Off: drafts come from templates.
+admin-drafting-llm-turn-on = Switch on
+admin-drafting-llm-turn-off = Switch off
+admin-drafting-voice = Voice
+admin-drafting-tone = Tone
+admin-drafting-signature = Signature
+admin-drafting-brand = Brand
+admin-drafting-banned = Banned words (one per line)
+admin-drafting-facts = Product facts
+admin-drafting-facts-blocked = Facts not saved: the text would not pass the reply checks.

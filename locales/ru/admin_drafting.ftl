@@ -1,0 +1,14 @@
+admin-drafting-link = черновики и голос
+admin-drafting-title = Черновики продавца { $name }
+admin-drafting-llm = Черновики ИИ (LLM)
+admin-drafting-llm-on = Включены: черновики пишет LLM, при сбое — шаблоны.
+admin-drafting-llm-off = Выключены: черновики из шаблонов.
+admin-drafting-llm-turn-on = Включить
+admin-drafting-llm-turn-off = Выключить
+admin-drafting-voice = Голос
+admin-drafting-tone = Тон
+admin-drafting-signature = Подпись
+admin-drafting-brand = Бренд
+admin-drafting-banned = Запрещённые слова (по одному в строке)
+admin-drafting-facts = Факты о товарах
+admin-drafting-facts-blocked = Факты не сохранены: текст не пройдёт проверку ответов.
