@@ -37,7 +37,7 @@ async def _page(request: Request, admin: object, seller: Seller, **extra: object
         "kinds": FACT_KINDS,
         **extra,
     }
-    code = status.HTTP_422_UNPROCESSABLE_ENTITY if extra.get("errors") else status.HTTP_200_OK
+    code = 422 if extra.get("errors") else status.HTTP_200_OK
     return templates.TemplateResponse(request, "seller_drafting.html", context, status_code=code)
 
 
