@@ -119,6 +119,12 @@ class MemberCb(CallbackData, prefix="m"):
     member_id: int = Id
 
 
+class SellerCb(CallbackData, prefix="sl"):
+    """Make one of the user's memberships the active one (/sellers)."""
+
+    member_id: int = Id
+
+
 CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channel.CHAT)
 
 

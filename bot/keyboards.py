@@ -15,6 +15,7 @@ from bot.callbacks import (
     InboxCb,
     LangCb,
     MemberCb,
+    SellerCb,
     SettingsAction,
     SettingsCb,
     VoiceAction,
@@ -146,5 +147,15 @@ def members_keyboard(members: list[SellerMember], t: Translator) -> InlineKeyboa
             kb.button(
                 text=t("bot-btn-remove", name=m.name or str(m.tg_user_id)), callback_data=MemberCb(member_id=m.id)
             )
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def sellers_keyboard(memberships: list[SellerMember], t: Translator) -> InlineKeyboardMarkup:
+    """A button per seller the user belongs to; the active one (first) is marked."""
+    kb = InlineKeyboardBuilder()
+    for n, m in enumerate(memberships):
+        label = t("bot-seller-button", seller=m.seller.name or str(m.seller_id), role=t(f"bot-role-{m.role}"))
+        kb.button(text=("✅ " if n == 0 else "") + label, callback_data=SellerCb(member_id=m.id))
     kb.adjust(1)
     return kb.as_markup()

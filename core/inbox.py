@@ -277,8 +277,15 @@ async def card_shown(interaction_id: int, member: SellerMember, chat_id: int, me
 
 
 async def sent_cards(interaction_id: int) -> list[Card]:
-    """The delivered cards of an interaction (to re-render after a state change)."""
-    return await Card.filter(interaction_id=interaction_id, state=CardState.SENT, tg_message_id__not_isnull=True)
+    """The delivered cards of an interaction that may still be re-rendered: a removed member's or one who blocked
+    the bot gets no further edits (the card keeps what it showed when they left)."""
+    return await Card.filter(
+        interaction_id=interaction_id,
+        state=CardState.SENT,
+        tg_message_id__not_isnull=True,
+        member__active=True,
+        member__blocked_bot=False,
+    )
 
 
 async def claim_alert_delivery(alert_id: int) -> Alert | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import alerts, audit
+from core import alerts, audit, memberships
 from core.i18n import LANGUAGES
 from core.models import (
     Channel,
@@ -67,10 +67,17 @@ TokenProbe = Callable[[str], Awaitable[TokenCheck]]
 
 
 async def member_of(tg_user_id: int) -> SellerMember | None:
-    """The user's active membership (the newest one if several), with its seller loaded."""
-    return (
-        await SellerMember.filter(tg_user_id=tg_user_id, active=True).order_by("-id").prefetch_related("seller").first()
-    )
+    """The user's active membership (the one chosen last, see core.memberships), with its seller loaded."""
+    return await memberships.active_membership(tg_user_id)
+
+
+async def select_seller(tg_user_id: int, member_id: int) -> SellerMember:
+    """Make one of the user's memberships the active one; NotAllowed when it is not theirs (a forged button)."""
+    chosen = await memberships.choose(tg_user_id, member_id)
+    if chosen is None:
+        raise NotAllowed("stale")
+    await audit.record("member.selected", seller_id=chosen.seller_id, member_id=chosen.id, tg_user_id=tg_user_id)
+    return chosen
 
 
 async def start_seller(*, tg_user_id: int, tg_chat_id: int, name: str, language: str) -> SellerMember:
@@ -178,7 +185,13 @@ async def create_invite(member: SellerMember | None, *, role: MemberRole = Membe
 
 
 async def accept_invite(*, code: str, tg_user_id: int, tg_chat_id: int, name: str, language: str) -> SellerMember:
-    """Join a seller with an invite code; the code works once and until it expires."""
+    """Join a seller with an invite code; the code works once and until it expires.
+
+    Joining adds a membership: every other membership of the user stays, and so does their active choice (see
+    core.memberships). An active member of the seller keeps their role (an owner is never demoted by an invite);
+    a removed one comes back with the invite's role.
+    """
+    current = await member_of(tg_user_id)
     async with in_transaction():
         used = await Invite.filter(code=code, used_by_tg_user_id=None, expires_at__gt=datetime.now(UTC)).update(
             used_by_tg_user_id=tg_user_id
@@ -186,18 +199,19 @@ async def accept_invite(*, code: str, tg_user_id: int, tg_chat_id: int, name: st
         if not used:
             raise InviteInvalid(code)
         invite = await Invite.get(code=code)
-        member, _ = await SellerMember.update_or_create(
-            seller_id=invite.seller_id,
-            tg_user_id=tg_user_id,
-            defaults={
-                "tg_chat_id": tg_chat_id,
-                "name": name[:200],
-                "role": invite.role,
-                "language": language,
-                "active": True,
-                "blocked_bot": False,
-            },
-        )
+        member = await SellerMember.get_or_none(seller_id=invite.seller_id, tg_user_id=tg_user_id)
+        fresh = {"tg_chat_id": tg_chat_id, "name": name[:200], "language": language, "blocked_bot": False}
+        if member is None:
+            member = await SellerMember.create(
+                seller_id=invite.seller_id, tg_user_id=tg_user_id, role=invite.role, active=True, **fresh
+            )
+        else:
+            if not member.active:
+                member.role, member.active = invite.role, True
+            member.update_from_dict(fresh)
+            await member.save()
+        if current is not None and current.id != member.id:
+            await memberships.keep_active(current)
     await audit.record(
         "member.joined",
         seller_id=invite.seller_id,
@@ -292,15 +306,17 @@ async def change_settings(
 
 
 async def mark_blocked(member_id: int) -> None:
-    """The member blocked the bot: stop sending them cards until they write again."""
-    await SellerMember.filter(id=member_id).update(blocked_bot=True)
+    """The member blocked the bot: stop sending them cards — of every seller they belong to — until they write
+    again (a block is the user's, not one membership's)."""
+    users = await SellerMember.filter(id=member_id).values_list("tg_user_id", flat=True)
+    await SellerMember.filter(tg_user_id__in=users).update(blocked_bot=True)
 
 
 async def mark_unblocked(member: SellerMember) -> None:
-    """The member wrote to the bot again: cards resume."""
+    """The member wrote to the bot again: cards resume (for all of their memberships)."""
     if member.blocked_bot:
         member.blocked_bot = False
-        await member.save(update_fields=["blocked_bot"])
+        await SellerMember.filter(tg_user_id=member.tg_user_id, blocked_bot=True).update(blocked_bot=False)
 
 
 async def _change_status(

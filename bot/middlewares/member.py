@@ -1,4 +1,10 @@
-"""Telegram user → `member` (with its seller) in handler data; None for users who belong to no seller."""
+"""Telegram user → `member` (with its seller) in handler data; None for users who belong to no seller.
+
+Commands act as the user's active membership (core.memberships). A card's buttons — and the reply text typed after
+*Edit*/*Reply* on a card — act as the user's membership in the seller that owns the card's interaction, so a user
+of several sellers can answer every card they receive; without a membership there it stays the active one, and
+the access check refuses the button.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,28 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.types import CallbackQuery, TelegramObject, User
 
-from core import sellers
+from bot.callbacks import CardCb
+from bot.states import EditDraft
+from core import memberships, sellers
+
+
+async def _card_interaction(event: TelegramObject, data: dict[str, Any]) -> int | None:
+    """The interaction a card button or a card's reply text is about, if any."""
+    if isinstance(event, CallbackQuery):
+        try:
+            return CardCb.unpack(event.data or "").interaction_id
+        except (TypeError, ValueError):
+            return None
+    if data.get("raw_state") == EditDraft.text.state and data.get("state") is not None:
+        interaction_id = (await data["state"].get_data()).get("interaction_id")
+        return interaction_id if isinstance(interaction_id, int) else None
+    return None
 
 
 class MemberMiddleware(BaseMiddleware):
-    """Outer middleware on messages and callback queries (one query per update)."""
+    """Outer middleware on messages and callback queries."""
 
     async def __call__(
         self,
@@ -22,6 +43,9 @@ class MemberMiddleware(BaseMiddleware):
     ) -> Any:
         user: User | None = data.get("event_from_user")
         member = await sellers.member_of(user.id) if user else None
+        interaction_id = await _card_interaction(event, data) if member is not None else None
+        if interaction_id is not None and user is not None:
+            member = await memberships.membership_for_interaction(user.id, interaction_id) or member
         if member is not None:
             # Writing to the bot again means the user unblocked it: resume their cards.
             await sellers.mark_unblocked(member)

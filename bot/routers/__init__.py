@@ -5,7 +5,19 @@ from aiogram import Router
 
 def get_routers() -> list[Router]:
     """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
-    from bot.routers import cards, drafting, edit, errors, help, inbox, members, onboarding, settings, stats
+    from bot.routers import (
+        cards,
+        drafting,
+        edit,
+        errors,
+        help,
+        inbox,
+        members,
+        memberships,
+        onboarding,
+        settings,
+        stats,
+    )
 
     return [
         onboarding.router,
@@ -16,6 +28,7 @@ def get_routers() -> list[Router]:
         settings.router,
         drafting.router,
         members.router,
+        memberships.router,
         help.router,
         errors.router,
     ]

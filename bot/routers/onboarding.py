@@ -35,7 +35,13 @@ async def join(message: Message, command: CommandObject, t: Translator) -> None:
         name=user.full_name,
         language=t.language,
     )
-    await message.answer(t("bot-joined", seller=clip(member.seller.name, 200, "…")))
+    seller = clip(member.seller.name, 200, "…")
+    active = await sellers.member_of(user.id)
+    if active is not None and active.id != member.id:
+        # An invite never takes over the seller the user works in (see core.memberships).
+        await message.answer(t("bot-joined-kept", seller=seller, active=clip(active.seller.name, 200, "…")))
+        return
+    await message.answer(t("bot-joined", seller=seller))
 
 
 @router.message(CommandStart())
