@@ -27,7 +27,7 @@ from core.models import (
     SyncCursor,
     SyncRun,
 )
-from core.secrets import secret_box
+from core.secrets import SecretBox, SecretError, secret_box
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 
@@ -162,10 +162,22 @@ def get_token(seller: Seller, settings: Settings) -> str | None:
 async def reencrypt_tokens(settings: Settings) -> int:
     """Re-encrypt every stored WB token with the newest key (after a new key was put first); returns how many."""
     box = secret_box(settings)
-    sellers = await Seller.filter(wb_token_enc__isnull=False).only("id", "wb_token_enc")
-    for seller in sellers:
-        await Seller.filter(id=seller.id).update(wb_token_enc=box.rotate(seller.wb_token_enc))
-    return len(sellers)
+    done = 0
+    for seller_id in await Seller.filter(wb_token_enc__isnull=False).order_by("id").values_list("id", flat=True):
+        done += await _reencrypt_one(box, seller_id)
+    return done
+
+
+async def _reencrypt_one(box: SecretBox, seller_id: int, attempts: int = 5) -> int:
+    """Compare-and-set: the new ciphertext replaces exactly the one it was made from, so a token the seller
+    reconnected meanwhile is never overwritten with the old one (it is re-read and rotated instead)."""
+    for _ in range(attempts):
+        current = await Seller.filter(id=seller_id).values_list("wb_token_enc", flat=True)
+        if not current or current[0] is None:
+            return 0
+        if await Seller.filter(id=seller_id, wb_token_enc=current[0]).update(wb_token_enc=box.rotate(current[0])):
+            return 1
+    raise SecretError(f"seller {seller_id}: the token kept changing during the rotation; run it again")
 
 
 async def create_invite(member: SellerMember | None, *, role: MemberRole = MemberRole.OPERATOR) -> Invite:
