@@ -17,6 +17,7 @@ from aiogram.fsm.storage.redis import RedisStorage
 from bot.middlewares import I18nMiddleware, MemberMiddleware
 from bot.routers import get_routers
 from core.settings import Settings
+from sync.redisconn import resilient_options
 
 
 def build_bot(settings: Settings) -> Bot:
@@ -34,7 +35,9 @@ def build_bot(settings: Settings) -> Bot:
 
 def build_storage(settings: Settings) -> BaseStorage:
     """FSM storage: Redis when configured (edits survive restarts and work across bot replicas), memory otherwise."""
-    return RedisStorage.from_url(settings.redis_url) if settings.redis_url else MemoryStorage()
+    if settings.redis_url is None:
+        return MemoryStorage()
+    return RedisStorage.from_url(settings.redis_url, connection_kwargs=resilient_options())
 
 
 def build_dispatcher(settings: Settings, *, storage: BaseStorage | None = None, **deps: Any) -> Dispatcher:

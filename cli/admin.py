@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 
@@ -28,20 +29,33 @@ def serve(host: str | None, port: int | None) -> None:
 
     from admin.app import create_app
     from cli.main import _settings
+    from sandbox.runner import EmbeddedServer
 
     settings = _settings()
-    # The app reads X-Forwarded-For itself, and only from AGENTIQ_ADMIN__TRUSTED_PROXIES (admin.throttle);
-    # uvicorn's own proxy handling would believe any local address.
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(settings),
         host=host or settings.admin.host,
         port=port or settings.admin.port,
+        # The app reads X-Forwarded-For itself, and only from AGENTIQ_ADMIN__TRUSTED_PROXIES (admin.throttle);
+        # uvicorn's own proxy handling would believe any local address.
         proxy_headers=False,
         log_level=settings.log_level.lower(),
-        # Keep `agentiq`'s logging (JSON in production, secrets redacted; access lines only at WARNING):
-        # uvicorn's default config would replace it with its own plain-text handlers.
+        # Keep `agentiq`'s logging (JSON in production, secrets redacted): uvicorn's default config would replace
+        # it with plain-text handlers, and an access line per probe says nothing an operator needs.
         log_config=None,
+        access_log=False,
     )
+    # uvicorn.run re-raises SIGTERM after its graceful shutdown, so the process would end "killed by SIGTERM"
+    # (exit status 143 to compose and systemd); here the signal only asks the server to finish: exit 0.
+    server = EmbeddedServer(config)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, setattr, server, "should_exit", True)
+        await server.serve()
+
+    asyncio.run(main())
 
 
 def _read_password(password_stdin: bool) -> str:

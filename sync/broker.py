@@ -19,6 +19,7 @@ from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
 from core.settings import Settings, get_settings
+from sync.redisconn import resilient_options
 
 log = structlog.get_logger(__name__)
 
@@ -41,6 +42,8 @@ def get_broker(settings: Settings) -> AsyncBroker:
         # A worker killed while holding the autoclaim lock must not block redelivery for ever.
         unacknowledged_lock_timeout=10.0,
         xread_block=1000,
+        # Reconnect and retry after a Redis restart instead of failing the first command on each stale connection.
+        **resilient_options(),
     )
 
 

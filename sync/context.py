@@ -15,6 +15,7 @@ from taskiq import AsyncBroker
 
 from core import db as core_db
 from core.settings import Settings
+from sync import redisconn
 from sync.locks import Locker
 from sync.ratelimit import RateLimiter, WBRateGate, build_limiter
 from sync.wb import RateGate, WBClient
@@ -88,6 +89,6 @@ async def open_context(
         wb=WBClient(settings.wb, gate=gate, http=http),
         limiter=limiter,
         locker=Locker(settings.redis_url, ttl_s=settings.sync.lock_ttl_s),
-        redis=aioredis.from_url(settings.redis_url) if settings.redis_url else None,
+        redis=redisconn.client(settings.redis_url) if settings.redis_url else None,
         db=db,
     )

@@ -18,6 +18,8 @@ import redis.asyncio as aioredis
 import structlog
 from redis.exceptions import RedisError
 
+from sync import redisconn
+
 log = structlog.get_logger(__name__)
 
 KINDS = ("bot", "worker", "scheduler")
@@ -41,7 +43,7 @@ async def beat(redis: aioredis.Redis, kind: str, period_s: float) -> None:
 
 async def beat_forever(redis_url: str, kind: str, period_s: float) -> None:
     """Beat every `period_s` until cancelled; Redis outages are waited out (the beat resumes with Redis)."""
-    redis = aioredis.from_url(redis_url)
+    redis = redisconn.client(redis_url)
     try:
         while True:
             try:

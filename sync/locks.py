@@ -14,6 +14,8 @@ from collections.abc import AsyncIterator
 import redis.asyncio as aioredis
 from redis.exceptions import LockError
 
+from sync import redisconn
+
 PREFIX = "agentiq:lock"
 
 
@@ -21,7 +23,7 @@ class Locker:
     """Non-blocking named locks with expiry: `async with locker.hold(name) as got: ...`."""
 
     def __init__(self, redis_url: str | None, *, ttl_s: float, prefix: str = PREFIX) -> None:
-        self._redis = aioredis.from_url(redis_url) if redis_url else None
+        self._redis = redisconn.client(redis_url) if redis_url else None
         self._ttl_s = ttl_s
         self._prefix = prefix
         self._local: dict[str, asyncio.Lock] = {}

@@ -12,12 +12,12 @@ import asyncio
 import random
 import time
 
-import redis.asyncio as aioredis
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from core.settings import Settings, WBSettings
+from sync import redisconn
 
 PREFIX = "agentiq:rl"
 
@@ -27,9 +27,11 @@ class RateLimiter:
 
     def __init__(self, redis_url: str | None, *, prefix: str = PREFIX) -> None:
         self._prefix = prefix
-        self._redis = aioredis.from_url(redis_url) if redis_url else None
+        self._redis = redisconn.client(redis_url) if redis_url else None
         storage = (
-            RedisStorage(f"async+{redis_url}", implementation="redispy", key_prefix=prefix)
+            RedisStorage(
+                f"async+{redis_url}", implementation="redispy", key_prefix=prefix, **redisconn.resilient_options()
+            )
             if redis_url
             else MemoryStorage()
         )

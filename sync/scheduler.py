@@ -14,14 +14,13 @@ import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 
-import redis.asyncio as aioredis
 import structlog
 from taskiq import AsyncBroker
 from tortoise import connections
 
 from core.models import Channel, Seller, SellerStatus, SyncCursor
 from core.settings import Settings
-from sync import heartbeat, stream
+from sync import heartbeat, redisconn, stream
 from sync.broker import kick
 
 log = structlog.get_logger(__name__)
@@ -83,8 +82,9 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
     """The scheduler process: kick "sync.tick" every `tick_s` and "sync.evaluate_alerts" every `alerts_interval_s`
     seconds until cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
-    redis = aioredis.from_url(settings.redis_url) if settings.redis_url else None
+    redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
+    log.info("scheduler.start", tick_s=settings.sync.tick_s, alerts_interval_s=settings.sync.alerts_interval_s)
     try:
         while True:
             try:
