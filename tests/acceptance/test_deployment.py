@@ -92,6 +92,13 @@ class Telegram:
     async def shows(self, message_id: int, contains: str) -> dict[str, Any] | None:
         return next((m for m in await self.messages() if m["message_id"] == message_id and contains in m["text"]), None)
 
+    async def with_button(self, message_id: int, text: str) -> dict[str, Any] | None:
+        """The message once it carries a button labelled `text`."""
+        for m in await self.messages():
+            if m["message_id"] == message_id and any(b["text"] == text for row in m["buttons"] for b in row):
+                return m
+        return None
+
     async def press(self, message_id: int, text: str) -> None:
         pressed = await self.http.post(
             f"{self.url}/_sandbox/chats/{SELLER}/press", json={"message_id": message_id, "text": text}
@@ -264,11 +271,18 @@ async def _kill_redis_and_postgres(run: Run) -> None:
     await run.until("the admin ready again", lambda: _ready(run.http, run.admin_url))
 
 
+async def _drafted(run: Run, name: str) -> int:
+    """The card with a draft: the seller presses Draft unless the card came drafted (auto-draft, the default)."""
+    tg, card = run.tg, run.cards[name]["message_id"]
+    if await tg.with_button(card, "✍️ Draft"):
+        await tg.press(card, "✍️ Draft")
+    await run.until(f"the {name} draft", lambda: tg.with_button(card, "✅ Approve"))
+    return card
+
+
 async def _review_with_worker_killed_mid_send(run: Run) -> None:
-    """Draft and Approve while WB is slow; the worker holding the send dies; compose's restart brings it back."""
-    tg, card = run.tg, run.cards["review"]["message_id"]
-    await tg.press(card, "✍️ Draft")
-    await run.until("the review draft", lambda: tg.shows(card, "Draft ("))
+    """Approve the draft while WB is slow; the worker holding the send dies; compose's restart brings it back."""
+    tg, card = run.tg, await _drafted(run, "review")
     await run.http.patch(f"{run.wb}/_sandbox/config", json={"latency_ms": 2500})
     await tg.press(card, "✅ Approve")
     await run.until("the send", lambda: tg.shows(card, "Sending"))
@@ -278,10 +292,8 @@ async def _review_with_worker_killed_mid_send(run: Run) -> None:
 
 
 async def _question_with_own_text(run: Run) -> None:
-    """Draft, then Edit and the seller's own text."""
-    tg, card = run.tg, run.cards["question"]["message_id"]
-    await tg.press(card, "✍️ Draft")
-    await run.until("the question draft", lambda: tg.shows(card, "Draft ("))
+    """Edit the draft: the seller's own text goes instead."""
+    tg, card = run.tg, await _drafted(run, "question")
     await tg.press(card, "✏️ Edit")
     await run.until("the edit prompt", lambda: tg.last("corrected reply"))
     await tg.send(OWN_ANSWER)
@@ -325,8 +337,8 @@ async def _assert_outcome(run: Run, web: httpx.AsyncClient) -> None:
     for name in ("review", "question"):
         card = run.cards[name]["message_id"]
         await run.until(f"the {name} card published", lambda c=card: tg.shows(c, "Published"))
-    # Chat cards: "sent" is as far as they get today (issue #15: chat cards never reach a final stage).
-    await run.until("the chat card sent", lambda: tg.shows(run.cards["chat"]["message_id"], "Sent"))
+    chat_card = run.cards["chat"]["message_id"]
+    await run.until("the chat card delivered", lambda: tg.shows(chat_card, "Delivered to the buyer"))
     volume = (await web.get("/api/dashboard", params={"days": 1})).json()["volume"]
     for key in ("received", "answered"):
         counts = {c: sum(r[key] for r in volume if r["channel"] == c) for c in ("review", "question", "chat")}
