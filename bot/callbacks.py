@@ -131,6 +131,7 @@ CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channe
 class VoiceAction(StrEnum):
     OPEN = "o"
     LLM = "llm"
+    LLM_ARRIVAL = "lla"
     TONE = "tn"
     SIGNATURE = "sig"
     BRAND = "br"

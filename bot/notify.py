@@ -29,7 +29,7 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.render import clip, render_card
 from core import inbox, sellers
-from core.drafting.service import create_draft
+from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
 from core.settings import Settings, TelegramSettings, get_settings
 from sync.autosend import autosend
@@ -79,8 +79,10 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
     app_settings = notifier.app_settings or get_settings()
     data = await inbox.card_data(interaction_id)
+    # Topics are stored for every announced item (analytics counts them), drafted or not.
+    await topics_of(data.interaction)
     if await inbox.wants_auto_draft(data):
-        await create_draft(interaction_id=interaction_id, settings=app_settings)
+        await create_draft(interaction_id=interaction_id, settings=app_settings, arrival=True)
         data = await inbox.card_data(interaction_id)
     # Before rendering, so the card shows the auto-sent reply instead of buttons that would answer it again.
     auto_reply = await autosend(interaction_id=interaction_id, settings=app_settings)

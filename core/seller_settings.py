@@ -64,6 +64,9 @@ class SellerSettings(BaseModel):
     pending_window_min: int = Field(default=180, ge=30, le=1440)
     # Template drafts cost nothing, so the card arrives with one (with the LLM on, the seller chooses).
     auto_draft: bool = True
+    # With the LLM on, the draft on arrival still comes from the templates unless the seller opts in here
+    # (an LLM call per arriving item costs money; Draft/Regenerate use the LLM either way).
+    auto_draft_llm: bool = False
     auto_send: bool = False
     business_hours: BusinessHours = Field(default_factory=BusinessHours)
     notify: NotifySettings = Field(default_factory=NotifySettings)

@@ -28,6 +28,7 @@ def voice_text(current: SellerSettings, llm_enabled: bool, t: Translator) -> str
     return t(
         "bot-voice-screen",
         llm=t("settings-on") if llm_enabled else t("settings-off"),
+        arrival=t("settings-on") if current.auto_draft_llm else t("settings-off"),
         tone=t(f"bot-voice-tone-{current.voice.tone}"),
         signature=clip(current.voice.signature, 200, "…") or none,
         brand=clip(current.voice.brand, 100, "…") or none,
@@ -42,7 +43,7 @@ def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
         if action != VoiceAction.OPEN:
             kb.button(text=t(f"bot-voice-btn-{action.value}"), callback_data=VoiceCb(action=action))
     kb.button(text=t("bot-settings-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
-    kb.adjust(2, 2, 1, 1)
+    kb.adjust(2, 2, 2, 1)
     return kb.as_markup()
 
 
@@ -77,6 +78,9 @@ async def voice_pressed(
     if action == VoiceAction.LLM:
         seller = await Seller.get(id=owner.seller_id)
         await voice.set_llm(owner, not seller.llm_enabled)
+    elif action == VoiceAction.LLM_ARRIVAL:
+        current = await sellers.seller_settings(owner)
+        await sellers.update_settings(owner, {"auto_draft_llm": not current.auto_draft_llm})
     elif action == VoiceAction.TONE:
         await voice.toggle_tone(owner, await sellers.seller_settings(owner))
     text, markup = await _voice_screen(owner, t)

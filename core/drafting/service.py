@@ -157,10 +157,12 @@ async def create_draft(
     interaction_id: int,
     member_id: int | None = None,
     regenerate: bool = False,
+    arrival: bool = False,
     settings: Settings,
     llm_client: openai.AsyncOpenAI | None = None,
 ) -> Draft:
-    """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one).
+    """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one;
+    `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`).
 
     The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` lets a
     process share one client (otherwise one is opened for this call). Nothing is voided here.
@@ -185,7 +187,8 @@ async def create_draft(
         settings.banned_phrases_extra,
         buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
     )
-    use_llm = settings.llm.enabled and seller.llm_enabled
+    # On arrival (auto-draft) the LLM is used only when the seller opted in to paying for it per item.
+    use_llm = settings.llm.enabled and seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
     client = (llm_client or make_client(settings.llm)) if use_llm else None
     try:
         if client is not None and req.channel != Channel.REVIEW:

@@ -4,6 +4,7 @@ bot-voice-none = —
 bot-voice-screen =
     <b>Voice and drafts</b>
     AI (LLM) drafts: { $llm }
+    AI draft on arrival: { $arrival }
     Tone: { $tone }
     Signature: { $signature }
     Brand: { $brand }
@@ -11,6 +12,7 @@ bot-voice-screen =
 bot-voice-tone-formal = formal
 bot-voice-tone-friendly = friendly
 bot-voice-btn-llm = 🤖 AI on/off
+bot-voice-btn-lla = ⚡ AI on arrival
 bot-voice-btn-tn = 🎭 Switch tone
 bot-voice-btn-sig = ✍️ Signature
 bot-voice-btn-br = 🏷 Brand

@@ -4,6 +4,7 @@ bot-voice-none = —
 bot-voice-screen =
     <b>Голос и черновики</b>
     Черновики ИИ (LLM): { $llm }
+    Черновик ИИ сразу при поступлении: { $arrival }
     Тон: { $tone }
     Подпись: { $signature }
     Бренд: { $brand }
@@ -11,6 +12,7 @@ bot-voice-screen =
 bot-voice-tone-formal = официальный («Вы»)
 bot-voice-tone-friendly = дружелюбный
 bot-voice-btn-llm = 🤖 ИИ вкл/выкл
+bot-voice-btn-lla = ⚡ ИИ при поступлении
 bot-voice-btn-tn = 🎭 Сменить тон
 bot-voice-btn-sig = ✍️ Подпись
 bot-voice-btn-br = 🏷 Бренд

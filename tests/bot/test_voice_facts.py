@@ -26,6 +26,8 @@ async def test_voice_screen_switches_and_texts(stack, tg, wb) -> None:
     await tg.press(chat, screen["message_id"], text="🤖 AI on/off")
     await eventually(lambda: _shows(tg, chat, screen["message_id"], "AI (LLM) drafts: on"))
     assert (await Seller.get(id=seller.id)).llm_enabled
+    await tg.press(chat, screen["message_id"], text="⚡ AI on arrival")
+    await eventually(lambda: _shows(tg, chat, screen["message_id"], "AI draft on arrival: on"))
     await tg.press(chat, screen["message_id"], text="🎭 Switch tone")
     await eventually(lambda: _shows(tg, chat, screen["message_id"], "Tone: friendly"))
 
@@ -39,7 +41,7 @@ async def test_voice_screen_switches_and_texts(stack, tg, wb) -> None:
     await eventually(lambda: _shows(tg, chat, screen["message_id"], "дешёвка, скидка, акция"))
 
     stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
-    assert stored.voice.tone == "friendly" and stored.voice.signature == "Команда <Лето>"
+    assert stored.voice.tone == "friendly" and stored.voice.signature == "Команда <Лето>" and stored.auto_draft_llm
     assert stored.banned_phrases == ["дешёвка", "скидка", "акция"]
     assert await AuditEvent.filter(action="settings.llm", seller_id=seller.id).count() == 1
 

@@ -115,3 +115,17 @@ async def test_a_draft_that_cannot_pass_is_offered_with_reasons(db: None, settin
     verdict = Verdict.from_dict(draft.verdict)
     assert not draft.ok and not verdict.ok
     assert verdict.reasons("ru") and verdict.reasons("en")
+
+
+async def test_arrival_draft_uses_the_llm_only_when_the_seller_opted_in(db: None, settings: Settings) -> None:
+    async with serve_app(create_app(api_key=KEY)) as url:
+        plain = await _interaction(llm_enabled=True)
+        free = await create_draft(interaction_id=plain.id, arrival=True, settings=_with_llm(settings, url))
+        opted = await _interaction(llm_enabled=True, seller_settings={"auto_draft_llm": True})
+        paid = await create_draft(interaction_id=opted.id, arrival=True, settings=_with_llm(settings, url))
+        tapped = await create_draft(interaction_id=plain.id, regenerate=True, settings=_with_llm(settings, url))
+    assert free.origin == DraftOrigin.TEMPLATE and free.prompt_tokens == 0
+    assert paid.origin == DraftOrigin.LLM
+    assert tapped.origin == DraftOrigin.LLM  # Draft/Regenerate use the seller's LLM switch as before
+    await plain.refresh_from_db()
+    assert plain.topics == []  # detected and stored: "Отличное платье" names no topic
