@@ -113,8 +113,9 @@ async def ingest_events(
                 occurred_at=lines[-1].at,
                 business_hours=settings.business_hours,
             )
+            # topics=None: the buyer wrote again, so the next card or draft detects the topics anew.
             transition.changes.update(
-                intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at
+                intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at, topics=None
             )
         if await rules.apply(row, transition):
             stats.updated += row.id not in created

@@ -137,6 +137,14 @@ async def test_chats_by_cursor_one_event_per_new_chat(db, settings, redis_client
             idle = await sync_channel(ctx, seller.id, Channel.CHAT)
             assert idle.http_calls == 1 and idle.new == 0  # an idle seller costs one request
 
+            # Topics were stored for the first message; the buyer's next message makes them be detected anew.
+            await Interaction.filter(id=chat.id).update(topics=["delivery"])
+            await wb.control(
+                "POST", f"/sellers/{made['seller_id']}/chat-messages", chat_id=ev["chatID"], text="Пришёл с браком"
+            )
+            await sync_channel(ctx, seller.id, Channel.CHAT)
+            assert (await Interaction.get(id=chat.id)).topics is None
+
 
 async def test_token_failure_pauses_seller_and_alerts(db, settings, redis_client) -> None:
     async with wb_sandbox() as wb:
