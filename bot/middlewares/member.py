@@ -14,7 +14,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, TelegramObject, User
 
-from bot.callbacks import CardCb
+from bot.callbacks import CardCb, FactsCb
 from bot.states import EditDraft
 from core import memberships, sellers
 
@@ -22,10 +22,12 @@ from core import memberships, sellers
 async def _card_interaction(event: TelegramObject, data: dict[str, Any]) -> int | None:
     """The interaction a card button or a card's reply text is about, if any."""
     if isinstance(event, CallbackQuery):
-        try:
-            return CardCb.unpack(event.data or "").interaction_id
-        except (TypeError, ValueError):
-            return None
+        for factory in (CardCb, FactsCb):
+            try:
+                return factory.unpack(event.data or "").interaction_id
+            except (TypeError, ValueError):
+                continue
+        return None
     if data.get("raw_state") == EditDraft.text.state and data.get("state") is not None:
         interaction_id = (await data["state"].get_data()).get("interaction_id")
         return interaction_id if isinstance(interaction_id, int) else None
