@@ -34,3 +34,19 @@ def test_durations_are_localised() -> None:
     assert template.render(t=translator("ru"), seconds=seconds) == "4 ч 05 мин"
     assert template.render(t=translator("en"), seconds=seconds) == "4h 05m"
     assert template.render(t=translator("ru"), seconds=75) == "1 мин 15 с"
+
+
+async def test_topics_are_shown_by_name(logged_in: httpx.AsyncClient) -> None:
+    seller = await Seller.create(name="Shop")
+    item = await Interaction.create(
+        seller=seller,
+        channel=Channel.REVIEW,
+        external_id="f2",
+        occurred_at=datetime.now(UTC),
+        rating=2,
+        text="Маломерит и пахнет",
+        topics=["size_small", "smell"],
+    )
+    ru = (await logged_in.get(f"/interactions/{item.id}", params={"lang": "ru"})).text
+    en = (await logged_in.get(f"/interactions/{item.id}", params={"lang": "en"})).text
+    assert "маломерит, запах" in ru and "runs small, smell" in en

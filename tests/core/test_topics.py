@@ -124,3 +124,11 @@ async def test_llm_second_opinion_only_when_unsure() -> None:
             prompts = (await http.get(f"{url}/_sandbox/requests")).json()
         assert len(prompts) == 1  # the sure text cost no call
         assert "<buyer_data>" in json.dumps(prompts[0], ensure_ascii=False)
+
+
+def test_every_topic_has_a_name_in_both_languages() -> None:
+    from core.i18n import LANGUAGES, translator
+
+    for language in LANGUAGES:
+        for topic in Topic:
+            assert translator(language).has(f"topic-{topic.value}"), (language, topic)

@@ -1,0 +1,24 @@
+# Names of core.topics.Topic values (cards, admin, analytics).
+admin-col-topics = Topics
+topic-size_small = runs small
+topic-size_large = runs large
+topic-size_advice = choosing a size
+topic-defect = defect
+topic-wrong_item = wrong item sent
+topic-incomplete = incomplete set
+topic-delivery = delivery
+topic-packaging = packaging
+topic-smell = smell
+topic-quality = material quality
+topic-colour_mismatch = colour differs from photo
+topic-price = price
+topic-counterfeit = counterfeit suspicion
+topic-usage = usage and care
+topic-compatibility = compatibility
+topic-availability = availability
+topic-return = return or exchange
+topic-warranty = warranty
+topic-praise_quality = praises quality
+topic-praise_fit = praises fit
+topic-praise_delivery = praises delivery
+topic-praise_value = praises value

@@ -1,0 +1,24 @@
+# Names of core.topics.Topic values (cards, admin, analytics).
+admin-col-topics = Темы
+topic-size_small = маломерит
+topic-size_large = большемерит
+topic-size_advice = выбор размера
+topic-defect = брак
+topic-wrong_item = прислали не то
+topic-incomplete = комплектация
+topic-delivery = доставка
+topic-packaging = упаковка
+topic-smell = запах
+topic-quality = качество материала
+topic-colour_mismatch = цвет не как на фото
+topic-price = цена
+topic-counterfeit = сомнения в оригинальности
+topic-usage = использование и уход
+topic-compatibility = совместимость
+topic-availability = наличие
+topic-return = возврат или обмен
+topic-warranty = гарантия
+topic-praise_quality = хвалят качество
+topic-praise_fit = хвалят посадку
+topic-praise_delivery = хвалят доставку
+topic-praise_value = хвалят цену
