@@ -29,6 +29,7 @@ from limits.storage import storage_from_string
 
 from admin.security import verify_password
 from core.settings import Settings
+from sync.redisconn import resilient_options
 
 DEVICE_COOKIE = "agentiq_device"
 DEVICE_MAX_AGE_S = 180 * 86400
@@ -63,7 +64,8 @@ class LoginThrottle:
 
     def __init__(self, settings: Settings, secret: str) -> None:
         uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
-        options = {"implementation": "redispy"} if settings.redis_url else {}
+        # Reconnecting options: a Redis restart must not turn the next login into an error.
+        options = {"implementation": "redispy", **resilient_options()} if settings.redis_url else {}
         self._limiter = MovingWindowRateLimiter(storage_from_string(uri, **options))
         per_account, per_ip = settings.admin.login_attempts_per_minute, settings.admin.login_ip_attempts_per_minute
         self._ip = [parse(f"{per_ip}/minute"), parse(f"{per_ip * 5}/hour")]
