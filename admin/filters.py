@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from core.analytics import AGE_BUCKETS, STATUS_OPEN, ItemFilters
+from core.analytics import AGE_BUCKETS, STATUS_OPEN, ItemFilters, Period
 from core.models import Channel, InteractionStatus, Priority
 
 STATUSES = (STATUS_OPEN, *(s.value for s in InteractionStatus))
@@ -30,6 +30,9 @@ class ItemQuery(BaseModel):
     age_bucket: str | None = None
     overdue: bool | None = None
     nm_id: int | None = None
+    # An inclusive range of days (in the viewer's zone) on occurred_at: the export's period, also a list filter.
+    since: date | None = None
+    until: date | None = None
     page: int = Field(default=1, ge=1)
     page_size: int = Field(default=50, ge=1, le=500)
 
@@ -54,4 +57,13 @@ class ItemQuery(BaseModel):
 
     def filters(self, now: datetime | None = None, zone: str = "UTC") -> ItemFilters:
         """The core filter object (age buckets and `overdue` are measured at `now`, days are days in `zone`)."""
-        return ItemFilters(**self.model_dump(), now=now or datetime.now(UTC), zone=zone)
+        values = self.model_dump(exclude={"since", "until"})
+        return ItemFilters(**values, period=self.period(zone), now=now or datetime.now(UTC), zone=zone)
+
+    def period(self, zone: str) -> Period | None:
+        """`since`..`until` as a UTC range (either end may be open), None when neither is set."""
+        if self.since is None and self.until is None:
+            return None
+        start = Period.day(self.since, zone).start if self.since else datetime.min.replace(tzinfo=UTC)
+        end = Period.day(self.until, zone).end if self.until else datetime.max.replace(tzinfo=UTC)
+        return Period(start, end)

@@ -10,6 +10,7 @@ def get_routers() -> list[APIRouter]:
         api,
         auth,
         dashboard,
+        exports,
         health,
         interactions,
         readiness,
@@ -24,6 +25,7 @@ def get_routers() -> list[APIRouter]:
         dashboard.router,
         sellers.router,
         seller_drafting.router,
+        exports.router,  # before interactions: /interactions/{id} would take export.csv
         interactions.router,
         alerts.router,
         sync_runs.router,

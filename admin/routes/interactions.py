@@ -27,9 +27,12 @@ async def load_detail(interaction_id: int) -> records.InteractionDetail:
     return detail
 
 
+def _filter_values(query: ItemQuery) -> dict[str, object]:
+    return {k: v for k, v in query.model_dump(mode="json", exclude={"page"}).items() if v is not None}
+
+
 def _page_href(query: ItemQuery, page: int) -> str:
-    values = {k: v for k, v in query.model_dump(mode="json", exclude={"page"}).items() if v is not None}
-    return "?" + urlencode({**values, "page": page})
+    return "?" + urlencode({**_filter_values(query), "page": page})
 
 
 @router.get("", name="interactions")
@@ -47,6 +50,7 @@ async def list_interactions(request: Request, admin: CurrentAdmin, query: Annota
         "age_keys": AGE_KEYS,
         "prev_href": _page_href(query, result.page - 1) if result.page > 1 else None,
         "next_href": _page_href(query, result.page + 1) if result.page < result.pages else None,
+        "export_href": "/interactions/export.csv?" + urlencode(_filter_values(query)),
     }
     return templates.TemplateResponse(request, "interactions.html", context)
 

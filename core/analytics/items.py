@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
 from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
 from core.models import Channel, Interaction, InteractionStatus, Priority
@@ -109,6 +110,11 @@ def _conditions(f: ItemFilters) -> Q:
     if f.overdue:
         q &= Q(due_at__lt=now)
     return q
+
+
+def matching(filters: ItemFilters) -> QuerySet[Interaction]:
+    """The interactions matching `filters`, unordered and unpaged (exports page them by id themselves)."""
+    return Interaction.filter(_conditions(filters))
 
 
 async def interactions_query(filters: ItemFilters) -> ItemPage:

@@ -1,0 +1,128 @@
+"""CSV exports of interactions with their replies: one row per interaction, streamed page by page.
+
+Both the bot's /export and the admin's export walk `csv_chunks`, an async generator that pages by primary key
+(`id > last`, never OFFSET), so an export of a million rows holds one page in memory at a time. Buyer text is
+hostile: a cell that a spreadsheet would read as a formula is prefixed with an apostrophe (`safe_cell`).
+The columns are documented in README.md (section "Exports").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import AsyncIterator, Iterable
+from datetime import datetime
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from core.analytics.common import Period
+from core.analytics.items import ItemFilters, matching
+from core.models import Reply
+
+# Excel opens a UTF-8 CSV as cp1251/latin-1 unless it starts with a byte order mark; Cyrillic needs it.
+BOM = "\ufeff"
+PAGE_SIZE = 2_000
+# Spreadsheets start a formula with these; tab and CR also start one in some (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+INTERACTION_FIELDS = (
+    "id", "seller_id", "channel", "external_id", "occurred_at", "nm_id", "product_name", "supplier_article", "brand",
+    "buyer_name", "rating", "text", "pros", "cons", "topics", "intent", "status", "priority", "due_at",
+    "first_response_at", "answer", "answer_state",
+)  # fmt: skip
+REPLY_FIELDS = ("reply_text", "reply_status", "reply_via", "reply_by", "reply_sent_at")
+COLUMNS = (*INTERACTION_FIELDS, *REPLY_FIELDS)
+_TIMES = frozenset({"occurred_at", "due_at", "first_response_at", "reply_sent_at"})
+
+
+def safe_cell(value: Any) -> Any:
+    """`value` as a spreadsheet will not run it: text starting with = + - @ (or tab/CR) gets a leading `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cell(name: str, value: Any, zone: ZoneInfo) -> Any:
+    if value is None:
+        return ""
+    if name in _TIMES and isinstance(value, datetime):
+        return value.astimezone(zone).isoformat(timespec="seconds")
+    if name == "topics":
+        return " ".join(value) if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
+    if hasattr(value, "value"):  # enums: their stored value, not the Python name
+        value = value.value
+    return safe_cell(value)
+
+
+async def _latest_replies(ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The newest reply of each interaction in `ids` (one query per page)."""
+    rows = (
+        await Reply.filter(interaction_id__in=ids)
+        .order_by("id")
+        .values("interaction_id", "text", "status", "via", "approved_by__name", "sent_at")
+    )
+    # Ordered by id: the last one written per interaction wins.
+    return {r["interaction_id"]: r for r in rows}
+
+
+def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo) -> list[Any]:
+    reply = reply or {}
+    values = {
+        **item,
+        "reply_text": reply.get("text"),
+        "reply_status": reply.get("status"),
+        "reply_via": reply.get("via"),
+        "reply_by": reply.get("approved_by__name"),
+        "reply_sent_at": reply.get("sent_at"),
+    }
+    return [_cell(name, values[name], zone) for name in COLUMNS]
+
+
+async def export_pages(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> AsyncIterator[list[list[Any]]]:
+    """The matching interactions as CSV-ready rows (COLUMNS order), one page of at most `page_size` at a time,
+    in id order. Times are ISO 8601 in `filters.zone`."""
+    zone = ZoneInfo(filters.zone)
+    # Keyset pagination by id (the caller's page fields are ignored): each page is an index range, never OFFSET.
+    last_id = 0
+    while True:
+        items = (
+            await matching(filters).filter(id__gt=last_id).order_by("id").limit(page_size).values(*INTERACTION_FIELDS)
+        )
+        if not items:
+            return
+        last_id = items[-1]["id"]
+        replies = await _latest_replies([i["id"] for i in items])
+        yield [_row(item, replies.get(item["id"]), zone) for item in items]
+        if len(items) < page_size:
+            return
+
+
+def _csv_text(rows: Iterable[list[Any]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+async def csv_chunks(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> AsyncIterator[str]:
+    """The export as CSV text: the BOM and header first, then one chunk per page (RFC 4180, CRLF lines)."""
+    yield BOM + _csv_text([COLUMNS])
+    async for page in export_pages(filters, page_size=page_size):
+        yield _csv_text(page)
+
+
+async def write_csv(filters: ItemFilters, out: TextIO, *, page_size: int = PAGE_SIZE) -> int:
+    """Write the export to the text file `out` page by page (the bot sends it as a document); the row count."""
+    out.write(BOM + _csv_text([COLUMNS]))
+    rows = 0
+    async for page in export_pages(filters, page_size=page_size):
+        out.write(_csv_text(page))
+        rows += len(page)
+    return rows
+
+
+async def seller_export(*, seller_id: int, days: int, out: TextIO, now: datetime, zone: str) -> tuple[int, Period]:
+    """The seller's last `days` calendar days (in `zone`) written to `out`: the row count and the period."""
+    period = Period.last_days(days, now, zone)
+    rows = await write_csv(ItemFilters(seller_id=seller_id, period=period, zone=zone), out)
+    return rows, period
