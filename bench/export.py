@@ -46,7 +46,7 @@ async def run_export(url: str) -> None:
                 print(f"{rows - 1:>9} rows  {time.perf_counter() - started:6.1f} s  RSS {rss_mb():6.1f} MB")
                 next_mark += 100_000
         elapsed = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
         rows -= 1  # the header line
         print(f"exported {rows} rows, {size / 1e6:.0f} MB of CSV in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s);")
         print(f"RSS {before:.1f} → {rss_mb():.1f} MB, peak {peak:.1f} MB")
