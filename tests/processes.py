@@ -11,6 +11,8 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import httpx
+
 from tests.conftest import ENCRYPTION_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +51,18 @@ async def wait_until(probe: Callable[[], Awaitable[bool]], proc: subprocess.Pope
                 await asyncio.sleep(0.2)
     except TimeoutError:
         raise AssertionError(f"timed out\n{tail(log)}") from None
+
+
+def answers_200(http: httpx.AsyncClient, path: str) -> Callable[[], Awaitable[bool]]:
+    """A probe for `wait_until`: `path` answers 200 (a refused connection means not yet)."""
+
+    async def probe() -> bool:
+        try:
+            return (await http.get(path)).status_code == 200
+        except httpx.TransportError:
+            return False
+
+    return probe
 
 
 def stop(proc: subprocess.Popen[bytes], log: Path, sig: signal.Signals = signal.SIGTERM, timeout: float = 30) -> int:

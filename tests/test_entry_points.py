@@ -23,7 +23,7 @@ from sandbox.telegram.server import create_app as telegram_app
 from sandbox.wb.server import create_app as wb_app
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash
 from tests.conftest import ENCRYPTION_KEY
-from tests.processes import ROOT, agentiq_env, spawn, stop, tail, wait_until
+from tests.processes import ROOT, agentiq_env, answers_200, spawn, stop, tail, wait_until
 
 BOT_TOKEN = "7000000004:AAH-entry-points-test-token"
 USER = 4001
@@ -52,14 +52,7 @@ async def test_run_serves_the_admin_and_the_bot_on_one_database(db: None, databa
         log = tmp_path / "run.log"
         proc = spawn(["run"], env, log)
         try:
-
-            async def ready() -> bool:
-                try:
-                    return (await admin.get("/readyz")).status_code == 200
-                except httpx.TransportError:
-                    return False
-
-            await wait_until(ready, proc, log)
+            await wait_until(answers_200(admin, "/readyz"), proc, log)
             await telegram.post("/_sandbox/users", json={"id": USER, "first_name": "Run", "start": True})
 
             async def language_choice() -> bool:

@@ -11,7 +11,7 @@ import httpx
 from core.models import AdminRole, AdminUser, AuditEvent, Seller, SellerStatus
 from sandbox.runner import free_port
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash
-from tests.processes import agentiq_env, spawn, stop, tail, wait_until
+from tests.processes import agentiq_env, answers_200, spawn, stop, tail, wait_until
 
 
 async def test_admin_serve_signs_in_reads_and_writes_and_is_ready(
@@ -31,14 +31,7 @@ async def test_admin_serve_signs_in_reads_and_writes_and_is_ready(
     proc = spawn(["admin", "serve", "--host", "127.0.0.1", "--port", str(port)], env, log)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-
-            async def serving() -> bool:
-                try:
-                    return (await http.get("/healthz")).status_code == 200
-                except httpx.TransportError:
-                    return False
-
-            await wait_until(serving, proc, log)
+            await wait_until(answers_200(http, "/healthz"), proc, log)
             ready = await http.get("/readyz")
             assert ready.status_code == 200, f"{ready.text}\n{tail(log)}"
             assert ready.json()["checks"]["database"] == "ok"
