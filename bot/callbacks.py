@@ -32,6 +32,10 @@ class CardAction(StrEnum):
     EDIT = "e"
     REGENERATE = "g"
     CANCEL = "x"
+    # The preview of the seller's own text: Send it, or drop it (Edit again reuses EDIT).
+    SEND = "sd"
+    DISCARD = "dx"
+    UNSKIP = "u"
 
 
 class CardCb(CallbackData, prefix="c"):

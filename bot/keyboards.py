@@ -52,12 +52,27 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
         add(CardAction.EDIT, "bot-btn-edit", data.draft.id)
         add(CardAction.REGENERATE, "bot-btn-regenerate", data.draft.id)
         add(CardAction.CANCEL, "bot-btn-cancel", data.draft.id)
+    elif data.stage == CardStage.SKIPPED and data.undo_skip:
+        add(CardAction.UNSKIP, "bot-btn-unskip")
     add(CardAction.TIMELINE, "bot-btn-timeline")
     if data.interaction.nm_id:
         kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
     if data.interaction.nm_id and (data.stage in _OPEN or data.stage == CardStage.DRAFTED):
         kb.button(text=t("bot-btn-facts"), callback_data=FactsCb(interaction_id=iid))
     kb.adjust(3, 3)
+    return kb.as_markup()
+
+
+def preview_keyboard(interaction_id: int, draft_id: int, t: Translator) -> InlineKeyboardMarkup:
+    """Send / Edit again / Cancel under the preview of the seller's own text."""
+    kb = InlineKeyboardBuilder()
+    for action, key in (
+        (CardAction.SEND, "bot-btn-send"),
+        (CardAction.EDIT, "bot-btn-edit-again"),
+        (CardAction.DISCARD, "bot-btn-cancel"),
+    ):
+        kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=interaction_id, draft_id=draft_id))
+    kb.adjust(1, 2)
     return kb.as_markup()
 
 

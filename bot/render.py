@@ -171,6 +171,11 @@ def render_card(data: CardData, t: Translator) -> str:
     return "\n\n".join(parts)
 
 
+def render_preview(text: str, t: Translator) -> str:
+    """The seller's checked text shown back before anything is sent."""
+    return "\n".join([t("bot-preview-title"), clip(text, DRAFT_BUDGET, "…"), "", t("bot-preview-hint")])
+
+
 def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
     """One short line for lists (inbox, timeline): icon, rating, product and the start of the text."""
     stars = f"{i.rating}★ " if i.rating else ""

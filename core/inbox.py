@@ -7,7 +7,7 @@ Everything the bot renders comes from here, read from the database: a card re-re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
@@ -17,6 +17,7 @@ from core import audit
 from core.models import (
     Alert,
     AnswerState,
+    AuditEvent,
     Card,
     CardState,
     Channel,
@@ -36,6 +37,7 @@ from core.seller_settings import SellerSettings
 from core.timezones import DEFAULT_ZONE
 
 PAGE_SIZE = 8
+SKIP_UNDO = timedelta(hours=1)
 NEGATIVE_MAX_RATING = 3
 
 
@@ -79,6 +81,8 @@ class CardData:
     zone: str = DEFAULT_ZONE
     # Who sent the reply on a final card: a member's name, or None (auto-send and the web admin say so).
     sent_by: str | None = None
+    # A skipped card offers Undo for SKIP_UNDO after the skip.
+    undo_skip: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,19 @@ async def card_data(interaction_id: int) -> CardData:
     sent_by = None
     if reply is not None and reply.approved_by_id is not None:
         sent_by = await SellerMember.filter(id=reply.approved_by_id).first().values_list("name", flat=True)
-    return CardData(interaction, draft, reply, links, card_stage(interaction, draft, reply), zone, sent_by)
+    stage = card_stage(interaction, draft, reply)
+    undo = stage == CardStage.SKIPPED and await _skipped_since(interaction) is not None
+    return CardData(interaction, draft, reply, links, stage, zone, sent_by, undo)
+
+
+async def _skipped_since(interaction: Interaction) -> datetime | None:
+    """When the seller skipped the item, if that is recent enough to undo."""
+    if interaction.status != InteractionStatus.SKIPPED:
+        return None
+    event = await AuditEvent.filter(interaction_id=interaction.id, action="interaction.skipped").order_by("-id").first()
+    if event is None or event.created_at < datetime.now(UTC) - SKIP_UNDO:
+        return None
+    return event.created_at
 
 
 async def seller_zone(seller_id: int) -> str:
@@ -202,6 +218,21 @@ async def skip(*, interaction: Interaction, member_id: int) -> None:
         before=str(before),
         after=str(interaction.status),
     )
+
+
+async def unskip(*, interaction: Interaction, member_id: int) -> None:
+    """Undo a recent Skip: the item is back in the queue. A skip older than SKIP_UNDO stays (stale button)."""
+    from core.sellers import NotAllowed  # see require_current_draft
+
+    if await _skipped_since(interaction) is None:
+        raise NotAllowed("stale")
+    undone = await Interaction.filter(id=interaction.id, status=InteractionStatus.SKIPPED).update(
+        status=InteractionStatus.NEEDS_RESPONSE, needs_response=True
+    )
+    if undone:
+        await audit.record(
+            "interaction.unskipped", seller_id=interaction.seller_id, interaction_id=interaction.id, member_id=member_id
+        )
 
 
 async def cancel_draft(*, interaction: Interaction, member_id: int) -> None:
@@ -273,6 +304,13 @@ async def card_shown(interaction_id: int, member: SellerMember, chat_id: int, me
         interaction_id=interaction_id,
         member_id=member.id,
         defaults={"tg_chat_id": chat_id, "tg_message_id": message_id, "state": CardState.SENT},
+    )
+
+
+async def member_card(interaction_id: int, member_id: int) -> Card | None:
+    """The member's delivered card of the interaction (where their preview's outcome is shown)."""
+    return await Card.get_or_none(
+        interaction_id=interaction_id, member_id=member_id, state=CardState.SENT, tg_message_id__not_isnull=True
     )
 
 

@@ -22,6 +22,7 @@ from core.guardrails import GuardrailViolation, check_text, context_for
 from core.interactions import OPEN_STATUSES, pending_fields
 from core.models import (
     Draft,
+    DraftOrigin,
     Interaction,
     Reply,
     ReplyQuality,
@@ -50,11 +51,19 @@ def idempotency_key(interaction_id: int, text: str, attempt: int) -> str:
     return f"{interaction_id}:{digest}:{attempt}"
 
 
-def _quality(via: ReplyVia, text: str, draft: Draft | None) -> ReplyQuality:
+async def _quality(via: ReplyVia, text: str, draft: Draft | None) -> ReplyQuality:
     if via == ReplyVia.AUTO:
         return ReplyQuality.AUTO
     if draft is None:
         return ReplyQuality.MANUAL
+    if draft.origin == DraftOrigin.SELLER:
+        # The seller's previewed text: an edit when it replaced a generated draft still standing, else their own.
+        edited = await (
+            Draft.filter(interaction_id=draft.interaction_id, void=False, id__lt=draft.id)
+            .exclude(origin=DraftOrigin.SELLER)
+            .exists()
+        )
+        return ReplyQuality.EDITED if edited else ReplyQuality.MANUAL
     return ReplyQuality.AS_IS if draft.text.strip() == text.strip() else ReplyQuality.EDITED
 
 
@@ -91,6 +100,7 @@ async def approve(
         attempt = sum(1 for r in replies if r.status in ENDED)
         key = idempotency_key(interaction_id, text, attempt)
         draft = await Draft.get_or_none(id=draft_id, interaction_id=interaction_id) if draft_id else None
+        quality = await _quality(via, text, draft)
         try:
             async with in_transaction():
                 reply = await Reply.create(
@@ -99,7 +109,7 @@ async def approve(
                     text=text,
                     idempotency_key=key,
                     via=via,
-                    quality=_quality(via, text, draft),
+                    quality=quality,
                     approved_by_id=member_id,
                     approved_by_admin_id=admin_id,
                 )

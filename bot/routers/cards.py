@@ -11,7 +11,7 @@ from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
 from bot.render import render_card, render_timeline
 from bot.states import EditDraft
-from core import inbox, linking, sellers
+from core import inbox, linking, previews, sellers
 from core.drafting.service import create_draft
 from core.i18n import Translator
 from core.models import ReplyVia, SellerMember
@@ -68,17 +68,70 @@ async def edit(
     query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, state: FSMContext
 ) -> None:
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    # "Edit again" is pressed on the preview: the text's outcome still goes to the card above it.
+    card = await inbox.member_card(interaction.id, member.id)
+    chat_id, message_id = (card.tg_chat_id, card.tg_message_id) if card else (query.message.chat.id, None)
     await state.set_state(EditDraft.text)
     await state.set_data(
         {
             "interaction_id": interaction.id,
             "draft_id": callback_data.draft_id,
-            "chat_id": query.message.chat.id,
-            "message_id": query.message.message_id,
+            "chat_id": chat_id,
+            "message_id": message_id or query.message.message_id,
         }
     )
     await query.message.answer(t("bot-edit-prompt" if callback_data.draft_id else "bot-reply-prompt"))
     await query.answer()
+
+
+async def _refresh_own_card(query: CallbackQuery, interaction_id: int, member: SellerMember, t: Translator) -> None:
+    """Re-render the member's card of the item (the preview is a separate message below it)."""
+    card = await inbox.member_card(interaction_id, member.id)
+    if card is not None:
+        data = await inbox.card_data(interaction_id)
+        await edit_in_place(
+            query.bot.edit_message_text(
+                render_card(data, t),
+                chat_id=card.tg_chat_id,
+                message_id=card.tg_message_id,
+                reply_markup=card_keyboard(data, t),
+            )
+        )
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.SEND))
+async def send_preview(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
+    await submit_reply(
+        interaction_id=interaction.id,
+        text=current.text,
+        draft_id=current.id,
+        member_id=member.id,
+        via=ReplyVia.TELEGRAM,
+    )
+    await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
+    await _refresh_own_card(query, interaction.id, member, t)
+    await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.DISCARD))
+async def discard_preview(
+    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator
+) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
+    await previews.discard(interaction_id=interaction.id, draft_id=callback_data.draft_id, member_id=member.id)
+    await edit_in_place(query.message.edit_text(t("bot-preview-cancelled"), reply_markup=None))
+    await _refresh_own_card(query, interaction.id, member, t)
+    await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.UNSKIP))
+async def unskip(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    await inbox.unskip(interaction=interaction, member_id=member.id)
+    await _show(query, interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SKIP))

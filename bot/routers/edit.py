@@ -1,4 +1,5 @@
-"""The seller's own text (Edit of a draft, or Reply): guardrails run in the outbox; a blocked text is never sent."""
+"""The seller's own text (Edit of a draft, or Reply): checked, then shown back as a preview with Send / Edit again /
+Cancel. Nothing goes to WB before Send; a blocked text is answered with every reason and the seller types again."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from bot.editing import edit_in_place
-from bot.keyboards import card_keyboard
-from bot.render import render_card
+from bot.keyboards import card_keyboard, preview_keyboard
+from bot.render import render_card, render_preview
 from bot.states import EditDraft
-from core import inbox, sellers
+from core import inbox, previews, sellers
 from core.i18n import Translator
-from core.models import ReplyVia, SellerMember
-from sync.outbox import submit_reply
+from core.models import SellerMember
 
 router = Router(name="edit")
 
@@ -25,13 +25,7 @@ async def text_received(
     ids = await state.get_data()
     interaction = await sellers.interaction_for(member, ids["interaction_id"])
     # GuardrailViolation leaves the state as it is: the seller reads the reasons and types again.
-    await submit_reply(
-        interaction_id=interaction.id,
-        text=message.text,
-        draft_id=ids["draft_id"] or None,
-        member_id=member.id,
-        via=ReplyVia.TELEGRAM,
-    )
+    draft = await previews.save_seller_text(interaction_id=interaction.id, text=message.text, member_id=member.id)
     await state.clear()
     data = await inbox.card_data(interaction.id)
     await edit_in_place(
@@ -42,4 +36,4 @@ async def text_received(
             reply_markup=card_keyboard(data, t),
         )
     )
-    await message.answer(t("bot-edit-sent"))
+    await message.answer(render_preview(draft.text, t), reply_markup=preview_keyboard(interaction.id, draft.id, t))

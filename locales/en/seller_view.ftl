@@ -56,3 +56,10 @@ bot-card-answer-elsewhere = 💬 <b>Answer from the WB cabinet</b>:
 bot-sent-by-auto = automatically
 bot-sent-by-web = from the web admin
 bot-sent-by-unknown = a team member
+
+bot-preview-title = 👀 <b>Check your reply</b> — it is not sent yet:
+bot-preview-hint = "Send" posts it to WB, "Edit again" takes another text, "Cancel" sends nothing.
+bot-preview-cancelled = ✖️ Cancelled, nothing was sent.
+bot-btn-send = ✅ Send
+bot-btn-edit-again = ✏️ Edit again
+bot-btn-unskip = ↩️ Undo skip

@@ -56,3 +56,10 @@ bot-card-answer-elsewhere = 💬 <b>Ответ из кабинета WB</b>:
 bot-sent-by-auto = автоматически
 bot-sent-by-web = из веб-админки
 bot-sent-by-unknown = участник команды
+
+bot-preview-title = 👀 <b>Проверьте ответ</b> — он ещё не отправлен:
+bot-preview-hint = «Отправить» — в WB, «Изменить ещё раз» — прислать другой текст, «Отмена» — ничего не отправлять.
+bot-preview-cancelled = ✖️ Отменено, ничего не отправлено.
+bot-btn-send = ✅ Отправить
+bot-btn-edit-again = ✏️ Изменить ещё раз
+bot-btn-unskip = ↩️ Вернуть в очередь

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from core.models import AuditEvent, Channel, Reply
+from core.models import AuditEvent, Channel, Reply, ReplyQuality
 from core.sellers import TokenCheck, set_token
 from sync.engine import sync_channel
 from tests.bot.conftest import eventually, make_member, make_seller
@@ -109,10 +109,38 @@ async def test_edit_blocked_then_clean_text(stack, tg, wb) -> None:
     assert not await Reply.exists()
     clean = "Спасибо за отзыв! Жаль, что размер не подошёл, подскажем по таблице размеров."
     await tg.send(chat, clean)
-    await eventually(lambda: _card_free(tg, chat, "Sent to WB"))
+    # A clean text is shown back first: nothing reaches WB before Send.
+    preview = await eventually(lambda: _card_free(tg, chat, "Check your reply"))
+    assert clean in preview["text"] and _buttons(preview) == ["✅ Send", "✏️ Edit again", "✖️ Cancel"]
+    assert await _answers(wb, cabinet) == [] and not await Reply.exists()
+    await tg.press(chat, preview["message_id"], text="✏️ Edit again")
+    await eventually(lambda: _count(tg, chat, "corrected reply", 2))
+    second = "Спасибо! Жаль, что размер не подошёл: подскажем по таблице размеров."
+    await tg.send(chat, second)
+    await eventually(lambda: _count(tg, chat, "Check your reply", 2))
+    preview = await _card_free(tg, chat, "Check your reply")
+    assert "подскажем по таблице" in preview["text"] and preview["text"].count("Спасибо!") == 1
+    await tg.press(chat, preview["message_id"], text="✖️ Cancel")
+    await eventually(lambda: _shows(tg, chat, preview["message_id"], "nothing was sent"))
+    assert await _answers(wb, cabinet) == [] and not await Reply.exists()
+    # The card is back on the generated draft; Edit once more and Send.
+    await eventually(lambda: _shows(tg, chat, card["message_id"], "Draft (template"))
+    await tg.press(chat, card["message_id"], text="✏️ Edit")
+    await eventually(lambda: _count(tg, chat, "corrected reply", 3))
+    await tg.send(chat, clean)
+    # The cancelled preview no longer says so: this is the second live one.
+    await eventually(lambda: _count(tg, chat, "Check your reply", 2))
+    preview = await _card_free(tg, chat, "Check your reply")
+    await tg.press(chat, preview["message_id"], text="✅ Send")
+    await eventually(lambda: _shows(tg, chat, preview["message_id"], "Sent to WB"))
     answers = await eventually(lambda: _answers(wb, cabinet))
-    assert answers[0]["answer"] == clean
+    assert answers[0]["answer"] == clean and len(answers) == 1
     await eventually(lambda: _shows(tg, chat, card["message_id"], "Sent"))
+    assert (await Reply.get()).quality == ReplyQuality.EDITED
+
+
+async def _count(tg, chat: int, contains: str, n: int) -> bool:
+    return sum(1 for m in await tg.messages(chat) if m["from_bot"] and contains in m["text"]) >= n
 
 
 async def _card_free(tg, chat: int, contains: str) -> dict | None:

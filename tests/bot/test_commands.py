@@ -209,6 +209,25 @@ async def test_skip_and_timeline(db, tg, bot, feed, notifier) -> None:
     await review.refresh_from_db()
     assert review.status == InteractionStatus.SKIPPED
     assert await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).exists()
+    # Skip can be undone from the card for a while: the item is back in the queue with its first buttons.
+    assert "↩️ Undo skip" in [b["text"] for row in skipped["buttons"] for b in row]
+    await tg.press(chat, card["message_id"], text="↩️ Undo skip")
+    await feed()
+    back = next(m for m in await tg.messages(chat) if m["message_id"] == card["message_id"])
+    assert "Needs a reply" in back["text"] and "⏭ Skip" in [b["text"] for row in back["buttons"] for b in row]
+    await review.refresh_from_db()
+    assert review.status == InteractionStatus.NEEDS_RESPONSE and review.needs_response
+    # After the undo window the button is stale: the skip stays.
+    await tg.press(chat, card["message_id"], text="⏭ Skip")
+    await feed()
+    await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).update(
+        created_at=datetime.now(UTC) - timedelta(hours=2)
+    )
+    late = await tg.press(chat, card["message_id"], text="↩️ Undo skip")
+    await feed()
+    assert "out of date" in (await tg.callback(late["callback_query_id"]))["text"]
+    await review.refresh_from_db()
+    assert review.status == InteractionStatus.SKIPPED
 
 
 async def test_pressing_what_is_already_shown_answers_the_button(db, tg, bot, feed) -> None:
