@@ -36,6 +36,10 @@ class SandboxConfig:
     moving_dates_rate: float = 0.0
     moving_dates_max_s: int = 600
     index_lag_s: float = 0.0
+    # Scripted per-call faults (sandbox.wb.faults): how long a "timeout" holds the answer (longer than the client
+    # waits) and how late a "slow" answer comes.
+    fault_hold_s: float = 30.0
+    slow_s: float = 1.0
 
     def update(self, changes: dict[str, Any]) -> None:
         """Apply `changes`; unknown names raise KeyError, values are coerced to the field's type."""

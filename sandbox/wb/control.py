@@ -48,6 +48,14 @@ Limits and faults (GET shows all options; PATCH changes any subset, unknown name
           {"index_lag_s": 5}                                      injected items show up 5 s late, dated on creation
           {"moderation_rate": 1.0, "moderation_delay_s": null, "reject_rate": 0.0}
     GET /_sandbox/health → {"ok": true, "seed": 1, "sellers": 1}
+
+Scripted per-call faults (outcomes and their meaning: `sandbox.wb.faults`)
+    PUT /_sandbox/sellers/1/script  {"send": ["timeout_after", "ok"], "read": ["5xx_before", "429", "ok"]}
+        → the seller's next write calls (answers, edits, chat messages) and reads answer in that order, then
+          normally; a queue not named is kept. Outcomes: ok, timeout_before, timeout_after, 5xx_before,
+          5xx_after, 429, non_json, reset_before, reset_after, slow (`fault_hold_s`, `slow_s` in /config), or
+          {"body": {...}}: a 200 with exactly that JSON (hostile pages and event packets).
+    GET /_sandbox/sellers/1/script → {"send": 0, "read": 2, "calls": [{"kind", "path", "outcome"}]}  (left, taken)
 """
 
 from __future__ import annotations
@@ -160,6 +168,24 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
     @router.post("/sellers/{seller_id}/chat-messages")
     async def inject_message(seller_id: int, request: Request) -> Response:
         return await inject(seller_id, request, "chat")
+
+    @router.put("/sellers/{seller_id}/script")
+    async def put_script(seller_id: int, request: Request) -> Response:
+        try:
+            seller = store.seller(seller_id)
+            seller.script.load(await _body(request))
+        except RuleError as exc:
+            return _error(exc.status, str(exc))
+        except ValueError as exc:
+            return _error(400, str(exc))
+        return JSONResponse(seller.script.view())
+
+    @router.get("/sellers/{seller_id}/script")
+    async def get_script(seller_id: int) -> Response:
+        try:
+            return JSONResponse(store.seller(seller_id).script.view())
+        except RuleError as exc:
+            return _error(exc.status, str(exc))
 
     @router.get("/answers")
     async def answers(request: Request, seller_id: int | None = None, format: str | None = None) -> Response:

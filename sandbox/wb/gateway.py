@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
-from sandbox.wb import responses, tokens
+from sandbox.wb import faults, responses, tokens
 from sandbox.wb.limits import Limiter
 from sandbox.wb.records import QuestionRec, Review
 from sandbox.wb.seller import Seller
@@ -63,6 +63,15 @@ class Gateway:
         """Admit the request or raise `Refused` with WB's error answer."""
         seller = self._authenticate(request, bucket, write=write)
         config = self.config
+        outcome, body = seller.script.take("send" if write else "read", request.url.path)
+        request.scope[faults.SCOPE_KEY], request.scope[faults.BODY_KEY] = outcome, body
+        if outcome == "429":
+            retry = f"{config.storm_retry_after:g}"
+            headers = {"X-Ratelimit-Retry": retry, "X-Ratelimit-Limit": "6", "X-Ratelimit-Reset": retry}
+            raise Refused(responses.gateway_error(429, "too many requests", "scripted by the sandbox", headers))
+        if outcome in faults.BEFORE:
+            # FaultMiddleware holds or drops this answer; nothing is applied.
+            raise Refused(responses.gateway_error(503, "service unavailable", "scripted by the sandbox"))
         if config.latency_ms > 0:
             await asyncio.sleep(config.latency_ms / 1000)
         if config.storm_requests > 0:

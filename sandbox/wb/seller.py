@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sandbox.wb.config import SandboxConfig
+from sandbox.wb.faults import Script
 from sandbox.wb.records import Answer, ChatRec, Product, QuestionRec, Review
 
 
@@ -39,6 +40,7 @@ class Seller:
         self.events: list[dict[str, Any]] = []  # the chat feed, by addTimestamp
         self._event_ts: set[int] = set()
         self.unknown_answers = 0  # answers to ids WB does not know (WB accepts them silently)
+        self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
 
     @property
     def edit_window(self) -> timedelta:
