@@ -5,13 +5,17 @@ Exactly-once, the core part:
   in flight or sent-and-pending returns that reply instead of making a second one.
 - the idempotency key is interaction + text hash + attempt (attempt = replies of the item that already ended, sent
   or failed), unique in the database: two racing approvals of the same text insert one row, the loser reads it.
-- `claim_send` is a conditional UPDATE queued → sending: only one worker wins a reply.
+- `claim_send` is a conditional UPDATE queued → sending: only one worker wins a reply; `claim_check` takes over a
+  reply whose outcome is unknown (or whose sender died) the same way, to read WB back.
+- `begin_post` writes `posted_at` before the first POST leaves: from then on WB may hold the answer, and the outbox
+  (sync/outbox.py) never posts it again without a read-back proving it absent.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -33,8 +37,20 @@ from core.models import (
 )
 from core.seller_settings import SellerSettings
 
-ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING)
+ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING, ReplyStatus.UNKNOWN)
 ENDED = (ReplyStatus.SENT, ReplyStatus.FAILED)
+# How long an unknown outcome may stay unresolved before the seller is asked to check WB (the read-backs go on).
+UNSURE_AFTER = timedelta(minutes=10)
+
+
+def unsure(reply: Reply, now: datetime | None = None) -> bool:
+    """Whether the reply's outcome has been unknown past `UNSURE_AFTER`: "not sure it was sent — check WB"."""
+    now = now or datetime.now(UTC)
+    return (
+        reply.status == ReplyStatus.UNKNOWN
+        and reply.unknown_since is not None
+        and now - reply.unknown_since >= UNSURE_AFTER
+    )
 
 
 class ReplyNotAllowed(Exception):
@@ -136,16 +152,31 @@ async def claim_send(reply_id: int, now: datetime) -> bool:
     return bool(claimed)
 
 
-async def reclaim_stuck(reply: Reply, now: datetime) -> bool:
-    """Take over a reply left in `sending` by a dead worker (conditional on the sending_at we saw)."""
-    taken = await Reply.filter(id=reply.id, status=ReplyStatus.SENDING, sending_at=reply.sending_at).update(
-        sending_at=now
+async def claim_check(reply: Reply, now: datetime) -> bool:
+    """Take over a reply in `unknown` (its read-back is due) or left in `sending` by a dead worker, conditional on
+    the status and sending_at we saw: one caller wins; counts the read-back."""
+    taken = await Reply.filter(id=reply.id, status=reply.status, sending_at=reply.sending_at).update(
+        status=ReplyStatus.SENDING, sending_at=now, checks=F("checks") + 1
     )
     return bool(taken)
 
 
-async def mark_sent(reply: Reply, *, window_min: int, now: datetime | None = None) -> None:
-    """The reply reached WB: sent, and its interaction pending until WB shows the answer."""
+async def begin_post(reply_id: int, now: datetime) -> None:
+    """Record, before the POST leaves, that WB may hold this answer from now on (kept once set)."""
+    await Reply.filter(id=reply_id, posted_at__isnull=True).update(posted_at=now)
+
+
+async def mark_sent(
+    reply: Reply,
+    *,
+    window_min: int,
+    now: datetime | None = None,
+    before_commit: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """The reply reached WB: sent, and its interaction pending until WB shows the answer.
+
+    `before_commit` runs inside the transaction (the fault matrix kills the sender there).
+    """
     now = now or datetime.now(UTC)
     async with in_transaction():
         done = await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(
@@ -158,6 +189,8 @@ async def mark_sent(reply: Reply, *, window_min: int, now: datetime | None = Non
             text=reply.text, now=now, window_min=window_min, first_response_at=item.first_response_at
         )
         await Interaction.filter(id=item.id).update(**fields)
+        if before_commit is not None:
+            await before_commit()
 
 
 async def mark_failed(reply: Reply, error: str) -> None:
@@ -165,6 +198,29 @@ async def mark_failed(reply: Reply, error: str) -> None:
     await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(status=ReplyStatus.FAILED, last_error=error)
 
 
-async def requeue(reply: Reply, error: str) -> None:
-    """WB did not act on the reply (rate limit, outage): back to the queue for a later attempt."""
-    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(status=ReplyStatus.QUEUED, last_error=error)
+async def requeue(reply: Reply, error: str, *, attempt: bool = True) -> None:
+    """WB did not act on the reply (rate limit, outage): back to the queue for a later attempt.
+
+    `attempt=False` gives the claim's attempt back: waiting for a rate-limited or paused seller is not an attempt.
+    """
+    refund = {} if attempt else {"attempts": F("attempts") - 1}
+    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(
+        status=ReplyStatus.QUEUED, last_error=error[:1000], **refund
+    )
+
+
+async def mark_unknown(reply: Reply, error: str, now: datetime) -> None:
+    """WB may hold the reply and nothing proved it either way: `unknown`, read back again after a backoff."""
+    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(
+        status=ReplyStatus.UNKNOWN, last_error=error[:1000], unknown_since=reply.unknown_since or now, sending_at=now
+    )
+
+
+async def request_recheck(interaction_id: int) -> Reply | None:
+    """The seller asks to check WB again now: the item's unknown reply becomes due for a read-back at once."""
+    reply = await Reply.filter(interaction_id=interaction_id, status=ReplyStatus.UNKNOWN).order_by("-id").first()
+    if reply is None:
+        return None
+    due = datetime(2000, 1, 1, tzinfo=UTC)  # long before any backoff ends
+    done = await Reply.filter(id=reply.id, status=ReplyStatus.UNKNOWN).update(sending_at=due, checks=0)
+    return reply if done else None

@@ -61,12 +61,17 @@ def _product(details: Any) -> dict[str, Any]:
     }
 
 
+def _raw_state(state: str | None) -> str | None:
+    """WB's raw state as stored (answer_state_raw is varchar(50)): an unknown long one is cut, not fatal."""
+    return state[:50] if state else state
+
+
 def review_answer(fb: Feedback) -> rules.WbAnswer:
     """WB's answer of a review; unknown moderation states are kept raw as UNKNOWN."""
     if fb.answer is None or not fb.answer.text:
         return rules.WbAnswer(None)
     state = REVIEW_STATES.get(fb.answer.state or "", AnswerState.UNKNOWN)
-    return rules.WbAnswer(fb.answer.text, state, fb.answer.state, fb.answer.editable)
+    return rules.WbAnswer(fb.answer.text, state, _raw_state(fb.answer.state), fb.answer.editable)
 
 
 def question_answer(q: Question) -> rules.WbAnswer:
@@ -74,7 +79,7 @@ def question_answer(q: Question) -> rules.WbAnswer:
     if q.answer is None or not q.answer.text:
         return rules.WbAnswer(None)
     state = AnswerState.PUBLISHED if q.state == "wbRu" else AnswerState.UNKNOWN
-    return rules.WbAnswer(q.answer.text, state, q.state, q.answer.editable)
+    return rules.WbAnswer(q.answer.text, state, _raw_state(q.state), q.answer.editable)
 
 
 def from_feedback(fb: Feedback) -> Item:

@@ -1,17 +1,28 @@
 """The reply outbox: `submit_reply` (approve + enqueue) and the send task's body (`send_reply`).
 
-A reply reaches WB at most once:
-- approve is idempotent (see core.replies); the send claims the row queued → sending with a conditional UPDATE,
-  so a redelivered or doubled task finds nothing to claim;
-- a reply found in `sending` longer than one send can take (the worker died, or WB's answer was lost: timeout or
-  5xx on the POST) has an unknown outcome: WB is read first (the review/question's answer, the chat's messages
-  and events) and the reply is marked sent when its text is there; only otherwise is it sent again.
+THE RULE. Once a POST may have reached WB, the reply never returns to a state that POSTs again without a read-back
+that proves the answer absent.
+- `posted_at` is written before the first POST leaves (`replies.begin_post`); a reply with `posted_at` set is read
+  back (the review's or question's answer; for a chat our stored messages, then the event feed) before any POST.
+- A POST whose answer is lost — timeout, reset connection, 5xx, a 2xx that does not parse — has an unknown outcome:
+  the reply goes to `unknown` and WB is read back. A read-back that fails (5xx, 429, timeout, a feed too long to
+  finish) keeps it `unknown` and retries with exponential backoff (`check_backoff`); past `replies.UNSURE_AFTER`
+  the card and the admin say "not sure it was sent — check WB" with a re-check button; the read-backs go on.
+- A sender that dies anywhere leaves the reply `sending`; after `stuck_after` it is taken over like an unknown one.
+- Only a POST WB certainly did not act on (429, refused connection, 401/403) goes back to `queued`; waiting for a
+  rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words.
+- Chat texts are compared after normalising whitespace (WB trims).
+Every transition is a conditional UPDATE on the state it was decided from, so a redelivered or doubled task finds
+nothing to do. The rule is generic over channels: a new channel adds its POST to `_deliver` and its read-back to
+`_read_back`.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 
 import structlog
 from taskiq import AsyncBroker
@@ -36,17 +47,44 @@ from sync.broker import kick
 from sync.context import SyncContext
 from sync.engine.run import pause_seller
 from sync.wb import WBAuth
-from sync.wb.errors import WBAuthError, WBBadRequest, WBError, WBOutcomeUnknown
+from sync.wb.errors import WBAuthError, WBBadRequest, WBError, WBOutcomeUnknown, WBRateLimited
 
 log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 5
 EVENT_PACKETS_TO_CHECK = 20
+CHECK_BASE_S = 15.0
+CHECK_MAX_S = 900.0
+# A step boundary of the send (the fault matrix crashes the sender there): "claimed", "checked", "posted",
+# "committing" (inside the commit of `sent`).
+Checkpoint = Callable[[str], Awaitable[None]]
+
+
+class ReadBack(Enum):
+    """What WB holds for the item, as far as a read-back can prove."""
+
+    OURS = "ours"  # our text is there: the POST landed
+    OTHER = "other"  # another answer is there (given in the WB cabinet)
+    ABSENT = "absent"  # proven absent: a POST is safe
+
+
+class Inconclusive(WBError):
+    """The read-back could not prove the answer absent (the chat's event feed did not end within the budget)."""
 
 
 def stuck_after(ctx: SyncContext) -> timedelta:
     """Longer than any one send can take: a reply `sending` for longer has an unknown outcome."""
     return timedelta(seconds=2 * ctx.settings.wb.timeout + 5)
+
+
+def check_backoff(checks: int) -> timedelta:
+    """The wait before the next read-back of an unknown reply, after `checks` read-backs."""
+    return timedelta(seconds=min(CHECK_MAX_S, CHECK_BASE_S * 2 ** min(checks, 16)))
+
+
+def same_text(a: str, b: str) -> bool:
+    """Texts equal after normalising whitespace (WB trims and may fold spaces)."""
+    return " ".join(a.split()) == " ".join(b.split())
 
 
 async def submit_reply(
@@ -76,30 +114,56 @@ async def submit_reply(
     return reply
 
 
-async def _on_wb(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> str | None:
-    """The answer WB holds for the item now (chat: our text when it shows among the chat's messages)."""
-    if item.channel == Channel.REVIEW:
-        fb = await ctx.wb.get_feedback(auth, item.external_id)
-        return fb.answer.text if fb and fb.answer and fb.answer.text else None
-    if item.channel == Channel.QUESTION:
-        q = await ctx.wb.get_question(auth, item.external_id)
-        return q.answer.text if q and q.answer and q.answer.text else None
-    since = (reply.sending_at or reply.created_at) - timedelta(minutes=5)
-    if await ChatMessage.filter(
-        interaction_id=item.id, direction=ChatDirection.OUT, text=reply.text, occurred_at__gte=since
-    ).exists():
-        return reply.text
+async def recheck(interaction_id: int, broker: AsyncBroker | None = None) -> bool:
+    """The seller's "check WB again" button: read the item's unknown reply back now. False: nothing unknown."""
+    from sync.broker import broker as default_broker
+
+    reply = await replies.request_recheck(interaction_id)
+    if reply is not None:
+        await kick(broker or default_broker, "sync.send_reply", reply.id)
+    return reply is not None
+
+
+async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
+    # Our message may be stored already (the chat sync reads the same feed); a POST never precedes the approval.
+    since = reply.created_at - timedelta(minutes=5)
+    stored = await ChatMessage.filter(
+        interaction_id=item.id, direction=ChatDirection.OUT, occurred_at__gte=since
+    ).values_list("text", flat=True)
+    if any(same_text(text, reply.text) for text in stored):
+        return ReadBack.OURS
     cursor = await SyncCursor.get_or_none(seller_id=item.seller_id, channel=Channel.CHAT)
     nxt = int(cursor.wb_cursor) if cursor and cursor.wb_cursor else None
     for _ in range(EVENT_PACKETS_TO_CHECK):  # read-only: the chat sync owns the cursor
         page = await ctx.wb.chat_events(auth, nxt)
         for e in page.events:
-            if e.chat_id == item.external_id and e.sender == "seller" and e.message and e.message.text == reply.text:
-                return reply.text
-        if not page.events or page.next is None:
-            return None
+            if (
+                e.chat_id == item.external_id
+                and e.sender == "seller"
+                and e.message
+                and same_text(e.message.text, reply.text)
+            ):
+                return ReadBack.OURS
+        if not page.events or page.next is None or page.next == nxt:
+            return ReadBack.ABSENT  # the feed ended without our message
         nxt = page.next
-    return None
+    raise Inconclusive("the chat's event feed did not end within the read-back budget")
+
+
+async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
+    """What WB holds for the item now; raises WBError when WB cannot tell."""
+    if item.channel == Channel.CHAT:
+        return await _chat_read_back(ctx, auth, item, reply)
+    if item.channel == Channel.REVIEW:
+        found = await ctx.wb.get_feedback(auth, item.external_id)
+    else:
+        found = await ctx.wb.get_question(auth, item.external_id)
+    if found is None:
+        raise Inconclusive("WB does not show the item")
+    text = found.answer.text if found.answer and found.answer.text else None
+    if text is None:
+        return ReadBack.ABSENT
+    return ReadBack.OURS if same_text(text, reply.text) else ReadBack.OTHER
 
 
 async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, text: str) -> None:
@@ -111,52 +175,118 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, text: str)
         await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
 
 
-async def _claim(ctx: SyncContext, reply: Reply, now: datetime) -> bool | None:
-    """True: a fresh send; False: a takeover with unknown outcome; None: nothing for this caller."""
+def _due(ctx: SyncContext, reply: Reply, now: datetime) -> bool:
+    """Whether a reply may be claimed now: queued, unknown past its backoff, or sending past `stuck_after`."""
     if reply.status == ReplyStatus.QUEUED:
-        return True if await replies.claim_send(reply.id, now) else None
-    if reply.status == ReplyStatus.SENDING and reply.sending_at and now - reply.sending_at > stuck_after(ctx):
-        return False if await replies.reclaim_stuck(reply, now) else None
+        return True
+    if reply.sending_at is None:
+        return reply.status == ReplyStatus.UNKNOWN
+    if reply.status == ReplyStatus.UNKNOWN:
+        return now - reply.sending_at >= check_backoff(reply.checks)
+    return reply.status == ReplyStatus.SENDING and now - reply.sending_at > stuck_after(ctx)
+
+
+async def _claim(ctx: SyncContext, reply: Reply, now: datetime) -> bool:
+    if not _due(ctx, reply, now):
+        return False
+    if reply.status == ReplyStatus.QUEUED:
+        return await replies.claim_send(reply.id, now)
+    return await replies.claim_check(reply, now)
+
+
+async def _noop(_: str) -> None:
     return None
 
 
-async def send_reply(ctx: SyncContext, reply_id: int) -> ReplyStatus | None:
-    """Send one reply to WB at most once; returns its status afterwards (None: another worker has it)."""
-    now, started = datetime.now(UTC), time.monotonic()
+async def send_reply(
+    ctx: SyncContext, reply_id: int, *, now: datetime | None = None, checkpoint: Checkpoint | None = None
+) -> ReplyStatus | None:
+    """Take one step of the reply's send under THE RULE above; returns its status afterwards (None: not due, or
+    another worker has it). `now` and `checkpoint` let the fault matrix drive time and crash the sender."""
+    now, started = now or datetime.now(UTC), time.monotonic()
+    step = checkpoint or _noop
     reply = await Reply.get_or_none(id=reply_id)
-    if reply is None or (fresh := await _claim(ctx, reply, now)) is None:
+    if reply is None:
         return None
-    reply = await Reply.get(id=reply_id)
     item = await Interaction.get(id=reply.interaction_id)
     seller = await Seller.get(id=item.seller_id)
+    if reply.status == ReplyStatus.QUEUED and seller.status != SellerStatus.ACTIVE:
+        return ReplyStatus.QUEUED  # waiting for a paused seller is not an attempt; the sweep comes back
+    if not await _claim(ctx, reply, now):
+        return None
+    await step("claimed")
+    reply = await Reply.get(id=reply_id)
     window = SellerSettings.of(seller.settings).pending_window_min
-    if seller.status != SellerStatus.ACTIVE:
-        await replies.requeue(reply, f"seller {seller.status}")
-        return ReplyStatus.QUEUED
     auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    if reply.posted_at is not None:
+        found = await _check(ctx, seller, auth, item, reply, now)
+        await step("checked")
+        if found is ReadBack.OURS:
+            await replies.mark_sent(reply, window_min=window, now=now)
+        elif found is ReadBack.OTHER:
+            await replies.mark_failed(reply, "answered elsewhere")
+        if found is not ReadBack.ABSENT:
+            return await _finish(ctx, seller, item, reply, started)
+    if seller.status != SellerStatus.ACTIVE:
+        await replies.requeue(reply, f"seller {seller.status}", attempt=False)
+    elif reply.attempts > MAX_ATTEMPTS:
+        await replies.mark_failed(reply, reply.last_error or "too many attempts")
+    else:
+        await _post(ctx, seller, auth, item, reply, window, now, step)
+    return await _finish(ctx, seller, item, reply, started)
+
+
+async def _check(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, item: Interaction, reply: Reply, now: datetime
+) -> ReadBack | None:
+    """Read WB back; a read-back that fails keeps the reply `unknown` (None)."""
     try:
-        if not fresh and (existing := await _on_wb(ctx, auth, item, reply)) is not None:
-            if existing.strip() == reply.text.strip():
-                await replies.mark_sent(reply, window_min=window)
-            else:
-                await replies.mark_failed(reply, "answered elsewhere")
-        elif reply.attempts > MAX_ATTEMPTS:
-            await replies.mark_failed(reply, reply.last_error or "too many attempts")
-        else:
-            await _deliver(ctx, auth, item, reply.text)
-            await replies.mark_sent(reply, window_min=window)
+        return await _read_back(ctx, auth, item, reply)
+    except WBError as exc:
+        if isinstance(exc, WBAuthError):
+            await pause_seller(ctx, seller, str(exc))
+        await replies.mark_unknown(reply, f"read-back failed: {exc}", now)
+        log.info("outbox.read_back_failed", reply_id=reply.id, error=str(exc))
+        return None
+
+
+async def _post(
+    ctx: SyncContext,
+    seller: Seller,
+    auth: WBAuth,
+    item: Interaction,
+    reply: Reply,
+    window: int,
+    now: datetime,
+    step: Checkpoint,
+) -> None:
+    """POST the reply once; its outcome decides the next state."""
+    await replies.begin_post(reply.id, now)
+    try:
+        await _deliver(ctx, auth, item, reply.text)
     except WBOutcomeUnknown as exc:
-        # Stays `sending`: the sweeper hands it back after `stuck_after`, and WB is read before any resend.
-        await Reply.filter(id=reply.id).update(last_error=str(exc)[:1000])
+        await replies.mark_unknown(reply, str(exc), now)
+        return
     except WBBadRequest as exc:
         await replies.mark_failed(reply, exc.error_text or str(exc))
+        return
     except WBAuthError as exc:
-        await replies.requeue(reply, str(exc))
+        await replies.requeue(reply, str(exc), attempt=False)
         await pause_seller(ctx, seller, str(exc))
-    except WBError as exc:  # rate limit, outage before WB acted: try again later
+        return
+    except WBRateLimited as exc:
+        await replies.requeue(reply, str(exc), attempt=False)
+        return
+    except WBError as exc:  # WB never got it (refused connection): try again later
         await replies.requeue(reply, str(exc))
+        return
+    await step("posted")
+    await replies.mark_sent(reply, window_min=window, now=now, before_commit=lambda: step("committing"))
+
+
+async def _finish(ctx: SyncContext, seller: Seller, item: Interaction, reply: Reply, started: float) -> ReplyStatus:
     after = await Reply.get(id=reply.id)
-    # One line per send attempt, whatever its outcome (the error text is WB's, never a token).
+    # One line per send attempt or read-back, whatever its outcome (the error text is WB's, never a token).
     (log.info if after.status in (ReplyStatus.SENT, ReplyStatus.QUEUED) else log.warning)(
         "reply.send",
         reply_id=reply.id,
@@ -165,7 +295,7 @@ async def send_reply(ctx: SyncContext, reply_id: int) -> ReplyStatus | None:
         channel=item.channel.value,
         via=reply.via.value,
         attempt=reply.attempts,
-        takeover=not fresh,
+        read_back=reply.posted_at is not None,
         outcome=after.status.value,
         error=after.last_error if after.status != ReplyStatus.SENT else None,
         duration_ms=int((time.monotonic() - started) * 1000),
@@ -175,12 +305,17 @@ async def send_reply(ctx: SyncContext, reply_id: int) -> ReplyStatus | None:
 
 
 async def sweep(ctx: SyncContext, now: datetime) -> int:
-    """Re-kick replies whose task was lost (queued a while) or whose sender died (sending past `stuck_after`)."""
+    """Re-kick replies whose task was lost (queued a while), whose sender died (sending past `stuck_after`) or whose
+    read-back is due (unknown past its backoff)."""
     stale_queued = Reply.filter(status=ReplyStatus.QUEUED, created_at__lt=now - timedelta(seconds=30))
     stuck = Reply.filter(status=ReplyStatus.SENDING, sending_at__lt=now - stuck_after(ctx))
+    unknown = await Reply.filter(
+        status=ReplyStatus.UNKNOWN, sending_at__lt=now - timedelta(seconds=CHECK_BASE_S)
+    ).limit(500)
     ids = [
         *await stale_queued.limit(200).values_list("id", flat=True),
         *await stuck.limit(200).values_list("id", flat=True),
+        *[r.id for r in unknown if _due(ctx, r, now)],
     ]
     for reply_id in ids:
         await kick(ctx.broker, "sync.send_reply", reply_id)

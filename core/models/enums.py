@@ -71,6 +71,9 @@ class ReplyStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    # The POST may have reached WB and nothing proved it did or did not: WB is read back (with backoff) before
+    # anything else happens to this reply (sync/outbox.py).
+    UNKNOWN = "unknown"
 
 
 class ReplyVia(StrEnum):
@@ -125,6 +128,8 @@ class AdminRole(StrEnum):
 class ChatDirection(StrEnum):
     IN = "in"
     OUT = "out"
+    # WB's own messages (any sender other than the buyer or the seller): they neither answer nor close a chat.
+    SYSTEM = "sys"
 
 
 class CardState(StrEnum):

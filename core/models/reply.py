@@ -50,6 +50,11 @@ class Reply(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     sending_at = fields.DatetimeField(null=True)
     sent_at = fields.DatetimeField(null=True)
+    # Written before the first POST leaves: from then on WB may hold this answer, so no POST without a read-back.
+    posted_at = fields.DatetimeField(null=True)
+    # Since when the outcome is unknown (the "not sure it was sent" deadline counts from here); read-backs made.
+    unknown_since = fields.DatetimeField(null=True)
+    checks = fields.IntField(default=0, db_default=0)
 
     class Meta:
         table = "reply"

@@ -19,6 +19,13 @@ from sync.wb import WBAuth
 from sync.wb.models import Chat, ChatEvent
 
 PACKETS_PER_RUN = 50
+# The buyer and the seller; any other sender (WB itself) writes system messages that neither answer nor close.
+DIRECTIONS = {"client": ChatDirection.IN, "seller": ChatDirection.OUT}
+
+
+def _fit(value: str | None, size: int) -> str | None:
+    """A value for a varchar(size) column: cut (names, order ids); None when empty."""
+    return value[:size] if value else None
 
 
 def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent | None, now: datetime) -> Interaction:
@@ -27,11 +34,19 @@ def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent 
         seller_id=seller_id,
         channel=Channel.CHAT,
         external_id=chat_id,
-        buyer_id=(chat.client_id if chat else None) or (first.client_id if first else None),
-        buyer_name=((chat.client_name if chat else None) or (first.client_name if first else None) or "")[:200] or None,
-        reply_sign=(chat.reply_sign if chat else None) or (first.reply_sign if first else None),
+        buyer_id=_fit((chat.client_id if chat else None) or (first.client_id if first else None), 100),
+        buyer_name=_fit((chat.client_name if chat else None) or (first.client_name if first else None), 200),
+        # A reply sign cut short would not work: one that does not fit is dropped (the chat list is asked again).
+        reply_sign=next(
+            (
+                s
+                for s in (chat.reply_sign if chat else None, first.reply_sign if first else None)
+                if s and len(s) <= 255
+            ),
+            None,
+        ),
         nm_id=card.nm_id if card else None,
-        order_ref=card.rid if card else None,
+        order_ref=_fit(card.rid if card else None, 100),
         text=(chat.last_message.text if chat and chat.last_message else ""),
         occurred_at=first.created_at if first else now,
         needs_response=False,
@@ -83,7 +98,7 @@ async def ingest_events(
                 seller_id=seller.id,
                 interaction_id=rows[e.chat_id].id,
                 event_id=e.event_id,
-                direction=ChatDirection.IN if e.sender == "client" else ChatDirection.OUT,
+                direction=DIRECTIONS.get(e.sender or "", ChatDirection.SYSTEM),
                 sender=(e.sender or "")[:20],
                 text=e.message.text if e.message else "",
                 attachments=e.message.attachments.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -101,7 +116,7 @@ async def ingest_events(
         lines = [
             rules.ChatLine(e.sender == "client", e.message.text if e.message else "", e.created_at)
             for e in sorted(fresh, key=lambda e: e.add_timestamp)
-            if e.chat_id == chat_id
+            if e.chat_id == chat_id and e.sender in DIRECTIONS  # system messages move nothing
         ]
         transition = rules.apply_chat_messages(row, lines, now)
         if transition.changes.get("needs_response"):
@@ -143,8 +158,10 @@ async def sync(
         if page.total_events == 0 and not page.events:
             break
         await ingest_events(ctx, seller, auth, page.events, stats, now)
-        if page.next is not None and str(page.next) != cursor.wb_cursor:
-            cursor.wb_cursor = str(page.next)
+        # WB's `next` is the packet's last event time; when it is missing or unusable the events tell it.
+        nxt = page.next if page.next is not None else max((e.add_timestamp for e in page.events), default=None)
+        if nxt is not None and str(nxt) != cursor.wb_cursor:
+            cursor.wb_cursor = str(nxt)
             await cursor.save(update_fields=["wb_cursor", "updated_at"])
     else:
         stats.more = True

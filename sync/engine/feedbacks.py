@@ -29,6 +29,8 @@ from sync.wb import WBAuth
 BACKFILL_PAGES_PER_RUN = 20
 WATCH_PER_RUN = 20
 RECONCILE_GETS = 50
+READ_ON_PAGES = 5
+READ_ON_RUNS = 3
 
 
 @dataclass(frozen=True)
@@ -127,21 +129,27 @@ class _Pass:
         if newest is not None and (self.cursor.watermark is None or newest > self.cursor.watermark):
             self.cursor.watermark = newest
 
-    async def reconcile(self, wb_unanswered: int | None, now: datetime) -> None:
-        """When our unanswered count differs from WB's, walk WB's unanswered list and re-read our strays."""
-        ours = await Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel, answer__isnull=True)
+    async def reconcile(self, wb_unanswered: int | None, now: datetime, max_pages: int | None = None) -> bool:
+        """When our unanswered count differs from WB's, walk WB's unanswered list (new items found on the way are
+        stored: late-indexed ones) and re-read our strays; `max_pages` bounds the walk. True when the counts agree."""
+        unanswered = Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel, answer__isnull=True)
+        ours = await unanswered
         if wb_unanswered is None or len(ours) == wb_unanswered:
-            return
+            return True
         seen: set[str] = set()
         skip = 0
-        while skip + self.take <= self.src.max_offset:
+        pages = 0
+        while skip + self.take <= self.src.max_offset and (max_pages is None or pages < max_pages):
+            pages += 1
             items, page = await self.page(answered=False, skip=skip, now=now)
             seen.update(i.external_id for i in items)
             if len(page.items) + page.malformed < self.take:
                 break
             skip += self.take
-        strays = [row.external_id for row in ours if row.external_id not in seen]
-        await self.reread(strays[:RECONCILE_GETS], now)
+        if max_pages is None or pages < max_pages:  # a walk cut short did not see every row: no strays then
+            strays = [row.external_id for row in ours if row.external_id not in seen]
+            await self.reread(strays[:RECONCILE_GETS], now)
+        return await unanswered.count() == wb_unanswered
 
     async def reread(self, external_ids: list[str], now: datetime) -> None:
         """Read items one by one (pending confirmation, moderation, strays) and apply their WB state."""
@@ -180,10 +188,13 @@ async def sync(
     state = dict(cursor.backfill_state or {})
     full_at = datetime.fromisoformat(state["full_at"]) if state.get("full_at") else None
     full_due = full_at is None or (now - full_at).total_seconds() >= ctx.settings.sync.full_check_s
+    read_on = int(state.get("read_on", 0))
     if full_due:
         due = True
         # The full pass gives the probe another chance (the seller may have viewed everything meanwhile).
         state["probe_stale"] = False
+    elif 0 < read_on <= READ_ON_RUNS:
+        due = True  # the last pass left WB's unanswered count unexplained: an item WB has not listed yet
     elif state.get("probe_stale"):
         # The probe said "new" while nothing was: it stays so until the unviewed items are viewed, so asking it
         # would only add a request; the one-item page alone decides (one request per run).
@@ -195,9 +206,18 @@ async def sync(
         due = getattr(news, run.src.probe_flag) and await run.changed(state.get("unanswered"))
         state["probe_stale"] = getattr(news, run.src.probe_flag) and not due
     if due:
+        before = state.get("unanswered")
         state["unanswered"] = await run.incremental(now)
+        wb_count = state["unanswered"][0] if state["unanswered"] else None
         if full_due:
-            await run.reconcile(state["unanswered"][0] if state["unanswered"] else None, now)
-            state["full_at"] = now.isoformat()
+            await run.reconcile(wb_count, now)
+            state["full_at"], read_on = now.isoformat(), 0
+        elif read_on or (before and wb_count != before[0]):
+            # WB's unanswered count moved and the newest pages may not explain it: an item WB indexed late (dated
+            # below the watermark) or an answer given in the cabinet. Read on now, bounded, instead of waiting for
+            # the full check; while it stays unexplained the next few runs read on again (WB may list it later).
+            explained = await run.reconcile(wb_count, now, max_pages=READ_ON_PAGES)
+            read_on = 0 if explained else read_on + 1
+        state["read_on"] = read_on
     cursor.backfill_state = state
     await run.watched(now)

@@ -3,11 +3,13 @@
 One client per process (it pools connections); every call takes the seller's `WBAuth`. Retries are bounded:
 reads retry 5xx/timeouts with jittered exponential backoff; a 429 penalizes the seller's bucket in the shared
 `RateGate` and is retried after the wait WB's headers ask for. Sends (answers, edits, chat messages) are never
-retried when their outcome is unknown: a timeout or 5xx on a send raises `WBOutcomeUnknown`.
+retried when their outcome is unknown: a timeout, a reset connection, a 5xx or a 2xx that does not parse on a send
+raises `WBOutcomeUnknown`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self, TypeVar
 
@@ -56,6 +58,21 @@ class RateGate(Protocol):
 
 class _NotSent(WBTimeout):
     """The connection could not be made: the request never left, so even a send may be retried."""
+
+
+# JSON escapes of what no database column stores: NUL, and UTF-16 surrogates (lone ones cannot be encoded).
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _clean(value: Any) -> Any:
+    """`value` with NULs dropped and lone surrogates replaced in every string (PostgreSQL refuses both)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
 
 
 def _retry_after(headers: httpx.Headers, bucket: str) -> float:
@@ -171,7 +188,11 @@ class WBTransport:
         try:
             body = response.json()
         except ValueError:
-            raise WBServerError(f"WB answered {status} with a non-JSON body", status=status) from None
+            err = WBServerError(f"WB answered {status} with a non-JSON body", status=status)
+            # WB may well have applied a send whose answer we cannot read: its outcome is unknown.
+            raise err if idempotent else WBOutcomeUnknown(err) from None
+        if "\\u0000" in response.text or _SURROGATE.search(response.text):
+            body = _clean(body)
         if isinstance(body, dict) and body.get("error") is True:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body

@@ -113,14 +113,14 @@ async def test_nulls_are_empty_and_an_over_long_value_fails_only_its_item(db, se
 
 
 async def test_a_late_indexed_item_is_read_when_the_unanswered_count_moved(db, settings, redis_client) -> None:
-    async with wb_sandbox(moderation_rate=0.0) as wb:
+    async with wb_sandbox(moderation_rate=0.0, limits=False) as wb:
         made = await wb.new_seller(reviews=0, questions=0, chats=0)
         num, token = made["seller_id"], made["token"]
         for text in ("Маломерит", "Отлично", "Нормально"):
             await wb.control("POST", f"/sellers/{num}/reviews", text=text, rating=4)
         s = sync_settings(settings, wb.url, page_size=2, overlap_s=0)
         seller = await connect(s, token)
-        async with sync_context(s) as (ctx, _):
+        async with sync_context(s, limits=False) as (ctx, _):
             await sync_channel(ctx, seller.id, Channel.REVIEW)
             await sync_channel(ctx, seller.id, Channel.REVIEW)
             assert (await SyncCursor.get(seller_id=seller.id, channel=Channel.REVIEW)).backfill_done

@@ -73,7 +73,8 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
             )
             await ctx.wb.answer_feedback(WBAuth(made["token"], str(seller.id)), other.external_id, TEXT)
             long_ago = datetime.now(UTC) - timedelta(minutes=5)
-            await Reply.filter(id=reply.id).update(status=ReplyStatus.SENDING, sending_at=long_ago)
+            # What a sender leaves when it dies after the POST: claimed, `posted_at` written before the POST left.
+            await Reply.filter(id=reply.id).update(status=ReplyStatus.SENDING, sending_at=long_ago, posted_at=long_ago)
             assert await outbox.sweep(ctx, datetime.now(UTC)) == 1
             assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
             calls = await wb.answer_calls(made["seller_id"])
