@@ -36,6 +36,7 @@ class CardAction(StrEnum):
     SEND = "sd"
     DISCARD = "dx"
     UNSKIP = "u"
+    RECHECK = "rc"
 
 
 class CardCb(CallbackData, prefix="c"):

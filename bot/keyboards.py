@@ -54,6 +54,8 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
         add(CardAction.CANCEL, "bot-btn-cancel", data.draft.id)
     elif data.stage == CardStage.SKIPPED and data.undo_skip:
         add(CardAction.UNSKIP, "bot-btn-unskip")
+    elif data.stage == CardStage.UNKNOWN:
+        add(CardAction.RECHECK, "bot-btn-recheck")
     add(CardAction.TIMELINE, "bot-btn-timeline")
     if data.interaction.nm_id:
         kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))

@@ -13,7 +13,7 @@ from enum import StrEnum
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Case, Q, When
 
-from core import audit
+from core import audit, replies
 from core.models import (
     Alert,
     AnswerState,
@@ -60,6 +60,8 @@ class CardStage(StrEnum):
     REJECTED = "rejected"
     FAILED = "failed"
     EXPIRED = "expired"
+    # Our reply's outcome has been unknown past the deadline: "not sure it was sent — check WB" + re-check.
+    UNKNOWN = "unknown"
     ANSWERED_ELSEWHERE = "answered_elsewhere"
     SKIPPED = "skipped"
 
@@ -116,6 +118,8 @@ def card_stage(
     """The lifecycle stage: our reply's progress first, else what WB or the seller did; an unanswered item past
     its due time is overdue."""
     if reply is not None:
+        if reply.status == ReplyStatus.UNKNOWN:
+            return CardStage.UNKNOWN if replies.unsure(reply, now) else CardStage.SENDING
         if reply.status in (ReplyStatus.QUEUED, ReplyStatus.SENDING):
             return CardStage.SENDING
         if reply.status == ReplyStatus.FAILED:

@@ -100,6 +100,9 @@ class SyncSettings(BaseModel):
     full_check_s: int = Field(default=600, ge=10)
     # How often the scheduler kicks the ops-alerts evaluation.
     alerts_interval_s: int = Field(default=60, ge=1)
+    # The reply outbox: the first wait before reading WB back after an unknown send outcome (doubling up to 60×
+    # this), and before a queued reply whose task seems lost is kicked again.
+    reply_retry_s: float = Field(default=15.0, gt=0)
 
     @model_validator(mode="after")
     def _bounded_tasks(self) -> SyncSettings:

@@ -6,7 +6,8 @@ that proves the answer absent.
   back (the review's or question's answer; for a chat our stored messages, then the event feed) before any POST.
 - A POST whose answer is lost — timeout, reset connection, 5xx, a 2xx that does not parse — has an unknown outcome:
   the reply goes to `unknown` and WB is read back. A read-back that fails (5xx, 429, timeout, a feed too long to
-  finish) keeps it `unknown` and retries with exponential backoff (`check_backoff`); past `replies.UNSURE_AFTER`
+  finish) keeps it `unknown` and retries with exponential backoff (`check_backoff`: from
+  `AGENTIQ_SYNC__REPLY_RETRY_S`, doubling up to 60× it); past `replies.UNSURE_AFTER`
   the card and the admin say "not sure it was sent — check WB" with a re-check button; the read-backs go on.
 - A sender that dies anywhere leaves the reply `sending`; after `stuck_after` it is taken over like an unknown one.
 - Only a POST WB certainly did not act on (429, refused connection, 401/403) goes back to `queued`; waiting for a
@@ -53,8 +54,8 @@ log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 5
 EVENT_PACKETS_TO_CHECK = 20
-CHECK_BASE_S = 15.0
-CHECK_MAX_S = 900.0
+# The read-back backoff doubles from `sync.reply_retry_s` up to this many times it.
+CHECK_MAX_FACTOR = 60
 # A step boundary of the send (the fault matrix crashes the sender there): "claimed", "checked", "posted",
 # "committing" (inside the commit of `sent`).
 Checkpoint = Callable[[str], Awaitable[None]]
@@ -77,9 +78,10 @@ def stuck_after(ctx: SyncContext) -> timedelta:
     return timedelta(seconds=2 * ctx.settings.wb.timeout + 5)
 
 
-def check_backoff(checks: int) -> timedelta:
+def check_backoff(ctx: SyncContext, checks: int) -> timedelta:
     """The wait before the next read-back of an unknown reply, after `checks` read-backs."""
-    return timedelta(seconds=min(CHECK_MAX_S, CHECK_BASE_S * 2 ** min(checks, 16)))
+    base = ctx.settings.sync.reply_retry_s
+    return timedelta(seconds=base * min(CHECK_MAX_FACTOR, 2 ** min(checks, 16)))
 
 
 def same_text(a: str, b: str) -> bool:
@@ -182,7 +184,7 @@ def _due(ctx: SyncContext, reply: Reply, now: datetime) -> bool:
     if reply.sending_at is None:
         return reply.status == ReplyStatus.UNKNOWN
     if reply.status == ReplyStatus.UNKNOWN:
-        return now - reply.sending_at >= check_backoff(reply.checks)
+        return now - reply.sending_at >= check_backoff(ctx, reply.checks)
     return reply.status == ReplyStatus.SENDING and now - reply.sending_at > stuck_after(ctx)
 
 
@@ -307,11 +309,10 @@ async def _finish(ctx: SyncContext, seller: Seller, item: Interaction, reply: Re
 async def sweep(ctx: SyncContext, now: datetime) -> int:
     """Re-kick replies whose task was lost (queued a while), whose sender died (sending past `stuck_after`) or whose
     read-back is due (unknown past its backoff)."""
-    stale_queued = Reply.filter(status=ReplyStatus.QUEUED, created_at__lt=now - timedelta(seconds=30))
+    retry = timedelta(seconds=ctx.settings.sync.reply_retry_s)
+    stale_queued = Reply.filter(status=ReplyStatus.QUEUED, created_at__lt=now - 2 * retry)
     stuck = Reply.filter(status=ReplyStatus.SENDING, sending_at__lt=now - stuck_after(ctx))
-    unknown = await Reply.filter(
-        status=ReplyStatus.UNKNOWN, sending_at__lt=now - timedelta(seconds=CHECK_BASE_S)
-    ).limit(500)
+    unknown = await Reply.filter(status=ReplyStatus.UNKNOWN, sending_at__lt=now - retry).limit(500)
     ids = [
         *await stale_queued.limit(200).values_list("id", flat=True),
         *await stuck.limit(200).values_list("id", flat=True),

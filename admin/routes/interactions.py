@@ -13,7 +13,7 @@ from admin.deps import CurrentAdmin, EditorAdmin, request_language, request_zone
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.replying import ReplyRefused, submit_web_reply
 from admin.templating import templates
-from core import analytics, records
+from core import analytics, records, replies
 from core.models import AdminRole, AdminUser, Channel, Priority
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
@@ -74,6 +74,7 @@ async def _render_detail(
         "reply_draft": draft,
         "reply_text": reply_text if reply_text is not None else (draft.text if draft else ""),
         "refusal": refusal,
+        "unsure_reply": next((r for r in detail.replies if replies.unsure(r)), None),
         "refusal_reasons": refusal.verdict.reasons(request_language(request)) if refusal and refusal.verdict else [],
     }
     status_code = refusal.status_code if refusal else status.HTTP_200_OK
@@ -99,5 +100,16 @@ async def reply(
         await submit_web_reply(request, admin, interaction_id, text, draft_id)
     except ReplyRefused as refusal:
         return await _render_detail(request, admin, interaction_id, reply_text=text, refusal=refusal)
+    url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
+    return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/{interaction_id}/recheck", name="interaction_recheck")
+async def recheck(request: Request, admin: EditorAdmin, interaction_id: int) -> Response:
+    """Read WB back now for the item's reply whose outcome is unknown, then back to the page."""
+    from sync import outbox  # sync's broker module builds its broker on import; pages never need it
+
+    await load_detail(interaction_id)
+    await outbox.recheck(interaction_id, request.app.state.broker)
     url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)

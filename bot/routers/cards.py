@@ -16,7 +16,7 @@ from core.drafting.service import create_draft
 from core.i18n import Translator
 from core.models import ReplyVia, SellerMember
 from core.settings import Settings
-from sync.outbox import submit_reply
+from sync.outbox import recheck, submit_reply
 
 router = Router(name="cards")
 
@@ -155,3 +155,11 @@ async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMe
     zone = await inbox.seller_zone(interaction.seller_id)
     await query.message.answer(render_timeline(thread, interaction.id, t, zone))
     await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.RECHECK))
+async def recheck_wb(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    """ "Check WB again" on a reply whose outcome is unknown: the card changes once WB answered the read-back."""
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    started = await recheck(interaction.id)
+    await query.answer(t("bot-recheck-started" if started else "bot-recheck-nothing"))

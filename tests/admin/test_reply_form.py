@@ -91,3 +91,35 @@ async def test_viewer_sees_no_form_and_cannot_post(client: httpx.AsyncClient) ->
     response = await client.post(f"{path}/reply", data={"text": GOOD, "csrf_token": token})
     assert response.status_code == 403
     assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
+
+
+async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(logged_in: httpx.AsyncClient) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from core.replies import UNSURE_AFTER
+
+    seeded = await seed()
+    since = datetime.now(UTC) - UNSURE_AFTER - timedelta(minutes=1)
+    reply = await Reply.create(
+        interaction=seeded.chat,
+        text=GOOD,
+        idempotency_key="unsure-1",
+        status=ReplyStatus.UNKNOWN,
+        via=ReplyVia.WEB,
+        posted_at=since,
+        unknown_since=since,
+        sending_at=datetime.now(UTC),
+        checks=4,
+        last_error="read-back failed: WB error 503",
+    )
+    path = f"/interactions/{seeded.chat.id}"
+    page = (await logged_in.get(f"{path}?lang=en")).text
+    assert 'id="reply-unsure"' in page and f"Not sure reply #{reply.id} was sent" in page
+    assert translator("en")("admin-recheck") in page and "read-back failed: WB error 503" in page
+    token = await page_csrf(logged_in, path)
+    response = await logged_in.post(f"{path}/recheck", data={"csrf_token": token})
+    assert response.status_code == 303
+    due = await Reply.get(id=reply.id)
+    assert due.status == ReplyStatus.UNKNOWN and due.checks == 0 and due.sending_at < since
+    # Without the CSRF token nothing happens.
+    assert (await logged_in.post(f"{path}/recheck", data={})).status_code == 403
