@@ -133,7 +133,7 @@ class FaultMiddleware:
         elif outcome == "5xx_after":
             held = _replace(500, b'{"title":"internal server error","detail":"sandbox fault"}', "application/json")
         elif outcome == "body":
-            held = _replace(200, json.dumps(scope.get(BODY_KEY), ensure_ascii=False).encode(), "application/json")
+            held = _replace(200, json.dumps(scope.get(BODY_KEY)).encode(), "application/json")
         elif outcome == "non_json":
             held = _replace(200, NON_JSON, "text/html")
         for message in held:

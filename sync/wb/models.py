@@ -75,8 +75,10 @@ LenientStr = Annotated[str | None, BeforeValidator(lambda v: v if v is None or i
 # Ids are strings in the schema, yet WB's own examples send some as numbers (`clientID: 123456`).
 WBId = Annotated[str, BeforeValidator(_id)]
 # An item's own id: it keys our rows, so one that does not fit the column rejects the item (cutting would merge two).
-ItemId = Annotated[str, BeforeValidator(_id), Field(min_length=1, max_length=ITEM_ID_MAX)]
-EventId = Annotated[str, BeforeValidator(_id), Field(min_length=1, max_length=EVENT_ID_MAX)]
+# No control characters and no U+FFFD (what the transport puts for NUL and lone surrogates) in an id.
+ID_PATTERN = r"^[^\x00-\x1f\x7f\x{FFFD}]+$"
+ItemId = Annotated[str, BeforeValidator(_id), Field(min_length=1, max_length=ITEM_ID_MAX, pattern=ID_PATTERN)]
+EventId = Annotated[str, BeforeValidator(_id), Field(min_length=1, max_length=EVENT_ID_MAX, pattern=ID_PATTERN)]
 # Free text WB sends as null is empty.
 WBText = Annotated[str, BeforeValidator(_text)]
 # References we can live without: dropped when they cannot be stored.

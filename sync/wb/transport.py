@@ -62,12 +62,15 @@ class _NotSent(WBTimeout):
 
 # JSON escapes of what no database column stores: NUL, and UTF-16 surrogates (lone ones cannot be encoded).
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+# After json.loads a valid pair is one character: any surrogate code point left is a lone one.
+_LONE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _clean(value: Any) -> Any:
-    """`value` with NULs dropped and lone surrogates replaced in every string (PostgreSQL refuses both)."""
+    """`value` with NULs and lone surrogates replaced by U+FFFD in every string (PostgreSQL refuses both; an id
+    carrying U+FFFD is then rejected by the models)."""
     if isinstance(value, str):
-        return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+        return _LONE.sub("\ufffd", value)
     if isinstance(value, list):
         return [_clean(v) for v in value]
     if isinstance(value, dict):
