@@ -4,7 +4,7 @@ from core.models.enums import ChatDirection, ReplyStatus
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0001_initial')]
+    dependencies = [('models', '0003_security')]
 
     initial = False
 
