@@ -84,6 +84,9 @@ async def test_real_workers_killed_mid_send_never_post_twice(
             "AGENTIQ_SYNC__QUEUE_NAME": queue,
             "AGENTIQ_SYNC__TICK_S": "0.5",
             "AGENTIQ_SYNC__REPLY_RETRY_S": "0.5",
+            # Bounded tasks, so a killed worker's unacknowledged task is redelivered within the test too.
+            "AGENTIQ_SYNC__RUN_BUDGET_S": "5",
+            "AGENTIQ_SYNC__TASK_TIMEOUT_S": "15",
             "AGENTIQ_SYNC__TASK_IDLE_TIMEOUT_MS": "20000",
             "AGENTIQ_WB__FEEDBACKS_BASE_URL": wb.url,
             "AGENTIQ_WB__CHAT_BASE_URL": wb.url,
