@@ -25,6 +25,7 @@ drops the route's answer. Every scripted call is logged per seller (`calls`) for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import struct
@@ -129,6 +130,11 @@ class FaultMiddleware:
             held = _replace(504, b'{"title":"gateway timeout"}', "application/json")
         elif outcome in ("reset_before", "reset_after"):
             _reset(receive)
+            # Return once the server saw the connection go (else it reports a response never started).
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(1.0):
+                    while (await receive())["type"] != "http.disconnect":
+                        pass
             return
         elif outcome == "5xx_after":
             held = _replace(500, b'{"title":"internal server error","detail":"sandbox fault"}', "application/json")

@@ -15,6 +15,8 @@ import os
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from core.models import Channel, Reply, ReplyStatus
 from core.replies import UNSURE_AFTER
 from core.settings import Settings
@@ -67,8 +69,7 @@ async def run_schedule(wb: WB, settings: Settings, ctx: SyncContext, schedule: S
     return f"{schedule}: {problem}" if problem else None
 
 
-async def test_fault_matrix_in_process(db, settings, redis_client) -> None:
-    print(f"\nfault matrix seed: {SEED} (AGENTIQ_FAULT_SEED={SEED} reproduces it)")
+async def test_fault_matrix_in_process(db, settings, redis_client, capsys: pytest.CaptureFixture[str]) -> None:
     tally = Tally()
     problems: list[str] = []
     async with wb_sandbox(limits=False, moderation_rate=0.0, fault_hold_s=0.4, slow_s=0.05) as wb:
@@ -84,7 +85,8 @@ async def test_fault_matrix_in_process(db, settings, redis_client) -> None:
                         problems.append(problem)
 
             await asyncio.gather(*(one(schedule) for schedule in schedules))
-    print(tally.summary())
+    with capsys.disabled():  # the size and the seed show in every CI log, passing or not
+        print(f"\nfault matrix (in-process), seed {SEED} (AGENTIQ_FAULT_SEED={SEED} reproduces it)\n{tally.summary()}")
     assert not problems, f"seed {SEED}: {len(problems)} schedules broke the invariant:\n" + "\n".join(problems[:20])
     assert tally.duplicates == 0 and tally.lost == 0
     assert sum(tally.schedules.values()) == 3 * SCHEDULES
