@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from structlog.testing import capture_logs
 
-from core.models import Channel, ChatMessage, Interaction, SyncCursor, SyncRunStatus
+from core.models import Channel, ChatMessage, Interaction, SyncCursor, SyncRun, SyncRunStatus
 from core.settings import Settings
 from sync.context import SyncContext
 from sync.engine import sync_channel
@@ -94,6 +94,19 @@ class Rig:
         return cabinet["seller_id"], seller.id
 
 
+async def play(rig: Rig, channel: Channel, bodies: list[dict[str, Any]], touched: int) -> tuple[int, SyncRun]:
+    """One sync run of a fresh seller whose next reads answer `bodies`: it must succeed as a whole, and count and
+    log exactly the entries it skipped (at most the `touched` ones)."""
+    num, seller_id = await rig.seller()
+    await script(rig.wb, num, bodies)
+    with capture_logs() as logs:
+        run = await sync_channel(rig.ctx, seller_id, channel)
+    assert run.status == SyncRunStatus.OK, run.error
+    skipped = [entry for entry in logs if entry["event"] == "wb.malformed_item"]
+    assert run.skipped_malformed == len(skipped) <= touched
+    return seller_id, run
+
+
 @pytest.fixture(scope="module")
 async def rig(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Rig]:
     from core.settings import load_settings
@@ -147,13 +160,7 @@ async def test_hostile_review_pages(_tortoise: None, rig: Rig, plan: list[tuple[
         {"data": {"countUnanswered": len(entries), "countArchive": 0, "feedbacks": entries[i : i + PAGE]}}
         for i in range(0, len(entries), PAGE)
     ]
-    num, seller_id = await rig.seller()
-    await script(rig.wb, num, bodies)
-    with capture_logs() as logs:
-        run = await sync_channel(rig.ctx, seller_id, Channel.REVIEW)
-    assert run.status == SyncRunStatus.OK, run.error
-    skipped = [entry for entry in logs if entry["event"] == "wb.malformed_item"]
-    assert run.skipped_malformed == len(skipped) <= len(entries) - len(kept)
+    seller_id, run = await play(rig, Channel.REVIEW, bodies, len(entries) - len(kept))
     stored = await Interaction.filter(seller_id=seller_id).values_list("external_id", flat=True)
     assert len(stored) == len(set(stored))
     assert {entries[n]["id"] for n in kept} <= set(stored)
@@ -172,13 +179,7 @@ async def test_hostile_review_pages(_tortoise: None, rig: Rig, plan: list[tuple[
 async def test_hostile_event_packets(_tortoise: None, rig: Rig, plan: list[tuple[Any, ...]]) -> None:
     entries, kept = mutate(rig.events, plan)
     packet = {"result": {"next": rig.events[-1]["addTimestamp"], "totalEvents": len(entries), "events": entries}}
-    num, seller_id = await rig.seller()
-    await script(rig.wb, num, [packet])
-    with capture_logs() as logs:
-        run = await sync_channel(rig.ctx, seller_id, Channel.CHAT)
-    assert run.status == SyncRunStatus.OK, run.error
-    skipped = [entry for entry in logs if entry["event"] == "wb.malformed_item"]
-    assert run.skipped_malformed == len(skipped) <= len(entries) - len(kept)
+    seller_id, _ = await play(rig, Channel.CHAT, [packet], len(entries) - len(kept))
     stored = await ChatMessage.filter(seller_id=seller_id).values_list("event_id", flat=True)
     assert len(stored) == len(set(stored))
     kept_ids = {entries[n]["eventID"] for n in kept if entries[n].get("eventType", "message") == "message"}

@@ -14,9 +14,11 @@ from core.models import (
     DraftOrigin,
     Interaction,
     InteractionStatus,
+    Seller,
     SyncCursor,
     SyncRunStatus,
 )
+from core.settings import Settings
 from sync.engine import sync_channel
 from tests.sync.wbenv import WB, connect, sync_context, sync_settings, wb_sandbox
 
@@ -25,6 +27,18 @@ async def raw_get(wb: WB, token: str, path: str, **params: Any) -> dict[str, Any
     response = await wb.http.get(f"{wb.url}{path}", params=params, headers={"Authorization": token})
     response.raise_for_status()
     return response.json()
+
+
+async def sync_served(wb: WB, settings: Settings, num: int, token: str, channel: Channel, body: dict) -> Seller:
+    """Connect the cabinet, serve `body` to its next read, run one sync: it succeeds and skips exactly one item."""
+    await wb.control("PUT", f"/sellers/{num}/script", read=[{"body": body}])
+    s = sync_settings(settings, wb.url)
+    seller = await connect(s, token)
+    async with sync_context(s) as (ctx, _):
+        run = await sync_channel(ctx, seller.id, channel)
+    assert run.status == SyncRunStatus.OK, run.error
+    assert run.skipped_malformed == 1
+    return seller
 
 
 async def test_an_out_of_range_event_is_skipped_and_the_packet_and_cursor_move_on(db, settings, redis_client) -> None:
@@ -39,16 +53,10 @@ async def test_an_out_of_range_event_is_skipped_and_the_packet_and_cursor_move_o
         events = packet["result"]["events"]
         events.insert(1, {**events[1], "eventID": "bad-timestamp", "addTimestamp": 10**17})
         packet["result"]["totalEvents"] = len(events)
-        await wb.control("PUT", f"/sellers/{num}/script", read=[{"body": packet}])
-        s = sync_settings(settings, wb.url)
-        seller = await connect(s, token)
-        async with sync_context(s) as (ctx, _):
-            run = await sync_channel(ctx, seller.id, Channel.CHAT)
-            assert run.status == SyncRunStatus.OK, run.error
-            assert run.skipped_malformed == 1
-            assert await ChatMessage.filter(seller_id=seller.id).count() == 2
-            cursor = await SyncCursor.get(seller_id=seller.id, channel=Channel.CHAT)
-            assert cursor.wb_cursor == str(packet["result"]["next"])
+        seller = await sync_served(wb, settings, num, token, Channel.CHAT, packet)
+        assert await ChatMessage.filter(seller_id=seller.id).count() == 2
+        cursor = await SyncCursor.get(seller_id=seller.id, channel=Channel.CHAT)
+        assert cursor.wb_cursor == str(packet["result"]["next"])
 
 
 async def test_a_wb_system_message_neither_answers_nor_closes_a_chat(db, settings, redis_client) -> None:
@@ -98,18 +106,12 @@ async def test_nulls_are_empty_and_an_over_long_value_fails_only_its_item(db, se
         items[1]["id"] = "x" * 100
         items[2]["parentFeedbackId"] = "p" * 100
         items[3]["answer"] = {"text": "Спасибо", "state": "s" * 300, "editable": False}
-        await wb.control("PUT", f"/sellers/{num}/script", read=[{"body": page}])
-        s = sync_settings(settings, wb.url)
-        seller = await connect(s, token)
-        async with sync_context(s) as (ctx, _):
-            run = await sync_channel(ctx, seller.id, Channel.REVIEW)
-            assert run.status == SyncRunStatus.OK, run.error
-            assert run.skipped_malformed == 1
-            rows = {r.external_id: r for r in await Interaction.filter(seller_id=seller.id)}
-            assert set(rows) == {items[0]["id"], items[2]["id"], items[3]["id"]}
-            assert rows[items[0]["id"]].text == "" and rows[items[0]["id"]].answer is None
-            assert rows[items[2]["id"]].parent_external_id is None
-            assert rows[items[3]["id"]].answer_state_raw == "s" * 50
+        seller = await sync_served(wb, settings, num, token, Channel.REVIEW, page)
+        rows = {r.external_id: r for r in await Interaction.filter(seller_id=seller.id)}
+        assert set(rows) == {items[0]["id"], items[2]["id"], items[3]["id"]}
+        assert rows[items[0]["id"]].text == "" and rows[items[0]["id"]].answer is None
+        assert rows[items[2]["id"]].parent_external_id is None
+        assert rows[items[3]["id"]].answer_state_raw == "s" * 50
 
 
 async def test_a_late_indexed_item_is_read_when_the_unanswered_count_moved(db, settings, redis_client) -> None:
