@@ -216,6 +216,7 @@ async def send_reply(
         return ReplyStatus.QUEUED  # waiting for a paused seller is not an attempt; the sweep comes back
     if not await _claim(ctx, reply, now):
         return None
+    takeover = reply.status != ReplyStatus.QUEUED  # an unknown outcome or a dead sender: WB may hold it
     await step("claimed")
     reply = await Reply.get(id=reply_id)
     window = SellerSettings.of(seller.settings).pending_window_min
@@ -228,14 +229,14 @@ async def send_reply(
         elif found is ReadBack.OTHER:
             await replies.mark_failed(reply, "answered elsewhere")
         if found is not ReadBack.ABSENT:
-            return await _finish(ctx, seller, item, reply, started)
+            return await _finish(ctx, seller, item, reply, started, takeover)
     if seller.status != SellerStatus.ACTIVE:
         await replies.requeue(reply, f"seller {seller.status}", attempt=False)
     elif reply.attempts > MAX_ATTEMPTS:
         await replies.mark_failed(reply, reply.last_error or "too many attempts")
     else:
         await _post(ctx, seller, auth, item, reply, window, now, step)
-    return await _finish(ctx, seller, item, reply, started)
+    return await _finish(ctx, seller, item, reply, started, takeover)
 
 
 async def _check(
@@ -286,7 +287,9 @@ async def _post(
     await replies.mark_sent(reply, window_min=window, now=now, before_commit=lambda: step("committing"))
 
 
-async def _finish(ctx: SyncContext, seller: Seller, item: Interaction, reply: Reply, started: float) -> ReplyStatus:
+async def _finish(
+    ctx: SyncContext, seller: Seller, item: Interaction, reply: Reply, started: float, takeover: bool
+) -> ReplyStatus:
     after = await Reply.get(id=reply.id)
     # One line per send attempt or read-back, whatever its outcome (the error text is WB's, never a token).
     (log.info if after.status in (ReplyStatus.SENT, ReplyStatus.QUEUED) else log.warning)(
@@ -297,6 +300,7 @@ async def _finish(ctx: SyncContext, seller: Seller, item: Interaction, reply: Re
         channel=item.channel.value,
         via=reply.via.value,
         attempt=reply.attempts,
+        takeover=takeover,
         read_back=reply.posted_at is not None,
         outcome=after.status.value,
         error=after.last_error if after.status != ReplyStatus.SENT else None,

@@ -33,6 +33,7 @@ PER_CHANNEL = 8
 SEED = int(os.environ.get("AGENTIQ_FAULT_SEED") or random.SystemRandom().randrange(10**9))
 HELD = ("timeout_after", "timeout_before")
 WB_TIMEOUT_S = 3
+BATCH = 6
 
 
 def _children(pid: int) -> list[int]:
@@ -119,25 +120,28 @@ async def test_real_workers_killed_mid_send_never_post_twice(
                     await wb.control("PUT", f"/sellers/{cabinet['seller_id']}/script", send=send, read=read)
                     schedules.append((cabinet["seller_id"], item))
                     tally.schedules[channel.value] += 1
-            replies = [await approve(item, broker) for _, item in schedules]
-            ids = [r.id for r in replies]
-
+            # Approved in batches: each batch's first sends are held by WB while every worker process is killed.
+            ids: list[int] = []
             killed: set[int] = set()
             last_kill = datetime.now(UTC)
-            for round_ in range(2):  # kill while the first sends are held, then during the takeovers
-                loop = asyncio.get_running_loop()
-                give_up = loop.time() + (60 if round_ == 0 else 25)
-                while not await _in_flight(ids, last_kill) and loop.time() < give_up:
+            loop = asyncio.get_running_loop()
+            batches = [schedules[i : i + BATCH] for i in range(0, len(schedules), BATCH)]
+            for batch in [*batches, []]:  # the last round: during the takeovers (if one is out at the time)
+                batch_ids = [(await approve(item, broker)).id for _, item in batch]
+                ids += batch_ids
+                watched = batch_ids or ids
+                give_up, first_out = loop.time() + (60 if batch else 30), None
+                while loop.time() < give_up:
+                    flying = await _in_flight(watched, last_kill)
+                    first_out = first_out or (loop.time() if flying else None)
+                    if len(flying) == len(watched) or (first_out and loop.time() - first_out > 1.5):
+                        break
                     await asyncio.sleep(0.05)
-                # Let the other sends of the burst leave too (each is held by WB for longer than we wait).
-                settle = loop.time() + rng.uniform(0.5, 2.0)
-                while loop.time() < settle and len(await _in_flight(ids, last_kill)) < len(ids):
-                    await asyncio.sleep(0.05)
-                sending = await _in_flight(ids, last_kill)
-                if sending and await _kill_workers(manager):
+                flying = await _in_flight(watched, last_kill)
+                if flying and await _kill_workers(manager):
                     last_kill = datetime.now(UTC)
-                    killed |= sending
-                    tally.crashes[f"kill -9 round {round_ + 1}"] += len(sending)
+                    killed |= flying
+                    tally.crashes["kill -9 " + ("mid-send" if batch else "mid-takeover")] += len(flying)
                 await _wait_workers(manager, 2, tmp_path)
 
             # Every script is finite: each reply settles once its scripted faults are spent.
