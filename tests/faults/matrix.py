@@ -31,7 +31,14 @@ TEXTS = {
     Channel.CHAT: "Здравствуйте! Заказ уже в пути,  привезём завтра.",
 }
 INJECT = {Channel.REVIEW: "reviews", Channel.QUESTION: "questions", Channel.CHAT: "chat-messages"}
-VISIBLE = {CardStage.SENT, CardStage.PUBLISHED, CardStage.MODERATION, CardStage.FAILED, CardStage.UNKNOWN}
+VISIBLE = {
+    CardStage.SENT,
+    CardStage.DELIVERED,
+    CardStage.PUBLISHED,
+    CardStage.MODERATION,
+    CardStage.FAILED,
+    CardStage.UNKNOWN,
+}
 
 
 class WorkerKilled(BaseException):

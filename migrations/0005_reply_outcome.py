@@ -15,7 +15,7 @@ class AlterChoices(ops.AlterField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0003_security')]
+    dependencies = [('models', '0004_overdue_cards')]
 
     initial = False
 
