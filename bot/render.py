@@ -26,6 +26,8 @@ TEXT_BUDGET = 1200
 SIDE_BUDGET = 300
 DRAFT_BUDGET = 1000
 REASONS_BUDGET = 450
+TOPICS_SHOWN = 5
+TOPICS_BUDGET = 160
 TIMELINE_BUDGET = 3600
 PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
 # C0/C1 controls other than tab and newline: Telegram rejects some and they carry no meaning in a card.
@@ -102,7 +104,12 @@ def _draft(data: CardData, t: Translator) -> list[str]:
     draft = data.draft
     if draft is None or data.stage != CardStage.DRAFTED:
         return []
-    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}")), clip(draft.text, DRAFT_BUDGET, "…")]
+    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}"))]
+    if topics := data.interaction.topics:
+        # What the draft answers, so the seller checks it at a glance; bounded whatever the stored list holds.
+        names = ", ".join(t(f"topic-{topic}") for topic in topics[:TOPICS_SHOWN] if isinstance(topic, str))
+        lines.append(t("bot-card-topics", topics=clip(names, TOPICS_BUDGET, "…")))
+    lines.append(clip(draft.text, DRAFT_BUDGET, "…"))
     if not draft.ok:
         reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
         lines.append(t("bot-card-draft-blocked"))

@@ -20,6 +20,7 @@ from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, Draft, Interaction, InteractionStatus, Reply, ReplyVia
 from core.models.enums import DraftOrigin, Priority
+from core.topics import Topic
 from sandbox.telegram.formatted import normalise
 from sandbox.telegram.html_parser import parse_html
 from sandbox.telegram.validation import MAX_RAW_BYTES, MAX_TEXT
@@ -127,6 +128,11 @@ WORST_CARDS = [
     (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru"),
     (_card(Channel.REVIEW, LONGEST, "x", CardStage.REJECTED, side=LONGEST, reason=LONGEST, via=ReplyVia.AUTO), "en"),
 ]
+# The same with every topic stored (the card names what the draft answers, within its own budget).
+WORST_CARDS.append(
+    (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru")
+)
+WORST_CARDS[-1][0].interaction.topics = [topic.value for topic in Topic] * 3
 
 
 @st.composite
@@ -148,6 +154,8 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
         due_at=draw(st.none() | st.just(NOW + timedelta(hours=4))),
         priority=draw(st.sampled_from(list(Priority))),
         rejection_reason=draw(maybe),
+        # Stored topics: known values, or anything a corrupted row might hold (shown escaped, within a budget).
+        topics=draw(st.none() | st.lists(st.sampled_from([t.value for t in Topic]) | hostile, max_size=30)),
     )
     draft_text = draw(hostile)
     verdict = check_text(draft_text, channel=channel, context=GuardrailContext(buyer_text=interaction.text))
@@ -182,6 +190,7 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
 @example(card=WORST_CARDS[0])
 @example(card=WORST_CARDS[1])
 @example(card=WORST_CARDS[2])
+@example(card=WORST_CARDS[3])
 def test_cards_from_hostile_text_pass_telegram(card: tuple[CardData, str]) -> None:
     data, language = card
     t = translator(language)
