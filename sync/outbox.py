@@ -28,7 +28,7 @@ from enum import Enum
 import structlog
 from taskiq import AsyncBroker
 
-from core import replies
+from core import audit, replies
 from core.models import (
     Channel,
     ChatDirection,
@@ -116,14 +116,32 @@ async def submit_reply(
     return reply
 
 
-async def recheck(interaction_id: int, broker: AsyncBroker | None = None) -> bool:
-    """The seller's "check WB again" button: read the item's unknown reply back now. False: nothing unknown."""
+async def recheck(
+    interaction_id: int,
+    broker: AsyncBroker | None = None,
+    *,
+    member_id: int | None = None,
+    admin_id: int | None = None,
+) -> bool:
+    """The seller's "check WB again" button: read the item's unknown reply back now (audited with who asked).
+    False: nothing unknown."""
     from sync.broker import broker as default_broker
 
     reply = await replies.request_recheck(interaction_id)
-    if reply is not None:
-        await kick(broker or default_broker, "sync.send_reply", reply.id)
-    return reply is not None
+    if reply is None:
+        return False
+    item = await Interaction.get(id=interaction_id)
+    await audit.record(
+        "reply.recheck",
+        seller_id=item.seller_id,
+        interaction_id=interaction_id,
+        member_id=member_id,
+        admin_id=admin_id,
+        object_type="reply",
+        object_id=reply.id,
+    )
+    await kick(broker or default_broker, "sync.send_reply", reply.id)
+    return True
 
 
 async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:

@@ -110,6 +110,6 @@ async def recheck(request: Request, admin: EditorAdmin, interaction_id: int) -> 
     from sync import outbox  # sync's broker module builds its broker on import; pages never need it
 
     await load_detail(interaction_id)
-    await outbox.recheck(interaction_id, request.app.state.broker)
+    await outbox.recheck(interaction_id, request.app.state.broker, admin_id=admin.id)
     url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)

@@ -161,5 +161,5 @@ async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMe
 async def recheck_wb(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
     """ "Check WB again" on a reply whose outcome is unknown: the card changes once WB answered the read-back."""
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    started = await recheck(interaction.id)
+    started = await recheck(interaction.id, member_id=member.id)
     await query.answer(t("bot-recheck-started" if started else "bot-recheck-nothing"))

@@ -11,7 +11,7 @@ from taskiq import InMemoryBroker
 from admin.app import create_app
 from core.guardrails import check_text
 from core.i18n import translator
-from core.models import AdminRole, AdminUser, Channel, Draft, DraftOrigin, Reply, ReplyStatus, ReplyVia
+from core.models import AdminRole, AdminUser, AuditEvent, Channel, Draft, DraftOrigin, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 from tests.admin.conftest import log_in, page_csrf, password_hash
 from tests.admin.seed import seed
@@ -93,7 +93,9 @@ async def test_viewer_sees_no_form_and_cannot_post(client: httpx.AsyncClient) ->
     assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
 
 
-async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(logged_in: httpx.AsyncClient) -> None:
+async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(
+    logged_in: httpx.AsyncClient, admin_user: AdminUser
+) -> None:
     from datetime import UTC, datetime, timedelta
 
     from core.replies import UNSURE_AFTER
@@ -121,5 +123,6 @@ async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(logge
     assert response.status_code == 303
     due = await Reply.get(id=reply.id)
     assert due.status == ReplyStatus.UNKNOWN and due.checks == 0 and due.sending_at < since
+    assert await AuditEvent.exists(action="reply.recheck", object_id=reply.id, actor_admin_id=admin_user.id)
     # Without the CSRF token nothing happens.
     assert (await logged_in.post(f"{path}/recheck", data={})).status_code == 403

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from core.models import Channel, Reply, ReplyStatus
+from core.models import AuditEvent, Channel, Reply, ReplyStatus
 from core.replies import UNSURE_AFTER
 from sync.broker import kick
 from sync.engine import sync_channel
@@ -37,6 +37,7 @@ async def test_unknown_outcome_card_then_recheck_settles_it(stack, tg, wb) -> No
     await tg.press(chat, card["message_id"], text="🔄 Check WB again")  # … then WB shows our answer
     await eventually(lambda: _shows(tg, chat, card["message_id"], "Sent"))
     assert (await Reply.get(id=reply.id)).status == ReplyStatus.SENT
+    assert await AuditEvent.filter(action="reply.recheck", object_id=reply.id).count() == 2
     answers = await _answers(wb, cabinet)
     assert len(answers) == 1 and answers[0]["answer_calls"] == 1
 
