@@ -17,6 +17,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
+FIX = "the lock files disagree with pyproject.toml: regenerate them with `bash .ci/lock` and commit both"
 SELF = "agentiq (pyproject.toml)"
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>[^\s;\\]+)\s*(?:;\s*(?P<marker>[^\\]+?))?\s*\\?$")
 
@@ -90,25 +91,25 @@ def _orphans(pins: dict[str, list[Pin]]) -> list[str]:
 
 def test_the_runtime_lock_agrees_with_pyproject() -> None:
     pins = read_lock("requirements.lock")
-    assert _unsatisfied(declared(), pins) == []
-    assert _direct_but_undeclared(declared(), pins) == []
-    assert _orphans(pins) == []
+    assert _unsatisfied(declared(), pins) == [], FIX
+    assert _direct_but_undeclared(declared(), pins) == [], FIX
+    assert _orphans(pins) == [], FIX
     assert [p.name for group in pins.values() for p in group if not p.hashes] == []
 
 
 def test_the_dev_lock_adds_the_dev_extra_and_keeps_the_runtime_pins() -> None:
     runtime, dev = read_lock("requirements.lock"), read_lock("requirements-dev.lock")
     everything = declared() + declared("dev")
-    assert _unsatisfied(everything, dev) == []
-    assert _direct_but_undeclared(everything, dev) == []
-    assert _orphans(dev) == []
+    assert _unsatisfied(everything, dev) == [], FIX
+    assert _direct_but_undeclared(everything, dev) == [], FIX
+    assert _orphans(dev) == [], FIX
     assert [p.name for group in dev.values() for p in group if not p.hashes] == []
     differ = {
         name: ([str(p.version) for p in pins], [str(p.version) for p in dev.get(name, [])])
         for name, pins in runtime.items()
         if sorted(str(p.version) for p in pins) != sorted(str(p.version) for p in dev.get(name, []))
     }
-    assert differ == {}
+    assert differ == {}, FIX
 
 
 def test_a_disagreement_is_caught() -> None:
