@@ -8,6 +8,7 @@ rendered markup: the bot must never depend on sandbox leniency.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, example, given, settings
@@ -127,6 +128,15 @@ WORST_CARDS = [
     (_card(Channel.REVIEW, LONGEST, LONGEST, CardStage.DRAFTED, side=LONGEST), "ru"),
     (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru"),
     (_card(Channel.REVIEW, LONGEST, "x", CardStage.REJECTED, side=LONGEST, reason=LONGEST, via=ReplyVia.AUTO), "en"),
+    # A final card keeps the sent text and its sender: at their longest with the longest reason.
+    (
+        replace(
+            _card(Channel.REVIEW, LONGEST, LONGEST, CardStage.REJECTED, side=LONGEST, reason=LONGEST),
+            sent_by=LONGEST,
+        ),
+        "ru",
+    ),
+    (_card(Channel.CHAT, LONGEST, LONGEST, CardStage.EXPIRED, side=LONGEST, reason=LONGEST), "ru"),
 ]
 # The same with every topic stored (the card names what the draft answers, within its own budget).
 WORST_CARDS.append(
@@ -191,6 +201,8 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
 @example(card=WORST_CARDS[1])
 @example(card=WORST_CARDS[2])
 @example(card=WORST_CARDS[3])
+@example(card=WORST_CARDS[4])
+@example(card=WORST_CARDS[5])
 def test_cards_from_hostile_text_pass_telegram(card: tuple[CardData, str]) -> None:
     data, language = card
     t = translator(language)
