@@ -29,6 +29,7 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.render import clip, render_card
 from core import inbox, sellers
+from core.alerts import alert_title, seller_alert_text
 from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
 from core.settings import Settings, TelegramSettings, get_settings
@@ -138,16 +139,30 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
 
 
 async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
-    """Post an ops alert once (claimed first, like cards): to the ops chat, and to the seller's owners when it
-    concerns one seller (a dead token, a stale sync: they are the ones who can fix it). With nobody to tell, the
-    alert stays unclaimed, so a later configured ops chat still gets it."""
-    chats = [notifier.settings.ops_chat_id] if notifier.settings.ops_chat_id is not None else []
-    chats += await inbox.alert_owner_chats(alert_id)
-    alert = await inbox.claim_alert_delivery(alert_id) if chats else None
+    """Post an alert once (claimed first, like cards): to the ops chat with its ops text, and to the seller's owners
+    in their language when it is one they can act on (a dead token, failed sends, overdue items), naming the shop
+    once and saying which command or button fixes it. Ops-only kinds (sync lag, WB's limits, the shared LLM) go to
+    the ops chat only. With nobody to tell, the alert stays unclaimed, so a later configured ops chat gets it."""
+    found, owners = await inbox.alert_owners(alert_id)
+    if found is None:
+        return False
+    ops_chat = notifier.settings.ops_chat_id
+    alert = await inbox.claim_alert_delivery(alert_id) if ops_chat is not None or owners else None
     if alert is None:
         return False
-    text = f"{ALERT_ICON.get(alert.severity, '')} <b>{clip(alert.kind, 50)}</b>\n{clip(alert.text, 3500, '…')}"
-    for chat_id in chats:
+    icon = ALERT_ICON.get(alert.severity, "")
+    messages: list[tuple[int, str]] = []
+    if ops_chat is not None:
+        ops_t = translator((notifier.app_settings or get_settings()).default_language)
+        messages.append((ops_chat, f"{icon} <b>{alert_title(alert.kind, ops_t)}</b>\n{clip(alert.text, 3500, '…')}"))
+    if owners:
+        seller = await sellers.seller_of(alert.seller_id)
+        zone = await inbox.seller_zone(seller.id)
+        for member in owners:
+            t = translator(member.language)
+            text = clip(seller_alert_text(alert, seller, t, zone), 3500, "…")
+            messages.append((member.tg_chat_id, f"{icon} <b>{alert_title(alert.kind, t)}</b>\n{text}"))
+    for chat_id, text in messages:
         try:
             await notifier.send(chat_id, text)
         except TelegramForbiddenError:

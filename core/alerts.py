@@ -20,7 +20,7 @@ from tortoise.expressions import F
 from core.analytics.backlog import open_where
 from core.analytics.common import Sql, as_datetime
 from core.analytics.readiness import covered_channels
-from core.i18n import translator
+from core.i18n import Translator, translator
 from core.models import (
     Alert,
     AlertSeverity,
@@ -33,6 +33,7 @@ from core.models import (
     WbSyncState,
 )
 from core.settings import OpsSettings, Settings
+from core.timezones import local
 
 # The sync decides confirm/expire a little after the window ends; only a longer wait means it is not running.
 _PENDING_GRACE = timedelta(minutes=30)
@@ -192,6 +193,33 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
         if streak >= ops.rate_limit_streak:
             out.append(Finding(AlertKind.RATE_LIMITED, sid, AlertSeverity.WARNING, {"count": streak}))
     return out
+
+
+# What a shop's owners can fix themselves; the rest (sync lag, WB's rate limits, the shared LLM) is ops-only.
+SELLER_KINDS = frozenset(
+    {
+        AlertKind.TOKEN_INVALID,
+        AlertKind.TOKEN_EXPIRING,
+        AlertKind.REPLY_FAILED,
+        AlertKind.SLA_BREACH,
+        AlertKind.PENDING_EXPIRED,
+        AlertKind.MODERATION_SPIKE,
+    }
+)
+
+
+def alert_title(kind: str, t: Translator) -> str:
+    """The alert's localised title (an unknown kind, e.g. another feature's, shows as it is)."""
+    key = f"alert-title-{kind}"
+    return t(key) if t.has(key) else kind
+
+
+def seller_alert_text(alert: Alert, seller: Seller, t: Translator, zone: str) -> str:
+    """What a shop's owner reads: the shop named once, what happened, and the button or command that fixes it."""
+    when = t("alert-when-unknown")
+    if seller.token_expires_at is not None:
+        when = local(seller.token_expires_at, zone).strftime("%d.%m.%Y %H:%M")
+    return t(f"alert-seller-{alert.kind}", seller=seller.name or f"#{seller.id}", when=when)
 
 
 def alert_text(kind: AlertKind, args: dict[str, Any], language: str | None) -> str:

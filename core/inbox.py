@@ -271,13 +271,16 @@ async def card_recipients(interaction: Interaction) -> list[SellerMember]:
     return await SellerMember.filter(seller_id=seller.id, active=True, blocked_bot=False).order_by("id")
 
 
-async def alert_owner_chats(alert_id: int) -> list[int]:
-    """Chats of the owners of the seller an alert concerns (none for global alerts), if they still read the bot."""
+async def alert_owners(alert_id: int) -> tuple[Alert | None, list[SellerMember]]:
+    """The alert and the owners who should read it: of the seller it concerns, if it is one they can act on
+    (`core.alerts.SELLER_KINDS`; ops-only kinds and global alerts have none) and they still read the bot."""
+    from core.alerts import SELLER_KINDS  # core.alerts reads analytics; imported where needed
+
     alert = await Alert.get_or_none(id=alert_id)
-    if alert is None or alert.seller_id is None:
-        return []
+    if alert is None or alert.seller_id is None or alert.kind not in SELLER_KINDS:
+        return alert, []
     owners = SellerMember.filter(seller_id=alert.seller_id, role=MemberRole.OWNER, active=True, blocked_bot=False)
-    return list(await owners.order_by("id").values_list("tg_chat_id", flat=True))
+    return alert, list(await owners.order_by("id"))
 
 
 async def claim_card(interaction_id: int, member: SellerMember) -> Card | None:

@@ -32,9 +32,34 @@ async def test_alert_goes_to_ops_and_owner_once_and_dedups(db, tg, bot, bot_sett
     assert not await deliver_alert(again.id, notifier)  # the same open alert is not announced twice
 
     (posted,) = [m for m in await tg.messages(ops) if m["from_bot"]]
-    assert "token_invalid" in posted["text"] and "Token <revoked> & gone" in posted["text"]
-    assert len([m for m in await tg.messages(owner_chat) if m["from_bot"]]) == 1
+    # A localised title, never the raw kind; the ops text as raised.
+    assert "token_invalid" not in posted["text"] and "Токен WB не работает" in posted["text"]
+    assert "Token <revoked> & gone" in posted["text"]
+    (told,) = [m for m in await tg.messages(owner_chat) if m["from_bot"]]
+    # The owner reads it in their language, the shop named once, with the command that fixes it.
+    assert told["text"].startswith("🚨 The WB token does not work")
+    assert told["text"].count("“Shop”") == 1 and "/connect" in told["text"] and "Next step" in told["text"]
     assert [m for m in await tg.messages(operator_chat) if m["from_bot"]] == []
+
+
+async def test_ops_only_alert_reaches_only_the_ops_channel(db, tg, bot, bot_settings) -> None:
+    ops = (await tg.http.post("/_sandbox/chats", json={"type": "channel", "title": "Ops"})).json()["id"]
+    owner_chat = await tg.user()
+    seller = await make_seller()
+    await make_member(seller, owner_chat, language="ru")
+    notifier = Notifier(bot, RateLimiter(None), bot_settings.telegram.model_copy(update={"ops_chat_id": ops}))
+    stale = await raise_alert(
+        kind=AlertKind.STALE_SYNC, seller_id=seller.id, severity=AlertSeverity.WARNING, text="sync 20 min behind"
+    )
+    assert await deliver_alert(stale.id, notifier)
+    assert [m for m in await tg.messages(owner_chat) if m["from_bot"]] == []
+    assert "Синхронизация отстаёт" in next(m for m in await tg.messages(ops) if m["from_bot"])["text"]
+    breach = await raise_alert(
+        kind=AlertKind.SLA_BREACH, seller_id=seller.id, severity=AlertSeverity.WARNING, text="Продавец Shop: 3"
+    )
+    assert await deliver_alert(breach.id, notifier)
+    (told,) = [m for m in await tg.messages(owner_chat) if m["from_bot"]]
+    assert "Магазин «Shop»" in told["text"] and "/inbox" in told["text"] and "Продавец" not in told["text"]
 
 
 async def test_global_alert_without_ops_chat_is_not_claimed_in_vain(db, tg, notifier) -> None:
