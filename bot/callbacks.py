@@ -85,6 +85,12 @@ class SettingsAction(StrEnum):
     # value "" opens the zone picker, a zone name sets it.
     ZONE = "tz"
     BACK = "bk"
+    # Quiet hours (core.quiet): the switch, the start and end hour, the night rule's rating, returns paging.
+    QUIET = "q"
+    QUIET_START = "qs"
+    QUIET_END = "qe"
+    QUIET_RATING = "qr"
+    QUIET_RETURNS = "qt"
 
 
 class SettingsCb(CallbackData, prefix="st"):
@@ -115,6 +121,11 @@ _SETTINGS_VALUES = {
     # Only the offered zones are set from the buttons ("" opens the picker).
     SettingsAction.ZONE: lambda value: value == "" or value in ZONES,
     SettingsAction.BACK: lambda value: value == "",
+    SettingsAction.QUIET: lambda value: value == "",
+    SettingsAction.QUIET_START: _int_in(0, 23),
+    SettingsAction.QUIET_END: _int_in(0, 23),
+    SettingsAction.QUIET_RATING: _int_in(0, 5),
+    SettingsAction.QUIET_RETURNS: lambda value: value == "",
 }
 
 

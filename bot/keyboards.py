@@ -32,6 +32,9 @@ from core.timezones import ZONES, zone_label
 # Stages from which the seller can (again) draft or write a reply.
 _OPEN = OPEN_STAGES
 WINDOW_CHOICES = (30, 180, 720, 1440)
+QUIET_STARTS = (20, 21, 22, 23, 0)
+QUIET_ENDS = (6, 7, 8, 9, 10)
+QUIET_RATINGS = (0, 1, 2, 3)
 
 
 def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
@@ -137,9 +140,32 @@ def settings_keyboard(current: SellerSettings, language: str, t: Translator) -> 
     for rating in range(1, 6):
         chosen = rating == current.notify.max_review_rating
         button(t("bot-settings-btn-rating", rating=rating), SettingsAction.RATING, str(rating), chosen)
+    _quiet_buttons(kb, current, t)
     kb.button(text=t("bot-settings-btn-voice"), callback_data=VoiceCb(action=VoiceAction.OPEN))
-    kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5, 1)
+    kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5, 2, 3, 1)
     return kb.as_markup()
+
+
+def _next(choices: tuple[int, ...], current: int) -> int:
+    """The choice after `current` (cycling), or the first one when `current` is not offered."""
+    return choices[(choices.index(current) + 1) % len(choices)] if current in choices else choices[0]
+
+
+def _quiet_buttons(kb: InlineKeyboardBuilder, current: SellerSettings, t: Translator) -> None:
+    """Quiet hours: the switch and returns paging, then the start, end and night-rule buttons (each press moves
+    to the next offered value)."""
+    quiet, on_off = current.quiet, {True: "✅", False: "❌"}
+
+    def button(text: str, action: SettingsAction, value: str = "") -> None:
+        kb.button(text=text, callback_data=SettingsCb(action=action, value=value))
+
+    button(f"{on_off[quiet.enabled]} {t('quiet-btn-switch')}", SettingsAction.QUIET)
+    button(f"{on_off[quiet.page_returns]} {t('quiet-btn-returns')}", SettingsAction.QUIET_RETURNS)
+    start, end = quiet.start.hour, quiet.end.hour
+    button(t("quiet-btn-start", hour=f"{start:02d}"), SettingsAction.QUIET_START, str(_next(QUIET_STARTS, start)))
+    button(t("quiet-btn-end", hour=f"{end:02d}"), SettingsAction.QUIET_END, str(_next(QUIET_ENDS, end)))
+    rating = quiet.page_max_rating
+    button(t("quiet-btn-rating", rating=rating), SettingsAction.QUIET_RATING, str(_next(QUIET_RATINGS, rating)))
 
 
 def zone_keyboard(current: str, t: Translator) -> InlineKeyboardMarkup:

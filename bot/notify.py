@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
@@ -28,7 +29,7 @@ from limits import parse
 
 from bot.keyboards import card_keyboard
 from bot.render import clip, render_card
-from core import inbox, sellers
+from core import inbox, quiet, sellers
 from core.alerts import alert_title, seller_alert_text
 from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
@@ -90,7 +91,12 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     if auto_reply is not None:
         data = await inbox.card_data(interaction_id)
     sent = 0
+    # Quiet hours: the cards are held for the morning digest (bot.digest) unless the night rule pages.
+    hold = await quiet.should_hold(data.interaction, datetime.now(UTC))
     for member in await inbox.card_recipients(data.interaction):
+        if hold:
+            await quiet.hold_card(interaction_id, member)
+            continue
         card = await inbox.claim_card(interaction_id, member)
         if card is None:
             continue

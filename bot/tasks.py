@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import notify
+from bot import digest, notify
 from core.settings import get_settings
 from sync.broker import broker
 from sync.ratelimit import build_limiter
@@ -55,10 +55,16 @@ async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, Task
     return await notify.deliver_alert(alert_id, notifier)
 
 
+async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+    """Send the quiet-hours digests that are due (each held card is listed once)."""
+    return await digest.send_digests(notifier)
+
+
 TASKS = {
     "bot.notify_interaction": notify_interaction,
     "bot.refresh_cards": refresh_cards,
     "bot.deliver_alert": deliver_alert,
+    "bot.send_digests": send_digests,
 }
 
 

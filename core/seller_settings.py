@@ -45,6 +45,17 @@ class NotifySettings(BaseModel):
     max_review_rating: int = Field(default=5, ge=1, le=5)
 
 
+class QuietHours(BaseModel):
+    """Night hours in the seller's zone: cards are held and sent as one digest when they end (core.quiet).
+    What still pages at night: reviews rated `page_max_rating` or lower (0 = none) and, if set, buyer returns."""
+
+    enabled: bool = False
+    start: time = time(22, 0)
+    end: time = time(8, 0)
+    page_max_rating: int = Field(default=2, ge=0, le=5)
+    page_returns: bool = True
+
+
 class Voice(BaseModel):
     """How the seller's replies sound: signature, brand name and tone (formal «Вы» or friendly)."""
 
@@ -73,6 +84,7 @@ class SellerSettings(BaseModel):
     banned_phrases: list[str] = Field(default_factory=list)
     tone: str = Field(default="polite", max_length=200)
     voice: Voice = Field(default_factory=Voice)
+    quiet: QuietHours = Field(default_factory=QuietHours)
 
     @classmethod
     def of(cls, raw: dict | None) -> SellerSettings:

@@ -22,8 +22,24 @@ from core.timezones import zone_label
 router = Router(name="settings")
 
 
+def _quiet_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) -> str:
+    quiet = current.quiet
+    return t(
+        "quiet-settings-section",
+        state=on_off[quiet.enabled],
+        start=quiet.start.strftime("%H:%M"),
+        end=quiet.end.strftime("%H:%M"),
+        rating=quiet.page_max_rating,
+        returns=on_off[quiet.page_returns],
+    )
+
+
 def _text(current: SellerSettings, t: Translator) -> str:
     on_off = {True: t("settings-on"), False: t("settings-off")}
+    return _main_text(current, t, on_off) + "\n\n" + _quiet_text(current, t, on_off)
+
+
+def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) -> str:
     channels = ", ".join(
         f"{t(f'bot-settings-notify-{name}')} {'✅' if getattr(current.notify, name) else '❌'}"
         for name in ("reviews", "questions", "chats")
@@ -59,6 +75,16 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
             return {"notify": {value: not getattr(current.notify, value)}}
         case SettingsAction.ZONE:
             return {"business_hours": {"timezone": value}}
+        case SettingsAction.QUIET:
+            return {"quiet": {"enabled": not current.quiet.enabled}}
+        case SettingsAction.QUIET_START:
+            return {"quiet": {"start": f"{int(value):02d}:00"}}
+        case SettingsAction.QUIET_END:
+            return {"quiet": {"end": f"{int(value):02d}:00"}}
+        case SettingsAction.QUIET_RATING:
+            return {"quiet": {"page_max_rating": int(value)}}
+        case SettingsAction.QUIET_RETURNS:
+            return {"quiet": {"page_returns": not current.quiet.page_returns}}
         case _:
             return {"notify": {"max_review_rating": int(value)}}
 

@@ -21,7 +21,7 @@ from core.models.enums import (
     SyncRunStatus,
     WbSyncState,
 )
-from core.models.interaction import Card, ChatMessage, Interaction
+from core.models.interaction import Card, ChatMessage, Digest, Interaction
 from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts
 from core.models.reply import Draft, Reply
@@ -41,6 +41,7 @@ __all__ = [
     "Channel",
     "ChatDirection",
     "ChatMessage",
+    "Digest",
     "Draft",
     "DraftOrigin",
     "Interaction",

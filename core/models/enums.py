@@ -138,3 +138,6 @@ class CardState(StrEnum):
     CLAIMED = "claimed"
     SENT = "sent"
     FAILED = "failed"
+    # Quiet hours: held back instead of sent, then listed in one digest message (core.quiet).
+    HELD = "held"
+    DIGESTED = "digested"

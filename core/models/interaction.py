@@ -120,6 +120,8 @@ class Card(Model):
     tg_message_id = fields.BigIntField(null=True)
     state = fields.CharEnumField(CardState, max_length=10, default=CardState.CLAIMED)
     error = fields.TextField(null=True)
+    # The quiet-hours digest that listed this held card (claimed by one UPDATE, so a card is in one digest only).
+    digest = fields.ForeignKeyField("models.Digest", related_name="cards", null=True, on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -127,3 +129,16 @@ class Card(Model):
         table = "card"
         unique_together = (("interaction", "member"),)
         indexes = (Index(fields=("tg_chat_id", "tg_message_id"), name="ix_card_message"),)
+
+
+class Digest(Model):
+    """One quiet-hours digest message to a member: the cards held overnight, listed once in the morning."""
+
+    id = fields.BigIntField(primary_key=True)
+    member = fields.ForeignKeyField("models.SellerMember", related_name=None, on_delete=fields.CASCADE)
+    tg_message_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "digest"

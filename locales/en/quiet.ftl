@@ -1,0 +1,17 @@
+digest-title = 🌙 While you were off: { $count } new items
+digest-more = …and { $count } more in /inbox
+digest-channel-review = Reviews
+digest-channel-question = Questions
+digest-channel-chat = Chats
+digest-priority-urgent = urgent
+digest-priority-high = high
+digest-priority-normal = normal
+digest-priority-low = low
+quiet-settings-section =
+    🌙 <b>Quiet hours</b>: { $state }, { $start }–{ $end } in your time zone. Cards wait for one morning digest;
+    still paging at night: reviews up to { $rating }★ (0 — none), returns: { $returns }
+quiet-btn-switch = Quiet hours
+quiet-btn-returns = Returns page
+quiet-btn-start = 🌙 from { $hour }:00
+quiet-btn-end = ☀️ to { $hour }:00
+quiet-btn-rating = 🔔 ≤ { $rating }★ page
