@@ -186,7 +186,9 @@ def render_preview(text: str, t: Translator) -> str:
 def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
     """One short line for lists (inbox, timeline): icon, rating, product and the start of the text."""
     stars = f"{i.rating}★ " if i.rating else ""
-    return f"{CHANNEL_ICON[i.channel]} {stars}{clip(i.product_name, 40, '…')}: {clip(i.text, 80, '…')}"
+    # A chat about no product names its buyer (or says it is a chat) instead of an empty "💬 : text".
+    subject = clip(i.product_name, 40, "…") or clip(i.buyer_name, 40, "…") or t(f"bot-channel-{i.channel}")
+    return f"{CHANNEL_ICON[i.channel]} {stars}{subject}: {clip(i.text, 80, '…')}"
 
 
 def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator, zone: str = DEFAULT_ZONE) -> str:

@@ -14,6 +14,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Case, Q, When
 
 from core import audit, replies
+from core.linking import mentioned_nm_ids
 from core.models import (
     Alert,
     AnswerState,
@@ -146,6 +147,7 @@ async def card_data(interaction_id: int) -> CardData:
     reply = await Reply.filter(interaction_id=interaction_id).order_by("-id").first()
     links = await Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id)).count()
     zone = await seller_zone(interaction.seller_id)
+    await _product_named_in_chat(interaction)
     sent_by = None
     if reply is not None and reply.approved_by_id is not None:
         sent_by = await SellerMember.filter(id=reply.approved_by_id).first().values_list("name", flat=True)
@@ -162,6 +164,23 @@ async def _skipped_since(interaction: Interaction) -> datetime | None:
     if event is None or event.created_at < datetime.now(UTC) - SKIP_UNDO:
         return None
     return event.created_at
+
+
+async def _product_named_in_chat(interaction: Interaction) -> None:
+    """A chat about no product that names an nmID of the seller's shows that product (for display only: the row is
+    not changed, linking already reads the same mention)."""
+    if interaction.channel != Channel.CHAT or interaction.nm_id is not None:
+        return
+    for candidate in mentioned_nm_ids(interaction.text):
+        known = (
+            await Interaction.filter(seller_id=interaction.seller_id, nm_id=candidate, product_name__not_isnull=True)
+            .order_by("-id")
+            .first()
+            .values_list("product_name", flat=True)
+        )
+        if known:
+            interaction.nm_id, interaction.product_name = candidate, known
+            return
 
 
 async def seller_zone(seller_id: int) -> str:

@@ -36,6 +36,13 @@ _PRODUCT_CANDIDATES = 500
 _AMBIGUOUS_NAME = 4
 _TIMELINE_HOPS = 3
 _NM_ID_IN_TEXT = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
+
+
+def mentioned_nm_ids(text: str | None) -> list[int]:
+    """nmIDs (6–12 digit numbers) a buyer's message names, in order."""
+    return [int(m) for m in _NM_ID_IN_TEXT.findall(text or "")]
+
+
 _FIELDS = (
     "id",
     "seller_id",

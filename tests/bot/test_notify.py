@@ -140,3 +140,24 @@ async def test_overdue_card_is_refreshed_once_when_it_becomes_overdue(db, tg, no
     assert await claim_overdue(later) == []
     card = (await tg.messages(chat))[-1]
     assert "Due soon" in card["text"] and "Overdue by 1 min" in card["text"]
+
+
+async def test_chat_rows_and_the_product_a_chat_names(db, tg, bot, notifier) -> None:
+    from bot.render import render_line
+    from core.i18n import translator
+
+    chat = await tg.user()
+    seller = await make_seller()
+    await make_member(seller, chat)
+    await make_interaction(seller, nm_id=246813579, product_name="Льняной сарафан")
+    asking = await make_interaction(
+        seller, channel=Channel.CHAT, nm_id=None, product_name=None, buyer_name="Анна",
+        text="Здравствуйте! Артикул 246813579 будет в размере M?",
+    )  # fmt: skip
+    await notify_interaction(asking.id, notifier)
+    card = (await tg.messages(chat))[-1]["text"]
+    assert "Льняной сарафан · nm 246813579" in card and "product unknown" not in card
+    bare = await make_interaction(seller, channel=Channel.CHAT, nm_id=None, product_name=None, buyer_name=None)
+    t = translator("ru")
+    assert render_line(asking, t).startswith("💬 Анна: Здравствуйте")
+    assert render_line(bare, t).startswith("💬 Чат: ") and "💬 :" not in render_line(bare, t)
