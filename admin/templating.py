@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from admin.deps import csrf_token, request_language, request_zone
 from core.alerts import alert_title
 from core.guardrails import Verdict
+from core.humanize import number
 from core.i18n import translator
 from core.timezones import ZONES, local, zone_label
 
@@ -68,6 +69,7 @@ def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
+templates.env.filters["num"] = pass_context(lambda ctx, value: number(value, ctx["lang"]))
 templates.env.globals["zone_name"] = _zone_name
 templates.env.globals["alert_title"] = pass_context(lambda ctx, kind: alert_title(kind, ctx["t"]))
 templates.env.filters["duration"] = _duration

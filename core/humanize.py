@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
 from core.i18n import Translator
 
 
@@ -17,3 +19,8 @@ def duration(seconds: float | None, t: Translator) -> str:
         return t("duration-hm", h=hours, m=rest) if rest else t("duration-h", h=hours)
     days, hours = divmod(hours, 24)
     return t("duration-dh", d=days, h=hours) if hours else t("duration-d", d=days)
+
+
+def number(value: float | int, language: str) -> str:
+    """A number as the page's language writes it, at most two decimals: `0,1` / `1 234,5` (ru), `0.1` (en)."""
+    return format_decimal(value, format="#,##0.##", locale=language)

@@ -14,6 +14,7 @@ from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.replying import ReplyRefused, submit_web_reply
 from admin.templating import templates
 from core import analytics, records, replies
+from core.interactions import OPEN_STATUSES
 from core.models import AdminRole, AdminUser, Channel, Priority
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
@@ -71,6 +72,10 @@ async def _render_detail(
         "active": "interactions",
         "d": detail,
         "can_reply": admin.role == AdminRole.ADMIN,
+        # The form only where a reply is possible: open and nothing of ours in flight (else it would end in a 409).
+        "reply_open": admin.role == AdminRole.ADMIN
+        and detail.interaction.status in OPEN_STATUSES
+        and not any(r.status in replies.ACTIVE for r in detail.replies),
         "reply_draft": draft,
         "reply_text": reply_text if reply_text is not None else (draft.text if draft else ""),
         "refusal": refusal,
