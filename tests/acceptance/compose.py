@@ -3,8 +3,9 @@
 `docker-compose config` resolves the file exactly as compose would (anchors, `env_file`, `${...}` interpolation);
 from it each service gives its `command`, `environment`, `depends_on` (with conditions), `healthcheck`, `restart`
 and `stop_grace_period`. Mapped onto one machine:
-- the image's entrypoint `agentiq` is `python -m cli` from this checkout, `python` is this interpreter; the image's
-  `ENV` lines (Dockerfile) are part of every process's environment, `/data` being a folder per service;
+- the image's entrypoint `agentiq` is `python -m cli` of this checkout's environment, `python` is this interpreter;
+  the image's `ENV` lines (Dockerfile) are part of every process's environment, and `/data` (also the image's
+  WORKDIR, so no stray `.env` of the checkout is read) is a folder per service;
 - service host names (`postgres`, `redis`) point at the run's own servers on 127.0.0.1, published container ports
   (the admin's 8000) at free ports; `HOSTNAME` is the container's name, as Docker sets it;
 - `restart:` is honoured by `Deployment.supervise`: a process that dies is started again unless the run stopped it.
@@ -101,8 +102,9 @@ class Service:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                self.command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
+                self.command, cwd=self.data_dir, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
         self.stopped = False
 
     def kill9(self) -> None:
@@ -128,7 +130,7 @@ class Service:
         if self.healthcheck is None:
             return self.proc is not None and self.proc.poll() is None
         proc = await asyncio.create_subprocess_exec(
-            *self.healthcheck, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            *self.healthcheck, cwd=self.data_dir, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
             return await asyncio.wait_for(proc.wait(), 20) == 0
