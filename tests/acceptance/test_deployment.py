@@ -298,7 +298,10 @@ async def _question_with_own_text(run: Run) -> None:
     await tg.press(card, "✏️ Edit")
     await run.until("the edit prompt", lambda: tg.last("corrected reply"))
     await tg.send(OWN_ANSWER)
-    await run.until("the edited answer sent", lambda: tg.last("Sent to WB"))
+    # The checked text is shown back first; nothing reaches WB before Send.
+    preview = await run.until("the preview of the own text", lambda: tg.last("Check your reply"))
+    await tg.press(preview["message_id"], "✅ Send")
+    await run.until("the edited answer sent", lambda: tg.shows(preview["message_id"], "Sent to WB"))
 
 
 async def _chat_from_the_admin(web: httpx.AsyncClient) -> None:
