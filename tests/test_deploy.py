@@ -60,7 +60,7 @@ def test_every_setting_reaches_the_containers_through_the_env_file(tmp_path: Pat
     env_file = ROOT / "agentiq.env"
     listed = {line.lstrip("# ").split("=", 1)[0] for line in env_file.read_text().splitlines() if "=" in line}
     missing = _settings_variables() - listed
-    assert not missing, f"document these settings in agentiq.env: {sorted(missing)}"
+    assert not missing, f"add these settings to agentiq.env (commented out, with their default): {sorted(missing)}"
     # A value set in the env file reaches every AgentIQ service (compose config resolves env_file into environment).
     shutil.copy(ROOT / "docker-compose.yml", tmp_path)
     (tmp_path / "agentiq.env").write_text(env_file.read_text() + "\nAGENTIQ_SYNC__TICK_S=7\n")
