@@ -43,6 +43,14 @@ def _datetime(ctx: Context, value: datetime | None) -> str:
 
 
 @pass_context
+def _enum(ctx: Context, value: object, group: str) -> str:
+    """An enum value (or audit action) in the page's language: `enum-<group>-<value>` in locales/*/enums.ftl."""
+    key = f"enum-{group}-" + str(value).replace(".", "-").replace("_", "-")
+    t = ctx["t"]
+    return t(key) if t.has(key) else str(value)
+
+
+@pass_context
 def _zone_name(ctx: Context, zone: str) -> str:
     """`Москва (UTC+3)` in the page's language."""
     return zone_label(zone, ctx["t"], datetime.now(UTC))
@@ -69,6 +77,7 @@ def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
+templates.env.filters["enum"] = _enum
 templates.env.filters["num"] = pass_context(lambda ctx, value: number(value, ctx["lang"]))
 templates.env.globals["zone_name"] = _zone_name
 templates.env.globals["alert_title"] = pass_context(lambda ctx, kind: alert_title(kind, ctx["t"]))

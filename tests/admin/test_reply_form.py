@@ -64,7 +64,7 @@ async def test_clean_text_is_queued_as_the_admins_web_reply(
         admin_user.id,
         draft.id,
     )
-    assert f"{ReplyStatus.QUEUED} ({reply.attempts})" in (await logged_in.get(path)).text
+    assert f"в очереди ({reply.attempts})" in (await logged_in.get(f"{path}?lang=ru")).text
 
     # A different text while the first is in flight: 409 with the localised message, nothing new queued.
     conflict = await logged_in.post(f"{path}/reply?lang=ru", data={"text": OTHER, "csrf_token": token})
