@@ -49,8 +49,8 @@ async def draft(
     await _show(query, interaction.id, t)
 
 
-@router.callback_query(CardCb.filter(F.action == CardAction.APPROVE))
-async def approve(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+async def _send_current_draft(callback_data: CardCb, member: SellerMember | None) -> int:
+    """Send the draft the button was rendered with (a superseded one is stale); returns the interaction id."""
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
     current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
     await submit_reply(
@@ -60,7 +60,13 @@ async def approve(query: CallbackQuery, callback_data: CardCb, member: SellerMem
         member_id=member.id,
         via=ReplyVia.TELEGRAM,
     )
-    await _show(query, interaction.id, t)
+    return interaction.id
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.APPROVE))
+async def approve(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction_id = await _send_current_draft(callback_data, member)
+    await _show(query, interaction_id, t)
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.EDIT, CardAction.REPLY})))
@@ -101,17 +107,9 @@ async def _refresh_own_card(query: CallbackQuery, interaction_id: int, member: S
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SEND))
 async def send_preview(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
-    await submit_reply(
-        interaction_id=interaction.id,
-        text=current.text,
-        draft_id=current.id,
-        member_id=member.id,
-        via=ReplyVia.TELEGRAM,
-    )
+    interaction_id = await _send_current_draft(callback_data, member)
     await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
-    await _refresh_own_card(query, interaction.id, member, t)
+    await _refresh_own_card(query, interaction_id, member, t)
     await query.answer()
 
 

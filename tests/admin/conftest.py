@@ -9,6 +9,7 @@ from functools import lru_cache
 import httpx
 import pytest
 from fastapi import FastAPI
+from playwright.async_api import Browser
 
 from admin.app import create_app
 from admin.security import hash_password
@@ -68,3 +69,27 @@ async def logged_in(client: httpx.AsyncClient, admin_user: AdminUser) -> httpx.A
 async def page_csrf(http: httpx.AsyncClient, path: str = "/") -> str:
     """The session's CSRF token as a signed-in page shows it."""
     return csrf_from((await http.get(path)).text)
+
+
+class browser_admin:
+    """The admin served over HTTP (plain-http cookies) and a browser page signed in on its dashboard."""
+
+    def __init__(self, browser: Browser, settings: Settings) -> None:
+        self.browser, self.settings = browser, settings
+
+    async def __aenter__(self) -> browser_admin:
+        from sandbox.runner import serve_app
+
+        admin = self.settings.admin.model_copy(update={"secure_cookies": False})
+        self._serving = serve_app(create_app(self.settings.model_copy(update={"admin": admin})))
+        self.base_url = await self._serving.__aenter__()
+        self.page = await self.browser.new_page()
+        await self.page.goto(f"{self.base_url}/login")
+        await self.page.fill("input[name=email]", "ops@example.com")
+        await self.page.fill("input[name=password]", PASSWORD)
+        await self.page.click("button[type=submit]")
+        await self.page.wait_for_url(f"{self.base_url}/")
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._serving.__aexit__(*exc)

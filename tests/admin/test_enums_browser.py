@@ -6,11 +6,9 @@ import re
 
 from playwright.async_api import Browser
 
-from admin.app import create_app
 from core.models import AuditEvent, Draft, DraftOrigin, Reply, ReplyQuality, ReplyStatus, ReplyVia
 from core.settings import Settings
-from sandbox.runner import serve_app
-from tests.admin.conftest import PASSWORD
+from tests.admin.conftest import browser_admin
 from tests.admin.seed import seed
 
 # Values as the database stores them; on a Russian page none may show, on an English one not the coded ones.
@@ -31,14 +29,8 @@ async def test_no_raw_enum_values_or_keys(settings: Settings, db: None, admin_us
     )  # fmt: skip
     await AuditEvent.create(action="reply.approved", interaction=seeded.chat, seller=seeded.seller)
     await AuditEvent.create(action="interaction.skipped", interaction=seeded.review, seller=seeded.seller)
-    app = create_app(settings.model_copy(update={"admin": settings.admin.model_copy(update={"secure_cookies": False})}))
-    async with serve_app(app) as base_url:
-        page = await browser.new_page()
-        await page.goto(f"{base_url}/login")
-        await page.fill("input[name=email]", "ops@example.com")
-        await page.fill("input[name=password]", PASSWORD)
-        await page.click("button[type=submit]")
-        await page.wait_for_url(f"{base_url}/")
+    async with browser_admin(browser, settings) as signed:
+        page, base_url = signed.page, signed.base_url
         paths = [
             f"/interactions/{seeded.review.id}", f"/interactions/{seeded.chat.id}", "/sellers", "/sync-runs",
             "/alerts", "/readiness", "/",

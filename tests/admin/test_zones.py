@@ -7,12 +7,10 @@ from datetime import UTC, datetime
 
 from playwright.async_api import Browser
 
-from admin.app import create_app
 from core.models import Channel, Interaction, Seller
 from core.seller_settings import SellerSettings
 from core.settings import Settings
-from sandbox.runner import serve_app
-from tests.admin.conftest import PASSWORD
+from tests.admin.conftest import browser_admin
 
 
 async def test_viewer_zone_and_seller_zone(settings: Settings, db: None, admin_user, browser: Browser) -> None:
@@ -21,14 +19,8 @@ async def test_viewer_zone_and_seller_zone(settings: Settings, db: None, admin_u
         seller=seller, channel=Channel.REVIEW, external_id="z1", rating=4, text="ok",
         occurred_at=datetime(2026, 11, 30, 21, 30, tzinfo=UTC),
     )  # fmt: skip
-    app = create_app(settings.model_copy(update={"admin": settings.admin.model_copy(update={"secure_cookies": False})}))
-    async with serve_app(app) as base_url:
-        page = await browser.new_page()
-        await page.goto(f"{base_url}/login")
-        await page.fill("input[name=email]", "ops@example.com")
-        await page.fill("input[name=password]", PASSWORD)
-        await page.click("button[type=submit]")
-        await page.wait_for_url(f"{base_url}/")
+    async with browser_admin(browser, settings) as signed:
+        page, base_url = signed.page, signed.base_url
 
         await page.goto(f"{base_url}/interactions/{item.id}")
         # 21:30 UTC is 00:30 on the next day in Moscow, the default.
