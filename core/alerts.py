@@ -105,8 +105,11 @@ async def _interaction_findings(now: datetime, ops: OpsSettings) -> list[Finding
     out: list[Finding] = []
     q = Sql()
     due = q.p(now)
+    # Only items that arrived after the seller connected: a backlog found by the first sync is the seller's
+    # history, shown to them once at onboarding, not an SLA the service missed.
     breached = await _counts(f"SELECT seller_id, COUNT(*) AS n FROM interaction WHERE {open_where(q, None)} "
-                             f"AND due_at < {due} GROUP BY seller_id", q)  # fmt: skip
+                             f"AND due_at < {due} AND occurred_at >= (SELECT created_at FROM seller "
+                             f"WHERE seller.id = interaction.seller_id) GROUP BY seller_id", q)  # fmt: skip
     out += [Finding(AlertKind.SLA_BREACH, s, AlertSeverity.WARNING, {"count": n}) for s, n in breached.items()]
     q = Sql()
     pending, expired = q.p(WbSyncState.PENDING.value), q.p(WbSyncState.EXPIRED.value)

@@ -62,6 +62,9 @@ async def _troubled_world() -> tuple[Seller, Seller]:
         seller=s, channel=Channel.CHAT, last_success_at=NOW - timedelta(minutes=30), consecutive_429=5
     )
 
+    # Connected a day ago: the items below arrived after the connection.
+    await Seller.filter(id=s.id).update(created_at=NOW - timedelta(days=1))
+
     def item(key: str, **kw):
         return Interaction.create(seller=s, channel=Channel.REVIEW, external_id=key, occurred_at=NOW, **kw)
 
@@ -131,3 +134,22 @@ async def test_below_thresholds_nothing_is_raised(db: None, settings: Settings) 
     for origin in (DraftOrigin.FALLBACK, DraftOrigin.LLM):  # 50% fallback, but too few drafts to judge
         await Draft.create(interaction=item, text="d", origin=origin)
     assert await evaluate(NOW, settings) == []
+
+
+async def test_backlog_older_than_the_connection_raises_no_sla_alert(db: None, settings: Settings) -> None:
+    s = await Seller.create(name="new", status=SellerStatus.ACTIVE, token_scopes=["review"])
+    await SyncCursor.create(seller=s, channel=Channel.REVIEW, last_success_at=NOW)
+    connected = (await Seller.get(id=s.id)).created_at
+    for n in range(50):  # the first sync finds a month of unanswered history
+        await Interaction.create(
+            seller=s, channel=Channel.REVIEW, external_id=f"old{n}", occurred_at=connected - timedelta(days=30),
+            status=InteractionStatus.NEEDS_RESPONSE, due_at=connected - timedelta(days=29),
+        )  # fmt: skip
+    kinds = {(a.kind, a.seller_id) for a in await evaluate(connected + timedelta(minutes=1), settings)}
+    assert (AlertKind.SLA_BREACH, s.id) not in kinds
+    await Interaction.create(
+        seller=s, channel=Channel.REVIEW, external_id="new", occurred_at=connected + timedelta(seconds=1),
+        status=InteractionStatus.NEEDS_RESPONSE, due_at=connected + timedelta(seconds=30),
+    )  # fmt: skip
+    raised = [a for a in await evaluate(connected + timedelta(minutes=2), settings) if a.kind == AlertKind.SLA_BREACH]
+    assert [(a.seller_id, a.text) for a in raised] == [(s.id, "Продавец new: просрочено по SLA: 1")]
