@@ -172,3 +172,9 @@ class FactsCb(CallbackData, prefix="f"):
         if value and value not in FACT_KINDS:
             raise ValueError("unknown fact kind")
         return value
+
+
+class SpikeCb(CallbackData, prefix="sp"):
+    """Mute a product spike's product × topic (the owners' spike message)."""
+
+    spike_id: int = Id

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import digest, notify
+from bot import digest, notify, spikes
 from core.settings import get_settings
 from sync.broker import broker
 from sync.ratelimit import build_limiter
@@ -60,11 +60,17 @@ async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notif
     return await digest.send_digests(notifier)
 
 
+async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+    """Evaluate product spikes and tell the owners of each new one (once)."""
+    return await spikes.check_spikes(notifier, get_settings().spikes)
+
+
 TASKS = {
     "bot.notify_interaction": notify_interaction,
     "bot.refresh_cards": refresh_cards,
     "bot.deliver_alert": deliver_alert,
     "bot.send_digests": send_digests,
+    "bot.check_spikes": check_spikes,
 }
 
 

@@ -142,6 +142,18 @@ class AdminSettings(BaseModel):
         return [item.strip() for item in value]
 
 
+class SpikeSettings(BaseModel):
+    """Product × topic spike alerts (core.spikes): the last `recent_days` against the `baseline_weeks` before."""
+
+    recent_days: int = Field(default=7, ge=1, le=30)
+    baseline_weeks: int = Field(default=4, ge=1, le=12)
+    # At least this many items with the topic in the recent window: one review is not a spike.
+    min_count: int = Field(default=5, ge=2)
+    # ... and this many times the baseline's weekly rate.
+    ratio: float = Field(default=2.0, ge=1.0)
+    mute_days: int = Field(default=30, ge=1, le=365)
+
+
 class OpsSettings(BaseModel):
     """Ops alert and pilot-readiness (GO/NO-GO) thresholds."""
 
@@ -184,6 +196,7 @@ class Settings(BaseSettings):
     sync: SyncSettings = Field(default_factory=SyncSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
     ops: OpsSettings = Field(default_factory=OpsSettings)
+    spikes: SpikeSettings = Field(default_factory=SpikeSettings)
 
     @field_validator("database_url")
     @classmethod

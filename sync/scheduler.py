@@ -80,9 +80,9 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
-    """The scheduler process: kick "sync.tick" every `tick_s`, "sync.evaluate_alerts" and "bot.send_digests" every
-    `alerts_interval_s` seconds until cancelled; with Redis also beat (liveness) and keep the stream trimmed (see
-    sync.stream)."""
+    """The scheduler process: kick "sync.tick" every `tick_s`, and "sync.evaluate_alerts", "bot.send_digests" and
+    "bot.check_spikes" every `alerts_interval_s` seconds until cancelled; with Redis also beat (liveness) and keep
+    the stream trimmed (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
     log.info("scheduler.start", tick_s=settings.sync.tick_s, alerts_interval_s=settings.sync.alerts_interval_s)
@@ -94,6 +94,7 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
                     await kick(broker, "sync.evaluate_alerts")
                     # Quiet-hours digests are due when a seller's night ends (bot.digest; idempotent).
                     await kick(broker, "bot.send_digests")
+                    await kick(broker, "bot.check_spikes")
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s
                 if redis is not None:
                     await heartbeat.beat(redis, "scheduler", max(settings.sync.heartbeat_s, settings.sync.tick_s))

@@ -17,6 +17,7 @@ def get_routers() -> list[Router]:
         memberships,
         onboarding,
         settings,
+        spikes,
         stats,
     )
 
@@ -27,6 +28,7 @@ def get_routers() -> list[Router]:
         inbox.router,
         stats.router,
         exports.router,
+        spikes.router,
         settings.router,
         drafting.router,
         members.router,

@@ -23,7 +23,7 @@ from core.models.enums import (
 )
 from core.models.interaction import Card, ChatMessage, Digest, Interaction
 from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
-from core.models.product import FACT_KINDS, ProductFacts
+from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute
 from core.models.reply import Draft, Reply
 from core.models.seller import Invite, Seller, SellerMember
 
@@ -53,6 +53,7 @@ __all__ = [
     "MemberRole",
     "Priority",
     "ProductFacts",
+    "ProductSpike",
     "Reply",
     "ReplyQuality",
     "ReplyStatus",
@@ -60,6 +61,7 @@ __all__ = [
     "Seller",
     "SellerMember",
     "SellerStatus",
+    "SpikeMute",
     "SyncCursor",
     "SyncRun",
     "SyncRunStatus",

@@ -1,6 +1,7 @@
 """Per-product facts a seller writes once (by WB nmId); the drafters quote them where the buyer's topic needs."""
 
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.models import Model
 
 # The kinds of fact and the most each may hold: short, so a reply stays a reply.
@@ -25,3 +26,43 @@ class ProductFacts(Model):
     def as_dict(self) -> dict[str, str]:
         """The non-empty facts by kind."""
         return {kind: getattr(self, kind) for kind in FACT_KINDS if getattr(self, kind)}
+
+
+class ProductSpike(Model):
+    """A topic jumping on one product of a seller (core.spikes): open while the jump lasts, one per product ×
+    topic (`open_key`, like ops alerts), delivered once to the owners."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    nm_id = fields.BigIntField()
+    topic = fields.CharField(max_length=40)
+    product_name = fields.CharField(max_length=300, null=True)
+    recent = fields.IntField()
+    baseline = fields.IntField()
+    rating_recent = fields.FloatField(null=True)
+    rating_baseline = fields.FloatField(null=True)
+    # "seller:nm:topic" while open, NULL once resolved.
+    open_key = fields.CharField(max_length=100, null=True, unique=True)
+    first_seen = fields.DatetimeField()
+    last_seen = fields.DatetimeField()
+    delivered_at = fields.DatetimeField(null=True)
+    resolved_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "product_spike"
+        indexes = (Index(fields=("seller_id", "nm_id", "first_seen"), name="ix_spike_product"),)
+
+
+class SpikeMute(Model):
+    """An owner muted spikes of this product × topic until `until`."""
+
+    id = fields.IntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    nm_id = fields.BigIntField()
+    topic = fields.CharField(max_length=40)
+    until = fields.DatetimeField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "spike_mute"
+        unique_together = (("seller", "nm_id", "topic"),)
