@@ -13,6 +13,7 @@ def get_routers() -> list[APIRouter]:
         exports,
         health,
         interactions,
+        products,
         readiness,
         seller_drafting,
         sellers,
@@ -27,6 +28,7 @@ def get_routers() -> list[APIRouter]:
         seller_drafting.router,
         exports.router,  # before interactions: /interactions/{id} would take export.csv
         interactions.router,
+        products.router,
         alerts.router,
         sync_runs.router,
         readiness.router,

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from admin.charts import Bar, Chart, drill_href, layout
 from admin.deps import AppSettings, CurrentAdmin, T, request_zone
 from admin.templating import templates
-from core import analytics
+from core import analytics, products
 from core.analytics import AGE_BUCKETS, ItemFilters, Period
 from core.i18n import Translator
 from core.models import PRIORITY_RANK, Channel, Priority, ReplyQuality, Seller
@@ -128,5 +128,7 @@ async def dashboard(
         # Thousands of cursors are healthy; the dashboard lists the ones that need a look.
         "sync_rows": [r for r in data.sync if _unhealthy(r, stale_s)][:SYNC_ROWS],
         "qualities": list(ReplyQuality),
+        # Drill-down to a product's page (admin.routes.products).
+        "top_products": await products.top_products(seller_id=seller_id, period=data.period),
     }
     return templates.TemplateResponse(request, "dashboard.html", context)

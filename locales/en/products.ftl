@@ -1,0 +1,10 @@
+product-title = Product
+product-volume = Items per week
+product-rating = Average review rating per week
+product-topic = “{ $topic }” per week
+product-open-items = Open items
+product-spikes = Spike history
+product-spike-topic = Topic
+product-spike-counts = Recent / baseline
+product-spike-open = open
+admin-top-products = Top products

@@ -1,0 +1,10 @@
+product-title = Товар
+product-volume = Обращений в неделю
+product-rating = Средняя оценка отзывов по неделям
+product-topic = «{ $topic }» по неделям
+product-open-items = Открытые обращения
+product-spikes = История всплесков
+product-spike-topic = Тема
+product-spike-counts = Сейчас / база
+product-spike-open = открыт
+admin-top-products = Популярные товары
