@@ -18,7 +18,8 @@ import random
 import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
@@ -189,7 +190,17 @@ async def run_queries(sellers: int, rounds: int) -> list[tuple[str, float, float
     ]
 
 
-async def main(sellers: int, total: int, rounds: int, keep: bool, reuse: str | None) -> None:
+@asynccontextmanager
+async def bench_database(
+    sellers: int,
+    total: int,
+    *,
+    keep: bool,
+    reuse: str | None,
+    prepare: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
+) -> AsyncIterator[str]:
+    """A throwaway database with our migrations and this data set loaded (then `prepare`d), as a URL; dropped after
+    unless `keep`. `reuse` names one kept earlier (nothing is loaded). Shared by the other benchmarks."""
     name = reuse or f"agentiq_bench_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(PG_ADMIN_URL)
     url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
@@ -199,21 +210,32 @@ async def main(sellers: int, total: int, rounds: int, keep: bool, reuse: str | N
             await core_db.upgrade(load_settings(database_url=url))
             started = time.perf_counter()
             await load(url, sellers, total)
+            if prepare is not None:
+                conn = await asyncpg.connect(url)
+                try:
+                    await prepare(conn)
+                finally:
+                    await conn.close()
             print(f"loaded {sellers} sellers, {total} interactions in {time.perf_counter() - started:.1f} s")
         await Tortoise.init(config=core_db.tortoise_config(url))
         try:
-            results = await run_queries(sellers, rounds)
+            yield url
         finally:
             await Tortoise.close_connections()
-        print(f"{'query':58} {'p50 ms':>8} {'p95 ms':>8}")
-        for label, p50, p95 in results:
-            print(f"{label:58} {p50:8.1f} {p95:8.1f}")
     finally:
         if keep or reuse:
             print(f"database kept: {name}")
         else:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def main(sellers: int, total: int, rounds: int, keep: bool, reuse: str | None) -> None:
+    async with bench_database(sellers, total, keep=keep, reuse=reuse):
+        results = await run_queries(sellers, rounds)
+    print(f"{'query':58} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, p50, p95 in results:
+        print(f"{label:58} {p50:8.1f} {p95:8.1f}")
 
 
 if __name__ == "__main__":

@@ -12,16 +12,11 @@ import argparse
 import asyncio
 import resource
 import time
-import uuid
 
-import asyncpg
-from analytics import PG_ADMIN_URL, load
-from tortoise import Tortoise
+from analytics import bench_database
 
-from core import db as core_db
 from core import exports
 from core.analytics import ItemFilters
-from core.settings import load_settings
 
 
 def rss_mb() -> float:
@@ -31,47 +26,28 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 1e6
 
 
-async def run_export(url: str) -> None:
-    await Tortoise.init(config=core_db.tortoise_config(url))
-    try:
-        before = rss_mb()
-        print(f"RSS before export: {before:.1f} MB")
-        started = time.perf_counter()
-        rows = size = 0
-        next_mark = 100_000
-        async for chunk in exports.csv_chunks(ItemFilters()):
-            size += len(chunk.encode("utf-8"))
-            rows += chunk.count("\r\n")
-            if rows >= next_mark:
-                print(f"{rows - 1:>9} rows  {time.perf_counter() - started:6.1f} s  RSS {rss_mb():6.1f} MB")
-                next_mark += 100_000
-        elapsed = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
-        rows -= 1  # the header line
-        print(f"exported {rows} rows, {size / 1e6:.0f} MB of CSV in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s);")
-        print(f"RSS {before:.1f} → {rss_mb():.1f} MB, peak {peak:.1f} MB")
-    finally:
-        await Tortoise.close_connections()
+async def run_export() -> None:
+    before = rss_mb()
+    print(f"RSS before export: {before:.1f} MB")
+    started = time.perf_counter()
+    rows = size = 0
+    next_mark = 100_000
+    async for chunk in exports.csv_chunks(ItemFilters()):
+        size += len(chunk.encode("utf-8"))
+        rows += chunk.count("\r\n")
+        if rows >= next_mark:
+            print(f"{rows - 1:>9} rows  {time.perf_counter() - started:6.1f} s  RSS {rss_mb():6.1f} MB")
+            next_mark += 100_000
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+    rows -= 1  # the header line
+    print(f"exported {rows} rows, {size / 1e6:.0f} MB of CSV in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s);")
+    print(f"RSS {before:.1f} → {rss_mb():.1f} MB, peak {peak:.1f} MB")
 
 
 async def main(sellers: int, total: int, keep: bool, reuse: str | None) -> None:
-    name = reuse or f"agentiq_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(PG_ADMIN_URL)
-    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    try:
-        if reuse is None:
-            await admin.execute(f'CREATE DATABASE "{name}"')
-            await core_db.upgrade(load_settings(database_url=url))
-            started = time.perf_counter()
-            await load(url, sellers, total)
-            print(f"loaded {sellers} sellers, {total} interactions in {time.perf_counter() - started:.1f} s")
-        await run_export(url)
-    finally:
-        if keep or reuse:
-            print(f"database kept: {name}")
-        else:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with bench_database(sellers, total, keep=keep, reuse=reuse):
+        await run_export()
 
 
 if __name__ == "__main__":

@@ -11,16 +11,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
-import uuid
 
 import asyncpg
-from analytics import NOW, PG_ADMIN_URL, load
-from tortoise import Tortoise
+from analytics import NOW, bench_database
 
-from core import db as core_db
 from core import spikes
 from core.models import ProductSpike
-from core.settings import SpikeSettings, load_settings
+from core.settings import SpikeSettings
 
 TOPICS_SQL = """
 UPDATE interaction SET topics = CASE
@@ -32,41 +29,20 @@ UPDATE interaction SET topics = CASE
 """
 
 
+async def add_topics(conn: asyncpg.Connection) -> None:
+    """Topics for the loaded interactions, and fresh statistics."""
+    await conn.execute(TOPICS_SQL, NOW)
+    await conn.execute("VACUUM ANALYZE interaction")
+
+
 async def main(sellers: int, total: int, rounds: int, keep: bool, reuse: str | None) -> None:
-    name = reuse or f"agentiq_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(PG_ADMIN_URL)
-    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    try:
-        if reuse is None:
-            await admin.execute(f'CREATE DATABASE "{name}"')
-            await core_db.upgrade(load_settings(database_url=url))
+    async with bench_database(sellers, total, keep=keep, reuse=reuse, prepare=add_topics):
+        cfg = SpikeSettings()
+        for n in range(rounds):
             started = time.perf_counter()
-            await load(url, sellers, total)
-            conn = await asyncpg.connect(url)
-            try:
-                await conn.execute(TOPICS_SQL, NOW)
-                await conn.execute("VACUUM ANALYZE interaction")
-            finally:
-                await conn.close()
-            print(
-                f"loaded {sellers} sellers, {total} interactions with topics in {time.perf_counter() - started:.1f} s"
-            )
-        await Tortoise.init(config=core_db.tortoise_config(url))
-        try:
-            cfg = SpikeSettings()
-            for n in range(rounds):
-                started = time.perf_counter()
-                open_spikes = await spikes.evaluate(NOW, cfg)
-                print(f"evaluate #{n + 1}: {time.perf_counter() - started:.2f} s, {len(open_spikes)} open spikes")
-            print(f"spike rows: {await ProductSpike.all().count()}")
-        finally:
-            await Tortoise.close_connections()
-    finally:
-        if keep or reuse:
-            print(f"database kept: {name}")
-        else:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+            open_spikes = await spikes.evaluate(NOW, cfg)
+            print(f"evaluate #{n + 1}: {time.perf_counter() - started:.2f} s, {len(open_spikes)} open spikes")
+        print(f"spike rows: {await ProductSpike.all().count()}")
 
 
 if __name__ == "__main__":
