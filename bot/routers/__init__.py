@@ -19,6 +19,7 @@ def get_routers() -> list[Router]:
         settings,
         spikes,
         stats,
+        summary,
     )
 
     return [
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
         inbox.router,
         stats.router,
         exports.router,
+        summary.router,
         spikes.router,
         settings.router,
         drafting.router,

@@ -10,7 +10,7 @@ from core.i18n import LANGUAGES, Translator, translator
 
 router = Router(name="help")
 
-COMMANDS = ("inbox", "stats", "export", "settings", "members", "invite", "connect", "sellers", "help")
+COMMANDS = ("inbox", "stats", "digest", "export", "settings", "members", "invite", "connect", "sellers", "help")
 
 
 @router.message(Command("help"))

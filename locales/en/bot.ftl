@@ -125,6 +125,7 @@ bot-help =
     Each new item comes as a card: Draft → Approve sends the reply to WB; Edit lets you change it first.
     /inbox — what needs a reply
     /stats — today, 7 and 30 days
+    /digest [week] — summary: received, answered, SLA, top topics
     /export [days] — CSV of items and replies (owner)
     /settings — language, pending window, auto-draft, auto-reply, notifications
     /members, /invite — your team (owner)

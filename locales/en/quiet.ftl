@@ -15,3 +15,11 @@ quiet-btn-returns = Returns page
 quiet-btn-start = 🌙 from { $hour }:00
 quiet-btn-end = ☀️ to { $hour }:00
 quiet-btn-rating = 🔔 ≤ { $rating }★ page
+summary-today = Today
+summary-week = Last 7 days
+summary-text =
+    📋 <b>{ $period }</b>
+    Received { $received }, answered { $answered }, SLA met { $sla }
+    Top topics: { $topics }
+    (/digest week — the last 7 days)
+bot-cmd-digest = Summary: today or week

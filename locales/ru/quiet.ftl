@@ -15,3 +15,11 @@ quiet-btn-returns = Возвраты будят
 quiet-btn-start = 🌙 с { $hour }:00
 quiet-btn-end = ☀️ до { $hour }:00
 quiet-btn-rating = 🔔 ≤ { $rating }★ будят
+summary-today = Сегодня
+summary-week = Последние 7 дней
+summary-text =
+    📋 <b>{ $period }</b>
+    Получено { $received }, отвечено { $answered }, SLA соблюдён { $sla }
+    Главные темы: { $topics }
+    (/digest week — последние 7 дней)
+bot-cmd-digest = Сводка: сегодня или неделя

@@ -94,3 +94,25 @@ async def test_settings_quiet_section(db, tg, bot, feed) -> None:
         True, 23, 9, 3, False,
     )  # fmt: skip
     assert "on, 23:00–09:00" in screen["html"]
+
+
+async def test_digest_summary_on_request(db, tg, bot, feed) -> None:
+    from core.models import InteractionStatus
+
+    seller = await make_seller(settings=SellerSettings().model_dump(mode="json"))
+    chat = await tg.user()
+    await make_member(seller, chat)
+    now = datetime.now(UTC)
+    await make_interaction(seller, topics=["packaging", "defect"], occurred_at=now - timedelta(seconds=3))
+    # Seconds ago, so "today" in the seller's zone whenever the test runs.
+    await make_interaction(
+        seller, topics=["packaging"], occurred_at=now - timedelta(seconds=2), status=InteractionStatus.ANSWERED,
+        first_response_at=now - timedelta(seconds=1),
+    )  # fmt: skip
+    await make_interaction(seller, topics=["smell"], occurred_at=now - timedelta(days=3))
+    await tg.send(chat, "/digest")
+    await tg.send(chat, "/digest week")
+    await feed()
+    today, week = [m["text"] for m in await _from_bot(tg, chat)][-2:]
+    assert "Received 2, answered 1" in today and "packaging (2)" in today and "smell" not in today
+    assert "Last 7 days" in week and "Received 3" in week and "smell (1)" in week
