@@ -48,6 +48,23 @@ class CardCb(CallbackData, prefix="c"):
     draft_id: int = Field(default=0, ge=0, lt=2**63)
 
 
+class ClaimStep(StrEnum):
+    ASK = "a"
+    CONFIRM = "c"
+    CANCEL = "x"
+
+
+class ClaimCb(CallbackData, prefix="cl"):
+    """A decision button of a return (claim) card and its confirm step; `action` is WB's code, checked in core."""
+
+    step: ClaimStep
+    action: str
+    interaction_id: int
+    # The seller's comment (a draft) confirmed with `rejectcustom`, and the card to redraw from that prompt.
+    draft_id: int = 0
+    card_id: int = 0
+
+
 class LangCb(CallbackData, prefix="l"):
     """Language choice (onboarding and /settings)."""
 
@@ -141,7 +158,7 @@ class SellerCb(CallbackData, prefix="sl"):
     member_id: int = Id
 
 
-CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channel.CHAT)
+CHANNEL_FILTERS: tuple[Channel, ...] = (Channel.REVIEW, Channel.QUESTION, Channel.CHAT, Channel.RETURN)
 
 
 class VoiceAction(StrEnum):

@@ -21,11 +21,12 @@ from bot.callbacks import (
     VoiceAction,
     VoiceCb,
 )
-from bot.render import product_url
+from bot.claim_card import claim_keyboard
+from bot.text import product_url
 from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
-from core.models import MemberRole, SellerMember
+from core.models import Channel, MemberRole, SellerMember
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
 
@@ -39,6 +40,8 @@ QUIET_RATINGS = (0, 1, 2, 3)
 
 def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
     """The buttons for the card's stage: first actions, the draft's actions, or only Timeline/Open product."""
+    if data.interaction.channel == Channel.RETURN:
+        return claim_keyboard(data, t)
     kb = InlineKeyboardBuilder()
     iid = data.interaction.id
 

@@ -9,51 +9,27 @@ the Telegram sandbox's port of Telegram's parser and limits.
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import UTC, datetime
 
+from bot.claim_card import render_claim
+from bot.text import TEXT_BUDGET, clip, units, when
 from core.guardrails import Verdict
 from core.humanize import duration
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyVia
-from core.timezones import DEFAULT_ZONE, local
+from core.timezones import DEFAULT_ZONE
 
-CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬"}
-TEXT_BUDGET = 1200
+CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬", Channel.RETURN: "↩️"}
 SIDE_BUDGET = 300
 DRAFT_BUDGET = 1000
 REASONS_BUDGET = 450
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160
 TIMELINE_BUDGET = 3600
-PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
-# C0/C1 controls other than tab and newline: Telegram rejects some and they carry no meaning in a card.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _units(ch: str) -> int:
-    return 2 if ord(ch) > 0xFFFF else 1
-
-
-def clip(text: str | None, budget: int, marker: str = "") -> str:
-    """`text` sanitised and HTML-escaped, cut to `budget` UTF-16 units with `marker` appended when cut."""
-    clean = _CONTROLS.sub("", (text or "").encode("utf-8", "replace").decode("utf-8"))
-    out: list[str] = []
-    used = 0
-    for ch in clean:
-        piece = html.escape(ch, quote=False)
-        used += len(piece) * _units(ch)
-        if used > budget:
-            return "".join(out).rstrip() + marker
-        out.append(piece)
-    return "".join(out)
-
-
 def _size(markup: str) -> int:
-    return sum(_units(ch) for ch in markup) + 1  # + the newline joining it to the next line
+    return sum(units(ch) for ch in markup) + 1  # + the newline joining it to the next line
 
 
 def _fit(lines: list[str], budget: int, order: list[int] | None = None) -> tuple[list[str], int]:
@@ -67,16 +43,6 @@ def _fit(lines: list[str], budget: int, order: list[int] | None = None) -> tuple
         kept.add(index)
         used += size
     return [line for index, line in enumerate(lines) if index in kept], len(lines) - len(kept)
-
-
-def product_url(nm_id: int) -> str:
-    """The product's public WB page."""
-    return PRODUCT_URL.format(nm_id=nm_id)
-
-
-def when(moment: datetime | None, zone: str) -> str:
-    """A time as the seller reads it: day.month hours:minutes in the seller's zone."""
-    return local(moment, zone).strftime("%d.%m %H:%M") if moment else "—"
 
 
 def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
@@ -168,6 +134,8 @@ def _stage(data: CardData, t: Translator) -> str:
 def render_card(data: CardData, t: Translator) -> str:
     """The card of one interaction in its current stage."""
     i = data.interaction
+    if i.channel == Channel.RETURN:
+        return render_claim(data, t)
     meta = t(
         "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
     )

@@ -20,3 +20,8 @@ class VoiceInput(StatesGroup):
 class FactInput(StatesGroup):
     # data: interaction_id, kind
     text = State()
+
+
+class ClaimComment(StatesGroup):
+    # data: interaction_id, action, card_id (the card's message id in this chat)
+    text = State()

@@ -17,6 +17,9 @@ ALL_CHANNELS = frozenset(Channel)
 def make_probe(wb: WBClient) -> TokenProbe:
     """A probe calling WB through `wb` (rate-limited like every other call of this process)."""
 
+    async def _one_claim(auth: WBAuth) -> object:
+        return await wb.list_claims(auth, is_archive=False, limit=1)
+
     async def probe(token: str) -> TokenCheck:
         info = inspect_token(token)
         if info.expired():
@@ -27,6 +30,7 @@ def make_probe(wb: WBClient) -> TokenProbe:
         checks = (
             (claimed & {Channel.REVIEW, Channel.QUESTION}, wb.count_unanswered_feedbacks),
             (claimed & {Channel.CHAT}, wb.list_chats),
+            (claimed & {Channel.RETURN}, _one_claim),
         )
         covered: set[Channel] = set()
         refused = False

@@ -66,7 +66,7 @@ async def seed_sandboxes(wb_url: str, telegram_url: str, llm_url: str) -> DemoWo
         seller = (
             await http.post(
                 f"{wb_url}/_sandbox/sellers",
-                json={"name": "ИП Демо (AgentIQ)", "reviews": 12, "questions": 6, "chats": 3},
+                json={"name": "ИП Демо (AgentIQ)", "reviews": 12, "questions": 6, "chats": 3, "claims": 3},
             )
         ).json()
         await http.post(
@@ -92,6 +92,7 @@ def demo_environment(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> dict
         "AGENTIQ_DATABASE_URL": f"sqlite://{(data_dir / 'agentiq.sqlite3').as_posix()}",
         "AGENTIQ_WB__FEEDBACKS_BASE_URL": world.wb_url,
         "AGENTIQ_WB__CHAT_BASE_URL": world.wb_url,
+        "AGENTIQ_WB__RETURNS_BASE_URL": world.wb_url,
         "AGENTIQ_TELEGRAM__BOT_TOKEN": DEMO_BOT_TOKEN,
         "AGENTIQ_TELEGRAM__API_BASE_URL": world.telegram_url,
         "AGENTIQ_TELEGRAM__OPS_CHAT_ID": str(world.ops_chat_id),
@@ -104,6 +105,7 @@ def demo_environment(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> dict
         "AGENTIQ_SYNC__REVIEW_INTERVAL_S": "5",
         "AGENTIQ_SYNC__QUESTION_INTERVAL_S": "5",
         "AGENTIQ_SYNC__CHAT_INTERVAL_S": "5",
+        "AGENTIQ_SYNC__RETURN_INTERVAL_S": "10",
         "AGENTIQ_SYNC__TICK_S": "2",
     }
 
@@ -138,9 +140,9 @@ async def connect_demo_seller(world: DemoWorld, *, llm: bool = False) -> None:
 
 
 async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:
-    """A new review, question or chat message every `every_s` seconds (the sandbox writes the buyer's text)."""
+    """A new review, question, chat message or return every `every_s` seconds (the sandbox writes the buyer's text)."""
     rng = random.Random(seed)
-    kinds = ["reviews", "reviews", "questions", "chat-messages"]
+    kinds = ["reviews", "reviews", "questions", "chat-messages", "claims"]
     async with httpx.AsyncClient(base_url=world.wb_url, timeout=10) as http:
         while True:
             await asyncio.sleep(every_s)

@@ -20,8 +20,11 @@ def wb_group() -> None:
 @click.option("--token", required=True, envvar="AGENTIQ_WB_CHECK_TOKEN", help="The seller's WB API token.")
 @click.option("--feedbacks-url", default=None, help="Reviews/questions API base URL (default: settings).")
 @click.option("--chat-url", default=None, help="Buyer chat API base URL (default: settings).")
+@click.option("--returns-url", default=None, help="Buyer returns API base URL (default: settings).")
 @click.option("--lang", default=None, type=click.Choice(["ru", "en"]), help="Report language.")
-def wb_check(token: str, feedbacks_url: str | None, chat_url: str | None, lang: str | None) -> None:
+def wb_check(
+    token: str, feedbacks_url: str | None, chat_url: str | None, returns_url: str | None, lang: str | None
+) -> None:
     """Read one page of each channel, validate shapes, report differences; exit 1 when a check fails."""
     from cli.main import _settings
     from sync.wb.check import CheckReport, run_check
@@ -33,6 +36,7 @@ def wb_check(token: str, feedbacks_url: str | None, chat_url: str | None, lang: 
         update={
             "feedbacks_base_url": (feedbacks_url or settings.wb.feedbacks_base_url).rstrip("/"),
             "chat_base_url": (chat_url or settings.wb.chat_base_url).rstrip("/"),
+            "returns_base_url": (returns_url or settings.wb.returns_base_url).rstrip("/"),
         }
     )
     t = translator(lang or settings.default_language)
@@ -40,7 +44,11 @@ def wb_check(token: str, feedbacks_url: str | None, chat_url: str | None, lang: 
     async def check() -> CheckReport:
         async with WBClient(wb) as client:
             return await run_check(
-                client, WBAuth(token, "check"), feedbacks_url=wb.feedbacks_base_url, chat_url=wb.chat_base_url
+                client,
+                WBAuth(token, "check"),
+                feedbacks_url=wb.feedbacks_base_url,
+                chat_url=wb.chat_base_url,
+                returns_url=wb.returns_base_url,
             )
 
     report = asyncio.run(check())

@@ -269,6 +269,8 @@ async def cancel_draft(*, interaction: Interaction, member_id: int) -> None:
 def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
     """Whether the seller's notification switches let this interaction through."""
     notify = settings.notify
+    if interaction.channel == Channel.RETURN:
+        return True  # a return waits for the seller's decision: never filtered out
     if interaction.channel == Channel.REVIEW:
         return notify.reviews and (interaction.rating or 0) <= notify.max_review_rating
     return notify.questions if interaction.channel == Channel.QUESTION else notify.chats
@@ -278,6 +280,8 @@ async def wants_auto_draft(data: CardData) -> bool:
     """Draft on arrival: the seller switched it on and the interaction has no draft or reply yet."""
     if data.stage not in (CardStage.NEW, CardStage.OVERDUE) or not data.interaction.needs_response:
         return False
+    if data.interaction.channel == Channel.RETURN:
+        return False  # nothing about a claim is automatic, not even a draft
     seller = await Seller.get(id=data.interaction.seller_id)
     return SellerSettings.of(seller.settings).auto_draft
 

@@ -1,11 +1,11 @@
 """Linking one buyer's interactions across channels into a thread.
 
 Deterministic links: review supplements (parent/child feedback ids), the same chat buyer (buyer_id), the same
-order (order_ref), the exact buyer name on the same product (the product of a chat comes from its good card or a
-nmId written in the message). Probabilistic links: same product within the thread window, scored by buyer-name and
-text similarity and closeness in time, capped below AUTO_ACTION_MIN_CONFIDENCE so a guess never enables an
-automatic action. Incremental: candidates come from indexed lookups for the new rows only (parent id, buyer_id,
-order, seller × nm_id × time window) — never all pairs.
+order (order_ref; a return raised from a chat links to that chat with certainty), the exact buyer name on the same
+product (the product of a chat comes from its good card or a nmId written in the message). Probabilistic links:
+same product within the thread window, scored by buyer-name and text similarity and closeness in time, capped
+below AUTO_ACTION_MIN_CONFIDENCE so a guess never enables an automatic action. Incremental: candidates come from
+indexed lookups for the new rows only (parent id, buyer_id, order, seller × nm_id × time window) — never all pairs.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ LINK_MIN_CONFIDENCE = 0.55
 # Any automatic action (auto-send) requires every link of the item to be at least this sure.
 AUTO_ACTION_MIN_CONFIDENCE = 0.85
 THREAD_WINDOW = timedelta(days=45)
+# WB's `claim_type` of a return raised from a buyer chat.
+CLAIM_FROM_CHAT = 3
 # Probabilistic scores stay below the auto-action bar: only deterministic evidence may enable auto-actions.
 _PROBABILISTIC_MAX = 0.84
 # Fuzzy names below this similarity are different people (e.g. "Анна" vs "Анастасия" ≈ 0.6).
@@ -194,6 +196,33 @@ async def _match_products(new: list[Row], pairs: _Pairs) -> None:
             _match_product(members, candidates.get(nm_id, []), pairs)
 
 
+async def _match_claims_to_chats(new: list[Row], pairs: _Pairs) -> None:
+    """A return and a chat about the same order (claim `srid` = the chat's goodCard `rid`): the same buyer and
+    order, certain (1.0) when WB says the claim was raised from a chat (`claim_type` 3), else a same-order link."""
+    orders = {(x["seller_id"], x["order_ref"]) for x in new if x["order_ref"]}
+    if not any(x["channel"] in (Channel.RETURN, Channel.CHAT) for x in new) or not orders:
+        return
+    rows = await Interaction.filter(
+        seller_id__in={o[0] for o in orders},
+        order_ref__in={o[1] for o in orders},
+        channel__in=(Channel.RETURN, Channel.CHAT),
+    ).values(*_FIELDS, "raw_payload")
+    by_order: dict[tuple[int, str], list[Row]] = defaultdict(list)
+    for y in rows:
+        by_order[(y["seller_id"], y["order_ref"])].append(y)
+    new_ids = {x["id"] for x in new}
+    for group in by_order.values():
+        claims = [y for y in group if y["channel"] == Channel.RETURN]
+        chats = [y for y in group if y["channel"] == Channel.CHAT]
+        for claim in claims:
+            payload = claim["raw_payload"] if isinstance(claim["raw_payload"], dict) else {}
+            from_chat = payload.get("claim_type") == CLAIM_FROM_CHAT
+            for chat in chats:
+                if claim["id"] in new_ids or chat["id"] in new_ids:
+                    confidence, reason = (1.0, "claim_from_chat") if from_chat else (0.95, "same_order")
+                    pairs.add(claim, chat, LinkKind.DETERMINISTIC, confidence, reason)
+
+
 async def link_new(interaction_ids: list[int]) -> int:
     """Find and store links for freshly ingested interactions; returns the number of linked pairs found
     (stored now or already present). Idempotent: existing pairs are left as they are."""
@@ -205,6 +234,7 @@ async def link_new(interaction_ids: list[int]) -> int:
     await _match_on(new, pairs, "external_id", "parent_external_id", "supplement", channel=Channel.REVIEW)
     await _match_on(new, pairs, "buyer_id", "buyer_id", "same_buyer_id")
     await _match_on(new, pairs, "order_ref", "order_ref", "same_order")
+    await _match_claims_to_chats(new, pairs)
     await _match_products(new, pairs)
     links = [
         Link(seller_id=seller_id, a_id=a, b_id=b, kind=kind, confidence=confidence, reason=reason)

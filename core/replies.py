@@ -25,6 +25,7 @@ from core import audit
 from core.guardrails import GuardrailViolation, check_text, context_for
 from core.interactions import OPEN_STATUSES, pending_fields
 from core.models import (
+    Channel,
     Draft,
     DraftOrigin,
     Interaction,
@@ -97,6 +98,8 @@ async def approve(
     text = text.strip()
     async with in_transaction():
         item = await Interaction.filter(id=interaction_id).select_for_update().get()
+        if item.channel == Channel.RETURN:
+            raise ReplyNotAllowed("claim-action")  # a claim takes one of WB's actions (core.returns), not a text
         seller = await Seller.get(id=item.seller_id)
         verdict = check_text(
             text, channel=item.channel, context=context_for(item, SellerSettings.of(seller.settings), extra_phrases)

@@ -22,12 +22,16 @@ class WBSettings(BaseModel):
 
     feedbacks_base_url: str = "https://feedbacks-api.wildberries.ru"
     chat_base_url: str = "https://buyer-chat-api.wildberries.ru"
+    returns_base_url: str = "https://returns-api.wildberries.ru"
     timeout: float = Field(default=15.0, gt=0, le=120)
     max_retries: int = Field(default=3, ge=0, le=10)
     # The shared feedbacks+questions budget and the chat budget, as WB documents them (wb_api.md).
     feedbacks_rate: str = "3/second"
     feedbacks_burst: int = 6
     chat_rate: str = "10/10second"
+    # Buyer returns (claims): 20 requests a minute, burst 10.
+    returns_rate: str = "20/minute"
+    returns_burst: int = 10
 
 
 class TelegramSettings(BaseModel):
@@ -74,6 +78,8 @@ class SyncSettings(BaseModel):
     review_interval_s: int = Field(default=30, ge=1)
     question_interval_s: int = Field(default=30, ge=1)
     chat_interval_s: int = Field(default=20, ge=1)
+    # Claims: two list reads per idle run (under review + archive) against WB's 20/min.
+    return_interval_s: int = Field(default=60, ge=1)
     tick_s: float = Field(default=5.0, gt=0)
     overlap_s: int = Field(default=5, ge=0)
     max_backoff_s: int = Field(default=1800, ge=1)

@@ -26,6 +26,9 @@ SLA_BUDGETS: dict[tuple[Channel, Priority], timedelta] = {
     (Channel.CHAT, Priority.URGENT): timedelta(hours=1),
     (Channel.CHAT, Priority.HIGH): timedelta(hours=2),
     (Channel.CHAT, Priority.NORMAL): timedelta(hours=4),
+    # A return application waits for the seller's decision; WB decides by itself when the seller stays silent.
+    (Channel.RETURN, Priority.URGENT): timedelta(hours=8),
+    (Channel.RETURN, Priority.HIGH): timedelta(hours=16),
 }
 # Longest search for the next open window (a calendar with one weekday still finds one within a week).
 _MAX_DAYS = 400

@@ -28,7 +28,7 @@ from enum import Enum
 import structlog
 from taskiq import AsyncBroker
 
-from core import audit, replies
+from core import audit, replies, returns
 from core.models import (
     Channel,
     ChatDirection,
@@ -116,6 +116,33 @@ async def submit_reply(
     return reply
 
 
+async def submit_decision(
+    *,
+    interaction_id: int,
+    action: str,
+    comment: str | None = None,
+    member_id: int | None = None,
+    admin_id: int | None = None,
+    via: ReplyVia = ReplyVia.TELEGRAM,
+    broker: AsyncBroker | None = None,
+) -> Reply:
+    """A person's decision on a claim (core.returns.decide: allowed action, comment rules, guardrails) → the send."""
+    from sync.broker import broker as default_broker
+
+    reply, _ = await returns.decide(
+        interaction_id=interaction_id,
+        action=action,
+        comment=comment,
+        member_id=member_id,
+        admin_id=admin_id,
+        via=via,
+        extra_phrases=tuple(get_settings().banned_phrases_extra),
+    )
+    if reply.status == ReplyStatus.QUEUED:
+        await kick(broker or default_broker, "sync.send_reply", reply.id)
+    return reply
+
+
 async def recheck(
     interaction_id: int,
     broker: AsyncBroker | None = None,
@@ -172,6 +199,8 @@ async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, rep
 
 async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
     """What WB holds for the item now; raises WBError when WB cannot tell."""
+    if item.channel == Channel.RETURN:
+        return await _claim_read_back(ctx, auth, item, reply)
     if item.channel == Channel.CHAT:
         return await _chat_read_back(ctx, auth, item, reply)
     if item.channel == Channel.REVIEW:
@@ -186,8 +215,23 @@ async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: R
     return ReadBack.OURS if same_text(text, reply.text) else ReadBack.OTHER
 
 
-async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, text: str) -> None:
-    if item.channel == Channel.REVIEW:
+async def _claim_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
+    # GET /api/v1/claims?id= (under review, then archive): WB's status and action set tell whose decision it is.
+    claim = await ctx.wb.get_claim(auth, item.external_id)
+    if claim is None:
+        raise Inconclusive("WB does not show the claim")
+    view = returns.ClaimView.of(claim.model_dump(mode="json"))
+    landed = returns.decision_landed(reply.action or "", reply.text, view)
+    if landed is None:
+        return ReadBack.ABSENT
+    return ReadBack.OURS if landed else ReadBack.OTHER
+
+
+async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> None:
+    text = reply.text
+    if item.channel == Channel.RETURN:
+        await ctx.wb.answer_claim(auth, item.external_id, reply.action or "", text or None)
+    elif item.channel == Channel.REVIEW:
         await ctx.wb.answer_feedback(auth, item.external_id, text)
     elif item.channel == Channel.QUESTION:
         await ctx.wb.answer_question(auth, item.external_id, text)
@@ -284,7 +328,7 @@ async def _post(
     """POST the reply once; its outcome decides the next state."""
     await replies.begin_post(reply.id, now)
     try:
-        await _deliver(ctx, auth, item, reply.text)
+        await _deliver(ctx, auth, item, reply)
     except WBOutcomeUnknown as exc:
         await replies.mark_unknown(reply, str(exc), now)
         return

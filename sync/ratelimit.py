@@ -92,20 +92,22 @@ def burst_item(rate: str, burst: int | None = None) -> RateLimitItem:
     with `burst` capacity): in any span t it admits at most burst·⌈t·rate/burst⌉ ≤ burst + rate·t requests.
     """
     item = parse(rate)
-    if not burst or burst <= item.amount:
+    if not burst or burst == item.amount:
         return item
     seconds = item.get_expiry() * burst / item.amount
     return RateLimitItemPerSecond(burst, max(1, round(seconds)))
 
 
 class WBRateGate:
-    """WB's per-seller buckets ("feedbacks" = reviews + questions, "chat"): the `sync.wb.RateGate` implementation."""
+    """WB's per-seller buckets ("feedbacks" = reviews + questions, "chat", "returns"): the `sync.wb.RateGate`
+    implementation."""
 
     def __init__(self, limiter: RateLimiter, wb: WBSettings) -> None:
         self._limiter = limiter
         self._items = {
             "feedbacks": burst_item(wb.feedbacks_rate, wb.feedbacks_burst),
             "chat": burst_item(wb.chat_rate),
+            "returns": burst_item(wb.returns_rate, wb.returns_burst),
         }
 
     @staticmethod

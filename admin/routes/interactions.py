@@ -16,6 +16,7 @@ from admin.templating import templates
 from core import analytics, records, replies
 from core.interactions import OPEN_STATUSES
 from core.models import AdminRole, AdminUser, Channel, Priority
+from core.returns import ClaimView
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
 
@@ -71,11 +72,14 @@ async def _render_detail(
         "admin": admin,
         "active": "interactions",
         "d": detail,
-        "can_reply": admin.role == AdminRole.ADMIN,
+        # A return is decided with WB's actions from Telegram, never answered with a text.
+        "can_reply": admin.role == AdminRole.ADMIN and detail.interaction.channel != Channel.RETURN,
         # The form only where a reply is possible: open and nothing of ours in flight (else it would end in a 409).
         "reply_open": admin.role == AdminRole.ADMIN
+        and detail.interaction.channel != Channel.RETURN
         and detail.interaction.status in OPEN_STATUSES
         and not any(r.status in replies.ACTIVE for r in detail.replies),
+        "claim": ClaimView.of(detail.interaction.raw_payload) if detail.interaction.channel == Channel.RETURN else None,
         "reply_draft": draft,
         "reply_text": reply_text if reply_text is not None else (draft.text if draft else ""),
         "refusal": refusal,

@@ -7,6 +7,7 @@ def get_routers() -> list[Router]:
     """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
     from bot.routers import (
         cards,
+        claims,
         drafting,
         edit,
         errors,
@@ -25,6 +26,7 @@ def get_routers() -> list[Router]:
     return [
         onboarding.router,
         edit.router,
+        claims.router,
         cards.router,
         inbox.router,
         stats.router,

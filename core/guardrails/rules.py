@@ -27,6 +27,10 @@ from core.models.enums import Channel
 B, W = Severity.BLOCK, Severity.WARN
 
 
+# Channels whose outgoing text only the buyer reads (WB shows a claim's comment in the buyer's application).
+PRIVATE_CHANNELS = frozenset({Channel.CHAT, Channel.RETURN})
+
+
 @dataclass(frozen=True)
 class Rule:
     """A guardrail rule: id, message key, severity per kind of channel, and its phrases (for phrase rules)."""
@@ -42,8 +46,8 @@ class Rule:
         return self.id.split(".", 1)[0]
 
     def severity(self, channel: Channel) -> Severity:
-        """The severity on `channel`: chats get the softer one."""
-        return self.chat if channel == Channel.CHAT else self.public
+        """The severity on `channel`: what only the buyer reads (a chat, a claim's comment) gets the softer one."""
+        return self.chat if channel in PRIVATE_CHANNELS else self.public
 
 
 _POLICY: dict[str, tuple[Severity, Severity]] = {
@@ -201,4 +205,6 @@ LENGTH_LIMITS: dict[Channel, tuple[int, int]] = {
     Channel.REVIEW: (2, 5000),
     Channel.QUESTION: (2, 5000),
     Channel.CHAT: (1, 1000),
+    # WB's limits of a claim comment (`rejectcustom`, `approvecc1`).
+    Channel.RETURN: (10, 1000),
 }

@@ -7,6 +7,8 @@ class Channel(StrEnum):
     REVIEW = "review"
     QUESTION = "question"
     CHAT = "chat"
+    # A buyer's return application (WB "claim"): decided with one of WB's actions, never answered with text.
+    RETURN = "return"
 
 
 class InteractionStatus(StrEnum):

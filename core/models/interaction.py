@@ -55,6 +55,8 @@ class Interaction(Model):
     order_ref = fields.CharField(max_length=100, null=True)
     reply_sign = fields.CharField(max_length=255, null=True)
     raw_payload = fields.JSONField(null=True)
+    # WB's own last-change time of the item (claims: `dt_update`): a re-read with the same stamp changes nothing.
+    wb_updated_at = fields.DatetimeField(null=True)
     first_response_at = fields.DatetimeField(null=True)
     answered_at = fields.DatetimeField(null=True)
     # Set once, when the "new interaction" event is emitted: the guard against a second notification.

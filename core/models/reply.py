@@ -36,6 +36,8 @@ class Reply(Model):
     interaction = fields.ForeignKeyField("models.Interaction", related_name="replies", on_delete=fields.CASCADE)
     draft = fields.ForeignKeyField("models.Draft", related_name=None, null=True, on_delete=fields.SET_NULL)
     text = fields.TextField()
+    # Claims (channel return): WB's action (`approve1`, `rejectcustom`…); `text` is then the comment, "" for none.
+    action = fields.CharField(max_length=30, null=True)
     # interaction + text hash + attempt: a double approve maps to the same key and the same row.
     idempotency_key = fields.CharField(max_length=128, unique=True)
     status = fields.CharEnumField(ReplyStatus, max_length=10, default=ReplyStatus.QUEUED)

@@ -55,7 +55,7 @@ bot-filter-chat = Chats
 
 bot-choose-language = Choose your language / Выберите язык
 bot-ask-token =
-    Send me your WB API token (category "Questions and reviews" and/or "Buyer chat").
+    Send me your WB API token (categories "Questions and reviews", "Buyer chat", "Buyer returns": any of them).
     I will delete your message right away and keep the token encrypted.
 bot-token-ok =
     ✅ Token connected: { $token }
@@ -64,7 +64,7 @@ bot-token-ok =
 bot-token-no-expiry = not stated
 bot-token-invalid = ❌ WB refused this token. Check it and send it again.
 bot-token-expired = ❌ This token has expired. Create a new one in the WB cabinet and send it.
-bot-token-no-scope = ❌ This token covers neither reviews and questions nor buyer chats.
+bot-token-no-scope = ❌ This token covers none of reviews and questions, buyer chats, buyer returns.
 bot-token-unreachable = ⚠️ WB did not answer. Send the token again in a minute.
 bot-joined = 👋 You joined { $seller }. New reviews, questions and chats will come here.
 bot-welcome-back = 👋 Welcome back. /inbox shows what needs a reply, /help lists the commands.

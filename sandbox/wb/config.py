@@ -16,6 +16,8 @@ class SandboxConfig:
     reviews: int = 120
     questions: int = 40
     chats: int = 10
+    # Buyer return applications of the last 14 days per seller (the demo turns them on).
+    claims: int = 0
     now: datetime | None = None
     # WB's per-seller limits (3/s burst 6 shared by reviews+questions; chat 10 per 10 s burst 10).
     limits: bool = True
@@ -26,6 +28,9 @@ class SandboxConfig:
     reject_rate: float = 0.3
     edit_window_days: int = 60
     events_page: int = 100
+    # After an approval that sends the item back, its item status (`status_ex`) moves on this much later
+    # (None: never by itself).
+    claim_settle_s: float | None = 30.0
     # Faults.
     latency_ms: float = 0.0
     error_rate: float = 0.0

@@ -5,14 +5,15 @@ All bodies are JSON. Sellers are numbered from 1; `create_app(seed, sellers=N)` 
 Sellers and tokens
     GET  /_sandbox/sellers
         → [{"seller_id": 1, "name": "ИП Продавец 1", "token": "eyJ…", "reviews": 126, "questions": 40, "chats": 10}]
-    POST /_sandbox/sellers  {"name": "ИП Ромашка", "reviews": 200, "questions": 50, "chats": 5,
-                             "scopes": ["review", "question", "chat"], "expires_in_s": 86400}   (all optional)
+    POST /_sandbox/sellers  {"name": "ИП Ромашка", "reviews": 200, "questions": 50, "chats": 5, "claims": 3,
+                             "scopes": ["review", "question", "chat", "return"], "expires_in_s": 86400}
+                             (all optional)
         → 201 {"seller_id": 2, "name": "ИП Ромашка", "token": "eyJ…", "scopes": [...], "expires_at": 1767225600}
     POST /_sandbox/sellers/2/tokens  {"scopes": ["chat"], "expires_in_s": -60, "read_only": false}
         → 201 {"token": "eyJ…", "expires_at": …}   (negative expires_in_s: already expired, 401 "token is expired")
         {"kind": "invalid"} → a JWT-shaped token WB does not know (401 "signature is invalid").
         The payload carries `exp`, `oid` (seller), `s` (category mask: bit 7 reviews+questions, bit 9 chat,
-        bit 30 read-only): `sync.wb.token.inspect_token` reads it.
+        bit 11 buyer returns, bit 30 read-only): `sync.wb.token.inspect_token` reads it.
 
 Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
     POST /_sandbox/sellers/1/reviews    {"text": "Маломерит на размер", "rating": 2, "pros": "", "cons": "Размер",
@@ -23,13 +24,24 @@ Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
         → 201 the event as GET /api/v1/seller/events serves it; without chat_id a new chat opens
           (`isNewChat: true`, `replySign`), optional "client_name".
 
+Buyer returns (claims; the returns API serves those of the last 14 days)
+    POST /_sandbox/sellers/1/claims  {"user_comment": "Пришёл с браком", "nm_id": 123, "photos": 2, "video": true,
+                                      "pickup": false, "chat_id": "1:…"}   (all optional)
+        → 201 the claim as GET /api/v1/claims serves it, under review with its `actions`; `pickup: true` is an
+          In-Store Pickup claim (`approvecc1`, then `confirmreturngoodcc1`); `chat_id` files it from that chat
+          (`claim_type: 3`, `srid` = the chat's goodCard `rid`)
+    POST /_sandbox/sellers/1/claim-decisions  {"claim_id": "…", "action": "approve2", "comment": null}
+        → the claim after the seller decided it in the WB cabinet (not an API answer: not in /answers)
+    Option `claim_settle_s` (default 30): after `approve1`/`approve2` the item status moves on that much later.
+
 What the seller answered (API calls only; seeded history is not listed)
     GET /_sandbox/answers[?seller_id=1][&format=html]   (HTML also when the browser asks for text/html)
         → {"answers": [{"seller_id": 1, "channel": "review", "item_id": "…", "buyer_text": "…", "answer": "…",
             "state": "wbRu", "answer_calls": 1, "history": [{"event": "answer", "text": "…", "state": "…", "at": …}]}],
            "unknown_answers": 0}
         `answer_calls` counts POST /api/v1/feedbacks/answer calls (duplicates included, even refused ones),
-        answer/reject PATCHes of a question, messages sent into a chat: an exactly-once sender keeps it at 1.
+        answer/reject PATCHes of a question, messages sent into a chat, PATCH /api/v1/claim calls (claims: also
+        `action` and `decisions`, the API decisions WB applied): an exactly-once sender keeps it at 1.
 
 Moderation of review answers (`moderation_rate` of answers go `reviewRequired`)
     POST /_sandbox/moderation  {"seller_id": 1, "feedback_id": "…", "decision": "wbRu" | "rejected"}
@@ -69,7 +81,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from sandbox.wb.gateway import Gateway
 from sandbox.wb.seller import RuleError
-from sandbox.wb.store import Store
+from sandbox.wb.store import ALL_SCOPES, Store
 
 
 def _error(status: int, text: str) -> JSONResponse:
@@ -112,13 +124,14 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
     @router.post("/sellers", status_code=201)
     async def create_seller(request: Request) -> dict[str, Any]:
         spec = await _body(request)
-        scopes = tuple(spec.get("scopes") or ("review", "question", "chat"))
+        scopes = tuple(spec.get("scopes") or ALL_SCOPES)
         expires_at = time.time() + float(spec["expires_in_s"]) if "expires_in_s" in spec else None
         seller, token = store.create_seller(
             name=spec.get("name"),
             reviews=spec.get("reviews"),
             questions=spec.get("questions"),
             chats=spec.get("chats"),
+            claims=spec.get("claims"),
             scopes=scopes,
             expires_at=expires_at,
         )
@@ -140,7 +153,7 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
         expires_at = time.time() + float(spec.get("expires_in_s", 180 * 86400))
         token = store.issue_token(
             seller,
-            scopes=tuple(spec.get("scopes") or ("review", "question", "chat")),
+            scopes=tuple(spec.get("scopes") or ALL_SCOPES),
             expires_at=expires_at,
             read_only=bool(spec.get("read_only")),
         )
@@ -152,7 +165,13 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
         spec = await _body(request)
         try:
             seller = store.seller(seller_id)
-            maker = {"review": store.inject_review, "question": store.inject_question, "chat": store.inject_message}
+            maker = {
+                "review": store.inject_review,
+                "question": store.inject_question,
+                "chat": store.inject_message,
+                "claim": store.inject_claim,
+                "decide": store.decide_claim,
+            }
             return JSONResponse(maker[what](seller, spec), status_code=201)
         except RuleError as exc:
             return _error(exc.status, str(exc))
@@ -186,6 +205,14 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
             return JSONResponse(store.seller(seller_id).script.view())
         except RuleError as exc:
             return _error(exc.status, str(exc))
+
+    @router.post("/sellers/{seller_id}/claims")
+    async def inject_claim(seller_id: int, request: Request) -> Response:
+        return await inject(seller_id, request, "claim")
+
+    @router.post("/sellers/{seller_id}/claim-decisions")
+    async def decide_claim(seller_id: int, request: Request) -> Response:
+        return await inject(seller_id, request, "decide")
 
     @router.get("/answers")
     async def answers(request: Request, seller_id: int | None = None, format: str | None = None) -> Response:

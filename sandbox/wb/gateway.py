@@ -19,7 +19,12 @@ from sandbox.wb.records import QuestionRec, Review
 from sandbox.wb.seller import Seller
 from sandbox.wb.store import Store
 
-_MASKS = {"feedbacks": tokens.FEEDBACKS_MASK, "chat": tokens.CHAT_MASK}
+_MASKS = {"feedbacks": tokens.FEEDBACKS_MASK, "chat": tokens.CHAT_MASK, "returns": tokens.RETURNS_MASK}
+
+
+def _error(bucket: str, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+    # The returns API's gateway answers as application/problem+json (its OpenAPI says so).
+    return responses.gateway_error(status, title, detail, headers, problem=bucket == "returns")
 
 
 class Refused(Exception):
@@ -78,19 +83,19 @@ class Gateway:
             config.storm_requests -= 1
             retry = f"{config.storm_retry_after:g}"
             headers = {"X-Ratelimit-Retry": retry, "X-Ratelimit-Limit": "6", "X-Ratelimit-Reset": retry}
-            raise Refused(responses.gateway_error(429, "too many requests", "limited by sandbox storm", headers))
+            raise Refused(_error(bucket, 429, "too many requests", "limited by sandbox storm", headers))
         headers: dict[str, str] = {}
         if config.limits:
             verdict = self.limiter.hit(seller.num, bucket)
             if not verdict.allowed:
                 detail = f"limited by {bucket} bucket of seller {seller.num}"
-                raise Refused(responses.gateway_error(429, "too many requests", detail, verdict.headers()))
+                raise Refused(_error(bucket, 429, "too many requests", detail, verdict.headers()))
             headers = verdict.headers()
         fail_after = False
         if config.error_rate > 0 and self.rng.random() < config.error_rate:
             if not write or self.rng.random() < 0.5:
                 status = self.rng.choice((500, 502, 503))
-                raise Refused(responses.gateway_error(status, "internal server error", "sandbox fault"))
+                raise Refused(_error(bucket, status, "internal server error", "sandbox fault"))
             fail_after = True
         return Pass(seller, headers, fail_after)
 
@@ -98,18 +103,18 @@ class Gateway:
         raw = request.headers.get("Authorization", "").strip()
         token = raw[7:].strip() if raw.lower().startswith("bearer ") else raw
         if not token:
-            raise Refused(responses.gateway_error(401, "unauthorized", "empty Authorization header"))
+            raise Refused(_error(bucket, 401, "unauthorized", "empty Authorization header"))
         rec = self.store.tokens.get(token)
         if rec is None:
             detail = "token problem; token is malformed: could not base64 decode signature"
             if token.count(".") == 2:
                 detail = "token problem; token is not valid: signature is invalid"
-            raise Refused(responses.gateway_error(401, "unauthorized", detail))
+            raise Refused(_error(bucket, 401, "unauthorized", detail))
         if rec.expires_at <= time.time():
-            raise Refused(responses.gateway_error(401, "unauthorized", "token problem; token is expired"))
+            raise Refused(_error(bucket, 401, "unauthorized", "token problem; token is expired"))
         if not rec.allows(_MASKS[bucket], write=write):
-            if bucket == "chat":
-                raise Refused(responses.gateway_error(401, "unauthorized", "token scope not allowed"))
+            if bucket in ("chat", "returns"):
+                raise Refused(_error(bucket, 401, "unauthorized", "token scope not allowed"))
             raise Refused(responses.feedback_error(403, "Ошибка авторизации"))
         return rec.seller
 

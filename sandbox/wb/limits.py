@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 # bucket: (interval seconds, burst)
-WB_LIMITS = {"feedbacks": (1 / 3, 6), "chat": (1.0, 10)}
+WB_LIMITS = {"feedbacks": (1 / 3, 6), "chat": (1.0, 10), "returns": (3.0, 10)}
 
 
 @dataclass

@@ -43,8 +43,10 @@ def feedback_error(status: int, text: str) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-def gateway_error(status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """The API gateway's body for 401, 429 and 5xx."""
+def gateway_error(
+    status: int, title: str, detail: str, headers: dict[str, str] | None = None, *, problem: bool = False
+) -> JSONResponse:
+    """The API gateway's body for 401, 429 and 5xx (`problem`: as `application/problem+json`, the returns API)."""
     body = {
         "title": title,
         "detail": detail,
@@ -55,7 +57,8 @@ def gateway_error(status: int, title: str, detail: str, headers: dict[str, str] 
         "statusText": _STATUS_TEXT.get(status, "Error"),
         "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    return JSONResponse(body, status_code=status, headers=headers)
+    media = "application/problem+json" if problem else None
+    return JSONResponse(body, status_code=status, headers=headers, media_type=media)
 
 
 def chat_error(status: int, detail: str) -> JSONResponse:

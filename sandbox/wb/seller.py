@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sandbox.wb.claims import Claim
 from sandbox.wb.config import SandboxConfig
 from sandbox.wb.faults import Script
 from sandbox.wb.records import Answer, ChatRec, Product, QuestionRec, Review
@@ -39,6 +40,8 @@ class Seller:
         self.chat_by_sign: dict[str, ChatRec] = {}
         self.events: list[dict[str, Any]] = []  # the chat feed, by addTimestamp
         self._event_ts: set[int] = set()
+        self.claims: list[Claim] = []  # buyer return applications (returns API)
+        self.claim_by_id: dict[str, Claim] = {}
         self.unknown_answers = 0  # answers to ids WB does not know (WB accepts them silently)
         self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
 
@@ -57,6 +60,11 @@ class Seller:
         """Insert keeping creation order."""
         bisect.insort(self.questions, item, key=lambda q: q.created)
         self.question_by_id[item.id] = item
+
+    def add_claim(self, claim: Claim) -> None:
+        """Register a return application."""
+        self.claims.append(claim)
+        self.claim_by_id[claim.id] = claim
 
     def add_chat(self, room: ChatRec) -> None:
         """Register a chat."""

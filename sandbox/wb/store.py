@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sandbox.wb import claims as claims_mod
 from sandbox.wb import seed, textgen, tokens
 from sandbox.wb.config import SandboxConfig
 from sandbox.wb.seller import RuleError, Seller
 
 # Seeded sellers' tokens expire at a fixed moment so they stay the same across restarts (2030-01-01).
 SEEDED_TOKEN_EXP = 1_893_456_000
-ALL_SCOPES = ("review", "question", "chat")
+ALL_SCOPES = ("review", "question", "chat", "return")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Store:
         reviews: int | None = None,
         questions: int | None = None,
         chats: int | None = None,
+        claims: int | None = None,
         scopes: tuple[str, ...] = ALL_SCOPES,
         expires_at: float | None = None,
     ) -> tuple[Seller, str]:
@@ -71,6 +73,11 @@ class Store:
             questions=self.config.questions if questions is None else questions,
             chats=self.config.chats if chats is None else chats,
         )
+        found: list[claims_mod.Claim] = []
+        count = self.config.claims if claims is None else claims
+        claims_mod.populate(found, random.Random(f"{self.seed}:claims:{num}"), seller.products, self.now(), count)
+        for claim in found:
+            seller.add_claim(claim)
         self.sellers[num] = seller
         return seller, self.issue_token(seller, scopes=scopes, expires_at=expires_at)
 
@@ -148,6 +155,31 @@ class Store:
         )
         return seller.add_event(room, text, sender="client", new_chat=new)
 
+    def inject_claim(self, seller: Seller, spec: dict[str, Any]) -> dict[str, Any]:
+        """A buyer files a return application now; `chat_id` files it from that chat (claim_type 3, its order)."""
+        product = self._product(seller, spec.get("nm_id"))
+        chat_id = spec.get("chat_id")
+        if chat_id:
+            room = seller.chats.get(chat_id)
+            if room is None:
+                raise RuleError(f"no chat {chat_id}", 404)
+            spec = {**spec, "claim_type": 3, "srid": room.rid}
+            product = room.product
+        claim = claims_mod.make_claim(seller.rng, product, datetime.now(UTC), **spec)
+        seller.add_claim(claim)
+        return claim.wb()
+
+    def decide_claim(self, seller: Seller, spec: dict[str, Any]) -> dict[str, Any]:
+        """The seller answers a claim in the WB cabinet (not through the API)."""
+        claim = seller.claim_by_id.get(str(spec.get("claim_id")))
+        if claim is None:
+            raise RuleError("no such claim", 404)
+        try:
+            claim.decide(str(spec.get("action")), spec.get("comment"), source="cabinet", settle_s=None)
+        except claims_mod.ClaimError as exc:
+            raise RuleError(str(exc)) from None
+        return claim.wb()
+
     @staticmethod
     def _product(seller: Seller, nm_id: int | None) -> Any:
         if nm_id is None:
@@ -180,6 +212,23 @@ class Store:
                                 "history": item.history,
                             }
                         )
+            for claim in seller.claims:
+                if claim.api_calls:
+                    decided = [d for d in claim.decisions if d["source"] == "api"]
+                    rows.append(
+                        {
+                            "seller_id": seller.num,
+                            "channel": "return",
+                            "item_id": claim.id,
+                            "buyer_text": claim.user_comment,
+                            "answer": decided[-1]["comment"] if decided else None,
+                            "action": decided[-1]["action"] if decided else None,
+                            "decisions": len(decided),
+                            "state": f"{claim.status}/{claim.status_ex}",
+                            "answer_calls": claim.api_calls,
+                            "history": claim.decisions,
+                        }
+                    )
             for room in seller.chats.values():
                 if room.sent:
                     rows.append(

@@ -1,6 +1,6 @@
 """WB-looking API tokens for sandbox sellers: JWTs whose payload carries `exp` and the access-category mask `s`.
 
-Bits (as the WB community decodes real tokens): 7 reviews+questions, 9 buyer chat, 30 read-only.
+Bits (as the WB community decodes real tokens): 7 reviews+questions, 9 buyer chat, 11 buyer returns, 30 read-only.
 The signature is random bytes: nothing can verify it, exactly like a client holding a real WB token.
 """
 
@@ -12,10 +12,11 @@ import random
 import time
 import uuid
 
-BITS = {"review": 7, "question": 7, "chat": 9}
+BITS = {"review": 7, "question": 7, "chat": 9, "return": 11}
 READ_ONLY_BIT = 30
 FEEDBACKS_MASK = 1 << BITS["review"]
 CHAT_MASK = 1 << BITS["chat"]
+RETURNS_MASK = 1 << BITS["return"]
 
 
 def _b64(data: bytes) -> str:

@@ -30,6 +30,8 @@ def _fit(value: str | None, size: int) -> str | None:
 
 def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent | None, now: datetime) -> Interaction:
     card = chat.good_card if chat else None
+    if card is None and first and first.message and first.message.attachments:
+        card = first.message.attachments.good_card  # a new chat's first event carries the order's good card
     return Interaction(
         seller_id=seller_id,
         channel=Channel.CHAT,

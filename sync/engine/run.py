@@ -18,7 +18,7 @@ from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor
 from core.sellers import get_token
 from sync.broker import kick
 from sync.context import RunCounters, SyncContext, current_counters
-from sync.engine import chats, feedbacks
+from sync.engine import chats, feedbacks, returns
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
 from sync.wb.errors import WBAuthError, WBError, WBRateLimited
@@ -29,9 +29,11 @@ log = structlog.get_logger(__name__)
 def interval_s(ctx: SyncContext, channel: Channel) -> int:
     """The poll interval of `channel`."""
     sync = ctx.settings.sync
-    return {Channel.REVIEW: sync.review_interval_s, Channel.QUESTION: sync.question_interval_s}.get(
-        channel, sync.chat_interval_s
-    )
+    return {
+        Channel.REVIEW: sync.review_interval_s,
+        Channel.QUESTION: sync.question_interval_s,
+        Channel.RETURN: sync.return_interval_s,
+    }.get(channel, sync.chat_interval_s)
 
 
 def backoff_s(ctx: SyncContext, channel: Channel, failures: int) -> float:
@@ -103,7 +105,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     error: str | None = None
     auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
     try:
-        runner = chats.sync if channel == Channel.CHAT else feedbacks.sync
+        runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)
         cursor.consecutive_failures = 0
         cursor.consecutive_429 = 0

@@ -2,6 +2,6 @@
 
 from sync.wb import errors, models, token
 from sync.wb.client import WBClient
-from sync.wb.transport import CHAT, FEEDBACKS, RateGate, WBAuth
+from sync.wb.transport import CHAT, FEEDBACKS, RETURNS, RateGate, WBAuth
 
-__all__ = ["CHAT", "FEEDBACKS", "RateGate", "WBAuth", "WBClient", "errors", "models", "token"]
+__all__ = ["CHAT", "FEEDBACKS", "RETURNS", "RateGate", "WBAuth", "WBClient", "errors", "models", "token"]

@@ -14,8 +14,9 @@ from pydantic import BaseModel, ValidationError
 from sync.wb import models
 from sync.wb.client import WBClient
 from sync.wb.errors import WBAuthError, WBError
+from sync.wb.returns import Claim
 from sync.wb.token import TokenInfo, inspect_token
-from sync.wb.transport import CHAT, FEEDBACKS, WBAuth
+from sync.wb.transport import CHAT, FEEDBACKS, RETURNS, WBAuth
 
 
 @dataclass
@@ -79,9 +80,9 @@ async def _probe(check: ChannelCheck, call: Any) -> Any:
 
 
 async def run_check(
-    client: WBClient, auth: WBAuth, *, feedbacks_url: str, chat_url: str, take: int = 20
+    client: WBClient, auth: WBAuth, *, feedbacks_url: str, chat_url: str, returns_url: str | None = None, take: int = 20
 ) -> CheckReport:
-    """Read one page per channel and compare shapes with the models."""
+    """Read one page per channel and compare shapes with the models (claims too when `returns_url` is given)."""
     page = {"take": take, "skip": 0, "order": "dateDesc"}
     plan = [
         (
@@ -114,12 +115,15 @@ async def run_check(
         ("chats", CHAT, f"{chat_url}/api/v1/seller/chats", None, "result", None, models.Chat),
         ("chat_events", CHAT, f"{chat_url}/api/v1/seller/events", None, "result", "events", models.ChatEvent),
     ]
+    if returns_url:
+        claims = {"is_archive": "false", "limit": take}
+        plan.append(("claims", RETURNS, f"{returns_url}/api/v1/claims", claims, None, "claims", Claim))
     checks = []
     for name, bucket, url, params, envelope, key, model in plan:
         check = ChannelCheck(name)
         body = await _probe(check, client.get_json(auth, bucket, url, params))
         if body is not None:
-            container = body.get(envelope) if isinstance(body, dict) else None
+            container = (body.get(envelope) if envelope else body) if isinstance(body, dict) else None
             raw = container.get(key) if key and isinstance(container, dict) else container
             if raw is None and not isinstance(container, dict | list):
                 check.error = f"no '{envelope}' in the answer"

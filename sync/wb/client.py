@@ -1,4 +1,4 @@
-"""Async client of WB's communications API: reviews, questions and buyer chats.
+"""Async client of WB's communications API: reviews, questions, buyer chats and (from `returns`) buyer returns.
 
 Paths, parameters and envelopes follow `communications.openapi.yaml`. Reads are retried on 5xx/timeouts; sends
 raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transport`).
@@ -10,12 +10,13 @@ from typing import Any, TypeVar
 
 from sync.wb import models
 from sync.wb.errors import WBBadRequest, WBServerError
-from sync.wb.transport import CHAT, FEEDBACKS, WBAuth, WBTransport
+from sync.wb.returns import ReturnsCalls
+from sync.wb.transport import CHAT, FEEDBACKS, WBAuth
 
 PageT = TypeVar("PageT", models.FeedbackPage, models.QuestionPage)
 
 
-class WBClient(WBTransport):
+class WBClient(ReturnsCalls):
     """The WB seller API calls the product uses. One per process; pass each seller's `WBAuth` per call."""
 
     async def _page(

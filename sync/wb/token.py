@@ -19,12 +19,14 @@ from core.models.enums import Channel
 # Access-category bits of the `s` claim (1 << n).
 BIT_FEEDBACKS_QUESTIONS = 7
 BIT_BUYER_CHAT = 9
+BIT_BUYER_RETURNS = 11
 BIT_READ_ONLY = 30
 
 _CHANNEL_BITS: dict[Channel, int] = {
     Channel.REVIEW: BIT_FEEDBACKS_QUESTIONS,
     Channel.QUESTION: BIT_FEEDBACKS_QUESTIONS,
     Channel.CHAT: BIT_BUYER_CHAT,
+    Channel.RETURN: BIT_BUYER_RETURNS,
 }
 
 

@@ -32,8 +32,9 @@ log = structlog.get_logger(__name__)
 
 FEEDBACKS = "feedbacks"  # the shared reviews+questions budget
 CHAT = "chat"
+RETURNS = "returns"  # buyer returns (claims): 20/min, burst 10
 # WB's documented interval per bucket: the wait when a 429 carries no headers.
-_INTERVAL_S = {FEEDBACKS: 1 / 3, CHAT: 1.0}
+_INTERVAL_S = {FEEDBACKS: 1 / 3, CHAT: 1.0, RETURNS: 3.0}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,7 +51,7 @@ class RateGate(Protocol):
     """Per-seller request budget shared by all workers (sync/ratelimit.py implements it)."""
 
     async def acquire(self, seller_key: str, bucket: str) -> None:
-        """Wait until the seller's `bucket` ("feedbacks" or "chat") allows one more request."""
+        """Wait until the seller's `bucket` ("feedbacks", "chat" or "returns") allows one more request."""
 
     async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:
         """Pause the seller's `bucket` for `seconds` after WB answered 429."""
@@ -118,6 +119,7 @@ class WBTransport:
         )
         self._feedbacks = settings.feedbacks_base_url.rstrip("/")
         self._chat = settings.chat_base_url.rstrip("/")
+        self._returns = settings.returns_base_url.rstrip("/")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._feedbacks} {self._chat}>"

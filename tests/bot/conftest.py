@@ -104,7 +104,7 @@ def bot_settings(settings: Settings, tg: TelegramSandbox, wb_url: str) -> Settin
         data_dir=settings.data_dir,
         encryption_keys=settings.encryption_keys.get_secret_value(),
         telegram={"bot_token": BOT_TOKEN, "api_base_url": tg.url, "per_chat_rate": "50/second"},
-        wb={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "max_retries": 0},
+        wb={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "returns_base_url": wb_url, "max_retries": 0},
     )
 
 

@@ -29,6 +29,7 @@ BUYER_TEXT = {
 CASES = [
     (channel, rating, intent, language, personal)
     for channel in Channel
+    if channel != Channel.RETURN  # a return is decided with WB's actions, never answered with a drafted text
     for rating in (RATINGS.values() if channel == Channel.REVIEW else [None])
     for intent in BUYER_TEXT
     for language in LANGUAGES

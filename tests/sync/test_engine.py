@@ -170,10 +170,10 @@ async def test_two_schedulers_never_claim_one_cursor_twice(db, settings) -> None
     now = datetime.now(UTC)
     sellers = [await Seller.create(name=f"s{i}", status=SellerStatus.ACTIVE, wb_token_enc="x") for i in range(30)]
     await Seller.filter(id=sellers[0].id).update(status=SellerStatus.PAUSED)
-    assert await ensure_cursors(now) == 29 * 3  # not for the paused one
+    assert await ensure_cursors(now) == 29 * len(Channel)  # not for the paused one
     a, b = await asyncio.gather(claim_due(now, lease_s=60), claim_due(now, lease_s=60))
     assert not set(a) & set(b)
-    assert len(a) + len(b) == 29 * 3
+    assert len(a) + len(b) == 29 * len(Channel)
     assert await claim_due(now, lease_s=60) == []
 
 

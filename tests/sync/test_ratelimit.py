@@ -13,6 +13,22 @@ def test_burst_item_stays_inside_wb_bucket() -> None:
     item = burst_item("3/second", 6)
     assert (item.amount, item.get_expiry()) == (6, 2)
     assert burst_item("10/10second").amount == 10
+    returns = burst_item("20/minute", 10)  # WB's claims limit: 20/min, burst 10 → 10 per 30 s
+    assert (returns.amount, returns.get_expiry()) == (10, 30)
+
+
+async def test_returns_bucket_is_shared_by_workers_and_separate(settings, redis_url, redis_client) -> None:
+    a, b = RateLimiter(redis_url), RateLimiter(redis_url)
+    gate_a, gate_b = WBRateGate(a, settings.wb), WBRateGate(b, settings.wb)
+    for i in range(10):
+        await (gate_a if i % 2 else gate_b).acquire("1", "returns")
+    item = burst_item(settings.wb.returns_rate, settings.wb.returns_burst)
+    assert await b.try_hit(item, "wb:returns:1") > 20  # the 11th request of the burst waits out the window
+    assert await a.try_hit(item, "wb:returns:2") == 0  # another seller's bucket
+    await gate_a.acquire("1", "feedbacks")  # the other buckets of the seller are untouched
+    await gate_b.acquire("1", "chat")
+    await a.aclose()
+    await b.aclose()
 
 
 async def test_two_processes_share_one_budget_and_pauses_are_per_seller(settings, redis_url, redis_client) -> None:

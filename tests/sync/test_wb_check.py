@@ -16,13 +16,14 @@ from sandbox.wb.server import create_app
 
 @pytest.fixture
 async def sandbox() -> AsyncIterator[tuple[Any, str]]:
-    app = create_app(seed=31, limits=False)
+    app = create_app(seed=31, limits=False, claims=5)
     async with serve_app(app) as url:
         yield app, url
 
 
 async def _check(url: str, token: str, *extra: str) -> Result:
-    args = ["wb", "check", "--token", token, "--feedbacks-url", url, "--chat-url", url, "--lang", "en", *extra]
+    args = ["wb", "check", "--token", token, "--feedbacks-url", url, "--chat-url", url, "--returns-url", url]
+    args += ["--lang", "en", *extra]
     return await asyncio.to_thread(CliRunner().invoke, main, args)
 
 
@@ -31,8 +32,8 @@ async def test_check_passes_for_a_full_token_and_never_prints_it(sandbox: Any) -
     token = next(iter(app.state.store.tokens))
     result = await _check(url, token)
     assert result.exit_code == 0, result.output
-    assert "Token covers: chat, question, review; expires 2030-01-01" in result.output
-    for name in ("feedbacks", "feedbacks_answered", "questions", "chats", "chat_events"):
+    assert "Token covers: chat, question, return, review; expires 2030-01-01" in result.output
+    for name in ("feedbacks", "feedbacks_answered", "questions", "chats", "chat_events", "claims"):
         assert f"✓ {name}:" in result.output
     assert "All checks passed." in result.output and token not in result.output
 

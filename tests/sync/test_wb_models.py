@@ -107,7 +107,9 @@ def test_inspect_token_reads_sandbox_tokens() -> None:
     assert info.well_formed and info.scopes == frozenset({Channel.CHAT}) and info.seller_id == 7
     assert info.expires_at is not None and abs(info.expires_at.timestamp() - int(exp)) < 1 and not info.expired()
     full = inspect_token(
-        sandbox_tokens.mint(rng, seller_num=1, mask=sandbox_tokens.scope_mask(("review", "chat"), read_only=True))
+        sandbox_tokens.mint(
+            rng, seller_num=1, mask=sandbox_tokens.scope_mask(("review", "chat", "return"), read_only=True)
+        )
     )
     assert full.scopes == frozenset(Channel) and full.read_only
     assert mask_for({Channel.REVIEW, Channel.CHAT}) == sandbox_tokens.scope_mask(("review", "chat"))

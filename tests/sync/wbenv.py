@@ -82,7 +82,9 @@ def sync_settings(settings: Settings, wb_url: str, **sync: Any) -> Settings:
     """`settings` pointed at the sandbox, with the given sync options."""
     return settings.model_copy(
         update={
-            "wb": settings.wb.model_copy(update={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "timeout": 5}),
+            "wb": settings.wb.model_copy(
+                update={"feedbacks_base_url": wb_url, "chat_base_url": wb_url, "returns_base_url": wb_url, "timeout": 5}
+            ),
             "sync": settings.sync.model_copy(update=sync),
         }
     )

@@ -1,0 +1,136 @@
+"""The card of a buyer return (WB claim): the claim as WB shows it and one button per action WB allows now.
+
+Every action has a confirm step (the card's buttons turn into "Confirm: …" / "Cancel"); `rejectcustom` first asks
+for the comment. Labels come from `locales/*/returns.ftl`; an action WB adds later shows its own code.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import CardAction, CardCb, ClaimCb, ClaimStep
+from bot.text import TEXT_BUDGET, clip, product_url, when
+from core.i18n import Translator
+from core.inbox import CardData, CardStage
+from core.models import WbSyncState
+from core.returns import KNOWN_ACTIONS, ClaimView
+
+# Long WB texts: WB's comment to the buyer, our own comment, one media path (links cost markup bytes only).
+WB_COMMENT_BUDGET = 300
+OUR_COMMENT_BUDGET = 600
+PATH_BUDGET = 300
+# WB's ISO 4217 numeric currency codes.
+CURRENCY = {"643": "₽", "933": "Br", "398": "₸", "051": "֏", "417": "сом", "860": "сўм"}
+URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+# Telegram shows at most this many links in a card without drowning the text.
+MAX_MEDIA_LINKS = 10
+
+
+def action_label(action: str, t: Translator) -> str:
+    """A WB action's localised label (the code itself for an action we do not know yet)."""
+    return t(f"claim-action-{action}") if action in KNOWN_ACTIONS else action
+
+
+def _media_url(path: str) -> str | None:
+    """An https link to a WB media path (WB sends protocol-relative ones, "//photos.wbstatic.net/…"); None when the
+    path is not a web address or too long to be one."""
+    url = ("https:" + path) if path.startswith("//") else path
+    if not url.startswith(("https://", "http://")) or len(url) > PATH_BUDGET:
+        return None
+    # Percent-encode anything but URL syntax (controls, spaces, non-ASCII), then escape for the attribute.
+    return html.escape(quote(url, safe=URL_SAFE, errors="replace"), quote=True)
+
+
+def _media(view: ClaimView, t: Translator) -> str | None:
+    links = [(t("claim-photo", n=n), _media_url(p)) for n, p in enumerate(view.photos, start=1)]
+    links += [(t("claim-video"), _media_url(p)) for p in view.videos]
+    links = [(label, url) for label, url in links if url]
+    if not links:
+        return None
+    shown = " · ".join(f'<a href="{url}">{label}</a>' for label, url in links[:MAX_MEDIA_LINKS])
+    return "📎 " + shown
+
+
+def render_claim(data: CardData, t: Translator) -> str:
+    """The claim card: product, the buyer's comment, price and order, WB's status, media, our decision's stage."""
+    i = data.interaction
+    view = ClaimView.of(i.raw_payload)
+    head = [f"↩️ <b>{t('bot-channel-return')}</b> · {when(i.occurred_at, data.zone)}"]
+    product = clip(i.product_name, 200, "…") or t("bot-card-no-product")
+    head.append(t("bot-card-product", product=product, nm_id=str(i.nm_id or "—")))
+    if view.from_chat:
+        head.append(t("claim-from-chat"))
+    body = [clip(i.text, TEXT_BUDGET, t("bot-card-truncated")) or t("bot-card-no-text")]
+    price = f"{view.price:g}" if view.price is not None else "—"
+    body.append(
+        t(
+            "claim-order",
+            price=price,
+            currency=CURRENCY.get(view.currency or "", clip(view.currency, 10)),
+            order=clip(view.srid, 100, "…") or "—",
+        )
+    )
+    status = t(f"claim-status-{view.status}") if view.status in (0, 1, 2) else str(view.status)
+    item = t(f"claim-item-{view.status_ex}") if view.status_ex in (0, 1, 2, 5, 8, 10) else str(view.status_ex or "—")
+    body.append(t("claim-status", status=status, item=item))
+    if view.wb_comment:
+        body.append(t("claim-wb-comment", text=clip(view.wb_comment, WB_COMMENT_BUDGET, "…")))
+    media = _media(view, t)
+    if media:
+        body.append(media)
+    meta = t("claim-meta", due=when(i.due_at, data.zone), links=data.link_count)
+    parts = ["\n".join(head), "\n".join(body), meta]
+    if data.reply is not None:
+        decided = action_label(data.reply.action or "", t)
+        parts.append(t("claim-decision", action=decided, stage=t(f"claim-stage-{_stage(data)}")))
+        if data.reply.text:
+            parts.append(t("claim-decision-comment", text=clip(data.reply.text, OUR_COMMENT_BUDGET, "…")))
+    elif not view.actions:
+        parts.append(t("claim-no-actions"))
+    return "\n\n".join(parts)
+
+
+def _stage(data: CardData) -> str:
+    if data.stage in (CardStage.SENDING, CardStage.FAILED):
+        return str(data.stage)
+    return "confirmed" if data.interaction.wb_sync_state == WbSyncState.CONFIRMED else "sent"
+
+
+def actions_open(data: CardData) -> tuple[str, ...]:
+    """The actions to offer: WB's current set, unless our decision is on its way or waiting for WB to show it."""
+    if data.stage == CardStage.SENDING or data.interaction.wb_sync_state == WbSyncState.PENDING:
+        return ()
+    return ClaimView.of(data.interaction.raw_payload).actions
+
+
+def claim_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
+    """One button per allowed action, then Timeline and the product page."""
+    kb = InlineKeyboardBuilder()
+    iid = data.interaction.id
+    actions = actions_open(data)
+    for action in actions:
+        cb = ClaimCb(step=ClaimStep.ASK, action=action, interaction_id=iid)
+        kb.button(text=action_label(action, t), callback_data=cb)
+    kb.button(text=t("bot-btn-timeline"), callback_data=CardCb(action=CardAction.TIMELINE, interaction_id=iid))
+    if data.interaction.nm_id:
+        kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
+    kb.adjust(*([1] * len(actions)), 2)
+    return kb.as_markup()
+
+
+def confirm_keyboard(
+    interaction_id: int, action: str, t: Translator, *, draft_id: int = 0, card_id: int = 0
+) -> InlineKeyboardMarkup:
+    """The confirm step of one action: "Confirm: <action>" and "Cancel"."""
+    kb = InlineKeyboardBuilder()
+    ids = {"action": action, "interaction_id": interaction_id, "draft_id": draft_id, "card_id": card_id}
+    kb.button(
+        text=t("claim-confirm", action=action_label(action, t)), callback_data=ClaimCb(step=ClaimStep.CONFIRM, **ids)
+    )
+    kb.button(text=t("bot-btn-cancel"), callback_data=ClaimCb(step=ClaimStep.CANCEL, **ids))
+    kb.adjust(1)
+    return kb.as_markup()

@@ -1,0 +1,227 @@
+"""Buyer returns (WB claims): what a claim shows, which actions WB allows, the seller's decision into the outbox.
+
+A claim is an Interaction with `channel = return`; WB's claim JSON is its `raw_payload` (status, `status_ex`,
+`actions`, photos, price, order). Nothing about a claim is automatic: a decision is one of the claim's current
+`actions`, chosen by a person, and goes through the reply outbox like an answer (a `Reply` with `action` set and
+the comment as its text), so it is sent at most once and read back from WB before any retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from core import audit
+from core.guardrails import GuardrailViolation, check_text, context_for
+from core.models import (
+    Channel,
+    Draft,
+    DraftOrigin,
+    Interaction,
+    Reply,
+    ReplyQuality,
+    ReplyStatus,
+    ReplyVia,
+    Seller,
+    WbSyncState,
+)
+from core.replies import ACTIVE, ENDED, ReplyNotAllowed
+from core.seller_settings import SellerSettings
+
+COMMENT_MIN, COMMENT_MAX = 10, 1000
+REJECTIONS = frozenset({"reject1", "reject2", "reject3", "rejectcustom"})
+# The actions WB documents; an unknown one WB starts offering is shown by its code and still allowed.
+KNOWN_ACTIONS = (
+    "approve1",
+    "approve2",
+    "autorefund1",
+    "approvecc1",
+    "confirmreturngoodcc1",
+    "reject1",
+    "reject2",
+    "reject3",
+    "rejectcustom",
+)
+COMMENT_REQUIRED = frozenset({"rejectcustom"})
+COMMENT_ALLOWED = frozenset({"rejectcustom", "approvecc1"})
+UNDER_REVIEW = 0
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """The parts of WB's claim JSON the product uses."""
+
+    status: int = UNDER_REVIEW
+    status_ex: int | None = None
+    actions: tuple[str, ...] = ()
+    claim_type: int | None = None
+    photos: tuple[str, ...] = ()
+    videos: tuple[str, ...] = ()
+    price: float | None = None
+    currency: str | None = None
+    srid: str | None = None
+    wb_comment: str | None = None
+
+    @classmethod
+    def of(cls, payload: Any) -> ClaimView:
+        """Read a claim from its stored JSON (an Interaction's `raw_payload`); tolerant of missing fields."""
+        data = payload if isinstance(payload, dict) else {}
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            return tuple(str(v) for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+        price = data.get("price")
+        return cls(
+            status=int(data.get("status") or 0),
+            status_ex=data.get("status_ex") if isinstance(data.get("status_ex"), int) else None,
+            actions=strings("actions"),
+            claim_type=data.get("claim_type") if isinstance(data.get("claim_type"), int) else None,
+            photos=strings("photos"),
+            videos=strings("video_paths"),
+            price=float(price) if isinstance(price, int | float) else None,
+            currency=data.get("currency_code") if isinstance(data.get("currency_code"), str) else None,
+            srid=data.get("srid") if isinstance(data.get("srid"), str) else None,
+            wb_comment=data.get("wb_comment") if isinstance(data.get("wb_comment"), str) else None,
+        )
+
+    @property
+    def open(self) -> bool:
+        """Under review with something to decide: the claim needs the seller."""
+        return self.status == UNDER_REVIEW and bool(self.actions)
+
+    @property
+    def from_chat(self) -> bool:
+        """WB's `claim_type` 3: the buyer raised the claim from a chat."""
+        return self.claim_type == 3
+
+
+def expected_status(action: str) -> int:
+    """The claim `status` WB shows once `action` is applied (1 refusal, 2 approved)."""
+    return 1 if action in REJECTIONS else 2
+
+
+def decision_landed(action: str, comment: str, claim: ClaimView) -> bool | None:
+    """Whether WB's view of a claim shows our decision: True yes, False decided otherwise, None not decided yet.
+
+    The read-back before any resend: a decision WB applied leaves the claim with the action's status and without
+    that action offered (a comment we sent with `rejectcustom` is WB's comment to the buyer).
+    """
+    if action in claim.actions:
+        return None
+    if claim.status == UNDER_REVIEW:
+        return None if claim.actions else False
+    if action == "confirmreturngoodcc1":
+        return claim.status == 2 and claim.status_ex == 10
+    if claim.status != expected_status(action):
+        return False
+    if action == "rejectcustom" and claim.wb_comment is not None:
+        return claim.wb_comment.strip() == comment.strip()
+    return True
+
+
+def check_comment(action: str, comment: str | None, item: Interaction, seller: Seller, extra: tuple[str, ...]) -> str:
+    """The comment to send with `action` ("" for none); raises ReplyNotAllowed / GuardrailViolation."""
+    text = (comment or "").strip()
+    if not text:
+        if action in COMMENT_REQUIRED:
+            raise ReplyNotAllowed("claim-comment")
+        return ""
+    if action not in COMMENT_ALLOWED:
+        raise ReplyNotAllowed("claim-comment")
+    verdict = check_text(
+        text, channel=Channel.RETURN, context=context_for(item, SellerSettings.of(seller.settings), extra)
+    )
+    if not verdict.ok:
+        raise GuardrailViolation(verdict)
+    return text
+
+
+async def prepare_comment(
+    *, interaction_id: int, action: str, comment: str, member_id: int | None, extra_phrases: tuple[str, ...] = ()
+) -> Draft:
+    """Check a person's claim comment (length, guardrails) and keep it as their draft until they confirm.
+
+    Raises GuardrailViolation with every reason, or ReplyNotAllowed when the claim does not offer `action` now.
+    """
+    item = await Interaction.get(id=interaction_id)
+    if item.channel != Channel.RETURN or action not in ClaimView.of(item.raw_payload).actions:
+        raise ReplyNotAllowed("claim-action")
+    seller = await Seller.get(id=item.seller_id)
+    text = check_comment(action, comment, item, seller, extra_phrases)
+    await Draft.filter(interaction_id=interaction_id, void=False).update(void=True)
+    return await Draft.create(
+        interaction_id=interaction_id, text=text, origin=DraftOrigin.SELLER, created_by_id=member_id
+    )
+
+
+def decision_key(interaction_id: int, action: str, comment: str, attempt: int) -> str:
+    """interaction + action + comment hash + attempt: the same decision twice maps to one outbox row."""
+    digest = hashlib.sha256(f"{action}\n{comment}".encode()).hexdigest()[:32]
+    return f"{interaction_id}:claim:{digest}:{attempt}"
+
+
+async def decide(
+    *,
+    interaction_id: int,
+    action: str,
+    comment: str | None = None,
+    member_id: int | None = None,
+    admin_id: int | None = None,
+    via: ReplyVia = ReplyVia.TELEGRAM,
+    extra_phrases: tuple[str, ...] = (),
+) -> tuple[Reply, bool]:
+    """Put a person's decision on a claim in the outbox; returns (reply, created).
+
+    Refused (ReplyNotAllowed) when the claim does not offer `action` now, when the comment is missing or not
+    allowed for it, or when another decision is in flight; a comment the guardrails block raises GuardrailViolation.
+    `via=auto` is refused: nothing about a claim is automatic.
+    """
+    if via == ReplyVia.AUTO:
+        raise ReplyNotAllowed("claim-manual")
+    async with in_transaction():
+        item = await Interaction.filter(id=interaction_id).select_for_update().get()
+        if item.channel != Channel.RETURN:
+            raise ReplyNotAllowed("claim-action")
+        seller = await Seller.get(id=item.seller_id)
+        text = check_comment(action, comment, item, seller, extra_phrases)
+        replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
+        busy = next((r for r in replies if r.status in ACTIVE), None)
+        if busy is None and item.wb_sync_state == WbSyncState.PENDING:
+            busy = next((r for r in replies if r.status == ReplyStatus.SENT), None)
+        if busy is not None:
+            if busy.action == action and busy.text.strip() == text:
+                return busy, False
+            raise ReplyNotAllowed("in-flight")
+        if action not in ClaimView.of(item.raw_payload).actions:
+            raise ReplyNotAllowed("claim-action")
+        key = decision_key(interaction_id, action, text, sum(1 for r in replies if r.status in ENDED))
+        try:
+            async with in_transaction():
+                reply = await Reply.create(
+                    interaction_id=interaction_id,
+                    text=text,
+                    action=action,
+                    idempotency_key=key,
+                    via=via,
+                    quality=ReplyQuality.MANUAL,
+                    approved_by_id=member_id,
+                    approved_by_admin_id=admin_id,
+                )
+        except IntegrityError:
+            return await Reply.get(idempotency_key=key), False
+    await audit.record(
+        "claim.decided",
+        seller_id=item.seller_id,
+        interaction_id=interaction_id,
+        member_id=member_id,
+        admin_id=admin_id,
+        object_type="reply",
+        object_id=reply.id,
+        after=f"{action}: {text}" if text else action,
+    )
+    return reply, True
