@@ -28,6 +28,8 @@ REASONS_BUDGET = 450
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160
 TIMELINE_BUDGET = 3600
+
+
 def _size(markup: str) -> int:
     return sum(units(ch) for ch in markup) + 1  # + the newline joining it to the next line
 

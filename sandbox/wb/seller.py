@@ -45,6 +45,12 @@ class Seller:
         self.unknown_answers = 0  # answers to ids WB does not know (WB accepts them silently)
         self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A state saved before claims existed (sandbox.persist) loads with no claims.
+        self.__dict__.update(state)
+        self.__dict__.setdefault("claims", [])
+        self.__dict__.setdefault("claim_by_id", {})
+
     @property
     def edit_window(self) -> timedelta:
         return timedelta(days=self.config.edit_window_days)
