@@ -62,7 +62,7 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int, separate:
         httpx.AsyncClient(base_url=f"{url}/_sandbox", timeout=30) as control,
     ):
         settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
-        settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
+        settings.wb.feedbacks_base_url = settings.wb.chat_base_url = settings.wb.returns_base_url = url
         await core_db.upgrade(settings)
         await core_db.open_database(settings)  # closed with the process
         box = secret_box(settings)

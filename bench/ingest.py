@@ -52,7 +52,7 @@ async def _raw(url: str, sellers: list[dict], take: int, concurrency: int) -> fl
 async def _ingest(url: str, db_url: str, sellers: list[dict], take: int, concurrency: int) -> tuple[int, float, float]:
     settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
     settings.sync.page_size = take
-    settings.wb.feedbacks_base_url = settings.wb.chat_base_url = url
+    settings.wb.feedbacks_base_url = settings.wb.chat_base_url = settings.wb.returns_base_url = url
     await core_db.upgrade(settings)
     await core_db.open_database(settings)  # closed with the process
     ctx = await open_context(settings, InMemoryBroker(), limits=False)

@@ -46,6 +46,7 @@ async def test_run_serves_the_admin_and_the_bot_on_one_database(db: None, databa
             TELEGRAM__API_BASE_URL=tg_url,
             WB__FEEDBACKS_BASE_URL=wb_url,
             WB__CHAT_BASE_URL=wb_url,
+            WB__RETURNS_BASE_URL=wb_url,
             ADMIN__PORT=str(port),
             ADMIN__SECURE_COOKIES="false",
         )

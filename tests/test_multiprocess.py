@@ -75,6 +75,7 @@ async def test_scheduler_two_workers_and_bot_process_a_burst_once(
             "AGENTIQ_SYNC__CHAT_INTERVAL_S": "1",
             "AGENTIQ_WB__FEEDBACKS_BASE_URL": wb_url,
             "AGENTIQ_WB__CHAT_BASE_URL": wb_url,
+            "AGENTIQ_WB__RETURNS_BASE_URL": wb_url,
             "AGENTIQ_TELEGRAM__BOT_TOKEN": BOT_TOKEN,
             "AGENTIQ_TELEGRAM__API_BASE_URL": tg_url,
         }

@@ -195,6 +195,7 @@ def _configure(run: Run) -> Deployment:
     settings = RUN_SETTINGS | {
         "AGENTIQ_WB__FEEDBACKS_BASE_URL": run.wb,
         "AGENTIQ_WB__CHAT_BASE_URL": run.wb,
+        "AGENTIQ_WB__RETURNS_BASE_URL": run.wb,
         "AGENTIQ_TELEGRAM__API_BASE_URL": run.urls["telegram"],
         "AGENTIQ_LLM__BASE_URL": f"{run.urls['llm']}/v1",
     }

@@ -90,7 +90,7 @@ async def test_chat_draft_approve_delivered(stack, tg, wb) -> None:
     await sync_channel(stack, seller.id, Channel.CHAT)
     delivered = await eventually(lambda: _shows(tg, chat, card["message_id"], "Delivered to the buyer's chat"))
     assert "Sent, waiting" not in delivered["text"] and f"Reply sent (User {chat})" in delivered["text"]
-    assert _buttons(delivered) == ["🧵 Timeline"]
+    assert _buttons(delivered) == ["🧵 Timeline", "🛍 Open product"]  # the chat's order card names its product
 
 
 async def test_edit_blocked_then_clean_text(stack, tg, wb) -> None:

@@ -39,6 +39,7 @@ CASES = [
     (topic, channel, rating, language, tone)
     for topic in Topic
     for channel in Channel
+    if channel != Channel.RETURN  # a return is decided with WB's actions, never answered with a drafted text
     for rating in RATINGS[channel]
     for language in LANGUAGES
     for tone in ("formal", "friendly")
@@ -62,7 +63,7 @@ def test_every_combination_of_every_topic_is_guardrail_clean(
 @settings(max_examples=150, deadline=None)
 @given(
     topics=st.sets(st.sampled_from(list(Topic)), min_size=1, max_size=4),
-    channel=st.sampled_from(list(Channel)),
+    channel=st.sampled_from([c for c in Channel if c != Channel.RETURN]),
     rating=st.sampled_from([1, 2, 3, 4, 5]),
     language=st.sampled_from(LANGUAGES),
     refund_raised=st.booleans(),
