@@ -57,3 +57,7 @@ bot-reply-claim-action = ⛔ WB does not offer this action for the return any mo
 bot-reply-claim-manual = ⛔ Returns are never decided automatically.
 
 analytics-link-claim-from-chat = Return raised from this chat
+
+enum-scope-return = returns
+enum-audit-claim-decided = return decided
+enum-audit-question-hidden = question hidden

@@ -57,3 +57,7 @@ bot-reply-claim-action = ⛔ WB больше не предлагает это д
 bot-reply-claim-manual = ⛔ Возвраты никогда не решаются автоматически.
 
 analytics-link-claim-from-chat = Возврат оформлен из этого чата
+
+enum-scope-return = возвраты
+enum-audit-claim-decided = решение по возврату
+enum-audit-question-hidden = вопрос скрыт

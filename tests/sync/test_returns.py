@@ -100,7 +100,8 @@ async def test_reject_with_comment_once_and_read_back(db, settings, redis_client
             )
             await ctx.wb.answer_claim(WBAuth(made["token"], str(seller.id)), other.external_id, "approve2")
             long_ago = datetime.now(UTC) - timedelta(minutes=5)
-            await Reply.filter(id=lost.id).update(status=ReplyStatus.SENDING, sending_at=long_ago)
+            # The POST had begun (posted_at) when the sender died: the takeover must read back before anything else.
+            await Reply.filter(id=lost.id).update(status=ReplyStatus.SENDING, sending_at=long_ago, posted_at=long_ago)
             assert await outbox.send_reply(ctx, lost.id) == ReplyStatus.SENT
             calls = (await wb.control("GET", f"/answers?seller_id={num}"))["answers"]
             assert {r["item_id"]: r["answer_calls"] for r in calls} == {first["id"]: 1, second["id"]: 1}
