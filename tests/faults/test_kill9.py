@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from core.models import Channel, Reply, ReplyStatus, Seller
+from core.models import Reply, ReplyStatus, Seller
 from core.replies import UNSURE_AFTER
 from core.settings import Settings, load_settings
 from sandbox.wb.faults import OUTCOMES
 from sync.broker import get_broker
 from tests.conftest import ENCRYPTION_KEY
-from tests.faults.matrix import Tally, approve, check, make_item
+from tests.faults.matrix import TEXTS, Tally, approve, check, make_item
 from tests.sync.wbenv import connect, wb_sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +108,7 @@ async def test_real_workers_killed_mid_send_never_post_twice(
         try:
             await _wait_workers(manager, 2, tmp_path)
             schedules = []
-            for channel in Channel:
+            for channel in TEXTS:  # the text channels (returns: tests/sync/test_returns.py)
                 for _ in range(PER_CHANNEL):
                     cabinet = await wb.new_seller(reviews=0, questions=0, chats=0)
                     seller = await connect(settings, cabinet["token"])

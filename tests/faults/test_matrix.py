@@ -17,12 +17,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from core.models import Channel, Reply, ReplyStatus
+from core.models import Reply, ReplyStatus
 from core.replies import UNSURE_AFTER
 from core.settings import Settings
 from sync import outbox
 from sync.context import SyncContext
-from tests.faults.matrix import Schedule, Tally, WorkerKilled, approve, check, make_item
+from tests.faults.matrix import TEXTS, Schedule, Tally, WorkerKilled, approve, check, make_item
 from tests.sync.wbenv import WB, connect, sync_context, sync_settings, wb_sandbox
 
 SCHEDULES = int(os.environ.get("AGENTIQ_FAULT_SCHEDULES", "300"))
@@ -75,7 +75,7 @@ async def test_fault_matrix_in_process(db, settings, redis_client, capsys: pytes
     async with wb_sandbox(limits=False, moderation_rate=0.0, fault_hold_s=0.4, slow_s=0.05) as wb:
         s = matrix_settings(settings, wb.url)
         async with sync_context(s, limits=False) as (ctx, _):
-            schedules = [Schedule.draw(SEED, channel, i) for channel in Channel for i in range(SCHEDULES)]
+            schedules = [Schedule.draw(SEED, channel, i) for channel in TEXTS for i in range(SCHEDULES)]
             gate = asyncio.Semaphore(CONCURRENCY)
 
             async def one(schedule: Schedule) -> None:
