@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardAction, CardCb, ClaimCb, ClaimStep
-from bot.text import TEXT_BUDGET, clip, product_url, when
+from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, product_url, when
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.models import WbSyncState
@@ -91,6 +91,8 @@ def render_claim(data: CardData, t: Translator) -> str:
             parts.append(t("claim-decision-comment", text=clip(data.reply.text, OUR_COMMENT_BUDGET, "…")))
     elif not view.actions:
         parts.append(t("claim-no-actions"))
+    if data.stage == CardStage.DRAFTED and data.draft is not None:
+        parts.append(t("claim-draft-comment", text=clip(data.draft.text, DRAFT_BUDGET, "…")))
     return "\n\n".join(parts)
 
 

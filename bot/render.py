@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.claim_card import render_claim
-from bot.text import TEXT_BUDGET, clip, units, when
+from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, units, when
 from core.guardrails import Verdict
 from core.humanize import duration
 from core.i18n import Translator
@@ -23,7 +23,6 @@ from core.timezones import DEFAULT_ZONE
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬", Channel.RETURN: "↩️"}
 SIDE_BUDGET = 300
-DRAFT_BUDGET = 1000
 REASONS_BUDGET = 450
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160

@@ -14,6 +14,8 @@ from core.timezones import local
 
 # The buyer's text on any card (review, question, chat, return comment), in escaped UTF-16 units.
 TEXT_BUDGET = 1200
+# A draft (or a claim comment waiting for its confirm) on a card.
+DRAFT_BUDGET = 1000
 PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"
 # C0/C1 controls other than tab and newline: Telegram rejects some and they carry no meaning in a card.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -61,3 +61,6 @@ analytics-link-claim-from-chat = Return raised from this chat
 enum-scope-return = returns
 enum-audit-claim-decided = return decided
 enum-audit-question-hidden = question hidden
+
+claim-draft-comment = ✍️ Your comment, waiting for your confirm:
+    { $text }

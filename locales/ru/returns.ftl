@@ -61,3 +61,6 @@ analytics-link-claim-from-chat = Возврат оформлен из этого
 enum-scope-return = возвраты
 enum-audit-claim-decided = решение по возврату
 enum-audit-question-hidden = вопрос скрыт
+
+claim-draft-comment = ✍️ Ваш комментарий ждёт подтверждения:
+    { $text }
