@@ -18,7 +18,7 @@ class StateOnlyAlterField(ops.AlterField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0006_quiet_digest')]
+    dependencies = [('models', '0007_product_spikes')]
 
     initial = False
 
