@@ -32,6 +32,10 @@ class CardAction(StrEnum):
     EDIT = "e"
     REGENERATE = "g"
     CANCEL = "x"
+    # "Hide question" (WB hides it from buyers) and its confirm step.
+    HIDE = "h"
+    HIDE_CONFIRM = "hc"
+    HIDE_CANCEL = "hx"
     # The preview of the seller's own text: Send it, or drop it (Edit again reuses EDIT).
     SEND = "sd"
     DISCARD = "dx"

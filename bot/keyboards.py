@@ -27,6 +27,7 @@ from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
 from core.models import Channel, MemberRole, SellerMember
+from core.question_actions import is_warned
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
 
@@ -48,6 +49,9 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
     def add(action: CardAction, key: str, draft_id: int = 0) -> None:
         kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=iid, draft_id=draft_id))
 
+    hide = data.interaction.channel == Channel.QUESTION and data.stage in _OPEN
+    if hide and is_warned(data.interaction):
+        add(CardAction.HIDE, "question-btn-hide")  # WB flagged it: hiding comes first
     if data.stage in _OPEN:
         add(CardAction.DRAFT, "bot-btn-draft")
         add(CardAction.REPLY, "bot-btn-reply")
@@ -62,6 +66,8 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
         add(CardAction.UNSKIP, "bot-btn-unskip")
     elif data.stage == CardStage.UNKNOWN:
         add(CardAction.RECHECK, "bot-btn-recheck")
+    if hide and not is_warned(data.interaction):
+        add(CardAction.HIDE, "question-btn-hide")
     add(CardAction.TIMELINE, "bot-btn-timeline")
     if data.interaction.nm_id:
         kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
@@ -81,6 +87,18 @@ def preview_keyboard(interaction_id: int, draft_id: int, t: Translator) -> Inlin
     ):
         kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=interaction_id, draft_id=draft_id))
     kb.adjust(1, 2)
+    return kb.as_markup()
+
+
+def hide_confirm_keyboard(interaction_id: int, t: Translator) -> InlineKeyboardMarkup:
+    """The confirm step of "Hide question"."""
+    kb = InlineKeyboardBuilder()
+    for action, key in (
+        (CardAction.HIDE_CONFIRM, "question-btn-hide-confirm"),
+        (CardAction.HIDE_CANCEL, "bot-btn-cancel"),
+    ):
+        kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=interaction_id))
+    kb.adjust(1)
     return kb.as_markup()
 
 

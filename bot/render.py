@@ -18,7 +18,8 @@ from core.humanize import duration
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
-from core.models import Channel, Interaction, ReplyVia
+from core.models import Channel, Interaction, ReplyVia, WbSyncState
+from core.question_actions import HIDE, is_warned
 from core.timezones import DEFAULT_ZONE
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬", Channel.RETURN: "↩️"}
@@ -60,6 +61,8 @@ def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
 def _body(i: Interaction, t: Translator) -> list[str]:
     marker = t("bot-card-truncated")
     lines = [clip(i.text, TEXT_BUDGET, marker) or t("bot-card-no-text")]
+    if is_warned(i):
+        lines.insert(0, t("question-warned"))
     if i.pros:
         lines.append(t("bot-card-pros", text=clip(i.pros, SIDE_BUDGET, marker)))
     if i.cons:
@@ -127,6 +130,8 @@ def _stage(data: CardData, t: Translator) -> str:
         duration((i.pending_until - i.answered_at).total_seconds(), t) if i.pending_until and i.answered_at else "—"
     )
     stage = t(f"bot-stage-{data.stage}", reason=reason or "—", late=late, window=window)
+    if data.reply is not None and data.reply.action == HIDE and data.stage != CardStage.FAILED:
+        stage = t("question-stage-hidden" if i.wb_sync_state == WbSyncState.CONFIRMED else "question-stage-hiding")
     if data.reply is not None and data.reply.via == ReplyVia.AUTO:
         return f"{t('bot-card-auto-sent')}\n{stage}"
     return stage

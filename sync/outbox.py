@@ -28,7 +28,7 @@ from enum import Enum
 import structlog
 from taskiq import AsyncBroker
 
-from core import audit, replies, returns
+from core import audit, question_actions, replies, returns
 from core.models import (
     Channel,
     ChatDirection,
@@ -143,6 +143,18 @@ async def submit_decision(
     return reply
 
 
+async def submit_hide(
+    *, interaction_id: int, member_id: int | None = None, via: ReplyVia, broker: AsyncBroker | None = None
+) -> Reply:
+    """A person's "hide this question" (core.question_actions.hide) → the send."""
+    from sync.broker import broker as default_broker
+
+    reply, _ = await question_actions.hide(interaction_id=interaction_id, member_id=member_id, via=via)
+    if reply.status == ReplyStatus.QUEUED:
+        await kick(broker or default_broker, "sync.send_reply", reply.id)
+    return reply
+
+
 async def recheck(
     interaction_id: int,
     broker: AsyncBroker | None = None,
@@ -233,6 +245,8 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Rep
         await ctx.wb.answer_claim(auth, item.external_id, reply.action or "", text or None)
     elif item.channel == Channel.REVIEW:
         await ctx.wb.answer_feedback(auth, item.external_id, text)
+    elif item.channel == Channel.QUESTION and reply.action == question_actions.HIDE:
+        await ctx.wb.reject_question(auth, item.external_id, text)
     elif item.channel == Channel.QUESTION:
         await ctx.wb.answer_question(auth, item.external_id, text)
     else:

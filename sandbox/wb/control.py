@@ -19,7 +19,8 @@ Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
     POST /_sandbox/sellers/1/reviews    {"text": "Маломерит на размер", "rating": 2, "pros": "", "cons": "Размер",
                                          "nm_id": 123, "photos": 1, "parent_feedback_id": "…"}   (all optional)
         → 201 the feedback exactly as GET /api/v1/feedback serves it ({"id": "…", "productValuation": 2, …})
-    POST /_sandbox/sellers/1/questions  {"text": "Есть размер XL?", "nm_id": 123}   → 201 the question as WB serves it
+    POST /_sandbox/sellers/1/questions  {"text": "Есть размер XL?", "nm_id": 123, "is_warned": false}
+        → 201 the question as WB serves it (`is_warned`: WB flags it, `isWarned: true`)
     POST /_sandbox/sellers/1/chat-messages  {"chat_id": "1:…", "text": "Где мой заказ?"}
         → 201 the event as GET /api/v1/seller/events serves it; without chat_id a new chat opens
           (`isNewChat: true`, `replySign`), optional "client_name".

@@ -132,6 +132,8 @@ class Store:
         item = seed.question(seller.rng, product, datetime.now(UTC))
         if "text" in spec:
             item.text = spec["text"]
+        if "is_warned" in spec:
+            item.is_warned = bool(spec["is_warned"])
         item.visible_at = time.time() + self.config.index_lag_s
         seller.add_question(item)
         return item.wb(seller.edit_window, datetime.now(UTC))

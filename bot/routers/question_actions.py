@@ -1,0 +1,34 @@
+"""Question cards: "Hide question" (WB hides it from buyers) with a confirm step; first on questions WB flags."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery
+
+from bot.callbacks import CardAction, CardCb
+from bot.editing import edit_in_place
+from bot.keyboards import card_keyboard, hide_confirm_keyboard
+from bot.render import render_card
+from core import inbox, sellers
+from core.i18n import Translator
+from core.models import ReplyVia, SellerMember
+from sync.outbox import submit_hide
+
+router = Router(name="question_actions")
+
+
+@router.callback_query(CardCb.filter(F.action == CardAction.HIDE))
+async def ask(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    await edit_in_place(query.message.edit_reply_markup(reply_markup=hide_confirm_keyboard(interaction.id, t)))
+    await query.answer()
+
+
+@router.callback_query(CardCb.filter(F.action.in_({CardAction.HIDE_CONFIRM, CardAction.HIDE_CANCEL})))
+async def decide(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    if callback_data.action == CardAction.HIDE_CONFIRM:
+        await submit_hide(interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM)
+    data = await inbox.card_data(interaction.id)
+    await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
+    await query.answer(t("question-hide-sent") if callback_data.action == CardAction.HIDE_CONFIRM else None)
