@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core import audit
 from core.i18n import translator
 from core.interactions import OPEN_STATUSES
 from core.models import Channel, Interaction, Reply, ReplyQuality, ReplyVia, Seller
-from core.replies import ACTIVE, ENDED, ReplyNotAllowed
+from core.replies import ACTIVE, ENDED, ReplyNotAllowed, insert_once
 
 HIDE = "hide"
 
@@ -49,21 +48,18 @@ async def hide(
             raise ReplyNotAllowed("answered")
         seller = await Seller.get(id=item.seller_id)
         text = translator(seller.language)("question-hide-reason")
-        key = f"{interaction_id}:hide:{sum(1 for r in replies if r.status in ENDED)}"
-        try:
-            async with in_transaction():
-                reply = await Reply.create(
-                    interaction_id=interaction_id,
-                    text=text,
-                    action=HIDE,
-                    idempotency_key=key,
-                    via=via,
-                    quality=ReplyQuality.MANUAL,
-                    approved_by_id=member_id,
-                    approved_by_admin_id=admin_id,
-                )
-        except IntegrityError:
-            return await Reply.get(idempotency_key=key), False
+        reply, created = await insert_once(
+            f"{interaction_id}:hide:{sum(1 for r in replies if r.status in ENDED)}",
+            interaction_id=interaction_id,
+            text=text,
+            action=HIDE,
+            via=via,
+            quality=ReplyQuality.MANUAL,
+            approved_by_id=member_id,
+            approved_by_admin_id=admin_id,
+        )
+        if not created:
+            return reply, False
     await audit.record(
         "question.hidden",
         seller_id=item.seller_id,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -227,3 +228,12 @@ async def request_recheck(interaction_id: int) -> Reply | None:
     due = datetime(2000, 1, 1, tzinfo=UTC)  # long before any backoff ends
     done = await Reply.filter(id=reply.id, status=ReplyStatus.UNKNOWN).update(sending_at=due, checks=0)
     return reply if done else None
+
+
+async def insert_once(key: str, **fields: Any) -> tuple[Reply, bool]:
+    """Insert the outbox row with idempotency `key`, or return the row a racing caller inserted; (reply, created)."""
+    try:
+        async with in_transaction():
+            return await Reply.create(idempotency_key=key, **fields), True
+    except IntegrityError:
+        return await Reply.get(idempotency_key=key), False

@@ -12,7 +12,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core import audit
@@ -29,7 +28,7 @@ from core.models import (
     Seller,
     WbSyncState,
 )
-from core.replies import ACTIVE, ENDED, ReplyNotAllowed
+from core.replies import ACTIVE, ENDED, ReplyNotAllowed, insert_once
 from core.seller_settings import SellerSettings
 
 COMMENT_MIN, COMMENT_MAX = 10, 1000
@@ -200,20 +199,18 @@ async def decide(
         if action not in ClaimView.of(item.raw_payload).actions:
             raise ReplyNotAllowed("claim-action")
         key = decision_key(interaction_id, action, text, sum(1 for r in replies if r.status in ENDED))
-        try:
-            async with in_transaction():
-                reply = await Reply.create(
-                    interaction_id=interaction_id,
-                    text=text,
-                    action=action,
-                    idempotency_key=key,
-                    via=via,
-                    quality=ReplyQuality.MANUAL,
-                    approved_by_id=member_id,
-                    approved_by_admin_id=admin_id,
-                )
-        except IntegrityError:
-            return await Reply.get(idempotency_key=key), False
+        reply, created = await insert_once(
+            key,
+            interaction_id=interaction_id,
+            text=text,
+            action=action,
+            via=via,
+            quality=ReplyQuality.MANUAL,
+            approved_by_id=member_id,
+            approved_by_admin_id=admin_id,
+        )
+        if not created:
+            return reply, False
     await audit.record(
         "claim.decided",
         seller_id=item.seller_id,

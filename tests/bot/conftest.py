@@ -239,3 +239,18 @@ async def feed(dp: Dispatcher, bot: Bot, tg: TelegramSandbox) -> Callable[[], Aw
     dp["probe"] = None
     dp["backfill"] = None
     return lambda: pump(dp, bot)
+
+
+def buttons(message: dict[str, Any]) -> list[str]:
+    """The texts of a sandbox message's inline buttons, row by row."""
+    return [button["text"] for row in message["buttons"] for button in row]
+
+
+async def bot_message(
+    tg: TelegramSandbox, chat: int, contains: str, message_id: int | None = None
+) -> dict[str, Any] | None:
+    """The newest bot message in `chat` containing `contains` (only message `message_id` when given)."""
+    for message in reversed(await tg.messages(chat)):
+        if message["from_bot"] and contains in message["text"] and message_id in (None, message["message_id"]):
+            return message
+    return None

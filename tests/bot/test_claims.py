@@ -10,7 +10,7 @@ from typing import Any
 from core.models import Channel, Interaction, Link, LinkKind, Reply
 from core.sellers import TokenCheck, set_token
 from sync.engine import sync_channel
-from tests.bot.conftest import eventually, make_member, make_seller
+from tests.bot.conftest import bot_message, buttons, eventually, make_member, make_seller
 
 COMMENT = "На фото другой товар: пришлите, пожалуйста, фото бирки и упаковки."
 
@@ -26,17 +26,6 @@ async def _connected(stack, tg, wb) -> tuple[Any, int, int]:
     return seller, chat, cabinet["seller_id"]
 
 
-async def _message(tg, chat: int, contains: str, message_id: int | None = None) -> dict | None:
-    for message in reversed(await tg.messages(chat)):
-        if message["from_bot"] and contains in message["text"] and message_id in (None, message["message_id"]):
-            return message
-    return None
-
-
-def _buttons(message: dict) -> list[str]:
-    return [button["text"] for row in message["buttons"] for button in row]
-
-
 async def _decisions(wb, cabinet: int) -> list[dict]:
     rows = (await wb.control("GET", f"/answers?seller_id={cabinet}"))["answers"]
     return [r for r in rows if r["channel"] == "return"]
@@ -48,25 +37,25 @@ async def test_claim_card_reject_with_custom_comment_once(stack, tg, wb) -> None
         "POST", f"/sellers/{cabinet}/claims", user_comment="Шов разошёлся после первой носки", photos=2, pickup=False
     )
     await sync_channel(stack, seller.id, Channel.RETURN)
-    card = await eventually(lambda: _message(tg, chat, "Шов разошёлся"))
+    card = await eventually(lambda: bot_message(tg, chat, "Шов разошёлся"))
     assert "Return" in card["text"] and "under review" in card["text"] and "photo 2" in card["text"]
-    assert _buttons(card)[:2] == ["✅ Approve (defect check at the warehouse)", "✅ Approve, item back to me"]
-    assert "✍️ Reject with my comment" in _buttons(card) and "🧵 Timeline" in _buttons(card)
+    assert buttons(card)[:2] == ["✅ Approve (defect check at the warehouse)", "✅ Approve, item back to me"]
+    assert "✍️ Reject with my comment" in buttons(card) and "🧵 Timeline" in buttons(card)
 
     await tg.press(chat, card["message_id"], text="✍️ Reject with my comment")
-    await eventually(lambda: _message(tg, chat, "send the comment for the buyer"))
+    await eventually(lambda: bot_message(tg, chat, "send the comment for the buyer"))
     await tg.send(chat, "Нет брака")  # 9 characters: WB wants 10–1000
-    await eventually(lambda: _message(tg, chat, "Too short"))
+    await eventually(lambda: bot_message(tg, chat, "Too short"))
     await tg.send(chat, "Напишите нам в whatsapp +7 999 123-45-67, разберёмся")
-    blocked = await eventually(lambda: _message(tg, chat, "whatsapp"))
+    blocked = await eventually(lambda: bot_message(tg, chat, "whatsapp"))
     assert blocked["text"].count("•") >= 2
     assert await _decisions(wb, cabinet) == [] and not await Reply.exists()
 
     await tg.send(chat, COMMENT)
-    check = await eventually(lambda: _message(tg, chat, "The buyer will read"))
-    assert _buttons(check) == ["✅ Confirm: ✍️ Reject with my comment", "✖️ Cancel"]
+    check = await eventually(lambda: bot_message(tg, chat, "The buyer will read"))
+    assert buttons(check) == ["✅ Confirm: ✍️ Reject with my comment", "✖️ Cancel"]
     assert await _decisions(wb, cabinet) == []  # nothing before the confirm
-    await asyncio.gather(*(tg.press(chat, check["message_id"], text=_buttons(check)[0]) for _ in range(2)))
+    await asyncio.gather(*(tg.press(chat, check["message_id"], text=buttons(check)[0]) for _ in range(2)))
     decisions = await eventually(lambda: _decisions(wb, cabinet))
     assert len(decisions) == 1 and decisions[0]["item_id"] == claim["id"]
     assert (decisions[0]["action"], decisions[0]["answer"], decisions[0]["answer_calls"]) == (
@@ -75,11 +64,11 @@ async def test_claim_card_reject_with_custom_comment_once(stack, tg, wb) -> None
         1,
     )
     assert await Reply.filter(interaction__seller=seller).count() == 1
-    sent = await eventually(lambda: _message(tg, chat, "Your decision", card["message_id"]))
-    assert _buttons(sent) == ["🧵 Timeline", "🛍 Open product"]  # no second decision while WB shows ours
+    sent = await eventually(lambda: bot_message(tg, chat, "Your decision", card["message_id"]))
+    assert buttons(sent) == ["🧵 Timeline", "🛍 Open product"]  # no second decision while WB shows ours
 
     await sync_channel(stack, seller.id, Channel.RETURN)
-    shown = await eventually(lambda: _message(tg, chat, "WB shows it", card["message_id"]))
+    shown = await eventually(lambda: bot_message(tg, chat, "WB shows it", card["message_id"]))
     assert "rejected" in shown["text"] and COMMENT in shown["text"]
 
 
@@ -87,10 +76,10 @@ async def test_every_action_has_a_confirm_step_and_cabinet_decisions_redraw(stac
     seller, chat, cabinet = await _connected(stack, tg, wb)
     claim = await wb.control("POST", f"/sellers/{cabinet}/claims", user_comment="Не тот цвет", pickup=True)
     await sync_channel(stack, seller.id, Channel.RETURN)
-    card = await eventually(lambda: _message(tg, chat, "Не тот цвет"))
-    assert _buttons(card)[0] == "🏬 Approve return to my store"  # In-Store Pickup: its own action set
+    card = await eventually(lambda: bot_message(tg, chat, "Не тот цвет"))
+    assert buttons(card)[0] == "🏬 Approve return to my store"  # In-Store Pickup: its own action set
     await tg.press(chat, card["message_id"], text="💸 Refund, item stays with the buyer")
-    asking = await eventually(lambda: _message(tg, chat, "Не тот цвет", card["message_id"]))
+    asking = await eventually(lambda: bot_message(tg, chat, "Не тот цвет", card["message_id"]))
     await eventually(lambda: _confirming(tg, chat, card["message_id"]))
     await tg.press(chat, card["message_id"], text="✖️ Cancel")
     back = await eventually(lambda: _has_button(tg, chat, card["message_id"], "🏬 Approve return to my store"))
@@ -98,8 +87,8 @@ async def test_every_action_has_a_confirm_step_and_cabinet_decisions_redraw(stac
 
     await wb.control("POST", f"/sellers/{cabinet}/claim-decisions", claim_id=claim["id"], action="autorefund1")
     await sync_channel(stack, seller.id, Channel.RETURN)
-    redrawn = await eventually(lambda: _message(tg, chat, "stays with the buyer (approved)", card["message_id"]))
-    assert _buttons(redrawn) == ["🧵 Timeline", "🛍 Open product"]
+    redrawn = await eventually(lambda: bot_message(tg, chat, "stays with the buyer (approved)", card["message_id"]))
+    assert buttons(redrawn) == ["🧵 Timeline", "🛍 Open product"]
     assert await _decisions(wb, cabinet) == []  # decided in the cabinet, not by us
     assert not (await Interaction.get(seller_id=seller.id, external_id=claim["id"])).needs_response
 
@@ -109,7 +98,7 @@ async def _confirming(tg, chat: int, message_id: int) -> bool:
 
 
 async def _has_button(tg, chat: int, message_id: int, text: str) -> bool:
-    return any(m["message_id"] == message_id and text in _buttons(m) for m in await tg.messages(chat))
+    return any(m["message_id"] == message_id and text in buttons(m) for m in await tg.messages(chat))
 
 
 async def test_claim_raised_from_a_chat_shows_in_that_chats_timeline(stack, tg, wb) -> None:
@@ -121,10 +110,10 @@ async def test_claim_raised_from_a_chat_shows_in_that_chats_timeline(stack, tg, 
     assert claim["claim_type"] == 3
     await sync_channel(stack, seller.id, Channel.CHAT)
     await sync_channel(stack, seller.id, Channel.RETURN)
-    chat_card = await eventually(lambda: _message(tg, chat, "дыркой на рукаве"))
-    await eventually(lambda: _message(tg, chat, "Raised from a buyer chat"))
+    chat_card = await eventually(lambda: bot_message(tg, chat, "дыркой на рукаве"))
+    await eventually(lambda: bot_message(tg, chat, "Raised from a buyer chat"))
     await tg.press(chat, chat_card["message_id"], text="🧵 Timeline")
-    thread = await eventually(lambda: _message(tg, chat, "This buyer's thread"))
+    thread = await eventually(lambda: bot_message(tg, chat, "This buyer's thread"))
     assert "↩️" in thread["text"] and "Дырка на рукаве" in thread["text"] and "(100%)" in thread["text"]
     claim_row = await Interaction.get(seller_id=seller.id, channel=Channel.RETURN, external_id=claim["id"])
     chat_row = await Interaction.get(seller_id=seller.id, channel=Channel.CHAT, external_id=opened["chatID"])

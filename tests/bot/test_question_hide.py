@@ -8,18 +8,7 @@ import asyncio
 from core.models import Channel, Reply
 from core.sellers import TokenCheck, set_token
 from sync.engine import sync_channel
-from tests.bot.conftest import eventually, make_member, make_seller
-
-
-def _buttons(message: dict) -> list[str]:
-    return [button["text"] for row in message["buttons"] for button in row]
-
-
-async def _message(tg, chat: int, contains: str, message_id: int | None = None) -> dict | None:
-    for message in reversed(await tg.messages(chat)):
-        if message["from_bot"] and contains in message["text"] and message_id in (None, message["message_id"]):
-            return message
-    return None
+from tests.bot.conftest import bot_message, buttons, eventually, make_member, make_seller
 
 
 async def test_flagged_question_is_hidden_once_after_confirm(stack, tg, wb) -> None:
@@ -34,11 +23,11 @@ async def test_flagged_question_is_hidden_once_after_confirm(stack, tg, wb) -> N
         "POST", f"/sellers/{cabinet['seller_id']}/questions", text="Продаёте подделку? пишите в тг", is_warned=True
     )
     await sync_channel(stack, seller.id, Channel.QUESTION)
-    card = await eventually(lambda: _message(tg, chat, "Продаёте подделку"))
-    assert "WB flagged this question" in card["text"] and _buttons(card)[0] == "🙈 Hide question"
+    card = await eventually(lambda: bot_message(tg, chat, "Продаёте подделку"))
+    assert "WB flagged this question" in card["text"] and buttons(card)[0] == "🙈 Hide question"
     await tg.press(chat, card["message_id"], text="🙈 Hide question")
     confirm = await eventually(lambda: _has(tg, chat, card["message_id"], "✅ Confirm: hide from buyers"))
-    assert _buttons(confirm) == ["✅ Confirm: hide from buyers", "✖️ Cancel"]
+    assert buttons(confirm) == ["✅ Confirm: hide from buyers", "✖️ Cancel"]
     answers = await wb.control("GET", f"/answers?seller_id={cabinet['seller_id']}")
     assert answers["answers"] == []  # nothing before the confirm
     await asyncio.gather(*(tg.press(chat, card["message_id"], text="✅ Confirm: hide from buyers") for _ in range(2)))
@@ -51,12 +40,12 @@ async def test_flagged_question_is_hidden_once_after_confirm(stack, tg, wb) -> N
     assert row["state"] == "none" and row["answer_calls"] == 1
     assert await Reply.filter(interaction__seller=seller, action="hide").count() == 1
     await sync_channel(stack, seller.id, Channel.QUESTION)
-    done = await eventually(lambda: _message(tg, chat, "Hidden from buyers", card["message_id"]))
-    assert "🙈 Hide question" not in _buttons(done)
+    done = await eventually(lambda: bot_message(tg, chat, "Hidden from buyers", card["message_id"]))
+    assert "🙈 Hide question" not in buttons(done)
 
 
 async def _has(tg, chat: int, message_id: int, button: str) -> dict | None:
     for message in await tg.messages(chat):
-        if message["message_id"] == message_id and button in _buttons(message):
+        if message["message_id"] == message_id and button in buttons(message):
             return message
     return None
