@@ -12,11 +12,10 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import audit
 from core.i18n import translator
 from core.interactions import OPEN_STATUSES
-from core.models import Channel, Interaction, Reply, ReplyQuality, ReplyVia, Seller
-from core.replies import ACTIVE, ENDED, ReplyNotAllowed, insert_once
+from core.models import Channel, Interaction, Reply, ReplyVia, Seller
+from core.replies import ACTIVE, ENDED, ReplyNotAllowed, queue_action
 
 HIDE = "hide"
 
@@ -48,25 +47,13 @@ async def hide(
             raise ReplyNotAllowed("answered")
         seller = await Seller.get(id=item.seller_id)
         text = translator(seller.language)("question-hide-reason")
-        reply, created = await insert_once(
-            f"{interaction_id}:hide:{sum(1 for r in replies if r.status in ENDED)}",
-            interaction_id=interaction_id,
-            text=text,
+        return await queue_action(
+            item=item,
+            key=f"{interaction_id}:hide:{sum(1 for r in replies if r.status in ENDED)}",
             action=HIDE,
+            text=text,
             via=via,
-            quality=ReplyQuality.MANUAL,
-            approved_by_id=member_id,
-            approved_by_admin_id=admin_id,
+            member_id=member_id,
+            admin_id=admin_id,
+            event="question.hidden",
         )
-        if not created:
-            return reply, False
-    await audit.record(
-        "question.hidden",
-        seller_id=item.seller_id,
-        interaction_id=interaction_id,
-        member_id=member_id,
-        admin_id=admin_id,
-        object_type="reply",
-        object_id=reply.id,
-    )
-    return reply, True

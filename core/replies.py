@@ -237,3 +237,40 @@ async def insert_once(key: str, **fields: Any) -> tuple[Reply, bool]:
             return await Reply.create(idempotency_key=key, **fields), True
     except IntegrityError:
         return await Reply.get(idempotency_key=key), False
+
+
+async def queue_action(
+    *,
+    item: Interaction,
+    key: str,
+    action: str,
+    text: str,
+    via: ReplyVia,
+    member_id: int | None,
+    admin_id: int | None,
+    event: str,
+    after: str | None = None,
+) -> tuple[Reply, bool]:
+    """The outbox row of a person's action on `item` (a claim decision, hiding a question), audited once."""
+    reply, created = await insert_once(
+        key,
+        interaction_id=item.id,
+        text=text,
+        action=action,
+        via=via,
+        quality=ReplyQuality.MANUAL,
+        approved_by_id=member_id,
+        approved_by_admin_id=admin_id,
+    )
+    if created:
+        await audit.record(
+            event,
+            seller_id=item.seller_id,
+            interaction_id=item.id,
+            member_id=member_id,
+            admin_id=admin_id,
+            object_type="reply",
+            object_id=reply.id,
+            after=after,
+        )
+    return reply, created

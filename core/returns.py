@@ -14,7 +14,6 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import audit
 from core.guardrails import GuardrailViolation, check_text, context_for
 from core.models import (
     Channel,
@@ -22,13 +21,12 @@ from core.models import (
     DraftOrigin,
     Interaction,
     Reply,
-    ReplyQuality,
     ReplyStatus,
     ReplyVia,
     Seller,
     WbSyncState,
 )
-from core.replies import ACTIVE, ENDED, ReplyNotAllowed, insert_once
+from core.replies import ACTIVE, ENDED, ReplyNotAllowed, queue_action
 from core.seller_settings import SellerSettings
 
 COMMENT_MIN, COMMENT_MAX = 10, 1000
@@ -199,26 +197,14 @@ async def decide(
         if action not in ClaimView.of(item.raw_payload).actions:
             raise ReplyNotAllowed("claim-action")
         key = decision_key(interaction_id, action, text, sum(1 for r in replies if r.status in ENDED))
-        reply, created = await insert_once(
-            key,
-            interaction_id=interaction_id,
-            text=text,
+        return await queue_action(
+            item=item,
+            key=key,
             action=action,
+            text=text,
             via=via,
-            quality=ReplyQuality.MANUAL,
-            approved_by_id=member_id,
-            approved_by_admin_id=admin_id,
+            member_id=member_id,
+            admin_id=admin_id,
+            event="claim.decided",
+            after=f"{action}: {text}" if text else action,
         )
-        if not created:
-            return reply, False
-    await audit.record(
-        "claim.decided",
-        seller_id=item.seller_id,
-        interaction_id=interaction_id,
-        member_id=member_id,
-        admin_id=admin_id,
-        object_type="reply",
-        object_id=reply.id,
-        after=f"{action}: {text}" if text else action,
-    )
-    return reply, True

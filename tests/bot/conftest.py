@@ -254,3 +254,21 @@ async def bot_message(
         if message["from_bot"] and contains in message["text"] and message_id in (None, message["message_id"]):
             return message
     return None
+
+
+async def connected_cabinet(
+    stack: Any, tg: TelegramSandbox, wb: WBSandbox, channel: Channel
+) -> tuple[Seller, int, int]:
+    """A seller whose owner chats with the bot, connected to an empty WB sandbox cabinet, `channel` backfilled:
+    (seller, owner's chat, the cabinet's seller number)."""
+    from core.sellers import TokenCheck, set_token
+    from sync.engine import sync_channel
+
+    chat = await tg.user()
+    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0, claims=0)
+    seller = await make_seller()
+    await make_member(seller, chat)
+    check = TokenCheck(channels=frozenset(Channel), expires_at=None)
+    await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
+    await sync_channel(stack, seller.id, channel)
+    return seller, chat, cabinet["seller_id"]

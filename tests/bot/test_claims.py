@@ -8,22 +8,14 @@ import asyncio
 from typing import Any
 
 from core.models import Channel, Interaction, Link, LinkKind, Reply
-from core.sellers import TokenCheck, set_token
 from sync.engine import sync_channel
-from tests.bot.conftest import bot_message, buttons, eventually, make_member, make_seller
+from tests.bot.conftest import bot_message, buttons, connected_cabinet, eventually
 
 COMMENT = "На фото другой товар: пришлите, пожалуйста, фото бирки и упаковки."
 
 
 async def _connected(stack, tg, wb) -> tuple[Any, int, int]:
-    chat = await tg.user()
-    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0, claims=0)
-    seller = await make_seller()
-    await make_member(seller, chat)
-    check = TokenCheck(channels=frozenset(Channel), expires_at=None)
-    await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
-    await sync_channel(stack, seller.id, Channel.RETURN)
-    return seller, chat, cabinet["seller_id"]
+    return await connected_cabinet(stack, tg, wb, Channel.RETURN)
 
 
 async def _decisions(wb, cabinet: int) -> list[dict]:

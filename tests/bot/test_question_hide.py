@@ -6,19 +6,13 @@ from __future__ import annotations
 import asyncio
 
 from core.models import Channel, Reply
-from core.sellers import TokenCheck, set_token
 from sync.engine import sync_channel
-from tests.bot.conftest import bot_message, buttons, eventually, make_member, make_seller
+from tests.bot.conftest import bot_message, buttons, connected_cabinet, eventually
 
 
 async def test_flagged_question_is_hidden_once_after_confirm(stack, tg, wb) -> None:
-    chat = await tg.user()
-    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0, claims=0)
-    seller = await make_seller()
-    await make_member(seller, chat)
-    check = TokenCheck(channels=frozenset(Channel), expires_at=None)
-    await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
-    await sync_channel(stack, seller.id, Channel.QUESTION)
+    seller, chat, num = await connected_cabinet(stack, tg, wb, Channel.QUESTION)
+    cabinet = {"seller_id": num}
     question = await wb.control(
         "POST", f"/sellers/{cabinet['seller_id']}/questions", text="Продаёте подделку? пишите в тг", is_warned=True
     )
