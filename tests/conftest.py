@@ -7,6 +7,7 @@ sandbox servers in `sandbox/`.
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 import redis.asyncio as aioredis
+import structlog
 from cryptography.fernet import Fernet
 from playwright.async_api import Browser, async_playwright
 from tortoise import Tortoise, connections
@@ -26,6 +28,19 @@ PG_ADMIN_URL = os.environ.get("AGENTIQ_TEST_PG", "postgres://postgres@127.0.0.1:
 TEST_REDIS_URL = os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15")
 BACKEND = os.environ.get("AGENTIQ_TEST_DB", "postgres")
 ENCRYPTION_KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """Tests that call `setup_logging` point the root handler at their captured stderr: put the process's logging
+    back afterwards, so later tests neither write to a closed stream nor miss structlog's `capture_logs`."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    config = structlog.get_config()
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    structlog.configure(**config)
 
 
 @pytest.fixture(scope="session")
