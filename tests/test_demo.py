@@ -72,7 +72,8 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
             page = await browser.new_page(viewport={"width": 720, "height": 900})
             await page.goto(f"{tg_url}/chat/{SELLER_CHAT}")
             await page.wait_for_selector(f"text={REVIEW_TEXT[:30]}")
-            await page.locator(".msg.bot").last.scroll_into_view_if_needed()
+            # The chat page re-renders as messages arrive (an element handle may detach): scroll the window instead.
+            await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             await page.screenshot(path=str(screenshots / "telegram_card.png"))
             press = f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/press"
             assert "шаблон" in found["text"]  # the card says which drafter wrote it: templates by default
