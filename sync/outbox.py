@@ -89,6 +89,15 @@ def same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+async def _enqueue(reply: Reply, broker: AsyncBroker | None) -> Reply:
+    """Kick the send of a reply that is queued (the send task itself is idempotent)."""
+    from sync.broker import broker as default_broker
+
+    if reply.status == ReplyStatus.QUEUED:
+        await kick(broker or default_broker, "sync.send_reply", reply.id)
+    return reply
+
+
 async def submit_reply(
     *,
     interaction_id: int,
@@ -100,8 +109,6 @@ async def submit_reply(
     broker: AsyncBroker | None = None,
 ) -> Reply:
     """Approve `text` (guardrails; raises GuardrailViolation / ReplyNotAllowed) and enqueue its send."""
-    from sync.broker import broker as default_broker
-
     reply, _ = await replies.approve(
         interaction_id=interaction_id,
         text=text,
@@ -111,9 +118,7 @@ async def submit_reply(
         via=via,
         extra_phrases=tuple(get_settings().banned_phrases_extra),
     )
-    if reply.status == ReplyStatus.QUEUED:
-        await kick(broker or default_broker, "sync.send_reply", reply.id)
-    return reply
+    return await _enqueue(reply, broker)
 
 
 async def submit_decision(
@@ -127,8 +132,6 @@ async def submit_decision(
     broker: AsyncBroker | None = None,
 ) -> Reply:
     """A person's decision on a claim (core.returns.decide: allowed action, comment rules, guardrails) → the send."""
-    from sync.broker import broker as default_broker
-
     reply, _ = await returns.decide(
         interaction_id=interaction_id,
         action=action,
@@ -138,21 +141,15 @@ async def submit_decision(
         via=via,
         extra_phrases=tuple(get_settings().banned_phrases_extra),
     )
-    if reply.status == ReplyStatus.QUEUED:
-        await kick(broker or default_broker, "sync.send_reply", reply.id)
-    return reply
+    return await _enqueue(reply, broker)
 
 
 async def submit_hide(
     *, interaction_id: int, member_id: int | None = None, via: ReplyVia, broker: AsyncBroker | None = None
 ) -> Reply:
     """A person's "hide this question" (core.question_actions.hide) → the send."""
-    from sync.broker import broker as default_broker
-
     reply, _ = await question_actions.hide(interaction_id=interaction_id, member_id=member_id, via=via)
-    if reply.status == ReplyStatus.QUEUED:
-        await kick(broker or default_broker, "sync.send_reply", reply.id)
-    return reply
+    return await _enqueue(reply, broker)
 
 
 async def recheck(
