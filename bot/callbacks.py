@@ -14,7 +14,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import Field, field_validator, model_validator
 
 from core.i18n import LANGUAGES
-from core.models import FACT_KINDS, Channel
+from core.models import FACT_KINDS, Channel, SummaryEvery
 from core.seller_settings import NotifySettings
 from core.timezones import ZONES
 
@@ -199,3 +199,9 @@ class SpikeCb(CallbackData, prefix="sp"):
     """Mute a product spike's product × topic (the owners' spike message)."""
 
     spike_id: int = Id
+
+
+class SummaryCb(CallbackData, prefix="sm"):
+    """How often the summary is pushed (/digest settings); an unknown value fails the enum check."""
+
+    every: SummaryEvery

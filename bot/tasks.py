@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import digest, notify, spikes
+from bot import digest, notify, spikes, summaries
 from core.settings import get_settings
 from sync.broker import broker
 from sync.ratelimit import build_limiter
@@ -56,8 +56,8 @@ async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, Task
 
 
 async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
-    """Send the quiet-hours digests that are due (each held card is listed once)."""
-    return await digest.send_digests(notifier)
+    """Send the quiet-hours digests and the subscribed summaries that are due (each once per member and period)."""
+    return await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
 
 
 async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:

@@ -1,4 +1,5 @@
-"""/digest: the summary on request — today by default, `/digest week` for the last 7 days."""
+"""/digest: the summary on request — today by default, `/digest week` for the last 7 days; `/digest settings`
+subscribes the member to it pushed daily or weekly (bot.summaries)."""
 
 from __future__ import annotations
 
@@ -6,34 +7,38 @@ from datetime import UTC, datetime
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
-from core import inbox, sellers, summary
+from bot.callbacks import SummaryCb
+from bot.editing import edit_in_place
+from bot.summaries import render_summary, settings_keyboard
+from core import inbox, sellers, summary, summary_push
 from core.i18n import Translator
-from core.models import SellerMember
+from core.models import SellerMember, SummaryEvery
 
 router = Router(name="summary")
 
 
-def _topic(t: Translator, topic: str) -> str:
-    return t(f"topic-{topic}") if t.has(f"topic-{topic}") else topic
-
-
 @router.message(Command("digest"))
 async def digest_command(message: Message, command: CommandObject, member: SellerMember | None, t: Translator) -> None:
-    seller_id = sellers.require_member(member).seller_id
-    weekly = (command.args or "").strip().lower() in ("week", "7", "неделя")
-    zone = await inbox.seller_zone(seller_id)
-    found = await summary.summary(seller_id=seller_id, weekly=weekly, now=datetime.now(UTC), zone=zone)
-    topics = ", ".join(f"{_topic(t, name)} ({n})" for name, n in found.top_topics) or "—"
-    sla = "—" if found.sla_met_pct is None else f"{found.sla_met_pct:.0f}%"
-    await message.answer(
-        t(
-            "summary-text",
-            period=t("summary-week" if weekly else "summary-today"),
-            received=found.received,
-            answered=found.answered,
-            sla=sla,
-            topics=topics,
-        )
-    )
+    member = sellers.require_member(member)
+    arg = (command.args or "").strip().lower()
+    if arg in ("settings", "настройки"):
+        current = SummaryEvery(member.summary_every)
+        await message.answer(t("summary-settings"), reply_markup=settings_keyboard(current, t))
+        return
+    weekly = arg in ("week", "7", "неделя")
+    zone = await inbox.seller_zone(member.seller_id)
+    found = await summary.summary(seller_id=member.seller_id, weekly=weekly, now=datetime.now(UTC), zone=zone)
+    await message.answer(render_summary(found, t, t("summary-week" if weekly else "summary-today")))
+
+
+@router.callback_query(SummaryCb.filter())
+async def summary_every(
+    query: CallbackQuery, callback_data: SummaryCb, member: SellerMember | None, t: Translator
+) -> None:
+    member = sellers.require_member(member)
+    await summary_push.subscribe(member.id, callback_data.every)
+    markup = settings_keyboard(callback_data.every, t)
+    await edit_in_place(query.message.edit_text(t("summary-settings"), reply_markup=markup))
+    await query.answer(t(f"summary-every-{callback_data.every.value}"))

@@ -18,6 +18,7 @@ from core.models.enums import (
     ReplyStatus,
     ReplyVia,
     SellerStatus,
+    SummaryEvery,
     SyncRunStatus,
     WbSyncState,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "SellerMember",
     "SellerStatus",
     "SpikeMute",
+    "SummaryEvery",
     "SyncCursor",
     "SyncRun",
     "SyncRunStatus",

@@ -103,6 +103,14 @@ class MemberRole(StrEnum):
     OPERATOR = "operator"
 
 
+class SummaryEvery(StrEnum):
+    """How often a member gets the /digest summary pushed (core.summary_push)."""
+
+    OFF = "off"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+
 class SellerStatus(StrEnum):
     ONBOARDING = "onboarding"
     ACTIVE = "active"

@@ -3,7 +3,7 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from core.models.enums import MemberRole, SellerStatus
+from core.models.enums import MemberRole, SellerStatus, SummaryEvery
 
 
 class Seller(Model):
@@ -47,6 +47,9 @@ class SellerMember(Model):
     active = fields.BooleanField(default=True, db_default=True)
     # A Telegram user may belong to several sellers: commands act on the one chosen last (see core.sellers).
     selected_at = fields.DatetimeField(null=True)
+    # The pushed summary (/digest settings) and the last period it was claimed for (core.summary_push).
+    summary_every = fields.CharEnumField(SummaryEvery, max_length=10, default=SummaryEvery.OFF, db_default="off")
+    summary_period = fields.CharField(max_length=20, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

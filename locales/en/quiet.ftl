@@ -21,5 +21,5 @@ summary-text =
     📋 <b>{ $period }</b>
     Received { $received }, answered { $answered }, SLA met { $sla }
     Top topics: { $topics }
-    (/digest week — the last 7 days)
+    (/digest week — the last 7 days, /digest settings — send it daily or weekly)
 bot-cmd-digest = Summary: today or week

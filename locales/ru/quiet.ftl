@@ -21,5 +21,5 @@ summary-text =
     📋 <b>{ $period }</b>
     Получено { $received }, отвечено { $answered }, SLA соблюдён { $sla }
     Главные темы: { $topics }
-    (/digest week — последние 7 дней)
+    (/digest week — последние 7 дней, /digest settings — присылать каждый день или неделю)
 bot-cmd-digest = Сводка: сегодня или неделя
