@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardAction, CardCb
-from bot.notify import Notifier
+from bot.notify import Notifier, send_to_member
 from bot.render import clip
-from core import quiet, sellers
+from core import quiet
 from core.i18n import Translator, translator
 
 PRIORITY_ICON = {"urgent": "🔴", "high": "🟠", "normal": "⚪", "low": "⚪"}
@@ -51,14 +50,8 @@ async def send_digests(notifier: Notifier, now: datetime | None = None) -> int:
         if content is None:  # another run claimed them
             continue
         t = translator(content.member.language)
-        try:
-            message = await notifier.send(
-                content.member.tg_chat_id, render_digest(content, t), digest_keyboard(content)
-            )
-        except TelegramForbiddenError:
-            await sellers.mark_blocked(member_id)
-            continue
-        except TelegramBadRequest:
+        message = await send_to_member(notifier, content.member, render_digest(content, t), digest_keyboard(content))
+        if message is None:
             continue
         await quiet.digest_sent(content.digest_id, message.message_id, now)
         sent += 1

@@ -33,6 +33,7 @@ from core import inbox, quiet, sellers
 from core.alerts import alert_title, seller_alert_text
 from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
+from core.models import SellerMember
 from core.settings import Settings, TelegramSettings, get_settings
 from sync.autosend import autosend
 from sync.ratelimit import RateLimiter
@@ -75,6 +76,19 @@ class Notifier:
     async def send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """sendMessage under the limits."""
         return await self.call(chat_id, self.bot.send_message, text=text, reply_markup=markup)
+
+
+async def send_to_member(
+    notifier: Notifier, member: SellerMember, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """Send a message to a member; None when Telegram refused it (a member who blocked the bot is marked so)."""
+    try:
+        return await notifier.send(member.tg_chat_id, text, markup)
+    except TelegramForbiddenError:
+        await sellers.mark_blocked(member.id)
+    except TelegramBadRequest:
+        pass  # a malformed message is not retried: the items stay in /inbox and /digest
+    return None
 
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import SummaryCb
-from bot.notify import Notifier
-from core import sellers, summary, summary_push
+from bot.notify import Notifier, send_to_member
+from core import summary, summary_push
 from core.i18n import Translator, translator
 from core.models import SummaryEvery
 
@@ -48,12 +47,6 @@ async def send_summaries(notifier: Notifier, now: datetime | None = None) -> int
         )
         t = translator(item.member.language)
         period = t("summary-last-week" if item.weekly else "summary-yesterday")
-        try:
-            await notifier.send(item.member.tg_chat_id, render_summary(found, t, period))
-        except TelegramForbiddenError:
-            await sellers.mark_blocked(item.member.id)
-            continue
-        except TelegramBadRequest:
-            continue
-        sent += 1
+        if await send_to_member(notifier, item.member, render_summary(found, t, period)) is not None:
+            sent += 1
     return sent
