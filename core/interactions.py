@@ -7,6 +7,7 @@ racing on one item change it once and emit one event.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -98,16 +99,35 @@ class ChatLine:
     at: datetime
 
 
-def apply_chat_messages(row: Interaction, lines: list[ChatLine], now: datetime) -> Transition:
+def same_text(a: str, b: str) -> bool:
+    """Texts equal after normalising whitespace (WB trims and may fold spaces)."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def apply_chat_messages(
+    row: Interaction, lines: list[ChatLine], now: datetime, ours: Collection[str] = ()
+) -> Transition:
     """The transition of a chat after new messages (time order): the chat needs a response when the buyer wrote
-    last; our pending reply is confirmed when it shows up; a seller message we did not send answers it elsewhere.
+    last; our reply is confirmed when it shows up; a seller message we did not send answers it elsewhere.
+
+    `ours` are the texts of our replies in flight or sent: the feed may show one before the outbox has recorded
+    the send on the row, and it is still ours (confirmed, never "answered elsewhere").
     """
     if not lines:
         return Transition()
     t = Transition(refresh=True)
-    ours = row.answer is not None and row.wb_sync_state in (WbSyncState.PENDING, WbSyncState.EXPIRED)
-    if ours and any(not m.from_buyer and m.text.strip() == row.answer.strip() for m in lines):
-        t.changes["wb_sync_state"] = WbSyncState.CONFIRMED
+    mine = list(ours)
+    if row.answer is not None and row.wb_sync_state in (WbSyncState.PENDING, WbSyncState.EXPIRED):
+        mine.append(row.answer)
+
+    def our_text(line: ChatLine) -> str | None:
+        if line.from_buyer:
+            return None
+        return next((text for text in mine if same_text(line.text, text)), None)
+
+    seen = [text for m in lines if (text := our_text(m)) is not None]
+    if seen:
+        t.changes.update(wb_sync_state=WbSyncState.CONFIRMED, answer=seen[-1])
     last = lines[-1]
     if last.from_buyer:
         if row.wb_sync_state == WbSyncState.PENDING and row.answered_at and last.at <= row.answered_at:
@@ -115,7 +135,7 @@ def apply_chat_messages(row: Interaction, lines: list[ChatLine], now: datetime) 
         t.changes.update(text=last.text, occurred_at=last.at, needs_response=True)
         if row.status not in (InteractionStatus.NEEDS_RESPONSE, InteractionStatus.DRAFTED):
             t.changes["status"] = InteractionStatus.NEEDS_RESPONSE
-    elif row.answer is not None and last.text.strip() == row.answer.strip():
+    elif our_text(last) is not None or (row.answer is not None and same_text(last.text, row.answer)):
         t.changes.update(status=InteractionStatus.ANSWERED, needs_response=False)
     elif row.needs_response or row.status in OPEN_STATUSES:
         t.changes.update(status=InteractionStatus.CLOSED, needs_response=False, answer=last.text, answered_at=now)

@@ -24,9 +24,11 @@ from tortoise.transactions import in_transaction
 
 from core import audit
 from core.guardrails import GuardrailViolation, check_text, context_for
-from core.interactions import OPEN_STATUSES, pending_fields
+from core.interactions import OPEN_STATUSES, pending_fields, same_text
 from core.models import (
     Channel,
+    ChatDirection,
+    ChatMessage,
     Draft,
     DraftOrigin,
     Interaction,
@@ -192,9 +194,27 @@ async def mark_sent(
         fields = pending_fields(
             text=reply.text, now=now, window_min=window_min, first_response_at=item.first_response_at
         )
+        if await chat_shows(item, reply):
+            # The chat sync stored our message before this send was recorded: it is delivered, not pending; the
+            # state the sync gave the chat (a buyer who wrote after us needs a response) stands.
+            fields["wb_sync_state"] = WbSyncState.CONFIRMED
+            if item.wb_sync_state == WbSyncState.CONFIRMED and item.answer and same_text(item.answer, reply.text):
+                for kept in ("status", "needs_response"):
+                    fields.pop(kept)
         await Interaction.filter(id=item.id).update(**fields)
         if before_commit is not None:
             await before_commit()
+
+
+async def chat_shows(item: Interaction, reply: Reply) -> bool:
+    """Whether the chat's stored messages already hold this reply (as the outbox's chat read-back looks)."""
+    if item.channel != Channel.CHAT:
+        return False
+    since = reply.created_at - timedelta(minutes=5)  # WB's clock and ours may differ a little
+    stored = await ChatMessage.filter(
+        interaction_id=item.id, direction=ChatDirection.OUT, occurred_at__gte=since
+    ).values_list("text", flat=True)
+    return any(same_text(text, reply.text) for text in stored)
 
 
 async def mark_failed(reply: Reply, error: str) -> None:

@@ -29,10 +29,9 @@ import structlog
 from taskiq import AsyncBroker
 
 from core import audit, question_actions, replies, returns
+from core.interactions import same_text
 from core.models import (
     Channel,
-    ChatDirection,
-    ChatMessage,
     Interaction,
     Reply,
     ReplyStatus,
@@ -82,11 +81,6 @@ def check_backoff(ctx: SyncContext, checks: int) -> timedelta:
     """The wait before the next read-back of an unknown reply, after `checks` read-backs."""
     base = ctx.settings.sync.reply_retry_s
     return timedelta(seconds=base * min(CHECK_MAX_FACTOR, 2 ** min(checks, 16)))
-
-
-def same_text(a: str, b: str) -> bool:
-    """Texts equal after normalising whitespace (WB trims and may fold spaces)."""
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 async def _enqueue(reply: Reply, broker: AsyncBroker | None) -> Reply:
@@ -182,11 +176,7 @@ async def recheck(
 
 async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
     # Our message may be stored already (the chat sync reads the same feed); a POST never precedes the approval.
-    since = reply.created_at - timedelta(minutes=5)
-    stored = await ChatMessage.filter(
-        interaction_id=item.id, direction=ChatDirection.OUT, occurred_at__gte=since
-    ).values_list("text", flat=True)
-    if any(same_text(text, reply.text) for text in stored):
+    if await replies.chat_shows(item, reply):
         return ReadBack.OURS
     cursor = await SyncCursor.get_or_none(seller_id=item.seller_id, channel=Channel.CHAT)
     nxt = int(cursor.wb_cursor) if cursor and cursor.wb_cursor else None

@@ -6,11 +6,12 @@ that packet, and replays are absorbed by the unique event id. An idle seller cos
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from core import interactions as rules
 from core.intent import classify
-from core.models import Channel, ChatDirection, ChatMessage, Interaction, Seller, SyncCursor
+from core.models import Channel, ChatDirection, ChatMessage, Interaction, Reply, ReplyStatus, Seller, SyncCursor
 from core.priority import triage
 from core.seller_settings import SellerSettings
 from sync.context import SyncContext
@@ -19,6 +20,8 @@ from sync.wb import WBAuth
 from sync.wb.models import Chat, ChatEvent
 
 PACKETS_PER_RUN = 50
+# Replies that may be in the feed already: posted or being posted (the outbox records the send after the POST).
+IN_FLIGHT_OR_SENT = (ReplyStatus.SENDING, ReplyStatus.UNKNOWN, ReplyStatus.SENT)
 # The buyer and the seller; any other sender (WB itself) writes system messages that neither answer nor close.
 DIRECTIONS = {"client": ChatDirection.IN, "seller": ChatDirection.OUT}
 
@@ -78,6 +81,40 @@ async def _ensure_chats(
     return rows, {r.id for r in created}
 
 
+async def _our_replies(interaction_ids: list[int]) -> dict[int, list[str]]:
+    """The text of each chat's latest reply when it is in flight or sent: the feed may show it before the outbox
+    records the send (older replies are on the row already, or were confirmed)."""
+    latest: dict[int, tuple[ReplyStatus, str]] = {}
+    for interaction_id, status, text in (
+        await Reply.filter(interaction_id__in=interaction_ids)
+        .order_by("id")
+        .values_list("interaction_id", "status", "text")
+    ):
+        latest[interaction_id] = (status, text)
+    return {i: [text] for i, (status, text) in latest.items() if status in IN_FLIGHT_OR_SENT}
+
+
+def _decide(
+    row: Interaction, lines: list[rules.ChatLine], now: datetime, ours: Collection[str], settings: SellerSettings
+) -> rules.Transition:
+    """The chat's transition for its new lines, with triage when the buyer now waits for a response."""
+    transition = rules.apply_chat_messages(row, lines, now, ours)
+    if transition.changes.get("needs_response"):
+        t = triage(
+            channel=Channel.CHAT,
+            rating=None,
+            intent=(intent := classify(lines[-1].text).intent.value if lines[-1].text else None),
+            text=lines[-1].text,
+            occurred_at=lines[-1].at,
+            business_hours=settings.business_hours,
+        )
+        # topics=None: the buyer wrote again, so the next card or draft detects the topics anew.
+        transition.changes.update(
+            intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at, topics=None
+        )
+    return transition
+
+
 async def ingest_events(
     ctx: SyncContext, seller: Seller, auth: WBAuth, events: list[ChatEvent], stats: RunStats, now: datetime
 ) -> None:
@@ -114,27 +151,22 @@ async def ingest_events(
     )
     settings = SellerSettings.of(seller.settings)
     wants_notice: list[int] = []
+    ours = await _our_replies([r.id for r in rows.values()])
     for chat_id, row in rows.items():
         lines = [
             rules.ChatLine(e.sender == "client", e.message.text if e.message else "", e.created_at)
             for e in sorted(fresh, key=lambda e: e.add_timestamp)
             if e.chat_id == chat_id and e.sender in DIRECTIONS  # system messages move nothing
         ]
-        transition = rules.apply_chat_messages(row, lines, now)
-        if transition.changes.get("needs_response"):
-            t = triage(
-                channel=Channel.CHAT,
-                rating=None,
-                intent=(intent := classify(lines[-1].text).intent.value if lines[-1].text else None),
-                text=lines[-1].text,
-                occurred_at=lines[-1].at,
-                business_hours=settings.business_hours,
-            )
-            # topics=None: the buyer wrote again, so the next card or draft detects the topics anew.
-            transition.changes.update(
-                intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at, topics=None
-            )
-        if await rules.apply(row, transition):
+        transition = _decide(row, lines, now, ours.get(row.id, ()), settings)
+        applied = await rules.apply(row, transition)
+        if not applied and transition:
+            # The outbox recorded a send between our read and this write: decide again on the fresh row (these
+            # messages are behind the cursor now, no later sync would see them again).
+            row = await Interaction.get(id=row.id)
+            transition = _decide(row, lines, now, ours.get(row.id, ()), settings)
+            applied = await rules.apply(row, transition)
+        if applied:
             stats.updated += row.id not in created
             if transition.changes.get("needs_response"):
                 wants_notice.append(row.id)
