@@ -10,6 +10,9 @@ from typing import Any
 
 import uvicorn
 
+# How long a stopping embedded server lets in-flight requests finish.
+GRACEFUL_SHUTDOWN_S = 3.0
+
 
 def free_port() -> int:
     """A TCP port that is free on 127.0.0.1 right now."""
@@ -44,7 +47,16 @@ def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning
     return EmbeddedServer(
         # No proxy_headers: an app that needs the client behind a proxy decides whom to believe (admin.throttle).
         uvicorn.Config(
-            app, host=host, port=port, log_level=log_level, lifespan="on", access_log=False, proxy_headers=False
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            lifespan="on",
+            access_log=False,
+            proxy_headers=False,
+            # A page's open long poll (the sandbox chat page waits up to 25 s) must not hold Ctrl-C: in-flight
+            # requests get a few seconds, then uvicorn cancels them.
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
         )
     )
 

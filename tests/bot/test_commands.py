@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.routers.help import set_commands
 from core.inbox import list_inbox
@@ -141,10 +142,15 @@ async def test_card_times_are_in_the_sellers_zone(db, tg, bot, feed, notifier) -
 
 
 async def test_stats_help_and_menu(db, tg, bot, feed) -> None:
-    seller = await make_seller()
+    now = datetime.now(UTC)
+    # "Today" is the seller's local day: pick a zone where it began over an hour ago, so the items made an hour
+    # back fall in it whatever the hour the test runs at.
+    zone = next(z for z in ("Europe/Moscow", "UTC", "Asia/Vladivostok") if 2 <= now.astimezone(ZoneInfo(z)).hour < 23)
+    settings = SellerSettings()
+    settings.business_hours.timezone = zone
+    seller = await make_seller(settings=settings.model_dump(mode="json"))
     chat = await tg.user()
     await make_member(seller, chat)
-    now = datetime.now(UTC)
     await make_interaction(
         seller,
         occurred_at=now - timedelta(hours=1),
