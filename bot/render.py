@@ -20,6 +20,7 @@ from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
+from core.review_meta import buyer_tags, order_status
 from core.timezones import DEFAULT_ZONE
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬", Channel.RETURN: "↩️"}
@@ -28,6 +29,7 @@ REASONS_BUDGET = 450
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160
 TIMELINE_BUDGET = 3600
+TAGS_BUDGET = 160
 
 
 def _size(markup: str) -> int:
@@ -55,6 +57,10 @@ def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
         lines.append("★" * i.rating + "☆" * (5 - i.rating))
     if i.buyer_name:
         lines.append(t("bot-card-buyer", name=clip(i.buyer_name, 100, "…")))
+    if status := order_status(i):
+        lines.append(t(f"review-order-{status}"))
+    if tags := buyer_tags(i):
+        lines.append(t("review-buyer-tags", tags=clip(", ".join(tags), TAGS_BUDGET, "…")))
     return lines
 
 

@@ -1,7 +1,8 @@
 """Triage of a new interaction: priority, SLA due-at and whether it needs a response at all.
 
 Order of the inbox (DESIGN: "negatives and pre-purchase questions at the top"):
-URGENT — 1–2★ reviews, pre-purchase questions/chats (size, availability, delivery), complaints (defect, return);
+URGENT — 1–2★ reviews, reviews with text from a buyer who returned the item (WB's `orderStatus`), pre-purchase
+questions/chats (size, availability, delivery), complaints (defect, return);
 HIGH — 3★ reviews, other questions and chats;
 NORMAL — 4–5★ reviews with text;
 LOW — bare 4–5★ ratings without text: they need no response and carry no SLA.
@@ -14,6 +15,7 @@ from datetime import datetime
 
 from core.intent import Intent
 from core.models import PRIORITY_RANK, Channel, Priority
+from core.review_meta import OrderStatus
 from core.seller_settings import BusinessHours
 from core.sla import due_at as sla_due_at
 
@@ -32,9 +34,14 @@ class Triage:
     needs_response: bool
 
 
-def _priority(channel: Channel, rating: int | None, intent: str | None, text: str) -> tuple[Priority, bool]:
+def _priority(
+    channel: Channel, rating: int | None, intent: str | None, text: str, order_status: str | None
+) -> tuple[Priority, bool]:
     if channel == Channel.REVIEW:
         if rating is not None and rating <= 2:
+            return Priority.URGENT, True
+        # A buyer who sent the item back is unhappy whatever the stars say; a bare rating still asks nothing.
+        if order_status == OrderStatus.RETURNED and text.strip():
             return Priority.URGENT, True
         if rating == 3:
             return Priority.HIGH, True
@@ -54,13 +61,14 @@ def triage(
     text: str,
     occurred_at: datetime,
     business_hours: BusinessHours,
+    order_status: str | None = None,
 ) -> Triage:
     """Priority, rank, SLA due-at (in the seller's business hours) and needs-response of one interaction.
 
     `text` is everything the buyer wrote (for reviews: text + pros + cons joined), `intent` the value from
-    `core.intent.classify` (None when unknown).
+    `core.intent.classify` (None when unknown), `order_status` a review's WB `orderStatus`.
     """
-    priority, needs_response = _priority(channel, rating, str(intent) if intent else None, text or "")
+    priority, needs_response = _priority(channel, rating, str(intent) if intent else None, text or "", order_status)
     due = (
         sla_due_at(channel=channel, priority=priority, occurred_at=occurred_at, business_hours=business_hours)
         if needs_response

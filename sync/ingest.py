@@ -37,6 +37,7 @@ class Item:
     occurred_at: datetime
     fields: dict[str, Any]
     wb: rules.WbAnswer
+    order_status: str | None = None
 
 
 @dataclass
@@ -95,7 +96,7 @@ def from_feedback(fb: Feedback) -> Item:
         # Stored as JSON text straight from pydantic's serializer (the raw INSERT takes it as is).
         "raw_payload": fb.model_dump_json(by_alias=True, exclude_none=True),
     }
-    return Item(fb.id, fb.created_date, fields, review_answer(fb))
+    return Item(fb.id, fb.created_date, fields, review_answer(fb), fb.order_status)
 
 
 def from_question(q: Question) -> Item:
@@ -151,6 +152,7 @@ def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettin
         text=buyer_text,
         occurred_at=item.occurred_at,
         business_hours=settings.business_hours,
+        order_status=item.order_status,
     )
     answered = item.wb.text is not None
     needs = t.needs_response and not answered

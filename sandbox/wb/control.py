@@ -17,7 +17,8 @@ Sellers and tokens
 
 Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
     POST /_sandbox/sellers/1/reviews    {"text": "Маломерит на размер", "rating": 2, "pros": "", "cons": "Размер",
-                                         "nm_id": 123, "photos": 1, "parent_feedback_id": "…"}   (all optional)
+                                         "nm_id": 123, "photos": 1, "video": true, "parent_feedback_id": "…",
+                                         "order_status": "returned", "bables": ["цена"]}   (all optional)
         → 201 the feedback exactly as GET /api/v1/feedback serves it ({"id": "…", "productValuation": 2, …})
     POST /_sandbox/sellers/1/questions  {"text": "Есть размер XL?", "nm_id": 123, "is_warned": false}
         → 201 the question as WB serves it (`is_warned`: WB flags it, `isWarned: true`)

@@ -100,6 +100,7 @@ class Review(_Served):
     photos: int = 0
     video: bool = False
     bables: tuple[str, ...] = ()
+    order_status: str = "buyout"
     parent_id: str | None = None
     child_id: str | None = None
     was_viewed: bool = False
@@ -152,6 +153,7 @@ class Review(_Served):
             ]
             or None,
             "userName": self.user_name,
+            "orderStatus": self.order_status,
             "matchingSize": "ok" if self.size not in ("0", "") else "",
             "isAbleSupplierFeedbackValuation": not self.answered,
             "supplierFeedbackValuation": 0,

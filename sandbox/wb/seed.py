@@ -47,8 +47,9 @@ def review(rng: random.Random, product: Product, created: datetime, *, stars: in
     """A new, unanswered review of `product`."""
     stars = stars or textgen.rating(rng)
     text, pros, cons = textgen.review_text(rng, stars, product.aspects)
+    review_id = textgen.wb_id(rng)
     return Review(
-        id=textgen.wb_id(rng),
+        id=review_id,
         product=product,
         stars=stars,
         text=text,
@@ -60,6 +61,8 @@ def review(rng: random.Random, product: Product, created: datetime, *, stars: in
         photos=rng.choice((1, 2, 3, 4)) if rng.random() < 0.2 else 0,
         video=rng.random() < 0.03,
         bables=tuple(rng.sample(textgen.BABLES, rng.randint(1, 2))) if rng.random() < 0.3 else (),
+        # From the review's own id, not `rng`: a store generated before this field existed stays the same.
+        order_status=textgen.order_status(random.Random(review_id), stars),
     )
 
 

@@ -112,9 +112,11 @@ class Store:
         if "text" in spec:
             # A caller-written review is not mixed with generated pros/cons (a 5★ "loved it" with "cons: defect").
             item.pros = item.cons = ""
-        for key in ("text", "pros", "cons", "photos", "user_name"):
+        for key in ("text", "pros", "cons", "photos", "user_name", "order_status", "video"):
             if key in spec:
                 setattr(item, key, spec[key])
+        if "bables" in spec:
+            item.bables = tuple(spec["bables"])
         parent_id = spec.get("parent_feedback_id")
         if parent_id:
             parent = seller.review_by_id.get(parent_id)

@@ -123,6 +123,19 @@ CLOSERS = {
 }
 PROS = ("Удобный", "Цена", "Качество", "Быстрая доставка", "Мягкая ткань", "Красивый цвет", "Хорошая упаковка", "Нет")
 CONS = ("Нет", "Маломерит", "Запах", "Долгая доставка", "Тонкая ткань", "Цвет отличается", "Брак", "Не нашла")
+
+
+def order_status(rng: random.Random, stars: int) -> str:
+    """WB's `orderStatus` of a review: mostly bought out; unhappy buyers return more often."""
+    roll = rng.random()
+    returned = 0.35 if stars <= 2 else 0.04
+    if roll < returned:
+        return "returned"
+    if roll < returned + 0.02:
+        return "rejected"
+    return "notSpecified" if roll > 0.98 else "buyout"
+
+
 BABLES = ("цена", "качество", "внешний вид", "удобство", "соответствие описанию", "доставка")
 QUESTIONS = (
     "Подскажите, {product} {size_q}?",

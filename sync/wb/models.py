@@ -143,6 +143,8 @@ class Feedback(WBModel):
     video: Video | None = None
     was_viewed: bool | None = None
     user_name: str | None = None
+    # buyout / rejected / returned / notSpecified (WB adds values without notice: kept as sent, read by the card).
+    order_status: LenientStr = None
     matching_size: str | None = None
     is_able_supplier_feedback_valuation: bool | None = None
     supplier_feedback_valuation: int | None = None

@@ -143,6 +143,9 @@ WORST_CARDS.append(
     (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru")
 )
 WORST_CARDS[-1][0].interaction.topics = [topic.value for topic in Topic] * 3
+# WB's order status and buyer tags at their longest on the longest card.
+for worst, _language in WORST_CARDS:
+    worst.interaction.raw_payload = {"orderStatus": "rejected", "bables": [LONGEST] * 20, "isWarned": True}
 
 
 @st.composite
@@ -166,6 +169,17 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
         rejection_reason=draw(maybe),
         # Stored topics: known values, or anything a corrupted row might hold (shown escaped, within a budget).
         topics=draw(st.none() | st.lists(st.sampled_from([t.value for t in Topic]) | hostile, max_size=30)),
+        # WB's fields as a (maybe corrupted) payload holds them: order status, buyer tags, the question flag.
+        raw_payload=draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {
+                    "orderStatus": st.sampled_from(["buyout", "rejected", "returned"]) | hostile,
+                    "bables": st.lists(hostile, max_size=20) | hostile,
+                    "isWarned": st.booleans(),
+                }
+            )
+        ),
     )
     draft_text = draw(hostile)
     verdict = check_text(draft_text, channel=channel, context=GuardrailContext(buyer_text=interaction.text))

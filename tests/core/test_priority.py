@@ -45,3 +45,30 @@ def test_bare_positive_rating_needs_no_response() -> None:
 def test_chats_are_high_complaints_urgent() -> None:
     assert _triage(Channel.CHAT, intent=None).priority == Priority.HIGH
     assert _triage(Channel.CHAT, intent="defect").priority == Priority.URGENT
+
+
+def test_review_from_a_buyer_who_returned_the_item_is_urgent() -> None:
+    happy = "Отличный товар"
+    returned = triage(
+        channel=Channel.REVIEW,
+        rating=5,
+        intent=None,
+        text=happy,
+        occurred_at=FRIDAY_17,
+        business_hours=HOURS,
+        order_status="returned",
+    )
+    assert (returned.priority, returned.needs_response) == (Priority.URGENT, True)
+    bought = _triage(Channel.REVIEW, rating=5, text=happy)
+    assert bought.priority == Priority.NORMAL and returned.due_at < bought.due_at
+    for status in ("buyout", "rejected", "notSpecified", None):
+        kept = triage(
+            channel=Channel.REVIEW,
+            rating=4,
+            intent=None,
+            text=happy,
+            occurred_at=FRIDAY_17,
+            business_hours=HOURS,
+            order_status=status,
+        )
+        assert kept.priority == Priority.NORMAL

@@ -36,7 +36,8 @@ RETURNS_HOST = "https://returns-api.wildberries.ru"
 
 class _Req:
     def __init__(self, request: httpx.Request) -> None:
-        self.host_url = RETURNS_HOST
+        # Each path names its WB host (returns-api, feedbacks-api): openapi-core matches the request against it.
+        self.host_url = SPEC["paths"][request.url.path].get("servers", [{"url": RETURNS_HOST}])[0]["url"]
         self.path = request.url.path
         self.method = request.method.lower()
         self.body = None
@@ -161,6 +162,22 @@ async def test_returns_bucket_is_wb_limit(wb: Any) -> None:
         await http.get("/api/v1/claims", params={"is_archive": "false"}, headers=h)
     assert [r.status_code for r in seen] == [200] * 10 + [429]
     assert seen[-1].headers["X-Ratelimit-Limit"] == "10" and 0 < float(seen[-1].headers["X-Ratelimit-Retry"]) <= 3
+    for response in seen:
+        assert_valid(response)
+
+
+async def test_reviews_by_id_and_archive_carry_order_status_and_tags(wb: Any) -> None:
+    app, http, seen = wb
+    h = _token(app)
+    store = app.state.store
+    seller = store.sellers[1]
+    made = store.inject_review(seller, {"text": "Вернул, мал", "order_status": "returned", "bables": ["цена"]})
+    one = (await http.get("/api/v1/feedback", params={"id": made["id"]}, headers=h)).json()["data"]
+    assert (one["orderStatus"], one["bables"]) == ("returned", ["цена"])
+    archive = await http.get("/api/v1/feedbacks/archive", params={"take": 5000, "skip": 0}, headers=h)
+    statuses = {f["orderStatus"] for f in archive.json()["data"]["feedbacks"]}
+    assert statuses <= {"buyout", "rejected", "returned", "notSpecified"} and "buyout" in statuses
+    assert [r.status_code for r in seen] == [200, 200]
     for response in seen:
         assert_valid(response)
 
