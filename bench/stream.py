@@ -21,16 +21,18 @@ import uuid
 import redis.asyncio as aioredis
 
 from core.settings import load_settings
+from core.tasks import TaskName
 from sync import stream
 from sync.broker import get_broker, kick
 
 TICK_S = 5.0
 
 
-def per_tick(sellers: int) -> list[str]:
+def per_tick(sellers: int) -> list[TaskName]:
     """The task names one 5 s tick puts in the stream for `sellers` sellers (steady state, on average)."""
     runs = round(sellers * (TICK_S / 30 + TICK_S / 30 + TICK_S / 20))
-    return ["sync.tick", "sync.check_pending"] + ["sync.sync_channel"] * runs + ["bot.refresh_cards"] * (runs // 10)
+    fixed = [TaskName.SYNC_TICK, TaskName.CHECK_PENDING]
+    return fixed + [TaskName.SYNC_CHANNEL] * runs + [TaskName.REFRESH_CARDS] * (runs // 10)
 
 
 async def main(sellers: int, hours: float, in_flight: int, redis_url: str) -> None:

@@ -16,10 +16,8 @@ from taskiq import AsyncBroker
 
 from core import sellers
 from core.i18n import Translator, translator
+from core.tasks import TaskName
 from sync.broker import kick
-
-# One run per connected channel; a channel with no cursor yet starts with its backfill (sync.engine).
-SYNC_TASK = "sync.sync_channel"
 
 
 def render_progress(progress: sellers.BackfillProgress, t: Translator) -> str:
@@ -52,7 +50,8 @@ class Backfill:
 
     async def __call__(self, seller_id: int, chat_id: int) -> None:
         for channel in sorted((await sellers.backfill_progress(seller_id)).channels):
-            await kick(self.broker, SYNC_TASK, seller_id, str(channel))
+            # One run per connected channel; a channel with no cursor yet starts with its backfill (sync.engine).
+            await kick(self.broker, TaskName.SYNC_CHANNEL, seller_id, str(channel))
         task = asyncio.create_task(self.report(seller_id, chat_id))
         self._reports.add(task)
         task.add_done_callback(self._reports.discard)

@@ -12,6 +12,7 @@ from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqStat
 
 from bot import digest, notify, spikes, summaries
 from core.settings import get_settings
+from core.tasks import TaskName
 from sync.broker import broker
 from sync.ratelimit import build_limiter
 
@@ -66,11 +67,11 @@ async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notif
 
 
 TASKS = {
-    "bot.notify_interaction": notify_interaction,
-    "bot.refresh_cards": refresh_cards,
-    "bot.deliver_alert": deliver_alert,
-    "bot.send_digests": send_digests,
-    "bot.check_spikes": check_spikes,
+    TaskName.NOTIFY_INTERACTION: notify_interaction,
+    TaskName.REFRESH_CARDS: refresh_cards,
+    TaskName.DELIVER_ALERT: deliver_alert,
+    TaskName.SEND_DIGESTS: send_digests,
+    TaskName.CHECK_SPIKES: check_spikes,
 }
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from core import alerts
 from core.models import Alert
+from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import SyncContext
 
@@ -21,5 +22,5 @@ async def evaluate_alerts(ctx: SyncContext, now: datetime) -> int:
     await alerts.evaluate(now, ctx.settings)
     undelivered = await Alert.filter(open_key__isnull=False, delivered_at__isnull=True).values_list("id", flat=True)
     for alert_id in undelivered:
-        await kick(ctx.broker, "bot.deliver_alert", alert_id)
+        await kick(ctx.broker, TaskName.DELIVER_ALERT, alert_id)
     return len(undelivered)

@@ -1,10 +1,10 @@
 """The taskiq broker: Redis streams (at-least-once, acked) when `AGENTIQ_REDIS_URL` is set, in-process otherwise.
 
-Task names are explicit strings. sync never imports bot: events for the bot are kicked by name (`kick`).
+Tasks are named by `core.tasks.TaskName`. sync never imports bot: events for the bot are kicked by name (`kick`).
 On the stream broker a kick always lands in the stream, whether or not this process knows the task; the worker
-that runs `bot.*` must import the bot's task module (`agentiq worker` loads every known task module). The
-in-process broker can only run tasks registered in this process, so there a kick of an unknown task is dropped
-with a debug log: a process without the bot (tests, a sync-only embedded run) has no one to notify.
+that runs `bot.*` must register the bot's tasks (`agentiq worker` registers both sets). The in-process broker can
+only run tasks registered in this process, so there a kick of an unregistered task raises `UnknownTask`: silently
+dropping it would lose the event.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
 from core.settings import Settings, get_settings
+from core.tasks import TaskName
 from sync.redisconn import resilient_options
 
 log = structlog.get_logger(__name__)
@@ -47,15 +48,17 @@ def get_broker(settings: Settings) -> AsyncBroker:
     )
 
 
-async def kick(broker: AsyncBroker, task_name: str, *args: Any) -> bool:
-    """Enqueue `task_name(*args)` by name; False when an in-process broker has no such task (nothing to run it)."""
-    if isinstance(broker, InMemoryBroker) and broker.find_task(task_name) is None:
-        log.debug("task.kick_skipped", task=task_name)
-        return False
+class UnknownTask(LookupError):
+    """A kick on an in-process broker names a task not registered there: nothing would ever run it."""
+
+
+async def kick(broker: AsyncBroker, task: TaskName, *args: Any) -> None:
+    """Enqueue `task(*args)`; raises `UnknownTask` when an in-process broker has no such task."""
+    if isinstance(broker, InMemoryBroker) and broker.find_task(task) is None:
+        raise UnknownTask(task)
     # Every task is bounded (taskiq cancels it after `timeout`), so the broker's redelivery timeout can be short.
     labels = {"timeout": get_settings().sync.task_timeout_s}
-    await AsyncKicker(task_name=task_name, broker=broker, labels=labels).kiq(*args)
-    return True
+    await AsyncKicker(task_name=task, broker=broker, labels=labels).kiq(*args)
 
 
 broker = get_broker(get_settings())

@@ -43,6 +43,7 @@ from core.models import (
 from core.seller_settings import SellerSettings
 from core.sellers import get_token
 from core.settings import get_settings
+from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import SyncContext
 from sync.engine.run import pause_seller
@@ -88,7 +89,7 @@ async def _enqueue(reply: Reply, broker: AsyncBroker | None) -> Reply:
     from sync.broker import broker as default_broker
 
     if reply.status == ReplyStatus.QUEUED:
-        await kick(broker or default_broker, "sync.send_reply", reply.id)
+        await kick(broker or default_broker, TaskName.SEND_REPLY, reply.id)
     return reply
 
 
@@ -170,7 +171,7 @@ async def recheck(
         object_type="reply",
         object_id=reply.id,
     )
-    await kick(broker or default_broker, "sync.send_reply", reply.id)
+    await kick(broker or default_broker, TaskName.SEND_REPLY, reply.id)
     return True
 
 
@@ -369,7 +370,7 @@ async def _finish(
         error=after.last_error if after.status != ReplyStatus.SENT else None,
         duration_ms=int((time.monotonic() - started) * 1000),
     )
-    await kick(ctx.broker, "bot.refresh_cards", item.id)
+    await kick(ctx.broker, TaskName.REFRESH_CARDS, item.id)
     return after.status
 
 
@@ -386,5 +387,5 @@ async def sweep(ctx: SyncContext, now: datetime) -> int:
         *[r.id for r in unknown if _due(ctx, r, now)],
     ]
     for reply_id in ids:
-        await kick(ctx.broker, "sync.send_reply", reply_id)
+        await kick(ctx.broker, TaskName.SEND_REPLY, reply_id)
     return len(ids)

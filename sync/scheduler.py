@@ -20,6 +20,7 @@ from tortoise import connections
 
 from core.models import Channel, Seller, SellerStatus, SyncCursor
 from core.settings import Settings
+from core.tasks import TaskName
 from sync import heartbeat, redisconn, stream
 from sync.broker import kick
 
@@ -74,8 +75,8 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
     # The lease outlives a healthy run (its lock TTL), so only a lost run makes the cursor due again.
     claimed = await claim_due(now, lease_s=settings.sync.lock_ttl_s)
     for seller_id, channel in claimed:
-        await kick(broker, "sync.sync_channel", seller_id, channel.value)
-    await kick(broker, "sync.check_pending")
+        await kick(broker, TaskName.SYNC_CHANNEL, seller_id, channel.value)
+    await kick(broker, TaskName.CHECK_PENDING)
     return len(claimed)
 
 
@@ -89,12 +90,12 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
     try:
         while True:
             try:
-                await kick(broker, "sync.tick")
+                await kick(broker, TaskName.SYNC_TICK)
                 if time.monotonic() >= alerts_due:
-                    await kick(broker, "sync.evaluate_alerts")
+                    await kick(broker, TaskName.EVALUATE_ALERTS)
                     # Quiet-hours digests are due when a seller's night ends (bot.digest; idempotent).
-                    await kick(broker, "bot.send_digests")
-                    await kick(broker, "bot.check_spikes")
+                    await kick(broker, TaskName.SEND_DIGESTS)
+                    await kick(broker, TaskName.CHECK_SPIKES)
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s
                 if redis is not None:
                     await heartbeat.beat(redis, "scheduler", max(settings.sync.heartbeat_s, settings.sync.tick_s))

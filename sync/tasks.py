@@ -14,6 +14,7 @@ from taskiq import AsyncBroker, Context, TaskiqDepends
 from core.linking import link_new
 from core.models import Channel
 from core.overdue import claim_overdue
+from core.tasks import TaskName
 from sync import outbox, scheduler
 from sync.alerting import evaluate_alerts
 from sync.broker import broker, kick
@@ -54,7 +55,7 @@ async def check_pending_task(ctx: Ctx) -> int:
     expired = await check_pending(ctx, now)
     await outbox.sweep(ctx, now)
     for interaction_id in await claim_overdue(now):
-        await kick(ctx.broker, "bot.refresh_cards", interaction_id)
+        await kick(ctx.broker, TaskName.REFRESH_CARDS, interaction_id)
     return expired
 
 
@@ -69,12 +70,12 @@ async def link_task(interaction_ids: list[int]) -> int:
 
 
 TASKS = {
-    "sync.tick": tick_task,
-    "sync.sync_channel": sync_channel_task,
-    "sync.send_reply": send_reply_task,
-    "sync.check_pending": check_pending_task,
-    "sync.evaluate_alerts": evaluate_alerts_task,
-    "sync.link": link_task,
+    TaskName.SYNC_TICK: tick_task,
+    TaskName.SYNC_CHANNEL: sync_channel_task,
+    TaskName.SEND_REPLY: send_reply_task,
+    TaskName.CHECK_PENDING: check_pending_task,
+    TaskName.EVALUATE_ALERTS: evaluate_alerts_task,
+    TaskName.LINK: link_task,
 }
 
 

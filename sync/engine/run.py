@@ -16,6 +16,7 @@ from core import alerts
 from core.i18n import translator
 from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor, SyncRun, SyncRunStatus
 from core.sellers import get_token
+from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import RunCounters, SyncContext, current_counters
 from sync.engine import chats, feedbacks, returns
@@ -61,17 +62,17 @@ async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: 
     """Raise (or bump) an alert and hand it to the bot for delivery when it is not delivered yet."""
     alert = await alerts.raise_alert(kind=kind, seller_id=seller_id, severity=severity, text=text)
     if alert.delivered_at is None:
-        await kick(ctx.broker, "bot.deliver_alert", alert.id)
+        await kick(ctx.broker, TaskName.DELIVER_ALERT, alert.id)
 
 
 async def announce(ctx: SyncContext, seller: Seller, stats: RunStats) -> None:
     """Kick the bot events and alerts a run collected (after its rows are committed)."""
     if stats.link_ids:
         # One linking task per run, not per page: it reads all of the run's new rows in a few queries.
-        await kick(ctx.broker, "sync.link", stats.link_ids)
+        await kick(ctx.broker, TaskName.LINK, stats.link_ids)
     await stats.flush_notifications(ctx.broker)
     for interaction_id in dict.fromkeys(stats.refresh_ids):
-        await kick(ctx.broker, "bot.refresh_cards", interaction_id)
+        await kick(ctx.broker, TaskName.REFRESH_CARDS, interaction_id)
     t = translator(ctx.settings.default_language)
     for kind in dict.fromkeys(stats.alerts):
         text = t(f"sync-alert-{kind.replace('_', '-')}", seller=seller.name or str(seller.id))

@@ -13,6 +13,7 @@ from taskiq import AsyncBroker
 from tortoise.transactions import in_transaction
 
 from core.interactions import claim_notifications
+from core.tasks import TaskName
 from sync.broker import kick
 from sync.ingest import IngestResult
 
@@ -77,10 +78,10 @@ class RunStats:
         outside = contextvars.copy_context()
         async with in_transaction():
             claimed = await claim_notifications(self.notify_ids, datetime.now(UTC))
-            await asyncio.create_task(_kick_all(broker, "bot.notify_interaction", claimed), context=outside)
+            await asyncio.create_task(_kick_all(broker, TaskName.NOTIFY_INTERACTION, claimed), context=outside)
         self.notify_ids.clear()
 
 
-async def _kick_all(broker: AsyncBroker, task_name: str, ids: list[int]) -> None:
+async def _kick_all(broker: AsyncBroker, task_name: TaskName, ids: list[int]) -> None:
     for interaction_id in ids:
         await kick(broker, task_name, interaction_id)

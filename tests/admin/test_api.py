@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import httpx
 from fastapi import FastAPI
-from taskiq import InMemoryBroker
 
 from admin.app import create_app
 from core.models import AdminUser, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 from tests.admin.conftest import BASE_URL, PASSWORD
 from tests.admin.seed import seed
+from tests.brokers import recording_broker
 
 BLOCKED = "Спасибо! Пишите нам в телеграм @shop_help или звоните +7 999 123-45-67"
 GOOD = "Анна, спасибо за отзыв! Нам жаль, что чайник пришёл повреждённым, мы проверим упаковку на складе."
@@ -66,7 +66,7 @@ async def test_reply_endpoint_queues_a_clean_text_and_refuses_a_blocked_one(
 ) -> None:
     seeded = await seed()
     # A broker without tasks: the reply row is the outcome under test, not the send.
-    app: FastAPI = create_app(settings, broker=InMemoryBroker())
+    app: FastAPI = create_app(settings, broker=recording_broker()[0])
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as http:
         token = await _api_login(http)
         url = f"/api/interactions/{seeded.chat.id}/reply"

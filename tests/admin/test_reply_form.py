@@ -6,7 +6,6 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from markupsafe import escape
-from taskiq import InMemoryBroker
 
 from admin.app import create_app
 from core.guardrails import check_text
@@ -15,6 +14,7 @@ from core.models import AdminRole, AdminUser, AuditEvent, Channel, Draft, DraftO
 from core.settings import Settings
 from tests.admin.conftest import log_in, page_csrf, password_hash
 from tests.admin.seed import seed
+from tests.brokers import recording_broker
 
 BLOCKED = "Спасибо! Пишите нам в телеграм @shop_help или звоните +7 999 123-45-67"
 GOOD = "Анна, спасибо за обращение! Деньги за чайник вернём в течение трёх дней."
@@ -24,7 +24,7 @@ OTHER = "Анна, здравствуйте! Возврат уже оформл�
 @pytest.fixture
 def app(settings: Settings, db: None) -> FastAPI:
     """The admin app with a broker without tasks: the Reply row is the outcome under test, not the send."""
-    return create_app(settings, broker=InMemoryBroker())
+    return create_app(settings, broker=recording_broker()[0])
 
 
 async def test_blocked_text_rerenders_the_page_with_every_reason(logged_in: httpx.AsyncClient) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from core.models import AuditEvent, Channel, Reply, ReplyStatus
 from core.replies import UNSURE_AFTER
+from core.tasks import TaskName
 from sync.broker import kick
 from sync.engine import sync_channel
 from tests.bot.conftest import eventually
@@ -28,7 +29,7 @@ async def test_unknown_outcome_card_then_recheck_settles_it(stack, tg, wb) -> No
 
     # The deadline passes without an answer from WB's read-backs.
     await Reply.filter(id=reply.id).update(unknown_since=datetime.now(UTC) - UNSURE_AFTER - timedelta(seconds=1))
-    await kick(stack.broker, "bot.refresh_cards", reply.interaction_id)
+    await kick(stack.broker, TaskName.REFRESH_CARDS, reply.interaction_id)
     unsure = await eventually(lambda: _shows(tg, chat, card["message_id"], "Not sure it was sent"))
     assert "🔄 Check WB again" in _buttons(unsure) and "✍️ Draft" not in _buttons(unsure)
 

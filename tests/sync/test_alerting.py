@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-from taskiq import InMemoryBroker
-
 from core.alerts import AlertKind
 from core.models import Alert, Channel, Seller, SellerStatus
 from core.sellers import TokenCheck, set_token
+from core.tasks import TaskName
 from sync.alerting import evaluate_alerts
 from sync.scheduler import run_forever
+from tests.brokers import recording_broker
 from tests.sync.wbenv import sync_context
 
 
@@ -49,17 +49,13 @@ async def test_reconnect_resolves_token_invalid_alert(db, settings) -> None:
 
 
 async def test_scheduler_kicks_alerts_round_on_its_own_interval(settings) -> None:
-    broker = InMemoryBroker(await_inplace=True)
-    kicked: list[str] = []
     five_ticks = asyncio.Event()
-    for name in ("sync.tick", "sync.evaluate_alerts"):
 
-        async def record(_name: str = name) -> None:
-            kicked.append(_name)
-            if kicked.count("sync.tick") >= 5:
-                five_ticks.set()
+    async def tick() -> None:
+        if rec.order.count(TaskName.SYNC_TICK) >= 5:
+            five_ticks.set()
 
-        broker.register_task(record, task_name=name)
+    broker, rec = recording_broker(run={TaskName.SYNC_TICK: tick})
     s = settings.model_copy(
         update={"sync": settings.sync.model_copy(update={"tick_s": 0.02, "alerts_interval_s": 3600})}
     )
@@ -71,4 +67,5 @@ async def test_scheduler_kicks_alerts_round_on_its_own_interval(settings) -> Non
     finally:
         await broker.shutdown()
     # Every tick, but the alerts round once: its interval (an hour) has not passed since the first.
-    assert kicked[:2] == ["sync.tick", "sync.evaluate_alerts"] and kicked.count("sync.evaluate_alerts") == 1
+    assert rec.order[:2] == [TaskName.SYNC_TICK, TaskName.EVALUATE_ALERTS]
+    assert rec.order.count(TaskName.EVALUATE_ALERTS) == 1

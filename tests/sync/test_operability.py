@@ -17,6 +17,7 @@ from taskiq_redis import RedisStreamBroker
 
 from core.models import Channel, Interaction, ReplyVia, SyncRun, SyncRunStatus
 from core.settings import Settings
+from core.tasks import TaskName
 from sync import heartbeat, outbox, stream
 from sync.broker import get_broker, kick
 from sync.engine import sync_channel
@@ -36,7 +37,7 @@ def _stream_settings(settings: Settings, redis_url: str, **sync: object) -> Sett
 async def _fill(broker: RedisStreamBroker, redis: aioredis.Redis, queue: str, total: int, ack: int, read: int) -> None:
     """`total` entries; one consumer reads the first `read` of them and acknowledges the first `ack`."""
     for n in range(total):
-        await kick(broker, "sync.link", [n])
+        await kick(broker, TaskName.LINK, [n])
     got = await redis.xreadgroup(queue, "reader", {queue: ">"}, count=read)
     ids = [entry_id for _, entries in got for entry_id, _ in entries]
     if ack:
@@ -96,7 +97,7 @@ async def test_consumers_of_dead_workers_leave_the_group_once_their_entries_move
     await broker.startup()
     try:
         for n in range(4):
-            await kick(broker, "sync.link", [n])
+            await kick(broker, TaskName.LINK, [n])
         done = await redis_client.xreadgroup(queue, "idle-worker", {queue: ">"}, count=1)
         await redis_client.xack(queue, queue, done[0][1][0][0])  # it finished its task: pending 0
         await redis_client.xreadgroup(queue, "dead-worker", {queue: ">"}, count=3)

@@ -26,6 +26,7 @@ import redis.asyncio as aioredis
 
 from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, SyncCursor, SyncRun, SyncRunStatus
 from core.settings import Settings
+from core.tasks import TaskName
 from sync import outbox
 from sync.broker import get_broker, kick
 from sync.engine import sync_channel
@@ -185,7 +186,7 @@ async def test_two_workers_on_one_seller_double_nothing(db, settings, redis_url,
             await broker.startup()
             # Both workers get a run of the same seller × channel at once, on top of the ticks' own.
             for _ in range(6):
-                await kick(broker, "sync.sync_channel", seller.id, Channel.REVIEW.value)
+                await kick(broker, TaskName.SYNC_CHANNEL, seller.id, Channel.REVIEW.value)
             await broker.shutdown()
             await until(lambda: backfilled(seller.id), 30, "the backfill")
         await assert_exactly_once(wb, made["seller_id"], seller.id, redis_client, s.sync.queue_name)

@@ -1,11 +1,11 @@
 """Test support for the sync tests: a WB sandbox over HTTP, a seller connected to it, a sync context whose
-in-process broker records the bot events (the bot's tasks are not part of these tests)."""
+in-process broker records every kick (the bot's tasks are not part of these tests)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -14,39 +14,18 @@ from taskiq import InMemoryBroker
 from core.models import Channel, Seller
 from core.sellers import TokenCheck, set_token
 from core.settings import Settings
+from core.tasks import TaskName
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.context import SyncContext, open_context
 from sync.tasks import link_task
-
-
-@dataclass
-class Recorder:
-    """The bot events sync kicked, by task name."""
-
-    events: dict[str, list[Any]] = field(default_factory=dict)
-
-    def of(self, name: str) -> list[Any]:
-        return self.events.get(name, [])
+from tests import brokers
+from tests.brokers import Recorder
 
 
 def recording_broker() -> tuple[InMemoryBroker, Recorder]:
-    """An in-process broker whose bot.* tasks only record their argument (and "sync.link" records, then links)."""
-    broker = InMemoryBroker(await_inplace=True)
-    rec = Recorder()
-    for name in ("bot.notify_interaction", "bot.refresh_cards", "bot.deliver_alert"):
-
-        async def record(arg: int, _name: str = name) -> None:
-            rec.events.setdefault(_name, []).append(arg)
-
-        broker.register_task(record, task_name=name)
-
-    async def link(ids: list[int]) -> int:
-        rec.events.setdefault("sync.link", []).append(ids)
-        return await link_task(ids)
-
-    broker.register_task(link, task_name="sync.link")
-    return broker, rec
+    """An in-process broker that records every kick; "sync.link" also links (the sync tests check its result)."""
+    return brokers.recording_broker(run={TaskName.LINK: link_task})
 
 
 @dataclass

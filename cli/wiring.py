@@ -1,0 +1,22 @@
+"""The product's broker: built from the settings an entry point holds, with both task sets registered on it.
+
+It lives here, beside the entry points, because it is the one place that knows both `sync` and `bot`: sync never
+imports bot, and both register their tasks on a broker they are given.
+"""
+
+from __future__ import annotations
+
+from taskiq import AsyncBroker
+
+from bot import tasks as bot_tasks
+from core.settings import Settings
+from sync import tasks as sync_tasks
+from sync.broker import get_broker
+
+
+def build_broker(settings: Settings) -> AsyncBroker:
+    """A broker for these settings (Redis stream or in-process; not started) that knows every `TaskName`."""
+    broker = get_broker(settings)
+    sync_tasks.register(broker)
+    bot_tasks.register(broker)
+    return broker
