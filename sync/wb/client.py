@@ -6,7 +6,9 @@ raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transpor
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from functools import partialmethod
+from typing import Any, Generic, TypeVar
 
 from sync.wb import models
 from sync.wb.errors import WBBadRequest, WBServerError
@@ -16,26 +18,43 @@ from sync.wb.transport import CHAT, FEEDBACKS, WBAuth
 PageT = TypeVar("PageT", models.FeedbackPage, models.QuestionPage)
 
 
+@dataclass(frozen=True)
+class Listing(Generic[PageT]):
+    """A paged list of WB's reviews or questions: where it is, its envelope's field, how items and pages parse."""
+
+    path: str
+    key: str
+    item: type[models.WBModel]
+    page: type[PageT]
+
+    @property
+    def kind(self) -> str:
+        """The item kind named in malformed-item logs."""
+        return self.key.rstrip("s")
+
+
+# Reviews: `take` ≤ 5000, `skip` ≤ 199990; questions: `take + skip` ≤ 10000 (dates are Unix seconds).
+FEEDBACKS_LIST = Listing("/api/v1/feedbacks", "feedbacks", models.Feedback, models.FeedbackPage)
+QUESTIONS_LIST = Listing("/api/v1/questions", "questions", models.Question, models.QuestionPage)
+ARCHIVED_FEEDBACKS_LIST = Listing("/api/v1/feedbacks/archive", "feedbacks", models.Feedback, models.FeedbackPage)
+
+
 class WBClient(ReturnsCalls):
     """The WB seller API calls the product uses. One per process; pass each seller's `WBAuth` per call."""
 
-    async def _page(
-        self, auth: WBAuth, path: str, params: dict[str, Any], model: type, key: str, page: type[PageT]
-    ) -> PageT:
-        """One listed page of reviews or questions: items parsed (bad ones counted), WB's counters kept."""
-        data = self._data(await self._get(auth, FEEDBACKS, path, params))
-        items, bad = self._items(auth, model, data.get(key), key.rstrip("s"))
-        return page(
+    async def _page(self, auth: WBAuth, listing: Listing[PageT], params: dict[str, Any]) -> PageT:
+        data = self._data(await self._get(auth, FEEDBACKS, listing.path, params))
+        items, bad = self._items(auth, listing.item, data.get(listing.key), listing.kind)
+        return listing.page(
             items=items,
             count_unanswered=data.get("countUnanswered"),
             count_archive=data.get("countArchive"),
             malformed=bad,
         )
 
-    # --- reviews ----------------------------------------------------------------------------------------------
-
-    async def list_feedbacks(
+    async def list_page(
         self,
+        listing: Listing[PageT],
         auth: WBAuth,
         *,
         is_answered: bool,
@@ -45,21 +64,24 @@ class WBClient(ReturnsCalls):
         date_from: int | None = None,
         date_to: int | None = None,
         nm_id: int | None = None,
-    ) -> models.FeedbackPage:
-        """One page of answered or unanswered reviews (`take` ≤ 5000, `skip` ≤ 199990; dates are Unix seconds)."""
+    ) -> PageT:
+        """One page of answered or unanswered reviews or questions: items parsed (bad ones counted), WB's counters
+        kept. The one reader of both lists: they take the same query and answer in the same envelope."""
         params = self._query(
             isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
         )
-        return await self._page(auth, "/api/v1/feedbacks", params, models.Feedback, "feedbacks", models.FeedbackPage)
+        return await self._page(auth, listing, params)
+
+    # --- reviews ----------------------------------------------------------------------------------------------
+
+    list_feedbacks = partialmethod(list_page, FEEDBACKS_LIST)
 
     async def list_archived_feedbacks(
         self, auth: WBAuth, *, take: int, skip: int = 0, order: str = "dateDesc", nm_id: int | None = None
     ) -> models.FeedbackPage:
         """One page of archived reviews (answered long ago, unanswered for 30 days, or empty)."""
         params = self._query(take=take, skip=skip, order=order, nmId=nm_id)
-        data = self._data(await self._get(auth, FEEDBACKS, "/api/v1/feedbacks/archive", params))
-        items, bad = self._items(auth, models.Feedback, data.get("feedbacks"), "feedback")
-        return models.FeedbackPage(items=items, malformed=bad)
+        return await self._page(auth, ARCHIVED_FEEDBACKS_LIST, params)
 
     async def get_feedback(self, auth: WBAuth, feedback_id: str) -> models.Feedback | None:
         """One review by id; None when WB does not know it."""
@@ -91,23 +113,7 @@ class WBClient(ReturnsCalls):
 
     # --- questions --------------------------------------------------------------------------------------------
 
-    async def list_questions(
-        self,
-        auth: WBAuth,
-        *,
-        is_answered: bool,
-        take: int,
-        skip: int = 0,
-        order: str = "dateDesc",
-        date_from: int | None = None,
-        date_to: int | None = None,
-        nm_id: int | None = None,
-    ) -> models.QuestionPage:
-        """One page of answered or unanswered questions (`take + skip` ≤ 10000)."""
-        params = self._query(
-            isAnswered=is_answered, take=take, skip=skip, order=order, dateFrom=date_from, dateTo=date_to, nmId=nm_id
-        )
-        return await self._page(auth, "/api/v1/questions", params, models.Question, "questions", models.QuestionPage)
+    list_questions = partialmethod(list_page, QUESTIONS_LIST)
 
     async def get_question(self, auth: WBAuth, question_id: str) -> models.Question | None:
         """One question by id; None when WB does not know it."""
