@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -129,6 +128,9 @@ async def status(settings: Settings) -> dict[str, list[str]]:
         return {"applied": sorted(applied), "pending": pending}
 
 
-# For the `tortoise` CLI (makemigrations): pyproject's [tool.tortoise] points here. Not the cached settings:
-# importing this module must not freeze the process's settings before an entry point builds its own.
-TORTOISE_ORM = tortoise_config(os.environ.get("AGENTIQ_DATABASE_URL") or load_settings().database_url)
+def __getattr__(name: str) -> Any:
+    """`TORTOISE_ORM` for the `tortoise` CLI (makemigrations; pyproject's [tool.tortoise] points here), built from
+    the environment when the CLI reads it: importing this module reads no settings."""
+    if name == "TORTOISE_ORM":
+        return tortoise_config(load_settings().database_url)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

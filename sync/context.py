@@ -7,7 +7,7 @@ are collected through a context variable the gate writes to, so concurrent runs 
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import redis.asyncio as aioredis
@@ -19,6 +19,7 @@ from sync import redisconn
 from sync.locks import Locker
 from sync.ratelimit import RateLimiter, WBRateGate, build_limiter
 from sync.wb import RateGate, WBClient
+from sync.wb.models import NewItems
 
 
 @dataclass
@@ -64,6 +65,8 @@ class SyncContext:
     locker: Locker
     redis: aioredis.Redis | None
     db: core_db.Database | None = None
+    # Without Redis, the probe's answers of this round (sync.engine.probe), with their expiry (monotonic seconds).
+    probe_answers: dict[str, tuple[float, NewItems]] = field(default_factory=dict)
 
     async def aclose(self) -> None:
         """Release everything this context opened."""

@@ -16,16 +16,13 @@ from sync.context import SyncContext
 from sync.wb import WBAuth
 from sync.wb.models import NewItems
 
-_memory: dict[str, tuple[float, NewItems]] = {}
-
-
 # Only long enough for the round's other run; the key is per round anyway.
 TTL_S = 60.0
 
 
 async def _cached(ctx: SyncContext, key: str) -> NewItems | None:
     if ctx.redis is None:
-        expires, value = _memory.get(key, (0.0, None))
+        expires, value = ctx.probe_answers.get(key, (0.0, None))
         return value if expires > time.monotonic() else None
     raw = await ctx.redis.get(key)
     return NewItems.model_validate(json.loads(raw)) if raw else None
@@ -34,9 +31,10 @@ async def _cached(ctx: SyncContext, key: str) -> NewItems | None:
 async def _store(ctx: SyncContext, key: str, value: NewItems) -> None:
     if ctx.redis is None:
         now = time.monotonic()
-        for stale in [k for k, (expires, _) in _memory.items() if expires <= now]:
-            del _memory[stale]
-        _memory[key] = (now + TTL_S, value)
+        answers = ctx.probe_answers
+        for stale in [k for k, (expires, _) in answers.items() if expires <= now]:
+            del answers[stale]
+        answers[key] = (now + TTL_S, value)
         return
     await ctx.redis.set(key, value.model_dump_json(), px=int(TTL_S * 1000))
 
