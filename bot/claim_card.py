@@ -7,25 +7,23 @@ for the comment. Labels come from `locales/*/returns.ftl`; an action WB adds lat
 from __future__ import annotations
 
 import html
-from urllib.parse import quote
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardAction, CardCb, ClaimCb, ClaimStep
 from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, product_url, when
+from core.attachments import web_url
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.models import WbSyncState
 from core.returns import KNOWN_ACTIONS, ClaimView
 
-# Long WB texts: WB's comment to the buyer, our own comment, one media path (links cost markup bytes only).
+# Long WB texts: WB's comment to the buyer, our own comment (links cost markup bytes only).
 WB_COMMENT_BUDGET = 300
 OUR_COMMENT_BUDGET = 600
-PATH_BUDGET = 300
 # WB's ISO 4217 numeric currency codes.
 CURRENCY = {"643": "₽", "933": "Br", "398": "₸", "051": "֏", "417": "сом", "860": "сўм"}
-URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 # Telegram shows at most this many links in a card without drowning the text.
 MAX_MEDIA_LINKS = 10
 
@@ -35,23 +33,15 @@ def action_label(action: str, t: Translator) -> str:
     return t(f"claim-action-{action}") if action in KNOWN_ACTIONS else action
 
 
-def _media_url(path: str) -> str | None:
-    """An https link to a WB media path (WB sends protocol-relative ones, "//photos.wbstatic.net/…"); None when the
-    path is not a web address or too long to be one."""
-    url = ("https:" + path) if path.startswith("//") else path
-    if not url.startswith(("https://", "http://")) or len(url) > PATH_BUDGET:
-        return None
-    # Percent-encode anything but URL syntax (controls, spaces, non-ASCII), then escape for the attribute.
-    return html.escape(quote(url, safe=URL_SAFE, errors="replace"), quote=True)
-
-
 def _media(view: ClaimView, t: Translator) -> str | None:
-    links = [(t("claim-photo", n=n), _media_url(p)) for n, p in enumerate(view.photos, start=1)]
-    links += [(t("claim-video"), _media_url(p)) for p in view.videos]
+    links = [(t("claim-photo", n=n), web_url(p)) for n, p in enumerate(view.photos, start=1)]
+    links += [(t("claim-video"), web_url(p)) for p in view.videos]
     links = [(label, url) for label, url in links if url]
     if not links:
         return None
-    shown = " · ".join(f'<a href="{url}">{label}</a>' for label, url in links[:MAX_MEDIA_LINKS])
+    shown = " · ".join(
+        f'<a href="{html.escape(url, quote=True)}">{label}</a>' for label, url in links[:MAX_MEDIA_LINKS]
+    )
     return "📎 " + shown
 
 

@@ -5,7 +5,8 @@ bucket (30/s), one per private chat (1/s) and one per group (20/min). A send fir
 only then for a global one, so a slot of the global budget is never held while a busy chat waits. A 429 still
 pauses that chat for Telegram's `retry_after` (the limiter is the guard; the retry is the seat belt).
 
-Exactly once: the `Card` row (unique interaction × member) is claimed BEFORE the send. A redelivered task finds
+Exactly once: the `Card` row (unique interaction × member) is claimed BEFORE the send (the card and the buyer's
+photos sent above it, `bot.media`). A redelivered task finds
 the claim and skips. If a worker dies between the send and recording the message id, the card stays `claimed`
 without a message id and is never re-sent: at-most-once. We chose that over at-least-once because a duplicate
 card invites a double answer and there is no way to detect it afterwards, while a lost card is harmless: the
@@ -28,9 +29,11 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from limits import parse
 
 from bot.keyboards import card_keyboard
+from bot.media import send_media
 from bot.render import clip, render_card
 from core import inbox, quiet, sellers
 from core.alerts import alert_title, seller_alert_text
+from core.attachments import media_of
 from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
 from core.models import SellerMember
@@ -107,6 +110,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     sent = 0
     # Quiet hours: the cards are held for the morning digest (bot.digest) unless the night rule pages.
     hold = await quiet.should_hold(data.interaction, datetime.now(UTC))
+    media = media_of(data.interaction)
     for member in await inbox.card_recipients(data.interaction):
         if hold:
             await quiet.hold_card(interaction_id, member)
@@ -116,6 +120,8 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             continue
         t = translator(member.language)
         try:
+            # The buyer's photos first, so the card with its buttons is the newest message; both under the claim.
+            await send_media(notifier, member.tg_chat_id, media, t)
             message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
         except TelegramForbiddenError as exc:
             await sellers.mark_blocked(member.id)

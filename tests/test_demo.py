@@ -66,7 +66,7 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
             async def card() -> dict | None:
                 messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
                 # Auto-draft is on by default: the card arrives with its template draft and an Approve button.
-                return next((m for m in messages if REVIEW_TEXT in m["text"] and _button(m, "c:a:")), None)
+                return next((m for m in messages if REVIEW_TEXT in (m["text"] or "") and _button(m, "c:a:")), None)
 
             found = await _wait_for(card)
             page = await browser.new_page(viewport={"width": 720, "height": 900})

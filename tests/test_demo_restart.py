@@ -65,7 +65,7 @@ async def _card_for(http: httpx.AsyncClient, tg_url: str, text: str, log: Path) 
         async with asyncio.timeout(60):
             while True:
                 messages = (await http.get(f"{tg_url}/_sandbox/chats/{SELLER_CHAT}/messages")).json()
-                found = [m for m in messages if text in m["text"] and m["buttons"]]
+                found = [m for m in messages if text in (m["text"] or "") and m["buttons"]]
                 if found:
                     return found[0]
                 await asyncio.sleep(0.3)

@@ -42,6 +42,7 @@ Reading what the bot did
         -> [{"message_id", "date", "from_bot": true, "user_id": null, "text", "parse_mode", "entities",
              "html" (safe HTML of text+entities), "buttons": [[{"text", "callback_data", "url"}]],
              "reply_markup", "document": {"file_id", "file_name", "mime_type", "file_size"} | null,
+             "photo": {"file_id", "width", "height", "url" (sent by URL)} | null, "media_group_id" (an album),
              "edits": [{"text", "entities", "html", "reply_markup", "date"}...]  (earlier versions, oldest first),
              "edit_date", "deleted": false}]
     GET /_sandbox/files/<file_id>               -> the document's bytes

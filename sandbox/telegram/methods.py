@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from starlette.datastructures import UploadFile
 
@@ -157,6 +158,114 @@ async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict
         reply_markup=markup,
         reply_to=reply_to,
     )
+
+
+MAX_ALBUM = 10
+PHOTO_SIDE = 1280
+
+
+async def _photo(sandbox: Sandbox, value: Any, params: Params) -> list[dict[str, Any]]:
+    """A photo as sent: an upload (`attach://name`), the file_id of an earlier photo, or an http(s) URL.
+
+    Telegram's servers download a URL themselves; the sandbox is hermetic, so it keeps the URL instead of fetching
+    it (a URL it cannot use is refused with Telegram's words). A host under `.invalid` (RFC 2606: never resolves)
+    fails as a download Telegram could not make.
+    """
+    if isinstance(value, str) and value.startswith("attach://"):
+        value = params.get(value.removeprefix("attach://"))
+    if isinstance(value, str) and value in sandbox.world.files:
+        return [sandbox.world.files[value]]
+    stored: dict[str, Any]
+    if isinstance(value, UploadFile):
+        stored = {"content": await value.read()}
+    elif isinstance(value, str) and value.startswith(("http://", "https://")) and len(value) <= 2048:
+        if (urlsplit(value).hostname or "").endswith(".invalid"):
+            raise bad_request("failed to get HTTP URL content")
+        stored = {"url": value}
+    else:
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    file_id = f"sandbox-photo-{sandbox.world.next_id()}"
+    stored.update(
+        file_id=file_id, file_unique_id=file_id.replace("-", ""), width=PHOTO_SIDE, height=PHOTO_SIDE, file_size=1
+    )
+    sandbox.world.files[file_id] = stored
+    return [stored]
+
+
+@method("sendPhoto")
+async def send_photo(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """sendPhoto: a photo by upload, file_id or URL, with a caption of at most 1024 characters."""
+    parsed = parse_text(params, "caption", "parse_mode", "caption_entities", required=False)
+    markup = reply_markup(params)
+    photo = await _photo(sandbox, params.require("photo"), params)
+    chat = find_chat(bot, params)
+    caption, entities, mode = store_text(parsed, caption=True)
+    reply_to = _reply_to(bot, chat, params)
+    ensure_reachable(bot, chat)
+    return _deliver(
+        sandbox,
+        bot,
+        chat,
+        text=caption,
+        entities=entities,
+        parse_mode=mode,
+        photo=photo,
+        reply_markup=markup,
+        reply_to=reply_to,
+    )
+
+
+@method("sendMediaGroup")
+async def send_media_group(sandbox: Sandbox, bot: BotState, params: Params) -> list[dict[str, Any]]:
+    """sendMediaGroup: 1–10 photos as one album (no reply_markup: an album carries no buttons), each with its own
+    caption; a single item is sent as one message outside any album, as Telegram's server does. A refused album
+    sends nothing. Only photos are modelled (an InputMediaVideo/Document/Audio is refused as unsupported)."""
+    if params.get("reply_markup") is not None:
+        raise bad_request("parameter reply_markup is not supported in sendMediaGroup")
+    media = params.json("media", "media")
+    if not media:
+        raise bad_request("there are no messages to send")
+    if not isinstance(media, list) or not all(isinstance(item, dict) for item in media):
+        raise bad_request("can't parse media JSON object")
+    if len(media) > MAX_ALBUM:
+        raise bad_request("too many messages to send as an album")
+    items = []
+    for item in media:
+        if item.get("type") != "photo":
+            raise bad_request("unsupported media type in the sandbox")
+        item_params = Params(item)
+        parsed = parse_text(item_params, "caption", "parse_mode", "caption_entities", required=False)
+        items.append((parsed, item))
+    chat = find_chat(bot, params)
+    stored = []
+    for position, (parsed, item) in enumerate(items, start=1):
+        caption, entities, mode = store_text(parsed, caption=True)
+        try:
+            photo = await _photo(sandbox, item.get("media"), params)
+        except ApiError as exc:
+            if "HTTP URL content" not in exc.description:
+                raise
+            # Telegram's server names the first item its servers refused, with their error.
+            raise bad_request(
+                f'failed to send message #{position} with the error message "WEBPAGE_CURL_FAILED"'
+            ) from None
+        stored.append((caption, entities, mode, photo))
+    ensure_reachable(bot, chat)
+    # One request, one flood check: the album is sent as a whole or not at all.
+    retry_after = sandbox.flood.check(bot.user.id, chat.id, private=chat.type == "private")
+    if retry_after:
+        bot.too_many_requests += 1
+        raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+    group = str(sandbox.world.next_id()) if len(stored) > 1 else None
+    sent = []
+    for caption, entities, mode, photo in stored:
+        bot.sent_per_chat[chat.id] += 1
+        message = bot.add_message(
+            chat, bot.user, text=caption, entities=entities, parse_mode=mode, photo=photo, media_group_id=group
+        )
+        sent.append(message.to_api())
+    sandbox.changed()
+    return sent
 
 
 def _edit(sandbox: Sandbox, message: Message, **changes: Any) -> dict[str, Any]:

@@ -136,6 +136,9 @@ def render(message: Message, bot: BotState) -> dict[str, Any]:
             for row in markup.get("inline_keyboard", [])
         ],
         "document": {k: v for k, v in message.document.items() if k != "content"} if message.document else None,
+        # A photo as the bot sent it: its file_id and, for one sent by URL, that URL (the sandbox never fetches it).
+        "photo": {k: v for k, v in message.photo[-1].items() if k != "content"} if message.photo else None,
+        "media_group_id": message.media_group_id,
         "edits": [
             {
                 "text": r.text,

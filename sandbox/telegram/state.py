@@ -82,6 +82,9 @@ class Message:
     parse_mode: str | None = None
     reply_markup: dict[str, Any] | None = None
     document: dict[str, Any] | None = None
+    # A photo message: Telegram's PhotoSize list (one size here); `media_group_id` when it came in an album.
+    photo: list[dict[str, Any]] | None = None
+    media_group_id: str | None = None
     reply_to: Message | None = None
     edit_date: int | None = None
     history: list[Revision] = field(default_factory=list)
@@ -94,9 +97,14 @@ class Message:
             data["sender_chat"] = self.chat.to_api()
         else:
             data["from"] = self.sender.to_api()
-        text_key, entities_key = ("caption", "caption_entities") if self.document else ("text", "entities")
+        media = self.document or self.photo
+        text_key, entities_key = ("caption", "caption_entities") if media else ("text", "entities")
         if self.document:
             data["document"] = {k: v for k, v in self.document.items() if k != "content"}
+        if self.photo:
+            data["photo"] = [{k: v for k, v in size.items() if k not in ("content", "url")} for size in self.photo]
+        if self.media_group_id:
+            data["media_group_id"] = self.media_group_id
         if self.text is not None:
             data[text_key] = self.text
         if self.entities:

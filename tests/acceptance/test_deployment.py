@@ -82,15 +82,19 @@ class Telegram:
         return (await self.http.get(f"{self.url}/_sandbox/chats/{SELLER}/messages")).json()
 
     async def last(self, contains: str) -> dict[str, Any] | None:
-        return next((m for m in reversed(await self.messages()) if m["from_bot"] and contains in m["text"]), None)
+        return next(
+            (m for m in reversed(await self.messages()) if m["from_bot"] and contains in (m["text"] or "")), None
+        )
 
     async def card(self, contains: str) -> dict[str, Any] | None:
         return next(
-            (m for m in await self.messages() if m["from_bot"] and m["buttons"] and contains in m["text"]), None
+            (m for m in await self.messages() if m["from_bot"] and m["buttons"] and contains in (m["text"] or "")), None
         )
 
     async def shows(self, message_id: int, contains: str) -> dict[str, Any] | None:
-        return next((m for m in await self.messages() if m["message_id"] == message_id and contains in m["text"]), None)
+        return next(
+            (m for m in await self.messages() if m["message_id"] == message_id and contains in (m["text"] or "")), None
+        )
 
     async def with_button(self, message_id: int, text: str) -> dict[str, Any] | None:
         """The message once it carries a button labelled `text`."""

@@ -251,7 +251,7 @@ async def bot_message(
 ) -> dict[str, Any] | None:
     """The newest bot message in `chat` containing `contains` (only message `message_id` when given)."""
     for message in reversed(await tg.messages(chat)):
-        if message["from_bot"] and contains in message["text"] and message_id in (None, message["message_id"]):
+        if message["from_bot"] and contains in (message["text"] or "") and message_id in (None, message["message_id"]):
             return message
     return None
 

@@ -51,7 +51,7 @@ async def test_positive_review_is_sent_automatically_once(stack, tg, wb, notifie
     assert await Reply.filter(interaction__seller=seller).count() == 1
     assert (await _answers(wb, cabinet))[0]["answer_calls"] == 1
     assert await AuditEvent.filter(action="reply.auto_sent").count() == 1
-    assert len([m for m in await tg.messages(chat) if m["from_bot"] and POSITIVE in m["text"]]) == 1
+    assert len([m for m in await tg.messages(chat) if m["from_bot"] and POSITIVE in (m["text"] or "")]) == 1
 
 
 async def test_negative_mixed_and_questions_wait_for_a_person(stack, tg, wb) -> None:

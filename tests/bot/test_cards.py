@@ -140,7 +140,7 @@ async def test_edit_blocked_then_clean_text(stack, tg, wb) -> None:
 
 
 async def _count(tg, chat: int, contains: str, n: int) -> bool:
-    return sum(1 for m in await tg.messages(chat) if m["from_bot"] and contains in m["text"]) >= n
+    return sum(1 for m in await tg.messages(chat) if m["from_bot"] and contains in (m["text"] or "")) >= n
 
 
 async def _card_free(tg, chat: int, contains: str) -> dict | None:

@@ -10,7 +10,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramUnauthorizedError,
 )
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BufferedInputFile
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BufferedInputFile, InputMediaPhoto
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from sandbox.runner import serve_app
@@ -231,6 +231,38 @@ async def test_document_commands_delete_and_chat_action(tg: Tg) -> None:
     assert (await tg.messages(1001))[-1]["deleted"]
     with pytest.raises(TelegramBadRequest, match="message to delete not found"):
         await tg.bot.delete_message(1001, sent.message_id)
+
+
+async def test_photos_and_albums_as_telegram_sends_them(tg: Tg) -> None:
+    await tg.user()
+    await tg.control.post("/_sandbox/limits", json={"enabled": False})  # many sends to one chat in a second
+    url = "https://feedback04.wbbasket.ru/vol1/part1/x/photos/fs.webp"
+    one = await tg.bot.send_photo(1001, url, caption="<b>Фото</b> отзыва")
+    assert one.photo and one.caption == "Фото отзыва" and one.caption_entities[0].type == "bold"
+    uploaded = await tg.bot.send_photo(1001, BufferedInputFile(b"\xff\xd8jpeg", filename="a.jpg"))
+    album = await tg.bot.send_media_group(
+        1001,
+        [InputMediaPhoto(media=url, caption="1 <i>из</i> 3", parse_mode="HTML")]
+        + [InputMediaPhoto(media=f"{url}?{n}") for n in range(2)],
+    )
+    assert len(album) == 3 and len({m.media_group_id for m in album}) == 1 and album[0].media_group_id
+    assert album[0].caption == "1 из 3" and album[1].caption is None
+    again = await tg.bot.send_media_group(1001, [InputMediaPhoto(media=uploaded.photo[-1].file_id)])
+    assert len(again) == 1 and again[0].media_group_id is None  # one item: a plain message, as Telegram does
+    shown = await tg.messages(1001)
+    grouped = [m for m in shown if m["media_group_id"] == album[0].media_group_id]
+    assert [m["photo"]["url"] for m in grouped] == [url, f"{url}?0", f"{url}?1"]
+    with pytest.raises(TelegramBadRequest, match="too many messages to send as an album"):
+        await tg.bot.send_media_group(1001, [InputMediaPhoto(media=url)] * 11)
+    with pytest.raises(TelegramBadRequest, match='failed to send message #2 with the error message "WEBPAGE_CURL'):
+        await tg.bot.send_media_group(1001, [InputMediaPhoto(media=url), InputMediaPhoto(media="https://x.invalid/a")])
+    with pytest.raises(TelegramBadRequest, match="failed to get HTTP URL content"):
+        await tg.bot.send_photo(1001, "https://x.invalid/a")
+    with pytest.raises(TelegramBadRequest, match="message caption is too long"):
+        await tg.bot.send_photo(1001, url, caption="я" * 1025)
+    with pytest.raises(TelegramBadRequest, match="wrong file identifier/HTTP URL specified"):
+        await tg.bot.send_photo(1001, "ftp://example.com/a.jpg")
+    assert len(await tg.messages(1001)) == len(shown)  # the refused ones stored nothing
 
 
 async def test_tokens_and_unknown_methods() -> None:

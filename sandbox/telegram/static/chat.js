@@ -63,6 +63,11 @@ function renderMessage(message, chatId) {
     bubble.append(el("a", { href: `/_sandbox/files/${message.document.file_id}`, class: "doc" },
       `📄 ${message.document.file_name} (${message.document.file_size} B)`));
   }
+  if (message.photo) {
+    // A photo sent by URL links there (the sandbox never fetches it; only http(s) URLs are accepted).
+    const href = message.photo.url || `/_sandbox/files/${message.photo.file_id}`;
+    bubble.append(el("a", { href, class: "doc", target: "_blank", rel: "noopener" }, "🖼"));
+  }
   const body = el("div", { class: "text" });
   body.innerHTML = message.html;  // escaped by the server
   bubble.append(body);

@@ -1,0 +1,68 @@
+"""The buyer's photos and videos sent with a card: an album (sendMediaGroup, at most 10 photos; one photo goes by
+sendPhoto) just above the card, its caption saying how many there are and linking the videos.
+
+Telegram fetches the photos from WB's links itself. When it cannot (a link gone, WB's CDN refusing it), the seller
+gets the same links as a text message instead: the media are never lost, and never block the card.
+Sent once: the caller sends them inside the card's claimed send (`bot.notify`), so a redelivered task sends
+neither the card nor its album again.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InputMediaPhoto
+
+from core.attachments import Media
+from core.i18n import Translator
+
+if TYPE_CHECKING:  # bot.notify calls this module
+    from bot.notify import Notifier
+
+ALBUM_MAX = 10  # Telegram's limit of items in one media group
+LINKS_MAX = 20
+
+
+def _link(url: str, label: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+
+
+def caption(media: Media, t: Translator) -> str:
+    """The album's caption (well under Telegram's 1024 characters: counts and short link labels only)."""
+    parts = []
+    if media.photos:
+        total = len(media.photos)
+        parts.append(t("media-photos-first" if total > ALBUM_MAX else "media-photos", shown=ALBUM_MAX, total=total))
+    videos = [_link(url, t("media-video", n=n)) for n, url in enumerate(media.videos[:LINKS_MAX], start=1)]
+    if videos:
+        parts.append(" · ".join(videos))
+    return "\n".join(parts)
+
+
+def links_text(media: Media, t: Translator) -> str:
+    """Every photo and video as a link: what the seller gets when Telegram cannot fetch the photos."""
+    photos = [_link(url, t("media-photo", n=n)) for n, url in enumerate(media.photos[:LINKS_MAX], start=1)]
+    videos = [_link(url, t("media-video", n=n)) for n, url in enumerate(media.videos[:LINKS_MAX], start=1)]
+    return "📎 " + " · ".join(photos + videos)
+
+
+async def send_media(notifier: Notifier, chat_id: int, media: Media, t: Translator) -> None:
+    """Send the item's media to one chat before its card; Telegram's refusal of a photo falls back to links.
+    A member who blocked the bot raises TelegramForbiddenError, as the card's send would."""
+    if not media:
+        return
+    text = caption(media, t)
+    photos = media.photos[:ALBUM_MAX]
+    try:
+        if len(photos) > 1:
+            album = [InputMediaPhoto(media=url) for url in photos]
+            album[0] = InputMediaPhoto(media=photos[0], caption=text)
+            await notifier.call(chat_id, notifier.bot.send_media_group, media=album)
+        elif photos:
+            await notifier.call(chat_id, notifier.bot.send_photo, photo=photos[0], caption=text)
+        else:
+            await notifier.send(chat_id, text)
+    except TelegramBadRequest:
+        await notifier.send(chat_id, links_text(media, t))
