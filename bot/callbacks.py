@@ -83,10 +83,11 @@ class LangCb(CallbackData, prefix="l"):
 
 
 class InboxCb(CallbackData, prefix="i"):
-    """/inbox page and channel filter ("" = all channels)."""
+    """/inbox page and channel filter ("" = all channels); `oldest` lists the oldest first instead of urgent first."""
 
     channel: str = ""
     page: int = Field(default=0, ge=0, le=100_000)
+    oldest: bool = False
 
     @field_validator("channel")
     @classmethod

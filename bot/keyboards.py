@@ -110,20 +110,22 @@ def language_keyboard() -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def inbox_keyboard(page: InboxPage, channel: str, t: Translator) -> InlineKeyboardMarkup:
-    """A button per listed item, the channel filter and the pager."""
+def inbox_keyboard(page: InboxPage, channel: str, t: Translator, oldest: bool = False) -> InlineKeyboardMarkup:
+    """A button per listed item, the channel filter and the pager (both keep the order: urgent or oldest first)."""
     kb = InlineKeyboardBuilder()
     for n, item in enumerate(page.items, start=1):
         kb.button(text=str(n), callback_data=CardCb(action=CardAction.SHOW, interaction_id=item.id))
     sizes = [len(page.items)] if page.items else []
     for option in ("", *CHANNEL_FILTERS):
         mark = "• " if option == channel else ""
-        kb.button(text=mark + t(f"bot-filter-{option or 'all'}"), callback_data=InboxCb(channel=option, page=0))
+        kb.button(
+            text=mark + t(f"bot-filter-{option or 'all'}"), callback_data=InboxCb(channel=option, page=0, oldest=oldest)
+        )
     sizes.append(len(CHANNEL_FILTERS) + 1)
     if page.pages > 1:
-        kb.button(text="‹", callback_data=InboxCb(channel=channel, page=max(page.page - 1, 0)))
-        kb.button(text=f"{page.page + 1}/{page.pages}", callback_data=InboxCb(channel=channel, page=page.page))
-        kb.button(text="›", callback_data=InboxCb(channel=channel, page=min(page.page + 1, page.pages - 1)))
+        for number, label in ((max(page.page - 1, 0), "‹"), (page.page, f"{page.page + 1}/{page.pages}"),
+                              (min(page.page + 1, page.pages - 1), "›")):  # fmt: skip
+            kb.button(text=label, callback_data=InboxCb(channel=channel, page=number, oldest=oldest))
         sizes.append(3)
     kb.adjust(*sizes)
     return kb.as_markup()

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import digest, notify, spikes, summaries
+from bot import backlog, digest, notify, spikes, summaries
 from core.settings import get_settings
 from core.tasks import TaskName
 from sync.broker import broker
@@ -56,6 +56,11 @@ async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, Task
     return await notify.deliver_alert(alert_id, notifier)
 
 
+async def backlog_summary(seller_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> bool:
+    """Once the first sync of every channel is done: the backlog it found as one summary (once per seller)."""
+    return await backlog.send_backlog_summary(seller_id, notifier)
+
+
 async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
     """Send the quiet-hours digests and the subscribed summaries that are due (each once per member and period)."""
     return await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
@@ -70,6 +75,7 @@ TASKS = {
     TaskName.NOTIFY_INTERACTION: notify_interaction,
     TaskName.REFRESH_CARDS: refresh_cards,
     TaskName.DELIVER_ALERT: deliver_alert,
+    TaskName.BACKLOG_SUMMARY: backlog_summary,
     TaskName.SEND_DIGESTS: send_digests,
     TaskName.CHECK_SPIKES: check_spikes,
 }

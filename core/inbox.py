@@ -200,9 +200,10 @@ def require_current_draft(data: CardData, draft_id: int) -> Draft:
 
 
 async def list_inbox(
-    *, seller_id: int, channel: Channel | None = None, page: int = 0, page_size: int = PAGE_SIZE
+    *, seller_id: int, channel: Channel | None = None, page: int = 0, page_size: int = PAGE_SIZE, oldest: bool = False
 ) -> InboxPage:
-    """Open interactions, needs-response first, negatives and pre-purchase questions on top, then by priority/SLA."""
+    """Open interactions, needs-response first, negatives and pre-purchase questions on top, then by priority/SLA;
+    `oldest`: needs-response first, then the oldest (a backlog worked through from its start)."""
     query = Interaction.filter(seller_id=seller_id).exclude(
         status__in=(InteractionStatus.ANSWERED, InteractionStatus.SKIPPED, InteractionStatus.CLOSED)
     )
@@ -218,9 +219,10 @@ async def list_inbox(
         ),
         default="1",
     )
+    order = ("occurred_at",) if oldest else ("top", "priority_rank", "due_at", "-occurred_at")
     items = (
         await query.annotate(top=top)
-        .order_by("-needs_response", "top", "priority_rank", "due_at", "-occurred_at", "id")
+        .order_by("-needs_response", *order, "id")
         .offset(page * page_size)
         .limit(page_size)
     )

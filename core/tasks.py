@@ -21,5 +21,6 @@ class TaskName(StrEnum):
     NOTIFY_INTERACTION = "bot.notify_interaction"
     REFRESH_CARDS = "bot.refresh_cards"
     DELIVER_ALERT = "bot.deliver_alert"
+    BACKLOG_SUMMARY = "bot.backlog_summary"
     SEND_DIGESTS = "bot.send_digests"
     CHECK_SPIKES = "bot.check_spikes"

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from core import interactions as rules
+from core.backlog import is_backlog
 from core.intent import classify
 from core.models import AnswerState, Channel, Interaction, InteractionSource, InteractionStatus, WbSyncState
 from core.priority import triage
@@ -185,9 +186,23 @@ def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettin
 
 
 async def upsert_items(
-    seller_id: int, channel: Channel, items: list[Item], settings: SellerSettings, now: datetime
+    seller_id: int,
+    channel: Channel,
+    items: list[Item],
+    settings: SellerSettings,
+    now: datetime,
+    *,
+    connected_at: datetime | None = None,
+    backfill: bool = False,
 ) -> IngestResult:
-    """Insert new items in bulk, apply WB state changes to known ones; idempotent."""
+    """Insert new items in bulk, apply WB state changes to known ones; idempotent.
+
+    Items older than the seller's connection (`connected_at`) that the first sync (`backfill`) finds are backlog:
+    stored, not announced one by one (core.backlog sums them up once)."""
+
+    def backlog(occurred_at: datetime) -> bool:
+        return connected_at is not None and is_backlog(occurred_at=occurred_at, connected_at=connected_at)
+
     result = IngestResult(fetched=len(items))
     if not items:
         return result
@@ -209,12 +224,19 @@ async def upsert_items(
             COLUMNS,
             fresh,
             conflict=("seller_id", "channel", "external_id"),
-            returning=("id", "needs_response"),
+            returning=("id", "needs_response", "external_id"),
         )
         result.new_ids = [r["id"] for r in rows]
-        result.notify_ids = [r["id"] for r in rows if r["needs_response"]]
-    # Rows of a run that died before its claim committed are "known" now and still wait for their event.
-    result.notify_ids += [row.id for row in known if row.needs_response and row.notified_at is None]
+        result.notify_ids = [
+            r["id"]
+            for r in rows
+            if r["needs_response"] and not (backfill and backlog(by_id[r["external_id"]].occurred_at))
+        ]
+    # Rows of a run that died before its claim committed are "known" now and still wait for their event (backlog
+    # rows never had one: they are not a lost event).
+    result.notify_ids += [
+        row.id for row in known if row.needs_response and row.notified_at is None and not backlog(row.occurred_at)
+    ]
     for row in known:
         item = by_id[row.external_id]
         transition = rules.apply_wb_answer(row, item.wb, now)

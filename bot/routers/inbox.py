@@ -17,13 +17,17 @@ from core.models import Channel, SellerMember
 router = Router(name="inbox")
 
 
-async def _page(member: SellerMember | None, channel: str, page: int, t: Translator) -> tuple[str, object]:
+async def _page(
+    member: SellerMember | None, channel: str, page: int, t: Translator, oldest: bool = False
+) -> tuple[str, object]:
     seller_id = sellers.require_member(member).seller_id
-    result = await inbox.list_inbox(seller_id=seller_id, channel=Channel(channel) if channel else None, page=page)
+    result = await inbox.list_inbox(
+        seller_id=seller_id, channel=Channel(channel) if channel else None, page=page, oldest=oldest
+    )
     lines = [t("bot-inbox-title", total=result.total)]
     lines += [f"{n}. {render_line(item, t)}" for n, item in enumerate(result.items, start=1)]
     text = "\n".join(lines) if result.items else t("bot-inbox-empty")
-    return text, inbox_keyboard(result, channel, t)
+    return text, inbox_keyboard(result, channel, t, oldest)
 
 
 @router.message(Command("inbox"))
@@ -34,6 +38,6 @@ async def inbox_command(message: Message, member: SellerMember | None, t: Transl
 
 @router.callback_query(InboxCb.filter())
 async def inbox_page(query: CallbackQuery, callback_data: InboxCb, member: SellerMember | None, t: Translator) -> None:
-    text, markup = await _page(member, callback_data.channel, callback_data.page, t)
+    text, markup = await _page(member, callback_data.channel, callback_data.page, t, callback_data.oldest)
     await edit_in_place(query.message.edit_text(text, reply_markup=markup))
     await query.answer()

@@ -19,6 +19,8 @@ class Seller(Model):
     # Parsed by core.seller_settings.SellerSettings: pending window, auto-draft/send, business hours, phrases.
     settings = fields.JSONField(default=dict)
     llm_enabled = fields.BooleanField(default=False, db_default=False)
+    # When the onboarding summary of the backlog (core.backlog) was claimed: it is sent once per seller.
+    backlog_noticed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from datetime import datetime
 
 from core import interactions as rules
+from core.backlog import is_backlog
 from core.intent import classify
 from core.models import Channel, ChatDirection, ChatMessage, Interaction, Reply, ReplyStatus, Seller, SyncCursor
 from core.priority import triage
@@ -115,6 +116,14 @@ def _decide(
     return transition
 
 
+def _backlog(stats: RunStats, last_message_at: datetime) -> bool:
+    """A chat the first sync finds waiting since before the connection: no card (core.backlog), until the buyer
+    writes again (its announcement is still unclaimed then)."""
+    return stats.backlog_before is not None and is_backlog(
+        occurred_at=last_message_at, connected_at=stats.backlog_before
+    )
+
+
 async def ingest_events(
     ctx: SyncContext, seller: Seller, auth: WBAuth, events: list[ChatEvent], stats: RunStats, now: datetime
 ) -> None:
@@ -168,7 +177,7 @@ async def ingest_events(
             applied = await rules.apply(row, transition)
         if applied:
             stats.updated += row.id not in created
-            if transition.changes.get("needs_response"):
+            if transition.changes.get("needs_response") and not _backlog(stats, lines[-1].at):
                 wants_notice.append(row.id)
             if row.id not in created:
                 stats.refresh_ids.append(row.id)
@@ -199,6 +208,7 @@ async def sync(
             await cursor.save(update_fields=["wb_cursor", "updated_at"])
     else:
         stats.more = True
-    if not cursor.backfill_done:
+    # The first sync goes on until the history is read: what it finds is backlog (see `_backlog`).
+    if not cursor.backfill_done and not stats.more:
         cursor.backfill_done = True
         await cursor.save(update_fields=["backfill_done", "updated_at"])

@@ -65,9 +65,20 @@ class _Pass:
         items = [self.src.to_item(x) for x in page.items]
         self.stats.pages += 1
         self.stats.malformed += page.malformed
-        self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+        self.stats.absorb(await self.upsert(items, now))
         await self.stats.flush_notifications(self.ctx.broker)
         return items, page
+
+    async def upsert(self, items: list[ingest.Item], now: datetime) -> ingest.IngestResult:
+        return await ingest.upsert_items(
+            self.seller.id,
+            self.cursor.channel,
+            items,
+            self.settings,
+            now,
+            connected_at=self.seller.created_at,
+            backfill=self.stats.backlog_before is not None,
+        )
 
     async def backfill(self, now: datetime) -> None:
         """Walk unanswered then answered pages; progress is saved after every page, so a crash resumes there."""
@@ -154,7 +165,7 @@ class _Pass:
     async def reread(self, external_ids: list[str], now: datetime) -> None:
         """Read items one by one (pending confirmation, moderation, strays) and apply their WB state."""
         items = [self.src.to_item(x) for ext in external_ids if (x := await self.src.get_one(self.auth, ext))]
-        self.stats.absorb(await ingest.upsert_items(self.seller.id, self.cursor.channel, items, self.settings, now))
+        self.stats.absorb(await self.upsert(items, now))
         await self.stats.flush_notifications(self.ctx.broker)
 
     async def watched(self, now: datetime) -> None:

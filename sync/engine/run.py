@@ -101,7 +101,11 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     now = datetime.now(UTC)
     run = await SyncRun.create(seller_id=seller.id, channel=channel, started_at=now, backfill=not cursor.backfill_done)
     started = time.monotonic()
-    stats, counters = RunStats(deadline=started + ctx.settings.sync.run_budget_s), RunCounters()
+    stats = RunStats(
+        deadline=started + ctx.settings.sync.run_budget_s,
+        backlog_before=None if cursor.backfill_done else seller.created_at,
+    )
+    counters = RunCounters()
     token = current_counters.set(counters)
     error: str | None = None
     auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
@@ -150,6 +154,9 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     await run.save()
     log_run(run, seller, more=stats.more)
     await announce(ctx, seller, stats)
+    if run.backfill and cursor.backfill_done:
+        # The last channel to finish its first sync makes the task find them all done: it sums the backlog up once.
+        await kick(ctx.broker, TaskName.BACKLOG_SUMMARY, seller.id)
     return run
 
 

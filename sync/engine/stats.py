@@ -36,6 +36,9 @@ class RunStats:
     newest: datetime | None = None
     # Work left for the next tick (a backfill continues page by page).
     more: bool = False
+    # Set on the first sync (backfill): items older than this (the seller's connection) are backlog, summed up once
+    # by core.backlog instead of a card each.
+    backlog_before: datetime | None = None
     # time.monotonic() after which the run stops paging (the task must end well before the broker redelivers it).
     deadline: float = math.inf
 

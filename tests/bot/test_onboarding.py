@@ -82,3 +82,53 @@ async def test_invite_join_list_remove(stack, tg, wb) -> None:
     await tg.send(operator_chat, "/inbox")
     await eventually(lambda: _last_from_bot(tg, operator_chat, "not a member"))
     assert await AuditEvent.filter(action="access.denied").exists()
+
+
+async def test_backlog_is_one_summary_and_cards_start_after_the_connection(stack, tg, wb, notifier) -> None:
+    from datetime import UTC, datetime
+
+    from bot.backlog import send_backlog_summary
+    from bot.callbacks import CardCb
+    from core import alerts
+    from core.models import Alert, Interaction
+    from sync.engine import sync_channel
+
+    ops = (await tg.http.post("/_sandbox/chats", json={"type": "channel", "title": "Ops"})).json()["id"]
+    notifier.settings = notifier.settings.model_copy(update={"ops_chat_id": ops})
+    chat = await tg.user(language="en")
+    menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
+    await tg.press(chat, menu["message_id"], text="English")
+    await eventually(lambda: _last_from_bot(tg, chat, "WB API token"))
+    cabinet = await wb.control("POST", "/sellers", reviews=30, questions=10, chats=3, claims=0)
+    await tg.send(chat, cabinet["token"])
+    summary = await eventually(lambda: _last_from_bot(tg, chat, "Unanswered from before you connected"), within=30)
+    seller = await Seller.get()
+    waiting = await Interaction.filter(seller=seller, needs_response=True)
+    assert {i.channel for i in waiting} == {Channel.REVIEW, Channel.QUESTION, Channel.CHAT}
+    assert f"connected: {len(waiting)}," in summary["text"]
+    reviews = sum(1 for i in waiting if i.channel == Channel.REVIEW)
+    assert f"Reviews: {reviews} (" in summary["text"] and "Chats: " in summary["text"]
+    assert [b["text"] for row in summary["buttons"] for b in row] == ["🔥 Urgent first", "⏳ Oldest first"]
+    # Not one card for the history, and nothing of it waits to be announced.
+    assert not [m for m in await tg.messages(chat) if m["from_bot"] and "'c:" in str(m["buttons"])]
+    assert not await Interaction.filter(seller=seller, notified_at__not_isnull=True).exists()
+    # One ops notice for the backlog, and no SLA alert for items older than the connection.
+    notices = [m for m in await tg.messages(ops) if m["from_bot"]]
+    assert len(notices) == 1 and "Подключение с историей" in notices[0]["text"]
+    await alerts.evaluate(datetime.now(UTC), stack.settings)
+    assert not await Alert.filter(seller_id=seller.id, kind=alerts.AlertKind.SLA_BREACH).exists()
+    # A redelivered summary task sends nothing.
+    assert not await send_backlog_summary(seller.id, notifier)
+    assert len([m for m in await tg.messages(chat) if "Unanswered from before" in m["text"]]) == 1
+
+    # The oldest-first button pages the backlog in /inbox, oldest first.
+    await tg.press(chat, summary["message_id"], text="⏳ Oldest first")
+    listing = await eventually(lambda: _last_from_bot(tg, chat, "Inbox"))
+    oldest = min(waiting, key=lambda i: i.occurred_at)
+    assert CardCb.unpack(listing["buttons"][0][0]["callback_data"]).interaction_id == oldest.id
+
+    # What arrives after the connection comes as a card.
+    await wb.control("POST", f"/sellers/{cabinet['seller_id']}/reviews", text="Подошва отклеилась", rating=2)
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+    card = await eventually(lambda: _last_from_bot(tg, chat, "Подошва отклеилась"))
+    assert "Approve" in str(card["buttons"])  # auto-drafted on arrival
