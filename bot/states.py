@@ -5,6 +5,8 @@ from aiogram.fsm.state import State, StatesGroup
 
 class Onboarding(StatesGroup):
     token = State()
+    # After the first token: the WB shop's name (the seller is named after it).
+    shop_name = State()
 
 
 class EditDraft(StatesGroup):

@@ -1,4 +1,5 @@
-"""/start → language → WB token (validated live, message deleted) → first backfill; /start <code> joins a seller."""
+"""/start → language → WB token (validated live, message deleted) → first backfill and the shop name;
+/start <code> joins a seller."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bot.callbacks import LangCb
 from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
-from core import sellers
+from core import sellers, shop
 from core.i18n import Translator, translator
 from core.models import SellerMember
 from core.secrets import mask_token
@@ -91,6 +92,7 @@ async def token_received(
     backfill: Backfill,
 ) -> None:
     token = message.text or ""
+    first_token = member is not None and not member.seller.wb_token_enc
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
     try:
@@ -103,3 +105,18 @@ async def token_received(
     expires = check.expires_at.strftime("%d.%m.%Y") if check.expires_at else t("bot-token-no-expiry")
     await message.answer(t("bot-token-ok", channels=channels, expires=expires, token=mask_token(token.strip())))
     await backfill(member.seller_id, message.chat.id)
+    if first_token:  # a reconnect keeps the name the seller has
+        await state.set_state(Onboarding.shop_name)
+        await message.answer(t("bot-ask-shop-name"))
+
+
+@router.message(Onboarding.shop_name, F.text, ~F.text.startswith("/"))
+async def shop_name_received(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
+    owner = sellers.require_owner(member)
+    try:
+        name = await shop.name_shop(seller_id=owner.seller_id, text=message.text or "", member_id=owner.id)
+    except shop.BadShopName:
+        await message.answer(t("bot-shop-name-invalid", min=shop.NAME_MIN, max=shop.NAME_MAX))
+        return
+    await state.clear()
+    await message.answer(t("bot-shop-name-ok", name=clip(name, 200, "…")))

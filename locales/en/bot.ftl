@@ -138,3 +138,6 @@ bot-cmd-members = Team
 bot-cmd-invite = Invite an operator
 bot-cmd-connect = Connect a WB token
 bot-cmd-help = Help
+bot-ask-shop-name = 🏷 What is your shop called on WB? Send its name — alerts will be signed with it.
+bot-shop-name-invalid = ❌ The name must be { $min } to { $max } characters, with letters or digits. Please send it again.
+bot-shop-name-ok = ✅ Shop: { $name }

@@ -58,3 +58,4 @@ enum-audit-settings-changed = settings changed
 enum-audit-settings-llm = AI settings
 enum-audit-seller-paused = seller paused
 enum-audit-seller-resumed = seller resumed
+enum-audit-seller-named = shop name set

@@ -58,3 +58,4 @@ enum-audit-settings-changed = настройки изменены
 enum-audit-settings-llm = настройки ИИ
 enum-audit-seller-paused = продавец на паузе
 enum-audit-seller-resumed = продавец снова активен
+enum-audit-seller-named = название магазина

@@ -132,3 +132,46 @@ async def test_backlog_is_one_summary_and_cards_start_after_the_connection(stack
     await sync_channel(stack, seller.id, Channel.REVIEW)
     card = await eventually(lambda: _last_from_bot(tg, chat, "Подошва отклеилась"))
     assert "Approve" in str(card["buttons"])  # auto-drafted on arrival
+
+
+async def test_seller_is_named_after_the_shop_once_asked_after_the_first_token(stack, tg, wb, notifier) -> None:
+    from bot.notify import deliver_alert
+    from core.alerts import AlertKind, raise_alert
+    from core.models import AlertSeverity
+
+    chat = await tg.user(language="ru")
+    menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
+    await tg.press(chat, menu["message_id"], text="Русский")
+    await eventually(lambda: _last_from_bot(tg, chat, "токен API WB"))
+    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0, claims=0)
+    await tg.send(chat, cabinet["token"])
+    await eventually(lambda: _last_from_bot(tg, chat, "Как называется ваш магазин"))
+    assert (await Seller.get()).name == f"User {chat}"  # the owner's Telegram name until the shop is named
+    await tg.send(chat, "  \u200b ! ")
+    await eventually(lambda: _last_from_bot(tg, chat, "Название должно быть"))
+    await tg.send(chat, "ИП <Ромашка>  & Co")
+    await eventually(lambda: _last_from_bot(tg, chat, "✅ Магазин: ИП <Ромашка> & Co"))
+    seller = await Seller.get()
+    assert seller.name == "ИП <Ромашка> & Co"
+    assert await AuditEvent.filter(seller=seller, action="seller.named", before=f"User {chat}").exists()
+
+    # Alerts name the shop, once.
+    alert = await raise_alert(
+        kind=AlertKind.TOKEN_INVALID, seller_id=seller.id, severity=AlertSeverity.CRITICAL, text="token revoked"
+    )
+    await deliver_alert(alert.id, notifier)
+    told = await eventually(lambda: _last_from_bot(tg, chat, "Токен WB"))
+    assert told["text"].count("ИП <Ромашка> & Co") == 1 and f"User {chat}" not in told["text"]
+
+    # A reconnect keeps the name and does not ask again; the next text is not taken as a name.
+    async def shown(text: str, times: int) -> bool:
+        return len([m for m in await tg.messages(chat) if m["from_bot"] and text in m["text"]]) == times
+
+    await tg.send(chat, "/connect")
+    await eventually(lambda: shown("токен API WB", 2))
+    await tg.send(chat, cabinet["token"])
+    await eventually(lambda: shown("Токен подключён", 2))
+    await tg.send(chat, "Другое имя")
+    await eventually(lambda: shown("Не понял", 1))
+    assert (await Seller.get()).name == "ИП <Ромашка> & Co"
+    assert await shown("Как называется ваш магазин", 1)
