@@ -60,8 +60,38 @@ class DemoWorld:
     ops_chat_id: int
 
 
+# One buyer's thread across channels (core.linking): a review and its supplement, a chat about the same product
+# under the same name, a return filed from that chat, and a similarly named buyer on the product (a guess, shown
+# with its lower confidence). WB questions carry no buyer, so the question on the product stays unlinked.
+THREAD_BUYER = "Анна Кузнецова"
+THREAD_LOOKALIKE = "Анна Кузнецова-Петрова"
+
+
+async def seed_linked_buyer(http: httpx.AsyncClient, wb_url: str, seller_num: int) -> None:
+    """The WB items of one buyer's thread (see THREAD_BUYER), posted through the WB sandbox's control API."""
+    base = f"{wb_url}/_sandbox/sellers/{seller_num}"
+
+    async def post(kind: str, **body: object) -> dict:
+        response = await http.post(f"{base}/{kind}", json=body)
+        response.raise_for_status()
+        return response.json()
+
+    review = await post("reviews", text="Маломерит на размер, ткань тоньше, чем на фото", rating=2,
+                        user_name=THREAD_BUYER)  # fmt: skip
+    nm_id = review["productDetails"]["nmId"]
+    await post("reviews", text="Дополню: после стирки село ещё", rating=2, user_name=THREAD_BUYER, nm_id=nm_id,
+               parent_feedback_id=review["id"])  # fmt: skip
+    chat = await post("chat-messages", nm_id=nm_id, client_name=THREAD_BUYER,
+                      text="Здравствуйте! Можно обменять на размер больше?")  # fmt: skip
+    await post("claims", chat_id=chat["chatID"], user_comment="Маломерит, возвращаю")
+    await post("questions", nm_id=nm_id, text="Подскажите, этот товар маломерит?")
+    await post("reviews", text="Маломерит, взяла на размер больше", rating=4, user_name=THREAD_LOOKALIKE,
+               nm_id=nm_id)  # fmt: skip
+
+
 async def seed_sandboxes(wb_url: str, telegram_url: str, llm_url: str) -> DemoWorld:
-    """A WB seller with a small store, the bot and the seller's user in Telegram, an ops channel."""
+    """A WB seller with a small store (and one buyer's linked thread), the bot and the seller's user in Telegram,
+    an ops channel."""
     async with httpx.AsyncClient(timeout=30) as http:
         seller = (
             await http.post(
@@ -69,6 +99,7 @@ async def seed_sandboxes(wb_url: str, telegram_url: str, llm_url: str) -> DemoWo
                 json={"name": "ИП Демо (AgentIQ)", "reviews": 12, "questions": 6, "chats": 3, "claims": 3},
             )
         ).json()
+        await seed_linked_buyer(http, wb_url, int(seller["seller_id"]))
         await http.post(
             f"{telegram_url}/_sandbox/bots",
             json={"token": DEMO_BOT_TOKEN, "first_name": "AgentIQ", "username": "agentiq_demo_bot"},
