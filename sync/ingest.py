@@ -141,8 +141,11 @@ COLUMNS = (
 ITEM_COLUMNS = tuple(name for name, _ in COLUMNS[COLUMNS.index(("nm_id", "bigint")) :])
 
 
-def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettings, now: datetime) -> tuple[Any, ...]:
-    """The INSERT values of an item seen for the first time: triaged; an item WB shows answered needs nothing."""
+def new_row(
+    seller_id: int, channel: Channel, item: Item, settings: SellerSettings, now: datetime, *, history: bool = False
+) -> tuple[Any, ...]:
+    """The INSERT values of an item seen for the first time: triaged; an item WB shows answered needs nothing, nor
+    does one from WB's archive (`history`: answered, or closed unanswered)."""
     fields = item.fields
     buyer_text = " ".join(p for p in (fields.get("text"), fields.get("pros"), fields.get("cons")) if p)
     intent = classify(buyer_text).intent.value if channel != Channel.REVIEW and buyer_text else None
@@ -156,12 +159,13 @@ def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettin
         order_status=item.order_status,
     )
     answered = item.wb.text is not None
-    needs = t.needs_response and not answered
-    status = (
-        InteractionStatus.ANSWERED
-        if answered
-        else (InteractionStatus.NEEDS_RESPONSE if needs else InteractionStatus.NEW)
-    )
+    needs = t.needs_response and not answered and not history
+    if answered:
+        status = InteractionStatus.ANSWERED
+    elif history:
+        status = InteractionStatus.CLOSED
+    else:
+        status = InteractionStatus.NEEDS_RESPONSE if needs else InteractionStatus.NEW
     return (
         seller_id,
         channel.value,
@@ -170,7 +174,7 @@ def new_row(seller_id: int, channel: Channel, item: Item, settings: SellerSettin
         intent,
         t.priority.value,
         t.priority_rank,
-        t.due_at,
+        None if history else t.due_at,
         needs,
         status.value,
         item.wb.text,
@@ -194,11 +198,13 @@ async def upsert_items(
     *,
     connected_at: datetime | None = None,
     backfill: bool = False,
+    history: bool = False,
 ) -> IngestResult:
     """Insert new items in bulk, apply WB state changes to known ones; idempotent.
 
     Items older than the seller's connection (`connected_at`) that the first sync (`backfill`) finds are backlog:
-    stored, not announced one by one (core.backlog sums them up once)."""
+    stored, not announced one by one (core.backlog sums them up once). `history`: items of WB's archive, stored and
+    linked but never announced."""
 
     def backlog(occurred_at: datetime) -> bool:
         return connected_at is not None and is_backlog(occurred_at=occurred_at, connected_at=connected_at)
@@ -215,7 +221,11 @@ async def upsert_items(
         if known_ids
         else []
     )
-    fresh = [new_row(seller_id, channel, i, settings, now) for ext, i in by_id.items() if ext not in known_ids]
+    fresh = [
+        new_row(seller_id, channel, i, settings, now, history=history)
+        for ext, i in by_id.items()
+        if ext not in known_ids
+    ]
     if fresh:
         # A racing worker may insert the same rows: ON CONFLICT keeps theirs (and their state) untouched, and they
         # are not returned here (that worker announces and links them).
@@ -237,6 +247,8 @@ async def upsert_items(
     result.notify_ids += [
         row.id for row in known if row.needs_response and row.notified_at is None and not backlog(row.occurred_at)
     ]
+    if history:
+        result.notify_ids = []
     for row in known:
         item = by_id[row.external_id]
         transition = rules.apply_wb_answer(row, item.wb, now)

@@ -9,6 +9,8 @@ watermark, or the unanswered count moved since the last pass) → pass now; othe
 probe said "new" for nothing, the cursor skips it and asks the one-item page alone until the next full pass: an
 idle seller costs at most one request per run either way.
 Items whose WB state we wait for (our reply pending, answer under moderation) are read one by one every run.
+Reviews' backfill ends with WB's archive (answered long ago, unanswered for 30 days, or empty): imported once, on
+connect, for history, analytics and linking, and never announced (`ingest.upsert_items(history=True)`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.models import AnswerState, Channel, Interaction, Seller, SyncCursor, WbSyncState
+from core.models import AnswerState, Channel, Interaction, InteractionStatus, Seller, SyncCursor, WbSyncState
 from core.seller_settings import SellerSettings
 from sync import ingest
 from sync.context import SyncContext
@@ -31,6 +33,8 @@ WATCH_PER_RUN = 20
 RECONCILE_GETS = 50
 READ_ON_PAGES = 5
 READ_ON_RUNS = 3
+# Backfill phases: 0 unanswered, 1 answered, 2 WB's archive (reviews only).
+ARCHIVE_PHASE = 2
 
 
 @dataclass(frozen=True)
@@ -60,16 +64,21 @@ class _Pass:
         self.settings = SellerSettings.of(seller.settings)
         self.take = ctx.settings.sync.page_size
 
-    async def page(self, *, answered: bool, skip: int, now: datetime) -> tuple[list[ingest.Item], Any]:
-        page = await self.src.list_page(self.auth, is_answered=answered, take=self.take, skip=skip)
+    async def page(
+        self, *, answered: bool, skip: int, now: datetime, archive: bool = False
+    ) -> tuple[list[ingest.Item], Any]:
+        if archive:
+            page = await self.ctx.wb.list_archived_feedbacks(self.auth, take=self.take, skip=skip)
+        else:
+            page = await self.src.list_page(self.auth, is_answered=answered, take=self.take, skip=skip)
         items = [self.src.to_item(x) for x in page.items]
         self.stats.pages += 1
         self.stats.malformed += page.malformed
-        self.stats.absorb(await self.upsert(items, now))
+        self.stats.absorb(await self.upsert(items, now, history=archive))
         await self.stats.flush_notifications(self.ctx.broker)
         return items, page
 
-    async def upsert(self, items: list[ingest.Item], now: datetime) -> ingest.IngestResult:
+    async def upsert(self, items: list[ingest.Item], now: datetime, *, history: bool = False) -> ingest.IngestResult:
         return await ingest.upsert_items(
             self.seller.id,
             self.cursor.channel,
@@ -78,23 +87,26 @@ class _Pass:
             now,
             connected_at=self.seller.created_at,
             backfill=self.stats.backlog_before is not None,
+            history=history,
         )
 
     async def backfill(self, now: datetime) -> None:
-        """Walk unanswered then answered pages; progress is saved after every page, so a crash resumes there."""
+        """Walk unanswered then answered pages (then, for reviews, the archive); progress is saved after every page,
+        so a crash resumes there."""
         state = dict(self.cursor.backfill_state or {})
+        last_phase = ARCHIVE_PHASE if self.cursor.channel == Channel.REVIEW else ARCHIVE_PHASE - 1
         for _ in range(BACKFILL_PAGES_PER_RUN):
             if self.stats.pages and self.stats.out_of_time():
                 return
             phase, skip = int(state.get("phase", 0)), int(state.get("skip", 0))
-            _, page = await self.page(answered=phase == 1, skip=skip, now=now)
+            _, page = await self.page(answered=phase == 1, skip=skip, now=now, archive=phase == ARCHIVE_PHASE)
             self.advance_watermark()
             if phase == 0 and skip == 0:  # what the probe gate compares with (see `changed`)
                 state["unanswered"] = [page.count_unanswered, page.items[0].id if page.items else None]
             done_phase = len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset
             step = {"phase": phase + 1, "skip": 0} if done_phase else {"phase": phase, "skip": skip + self.take}
             state = {**state, **step}
-            if state["phase"] > 1:
+            if state["phase"] > last_phase:
                 self.cursor.backfill_done = True
                 self.cursor.backfill_state = {"full_at": now.isoformat(), "unanswered": state.get("unanswered")}
                 await self.cursor.save(update_fields=["backfill_done", "backfill_state", "watermark", "updated_at"])
@@ -143,7 +155,10 @@ class _Pass:
     async def reconcile(self, wb_unanswered: int | None, now: datetime, max_pages: int | None = None) -> bool:
         """When our unanswered count differs from WB's, walk WB's unanswered list (new items found on the way are
         stored: late-indexed ones) and re-read our strays; `max_pages` bounds the walk. True when the counts agree."""
-        unanswered = Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel, answer__isnull=True)
+        # A closed unanswered row is history (WB's archive): WB's unanswered count leaves it out too.
+        unanswered = Interaction.filter(
+            seller_id=self.seller.id, channel=self.cursor.channel, answer__isnull=True
+        ).exclude(status=InteractionStatus.CLOSED)
         ours = await unanswered
         if wb_unanswered is None or len(ours) == wb_unanswered:
             return True

@@ -31,7 +31,7 @@ from sync import outbox
 from sync.broker import get_broker, kick
 from sync.engine import sync_channel
 from sync.scheduler import run_forever
-from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
+from tests.sync.wbenv import connect, listed, sync_context, sync_settings, wb_sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,10 +126,6 @@ async def until(check: Callable[[], Awaitable[bool]], within: float, what: str) 
     while not await check():
         assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"
         await asyncio.sleep(0.05)
-
-
-def listed(wb, num: int) -> set[str]:
-    return {r.id for r in wb.app.state.store.sellers[num].reviews if not getattr(r, "archived", False)}
 
 
 async def backfilled(seller_id: int) -> bool:

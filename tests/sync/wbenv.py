@@ -58,6 +58,11 @@ async def wb_sandbox(**options: Any) -> AsyncIterator[WB]:
         yield WB(url, http, app)
 
 
+def listed(wb: WB, num: int, kind: str = "reviews") -> set[str]:
+    """What a backfill imports of a sandbox seller: every item (reviews from WB's archive too, as history)."""
+    return {r.id for r in getattr(wb.app.state.store.sellers[num], kind)}
+
+
 def sync_settings(settings: Settings, wb_url: str, **sync: Any) -> Settings:
     """`settings` pointed at the sandbox, with the given sync options."""
     return settings.model_copy(
