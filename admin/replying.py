@@ -1,7 +1,8 @@
 """Submitting a reply from the web (the reply form and `POST /api/interactions/{id}/reply` share it).
 
-Both entry points queue through `sync.outbox.submit_reply` with `via=web`; the two ways the outbox can refuse map to
-one `ReplyRefused` with its HTTP status, so the page and the API agree on 422 vs 409.
+Both entry points queue through `core.sending.submit_reply` with `via=web`; the two ways the outbox can refuse map to
+one `ReplyRefused` with its HTTP status, so the page and the API agree on 422 vs 409. The send step they hand to core
+(`send_step`) kicks sync's send task on the app's broker; the re-check button uses it too.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from fastapi import HTTPException, Request, status
 from tortoise.exceptions import DoesNotExist
 
+from core import sending
 from core.guardrails import GuardrailViolation, Verdict
 from core.models import AdminUser, Reply, ReplyVia
 from core.replies import ReplyNotAllowed
+from core.sending import Enqueue
 
 
 class ReplyRefused(Exception):
@@ -25,21 +28,27 @@ class ReplyRefused(Exception):
         self.reason = reason
 
 
+def send_step(request: Request) -> Enqueue:
+    """Core's send step for this app: a kick of sync's send task on the app's broker (else the process's)."""
+    # Imported here: sync's broker module builds its broker on import, which pages and probes never need.
+    from sync.broker import broker, send_queue
+
+    return send_queue(request.app.state.broker or broker)
+
+
 async def submit_web_reply(
     request: Request, admin: AdminUser, interaction_id: int, text: str, draft_id: int | None
 ) -> Reply:
     """Queue `text` as the admin's reply; raises ReplyRefused (422/409) or HTTPException 404 for an unknown item."""
-    # Imported here: sync's broker module builds its broker on import, which pages and probes never need.
-    from sync import outbox
-
     try:
-        return await outbox.submit_reply(
+        return await sending.submit_reply(
             interaction_id=interaction_id,
             text=text,
             draft_id=draft_id,
             admin_id=admin.id,
             via=ReplyVia.WEB,
-            broker=request.app.state.broker,
+            settings=request.app.state.settings,
+            enqueue=send_step(request),
         )
     except GuardrailViolation as exc:
         raise ReplyRefused(status.HTTP_422_UNPROCESSABLE_CONTENT, verdict=exc.verdict) from None

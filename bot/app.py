@@ -41,7 +41,8 @@ def build_storage(settings: Settings) -> BaseStorage:
 
 
 def build_dispatcher(settings: Settings, *, storage: BaseStorage | None = None, **deps: Any) -> Dispatcher:
-    """The Dispatcher with every router; `deps` (probe, backfill, ...) arrive as handler parameters."""
+    """The Dispatcher with every router; `deps` (probe, backfill, enqueue: core's send step, ...) arrive as handler
+    parameters."""
     dp = Dispatcher(storage=storage or build_storage(settings), settings=settings, **deps)
     for observer in (dp.message, dp.callback_query):
         observer.outer_middleware(MemberMiddleware())

@@ -12,9 +12,10 @@ without a message id and is never re-sent: at-most-once. We chose that over at-l
 card invites a double answer and there is no way to detect it afterwards, while a lost card is harmless: the
 interaction stays in /inbox, where the seller finds it.
 
-Auto-send (`sync.autosend`) runs before the card is rendered, so the card shows the auto-sent reply. Its send task
-runs concurrently and refreshes cards when it is done; a refresh that ran before our card was recorded found
-nothing to edit, so after sending, a card whose stage moved on meanwhile is refreshed here.
+What an arrival sets off before its cards (draft, auto-send, quiet hours) is core's (`core.arrival`); this module
+renders and delivers. The auto-sent reply's send task runs concurrently and refreshes cards when it is done; a
+refresh that ran before our card was recorded found nothing to edit, so after sending, a card whose stage moved on
+meanwhile is refreshed here.
 """
 
 from __future__ import annotations
@@ -31,14 +32,13 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.media import send_media
 from bot.render import clip, render_card
-from core import inbox, quiet, sellers
+from core import arrival, inbox, sellers
 from core.alerts import alert_title, seller_alert_text
 from core.attachments import media_of
-from core.drafting.service import create_draft, topics_of
 from core.i18n import translator
 from core.models import SellerMember
+from core.sending import Enqueue
 from core.settings import Settings, TelegramSettings, get_settings
-from sync.autosend import autosend
 from sync.ratelimit import RateLimiter
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
@@ -46,11 +46,13 @@ ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
 
 @dataclass
 class Notifier:
-    """Sends and edits messages under the shared limits; counts the 429s it met."""
+    """Sends and edits messages under the shared limits; counts the 429s it met. `enqueue` starts the send of a
+    reply queued on arrival (auto-send)."""
 
     bot: Bot
     limiter: RateLimiter
     settings: TelegramSettings
+    enqueue: Enqueue
     # For drafting on arrival (LLM configuration); None = the process settings.
     app_settings: Settings | None = None
     retries: int = field(default=0, init=False)
@@ -96,25 +98,13 @@ async def send_to_member(
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
-    app_settings = notifier.app_settings or get_settings()
-    data = await inbox.card_data(interaction_id)
-    # Topics are stored for every announced item (analytics counts them), drafted or not.
-    await topics_of(data.interaction)
-    if await inbox.wants_auto_draft(data):
-        await create_draft(interaction_id=interaction_id, settings=app_settings, arrival=True)
-        data = await inbox.card_data(interaction_id)
-    # Before rendering, so the card shows the auto-sent reply instead of buttons that would answer it again.
-    auto_reply = await autosend(interaction_id=interaction_id, settings=app_settings)
-    if auto_reply is not None:
-        data = await inbox.card_data(interaction_id)
+    ready = await arrival.prepare(
+        interaction_id, settings=notifier.app_settings or get_settings(), enqueue=notifier.enqueue
+    )
+    data = ready.data
     sent = 0
-    # Quiet hours: the cards are held for the morning digest (bot.digest) unless the night rule pages.
-    hold = await quiet.should_hold(data.interaction, datetime.now(UTC))
     media = media_of(data.interaction)
-    for member in await inbox.card_recipients(data.interaction):
-        if hold:
-            await quiet.hold_card(interaction_id, member)
-            continue
+    for member in await arrival.recipients_now(ready, datetime.now(UTC)):
         card = await inbox.claim_card(interaction_id, member)
         if card is None:
             continue
@@ -134,7 +124,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
         sent += 1
     # The auto-sent reply may have reached WB while the cards were on their way, and its refresh found no card
     # to edit yet: bring them up to date here (see the module docstring).
-    if auto_reply is not None and sent and (await inbox.card_data(interaction_id)).stage != data.stage:
+    if ready.auto_sent and sent and (await inbox.card_data(interaction_id)).stage != data.stage:
         await refresh_cards(interaction_id, notifier)
     return sent
 

@@ -40,7 +40,7 @@ class BotRuntime:
 @contextlib.asynccontextmanager
 async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
     """Open everything the bot needs; close it all on exit, in reverse order."""
-    from sync.broker import broker
+    from sync.broker import broker, send_queue
 
     for module in ("sync.tasks", "bot.tasks"):  # register every task on the shared broker
         importlib.import_module(module)
@@ -49,10 +49,11 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
     limiter = build_limiter(settings)
     wb = WBClient(settings.wb)
     backfill = Backfill(bot, broker)
-    broker.state.notifier = Notifier(bot, limiter, settings.telegram)
+    enqueue = send_queue(broker)
+    broker.state.notifier = Notifier(bot, limiter, settings.telegram, enqueue=enqueue)
     await broker.startup()
     try:
-        dp = build_dispatcher(settings, probe=make_probe(wb), backfill=backfill)
+        dp = build_dispatcher(settings, probe=make_probe(wb), backfill=backfill, enqueue=enqueue)
         await set_commands(bot, settings.default_language)
         yield BotRuntime(bot=bot, dispatcher=dp, broker=broker)
     finally:

@@ -13,7 +13,7 @@ from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqStat
 from bot import backlog, digest, notify, spikes, summaries
 from core.settings import get_settings
 from core.tasks import TaskName
-from sync.broker import broker
+from sync.broker import broker, send_queue
 from sync.ratelimit import build_limiter
 
 
@@ -24,7 +24,9 @@ async def _open_notifier(state: TaskiqState) -> None:
         from bot.app import build_bot
 
         settings = get_settings()
-        state.notifier = notify.Notifier(build_bot(settings), build_limiter(settings), settings.telegram)
+        state.notifier = notify.Notifier(
+            build_bot(settings), build_limiter(settings), settings.telegram, enqueue=send_queue(broker)
+        )
         state.notifier_owned = True
 
 

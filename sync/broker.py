@@ -18,6 +18,7 @@ from taskiq import AsyncBroker, InMemoryBroker, TaskiqEvents, TaskiqState
 from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
+from core.sending import Enqueue
 from core.settings import Settings, get_settings
 from core.tasks import TaskName
 from sync.redisconn import resilient_options
@@ -59,6 +60,15 @@ async def kick(broker: AsyncBroker, task: TaskName, *args: Any) -> None:
     # Every task is bounded (taskiq cancels it after `timeout`), so the broker's redelivery timeout can be short.
     labels = {"timeout": get_settings().sync.task_timeout_s}
     await AsyncKicker(task_name=task, broker=broker, labels=labels).kiq(*args)
+
+
+def send_queue(broker: AsyncBroker) -> Enqueue:
+    """Core's send step (`core.sending.Enqueue`) on this broker: kick the outbox's send task for a queued reply."""
+
+    async def enqueue(reply_id: int) -> None:
+        await kick(broker, TaskName.SEND_REPLY, reply_id)
+
+    return enqueue
 
 
 broker = get_broker(get_settings())

@@ -1,4 +1,4 @@
-"""The reply outbox: `submit_reply` (approve + enqueue) and the send task's body (`send_reply`).
+"""The reply outbox's send task body (`send_reply`) and its sweep; queueing a reply is core's (`core.sending`).
 
 THE RULE. Once a POST may have reached WB, the reply never returns to a state that POSTs again without a read-back
 that proves the answer absent.
@@ -26,23 +26,20 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 
 import structlog
-from taskiq import AsyncBroker
 
-from core import audit, question_actions, replies, returns
+from core import question_actions, replies, returns
 from core.interactions import same_text
 from core.models import (
     Channel,
     Interaction,
     Reply,
     ReplyStatus,
-    ReplyVia,
     Seller,
     SellerStatus,
     SyncCursor,
 )
 from core.seller_settings import SellerSettings
 from core.sellers import get_token
-from core.settings import get_settings
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import SyncContext
@@ -82,97 +79,6 @@ def check_backoff(ctx: SyncContext, checks: int) -> timedelta:
     """The wait before the next read-back of an unknown reply, after `checks` read-backs."""
     base = ctx.settings.sync.reply_retry_s
     return timedelta(seconds=base * min(CHECK_MAX_FACTOR, 2 ** min(checks, 16)))
-
-
-async def _enqueue(reply: Reply, broker: AsyncBroker | None) -> Reply:
-    """Kick the send of a reply that is queued (the send task itself is idempotent)."""
-    from sync.broker import broker as default_broker
-
-    if reply.status == ReplyStatus.QUEUED:
-        await kick(broker or default_broker, TaskName.SEND_REPLY, reply.id)
-    return reply
-
-
-async def submit_reply(
-    *,
-    interaction_id: int,
-    text: str,
-    draft_id: int | None,
-    member_id: int | None = None,
-    admin_id: int | None = None,
-    via: ReplyVia,
-    broker: AsyncBroker | None = None,
-) -> Reply:
-    """Approve `text` (guardrails; raises GuardrailViolation / ReplyNotAllowed) and enqueue its send."""
-    reply, _ = await replies.approve(
-        interaction_id=interaction_id,
-        text=text,
-        draft_id=draft_id,
-        member_id=member_id,
-        admin_id=admin_id,
-        via=via,
-        extra_phrases=tuple(get_settings().banned_phrases_extra),
-    )
-    return await _enqueue(reply, broker)
-
-
-async def submit_decision(
-    *,
-    interaction_id: int,
-    action: str,
-    comment: str | None = None,
-    member_id: int | None = None,
-    admin_id: int | None = None,
-    via: ReplyVia = ReplyVia.TELEGRAM,
-    broker: AsyncBroker | None = None,
-) -> Reply:
-    """A person's decision on a claim (core.returns.decide: allowed action, comment rules, guardrails) → the send."""
-    reply, _ = await returns.decide(
-        interaction_id=interaction_id,
-        action=action,
-        comment=comment,
-        member_id=member_id,
-        admin_id=admin_id,
-        via=via,
-        extra_phrases=tuple(get_settings().banned_phrases_extra),
-    )
-    return await _enqueue(reply, broker)
-
-
-async def submit_hide(
-    *, interaction_id: int, member_id: int | None = None, via: ReplyVia, broker: AsyncBroker | None = None
-) -> Reply:
-    """A person's "hide this question" (core.question_actions.hide) → the send."""
-    reply, _ = await question_actions.hide(interaction_id=interaction_id, member_id=member_id, via=via)
-    return await _enqueue(reply, broker)
-
-
-async def recheck(
-    interaction_id: int,
-    broker: AsyncBroker | None = None,
-    *,
-    member_id: int | None = None,
-    admin_id: int | None = None,
-) -> bool:
-    """The seller's "check WB again" button: read the item's unknown reply back now (audited with who asked).
-    False: nothing unknown."""
-    from sync.broker import broker as default_broker
-
-    reply = await replies.request_recheck(interaction_id)
-    if reply is None:
-        return False
-    item = await Interaction.get(id=interaction_id)
-    await audit.record(
-        "reply.recheck",
-        seller_id=item.seller_id,
-        interaction_id=interaction_id,
-        member_id=member_id,
-        admin_id=admin_id,
-        object_type="reply",
-        object_id=reply.id,
-    )
-    await kick(broker or default_broker, TaskName.SEND_REPLY, reply.id)
-    return True
 
 
 async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:

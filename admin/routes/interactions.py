@@ -11,9 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from admin.deps import CurrentAdmin, EditorAdmin, request_language, request_zone
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
-from admin.replying import ReplyRefused, submit_web_reply
+from admin.replying import ReplyRefused, send_step, submit_web_reply
 from admin.templating import templates
-from core import analytics, records, replies
+from core import analytics, records, replies, sending
 from core.interactions import OPEN_STATUSES
 from core.models import AdminRole, AdminUser, Channel, Priority
 from core.returns import ClaimView
@@ -116,9 +116,7 @@ async def reply(
 @router.post("/{interaction_id}/recheck", name="interaction_recheck")
 async def recheck(request: Request, admin: EditorAdmin, interaction_id: int) -> Response:
     """Read WB back now for the item's reply whose outcome is unknown, then back to the page."""
-    from sync import outbox  # sync's broker module builds its broker on import; pages never need it
-
     await load_detail(interaction_id)
-    await outbox.recheck(interaction_id, request.app.state.broker, admin_id=admin.id)
+    await sending.recheck(interaction_id, enqueue=send_step(request), admin_id=admin.id)
     url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)

@@ -11,12 +11,12 @@ from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
 from bot.render import render_card, render_timeline
 from bot.states import EditDraft
-from core import inbox, linking, previews, sellers
+from core import inbox, linking, previews, sellers, sending
 from core.drafting.service import create_draft
 from core.i18n import Translator
 from core.models import ReplyVia, SellerMember
+from core.sending import Enqueue
 from core.settings import Settings
-from sync.outbox import recheck, submit_reply
 
 router = Router(name="cards")
 
@@ -49,23 +49,34 @@ async def draft(
     await _show(query, interaction.id, t)
 
 
-async def _send_current_draft(callback_data: CardCb, member: SellerMember | None) -> int:
+async def _send_current_draft(
+    callback_data: CardCb, member: SellerMember | None, settings: Settings, enqueue: Enqueue
+) -> int:
     """Send the draft the button was rendered with (a superseded one is stale); returns the interaction id."""
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
     current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
-    await submit_reply(
+    await sending.submit_reply(
         interaction_id=interaction.id,
         text=current.text,
         draft_id=current.id,
         member_id=member.id,
         via=ReplyVia.TELEGRAM,
+        settings=settings,
+        enqueue=enqueue,
     )
     return interaction.id
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.APPROVE))
-async def approve(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction_id = await _send_current_draft(callback_data, member)
+async def approve(
+    query: CallbackQuery,
+    callback_data: CardCb,
+    member: SellerMember | None,
+    t: Translator,
+    settings: Settings,
+    enqueue: Enqueue,
+) -> None:
+    interaction_id = await _send_current_draft(callback_data, member, settings, enqueue)
     await _show(query, interaction_id, t)
 
 
@@ -106,8 +117,15 @@ async def _refresh_own_card(query: CallbackQuery, interaction_id: int, member: S
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SEND))
-async def send_preview(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction_id = await _send_current_draft(callback_data, member)
+async def send_preview(
+    query: CallbackQuery,
+    callback_data: CardCb,
+    member: SellerMember | None,
+    t: Translator,
+    settings: Settings,
+    enqueue: Enqueue,
+) -> None:
+    interaction_id = await _send_current_draft(callback_data, member, settings, enqueue)
     await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
     await _refresh_own_card(query, interaction_id, member, t)
     await query.answer()
@@ -156,8 +174,10 @@ async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMe
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.RECHECK))
-async def recheck_wb(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+async def recheck_wb(
+    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, enqueue: Enqueue
+) -> None:
     """ "Check WB again" on a reply whose outcome is unknown: the card changes once WB answered the read-back."""
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    started = await recheck(interaction.id, member_id=member.id)
+    started = await sending.recheck(interaction.id, enqueue=enqueue, member_id=member.id)
     await query.answer(t("bot-recheck-started" if started else "bot-recheck-nothing"))

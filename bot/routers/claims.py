@@ -13,12 +13,12 @@ from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
 from bot.render import clip, render_card
 from bot.states import ClaimComment
-from core import inbox, returns, sellers
+from core import inbox, returns, sellers, sending
 from core.i18n import Translator
 from core.models import ReplyVia, SellerMember
 from core.replies import ReplyNotAllowed
-from core.settings import get_settings
-from sync.outbox import submit_decision
+from core.sending import Enqueue
+from core.settings import Settings
 
 router = Router(name="claims")
 
@@ -50,7 +50,9 @@ async def ask(
 
 
 @router.message(ClaimComment.text, F.text, ~F.text.startswith("/"))
-async def comment(message: Message, state: FSMContext, member: SellerMember | None, t: Translator) -> None:
+async def comment(
+    message: Message, state: FSMContext, member: SellerMember | None, t: Translator, settings: Settings
+) -> None:
     ids = await state.get_data()
     interaction = await sellers.interaction_for(member, ids["interaction_id"])
     # A blocked or too short comment raises: the errors router lists every reason and the state stays for a retry.
@@ -59,7 +61,7 @@ async def comment(message: Message, state: FSMContext, member: SellerMember | No
         action=ids["action"],
         comment=message.text,
         member_id=member.id,
-        extra_phrases=tuple(get_settings().banned_phrases_extra),
+        extra_phrases=tuple(settings.banned_phrases_extra),
     )
     await state.clear()
     markup = confirm_keyboard(interaction.id, ids["action"], t, draft_id=draft.id, card_id=ids["card_id"])
@@ -68,17 +70,26 @@ async def comment(message: Message, state: FSMContext, member: SellerMember | No
 
 
 @router.callback_query(ClaimCb.filter(F.step == ClaimStep.CONFIRM))
-async def confirm(query: CallbackQuery, callback_data: ClaimCb, member: SellerMember | None, t: Translator) -> None:
+async def confirm(
+    query: CallbackQuery,
+    callback_data: ClaimCb,
+    member: SellerMember | None,
+    t: Translator,
+    settings: Settings,
+    enqueue: Enqueue,
+) -> None:
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
     text = None
     if callback_data.draft_id:
         text = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id).text
-    await submit_decision(
+    await sending.submit_decision(
         interaction_id=interaction.id,
         action=callback_data.action,
         comment=text,
         member_id=member.id,
         via=ReplyVia.TELEGRAM,
+        settings=settings,
+        enqueue=enqueue,
     )
     await _after(query, callback_data, interaction.id, t, "claim-sent")
 

@@ -9,10 +9,10 @@ from bot.callbacks import CardAction, CardCb
 from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard, hide_confirm_keyboard
 from bot.render import render_card
-from core import inbox, sellers
+from core import inbox, sellers, sending
 from core.i18n import Translator
 from core.models import ReplyVia, SellerMember
-from sync.outbox import submit_hide
+from core.sending import Enqueue
 
 router = Router(name="question_actions")
 
@@ -25,10 +25,14 @@ async def ask(query: CallbackQuery, callback_data: CardCb, member: SellerMember 
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.HIDE_CONFIRM, CardAction.HIDE_CANCEL})))
-async def decide(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
+async def decide(
+    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, enqueue: Enqueue
+) -> None:
     interaction = await sellers.interaction_for(member, callback_data.interaction_id)
     if callback_data.action == CardAction.HIDE_CONFIRM:
-        await submit_hide(interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM)
+        await sending.submit_hide(
+            interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM, enqueue=enqueue
+        )
     data = await inbox.card_data(interaction.id)
     await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer(t("question-hide-sent") if callback_data.action == CardAction.HIDE_CONFIRM else None)

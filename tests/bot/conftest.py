@@ -20,6 +20,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from bot.app import build_bot, build_dispatcher
 from bot.notify import Notifier
 from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
+from core.sending import Enqueue
 from core.settings import Settings, load_settings
 from sandbox.runner import serve_app
 from sync.ratelimit import RateLimiter
@@ -115,9 +116,16 @@ async def bot(bot_settings: Settings) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
+def shared_send_queue() -> Enqueue:
+    """Core's send step on the process's shared broker (the one `stack` runs the sync tasks on)."""
+    from sync.broker import broker, send_queue
+
+    return send_queue(broker)
+
+
 @pytest.fixture
 async def notifier(bot: Bot, bot_settings: Settings) -> Notifier:
-    return Notifier(bot, RateLimiter(None), bot_settings.telegram)
+    return Notifier(bot, RateLimiter(None), bot_settings.telegram, enqueue=shared_send_queue())
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +144,7 @@ def dispatcher() -> Dispatcher:
 def dp(dispatcher: Dispatcher, bot_settings: Settings) -> Dispatcher:
     dispatcher.fsm.storage = MemoryStorage()
     dispatcher["settings"] = bot_settings
+    dispatcher["enqueue"] = shared_send_queue()
     return dispatcher
 
 

@@ -6,7 +6,7 @@ from bot.notify import Notifier, deliver_alert
 from core.alerts import AlertKind, raise_alert
 from core.models import AlertSeverity, MemberRole
 from sync.ratelimit import RateLimiter
-from tests.bot.conftest import make_member, make_seller
+from tests.bot.conftest import make_member, make_seller, shared_send_queue
 
 
 async def test_alert_goes_to_ops_and_owner_once_and_dedups(db, tg, bot, bot_settings) -> None:
@@ -15,7 +15,12 @@ async def test_alert_goes_to_ops_and_owner_once_and_dedups(db, tg, bot, bot_sett
     seller = await make_seller()
     await make_member(seller, owner_chat)
     await make_member(seller, operator_chat, role=MemberRole.OPERATOR)
-    notifier = Notifier(bot, RateLimiter(None), bot_settings.telegram.model_copy(update={"ops_chat_id": ops}))
+    notifier = Notifier(
+        bot,
+        RateLimiter(None),
+        bot_settings.telegram.model_copy(update={"ops_chat_id": ops}),
+        enqueue=shared_send_queue(),
+    )
 
     alert = await raise_alert(
         kind=AlertKind.TOKEN_INVALID,
@@ -47,7 +52,12 @@ async def test_ops_only_alert_reaches_only_the_ops_channel(db, tg, bot, bot_sett
     owner_chat = await tg.user()
     seller = await make_seller()
     await make_member(seller, owner_chat, language="ru")
-    notifier = Notifier(bot, RateLimiter(None), bot_settings.telegram.model_copy(update={"ops_chat_id": ops}))
+    notifier = Notifier(
+        bot,
+        RateLimiter(None),
+        bot_settings.telegram.model_copy(update={"ops_chat_id": ops}),
+        enqueue=shared_send_queue(),
+    )
     stale = await raise_alert(
         kind=AlertKind.STALE_SYNC, seller_id=seller.id, severity=AlertSeverity.WARNING, text="sync 20 min behind"
     )

@@ -5,11 +5,11 @@ person; with the switch off nothing is sent; a redelivered notification sends no
 from __future__ import annotations
 
 from bot.notify import notify_interaction
+from core.autosend import autosend
 from core.models import AuditEvent, Channel, Interaction, Reply, ReplyQuality, ReplyVia, Seller
 from core.seller_settings import SellerSettings
-from sync.autosend import autosend
 from sync.engine import sync_channel
-from tests.bot.conftest import eventually, make_member, make_seller
+from tests.bot.conftest import eventually, make_member, make_seller, shared_send_queue
 from tests.bot.test_cards import _answers, _buttons, _card, _connected, _shows
 
 POSITIVE = "Отличный товар, всем рекомендую"
@@ -47,7 +47,9 @@ async def test_positive_review_is_sent_automatically_once(stack, tg, wb, notifie
 
     # Redelivered notification and a second auto-send: no new card, no new reply, no second call to WB.
     assert await notify_interaction(reply.interaction_id, notifier) == 0
-    assert (await autosend(interaction_id=reply.interaction_id, settings=stack.settings)).id == reply.id
+    assert (
+        await autosend(interaction_id=reply.interaction_id, settings=stack.settings, enqueue=shared_send_queue())
+    ).id == reply.id
     assert await Reply.filter(interaction__seller=seller).count() == 1
     assert (await _answers(wb, cabinet))[0]["answer_calls"] == 1
     assert await AuditEvent.filter(action="reply.auto_sent").count() == 1

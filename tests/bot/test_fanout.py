@@ -18,7 +18,7 @@ from core.settings import TelegramSettings
 from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
 from sync.ratelimit import RateLimiter
-from tests.bot.conftest import BOT_TOKEN, TelegramSandbox, make_member, make_seller
+from tests.bot.conftest import BOT_TOKEN, TelegramSandbox, make_member, make_seller, shared_send_queue
 
 CHATS = 200
 PER_CHAT = 10
@@ -71,7 +71,7 @@ async def test_fanout_2000_cards_200_chats(db, settings) -> None:
         telegram = TelegramSettings(bot_token=BOT_TOKEN, api_base_url=url, global_rate="300/second")
         bot = build_bot(settings.model_copy(update={"telegram": telegram}))
         try:
-            notifier = Notifier(bot, RateLimiter(None), telegram)
+            notifier = Notifier(bot, RateLimiter(None), telegram, enqueue=shared_send_queue())
             assert sum(await fan_out(ids, notifier, WORKERS)) == CHATS * PER_CHAT
             # A full redelivery of every task sends nothing more.
             assert sum(await fan_out(ids, notifier, WORKERS)) == 0

@@ -20,8 +20,11 @@ from typing import Any
 
 from core.inbox import CardStage, card_stage
 from core.models import Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, Seller
+from core.sending import submit_reply
+from core.settings import Settings
 from sandbox.wb.faults import OUTCOMES
 from sync import outbox
+from sync.broker import send_queue
 
 CRASH_POINTS = ("claimed", "checked", "posted", "committing")
 # Texts approved in the matrix: clean for the guardrails, with spacing WB would trim (compared normalised).
@@ -111,10 +114,15 @@ async def make_item(wb: Any, seller: Seller, num: int, channel: Channel) -> Inte
     )
 
 
-async def approve(item: Interaction, broker: Any) -> Reply:
+async def approve(item: Interaction, broker: Any, settings: Settings) -> Reply:
     """The seller approves the schedule's text (the real outbox path: guardrails, idempotency key)."""
-    return await outbox.submit_reply(
-        interaction_id=item.id, text=TEXTS[Channel(item.channel)], draft_id=None, via=ReplyVia.TELEGRAM, broker=broker
+    return await submit_reply(
+        interaction_id=item.id,
+        text=TEXTS[Channel(item.channel)],
+        draft_id=None,
+        via=ReplyVia.TELEGRAM,
+        settings=settings,
+        enqueue=send_queue(broker),
     )
 
 

@@ -127,7 +127,7 @@ async def test_real_workers_killed_mid_send_never_post_twice(
             loop = asyncio.get_running_loop()
             batches = [schedules[i : i + BATCH] for i in range(0, len(schedules), BATCH)]
             for batch in [*batches, []]:  # the last round: during the takeovers (if one is out at the time)
-                batch_ids = [(await approve(item, broker)).id for _, item in batch]
+                batch_ids = [(await approve(item, broker, settings)).id for _, item in batch]
                 ids += batch_ids
                 watched = batch_ids or ids
                 give_up, first_out = loop.time() + (60 if batch else 30), None

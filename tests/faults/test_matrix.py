@@ -45,7 +45,7 @@ async def run_schedule(wb: WB, settings: Settings, ctx: SyncContext, schedule: S
     num = cabinet["seller_id"]
     seller = await connect(settings, cabinet["token"], name=f"matrix {schedule.channel} {schedule.index}")
     item = await make_item(wb, seller, num, schedule.channel)
-    reply = await approve(item, ctx.broker)
+    reply = await approve(item, ctx.broker, settings)
     await wb.control("PUT", f"/sellers/{num}/script", **schedule.script())
     now = datetime.now(UTC)
     for run in range(MAX_RUNS):

@@ -17,8 +17,10 @@ from core.models import (
     ReplyVia,
     WbSyncState,
 )
+from core.sending import submit_reply
 from core.settings import Settings
 from sync import outbox
+from sync.broker import send_queue
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
@@ -43,8 +45,13 @@ async def test_chat_events_read_while_our_reply_is_in_flight_still_confirm(db, s
     async with open_chat(settings) as (ctx, item):
         assert item.needs_response
         draft = await Draft.create(interaction_id=item.id, text=TEXT, origin=DraftOrigin.SELLER)
-        reply = await outbox.submit_reply(
-            interaction_id=item.id, text=TEXT, draft_id=draft.id, via=ReplyVia.TELEGRAM, broker=ctx.broker
+        reply = await submit_reply(
+            interaction_id=item.id,
+            text=TEXT,
+            draft_id=draft.id,
+            via=ReplyVia.TELEGRAM,
+            settings=ctx.settings,
+            enqueue=send_queue(ctx.broker),
         )
 
         async def sync_while_in_flight(step: str) -> None:
@@ -69,8 +76,13 @@ async def test_chat_events_read_while_our_reply_is_in_flight_still_confirm(db, s
 
 async def test_outbox_recording_first_then_chat_events_confirm(db, settings, redis_client) -> None:
     async with open_chat(settings) as (ctx, item):
-        reply = await outbox.submit_reply(
-            interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+        reply = await submit_reply(
+            interaction_id=item.id,
+            text=TEXT,
+            draft_id=None,
+            via=ReplyVia.TELEGRAM,
+            settings=ctx.settings,
+            enqueue=send_queue(ctx.broker),
         )
         assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
         assert (await Interaction.get(id=item.id)).wb_sync_state == WbSyncState.PENDING

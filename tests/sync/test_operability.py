@@ -16,10 +16,11 @@ from structlog.testing import capture_logs
 from taskiq_redis import RedisStreamBroker
 
 from core.models import Channel, Interaction, ReplyVia, SyncRun, SyncRunStatus
+from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
 from sync import heartbeat, outbox, stream
-from sync.broker import get_broker, kick
+from sync.broker import get_broker, kick, send_queue
 from sync.engine import sync_channel
 from sync.engine.run import reap_orphaned_runs
 from sync.scheduler import run_forever
@@ -158,8 +159,13 @@ async def test_one_structured_line_per_sync_run_and_per_send_attempt(db: None, s
 
             item = await Interaction.filter(seller_id=seller.id, needs_response=True).first()
             assert item is not None
-            reply = await outbox.submit_reply(
-                interaction_id=item.id, text="Спасибо за отзыв!", draft_id=None, via=ReplyVia.WEB, broker=ctx.broker
+            reply = await submit_reply(
+                interaction_id=item.id,
+                text="Спасибо за отзыв!",
+                draft_id=None,
+                via=ReplyVia.WEB,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             with capture_logs() as logs:
                 await outbox.send_reply(ctx, reply.id)

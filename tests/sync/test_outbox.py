@@ -19,7 +19,9 @@ from core.models import (
     ReplyVia,
     WbSyncState,
 )
+from core.sending import submit_reply
 from sync import outbox
+from sync.broker import send_queue
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
 from sync.wb import WBAuth
@@ -42,18 +44,29 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
         async with sync_context(s) as (ctx, rec):
             item = await _review(wb, ctx, seller, made)
             with pytest.raises(GuardrailViolation):
-                await outbox.submit_reply(
+                await submit_reply(
                     interaction_id=item.id,
                     text="Пишите в whatsapp",
                     draft_id=None,
                     via=ReplyVia.TELEGRAM,
-                    broker=ctx.broker,
+                    settings=ctx.settings,
+                    enqueue=send_queue(ctx.broker),
                 )
-            first = await outbox.submit_reply(
-                interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+            first = await submit_reply(
+                interaction_id=item.id,
+                text=TEXT,
+                draft_id=None,
+                via=ReplyVia.TELEGRAM,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
-            second = await outbox.submit_reply(
-                interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+            second = await submit_reply(
+                interaction_id=item.id,
+                text=TEXT,
+                draft_id=None,
+                via=ReplyVia.TELEGRAM,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             assert first.id == second.id
             assert await outbox.send_reply(ctx, first.id) == ReplyStatus.SENT
@@ -68,8 +81,13 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
 
             # A second item: the sender died after WB took the answer (reply stuck in `sending`).
             other = await _review(wb, ctx, seller, made)
-            reply = await outbox.submit_reply(
-                interaction_id=other.id, text=TEXT, draft_id=None, via=ReplyVia.WEB, broker=ctx.broker
+            reply = await submit_reply(
+                interaction_id=other.id,
+                text=TEXT,
+                draft_id=None,
+                via=ReplyVia.WEB,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             await ctx.wb.answer_feedback(WBAuth(made["token"], str(seller.id)), other.external_id, TEXT)
             long_ago = datetime.now(UTC) - timedelta(minutes=5)
@@ -88,8 +106,13 @@ async def test_moderation_then_rejection_reopens(db, settings, redis_client) -> 
         seller = await connect(s, made["token"])
         async with sync_context(s) as (ctx, _):
             item = await _review(wb, ctx, seller, made)
-            reply = await outbox.submit_reply(
-                interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+            reply = await submit_reply(
+                interaction_id=item.id,
+                text=TEXT,
+                draft_id=None,
+                via=ReplyVia.TELEGRAM,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             await outbox.send_reply(ctx, reply.id)
             await sync_channel(ctx, seller.id, Channel.REVIEW)
@@ -104,8 +127,13 @@ async def test_moderation_then_rejection_reopens(db, settings, redis_client) -> 
             assert item.status == InteractionStatus.NEEDS_RESPONSE and item.needs_response
             assert item.rejection_reason == "rejected"
             # Reopened: a new attempt is a new reply.
-            again = await outbox.submit_reply(
-                interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+            again = await submit_reply(
+                interaction_id=item.id,
+                text=TEXT,
+                draft_id=None,
+                via=ReplyVia.TELEGRAM,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             assert again.id != reply.id
 

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, Seller, SellerStatus
+from core.sending import submit_reply
 from core.settings import Settings
 from sync import outbox
+from sync.broker import send_queue
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.wb import WBAuth
@@ -64,8 +66,13 @@ async def rig(settings: Settings) -> AsyncIterator[Rig]:
 
 
 async def approve(ctx: SyncContext, item: Interaction) -> Reply:
-    return await outbox.submit_reply(
-        interaction_id=item.id, text=TEXT, draft_id=None, via=ReplyVia.TELEGRAM, broker=ctx.broker
+    return await submit_reply(
+        interaction_id=item.id,
+        text=TEXT,
+        draft_id=None,
+        via=ReplyVia.TELEGRAM,
+        settings=ctx.settings,
+        enqueue=send_queue(ctx.broker),
     )
 
 

@@ -11,7 +11,9 @@ from core.guardrails import GuardrailViolation
 from core.models import Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, SyncRun, WbSyncState
 from core.replies import ReplyNotAllowed
 from core.returns import ClaimView
+from core.sending import submit_decision
 from sync import outbox
+from sync.broker import send_queue
 from sync.engine import sync_channel
 from sync.wb import WBAuth
 from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
@@ -65,24 +67,27 @@ async def test_reject_with_comment_once_and_read_back(db, settings, redis_client
             second = await wb.control("POST", f"/sellers/{num}/claims", user_comment="Не тот цвет")
             await sync_channel(ctx, seller.id, Channel.RETURN)
             item = await Interaction.get(seller_id=seller.id, external_id=first["id"])
-            kw = {"interaction_id": item.id, "broker": ctx.broker, "via": ReplyVia.TELEGRAM}
+            kw = {
+                "interaction_id": item.id,
+                "settings": ctx.settings,
+                "enqueue": send_queue(ctx.broker),
+                "via": ReplyVia.TELEGRAM,
+            }
             with pytest.raises(ReplyNotAllowed):
-                await outbox.submit_decision(action="rejectcustom", **kw)  # the comment is required
+                await submit_decision(action="rejectcustom", **kw)  # the comment is required
             with pytest.raises(GuardrailViolation):
-                await outbox.submit_decision(action="rejectcustom", comment="коротко", **kw)
+                await submit_decision(action="rejectcustom", comment="коротко", **kw)
             with pytest.raises(GuardrailViolation):
-                await outbox.submit_decision(
-                    action="rejectcustom", comment="Напишите нам в whatsapp +79991234567", **kw
-                )
+                await submit_decision(action="rejectcustom", comment="Напишите нам в whatsapp +79991234567", **kw)
             with pytest.raises(ReplyNotAllowed):
-                await outbox.submit_decision(action="confirmreturngoodcc1", **kw)  # not offered for this claim
+                await submit_decision(action="confirmreturngoodcc1", **kw)  # not offered for this claim
             with pytest.raises(ReplyNotAllowed):
-                await outbox.submit_decision(action="approve1", **{**kw, "via": ReplyVia.AUTO})
-            reply = await outbox.submit_decision(action="rejectcustom", comment=COMMENT, **kw)
-            twice = await outbox.submit_decision(action="rejectcustom", comment=COMMENT, **kw)
+                await submit_decision(action="approve1", **{**kw, "via": ReplyVia.AUTO})
+            reply = await submit_decision(action="rejectcustom", comment=COMMENT, **kw)
+            twice = await submit_decision(action="rejectcustom", comment=COMMENT, **kw)
             assert twice.id == reply.id
             with pytest.raises(ReplyNotAllowed):
-                await outbox.submit_decision(action="approve1", **kw)  # another decision while one is in flight
+                await submit_decision(action="approve1", **kw)  # another decision while one is in flight
             assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
             assert await outbox.send_reply(ctx, reply.id) is None  # a redelivered task finds nothing to do
             assert await _decisions(wb, num) == {first["id"]: 1}
@@ -95,8 +100,12 @@ async def test_reject_with_comment_once_and_read_back(db, settings, redis_client
 
             # The sender died after WB applied the decision: the takeover reads the claim back, never PATCHes again.
             other = await Interaction.get(seller_id=seller.id, external_id=second["id"])
-            lost = await outbox.submit_decision(
-                interaction_id=other.id, action="approve2", via=ReplyVia.WEB, broker=ctx.broker
+            lost = await submit_decision(
+                interaction_id=other.id,
+                action="approve2",
+                via=ReplyVia.WEB,
+                settings=ctx.settings,
+                enqueue=send_queue(ctx.broker),
             )
             await ctx.wb.answer_claim(WBAuth(made["token"], str(seller.id)), other.external_id, "approve2")
             long_ago = datetime.now(UTC) - timedelta(minutes=5)

@@ -25,10 +25,10 @@ from pathlib import Path
 import redis.asyncio as aioredis
 
 from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, SyncCursor, SyncRun, SyncRunStatus
+from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
-from sync import outbox
-from sync.broker import get_broker, kick
+from sync.broker import get_broker, kick, send_queue
 from sync.engine import sync_channel
 from sync.scheduler import run_forever
 from tests.sync.wbenv import connect, listed, sync_context, sync_settings, wb_sandbox
@@ -211,9 +211,9 @@ async def test_kill_9_mid_send_never_answers_twice(db, settings, redis_url, redi
             first = workers.start()
             broker = get_broker(s)
             await broker.startup()
-            reply = await outbox.submit_reply(
+            reply = await submit_reply(
                 interaction_id=item.id, text="Жаль, что так вышло. Заменим товар.", draft_id=None, via=ReplyVia.WEB,
-                broker=broker,
+                settings=s, enqueue=send_queue(broker),
             )  # fmt: skip
             await broker.shutdown()
 

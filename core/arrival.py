@@ -1,0 +1,52 @@
+"""What happens when a new interaction arrives, before anyone is told: topics, draft on arrival, auto-send, and who
+gets its card now.
+
+The order is the policy: a draft is made first (when the seller switched drafting on arrival on), auto-send runs
+before any card is rendered (so a card shows the auto-sent reply instead of buttons that would answer it again),
+and in quiet hours the cards are held for the morning digest unless the night rule pages. The bot only renders and
+delivers what this decides (`bot.notify.notify_interaction`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from core import inbox, quiet
+from core.autosend import autosend
+from core.drafting.service import create_draft, topics_of
+from core.models import SellerMember
+from core.sending import Enqueue
+from core.settings import Settings
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A new interaction made ready for its cards: what they show and whether it was answered automatically."""
+
+    data: inbox.CardData
+    auto_sent: bool
+
+
+async def prepare(interaction_id: int, *, settings: Settings, enqueue: Enqueue) -> Arrival:
+    """Store the item's topics, draft it on arrival and auto-send it when the seller's switches say so."""
+    data = await inbox.card_data(interaction_id)
+    # Topics are stored for every announced item (analytics counts them), drafted or not.
+    await topics_of(data.interaction)
+    if await inbox.wants_auto_draft(data):
+        await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
+        data = await inbox.card_data(interaction_id)
+    auto_reply = await autosend(interaction_id=interaction_id, settings=settings, enqueue=enqueue)
+    if auto_reply is not None:
+        data = await inbox.card_data(interaction_id)
+    return Arrival(data, auto_reply is not None)
+
+
+async def recipients_now(arrival: Arrival, now: datetime) -> list[SellerMember]:
+    """The members whose card goes out now; in quiet hours each card is held for the digest instead (none now)."""
+    members = await inbox.card_recipients(arrival.data.interaction)
+    if not await quiet.should_hold(arrival.data.interaction, now):
+        return members
+    for member in members:
+        await quiet.hold_card(arrival.data.interaction.id, member)
+    return []

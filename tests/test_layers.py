@@ -1,0 +1,55 @@
+"""The package layers, read from the source: core imports none of our other packages; bot and admin take nothing
+from sync but the task kicks (`sync.broker`: `kick`, core's send step `send_queue`) and the plumbing they share
+with it (Redis options, the rate limiter, the heartbeat, the WB client for token checks); bot routers and admin
+routes import no sync module at all. Policy (approving, auto-send, what an arrival sets off) is core's, so a handler
+that reached into `sync.outbox` or `sync.autosend` fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+OURS = ("core", "sync", "bot", "admin", "cli", "sandbox")
+# What bot/ and admin/ may import from sync (module and its submodules).
+SHARED_FROM_SYNC = ("sync.broker", "sync.ratelimit", "sync.redisconn", "sync.heartbeat", "sync.wb")
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module `path` imports, at any depth (deferred imports inside functions too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _package_of(module: str) -> str:
+    return module.split(".", 1)[0]
+
+
+def _under(module: str, prefixes: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in prefixes)
+
+
+def _sources(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _sources("core"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_imports_none_of_our_other_packages(path: Path) -> None:
+    assert {m for m in _imports(path) if _package_of(m) in OURS and _package_of(m) != "core"} == set()
+
+
+@pytest.mark.parametrize("path", _sources("bot") + _sources("admin"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_bot_and_admin_take_only_kicks_and_plumbing_from_sync(path: Path) -> None:
+    from_sync = {m for m in _imports(path) if _package_of(m) == "sync"}
+    # `from sync.broker import kick` also names "sync.broker.kick": judged by the module it comes from.
+    assert {m for m in from_sync if not _under(m, SHARED_FROM_SYNC) and m != "sync"} == set()
+    if path.parent.name in ("routers", "routes"):
+        assert from_sync == set(), "handlers hand the send step in from their dependencies, never import sync"
