@@ -368,6 +368,25 @@ async def pause_seller(
     )
 
 
+async def mark_token_invalid(*, seller_id: int, reason: str) -> bool:
+    """WB refused the seller's token: syncs and sends stop until it is reconnected. Audited by whichever worker saw
+    it first; False when the seller was not active (paused already, or by someone else meanwhile)."""
+    changed = await Seller.filter(id=seller_id, status=SellerStatus.ACTIVE).update(
+        status=SellerStatus.TOKEN_INVALID, pause_reason=reason[:500]
+    )
+    if changed:
+        await audit.record(
+            "seller.token_invalid",
+            seller_id=seller_id,
+            object_type="seller",
+            object_id=seller_id,
+            before=str(SellerStatus.ACTIVE),
+            after=str(SellerStatus.TOKEN_INVALID),
+            meta={"reason": reason[:500]},
+        )
+    return bool(changed)
+
+
 async def resume_seller(*, seller_id: int, admin_id: int | None = None, member_id: int | None = None) -> Seller:
     """Undo a pause: active again when a token is stored, back to onboarding otherwise; audited."""
     return await _change_status(

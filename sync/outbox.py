@@ -43,7 +43,7 @@ from core.sellers import get_token
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import SyncContext
-from sync.engine.run import pause_seller
+from sync.engine.run import token_refused
 from sync.wb import WBAuth
 from sync.wb.errors import WBAuthError, WBBadRequest, WBError, WBOutcomeUnknown, WBRateLimited
 
@@ -217,7 +217,7 @@ async def _check(
         return await _read_back(ctx, auth, item, reply)
     except WBError as exc:
         if isinstance(exc, WBAuthError):
-            await pause_seller(ctx, seller, str(exc))
+            await token_refused(ctx, seller, str(exc))
         await replies.mark_unknown(reply, f"read-back failed: {exc}", now)
         log.info("outbox.read_back_failed", reply_id=reply.id, error=str(exc))
         return None
@@ -245,7 +245,7 @@ async def _post(
         return
     except WBAuthError as exc:
         await replies.requeue(reply, str(exc), attempt=False)
-        await pause_seller(ctx, seller, str(exc))
+        await token_refused(ctx, seller, str(exc))
         return
     except WBRateLimited as exc:
         await replies.requeue(reply, str(exc), attempt=False)

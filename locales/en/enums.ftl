@@ -57,5 +57,6 @@ enum-audit-seller-token-connected = token connected
 enum-audit-settings-changed = settings changed
 enum-audit-settings-llm = AI settings
 enum-audit-seller-paused = seller paused
+enum-audit-seller-token-invalid = WB refused the token
 enum-audit-seller-resumed = seller resumed
 enum-audit-seller-named = shop name set

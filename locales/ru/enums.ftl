@@ -57,5 +57,6 @@ enum-audit-seller-token-connected = токен подключён
 enum-audit-settings-changed = настройки изменены
 enum-audit-settings-llm = настройки ИИ
 enum-audit-seller-paused = продавец на паузе
+enum-audit-seller-token-invalid = WB отклонил токен
 enum-audit-seller-resumed = продавец снова активен
 enum-audit-seller-named = название магазина

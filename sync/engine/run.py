@@ -1,7 +1,7 @@
 """One sync run of a seller × channel: lock, SyncRun row, the channel's pass, cursor bookkeeping, announcements.
 
 Failures never sleep: the cursor's `next_due_at` moves (interval on success, exponential backoff after errors,
-WB's stated wait after a 429 storm) and the scheduler picks it up again. 401/403 pauses the seller.
+WB's stated wait after a 429 storm) and the scheduler picks it up again. 401/403 stops the seller (`token_refused`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from core import alerts
+from core import alerts, sellers
 from core.i18n import translator
 from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor, SyncRun, SyncRunStatus
-from core.sellers import get_token
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import RunCounters, SyncContext, current_counters
@@ -43,11 +42,10 @@ def backoff_s(ctx: SyncContext, channel: Channel, failures: int) -> float:
     return min(ctx.settings.sync.max_backoff_s, base) * random.uniform(0.8, 1.0)
 
 
-async def pause_seller(ctx: SyncContext, seller: Seller, reason: str) -> None:
-    """The token stopped working: pause every sync of the seller and tell ops (resumes on reconnect)."""
-    await Seller.filter(id=seller.id, status=SellerStatus.ACTIVE).update(
-        status=SellerStatus.TOKEN_INVALID, pause_reason=reason[:500]
-    )
+async def token_refused(ctx: SyncContext, seller: Seller, reason: str) -> None:
+    """WB refused the token (401/403): the seller stops (`core.sellers.mark_token_invalid`, audited; resumes on
+    reconnect) and ops and the owners are told."""
+    await sellers.mark_token_invalid(seller_id=seller.id, reason=reason)
     t = translator(ctx.settings.default_language)
     await announce_alert(
         ctx,
@@ -108,7 +106,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     counters = RunCounters()
     token = current_counters.set(counters)
     error: str | None = None
-    auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = WBAuth(token=sellers.get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
     try:
         runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)
@@ -119,7 +117,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         wait = 0.0 if stats.more else interval_s(ctx, channel)
     except WBAuthError as exc:
         error = f"auth: {exc}"
-        await pause_seller(ctx, seller, str(exc))
+        await token_refused(ctx, seller, str(exc))
         wait = interval_s(ctx, channel)
     except WBRateLimited as exc:
         error = "rate limited"

@@ -9,6 +9,7 @@ from collections import Counter
 from core.linking import link_new
 from core.models import (
     Alert,
+    AuditEvent,
     Channel,
     ChatMessage,
     Draft,
@@ -152,6 +153,9 @@ async def test_token_failure_pauses_seller_and_alerts(db, settings, redis_client
             run = await sync_channel(ctx, seller.id, Channel.REVIEW)
             assert run.error and run.error.startswith("auth")
             assert (await Seller.get(id=seller.id)).status == SellerStatus.TOKEN_INVALID
+            # Stopped through core's audited transition (one way to stop a seller, who and why on record).
+            audited = await AuditEvent.get(action="seller.token_invalid", object_id=seller.id)
+            assert audited.before == "active" and audited.after == "token_invalid" and audited.meta["reason"]
             alert = await Alert.get(kind="token_invalid", seller_id=seller.id)
             assert rec.of("bot.deliver_alert") == [alert.id]
             assert await sync_channel(ctx, seller.id, Channel.REVIEW) is None  # paused: no WB call at all
