@@ -6,7 +6,8 @@ Sellers and tokens
     GET  /_sandbox/sellers
         → [{"seller_id": 1, "name": "ИП Продавец 1", "token": "eyJ…", "reviews": 126, "questions": 40, "chats": 10}]
     POST /_sandbox/sellers  {"name": "ИП Ромашка", "reviews": 200, "questions": 50, "chats": 5, "claims": 3,
-                             "scopes": ["review", "question", "chat", "return"], "expires_in_s": 86400}
+                             "scopes": ["review", "question", "chat", "return"], "expires_in_s": 86400,
+                             "pin_subscription": false}
                              (all optional)
         → 201 {"seller_id": 2, "name": "ИП Ромашка", "token": "eyJ…", "scopes": [...], "expires_at": 1767225600}
     POST /_sandbox/sellers/2/tokens  {"scopes": ["chat"], "expires_in_s": -60, "read_only": false}
@@ -35,6 +36,10 @@ Buyer returns (claims; the returns API serves those of the last 14 days)
     POST /_sandbox/sellers/1/claim-decisions  {"claim_id": "…", "action": "approve2", "comment": null}
         → the claim after the seller decided it in the WB cabinet (not an API answer: not in /answers)
     Option `claim_settle_s` (default 30): after `approve1`/`approve2` the item status moves on that much later.
+
+Pinned feedback (`/api/feedbacks/v1/pins…`, sandbox/wb/pins_api.py)
+    Pinning answers 403 "no active subscription or tariff" unless the seller was created with
+    `"pin_subscription": true`; the list, count, limits and unpinning answer either way.
 
 What the seller answered (API calls only; seeded history is not listed)
     GET /_sandbox/answers[?seller_id=1][&format=html]   (HTML also when the browser asks for text/html)
@@ -136,6 +141,7 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
             claims=spec.get("claims"),
             scopes=scopes,
             expires_at=expires_at,
+            pin_subscription=bool(spec.get("pin_subscription")),
         )
         return {
             "seller_id": seller.num,

@@ -43,10 +43,15 @@ class Seller:
         self.claims: list[Claim] = []  # buyer return applications (returns API)
         self.claim_by_id: dict[str, Claim] = {}
         self.unknown_answers = 0  # answers to ids WB does not know (WB accepts them silently)
+        # Pinned feedback (sandbox.wb.pins_api): pinning needs a Jam subscription or a tariff option.
+        self.pin_subscription = False
+        self.pins: list[dict[str, Any]] = []
         self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        # A state saved before claims existed (sandbox.persist) loads with no claims.
+        # A state saved before claims existed (sandbox.persist) loads with no claims, and before pins without them.
+        state.setdefault("pin_subscription", False)
+        state.setdefault("pins", [])
         self.__dict__.update(state)
         self.__dict__.setdefault("claims", [])
         self.__dict__.setdefault("claim_by_id", {})

@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from sandbox.persist import kept_in, load_state
-from sandbox.wb import chat_api, control, feedbacks_api, returns_api
+from sandbox.wb import chat_api, control, feedbacks_api, pins_api, returns_api
 from sandbox.wb.config import SandboxConfig
 from sandbox.wb.faults import FaultMiddleware
 from sandbox.wb.gateway import Gateway, Refused
@@ -64,6 +64,7 @@ def create_app(seed: int = 1, *, state_file: Path | None = None, **options: Any)
     app.include_router(feedbacks_api.routes(gateway))
     app.include_router(chat_api.routes(gateway))
     app.include_router(returns_api.routes(gateway))
+    app.include_router(pins_api.routes(gateway))
     app.include_router(control.routes(store, gateway))
     app.add_middleware(FaultMiddleware, config=config)
     return app

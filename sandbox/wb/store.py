@@ -59,11 +59,13 @@ class Store:
         claims: int | None = None,
         scopes: tuple[str, ...] = ALL_SCOPES,
         expires_at: float | None = None,
+        pin_subscription: bool = False,
     ) -> tuple[Seller, str]:
         """A new seller with a seeded history and a token for `scopes`."""
         num = len(self.sellers) + 1
         rng = random.Random(f"{self.seed}:seller:{num}")
         seller = Seller(num, name or f"ИП Продавец {num}", self.config, rng)
+        seller.pin_subscription = pin_subscription
         seller.products = seed.catalogue(rng, seller.name)
         seed.populate(
             seller,
