@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
@@ -17,6 +19,19 @@ MAX_SIGN = 255
 
 def _stamp(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _file_error(status: int, title: str, file_id: str) -> JSONResponse:
+    """The download path's error body (WB's 400 shape; 451 when the file failed WB's moderation)."""
+    body = {
+        "status": status,
+        "title": title,
+        "origin": "proxy-chats",
+        "detail": title,
+        "requestId": file_id[:32],
+        "error": title,
+    }
+    return JSONResponse(body, status_code=status)
 
 
 def routes(gw: Gateway) -> APIRouter:
@@ -72,17 +87,16 @@ def routes(gw: Gateway) -> APIRouter:
 
     @router.get("/api/v1/seller/download/{file_id}")
     async def download(request: Request, file_id: str) -> Response:
-        await gw.enter(request, "chat")
-        return JSONResponse(
-            {
-                "status": 400,
-                "title": "invalid fileID",
-                "origin": "proxy-chats",
-                "detail": "invalid fileID",
-                "requestId": file_id[:32],
-                "error": "invalid fileID",
-            },
-            status_code=400,
-        )
+        entry = await gw.enter(request, "chat")
+        found = entry.seller.files.get(file_id)
+        if found is None:
+            return _file_error(400, "invalid fileID", file_id)
+        if found.refused:
+            return _file_error(451, "file failed moderation", file_id)
+        wait = found.ready_at - time.time()
+        if wait > 0:
+            # WB still moderates the file: come back later.
+            return entry.finish(JSONResponse({"retrySeconds": max(1, math.ceil(wait))}, status_code=202))
+        return entry.finish(Response(found.content, media_type=found.content_type))
 
     return router

@@ -221,6 +221,29 @@ class QuestionRec(_Served):
 
 
 @dataclass(slots=True)
+class ChatFileRec:
+    """A file a buyer attached in a chat: WB moderates it before the seller may download it."""
+
+    download_id: str
+    name: str
+    content_type: str
+    content: bytes
+    ready_at: float = 0.0  # time.time() when moderation ends
+    refused: bool = False  # failed moderation: 451 for good
+
+    def wb(self, at: datetime) -> dict[str, Any]:
+        """The file as a chat event lists it (`message.attachments.files[]`)."""
+        return {
+            "contentType": self.content_type,
+            "date": iso_z(at),
+            "downloadID": self.download_id,
+            "name": self.name,
+            "url": f"https://buyer-chat-api.wildberries.ru/api/v1/seller/download/{self.download_id}",
+            "size": len(self.content),
+        }
+
+
+@dataclass(slots=True)
 class ChatRec:
     """A buyer chat; its events live in the seller's feed."""
 

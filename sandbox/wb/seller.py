@@ -12,7 +12,7 @@ from typing import Any
 from sandbox.wb.claims import Claim
 from sandbox.wb.config import SandboxConfig
 from sandbox.wb.faults import Script
-from sandbox.wb.records import Answer, ChatRec, Product, QuestionRec, Review
+from sandbox.wb.records import Answer, ChatFileRec, ChatRec, Product, QuestionRec, Review
 
 
 class RuleError(Exception):
@@ -46,12 +46,14 @@ class Seller:
         # Pinned feedback (sandbox.wb.pins_api): pinning needs a Jam subscription or a tariff option.
         self.pin_subscription = False
         self.pins: list[dict[str, Any]] = []
+        self.files: dict[str, ChatFileRec] = {}  # chat attachments by downloadID (GET /api/v1/seller/download)
         self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # A state saved before claims existed (sandbox.persist) loads with no claims, and before pins without them.
         state.setdefault("pin_subscription", False)
         state.setdefault("pins", [])
+        state.setdefault("files", {})
         self.__dict__.update(state)
         self.__dict__.setdefault("claims", [])
         self.__dict__.setdefault("claim_by_id", {})
@@ -91,6 +93,7 @@ class Seller:
         at: datetime | None = None,
         new_chat: bool = False,
         source: str | None = None,
+        files: list[ChatFileRec] | None = None,
     ) -> dict[str, Any]:
         """Append a message event to the feed; timestamps are unique per seller so `next` never splits a tie."""
         ts = int((at or datetime.now(UTC)).timestamp() * 1000)
@@ -113,6 +116,10 @@ class Seller:
         if new_chat:
             event["replySign"] = room.reply_sign
             event["message"]["attachments"] = {"goodCard": room.good_card()}
+        if files:
+            at = datetime.fromtimestamp(ts / 1000, UTC)
+            event["message"].setdefault("attachments", {})["files"] = [f.wb(at) for f in files]
+            self.files.update((f.download_id, f) for f in files)
         if sender == "client":
             event["clientID"], event["clientName"] = room.client_id, room.client_name
         bisect.insort(self.events, event, key=lambda e: e["addTimestamp"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from sandbox.wb import claims as claims_mod
 from sandbox.wb import seed, textgen, tokens
 from sandbox.wb.config import SandboxConfig
+from sandbox.wb.records import ChatFileRec
 from sandbox.wb.seller import RuleError, Seller
 
 # Seeded sellers' tokens expire at a fixed moment so they stay the same across restarts (2030-01-01).
@@ -159,7 +161,22 @@ class Store:
         text = spec.get("text") or seller.rng.choice(textgen.CHAT_OPENERS).format(
             product=room.product.name, brand=room.product.brand, nm=room.product.nm_id
         )
-        return seller.add_event(room, text, sender="client", new_chat=new)
+        files = [self._chat_file(seller, f) for f in spec.get("files") or []]
+        return seller.add_event(room, text, sender="client", new_chat=new, files=files)
+
+    @staticmethod
+    def _chat_file(seller: Seller, spec: dict[str, Any]) -> ChatFileRec:
+        """A buyer's file: under WB's moderation for `moderation_s`, then downloadable (or refused for good)."""
+        name = str(spec.get("name") or "photo.jpg")
+        kind = "application/pdf" if name.lower().endswith(".pdf") else "image/jpeg"
+        return ChatFileRec(
+            download_id=str(uuid.UUID(int=seller.rng.getrandbits(128), version=4)),
+            name=name,
+            content_type=kind,
+            content=f"sandbox file {name}".encode(),
+            ready_at=time.time() + float(spec.get("moderation_s") or 0),
+            refused=bool(spec.get("refused")),
+        )
 
     def inject_claim(self, seller: Seller, spec: dict[str, Any]) -> dict[str, Any]:
         """A buyer files a return application now; `chat_id` files it from that chat (claim_type 3, its order)."""

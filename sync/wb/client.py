@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partialmethod
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote
 
 from sync.wb import models
 from sync.wb.errors import WBBadRequest, WBServerError
@@ -37,6 +38,11 @@ class Listing(Generic[PageT]):
 FEEDBACKS_LIST = Listing("/api/v1/feedbacks", "feedbacks", models.Feedback, models.FeedbackPage)
 QUESTIONS_LIST = Listing("/api/v1/questions", "questions", models.Question, models.QuestionPage)
 ARCHIVED_FEEDBACKS_LIST = Listing("/api/v1/feedbacks/archive", "feedbacks", models.Feedback, models.FeedbackPage)
+# Chat files: WB answers 202 with `retrySeconds` while it moderates one and 451 when it refused it.
+FILE_REFUSED = 451
+FILE_STATE_READY, FILE_STATE_MODERATING, FILE_STATE_REFUSED = "ready", "moderating", "refused"
+DEFAULT_FILE_RETRY_S = 60
+MAX_FILE_RETRY_S = 86_400
 
 
 class WBClient(ReturnsCalls):
@@ -160,6 +166,27 @@ class WBClient(ReturnsCalls):
         body = await self._call(auth, CHAT, "POST", self._chat + "/api/v1/seller/message", idempotent=False, files=form)
         result = body.get("result") if isinstance(body, dict) else None
         return models.SentMessage.model_validate(result or {})
+
+    async def download_chat_file(self, auth: WBAuth, download_id: str) -> models.FileDownload:
+        """A file of a chat message by its `downloadID`, through the chat bucket: ready (bytes), still under WB's
+        moderation (202 with `retrySeconds`) or refused by it (451)."""
+        url = f"{self._chat}/api/v1/seller/download/{quote(download_id, safe='')}"
+        try:
+            response = await self._call(auth, CHAT, "GET", url, idempotent=True, raw=True)
+        except WBBadRequest as exc:
+            if exc.status == FILE_REFUSED:
+                return models.FileDownload(state=FILE_STATE_REFUSED)
+            raise
+        if response.status_code == 202:
+            try:
+                wait = response.json().get("retrySeconds")
+            except (ValueError, AttributeError):
+                wait = None
+            retry_s = wait if isinstance(wait, int) and 0 < wait <= MAX_FILE_RETRY_S else DEFAULT_FILE_RETRY_S
+            return models.FileDownload(state=FILE_STATE_MODERATING, retry_s=retry_s)
+        return models.FileDownload(
+            state=FILE_STATE_READY, content=response.content, content_type=response.headers.get("content-type")
+        )
 
     # --- helpers ----------------------------------------------------------------------------------------------
 

@@ -312,3 +312,13 @@ class SentMessage(WBModel):
 
     add_time: int | None = None
     chat_id: str | None = Field(default=None, alias="chatID")
+
+
+class FileDownload(WBModel):
+    """A chat file asked of WB: `ready` with its bytes, `moderating` (202: ask again after `retry_s`), or `refused`
+    (451: it failed WB's moderation, for good)."""
+
+    state: str
+    content: bytes = b""
+    content_type: str | None = None
+    retry_s: int | None = None

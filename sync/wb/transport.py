@@ -146,8 +146,11 @@ class WBTransport:
             state
         )
 
-    async def _call(self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, **kw: Any) -> Any:
-        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body)."""
+    async def _call(
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+    ) -> Any:
+        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body), or the
+        response itself when `raw` (a file: bytes, or WB's 202 while it moderates one)."""
 
         def retryable(exc: BaseException) -> bool:
             if isinstance(exc, WBRateLimited | _NotSent):
@@ -162,10 +165,12 @@ class WBTransport:
         )
         async for attempt in retrying:
             with attempt:
-                return await self._once(auth, bucket, method, url, idempotent=idempotent, **kw)
+                return await self._once(auth, bucket, method, url, idempotent=idempotent, raw=raw, **kw)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
-    async def _once(self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, **kw: Any) -> Any:
+    async def _once(
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+    ) -> Any:
         if self._gate is not None:
             await self._gate.acquire(auth.seller_key, bucket)
         try:
@@ -188,6 +193,8 @@ class WBTransport:
             raise WBAuthError(_error_text(response), status=status)
         if status >= 400:
             raise WBBadRequest(_error_text(response), status=status)
+        if raw:
+            return response
         if not response.content:
             return None
         try:

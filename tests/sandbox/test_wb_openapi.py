@@ -216,6 +216,39 @@ async def test_rate_limited_response_validates_and_carries_headers(wb: Any) -> N
         assert_valid(response)
 
 
+async def test_chat_files_in_moderation_then_ready_or_refused(wb: Any) -> None:
+    app, http, _ = wb
+    store = app.state.store
+    seller = store.sellers[1]
+    h = {"Authorization": _token(app)}
+    spec = {"files": [{"name": "defect.jpg", "moderation_s": 0.3}, {"name": "spam.jpg", "refused": True}]}
+    event = store.inject_message(seller, spec)
+    ready, refused = (f["downloadID"] for f in event["message"]["attachments"]["files"])
+    waiting = await http.get(f"/api/v1/seller/download/{ready}", headers=h)
+    assert waiting.status_code == 202 and waiting.json()["retrySeconds"] >= 1
+    denied = await http.get(f"/api/v1/seller/download/{refused}", headers=h)
+    assert denied.status_code == 451 and denied.json()["title"] == "file failed moderation"
+    seller.files[ready].ready_at = 0  # moderation over
+    got = await http.get(f"/api/v1/seller/download/{ready}", headers=h)
+    assert (got.status_code, got.headers["content-type"], got.content) == (
+        200,
+        "image/jpeg",
+        b"sandbox file defect.jpg",
+    )
+    unknown = await http.get("/api/v1/seller/download/nope", headers=h)
+    assert unknown.status_code == 400
+    for response in (got, unknown):
+        assert_valid(response)
+    # WB's contract documents 200 and 400 only; the 451 body keeps the 400 body's shape, the 202 one names the wait.
+    OAS30Validator(_strict(_download_error_schema())).validate(denied.json())
+    assert set(waiting.json()) == {"retrySeconds"} and isinstance(waiting.json()["retrySeconds"], int)
+
+
+def _download_error_schema() -> dict[str, Any]:
+    responses = SPEC["paths"]["/api/v1/seller/download/{id}"]["get"]["responses"]
+    return responses["400"]["content"]["application/json"]["schema"]
+
+
 def test_the_validator_rejects_a_body_that_breaks_the_contract() -> None:
     request = httpx.Request("GET", "http://127.0.0.1/api/v1/feedbacks?isAnswered=false&take=1&skip=0")
     good = {"data": {"countUnanswered": 1, "countArchive": 0, "feedbacks": []}, "error": False, "errorText": ""}

@@ -14,6 +14,7 @@ from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.wb import WBAuth, WBClient
 from sync.wb.errors import WBAuthError, WBBadRequest
+from tests.sync.test_wb_resilience import RecordingGate
 
 
 @dataclass
@@ -260,3 +261,23 @@ async def test_pagination_at_the_maxima_is_accepted(wb: WB) -> None:
     assert (await wb.client.list_feedbacks(wb.auth, is_answered=False, take=5000, skip=0)).items
     assert (await wb.client.list_feedbacks(wb.auth, is_answered=False, take=1, skip=199_990)).items == []
     assert (await wb.client.list_questions(wb.auth, is_answered=False, take=5000, skip=5000)).items == []
+
+
+async def test_chat_files_download_through_the_chat_bucket(wb: WB) -> None:
+    gate = RecordingGate()
+    client = WBClient(WBSettings(chat_base_url=wb.url, timeout=5), gate=gate, backoff_s=0.01)
+    spec = {"files": [{"name": "defect.jpg", "moderation_s": 30}, {"name": "spam.pdf", "refused": True}]}
+    event = wb.store.inject_message(wb.seller(), spec)
+    moderated, refused = (f["downloadID"] for f in event["message"]["attachments"]["files"])
+    try:
+        waiting = await client.download_chat_file(wb.auth, moderated)
+        assert (waiting.state, waiting.content) == ("moderating", b"") and 1 <= waiting.retry_s <= 30
+        assert (await client.download_chat_file(wb.auth, refused)).state == "refused"
+        wb.seller().files[moderated].ready_at = 0
+        ready = await client.download_chat_file(wb.auth, moderated)
+        assert (ready.state, ready.content, ready.content_type) == ("ready", b"sandbox file defect.jpg", "image/jpeg")
+        with pytest.raises(WBBadRequest):
+            await client.download_chat_file(wb.auth, "unknown/../id")
+    finally:
+        await client.aclose()
+    assert gate.acquired == [("1", "chat")] * 4
