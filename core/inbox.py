@@ -14,6 +14,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Case, Q, When
 
 from core import audit, replies
+from core.access import NotAllowed
 from core.linking import mentioned_nm_ids
 from core.models import (
     Alert,
@@ -189,11 +190,10 @@ async def seller_zone(seller_id: int) -> str:
     return SellerSettings.of(raw[0] if raw else None).business_hours.timezone
 
 
-def require_current_draft(data: CardData, draft_id: int) -> Draft:
-    """The card's draft if the button was rendered with it; a superseded or cancelled draft is stale."""
-    # Local import: core.sellers imports nothing from here, but NotAllowed belongs to the access rules.
-    from core.sellers import NotAllowed
-
+async def current_draft(interaction_id: int, draft_id: int) -> Draft:
+    """The card's draft if the button was rendered with it; a superseded or cancelled draft is stale (NotAllowed).
+    Every button that acts on a draft (approve, send, regenerate, discard, a claim's comment) goes through here."""
+    data = await card_data(interaction_id)
     if data.stage != CardStage.DRAFTED or data.draft is None or data.draft.id != draft_id:
         raise NotAllowed("stale")
     return data.draft
@@ -247,8 +247,6 @@ async def skip(*, interaction: Interaction, member_id: int) -> None:
 
 async def unskip(*, interaction: Interaction, member_id: int) -> None:
     """Undo a recent Skip: the item is back in the queue. A skip older than SKIP_UNDO stays (stale button)."""
-    from core.sellers import NotAllowed  # see require_current_draft
-
     if await _skipped_since(interaction) is None:
         raise NotAllowed("stale")
     undone = await Interaction.filter(id=interaction.id, status=InteractionStatus.SKIPPED).update(

@@ -1,7 +1,6 @@
-"""Sellers, their Telegram members and invitations: onboarding, the WB token, access checks.
+"""Sellers, their Telegram members and invitations: onboarding, the WB token, settings, status.
 
-`authorize()` is the one access rule of the bot: a Telegram user acts on an object only as an active member of the
-seller that owns it. The bot answers every `NotAllowed` with a message and `record_refusal()` audits it.
+Who may act on what is `core.access`.
 """
 
 from __future__ import annotations
@@ -15,10 +14,10 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core import alerts, audit, memberships
+from core.access import NotAllowed, require_member, require_owner
 from core.i18n import LANGUAGES
 from core.models import (
     Channel,
-    Interaction,
     Invite,
     MemberRole,
     Seller,
@@ -32,14 +31,6 @@ from core.seller_settings import SellerSettings
 from core.settings import Settings
 
 INVITE_TTL = timedelta(days=2)
-
-
-class NotAllowed(Exception):
-    """The user may not do this; `reason` is the tail of a locale key (`bot-denied-<reason>`)."""
-
-    def __init__(self, reason: str = "not-member") -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class TokenRejected(Exception):
@@ -107,22 +98,6 @@ async def set_language(member: SellerMember, language: str) -> None:
     await member.save(update_fields=["language"])
     if member.role == MemberRole.OWNER:
         await Seller.filter(id=member.seller_id).update(language=language)
-
-
-def require_member(member: SellerMember | None) -> SellerMember:
-    """The member itself, or NotAllowed for users who belong to no seller."""
-    if member is None or not member.active:
-        raise NotAllowed("not-member")
-    return member
-
-
-def require_owner(member: SellerMember | None) -> SellerMember:
-    """The member if it is an owner of its seller, else NotAllowed."""
-    if member is None or not member.active:
-        raise NotAllowed("not-member")
-    if member.role != MemberRole.OWNER:
-        raise NotAllowed("owner-only")
-    return member
 
 
 async def connect_token(*, member: SellerMember, token: str, probe: TokenProbe, settings: Settings) -> TokenCheck:
@@ -253,31 +228,6 @@ async def remove_member(member: SellerMember | None, member_id: int) -> SellerMe
         "member.removed", seller_id=owner.seller_id, member_id=owner.id, object_type="member", object_id=target.id
     )
     return target
-
-
-async def authorize(member: SellerMember | None, interaction: Interaction | None) -> Interaction:
-    """Pass only an active member of the seller owning `interaction`, else NotAllowed (the caller audits it)."""
-    if member is None or not member.active:
-        raise NotAllowed("not-member")
-    if interaction is None or interaction.seller_id != member.seller_id:
-        raise NotAllowed("stale")
-    return interaction
-
-
-async def record_refusal(member: SellerMember | None, *, tg_user_id: int, reason: str, detail: str) -> None:
-    """Audit a refused action (forged, foreign or stale button; a command of a non-member)."""
-    await audit.record(
-        "access.denied",
-        seller_id=member.seller_id if member else None,
-        member_id=member.id if member else None,
-        tg_user_id=tg_user_id,
-        meta={"reason": reason, "detail": detail[:200]},
-    )
-
-
-async def interaction_for(member: SellerMember | None, interaction_id: int) -> Interaction:
-    """Load an interaction the member may act on (see `authorize`)."""
-    return await authorize(member, await Interaction.get_or_none(id=interaction_id))
 
 
 async def seller_settings(member: SellerMember) -> SellerSettings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core import audit, question_actions, replies, returns
+from core import audit, inbox, question_actions, replies, returns
 from core.models import Interaction, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 
@@ -47,6 +47,28 @@ async def submit_reply(
         extra_phrases=tuple(settings.banned_phrases_extra),
     )
     return await _hand_on(reply, enqueue)
+
+
+async def send_draft(
+    *,
+    interaction_id: int,
+    draft_id: int,
+    via: ReplyVia,
+    settings: Settings,
+    enqueue: Enqueue,
+    member_id: int | None = None,
+) -> Reply:
+    """Approve the draft a button was rendered with (a superseded one is refused as stale) and start its send."""
+    draft = await inbox.current_draft(interaction_id, draft_id)
+    return await submit_reply(
+        interaction_id=interaction_id,
+        text=draft.text,
+        draft_id=draft.id,
+        via=via,
+        settings=settings,
+        enqueue=enqueue,
+        member_id=member_id,
+    )
 
 
 async def submit_decision(

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 
+from core.access import NotAllowed
 from core.analytics.common import Sql
 from core.models import Channel, Interaction, ProductSpike, SellerMember, SpikeMute
 from core.models.enums import MemberRole
@@ -149,7 +150,6 @@ async def owner_members(seller_id: int) -> list[SellerMember]:
 async def mute(*, spike_id: int, tg_user_id: int, cfg: SpikeSettings, now: datetime | None = None) -> ProductSpike:
     """Mute the spike's product × topic for `mute_days`: the user must own the spike's seller (whichever of their
     memberships is active), else NotAllowed."""
-    from core.sellers import NotAllowed  # core.sellers imports nothing from here: the access rule lives there
 
     now = now or datetime.now(UTC)
     spike = await ProductSpike.get_or_none(id=spike_id)

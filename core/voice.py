@@ -4,12 +4,13 @@ per-product facts. Owners change the voice and the LLM switch; any member may wr
 from __future__ import annotations
 
 from core import audit
+from core.access import NotAllowed, require_member, require_owner
 from core.guardrails import Verdict, check_text
 from core.models import FACT_KINDS, ProductFacts, Seller, SellerMember
 from core.models.enums import Channel
 from core.models.product import FACT_MAX_CHARS
 from core.seller_settings import SellerSettings
-from core.sellers import NotAllowed, require_member, require_owner, update_settings
+from core.sellers import update_settings
 
 VOICE_FIELDS = ("signature", "brand")
 MAX_BANNED = 50

@@ -1,24 +1,28 @@
-"""Card buttons: Draft, Reply, Skip, Timeline; on a draft Approve, Edit, Regenerate, Cancel. Edited in place."""
+"""Card buttons: Draft, Reply, Skip, Timeline; on a draft Approve, Edit, Regenerate, Cancel. Edited in place.
+
+The router is a `card_router`: every handler gets the checked `access` (member × the card's interaction)."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.callbacks import CardAction, CardCb
 from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
+from bot.middlewares.access import card_router
 from bot.render import render_card, render_timeline
 from bot.states import EditDraft
-from core import inbox, linking, previews, sellers, sending
+from core import inbox, linking, previews, sending
+from core.access import Access
 from core.drafting.service import create_draft
 from core.i18n import Translator
-from core.models import ReplyVia, SellerMember
+from core.models import ReplyVia
 from core.sending import Enqueue
 from core.settings import Settings
 
-router = Router(name="cards")
+router = card_router("cards")
 
 
 async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inbox.CardData:
@@ -29,69 +33,53 @@ async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inb
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SHOW))
-async def show(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    data = await inbox.card_data(interaction.id)
+async def show(query: CallbackQuery, access: Access, t: Translator) -> None:
+    data = await inbox.card_data(access.interaction.id)
     sent = await query.message.answer(render_card(data, t), reply_markup=card_keyboard(data, t))
-    await inbox.card_shown(interaction.id, member, sent.chat.id, sent.message_id)
+    await inbox.card_shown(access.interaction.id, access.member, sent.chat.id, sent.message_id)
     await query.answer()
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.DRAFT, CardAction.REGENERATE})))
-async def draft(
-    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, settings: Settings
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def draft(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings) -> None:
+    interaction_id = access.interaction.id
     regenerate = callback_data.action == CardAction.REGENERATE
     if regenerate:
-        inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
-    await create_draft(interaction_id=interaction.id, member_id=member.id, regenerate=regenerate, settings=settings)
-    await _show(query, interaction.id, t)
+        await inbox.current_draft(interaction_id, callback_data.draft_id)
+    await create_draft(
+        interaction_id=interaction_id, member_id=access.member.id, regenerate=regenerate, settings=settings
+    )
+    await _show(query, interaction_id, t)
 
 
-async def _send_current_draft(
-    callback_data: CardCb, member: SellerMember | None, settings: Settings, enqueue: Enqueue
-) -> int:
-    """Send the draft the button was rendered with (a superseded one is stale); returns the interaction id."""
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    current = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
-    await sending.submit_reply(
-        interaction_id=interaction.id,
-        text=current.text,
-        draft_id=current.id,
-        member_id=member.id,
+async def _send_draft(callback_data: CardCb, access: Access, settings: Settings, enqueue: Enqueue) -> None:
+    await sending.send_draft(
+        interaction_id=access.interaction.id,
+        draft_id=callback_data.draft_id,
+        member_id=access.member.id,
         via=ReplyVia.TELEGRAM,
         settings=settings,
         enqueue=enqueue,
     )
-    return interaction.id
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.APPROVE))
 async def approve(
-    query: CallbackQuery,
-    callback_data: CardCb,
-    member: SellerMember | None,
-    t: Translator,
-    settings: Settings,
-    enqueue: Enqueue,
+    query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings, enqueue: Enqueue
 ) -> None:
-    interaction_id = await _send_current_draft(callback_data, member, settings, enqueue)
-    await _show(query, interaction_id, t)
+    await _send_draft(callback_data, access, settings, enqueue)
+    await _show(query, access.interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.EDIT, CardAction.REPLY})))
-async def edit(
-    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, state: FSMContext
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def edit(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, state: FSMContext) -> None:
     # "Edit again" is pressed on the preview: the text's outcome still goes to the card above it.
-    card = await inbox.member_card(interaction.id, member.id)
+    card = await inbox.member_card(access.interaction.id, access.member.id)
     chat_id, message_id = (card.tg_chat_id, card.tg_message_id) if card else (query.message.chat.id, None)
     await state.set_state(EditDraft.text)
     await state.set_data(
         {
-            "interaction_id": interaction.id,
+            "interaction_id": access.interaction.id,
             "draft_id": callback_data.draft_id,
             "chat_id": chat_id,
             "message_id": message_id or query.message.message_id,
@@ -101,11 +89,11 @@ async def edit(
     await query.answer()
 
 
-async def _refresh_own_card(query: CallbackQuery, interaction_id: int, member: SellerMember, t: Translator) -> None:
+async def _refresh_own_card(query: CallbackQuery, access: Access, t: Translator) -> None:
     """Re-render the member's card of the item (the preview is a separate message below it)."""
-    card = await inbox.member_card(interaction_id, member.id)
+    card = await inbox.member_card(access.interaction.id, access.member.id)
     if card is not None:
-        data = await inbox.card_data(interaction_id)
+        data = await inbox.card_data(access.interaction.id)
         await edit_in_place(
             query.bot.edit_message_text(
                 render_card(data, t),
@@ -118,66 +106,53 @@ async def _refresh_own_card(query: CallbackQuery, interaction_id: int, member: S
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SEND))
 async def send_preview(
-    query: CallbackQuery,
-    callback_data: CardCb,
-    member: SellerMember | None,
-    t: Translator,
-    settings: Settings,
-    enqueue: Enqueue,
+    query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings, enqueue: Enqueue
 ) -> None:
-    interaction_id = await _send_current_draft(callback_data, member, settings, enqueue)
+    await _send_draft(callback_data, access, settings, enqueue)
     await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
-    await _refresh_own_card(query, interaction_id, member, t)
+    await _refresh_own_card(query, access, t)
     await query.answer()
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.DISCARD))
-async def discard_preview(
-    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id)
-    await previews.discard(interaction_id=interaction.id, draft_id=callback_data.draft_id, member_id=member.id)
+async def discard_preview(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator) -> None:
+    await inbox.current_draft(access.interaction.id, callback_data.draft_id)
+    await previews.discard(
+        interaction_id=access.interaction.id, draft_id=callback_data.draft_id, member_id=access.member.id
+    )
     await edit_in_place(query.message.edit_text(t("bot-preview-cancelled"), reply_markup=None))
-    await _refresh_own_card(query, interaction.id, member, t)
+    await _refresh_own_card(query, access, t)
     await query.answer()
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.UNSKIP))
-async def unskip(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    await inbox.unskip(interaction=interaction, member_id=member.id)
-    await _show(query, interaction.id, t)
+async def unskip(query: CallbackQuery, access: Access, t: Translator) -> None:
+    await inbox.unskip(interaction=access.interaction, member_id=access.member.id)
+    await _show(query, access.interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SKIP))
-async def skip(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    await inbox.skip(interaction=interaction, member_id=member.id)
-    await _show(query, interaction.id, t)
+async def skip(query: CallbackQuery, access: Access, t: Translator) -> None:
+    await inbox.skip(interaction=access.interaction, member_id=access.member.id)
+    await _show(query, access.interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.CANCEL))
-async def cancel(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    await inbox.cancel_draft(interaction=interaction, member_id=member.id)
-    await _show(query, interaction.id, t)
+async def cancel(query: CallbackQuery, access: Access, t: Translator) -> None:
+    await inbox.cancel_draft(interaction=access.interaction, member_id=access.member.id)
+    await _show(query, access.interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.TIMELINE))
-async def timeline(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    thread = await linking.timeline(interaction.id)
-    zone = await inbox.seller_zone(interaction.seller_id)
-    await query.message.answer(render_timeline(thread, interaction.id, t, zone))
+async def timeline(query: CallbackQuery, access: Access, t: Translator) -> None:
+    thread = await linking.timeline(access.interaction.id)
+    zone = await inbox.seller_zone(access.interaction.seller_id)
+    await query.message.answer(render_timeline(thread, access.interaction.id, t, zone))
     await query.answer()
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.RECHECK))
-async def recheck_wb(
-    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, enqueue: Enqueue
-) -> None:
+async def recheck_wb(query: CallbackQuery, access: Access, t: Translator, enqueue: Enqueue) -> None:
     """ "Check WB again" on a reply whose outcome is unknown: the card changes once WB answered the read-back."""
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    started = await sending.recheck(interaction.id, enqueue=enqueue, member_id=member.id)
+    started = await sending.recheck(access.interaction.id, enqueue=enqueue, member_id=access.member.id)
     await query.answer(t("bot-recheck-started" if started else "bot-recheck-nothing"))

@@ -3,7 +3,7 @@ the comment first (10–1000 characters, guardrails); nothing is sent without th
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
@@ -11,16 +11,18 @@ from bot.callbacks import ClaimCb, ClaimStep
 from bot.claim_card import action_label, confirm_keyboard
 from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard
+from bot.middlewares.access import card_router
 from bot.render import clip, render_card
 from bot.states import ClaimComment
-from core import inbox, returns, sellers, sending
+from core import inbox, returns, sending
+from core.access import Access
 from core.i18n import Translator
-from core.models import ReplyVia, SellerMember
+from core.models import ReplyVia
 from core.replies import ReplyNotAllowed
 from core.sending import Enqueue
 from core.settings import Settings
 
-router = Router(name="claims")
+router = card_router("claims")
 
 
 async def _redraw(bot: Bot, chat_id: int, message_id: int, interaction_id: int, t: Translator) -> None:
@@ -33,10 +35,8 @@ async def _redraw(bot: Bot, chat_id: int, message_id: int, interaction_id: int, 
 
 
 @router.callback_query(ClaimCb.filter(F.step == ClaimStep.ASK))
-async def ask(
-    query: CallbackQuery, callback_data: ClaimCb, member: SellerMember | None, t: Translator, state: FSMContext
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def ask(query: CallbackQuery, callback_data: ClaimCb, access: Access, t: Translator, state: FSMContext) -> None:
+    interaction = access.interaction
     action = callback_data.action
     if action not in returns.ClaimView.of(interaction.raw_payload).actions:
         raise ReplyNotAllowed("claim-action")
@@ -50,11 +50,9 @@ async def ask(
 
 
 @router.message(ClaimComment.text, F.text, ~F.text.startswith("/"))
-async def comment(
-    message: Message, state: FSMContext, member: SellerMember | None, t: Translator, settings: Settings
-) -> None:
+async def comment(message: Message, state: FSMContext, access: Access, t: Translator, settings: Settings) -> None:
     ids = await state.get_data()
-    interaction = await sellers.interaction_for(member, ids["interaction_id"])
+    interaction, member = access.interaction, access.member
     # A blocked or too short comment raises: the errors router lists every reason and the state stays for a retry.
     draft = await returns.prepare_comment(
         interaction_id=interaction.id,
@@ -73,15 +71,15 @@ async def comment(
 async def confirm(
     query: CallbackQuery,
     callback_data: ClaimCb,
-    member: SellerMember | None,
+    access: Access,
     t: Translator,
     settings: Settings,
     enqueue: Enqueue,
 ) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+    interaction, member = access.interaction, access.member
     text = None
     if callback_data.draft_id:
-        text = inbox.require_current_draft(await inbox.card_data(interaction.id), callback_data.draft_id).text
+        text = (await inbox.current_draft(interaction.id, callback_data.draft_id)).text
     await sending.submit_decision(
         interaction_id=interaction.id,
         action=callback_data.action,
@@ -95,8 +93,8 @@ async def confirm(
 
 
 @router.callback_query(ClaimCb.filter(F.step == ClaimStep.CANCEL))
-async def cancel(query: CallbackQuery, callback_data: ClaimCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def cancel(query: CallbackQuery, callback_data: ClaimCb, access: Access, t: Translator) -> None:
+    interaction, member = access.interaction, access.member
     if callback_data.draft_id:
         await inbox.cancel_draft(interaction=interaction, member_id=member.id)
     await _after(query, callback_data, interaction.id, t, "claim-cancelled")

@@ -1,6 +1,6 @@
 """Drafting preferences from the bot: /settings → "Voice and drafts" (LLM on/off, tone, signature, brand, own
-banned words) and a card's "Product facts" (sizing, care, known issues, what is in the box). Texts are typed in
-answer to a prompt (FSM state holds only the field and ids); core validates, audits and stores them."""
+banned words). Texts are typed in answer to a prompt (FSM state holds only the field); core validates, audits and
+stores them. A card's "Product facts" are `bot.routers.facts`."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import FactsCb, SettingsAction, SettingsCb, VoiceAction, VoiceCb
+from bot.callbacks import SettingsAction, SettingsCb, VoiceAction, VoiceCb
 from bot.editing import edit_in_place
 from bot.render import clip
-from bot.states import FactInput, VoiceInput
-from core import sellers, voice
+from bot.states import VoiceInput
+from core import access, sellers, voice
 from core.i18n import Translator
-from core.models import FACT_KINDS, Seller, SellerMember
+from core.models import Seller, SellerMember
 from core.seller_settings import SellerSettings
 
 router = Router(name="drafting")
@@ -47,15 +47,6 @@ def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def facts_keyboard(interaction_id: int, t: Translator) -> InlineKeyboardMarkup:
-    """One button per kind of fact."""
-    kb = InlineKeyboardBuilder()
-    for kind in FACT_KINDS:
-        kb.button(text=t(f"bot-facts-kind-{kind}"), callback_data=FactsCb(interaction_id=interaction_id, kind=kind))
-    kb.adjust(2)
-    return kb.as_markup()
-
-
 async def _voice_screen(member: SellerMember, t: Translator) -> tuple[str, InlineKeyboardMarkup]:
     seller = await Seller.get(id=member.seller_id)
     return voice_text(SellerSettings.of(seller.settings), seller.llm_enabled, t), voice_keyboard(t)
@@ -65,7 +56,7 @@ async def _voice_screen(member: SellerMember, t: Translator) -> tuple[str, Inlin
 async def voice_pressed(
     query: CallbackQuery, callback_data: VoiceCb, member: SellerMember | None, t: Translator, state: FSMContext
 ) -> None:
-    owner = sellers.require_owner(member)
+    owner = access.require_owner(member)
     action = callback_data.action
     if action in _ASK:
         await state.set_state(VoiceInput.text)
@@ -98,52 +89,8 @@ async def voice_typed(
     else:
         await voice.set_voice_text(member, data["field"], message.text)
     await state.clear()
-    text, markup = await _voice_screen(sellers.require_member(member), t)
+    text, markup = await _voice_screen(access.require_member(member), t)
     await edit_in_place(
         bot.edit_message_text(text, chat_id=data["chat_id"], message_id=data["message_id"], reply_markup=markup)
     )
     await message.answer(t("bot-settings-saved"))
-
-
-def facts_text(facts: dict[str, str], nm_id: int, t: Translator) -> str:
-    """The product's facts, escaped."""
-    lines = [t("bot-facts-title", nm_id=str(nm_id))]
-    for kind in FACT_KINDS:
-        lines.append(f"<b>{t(f'bot-facts-kind-{kind}')}</b>: {clip(facts[kind], 320, '…') or t('bot-voice-none')}")
-    lines.append(t("bot-facts-hint"))
-    return "\n".join(lines)
-
-
-@router.callback_query(FactsCb.filter())
-async def facts_pressed(
-    query: CallbackQuery, callback_data: FactsCb, member: SellerMember | None, t: Translator, state: FSMContext
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
-    if interaction.nm_id is None:
-        await query.answer(t("bot-facts-no-product"), show_alert=True)
-        return
-    if callback_data.kind:
-        await state.set_state(FactInput.text)
-        await state.set_data({"interaction_id": interaction.id, "kind": callback_data.kind})
-        await query.message.answer(t("bot-facts-ask", kind=t(f"bot-facts-kind-{callback_data.kind}")))
-    else:
-        facts = await voice.product_facts(interaction.seller_id, interaction.nm_id)
-        await query.message.answer(
-            facts_text(facts, interaction.nm_id, t), reply_markup=facts_keyboard(interaction.id, t)
-        )
-    await query.answer()
-
-
-@router.message(FactInput.text, F.text, ~F.text.startswith("/"))
-async def fact_typed(message: Message, state: FSMContext, member: SellerMember | None, t: Translator) -> None:
-    data = await state.get_data()
-    interaction = await sellers.interaction_for(member, data["interaction_id"])
-    verdict = await voice.set_fact_as_member(member, interaction.nm_id, data["kind"], message.text)
-    if not verdict.ok:
-        # The state stays: the seller reads why and types the fact again.
-        reasons = "\n".join(f"• {clip(r, 300, '…')}" for r in verdict.reasons(t.language))
-        await message.answer(t("bot-facts-blocked") + "\n" + reasons)
-        return
-    await state.clear()
-    facts = await voice.product_facts(interaction.seller_id, interaction.nm_id)
-    await message.answer(facts_text(facts, interaction.nm_id, t), reply_markup=facts_keyboard(interaction.id, t))

@@ -3,27 +3,26 @@ Cancel. Nothing goes to WB before Send; a blocked text is answered with every re
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard, preview_keyboard
+from bot.middlewares.access import card_router
 from bot.render import render_card, render_preview
 from bot.states import EditDraft
-from core import inbox, previews, sellers
+from core import inbox, previews
+from core.access import Access
 from core.i18n import Translator
-from core.models import SellerMember
 
-router = Router(name="edit")
+router = card_router("edit")
 
 
 @router.message(EditDraft.text, F.text, ~F.text.startswith("/"))
-async def text_received(
-    message: Message, bot: Bot, state: FSMContext, member: SellerMember | None, t: Translator
-) -> None:
+async def text_received(message: Message, bot: Bot, state: FSMContext, access: Access, t: Translator) -> None:
     ids = await state.get_data()
-    interaction = await sellers.interaction_for(member, ids["interaction_id"])
+    interaction, member = access.interaction, access.member
     # GuardrailViolation leaves the state as it is: the seller reads the reasons and types again.
     draft = await previews.save_seller_text(interaction_id=interaction.id, text=message.text, member_id=member.id)
     await state.clear()

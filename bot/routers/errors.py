@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
 
 from bot.render import clip
-from core import sellers
+from core import access, sellers
 from core.guardrails import GuardrailViolation
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import SellerMember
@@ -44,12 +44,12 @@ def _command_of(message: Message) -> str:
     return text.split(maxsplit=1)[0][:64] if text.startswith("/") else "<text>"
 
 
-@router.error(ExceptionTypeFilter(sellers.NotAllowed))
+@router.error(ExceptionTypeFilter(access.NotAllowed))
 async def not_allowed(event: ErrorEvent) -> None:
     user, member, t = await _who(event.update)
     query = event.update.callback_query
     detail = query.data if query else _command_of(event.update.message)
-    await sellers.record_refusal(member, tg_user_id=user.id, reason=event.exception.reason, detail=detail or "")
+    await access.record_refusal(member, tg_user_id=user.id, reason=event.exception.reason, detail=detail or "")
     await _say(event.update, t(f"bot-denied-{event.exception.reason}"))
 
 
@@ -86,7 +86,7 @@ async def invite_invalid(event: ErrorEvent) -> None:
 @router.callback_query()
 async def unknown_button(query: CallbackQuery, member: SellerMember | None, tg_user_id: int, t: Translator) -> None:
     # Unparseable or unknown callback data: a forged button, or one from an older bot version.
-    await sellers.record_refusal(member, tg_user_id=tg_user_id, reason="stale", detail=query.data or "")
+    await access.record_refusal(member, tg_user_id=tg_user_id, reason="stale", detail=query.data or "")
     await query.answer(t("bot-denied-stale"), show_alert=True)
 
 

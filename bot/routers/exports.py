@@ -10,7 +10,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import FSInputFile, Message
 
-from core import exports, inbox, sellers
+from core import access, exports, inbox
 from core.i18n import Translator
 from core.models import SellerMember
 
@@ -30,7 +30,7 @@ def _days(command: CommandObject) -> int | None:
 
 @router.message(Command("export"))
 async def export_command(message: Message, command: CommandObject, member: SellerMember | None, t: Translator) -> None:
-    seller_id = sellers.require_owner(member).seller_id
+    seller_id = access.require_owner(member).seller_id
     days = _days(command)
     if days is None:
         await message.answer(t("export-usage", max=MAX_DAYS))

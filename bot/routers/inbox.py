@@ -10,7 +10,7 @@ from bot.callbacks import InboxCb
 from bot.editing import edit_in_place
 from bot.keyboards import inbox_keyboard
 from bot.render import render_line
-from core import inbox, sellers
+from core import access, inbox
 from core.i18n import Translator
 from core.models import Channel, SellerMember
 
@@ -20,7 +20,7 @@ router = Router(name="inbox")
 async def _page(
     member: SellerMember | None, channel: str, page: int, t: Translator, oldest: bool = False
 ) -> tuple[str, object]:
-    seller_id = sellers.require_member(member).seller_id
+    seller_id = access.require_member(member).seller_id
     result = await inbox.list_inbox(
         seller_id=seller_id, channel=Channel(channel) if channel else None, page=page, oldest=oldest
     )

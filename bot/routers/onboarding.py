@@ -14,7 +14,7 @@ from bot.callbacks import LangCb
 from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
-from core import sellers, shop
+from core import access, sellers, shop
 from core.i18n import Translator, translator
 from core.models import SellerMember
 from core.secrets import mask_token
@@ -75,7 +75,7 @@ async def language_chosen(
 
 @router.message(Command("connect"))
 async def reconnect(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
-    sellers.require_owner(member)
+    access.require_owner(member)
     await state.set_state(Onboarding.token)
     await message.answer(t("bot-ask-token"))
 
@@ -97,7 +97,7 @@ async def token_received(
     await bot.delete_message(message.chat.id, message.message_id)
     try:
         check = await sellers.connect_token(member=member, token=token, probe=probe, settings=settings)
-    except sellers.NotAllowed:
+    except access.NotAllowed:
         await state.clear()  # not an owner: stop treating their next messages as tokens
         raise
     await state.clear()
@@ -112,7 +112,7 @@ async def token_received(
 
 @router.message(Onboarding.shop_name, F.text, ~F.text.startswith("/"))
 async def shop_name_received(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
-    owner = sellers.require_owner(member)
+    owner = access.require_owner(member)
     try:
         name = await shop.name_shop(seller_id=owner.seller_id, text=message.text or "", member_id=owner.id)
     except shop.BadShopName:

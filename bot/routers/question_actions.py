@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.types import CallbackQuery
 
 from bot.callbacks import CardAction, CardCb
 from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard, hide_confirm_keyboard
+from bot.middlewares.access import card_router
 from bot.render import render_card
-from core import inbox, sellers, sending
+from core import inbox, sending
+from core.access import Access
 from core.i18n import Translator
-from core.models import ReplyVia, SellerMember
+from core.models import ReplyVia
 from core.sending import Enqueue
 
-router = Router(name="question_actions")
+router = card_router("question_actions")
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.HIDE))
-async def ask(query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def ask(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator) -> None:
+    interaction = access.interaction
     await edit_in_place(query.message.edit_reply_markup(reply_markup=hide_confirm_keyboard(interaction.id, t)))
     await query.answer()
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.HIDE_CONFIRM, CardAction.HIDE_CANCEL})))
-async def decide(
-    query: CallbackQuery, callback_data: CardCb, member: SellerMember | None, t: Translator, enqueue: Enqueue
-) -> None:
-    interaction = await sellers.interaction_for(member, callback_data.interaction_id)
+async def decide(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, enqueue: Enqueue) -> None:
+    interaction, member = access.interaction, access.member
     if callback_data.action == CardAction.HIDE_CONFIRM:
         await sending.submit_hide(
             interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM, enqueue=enqueue

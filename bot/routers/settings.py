@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
 from bot.keyboards import settings_keyboard, zone_keyboard
-from core import sellers
+from core import access, sellers
 from core.humanize import duration
 from core.i18n import Translator, translator
 from core.models import SellerMember
@@ -58,7 +58,7 @@ def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) 
 
 @router.message(Command("settings"))
 async def settings_command(message: Message, member: SellerMember | None, t: Translator) -> None:
-    current = await sellers.seller_settings(sellers.require_member(member))
+    current = await sellers.seller_settings(access.require_member(member))
     await message.answer(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
 
 
@@ -93,7 +93,7 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
 async def settings_changed(
     query: CallbackQuery, callback_data: SettingsCb, member: SellerMember | None, t: Translator
 ) -> None:
-    current = await sellers.seller_settings(sellers.require_member(member))
+    current = await sellers.seller_settings(access.require_member(member))
     action = callback_data.action
     if action == SettingsAction.ZONE and not callback_data.value:
         title = t("bot-settings-zone-title", zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)))

@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from core import analytics, inbox, sellers
+from core import access, analytics, inbox
 from core.humanize import duration
 from core.i18n import Translator
 from core.models import SellerMember
@@ -22,7 +22,7 @@ def _pct(value: float | None) -> str:
 
 @router.message(Command("stats"))
 async def stats_command(message: Message, member: SellerMember | None, t: Translator) -> None:
-    seller_id = sellers.require_member(member).seller_id
+    seller_id = access.require_member(member).seller_id
     zone = await inbox.seller_zone(seller_id)
     rows = await analytics.stats(seller_id=seller_id, now=datetime.now(UTC), zone=zone)
     lines = [t("bot-stats-title")] + [

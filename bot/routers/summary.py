@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SummaryCb
 from bot.editing import edit_in_place
 from bot.summaries import render_summary, settings_keyboard
-from core import inbox, sellers, summary, summary_push
+from core import access, inbox, summary, summary_push
 from core.i18n import Translator
 from core.models import SellerMember, SummaryEvery
 
@@ -21,7 +21,7 @@ router = Router(name="summary")
 
 @router.message(Command("digest"))
 async def digest_command(message: Message, command: CommandObject, member: SellerMember | None, t: Translator) -> None:
-    member = sellers.require_member(member)
+    member = access.require_member(member)
     arg = (command.args or "").strip().lower()
     if arg in ("settings", "настройки"):
         current = SummaryEvery(member.summary_every)
@@ -37,7 +37,7 @@ async def digest_command(message: Message, command: CommandObject, member: Selle
 async def summary_every(
     query: CallbackQuery, callback_data: SummaryCb, member: SellerMember | None, t: Translator
 ) -> None:
-    member = sellers.require_member(member)
+    member = access.require_member(member)
     await summary_push.subscribe(member.id, callback_data.every)
     markup = settings_keyboard(callback_data.every, t)
     await edit_in_place(query.message.edit_text(t("summary-settings"), reply_markup=markup))
