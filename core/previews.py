@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from core import audit
 from core.guardrails import GuardrailViolation, check_text, context_for
-from core.interactions import OPEN_STATUSES
 from core.models import Draft, DraftOrigin, Interaction, Seller
 from core.replies import ReplyNotAllowed
 from core.seller_settings import SellerSettings
+from core.transitions import OPEN_STATUSES
 
 
 async def save_seller_text(*, interaction_id: int, text: str, member_id: int) -> Draft:

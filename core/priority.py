@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.intent import Intent
+from core.intent import Intent, classify
 from core.models import PRIORITY_RANK, Channel, Priority
 from core.review_meta import OrderStatus
 from core.seller_settings import BusinessHours
@@ -75,3 +75,26 @@ def triage(
         else None
     )
     return Triage(priority=priority, priority_rank=PRIORITY_RANK[priority], due_at=due, needs_response=needs_response)
+
+
+def triage_new(
+    *,
+    channel: Channel,
+    text: str,
+    rating: int | None,
+    occurred_at: datetime,
+    business_hours: BusinessHours,
+    order_status: str | None = None,
+) -> tuple[str | None, Triage]:
+    """The triage of what a buyer just wrote (a new item, or a chat the buyer wrote to again): the intent of a
+    question or chat message (`core.intent.classify`; reviews have none) and `triage` with it."""
+    intent = classify(text).intent.value if channel != Channel.REVIEW and text else None
+    return intent, triage(
+        channel=channel,
+        rating=rating,
+        intent=intent,
+        text=text,
+        occurred_at=occurred_at,
+        business_hours=business_hours,
+        order_status=order_status,
+    )

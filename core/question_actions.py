@@ -13,9 +13,9 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.i18n import translator
-from core.interactions import OPEN_STATUSES
 from core.models import Channel, Interaction, Reply, ReplyVia, Seller
 from core.replies import ACTIVE, ENDED, ReplyNotAllowed, queue_action
+from core.transitions import OPEN_STATUSES
 
 HIDE = "hide"
 

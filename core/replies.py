@@ -24,7 +24,6 @@ from tortoise.transactions import in_transaction
 
 from core import audit
 from core.guardrails import GuardrailViolation, check_text, context_for
-from core.interactions import OPEN_STATUSES, pending_fields, same_text
 from core.models import (
     Channel,
     ChatDirection,
@@ -40,6 +39,7 @@ from core.models import (
     WbSyncState,
 )
 from core.seller_settings import SellerSettings
+from core.transitions import OPEN_STATUSES, pending_fields, same_text
 
 ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING, ReplyStatus.UNKNOWN)
 ENDED = (ReplyStatus.SENT, ReplyStatus.FAILED)

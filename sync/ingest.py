@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core import interactions as rules
+from core import transitions
 from core.backlog import is_backlog
-from core.intent import classify
 from core.models import AnswerState, Channel, Interaction, InteractionSource, InteractionStatus, WbSyncState
-from core.priority import triage
+from core.priority import triage_new
 from core.seller_settings import SellerSettings
 from sync import bulk
 from sync.wb.models import Feedback, Question
@@ -37,7 +36,7 @@ class Item:
     external_id: str
     occurred_at: datetime
     fields: dict[str, Any]
-    wb: rules.WbAnswer
+    wb: transitions.WbAnswer
     order_status: str | None = None
 
 
@@ -68,20 +67,20 @@ def _raw_state(state: str | None) -> str | None:
     return state[:50] if state else state
 
 
-def review_answer(fb: Feedback) -> rules.WbAnswer:
+def review_answer(fb: Feedback) -> transitions.WbAnswer:
     """WB's answer of a review; unknown moderation states are kept raw as UNKNOWN."""
     if fb.answer is None or not fb.answer.text:
-        return rules.WbAnswer(None)
+        return transitions.WbAnswer(None)
     state = REVIEW_STATES.get(fb.answer.state or "", AnswerState.UNKNOWN)
-    return rules.WbAnswer(fb.answer.text, state, _raw_state(fb.answer.state), fb.answer.editable)
+    return transitions.WbAnswer(fb.answer.text, state, _raw_state(fb.answer.state), fb.answer.editable)
 
 
-def question_answer(q: Question) -> rules.WbAnswer:
+def question_answer(q: Question) -> transitions.WbAnswer:
     """WB's answer of a question (state wbRu = shown; none = the seller rejected the question)."""
     if q.answer is None or not q.answer.text:
-        return rules.WbAnswer(None)
+        return transitions.WbAnswer(None)
     state = AnswerState.PUBLISHED if q.state == "wbRu" else AnswerState.UNKNOWN
-    return rules.WbAnswer(q.answer.text, state, _raw_state(q.state), q.answer.editable)
+    return transitions.WbAnswer(q.answer.text, state, _raw_state(q.state), q.answer.editable)
 
 
 def from_feedback(fb: Feedback) -> Item:
@@ -148,12 +147,10 @@ def new_row(
     does one from WB's archive (`history`: answered, or closed unanswered)."""
     fields = item.fields
     buyer_text = " ".join(p for p in (fields.get("text"), fields.get("pros"), fields.get("cons")) if p)
-    intent = classify(buyer_text).intent.value if channel != Channel.REVIEW and buyer_text else None
-    t = triage(
+    intent, t = triage_new(
         channel=channel,
-        rating=fields.get("rating"),
-        intent=intent,
         text=buyer_text,
+        rating=fields.get("rating"),
         occurred_at=item.occurred_at,
         business_hours=settings.business_hours,
         order_status=item.order_status,
@@ -251,11 +248,11 @@ async def upsert_items(
         result.notify_ids = []
     for row in known:
         item = by_id[row.external_id]
-        transition = rules.apply_wb_answer(row, item.wb, now)
+        transition = transitions.apply_wb_answer(row, item.wb, now)
         content = {k: item.fields[k] for k in CONTENT_FIELDS if k in item.fields and getattr(row, k) != item.fields[k]}
         if content:
             await Interaction.filter(id=row.id).update(**content)
-        applied = await rules.apply(row, transition)
+        applied = await transitions.apply(row, transition)
         if applied or content:
             result.updated += 1
         if applied and transition.refresh:

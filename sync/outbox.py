@@ -28,7 +28,6 @@ from enum import Enum
 import structlog
 
 from core import question_actions, replies, returns
-from core.interactions import same_text
 from core.models import (
     Channel,
     Interaction,
@@ -41,6 +40,7 @@ from core.models import (
 from core.seller_settings import SellerSettings
 from core.sellers import get_token
 from core.tasks import TaskName
+from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext
 from sync.engine.run import token_refused

@@ -14,9 +14,9 @@ from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.replying import ReplyRefused, send_step, submit_web_reply
 from admin.templating import templates
 from core import analytics, records, replies, sending
-from core.interactions import OPEN_STATUSES
 from core.models import AdminRole, AdminUser, Channel, Priority
 from core.returns import ClaimView
+from core.transitions import OPEN_STATUSES
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
 

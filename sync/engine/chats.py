@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from core import interactions as rules
+from core import transitions
 from core.backlog import is_backlog
-from core.intent import classify
 from core.models import Channel, ChatDirection, ChatMessage, Interaction, Reply, ReplyStatus, Seller, SyncCursor
-from core.priority import triage
+from core.priority import triage_new
 from core.seller_settings import SellerSettings
 from sync.context import SyncContext
 from sync.engine.stats import RunStats
@@ -96,16 +95,15 @@ async def _our_replies(interaction_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _decide(
-    row: Interaction, lines: list[rules.ChatLine], now: datetime, ours: Collection[str], settings: SellerSettings
-) -> rules.Transition:
+    row: Interaction, lines: list[transitions.ChatLine], now: datetime, ours: Collection[str], settings: SellerSettings
+) -> transitions.Transition:
     """The chat's transition for its new lines, with triage when the buyer now waits for a response."""
-    transition = rules.apply_chat_messages(row, lines, now, ours)
+    transition = transitions.apply_chat_messages(row, lines, now, ours)
     if transition.changes.get("needs_response"):
-        t = triage(
+        intent, t = triage_new(
             channel=Channel.CHAT,
+            text=lines[-1].text or "",
             rating=None,
-            intent=(intent := classify(lines[-1].text).intent.value if lines[-1].text else None),
-            text=lines[-1].text,
             occurred_at=lines[-1].at,
             business_hours=settings.business_hours,
         )
@@ -163,18 +161,18 @@ async def ingest_events(
     ours = await _our_replies([r.id for r in rows.values()])
     for chat_id, row in rows.items():
         lines = [
-            rules.ChatLine(e.sender == "client", e.message.text if e.message else "", e.created_at)
+            transitions.ChatLine(e.sender == "client", e.message.text if e.message else "", e.created_at)
             for e in sorted(fresh, key=lambda e: e.add_timestamp)
             if e.chat_id == chat_id and e.sender in DIRECTIONS  # system messages move nothing
         ]
         transition = _decide(row, lines, now, ours.get(row.id, ()), settings)
-        applied = await rules.apply(row, transition)
+        applied = await transitions.apply(row, transition)
         if not applied and transition:
             # The outbox recorded a send between our read and this write: decide again on the fresh row (these
             # messages are behind the cursor now, no later sync would see them again).
             row = await Interaction.get(id=row.id)
             transition = _decide(row, lines, now, ours.get(row.id, ()), settings)
-            applied = await rules.apply(row, transition)
+            applied = await transitions.apply(row, transition)
         if applied:
             stats.updated += row.id not in created
             if transition.changes.get("needs_response") and not _backlog(stats, lines[-1].at):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from core import interactions as rules
+from core import transitions
 from core.models import Channel, Interaction, Seller, SyncCursor, WbSyncState
 from sync.context import SyncContext
 from sync.engine.run import announce, interval_s
@@ -32,8 +32,8 @@ async def check_pending(ctx: SyncContext, now: datetime) -> int:
                 next_due_at=now
             )
             continue
-        transition = rules.apply_wb_answer(row, rules.WbAnswer(None), now)
-        if await rules.apply(row, transition):
+        transition = transitions.apply_wb_answer(row, transitions.WbAnswer(None), now)
+        if await transitions.apply(row, transition):
             expired += 1
             stats = by_seller.setdefault(row.seller_id, RunStats())
             stats.refresh_ids.append(row.id)

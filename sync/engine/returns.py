@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core import interactions as rules
+from core import transitions
 from core.intent import Intent
-from core.interactions import OPEN_STATUSES
 from core.models import Channel, Interaction, InteractionStatus, Seller, SyncCursor, WbSyncState
 from core.priority import triage
 from core.returns import ClaimView
 from core.seller_settings import SellerSettings
+from core.transitions import OPEN_STATUSES
 from sync.context import SyncContext
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
@@ -60,15 +60,15 @@ def _new_row(seller_id: int, claim: Claim, settings: SellerSettings) -> Interact
     )
 
 
-def claim_transition(row: Interaction, claim: Claim, now: datetime) -> rules.Transition:
+def claim_transition(row: Interaction, claim: Claim, now: datetime) -> transitions.Transition:
     """What a newer WB view of a known claim changes (nothing when `dt_update` and the actions are the same)."""
     before = ClaimView.of(row.raw_payload)
     payload = _payload(claim)
     after = ClaimView.of(payload)
     if row.wb_updated_at == claim.updated and before.actions == after.actions and before.status == after.status:
-        return rules.Transition()
+        return transitions.Transition()
     changes: dict = {"raw_payload": payload, "wb_updated_at": claim.updated}
-    t = rules.Transition(changes, refresh=True)
+    t = transitions.Transition(changes, refresh=True)
     if after.open:
         if row.status not in OPEN_STATUSES and row.wb_sync_state != WbSyncState.PENDING:
             changes.update(status=InteractionStatus.NEEDS_RESPONSE, needs_response=True)
@@ -107,7 +107,7 @@ async def ingest_claims(seller: Seller, claims: list[Claim], stats: RunStats, no
         if row.needs_response and row.notified_at is None:
             stats.notify_ids.append(row.id)
         transition = claim_transition(row, by_id[ext], now)
-        if await rules.apply(row, transition):
+        if await transitions.apply(row, transition):
             stats.updated += 1
             stats.refresh_ids.append(row.id)
 

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from taskiq import AsyncBroker
 from tortoise.transactions import in_transaction
 
-from core.interactions import claim_notifications
 from core.tasks import TaskName
+from core.transitions import claim_notifications
 from sync.broker import kick
 from sync.ingest import IngestResult
 

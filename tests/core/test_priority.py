@@ -4,7 +4,7 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from core.models import Channel, Priority
-from core.priority import triage
+from core.priority import triage, triage_new
 from core.seller_settings import BusinessHours
 
 HOURS = BusinessHours(timezone="Europe/Moscow", start=time(9), end=time(18), weekdays=[1, 2, 3, 4, 5])
@@ -72,3 +72,18 @@ def test_review_from_a_buyer_who_returned_the_item_is_urgent() -> None:
             order_status=status,
         )
         assert kept.priority == Priority.NORMAL
+
+
+def test_new_items_are_triaged_from_what_the_buyer_wrote() -> None:
+    """One triage for a new review, question or chat line (ingest and the chat sync share it)."""
+    asked = "Какой размер взять на рост 170?"
+    for channel in (Channel.QUESTION, Channel.CHAT):
+        intent, result = triage_new(
+            channel=channel, text=asked, rating=None, occurred_at=FRIDAY_17, business_hours=HOURS
+        )
+        assert intent == "size" and result == _triage(channel, intent="size", text=asked)
+    intent, result = triage_new(channel=Channel.REVIEW, text="", rating=1, occurred_at=FRIDAY_17, business_hours=HOURS)
+    assert intent is None and result == _triage(Channel.REVIEW, rating=1, text="")
+    assert (
+        triage_new(channel=Channel.CHAT, text="", rating=None, occurred_at=FRIDAY_17, business_hours=HOURS)[0] is None
+    )

@@ -14,16 +14,13 @@ from core.models import (
     InteractionStatus,
     Reply,
     ReplyStatus,
-    ReplyVia,
     WbSyncState,
 )
-from core.sending import submit_reply
 from core.settings import Settings
 from sync import outbox
-from sync.broker import send_queue
 from sync.context import SyncContext
 from sync.engine import sync_channel
-from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
+from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
 
 TEXT = "Здравствуйте!   Размер M подойдёт\nна рост 170."
 
@@ -45,14 +42,7 @@ async def test_chat_events_read_while_our_reply_is_in_flight_still_confirm(db, s
     async with open_chat(settings) as (ctx, item):
         assert item.needs_response
         draft = await Draft.create(interaction_id=item.id, text=TEXT, origin=DraftOrigin.SELLER)
-        reply = await submit_reply(
-            interaction_id=item.id,
-            text=TEXT,
-            draft_id=draft.id,
-            via=ReplyVia.TELEGRAM,
-            settings=ctx.settings,
-            enqueue=send_queue(ctx.broker),
-        )
+        reply = await approve(ctx, item.id, TEXT, draft_id=draft.id)
 
         async def sync_while_in_flight(step: str) -> None:
             # WB holds our message; the outbox has not recorded the send yet: the chat sync reads it now.
@@ -76,14 +66,7 @@ async def test_chat_events_read_while_our_reply_is_in_flight_still_confirm(db, s
 
 async def test_outbox_recording_first_then_chat_events_confirm(db, settings, redis_client) -> None:
     async with open_chat(settings) as (ctx, item):
-        reply = await submit_reply(
-            interaction_id=item.id,
-            text=TEXT,
-            draft_id=None,
-            via=ReplyVia.TELEGRAM,
-            settings=ctx.settings,
-            enqueue=send_queue(ctx.broker),
-        )
+        reply = await approve(ctx, item.id, TEXT)
         assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
         assert (await Interaction.get(id=item.id)).wb_sync_state == WbSyncState.PENDING
         await sync_channel(ctx, item.seller_id, Channel.CHAT)

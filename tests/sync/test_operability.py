@@ -16,15 +16,14 @@ from structlog.testing import capture_logs
 from taskiq_redis import RedisStreamBroker
 
 from core.models import Channel, Interaction, ReplyVia, SyncRun, SyncRunStatus
-from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
 from sync import heartbeat, outbox, stream
-from sync.broker import get_broker, kick, send_queue
+from sync.broker import get_broker, kick
 from sync.engine import sync_channel
 from sync.engine.run import reap_orphaned_runs
 from sync.scheduler import run_forever
-from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
+from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -159,14 +158,7 @@ async def test_one_structured_line_per_sync_run_and_per_send_attempt(db: None, s
 
             item = await Interaction.filter(seller_id=seller.id, needs_response=True).first()
             assert item is not None
-            reply = await submit_reply(
-                interaction_id=item.id,
-                text="Спасибо за отзыв!",
-                draft_id=None,
-                via=ReplyVia.WEB,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
+            reply = await approve(ctx, item.id, "Спасибо за отзыв!", via=ReplyVia.WEB)
             with capture_logs() as logs:
                 await outbox.send_reply(ctx, reply.id)
             sends = [e for e in logs if e["event"] == "reply.send"]

@@ -19,13 +19,11 @@ from core.models import (
     ReplyVia,
     WbSyncState,
 )
-from core.sending import submit_reply
 from sync import outbox
-from sync.broker import send_queue
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
 from sync.wb import WBAuth
-from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
+from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
 
 TEXT = "Спасибо за отзыв! Нам жаль, что размер не подошёл, подберём другой."
 
@@ -44,30 +42,9 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
         async with sync_context(s) as (ctx, rec):
             item = await _review(wb, ctx, seller, made)
             with pytest.raises(GuardrailViolation):
-                await submit_reply(
-                    interaction_id=item.id,
-                    text="Пишите в whatsapp",
-                    draft_id=None,
-                    via=ReplyVia.TELEGRAM,
-                    settings=ctx.settings,
-                    enqueue=send_queue(ctx.broker),
-                )
-            first = await submit_reply(
-                interaction_id=item.id,
-                text=TEXT,
-                draft_id=None,
-                via=ReplyVia.TELEGRAM,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
-            second = await submit_reply(
-                interaction_id=item.id,
-                text=TEXT,
-                draft_id=None,
-                via=ReplyVia.TELEGRAM,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
+                await approve(ctx, item.id, "Пишите в whatsapp")
+            first = await approve(ctx, item.id, TEXT)
+            second = await approve(ctx, item.id, TEXT)
             assert first.id == second.id
             assert await outbox.send_reply(ctx, first.id) == ReplyStatus.SENT
             assert await outbox.send_reply(ctx, first.id) is None  # a redelivered task finds nothing to do
@@ -81,14 +58,7 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
 
             # A second item: the sender died after WB took the answer (reply stuck in `sending`).
             other = await _review(wb, ctx, seller, made)
-            reply = await submit_reply(
-                interaction_id=other.id,
-                text=TEXT,
-                draft_id=None,
-                via=ReplyVia.WEB,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
+            reply = await approve(ctx, other.id, TEXT, via=ReplyVia.WEB)
             await ctx.wb.answer_feedback(WBAuth(made["token"], str(seller.id)), other.external_id, TEXT)
             long_ago = datetime.now(UTC) - timedelta(minutes=5)
             # What a sender leaves when it dies after the POST: claimed, `posted_at` written before the POST left.
@@ -106,14 +76,7 @@ async def test_moderation_then_rejection_reopens(db, settings, redis_client) -> 
         seller = await connect(s, made["token"])
         async with sync_context(s) as (ctx, _):
             item = await _review(wb, ctx, seller, made)
-            reply = await submit_reply(
-                interaction_id=item.id,
-                text=TEXT,
-                draft_id=None,
-                via=ReplyVia.TELEGRAM,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
+            reply = await approve(ctx, item.id, TEXT)
             await outbox.send_reply(ctx, reply.id)
             await sync_channel(ctx, seller.id, Channel.REVIEW)
             item = await Interaction.get(id=item.id)
@@ -127,14 +90,7 @@ async def test_moderation_then_rejection_reopens(db, settings, redis_client) -> 
             assert item.status == InteractionStatus.NEEDS_RESPONSE and item.needs_response
             assert item.rejection_reason == "rejected"
             # Reopened: a new attempt is a new reply.
-            again = await submit_reply(
-                interaction_id=item.id,
-                text=TEXT,
-                draft_id=None,
-                via=ReplyVia.TELEGRAM,
-                settings=ctx.settings,
-                enqueue=send_queue(ctx.broker),
-            )
+            again = await approve(ctx, item.id, TEXT)
             assert again.id != reply.id
 
 

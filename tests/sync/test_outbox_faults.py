@@ -12,16 +12,14 @@ from typing import Any
 
 import pytest
 
-from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, Seller, SellerStatus
-from core.sending import submit_reply
+from core.models import Channel, Interaction, Reply, ReplyStatus, Seller, SellerStatus
 from core.settings import Settings
 from sync import outbox
-from sync.broker import send_queue
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.wb import WBAuth
 from sync.wb.errors import WBOutcomeUnknown
-from tests.sync.wbenv import WB, connect, sync_context, sync_settings, wb_sandbox
+from tests.sync.wbenv import WB, approve, connect, sync_context, sync_settings, wb_sandbox
 
 TEXT = "Спасибо, что написали! Размер M подойдёт на рост 170."
 INJECT = {Channel.REVIEW: "reviews", Channel.QUESTION: "questions", Channel.CHAT: "chat-messages"}
@@ -65,17 +63,6 @@ async def rig(settings: Settings) -> AsyncIterator[Rig]:
             yield Rig(wb, ctx, seller, made["seller_id"], made["token"])
 
 
-async def approve(ctx: SyncContext, item: Interaction) -> Reply:
-    return await submit_reply(
-        interaction_id=item.id,
-        text=TEXT,
-        draft_id=None,
-        via=ReplyVia.TELEGRAM,
-        settings=ctx.settings,
-        enqueue=send_queue(ctx.broker),
-    )
-
-
 async def drive(ctx: SyncContext, reply_id: int, rounds: int = 8) -> Reply:
     """Run the send task as the sweeper would, ageing the reply between runs so every retry or check is due."""
     for _ in range(rounds):
@@ -107,7 +94,7 @@ async def test_unknown_outcome_is_read_back_until_proven_never_posted_twice(
 ) -> None:
     async with rig(settings) as r:
         item = await r.item(channel)
-        reply = await approve(r.ctx, item)
+        reply = await approve(r.ctx, item.id, TEXT)
         await r.script(send=send, read=read)
         reply = await drive(r.ctx, reply.id)
         assert reply.status == ReplyStatus.SENT, reply.last_error
@@ -126,7 +113,7 @@ async def test_waiting_for_a_paused_seller_is_not_an_attempt(db, settings, redis
     async with rig(settings) as r:
         item = await r.item(Channel.QUESTION)
         await Seller.filter(id=r.seller.id).update(status=SellerStatus.PAUSED)
-        reply = await approve(r.ctx, item)
+        reply = await approve(r.ctx, item.id, TEXT)
         reply = await drive(r.ctx, reply.id, rounds=8)
         assert reply.status == ReplyStatus.QUEUED and reply.attempts == 0
         await Seller.filter(id=r.seller.id).update(status=SellerStatus.ACTIVE)
@@ -138,7 +125,7 @@ async def test_waiting_for_a_paused_seller_is_not_an_attempt(db, settings, redis
 async def test_waiting_for_a_rate_limited_seller_is_not_an_attempt(db, settings, redis_client) -> None:
     async with rig(settings) as r:
         item = await r.item(Channel.CHAT)
-        reply = await approve(r.ctx, item)
+        reply = await approve(r.ctx, item.id, TEXT)
         await r.script(send=["429"] * 8)
         reply = await drive(r.ctx, reply.id, rounds=12)
         assert reply.status == ReplyStatus.SENT, reply.last_error

@@ -12,12 +12,14 @@ from typing import Any
 import httpx
 from taskiq import InMemoryBroker
 
-from core.models import Channel, Seller
+from core.models import Channel, Reply, ReplyVia, Seller
 from core.sellers import TokenCheck, set_token
+from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
+from sync.broker import send_queue
 from sync.context import SyncContext, open_context
 from sync.tasks import link_task
 from tests import brokers
@@ -95,3 +97,17 @@ async def sync_context(settings: Settings, **kw: Any) -> AsyncIterator[tuple[Syn
     finally:
         await ctx.aclose()
         await broker.shutdown()
+
+
+async def approve(
+    ctx: SyncContext, interaction_id: int, text: str, *, via: ReplyVia = ReplyVia.TELEGRAM, draft_id: int | None = None
+) -> Reply:
+    """A person approves `text`: core's send path with the context's settings, the send kicked on its broker."""
+    return await submit_reply(
+        interaction_id=interaction_id,
+        text=text,
+        draft_id=draft_id,
+        via=via,
+        settings=ctx.settings,
+        enqueue=send_queue(ctx.broker),
+    )

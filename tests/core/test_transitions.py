@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from core.interactions import ChatLine, apply_chat_messages
 from core.models import Channel, Interaction, InteractionStatus, WbSyncState
+from core.transitions import ChatLine, apply_chat_messages
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 

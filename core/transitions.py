@@ -1,4 +1,4 @@
-"""State rules of an interaction as WB reports it: answered elsewhere, pending window, moderation, notification.
+"""WB state transitions of an interaction: answered elsewhere, pending window, moderation, chat lines, notification.
 
 `apply_wb_answer` is pure: it maps what we hold and what WB shows to the changes to make. The async helpers apply
 changes with conditional UPDATEs (the WHERE clause repeats the state the decision was made on), so two workers
