@@ -13,10 +13,12 @@ import html
 from typing import TYPE_CHECKING
 
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import InputMediaPhoto
+from aiogram.types import BufferedInputFile, InputMediaPhoto
 
+from core import chat_files
 from core.attachments import Media
 from core.i18n import Translator
+from core.models import ChatFile
 
 if TYPE_CHECKING:  # bot.notify calls this module
     from bot.notify import Notifier
@@ -66,3 +68,20 @@ async def send_media(notifier: Notifier, chat_id: int, media: Media, t: Translat
             await notifier.send(chat_id, text)
     except TelegramBadRequest:
         await notifier.send(chat_id, links_text(media, t))
+
+
+async def send_files(notifier: Notifier, chat_id: int, files: list[ChatFile]) -> None:
+    """Send a chat's files WB cleared as documents (the buyer's original bytes): Telegram's copy of an earlier
+    upload when there is one, else the bytes, whose Telegram copy is then remembered for the next member. A file
+    Telegram refuses is skipped (the card still lists it)."""
+    for item in files:
+        if item.tg_file_id is None and not item.content:
+            continue
+        document = item.tg_file_id or BufferedInputFile(bytes(item.content or b""), filename=item.name or "file")
+        try:
+            sent = await notifier.call(chat_id, notifier.bot.send_document, document=document)
+        except TelegramBadRequest:
+            continue
+        if item.tg_file_id is None and sent.document is not None:
+            item.tg_file_id = sent.document.file_id
+            await chat_files.remember_telegram_copy(item.id, sent.document.file_id)

@@ -21,6 +21,7 @@ meanwhile is refreshed here.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -30,9 +31,9 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from limits import parse
 
 from bot.keyboards import card_keyboard
-from bot.media import send_media
+from bot.media import send_files, send_media
 from bot.render import clip, render_card
-from core import arrival, inbox, sellers
+from core import arrival, chat_files, inbox, sellers
 from core.alerts import alert_title, seller_alert_text
 from core.attachments import media_of
 from core.i18n import translator
@@ -104,6 +105,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     data = ready.data
     sent = 0
     media = media_of(data.interaction)
+    files = await chat_files.ready(interaction_id) if data.files else []
     for member in await arrival.recipients_now(ready, datetime.now(UTC)):
         card = await inbox.claim_card(interaction_id, member)
         if card is None:
@@ -112,6 +114,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
         try:
             # The buyer's photos first, so the card with its buttons is the newest message; both under the claim.
             await send_media(notifier, member.tg_chat_id, media, t)
+            await send_files(notifier, member.tg_chat_id, files)
             message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
         except TelegramForbiddenError as exc:
             await sellers.mark_blocked(member.id)
@@ -122,6 +125,8 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             continue
         await inbox.card_sent(card, message.message_id)
         sent += 1
+    # Files sent with the cards need no follow-up (a card sent later still gets them with it).
+    await chat_files.mark_followed([f.id for f in files])
     # The auto-sent reply may have reached WB while the cards were on their way, and its refresh found no card
     # to edit yet: bring them up to date here (see the module docstring).
     if ready.auto_sent and sent and (await inbox.card_data(interaction_id)).stage != data.stage:
@@ -133,7 +138,10 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
     """Re-render every delivered card of the interaction from the database; returns how many changed."""
     data = await inbox.card_data(interaction_id)
     changed = 0
-    for card in await inbox.sent_cards(interaction_id):
+    cards = await inbox.sent_cards(interaction_id)
+    # Files WB cleared after the cards went out: sent once to those cards, under the card they belong to.
+    follow_ups = await chat_files.claim_follow_ups(interaction_id) if data.files and cards else []
+    for card in cards:
         member = await card.member
         t = translator(member.language)
         try:
@@ -151,6 +159,9 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
             # A redelivered refresh meets "message is not modified"; a deleted card cannot be edited.
             if "not modified" not in exc.message:
                 await inbox.card_failed(card, exc.message)
+        if follow_ups:
+            with contextlib.suppress(TelegramForbiddenError):
+                await send_files(notifier, card.tg_chat_id, follow_ups)
     return changed
 
 

@@ -30,6 +30,8 @@ TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160
 TIMELINE_BUDGET = 3600
 TAGS_BUDGET = 160
+FILES_BUDGET = 200
+FILE_NAME_BUDGET = 40
 
 
 def _size(markup: str) -> int:
@@ -74,6 +76,20 @@ def _body(i: Interaction, t: Translator) -> list[str]:
     if i.cons:
         lines.append(t("bot-card-cons", text=clip(i.cons, SIDE_BUDGET, marker)))
     return lines
+
+
+def _files(data: CardData, t: Translator) -> list[str]:
+    """A chat's files and what WB lets us do with them (sent above the card, moderating, refused)."""
+    if not data.files:
+        return []
+    lines = [
+        t(f"chat-file-{f.state}", name=clip(f.name, FILE_NAME_BUDGET, "…") or t("chat-file-unnamed"))
+        for f in data.files
+    ]
+    shown, left_out = _fit(lines, FILES_BUDGET)
+    if left_out:
+        shown.append(t("bot-list-more", count=left_out))
+    return [t("chat-files-title"), *shown]
 
 
 def _draft(data: CardData, t: Translator) -> list[str]:
@@ -151,7 +167,7 @@ def render_card(data: CardData, t: Translator) -> str:
     meta = t(
         "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
     )
-    parts = ["\n".join(_header(i, t, data.zone)), "\n".join(_body(i, t)), meta, _stage(data, t)]
+    parts = ["\n".join(_header(i, t, data.zone)), "\n".join([*_body(i, t), *_files(data, t)]), meta, _stage(data, t)]
     extra = _draft(data, t) or _answer(data, t)
     if extra:
         parts.append("\n".join(extra))

@@ -13,7 +13,7 @@ from enum import StrEnum
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Case, Q, When
 
-from core import audit, replies
+from core import audit, chat_files, replies
 from core.access import NotAllowed
 from core.linking import mentioned_nm_ids
 from core.models import (
@@ -23,6 +23,7 @@ from core.models import (
     Card,
     CardState,
     Channel,
+    ChatFile,
     Draft,
     Interaction,
     InteractionStatus,
@@ -87,6 +88,8 @@ class CardData:
     sent_by: str | None = None
     # A skipped card offers Undo for SKIP_UNDO after the skip.
     undo_skip: bool = False
+    # A chat's files the buyer attached (name and state; core.chat_files).
+    files: tuple[ChatFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ async def card_data(interaction_id: int) -> CardData:
         sent_by = await SellerMember.filter(id=reply.approved_by_id).first().values_list("name", flat=True)
     stage = card_stage(interaction, draft, reply)
     undo = stage == CardStage.SKIPPED and await _skipped_since(interaction) is not None
-    return CardData(interaction, draft, reply, links, stage, zone, sent_by, undo)
+    files = await chat_files.listed(interaction_id) if interaction.channel == Channel.CHAT else ()
+    return CardData(interaction, draft, reply, links, stage, zone, sent_by, undo, files)
 
 
 async def _skipped_since(interaction: Interaction) -> datetime | None:

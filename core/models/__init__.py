@@ -9,6 +9,7 @@ from core.models.enums import (
     Channel,
     ChatDirection,
     DraftOrigin,
+    FileState,
     InteractionSource,
     InteractionStatus,
     LinkKind,
@@ -22,7 +23,7 @@ from core.models.enums import (
     SyncRunStatus,
     WbSyncState,
 )
-from core.models.interaction import Card, ChatMessage, Digest, Interaction
+from core.models.interaction import Card, ChatFile, ChatMessage, Digest, Interaction
 from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute
 from core.models.reply import Draft, Reply
@@ -41,10 +42,12 @@ __all__ = [
     "CardState",
     "Channel",
     "ChatDirection",
+    "ChatFile",
     "ChatMessage",
     "Digest",
     "Draft",
     "DraftOrigin",
+    "FileState",
     "Interaction",
     "InteractionSource",
     "InteractionStatus",

@@ -142,6 +142,15 @@ class ChatDirection(StrEnum):
     SYSTEM = "sys"
 
 
+class FileState(StrEnum):
+    """A buyer's chat file as WB lets us have it: not asked yet, under moderation (202), ready, or refused (451)."""
+
+    NEW = "new"
+    MODERATING = "moderating"
+    READY = "ready"
+    REFUSED = "refused"
+
+
 class CardState(StrEnum):
     """A Telegram card's delivery: claimed before the send so a redelivery never sends it twice."""
 

@@ -9,6 +9,7 @@ from core.models.enums import (
     CardState,
     Channel,
     ChatDirection,
+    FileState,
     InteractionSource,
     InteractionStatus,
     Priority,
@@ -110,6 +111,34 @@ class ChatMessage(Model):
         table = "chat_message"
         unique_together = (("seller", "event_id"),)
         indexes = (Index(fields=("interaction_id", "occurred_at"), name="ix_chat_msg_time"),)
+
+
+class ChatFile(Model):
+    """A file the buyer attached in a chat (WB downloadID), fetched once through the chat bucket for the cards.
+
+    `tg_file_id` caches Telegram's copy after the first upload, so other members get it without a second upload.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name="files", on_delete=fields.CASCADE)
+    download_id = fields.CharField(max_length=100)
+    name = fields.CharField(max_length=255, db_default="")
+    content_type = fields.CharField(max_length=100, null=True)
+    state = fields.CharEnumField(FileState, max_length=12, default=FileState.NEW)
+    # When to ask WB again while it moderates the file (its `retrySeconds`).
+    retry_at = fields.DatetimeField(null=True)
+    content = fields.BinaryField(null=True)
+    tg_file_id = fields.CharField(max_length=255, null=True)
+    # Set once (a conditional UPDATE) when a file that became ready after the cards went out was sent to them.
+    followed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "chat_file"
+        unique_together = (("seller", "download_id"),)
+        indexes = (Index(fields=("seller_id", "state", "retry_at"), name="ix_chat_file_due"),)
 
 
 class Card(Model):

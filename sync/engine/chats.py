@@ -14,6 +14,7 @@ from core.backlog import is_backlog
 from core.models import Channel, ChatDirection, ChatMessage, Interaction, Reply, ReplyStatus, Seller, SyncCursor
 from core.priority import triage_new
 from core.seller_settings import SellerSettings
+from sync import chat_files
 from sync.context import SyncContext
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
@@ -138,24 +139,23 @@ async def ingest_events(
     if not fresh:
         return
     rows, created = await _ensure_chats(ctx, seller, auth, fresh, now)
-    await ChatMessage.bulk_create(
-        [
-            ChatMessage(
-                seller_id=seller.id,
-                interaction_id=rows[e.chat_id].id,
-                event_id=e.event_id,
-                direction=DIRECTIONS.get(e.sender or "", ChatDirection.SYSTEM),
-                sender=(e.sender or "")[:20],
-                text=e.message.text if e.message else "",
-                attachments=e.message.attachments.model_dump(mode="json", by_alias=True, exclude_none=True)
-                if e.message and e.message.attachments
-                else None,
-                occurred_at=e.created_at,
-            )
-            for e in fresh
-        ],
-        ignore_conflicts=True,
-    )
+    messages = [
+        ChatMessage(
+            seller_id=seller.id,
+            interaction_id=rows[e.chat_id].id,
+            event_id=e.event_id,
+            direction=DIRECTIONS.get(e.sender or "", ChatDirection.SYSTEM),
+            sender=(e.sender or "")[:20],
+            text=e.message.text if e.message else "",
+            attachments=e.message.attachments.model_dump(mode="json", by_alias=True, exclude_none=True)
+            if e.message and e.message.attachments
+            else None,
+            occurred_at=e.created_at,
+        )
+        for e in fresh
+    ]
+    await ChatMessage.bulk_create(messages, ignore_conflicts=True)
+    await chat_files.register(seller.id, messages)
     settings = SellerSettings.of(seller.settings)
     wants_notice: list[int] = []
     ours = await _our_replies([r.id for r in rows.values()])
@@ -183,6 +183,8 @@ async def ingest_events(
     stats.new += len(created)
     stats.link_ids += sorted(created)
     stats.notify_ids += wants_notice
+    # The buyer's files before the cards go out, so a file WB has already cleared is sent with its card.
+    stats.refresh_ids += [i for i in await chat_files.fetch_due(ctx.wb, seller.id, auth, now) if i not in created]
     await stats.flush_notifications(ctx.broker)
 
 
@@ -206,6 +208,8 @@ async def sync(
             await cursor.save(update_fields=["wb_cursor", "updated_at"])
     else:
         stats.more = True
+    # Files WB was still moderating: asked again once their wait is over (their cards are refreshed).
+    stats.refresh_ids += await chat_files.fetch_due(ctx.wb, seller.id, auth, now)
     # The first sync goes on until the history is read: what it finds is backlog (see `_backlog`).
     if not cursor.backfill_done and not stats.more:
         cursor.backfill_done = True

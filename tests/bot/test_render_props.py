@@ -19,7 +19,7 @@ from core.guardrails import GuardrailContext, check_text
 from core.i18n import translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
-from core.models import Channel, Draft, Interaction, InteractionStatus, Reply, ReplyVia
+from core.models import Channel, ChatFile, Draft, FileState, Interaction, InteractionStatus, Reply, ReplyVia
 from core.models.enums import DraftOrigin, Priority
 from core.topics import Topic
 from sandbox.telegram.formatted import normalise
@@ -269,3 +269,15 @@ def test_lists_and_timelines_from_hostile_text_pass_telegram(
         f"{n}. {render_line(item, t)}" for n, item in enumerate(thread[:8], start=1)
     ]
     _stored("\n".join(lines))
+
+
+def test_chat_cards_listing_many_long_file_names_fit() -> None:
+    files = tuple(ChatFile(id=n, name=LONGEST, state=state) for n, state in enumerate(list(FileState) * 8))
+    for stage in CardStage:
+        for via in ReplyVia:
+            for draft in (LONGEST, "нейросеть вернём деньги " * 300):
+                data = _card(Channel.CHAT, LONGEST, draft, stage, side=LONGEST, reason=LONGEST, via=via)
+                data = replace(data, files=files, sent_by=LONGEST)
+                for language in ("ru", "en"):
+                    shown = _stored(render_card(data, translator(language)))
+                    assert "… and" in shown or "… и ещё" in shown  # the list was cut, the card still fits
