@@ -62,12 +62,19 @@ async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
             # In-process tasks die with the process: let in-flight sends finish first (a card cut off between
             # its claim and its send would be lost). The stream broker redelivers instead.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(broker.wait_all(), timeout=SHUTDOWN_GRACE_S)
+                await asyncio.wait_for(drain_in_process(broker), timeout=SHUTDOWN_GRACE_S)
         await broker.shutdown()
         await wb.aclose()
         await limiter.aclose()
         await bot.session.close()
         await db.close()
+
+
+async def drain_in_process(broker: InMemoryBroker) -> None:
+    """Wait until no in-process task runs. `wait_all` awaits only the tasks running when it is called, and a task
+    may kick another meanwhile (a send kicks the card refresh), which would then run against closed clients."""
+    while broker._running_tasks:  # taskiq has no public view of them
+        await broker.wait_all()
 
 
 POLLING_STOP_S = 10.0

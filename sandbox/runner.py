@@ -41,6 +41,14 @@ class EmbeddedServer(uvicorn.Server):
     def capture_signals(self) -> Iterator[None]:
         yield
 
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """Release the app's long polls first (`app.state.release_waiters`, where the app has one), so the graceful
+        wait for in-flight requests is short and ends with answers, not cancelled requests."""
+        release = getattr(getattr(self.config.app, "state", None), "release_waiters", None)
+        if callable(release):
+            release()
+        await super().shutdown(sockets)
+
 
 def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning") -> EmbeddedServer:
     """An `EmbeddedServer` for `app` (start it with `await server.serve()`)."""
@@ -54,8 +62,8 @@ def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning
             lifespan="on",
             access_log=False,
             proxy_headers=False,
-            # A page's open long poll (the sandbox chat page waits up to 25 s) must not hold Ctrl-C: in-flight
-            # requests get a few seconds, then uvicorn cancels them.
+            # A request still running after the long polls are released (see `shutdown`) must not hold Ctrl-C:
+            # it gets a few seconds, then uvicorn cancels it.
             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
         )
     )

@@ -43,6 +43,7 @@ class Sandbox:
         self._deliveries: dict[int, asyncio.Task[None]] = {}
         self._changed = asyncio.Event()
         self.version = 0
+        self.stopping = False
         for token in bot_tokens:
             self.world.add_bot(token)
 
@@ -66,9 +67,14 @@ class Sandbox:
         self._changed.set()
         self._changed = asyncio.Event()
 
+    def release_waiters(self) -> None:
+        """The server is stopping: answer the chat pages' open long polls now instead of holding the shutdown."""
+        self.stopping = True
+        self._changed.set()
+
     async def wait_changed(self, after_version: int, seconds: float) -> None:
-        """Wait until the version passes `after_version`, at most `seconds`."""
-        if self.version > after_version:
+        """Wait until the version passes `after_version`, at most `seconds` (at once while the server stops)."""
+        if self.version > after_version or self.stopping:
             return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._changed.wait(), seconds)
@@ -129,5 +135,6 @@ def create_app(*, state_file: Path | None = None, **options: Any) -> Starlette:
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.sandbox = sandbox
+    app.state.release_waiters = sandbox.release_waiters
     app.state.restored = isinstance(restored, World)
     return app
