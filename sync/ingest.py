@@ -186,6 +186,31 @@ def new_row(
     )
 
 
+async def _order_status_moved(row: Interaction, item: Item, settings: SellerSettings) -> bool:
+    """WB's `orderStatus` of a known review changed (a buyer returns the item after writing): stored for the card,
+    and an open review is triaged again (a return makes it urgent). True when it changed."""
+    payload: Any = row.raw_payload
+    if row.channel != Channel.REVIEW or not isinstance(payload, dict) or item.order_status is None:
+        return False
+    if payload.get("orderStatus") == item.order_status:
+        return False
+    update: dict[str, Any] = {"raw_payload": {**payload, "orderStatus": item.order_status}}
+    if row.needs_response:
+        text = " ".join(p for p in (row.text, row.pros, row.cons) if p)
+        _, t = triage_new(
+            channel=Channel.REVIEW,
+            text=text,
+            rating=row.rating,
+            occurred_at=row.occurred_at,
+            business_hours=settings.business_hours,
+            order_status=item.order_status,
+        )
+        update.update(priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at)
+    # A racing worker writes the same values: applying it twice changes nothing.
+    await Interaction.filter(id=row.id).update(**update)
+    return True
+
+
 async def upsert_items(
     seller_id: int,
     channel: Channel,
@@ -253,9 +278,10 @@ async def upsert_items(
         if content:
             await Interaction.filter(id=row.id).update(**content)
         applied = await transitions.apply(row, transition)
-        if applied or content:
+        returned = await _order_status_moved(row, item, settings)
+        if applied or content or returned:
             result.updated += 1
-        if applied and transition.refresh:
+        if (applied and transition.refresh) or returned:
             result.refresh_ids.append(row.id)
         if applied and transition.alert:
             result.alerts.append(transition.alert)

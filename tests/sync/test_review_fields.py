@@ -29,3 +29,23 @@ async def test_returned_review_is_urgent_and_keeps_its_tags(db, settings, redis_
             ["цена", "<b>качество</b>"],
         )
         assert (normal.priority, order_status(normal), buyer_tags(normal)) == (Priority.NORMAL, "buyout", [])
+
+
+async def test_a_later_return_makes_the_open_review_urgent(db, settings, redis_client) -> None:
+    async with wb_sandbox() as wb:
+        made = await wb.new_seller(reviews=0, questions=0, chats=0)
+        s = sync_settings(settings, wb.url, full_check_s=0)
+        seller = await connect(s, made["token"])
+        path = f"/sellers/{made['seller_id']}/reviews"
+        fb = await wb.control("POST", path, text="Хорошая вещь", rating=5, order_status="buyout")
+        async with sync_context(s) as (ctx, rec):
+            await sync_channel(ctx, seller.id, Channel.REVIEW)
+            row = await Interaction.get(seller_id=seller.id, external_id=fb["id"])
+            assert row.priority == Priority.NORMAL
+            review = wb.app.state.store.sellers[made["seller_id"]].review_by_id[fb["id"]]
+            review.order_status = "returned"  # the buyer sends the item back after writing the review
+            review.touch()
+            await sync_channel(ctx, seller.id, Channel.REVIEW)
+            row = await Interaction.get(id=row.id)
+            assert (row.priority, order_status(row)) == (Priority.URGENT, "returned") and row.needs_response
+            assert row.id in rec.of("bot.refresh_cards")
