@@ -22,9 +22,15 @@ from core.transitions import OPEN_STATUSES
 ALERT_KIND = "backlog"
 
 
+def backlog_cutoff(connected_at: datetime) -> datetime:
+    """Items before this are backlog. WB dates reviews to the whole second, so a review written in the second the
+    seller connected reads as older than the connection: that second counts as new (a card, never silently summed)."""
+    return connected_at.replace(microsecond=0)
+
+
 def is_backlog(*, occurred_at: datetime, connected_at: datetime) -> bool:
     """Whether an item the first sync found is history the seller brought, rather than something new."""
-    return occurred_at < connected_at
+    return occurred_at < backlog_cutoff(connected_at)
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,10 @@ async def backlog(*, seller_id: int, now: datetime) -> Backlog:
     """Open items older than the seller's connection, counted per channel and priority, with how many are overdue."""
     connected_at = (await Seller.get(id=seller_id)).created_at
     query = Interaction.filter(
-        seller_id=seller_id, needs_response=True, status__in=list(OPEN_STATUSES), occurred_at__lt=connected_at
+        seller_id=seller_id,
+        needs_response=True,
+        status__in=list(OPEN_STATUSES),
+        occurred_at__lt=backlog_cutoff(connected_at),
     )
     counts: dict[Channel, dict[Priority, int]] = {}
     for row in await query.annotate(n=Count("id")).group_by("channel", "priority").values("channel", "priority", "n"):

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from core.backlog import backlog, claim_summary
+from core.backlog import backlog, claim_summary, is_backlog
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
@@ -40,3 +40,11 @@ async def test_backlog_counts_items_older_than_the_connection(db) -> None:
 
     assert await claim_summary(seller.id, NOW)
     assert not await claim_summary(seller.id, NOW + timedelta(minutes=1))  # a redelivered or racing task
+
+
+def test_a_review_of_the_connection_second_is_new() -> None:
+    # WB dates reviews to the second: a review written 0.4 s after the connection arrives dated before it.
+    connected = datetime(2026, 12, 1, 2, 4, 45, 960550, tzinfo=UTC)
+    review = datetime.fromisoformat("2026-12-01T05:04:46+03:00") - timedelta(seconds=1)
+    assert not is_backlog(occurred_at=review, connected_at=connected)
+    assert is_backlog(occurred_at=review - timedelta(seconds=1), connected_at=connected)
