@@ -145,18 +145,34 @@ async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict
         file_id = document
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
+    return _deliver_file(
+        sandbox, bot, chat, params, (caption, entities, mode), markup, document=sandbox.world.files[file_id]
+    )
+
+
+def _deliver_file(
+    sandbox: Sandbox,
+    bot: BotState,
+    chat: Chat,
+    params: Params,
+    caption: tuple[str | None, list[dict[str, Any]], str | None],
+    markup: dict[str, Any] | None,
+    **file: Any,
+) -> dict[str, Any]:
+    """Deliver a file message (a document, a photo) with its stored caption, as a reply where one is asked for."""
+    text, entities, mode = caption
     reply_to = _reply_to(bot, chat, params)
     ensure_reachable(bot, chat)
     return _deliver(
         sandbox,
         bot,
         chat,
-        text=caption,
+        text=text,
         entities=entities,
         parse_mode=mode,
-        document=sandbox.world.files[file_id],
         reply_markup=markup,
         reply_to=reply_to,
+        **file,
     )
 
 
@@ -199,20 +215,7 @@ async def send_photo(sandbox: Sandbox, bot: BotState, params: Params) -> dict[st
     markup = reply_markup(params)
     photo = await _photo(sandbox, params.require("photo"), params)
     chat = find_chat(bot, params)
-    caption, entities, mode = store_text(parsed, caption=True)
-    reply_to = _reply_to(bot, chat, params)
-    ensure_reachable(bot, chat)
-    return _deliver(
-        sandbox,
-        bot,
-        chat,
-        text=caption,
-        entities=entities,
-        parse_mode=mode,
-        photo=photo,
-        reply_markup=markup,
-        reply_to=reply_to,
-    )
+    return _deliver_file(sandbox, bot, chat, params, store_text(parsed, caption=True), markup, photo=photo)
 
 
 @method("sendMediaGroup")
