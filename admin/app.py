@@ -20,6 +20,7 @@ from core.db import database
 from core.i18n import LANGUAGES
 from core.settings import Settings
 from core.timezones import valid_zone
+from sync.broker import get_broker
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SESSION_COOKIE = "agentiq_admin"
@@ -54,7 +55,8 @@ async def _login_redirect(request: Request, exc: Exception) -> Response:
 def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> FastAPI:
     """The admin app for these settings; the database opens in its lifespan via `core.db.database`.
 
-    `broker` receives the send tasks of replies submitted from the web (default: `sync.broker.broker`).
+    `broker` receives the send tasks of replies submitted from the web (the caller's, when it runs the tasks in the
+    same process; else one built from `settings` that only kicks).
     """
     app = FastAPI(
         title="AgentIQ admin API",
@@ -67,7 +69,7 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
         dependencies=[Depends(csrf_protect)],
     )
     app.state.settings = settings
-    app.state.broker = broker
+    app.state.broker = broker if broker is not None else get_broker(settings)
     app.state.login_throttle = LoginThrottle(settings, session_secret(settings))
     app.add_exception_handler(LoginRequired, _login_redirect)
 

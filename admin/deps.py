@@ -22,7 +22,7 @@ class LoginRequired(Exception):
     """Raised by page dependencies; the app turns it into a redirect to /login."""
 
 
-def get_settings(request: Request) -> Settings:
+def app_settings(request: Request) -> Settings:
     """The settings the app was built with."""
     return request.app.state.settings
 
@@ -102,4 +102,4 @@ EditorAdmin = Annotated[AdminUser, Depends(_editor_of(current_admin))]
 ApiAdmin = Annotated[AdminUser, Depends(api_admin)]
 ApiEditor = Annotated[AdminUser, Depends(_editor_of(api_admin))]
 T = Annotated[Translator, Depends(get_translator)]
-AppSettings = Annotated[Settings, Depends(get_settings)]
+AppSettings = Annotated[Settings, Depends(app_settings)]

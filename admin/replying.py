@@ -15,6 +15,7 @@ from core.guardrails import GuardrailViolation, Verdict
 from core.models import AdminUser, Reply, ReplyVia
 from core.replies import ReplyNotAllowed
 from core.sending import Enqueue
+from sync.broker import send_queue
 
 
 class ReplyRefused(Exception):
@@ -29,11 +30,8 @@ class ReplyRefused(Exception):
 
 
 def send_step(request: Request) -> Enqueue:
-    """Core's send step for this app: a kick of sync's send task on the app's broker (else the process's)."""
-    # Imported here: sync's broker module builds its broker on import, which pages and probes never need.
-    from sync.broker import broker, send_queue
-
-    return send_queue(request.app.state.broker or broker)
+    """Core's send step for this app: a kick of sync's send task on the app's broker."""
+    return send_queue(request.app.state.broker)
 
 
 async def submit_web_reply(

@@ -26,7 +26,7 @@ from core.models import Card, CardState, Channel, Interaction, MemberRole, Selle
 from core.settings import load_settings
 from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
-from sync.broker import broker, send_queue
+from sync.broker import get_broker, send_queue
 from sync.ratelimit import RateLimiter
 
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -94,7 +94,7 @@ async def main(cards: int, chats: int, workers: int) -> None:
                 database_url=settings.database_url, telegram={"bot_token": TOKEN, "api_base_url": url}
             )
             bot = build_bot(settings)
-            notifier = Notifier(bot, RateLimiter(None), settings.telegram, enqueue=send_queue(broker))
+            notifier = Notifier(bot, RateLimiter(None), settings, enqueue=send_queue(get_broker(settings)))
             queue = iter(ids)
 
             async def worker() -> None:

@@ -17,7 +17,6 @@ from bot.notify import Notifier, deliver_alert, send_to_member
 from core import alerts, backlog, inbox, sellers
 from core.i18n import Translator, translator
 from core.models import AlertSeverity, Priority
-from core.settings import get_settings
 from core.spikes import owner_members
 from core.timezones import local
 
@@ -58,7 +57,7 @@ async def send_backlog_summary(seller_id: int, notifier: Notifier, now: datetime
     if not found.total:
         return False
     seller = await sellers.seller_of(seller_id)
-    ops_t = translator((notifier.app_settings or get_settings()).default_language)
+    ops_t = translator(notifier.settings.default_language)
     text = ops_t("alert-backlog", seller=seller.name or f"#{seller.id}", total=found.total, overdue=found.overdue)
     alert = await alerts.raise_alert(
         kind=backlog.ALERT_KIND, seller_id=seller_id, severity=AlertSeverity.INFO, text=text, now=now

@@ -39,7 +39,7 @@ from core.attachments import media_of
 from core.i18n import translator
 from core.models import SellerMember
 from core.sending import Enqueue
-from core.settings import Settings, TelegramSettings, get_settings
+from core.settings import Settings
 from sync.ratelimit import RateLimiter
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
@@ -52,16 +52,16 @@ class Notifier:
 
     bot: Bot
     limiter: RateLimiter
-    settings: TelegramSettings
+    # The process's settings: Telegram limits and ops chat, drafting on arrival (LLM), the default language.
+    settings: Settings
     enqueue: Enqueue
-    # For drafting on arrival (LLM configuration); None = the process settings.
-    app_settings: Settings | None = None
     retries: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
-        self._global = parse(self.settings.global_rate)
-        self._chat = parse(self.settings.per_chat_rate)
-        self._group = parse(self.settings.per_group_rate)
+        telegram = self.settings.telegram
+        self._global = parse(telegram.global_rate)
+        self._chat = parse(telegram.per_chat_rate)
+        self._group = parse(telegram.per_group_rate)
 
     async def _slot(self, chat_id: int) -> None:
         # Negative ids are groups and channels in Telegram.
@@ -99,9 +99,7 @@ async def send_to_member(
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
-    ready = await arrival.prepare(
-        interaction_id, settings=notifier.app_settings or get_settings(), enqueue=notifier.enqueue
-    )
+    ready = await arrival.prepare(interaction_id, settings=notifier.settings, enqueue=notifier.enqueue)
     data = ready.data
     sent = 0
     media = media_of(data.interaction)
@@ -173,14 +171,14 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
     found, owners = await inbox.alert_owners(alert_id)
     if found is None:
         return False
-    ops_chat = notifier.settings.ops_chat_id
+    ops_chat = notifier.settings.telegram.ops_chat_id
     alert = await inbox.claim_alert_delivery(alert_id) if ops_chat is not None or owners else None
     if alert is None:
         return False
     icon = ALERT_ICON.get(alert.severity, "")
     messages: list[tuple[int, str]] = []
     if ops_chat is not None:
-        ops_t = translator((notifier.app_settings or get_settings()).default_language)
+        ops_t = translator(notifier.settings.default_language)
         messages.append((ops_chat, f"{icon} <b>{alert_title(alert.kind, ops_t)}</b>\n{clip(alert.text, 3500, '…')}"))
     if owners:
         seller = await sellers.seller_of(alert.seller_id)

@@ -1,14 +1,14 @@
 """The bot's process resources as one context manager, shared by `agentiq bot`, `agentiq run` and the demo.
 
-Opens the database, the Bot, the shared Telegram limiter and the WB client (for token checks), starts the broker —
-in the embedded setup the in-process broker then runs every task here — and builds the Dispatcher.
+Opens the database, the Bot, the shared Telegram limiter and the WB client (for token checks), starts the broker its
+caller built (`cli.wiring.build_broker`) — in the embedded setup the in-process broker then runs every task here —
+and builds the Dispatcher.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -22,6 +22,7 @@ from bot.routers.help import set_commands
 from bot.wb_probe import make_probe
 from core.db import open_database
 from core.settings import Settings
+from sync.broker import send_queue
 from sync.ratelimit import build_limiter
 from sync.wb import WBClient
 
@@ -38,19 +39,16 @@ class BotRuntime:
 
 
 @contextlib.asynccontextmanager
-async def bot_runtime(settings: Settings) -> AsyncIterator[BotRuntime]:
-    """Open everything the bot needs; close it all on exit, in reverse order."""
-    from sync.broker import broker, send_queue
-
-    for module in ("sync.tasks", "bot.tasks"):  # register every task on the shared broker
-        importlib.import_module(module)
+async def bot_runtime(settings: Settings, broker: AsyncBroker) -> AsyncIterator[BotRuntime]:
+    """Open everything the bot needs around `broker` (built with every task); close it all on exit, in reverse
+    order."""
     db = await open_database(settings)
     bot = build_bot(settings)
     limiter = build_limiter(settings)
     wb = WBClient(settings.wb)
     backfill = Backfill(bot, broker)
     enqueue = send_queue(broker)
-    broker.state.notifier = Notifier(bot, limiter, settings.telegram, enqueue=enqueue)
+    broker.state.notifier = Notifier(bot, limiter, settings, enqueue=enqueue)
     await broker.startup()
     try:
         dp = build_dispatcher(settings, probe=make_probe(wb), backfill=backfill, enqueue=enqueue)

@@ -1,4 +1,4 @@
-"""The bot's taskiq tasks, registered on the shared broker; sync kicks them by name.
+"""The bot's taskiq tasks, registered on the broker `cli.wiring.build_broker` builds; sync kicks them by name.
 
 Each resolves the worker's `Notifier` (one Bot and the shared Telegram limiter per worker process) and calls a plain
 function of `bot.notify`. All are idempotent: cards and alerts are claimed in the database before sending.
@@ -11,30 +11,10 @@ from typing import Annotated
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
 from bot import backlog, digest, notify, spikes, summaries
-from core.settings import get_settings
+from core.settings import Settings
 from core.tasks import TaskName
-from sync.broker import broker, send_queue
+from sync.broker import send_queue
 from sync.ratelimit import build_limiter
-
-
-@broker.on_event(TaskiqEvents.WORKER_STARTUP)
-async def _open_notifier(state: TaskiqState) -> None:
-    # The bot process sets its own notifier (sharing its Bot) before startup; standalone workers build one.
-    if getattr(state, "notifier", None) is None:
-        from bot.app import build_bot
-
-        settings = get_settings()
-        state.notifier = notify.Notifier(
-            build_bot(settings), build_limiter(settings), settings.telegram, enqueue=send_queue(broker)
-        )
-        state.notifier_owned = True
-
-
-@broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)
-async def _close_notifier(state: TaskiqState) -> None:
-    if getattr(state, "notifier_owned", False):
-        await state.notifier.bot.session.close()
-        await state.notifier.limiter.aclose()
 
 
 def _notifier(context: Annotated[Context, TaskiqDepends()]) -> notify.Notifier:
@@ -70,7 +50,7 @@ async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notif
 
 async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
     """Evaluate product spikes and tell the owners of each new one (once)."""
-    return await spikes.check_spikes(notifier, get_settings().spikes)
+    return await spikes.check_spikes(notifier, notifier.settings.spikes)
 
 
 TASKS = {
@@ -83,10 +63,27 @@ TASKS = {
 }
 
 
-def register(target: AsyncBroker) -> None:
-    """Register the bot's tasks on `target` under their names (the shared broker, or a test's own)."""
+def register(target: AsyncBroker, settings: Settings | None = None) -> None:
+    """Register the bot's tasks on `target` under their names; with `settings`, a worker of `target` that has no
+    notifier yet (a standalone `agentiq worker`; the bot process sets its own) builds one on startup."""
     for name, func in TASKS.items():
         target.register_task(func, task_name=name)
+    if settings is None:
+        return
 
+    async def open_notifier(state: TaskiqState) -> None:
+        if getattr(state, "notifier", None) is None:
+            from bot.app import build_bot
 
-register(broker)
+            state.notifier = notify.Notifier(
+                build_bot(settings), build_limiter(settings), settings, enqueue=send_queue(target)
+            )
+            state.notifier_owned = True
+
+    async def close_notifier(state: TaskiqState) -> None:
+        if getattr(state, "notifier_owned", False):
+            await state.notifier.bot.session.close()
+            await state.notifier.limiter.aclose()
+
+    target.add_event_handler(TaskiqEvents.WORKER_STARTUP, open_notifier)
+    target.add_event_handler(TaskiqEvents.WORKER_SHUTDOWN, close_notifier)

@@ -10,12 +10,13 @@ import click
 @click.option("--port", default=8080, show_default=True, help="Webhook server port (webhook mode only).")
 def bot_command(host: str, port: int) -> None:
     """The Telegram bot: onboarding, cards, /inbox, /stats, /settings."""
-    from bot.__main__ import run
+    from bot.process import run
     from cli.main import _settings
     from cli.signals import run_until_signal
+    from cli.wiring import build_broker
 
     settings = _settings()
-    run_until_signal(lambda: run(settings, host=host, port=port))
+    run_until_signal(lambda: run(settings, build_broker(settings), host=host, port=port))
 
 
 def register(main: click.Group) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import httpx
 import structlog
 
+from core.settings import Settings, load_settings
 from sandbox.runner import free_port, port_taken, serve_app
 
 log = structlog.get_logger(__name__)
@@ -116,32 +116,32 @@ async def seed_sandboxes(wb_url: str, telegram_url: str, llm_url: str) -> DemoWo
     return DemoWorld(wb_url, telegram_url, llm_url, int(seller["seller_id"]), seller["token"], int(ops["id"]))
 
 
-def demo_environment(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> dict[str, str]:
-    """The AGENTIQ_* variables of the demo process: embedded default, sandboxes, short intervals."""
-    return {
-        "AGENTIQ_DATA_DIR": str(data_dir),
-        "AGENTIQ_DATABASE_URL": f"sqlite://{(data_dir / 'agentiq.sqlite3').as_posix()}",
-        "AGENTIQ_WB__FEEDBACKS_BASE_URL": world.wb_url,
-        "AGENTIQ_WB__CHAT_BASE_URL": world.wb_url,
-        "AGENTIQ_WB__RETURNS_BASE_URL": world.wb_url,
-        "AGENTIQ_TELEGRAM__BOT_TOKEN": DEMO_BOT_TOKEN,
-        "AGENTIQ_TELEGRAM__API_BASE_URL": world.telegram_url,
-        "AGENTIQ_TELEGRAM__OPS_CHAT_ID": str(world.ops_chat_id),
-        "AGENTIQ_LLM__BASE_URL": f"{world.llm_url}/v1",
-        "AGENTIQ_LLM__API_KEY": "sk-sandbox",
-        "AGENTIQ_LLM__MODEL": "sandbox-chat",
-        "AGENTIQ_ADMIN__HOST": "127.0.0.1",
-        "AGENTIQ_ADMIN__PORT": str(ports.admin),
-        "AGENTIQ_ADMIN__SECURE_COOKIES": "false",
-        "AGENTIQ_SYNC__REVIEW_INTERVAL_S": "5",
-        "AGENTIQ_SYNC__QUESTION_INTERVAL_S": "5",
-        "AGENTIQ_SYNC__CHAT_INTERVAL_S": "5",
-        "AGENTIQ_SYNC__RETURN_INTERVAL_S": "10",
-        "AGENTIQ_SYNC__TICK_S": "2",
-    }
+def demo_settings(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> Settings:
+    """The demo process's settings: embedded default (no Redis, whatever the environment says), the sandboxes,
+    short intervals; other AGENTIQ_* variables (log level, say) still apply."""
+    return load_settings(
+        redis_url=None,
+        data_dir=data_dir,
+        database_url=f"sqlite://{(data_dir / 'agentiq.sqlite3').as_posix()}",
+        wb={"feedbacks_base_url": world.wb_url, "chat_base_url": world.wb_url, "returns_base_url": world.wb_url},
+        telegram={
+            "bot_token": DEMO_BOT_TOKEN,
+            "api_base_url": world.telegram_url,
+            "ops_chat_id": world.ops_chat_id,
+        },
+        llm={"base_url": f"{world.llm_url}/v1", "api_key": "sk-sandbox", "model": "sandbox-chat"},
+        admin={"host": "127.0.0.1", "port": ports.admin, "secure_cookies": False},
+        sync={
+            "review_interval_s": 5,
+            "question_interval_s": 5,
+            "chat_interval_s": 5,
+            "return_interval_s": 10,
+            "tick_s": 2,
+        },
+    )
 
 
-async def connect_demo_seller(world: DemoWorld, *, llm: bool = False) -> None:
+async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool = False) -> None:
     """Onboard the demo seller the way /start does: member, live token check, encrypted token, admin login.
 
     The demo shows the default path: template drafts. `llm` switches the seller to the LLM stand-in, whose canned
@@ -151,10 +151,8 @@ async def connect_demo_seller(world: DemoWorld, *, llm: bool = False) -> None:
     from core import sellers
     from core.db import database
     from core.models import AdminUser
-    from core.settings import get_settings
     from sync.wb import WBClient
 
-    settings = get_settings()
     async with database(settings), contextlib.aclosing(WBClient(settings.wb)) as wb:
         member = await sellers.member_of(DEMO_USER_ID)
         if member is None:
@@ -213,17 +211,11 @@ async def run_demo(
             saved = {"wb_seller": world.wb_seller, "wb_token": world.wb_token, "ops_chat_id": world.ops_chat_id}
             world_file.write_text(json.dumps(saved))
 
-        # Settings are read once per process: set the demo's before anything builds them.
-        os.environ.pop("AGENTIQ_REDIS_URL", None)
-        os.environ.update(demo_environment(world, ports, data_dir))
-        from core.settings import get_settings
-
-        get_settings.cache_clear()
-        settings = get_settings()
+        settings = demo_settings(world, ports, data_dir)
         from core.db import upgrade
 
         await upgrade(settings)
-        await connect_demo_seller(world, llm=llm)
+        await connect_demo_seller(world, settings, llm=llm)
 
         from cli.runtime import run_all
 

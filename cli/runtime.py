@@ -17,6 +17,7 @@ from taskiq.api import run_receiver_task
 
 from admin.app import create_app as create_admin
 from bot.runtime import BotRuntime, bot_runtime, poll_until_cancelled
+from cli.wiring import build_broker
 from core.settings import Settings
 from sandbox.runner import embedded_server
 from sync.scheduler import run_forever
@@ -34,7 +35,7 @@ async def run_all(
     ready: Callable[[], None] | None = None,
 ) -> None:
     """Run every part until cancelled (Ctrl-C / SIGTERM cancel the surrounding task)."""
-    async with bot_runtime(settings) as rt:
+    async with bot_runtime(settings, build_broker(settings)) as rt:
         # uvicorn stops through `should_exit` (a clean lifespan shutdown), not through cancellation.
         server = _admin_server(settings, rt) if admin else None
         server_task = asyncio.create_task(server.serve()) if server else None

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import sys
 
 import click
 
-from sync.broker import TASK_MODULES
-
-
-def task_modules() -> list[str]:
-    """The task modules installed in this tree (the bot's is optional)."""
-    return [m for m in TASK_MODULES if importlib.util.find_spec(m) is not None]
+# `--tasks` → the factory in `cli.worker_target` that registers that set.
+TARGETS = {"all": "broker", "sync": "sync_broker", "bot": "bot_broker"}
 
 
 @click.command("worker")
 @click.option("--workers", default=1, show_default=True, help="Worker processes (each runs many tasks at once).")
 @click.option("--max-async-tasks", default=100, show_default=True, help="Concurrent tasks per process.")
-@click.option("--tasks", "modules", multiple=True, help="Task modules to load (default: every installed one).")
-def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None:
+@click.option(
+    "--tasks", type=click.Choice(list(TARGETS)), default="all", show_default=True, help="Which task set to run."
+)
+def worker(workers: int, max_async_tasks: int, tasks: str) -> None:
     """Run taskiq workers on the configured broker (Redis streams; requires AGENTIQ_REDIS_URL)."""
-    if not os.environ.get("AGENTIQ_REDIS_URL"):
-        from core.settings import get_settings
+    from cli.main import _settings
 
-        if get_settings().redis_url is None:
-            raise click.ClickException("AGENTIQ_REDIS_URL is not set: the embedded mode runs tasks in-process")
+    if _settings().redis_url is None:
+        raise click.ClickException("AGENTIQ_REDIS_URL is not set: the embedded mode runs tasks in-process")
     from taskiq.cli.worker.args import WorkerArgs
     from taskiq.cli.worker.run import run_worker
 
     args = [
-        "sync.broker:broker",
-        *(modules or task_modules()),
+        f"cli.worker_target:{TARGETS[tasks]}",
         "--workers",
         str(workers),
         "--max-async-tasks",
@@ -53,15 +47,19 @@ def worker(workers: int, max_async_tasks: int, modules: tuple[str, ...]) -> None
 @click.command("scheduler")
 def scheduler() -> None:
     """Kick the sync tick every AGENTIQ_SYNC__TICK_S seconds (several schedulers are safe: claims are atomic)."""
+    from cli.main import _settings
     from cli.signals import run_until_signal
-    from core.settings import get_settings
-    from sync.broker import broker
+    from sync.broker import get_broker
     from sync.scheduler import run_forever
+
+    settings = _settings()
+    # The scheduler only kicks: a stream broker needs no registered task for that.
+    broker = get_broker(settings)
 
     async def main() -> None:
         await broker.startup()
         try:
-            await run_forever(broker, get_settings())
+            await run_forever(broker, settings)
         finally:
             await broker.shutdown()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
@@ -258,9 +257,3 @@ def load_settings(**overrides: object) -> Settings:
             name = "AGENTIQ_" + "__".join(str(p) for p in err["loc"]).upper()
             lines.append(f"{name}: {err['msg']}")
         raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The process-wide settings, loaded once (entry points may build their own and pass them down)."""
-    return load_settings()

@@ -9,28 +9,41 @@ dropping it would lose the event.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from typing import Any
 
 import structlog
-from taskiq import AsyncBroker, InMemoryBroker, TaskiqEvents, TaskiqState
+from taskiq import AsyncBroker, InMemoryBroker, TaskiqMessage, TaskiqMiddleware
 from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
 from core.sending import Enqueue
-from core.settings import Settings, get_settings
+from core.settings import Settings
 from core.tasks import TaskName
 from sync.redisconn import resilient_options
 
 log = structlog.get_logger(__name__)
 
-# Every module that registers tasks on `broker`; the worker imports those that exist.
-TASK_MODULES = ("sync.tasks", "bot.tasks")
+
+class TaskTimeout(TaskiqMiddleware):
+    """Bounds every kicked task (taskiq cancels it after the `timeout` label), so the stream broker's redelivery
+    timeout can be short."""
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__()
+        self.timeout_s = timeout_s
+
+    def pre_send(self, message: TaskiqMessage) -> TaskiqMessage:
+        """Label the outgoing message with the task timeout unless the kick set its own."""
+        message.labels.setdefault("timeout", self.timeout_s)
+        return message
 
 
 def get_broker(settings: Settings) -> AsyncBroker:
-    """A broker for these settings (not started)."""
+    """A broker for these settings (not started, no tasks: `cli.wiring.build_broker` registers them)."""
+    return _bare_broker(settings).with_middlewares(TaskTimeout(settings.sync.task_timeout_s))
+
+
+def _bare_broker(settings: Settings) -> AsyncBroker:
     if settings.redis_url is None:
         return InMemoryBroker(await_inplace=False)
     return RedisStreamBroker(
@@ -57,9 +70,7 @@ async def kick(broker: AsyncBroker, task: TaskName, *args: Any) -> None:
     """Enqueue `task(*args)`; raises `UnknownTask` when an in-process broker has no such task."""
     if isinstance(broker, InMemoryBroker) and broker.find_task(task) is None:
         raise UnknownTask(task)
-    # Every task is bounded (taskiq cancels it after `timeout`), so the broker's redelivery timeout can be short.
-    labels = {"timeout": get_settings().sync.task_timeout_s}
-    await AsyncKicker(task_name=task, broker=broker, labels=labels).kiq(*args)
+    await AsyncKicker(task_name=task, broker=broker, labels={}).kiq(*args)
 
 
 def send_queue(broker: AsyncBroker) -> Enqueue:
@@ -69,31 +80,3 @@ def send_queue(broker: AsyncBroker) -> Enqueue:
         await kick(broker, TaskName.SEND_REPLY, reply_id)
 
     return enqueue
-
-
-broker = get_broker(get_settings())
-
-
-@broker.on_event(TaskiqEvents.WORKER_STARTUP)
-async def _open_sync(state: TaskiqState) -> None:
-    from core.logs import setup_logging
-    from sync.context import open_context
-    from sync.heartbeat import beat_forever
-
-    settings = get_settings()
-    # `taskiq worker` configured logging its own way; ours redacts secrets and speaks JSON in production.
-    setup_logging(fmt=settings.log_format, level=settings.log_level)
-
-    state.sync = await open_context(get_settings(), broker)
-    if settings.redis_url:
-        state.heartbeat = asyncio.create_task(beat_forever(settings.redis_url, "worker", settings.sync.heartbeat_s))
-
-
-@broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)
-async def _close_sync(state: TaskiqState) -> None:
-    if (beats := getattr(state, "heartbeat", None)) is not None:
-        beats.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await beats
-    if getattr(state, "sync", None) is not None:
-        await state.sync.aclose()

@@ -1,23 +1,27 @@
 """The sync tasks (explicit names, id arguments, idempotent under at-least-once delivery).
 
-Each task takes the worker's `SyncContext` from the broker state (opened in WORKER_STARTUP) and calls a plain
-function. `register(broker)` lets tests and benchmarks put the same tasks on their own broker.
+Each task takes the worker's `SyncContext` from the broker state (opened in WORKER_STARTUP from the settings
+`register` was given) and calls a plain function. Nothing registers on import: `cli.wiring.build_broker` does, and
+tests and benchmarks put the same tasks on their own broker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from datetime import UTC, datetime
 from typing import Annotated
 
-from taskiq import AsyncBroker, Context, TaskiqDepends
+from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
 from core.linking import link_new
 from core.models import Channel
 from core.overdue import claim_overdue
+from core.settings import Settings
 from core.tasks import TaskName
 from sync import outbox, scheduler
 from sync.alerting import evaluate_alerts
-from sync.broker import broker, kick
+from sync.broker import kick
 from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
@@ -79,10 +83,32 @@ TASKS = {
 }
 
 
-def register(target: AsyncBroker) -> None:
-    """Register the sync tasks on `target` under their names."""
+def register(target: AsyncBroker, settings: Settings | None = None) -> None:
+    """Register the sync tasks on `target` under their names; with `settings`, a worker of `target` also opens its
+    `SyncContext` on startup (a test that sets `state.sync` itself passes none)."""
     for name, func in TASKS.items():
         target.register_task(func, task_name=name)
+    if settings is None:
+        return
 
+    async def open_sync(state: TaskiqState) -> None:
+        from core.logs import setup_logging
+        from sync.context import open_context
+        from sync.heartbeat import beat_forever
 
-register(broker)
+        # `taskiq worker` configured logging its own way; ours redacts secrets and speaks JSON in production.
+        setup_logging(fmt=settings.log_format, level=settings.log_level)
+        state.sync = await open_context(settings, target)
+        if settings.redis_url:
+            state.heartbeat = asyncio.create_task(beat_forever(settings.redis_url, "worker", settings.sync.heartbeat_s))
+
+    async def close_sync(state: TaskiqState) -> None:
+        if (beats := getattr(state, "heartbeat", None)) is not None:
+            beats.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beats
+        if getattr(state, "sync", None) is not None:
+            await state.sync.aclose()
+
+    target.add_event_handler(TaskiqEvents.WORKER_STARTUP, open_sync)
+    target.add_event_handler(TaskiqEvents.WORKER_SHUTDOWN, close_sync)

@@ -4,7 +4,6 @@ Dispatcher per run (aiogram routers attach to one parent), and builders for sell
 from __future__ import annotations
 
 import asyncio
-import importlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -16,13 +15,17 @@ import httpx
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.fsm.storage.memory import MemoryStorage
+from taskiq import InMemoryBroker
 
+from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
 from bot.notify import Notifier
 from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
 from sandbox.runner import serve_app
+from sync import tasks as sync_tasks
+from sync.broker import send_queue
 from sync.ratelimit import RateLimiter
 
 BOT_TOKEN = "123456:sandbox-test-token"
@@ -116,16 +119,24 @@ async def bot(bot_settings: Settings) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
-def shared_send_queue() -> Enqueue:
-    """Core's send step on the process's shared broker (the one `stack` runs the sync tasks on)."""
-    from sync.broker import broker, send_queue
+@lru_cache(maxsize=1)
+def shared_broker() -> InMemoryBroker:
+    """The run's in-process broker with both task sets (the one `stack` runs them on); the tests open the sync
+    context and the notifier themselves, so no worker startup is registered."""
+    broker = InMemoryBroker(await_inplace=False)
+    sync_tasks.register(broker)
+    bot_tasks.register(broker)
+    return broker
 
-    return send_queue(broker)
+
+def shared_send_queue() -> Enqueue:
+    """Core's send step on the run's shared broker."""
+    return send_queue(shared_broker())
 
 
 @pytest.fixture
 async def notifier(bot: Bot, bot_settings: Settings) -> Notifier:
-    return Notifier(bot, RateLimiter(None), bot_settings.telegram, enqueue=shared_send_queue())
+    return Notifier(bot, RateLimiter(None), bot_settings, enqueue=shared_send_queue())
 
 
 @lru_cache(maxsize=1)
@@ -207,13 +218,11 @@ async def wb(wb_url: str) -> AsyncIterator[WBSandbox]:
 async def stack(db, tg, wb, bot_settings, bot, notifier, dp) -> AsyncIterator[Any]:
     """The whole product over HTTP: sync engine and outbox on the shared in-process broker, the bot's tasks, and
     the real bot long-polling the Telegram sandbox. Yields the sync context."""
-    # The bot's and the sync's tasks register on the shared broker when imported.
-    importlib.import_module("bot.tasks")
-    importlib.import_module("sync.tasks")
     from bot.backfill import Backfill
     from bot.wb_probe import make_probe
-    from sync.broker import broker
     from sync.context import open_context
+
+    broker = shared_broker()
 
     ctx = await open_context(bot_settings, broker, limits=False)
     broker.state.sync = ctx

@@ -18,7 +18,7 @@ async def test_alert_goes_to_ops_and_owner_once_and_dedups(db, tg, bot, bot_sett
     notifier = Notifier(
         bot,
         RateLimiter(None),
-        bot_settings.telegram.model_copy(update={"ops_chat_id": ops}),
+        bot_settings.model_copy(update={"telegram": bot_settings.telegram.model_copy(update={"ops_chat_id": ops})}),
         enqueue=shared_send_queue(),
     )
 
@@ -55,7 +55,7 @@ async def test_ops_only_alert_reaches_only_the_ops_channel(db, tg, bot, bot_sett
     notifier = Notifier(
         bot,
         RateLimiter(None),
-        bot_settings.telegram.model_copy(update={"ops_chat_id": ops}),
+        bot_settings.model_copy(update={"telegram": bot_settings.telegram.model_copy(update={"ops_chat_id": ops})}),
         enqueue=shared_send_queue(),
     )
     stale = await raise_alert(

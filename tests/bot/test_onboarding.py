@@ -94,7 +94,8 @@ async def test_backlog_is_one_summary_and_cards_start_after_the_connection(stack
     from sync.engine import sync_channel
 
     ops = (await tg.http.post("/_sandbox/chats", json={"type": "channel", "title": "Ops"})).json()["id"]
-    notifier.settings = notifier.settings.model_copy(update={"ops_chat_id": ops})
+    telegram = notifier.settings.telegram.model_copy(update={"ops_chat_id": ops})
+    notifier.settings = notifier.settings.model_copy(update={"telegram": telegram})
     chat = await tg.user(language="en")
     menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
     await tg.press(chat, menu["message_id"], text="English")

@@ -102,7 +102,7 @@ async def test_real_workers_killed_mid_send_never_post_twice(
         client = load_settings(database_url=database_url, redis_url=redis_url, sync={"queue_name": queue})
         broker = get_broker(client)
         await broker.startup()
-        manager = _spawn(["worker", "--workers", "2", "--tasks", "sync.tasks"], env, tmp_path / "worker.log")
+        manager = _spawn(["worker", "--workers", "2", "--tasks", "sync"], env, tmp_path / "worker.log")
         scheduler = _spawn(["scheduler"], env, tmp_path / "scheduler.log")
         tally = Tally()
         try:

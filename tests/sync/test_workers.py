@@ -65,7 +65,7 @@ class Workers:
     def start(self) -> subprocess.Popen:
         """One `taskiq worker` (a supervisor and one worker process, in their own process group)."""
         log = open(self.log_dir / f"worker{len(self.procs)}.log", "wb")  # noqa: SIM115 — closed with the process
-        cmd = [sys.executable, "-m", "taskiq", "worker", "sync.broker:broker", "sync.tasks", "--workers", "1"]
+        cmd = [sys.executable, "-m", "taskiq", "worker", "cli.worker_target:sync_broker", "--workers", "1"]
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )

@@ -1,4 +1,4 @@
-"""`python -m bot` / `agentiq bot`: the Telegram bot process, long polling by default, a webhook server when
+"""`agentiq bot`: the Telegram bot process, long polling by default, a webhook server when
 `AGENTIQ_TELEGRAM__WEBHOOK_URL` is set.
 
 In the embedded setup (no Redis) this process is also the task worker for the bot's tasks and the sync engine's:
@@ -8,15 +8,15 @@ the in-process broker runs them here. With Redis, `agentiq worker` processes run
 from __future__ import annotations
 
 import asyncio
-import contextlib
 
 import structlog
 from aiogram import Bot, Dispatcher
 from aiohttp import web
+from taskiq import AsyncBroker
 
 from bot.runtime import bot_runtime, poll_until_cancelled
 from bot.webhook import webhook_app, webhook_secret
-from core.settings import Settings, get_settings
+from core.settings import Settings
 from sync.heartbeat import beating
 
 log = structlog.get_logger(__name__)
@@ -36,21 +36,11 @@ async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port
         await runner.cleanup()
 
 
-async def run(settings: Settings, *, host: str = "127.0.0.1", port: int = 8080) -> None:
-    """Run the bot until cancelled."""
-    async with bot_runtime(settings) as runtime, beating(settings.redis_url, "bot", settings.sync.heartbeat_s):
+async def run(settings: Settings, broker: AsyncBroker, *, host: str = "127.0.0.1", port: int = 8080) -> None:
+    """Run the bot around `broker` (built with every task) until cancelled."""
+    async with bot_runtime(settings, broker) as runtime, beating(settings.redis_url, "bot", settings.sync.heartbeat_s):
         log.info("bot.start", mode="webhook" if settings.telegram.webhook_url else "polling")
         if settings.telegram.webhook_url:
             await _webhook(runtime.dispatcher, runtime.bot, settings, host, port)
         else:
             await poll_until_cancelled(runtime)
-
-
-def main() -> None:
-    """Entry point of `python -m bot`."""
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run(get_settings()))
-
-
-if __name__ == "__main__":
-    main()
