@@ -36,6 +36,10 @@ class CardAction(StrEnum):
     HIDE = "h"
     HIDE_CONFIRM = "hc"
     HIDE_CANCEL = "hx"
+    # "Edit answer" on a published review/question card (WB: once, within 60 days), its confirm and cancel.
+    EDIT_ANSWER = "ea"
+    EDIT_ANSWER_CONFIRM = "ec"
+    EDIT_ANSWER_CANCEL = "ex"
     # The preview of the seller's own text: Send it, or drop it (Edit again reuses EDIT).
     SEND = "sd"
     DISCARD = "dx"

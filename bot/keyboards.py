@@ -23,11 +23,13 @@ from bot.callbacks import (
 )
 from bot.claim_card import claim_keyboard
 from bot.text import product_url
+from core import answer_edits
 from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
 from core.models import Channel, MemberRole, SellerMember
 from core.question_actions import is_warned
+from core.replies import unsure
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
 
@@ -66,6 +68,10 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
         add(CardAction.UNSKIP, "bot-btn-unskip")
     elif data.stage == CardStage.UNKNOWN:
         add(CardAction.RECHECK, "bot-btn-recheck")
+    if data.edit is not None and unsure(data.edit):
+        add(CardAction.RECHECK, "bot-btn-recheck")
+    elif answer_edits.refusal(data.interaction, data.edit) is None:
+        add(CardAction.EDIT_ANSWER, "answer-edit-btn")
     if hide and not is_warned(data.interaction):
         add(CardAction.HIDE, "question-btn-hide")
     add(CardAction.TIMELINE, "bot-btn-timeline")
@@ -98,6 +104,18 @@ def hide_confirm_keyboard(interaction_id: int, t: Translator) -> InlineKeyboardM
         (CardAction.HIDE_CANCEL, "bot-btn-cancel"),
     ):
         kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=interaction_id))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def edit_confirm_keyboard(interaction_id: int, draft_id: int, t: Translator) -> InlineKeyboardMarkup:
+    """The confirm step of an answer edit (the new text is the draft `draft_id`)."""
+    kb = InlineKeyboardBuilder()
+    for action, key in (
+        (CardAction.EDIT_ANSWER_CONFIRM, "answer-edit-btn-confirm"),
+        (CardAction.EDIT_ANSWER_CANCEL, "bot-btn-cancel"),
+    ):
+        kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=interaction_id, draft_id=draft_id))
     kb.adjust(1)
     return kb.as_markup()
 

@@ -18,8 +18,9 @@ from core.humanize import duration
 from core.i18n import Translator
 from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
-from core.models import Channel, Interaction, ReplyVia, WbSyncState
+from core.models import Channel, Interaction, ReplyStatus, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
+from core.replies import unsure
 from core.review_meta import buyer_tags, order_status
 from core.timezones import DEFAULT_ZONE
 
@@ -137,6 +138,8 @@ def _sender(data: CardData, t: Translator) -> str:
 
 def _answer(data: CardData, t: Translator) -> list[str]:
     """On a card past the draft: the text that went to WB and who sent it (or the answer given in the cabinet)."""
+    if data.edit is not None and data.edit.status == ReplyStatus.SENT:
+        return [t("answer-edit-card-edited"), clip(data.edit.text, DRAFT_BUDGET, "…")]
     if data.reply is not None and data.stage in _SENT_STAGES:
         return [t("bot-card-sent", who=_sender(data, t)), clip(data.reply.text, DRAFT_BUDGET, "…")]
     if data.stage == CardStage.ANSWERED_ELSEWHERE and data.interaction.answer:
@@ -154,9 +157,21 @@ def _stage(data: CardData, t: Translator) -> str:
     stage = t(f"bot-stage-{data.stage}", reason=reason or "—", late=late, window=window)
     if data.reply is not None and data.reply.action == HIDE and data.stage != CardStage.FAILED:
         stage = t("question-stage-hidden" if i.wb_sync_state == WbSyncState.CONFIRMED else "question-stage-hiding")
+    if edit := _edit_stage(data, t):
+        stage = f"{stage}\n{edit}"
     if data.reply is not None and data.reply.via == ReplyVia.AUTO:
         return f"{t('bot-card-auto-sent')}\n{stage}"
     return stage
+
+
+def _edit_stage(data: CardData, t: Translator) -> str | None:
+    """Where the edit of the published answer is: on its way, not sure it landed, or refused (WB's words)."""
+    edit = data.edit
+    if edit is None or edit.status == ReplyStatus.SENT:
+        return None
+    if edit.status == ReplyStatus.FAILED:
+        return t("answer-edit-stage-failed", reason=clip(edit.last_error, 200, "…") or "—")
+    return t("answer-edit-stage-unknown" if unsure(edit) else "answer-edit-stage-sending")
 
 
 def render_card(data: CardData, t: Translator) -> str:

@@ -27,3 +27,8 @@ class FactInput(StatesGroup):
 class ClaimComment(StatesGroup):
     # data: interaction_id, action, card_id (the card's message id in this chat)
     text = State()
+
+
+class AnswerEdit(StatesGroup):
+    # data: interaction_id (the card is the member's card of it)
+    text = State()

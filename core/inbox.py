@@ -90,6 +90,8 @@ class CardData:
     undo_skip: bool = False
     # A chat's files the buyer attached (name and state; core.chat_files).
     files: tuple[ChatFile, ...] = ()
+    # The latest edit of the published answer (core.answer_edits), kept apart from the answer's own reply.
+    edit: Reply | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,10 @@ async def card_data(interaction_id: int) -> CardData:
     """Everything a card shows, from the database."""
     interaction = await Interaction.get(id=interaction_id)
     draft = await Draft.filter(interaction_id=interaction_id, void=False).order_by("-id").first()
-    reply = await Reply.filter(interaction_id=interaction_id).order_by("-id").first()
+    all_replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
+    # The card's stage follows the answer's reply; an edit of the published answer is shown beside it.
+    reply = next((r for r in all_replies if r.action != replies.EDIT), None)
+    edit = next((r for r in all_replies if r.action == replies.EDIT), None)
     links = await Link.filter(Q(a_id=interaction_id) | Q(b_id=interaction_id)).count()
     zone = await seller_zone(interaction.seller_id)
     await _product_named_in_chat(interaction)
@@ -158,7 +163,7 @@ async def card_data(interaction_id: int) -> CardData:
     stage = card_stage(interaction, draft, reply)
     undo = stage == CardStage.SKIPPED and await _skipped_since(interaction) is not None
     files = await chat_files.listed(interaction_id) if interaction.channel == Channel.CHAT else ()
-    return CardData(interaction, draft, reply, links, stage, zone, sent_by, undo, files)
+    return CardData(interaction, draft, reply, links, stage, zone, sent_by, undo, files, edit)
 
 
 async def _skipped_since(interaction: Interaction) -> datetime | None:

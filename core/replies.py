@@ -42,6 +42,9 @@ from core.seller_settings import SellerSettings
 from core.transitions import OPEN_STATUSES, pending_fields, same_text
 
 ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING, ReplyStatus.UNKNOWN)
+# The action of a reply that edits a published answer (core.answer_edits): sent with WB's edit call, and on success
+# it changes the answer WB shows, not the item's answered state.
+EDIT = "edit"
 ENDED = (ReplyStatus.SENT, ReplyStatus.FAILED)
 # How long an unknown outcome may stay unresolved before the seller is asked to check WB (the read-backs go on).
 UNSURE_AFTER = timedelta(minutes=10)
@@ -189,6 +192,13 @@ async def mark_sent(
             status=ReplyStatus.SENT, sent_at=now, last_error=None
         )
         if not done:
+            return
+        if reply.action == EDIT:
+            # The answer stays published (and keeps its answered time, WB's 60 days count from it); WB allows no
+            # second edit, whatever its next list says before it catches up.
+            await Interaction.filter(id=reply.interaction_id).update(answer=reply.text, answer_editable=False)
+            if before_commit is not None:
+                await before_commit()
             return
         item = await Interaction.filter(id=reply.interaction_id).select_for_update().get()
         fields = pending_fields(

@@ -1,4 +1,5 @@
-"""Putting a reply on its way to WB: a person's approval, a claim decision, a hidden question, a re-check.
+"""Putting a reply on its way to WB: a person's approval, a claim decision, a hidden question, an answer edit, a
+re-check.
 
 Each service applies core's rules (guardrails with the caller's settings, one outbox row per decision, who may
 answer what) and then hands the queued reply to `enqueue`, the send step its caller injects: the bot, the admin and
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core import audit, inbox, question_actions, replies, returns
+from core import answer_edits, audit, inbox, question_actions, replies, returns
 from core.models import Interaction, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 
@@ -98,6 +99,26 @@ async def submit_decision(
 async def submit_hide(*, interaction_id: int, via: ReplyVia, enqueue: Enqueue, member_id: int | None = None) -> Reply:
     """A person's "hide this question" (`core.question_actions.hide`) → the send."""
     reply, _ = await question_actions.hide(interaction_id=interaction_id, member_id=member_id, via=via)
+    return await _hand_on(reply, enqueue)
+
+
+async def submit_edit(
+    *,
+    interaction_id: int,
+    draft_id: int,
+    settings: Settings,
+    enqueue: Enqueue,
+    member_id: int | None = None,
+    via: ReplyVia = ReplyVia.TELEGRAM,
+) -> Reply:
+    """A person's confirmed edit of a published answer (`core.answer_edits.request`: once, 60 days) → the send."""
+    reply, _ = await answer_edits.request(
+        interaction_id=interaction_id,
+        draft_id=draft_id,
+        member_id=member_id,
+        via=via,
+        extra_phrases=tuple(settings.banned_phrases_extra),
+    )
     return await _hand_on(reply, enqueue)
 
 

@@ -116,9 +116,13 @@ async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: R
     if found is None:
         raise Inconclusive("WB does not show the item")
     text = found.answer.text if found.answer and found.answer.text else None
-    if text is None:
-        return ReadBack.ABSENT
-    return ReadBack.OURS if same_text(text, reply.text) else ReadBack.OTHER
+    if text is not None and same_text(text, reply.text):
+        return ReadBack.OURS
+    if reply.action == replies.EDIT:
+        # Not our new text: WB never applied the edit while it still shows an answer it lets us edit; an answer
+        # gone or no longer editable was changed by someone else (a PATCH now would be a second edit).
+        return ReadBack.ABSENT if text is not None and found.answer and found.answer.editable else ReadBack.OTHER
+    return ReadBack.ABSENT if text is None else ReadBack.OTHER
 
 
 async def _claim_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
@@ -137,11 +141,13 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Rep
     text = reply.text
     if item.channel == Channel.RETURN:
         await ctx.wb.answer_claim(auth, item.external_id, reply.action or "", text or None)
+    elif item.channel == Channel.REVIEW and reply.action == replies.EDIT:
+        await ctx.wb.edit_feedback_answer(auth, item.external_id, text)
     elif item.channel == Channel.REVIEW:
         await ctx.wb.answer_feedback(auth, item.external_id, text)
     elif item.channel == Channel.QUESTION and reply.action == question_actions.HIDE:
         await ctx.wb.reject_question(auth, item.external_id, text)
-    elif item.channel == Channel.QUESTION:
+    elif item.channel == Channel.QUESTION:  # an answer, or an edit of it: WB's one PATCH does both
         await ctx.wb.answer_question(auth, item.external_id, text)
     else:
         await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
@@ -197,7 +203,9 @@ async def send_reply(
         if found is ReadBack.OURS:
             await replies.mark_sent(reply, window_min=window, now=now)
         elif found is ReadBack.OTHER:
-            await replies.mark_failed(reply, "answered elsewhere")
+            await replies.mark_failed(
+                reply, "edited elsewhere" if reply.action == replies.EDIT else "answered elsewhere"
+            )
         if found is not ReadBack.ABSENT:
             return await _finish(ctx, seller, item, reply, started, takeover)
     if seller.status != SellerStatus.ACTIVE:

@@ -6,6 +6,7 @@ from aiogram import Router
 def get_routers() -> list[Router]:
     """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
     from bot.routers import (
+        answer_edits,
         cards,
         claims,
         drafting,
@@ -30,6 +31,7 @@ def get_routers() -> list[Router]:
         edit.router,
         claims.router,
         question_actions.router,
+        answer_edits.router,
         cards.router,
         inbox.router,
         stats.router,

@@ -51,6 +51,8 @@ What the seller answered (API calls only; seeded history is not listed)
         `answer_calls` counts POST /api/v1/feedbacks/answer calls (duplicates included, even refused ones),
         answer/reject PATCHes of a question, messages sent into a chat, PATCH /api/v1/claim calls (claims: also
         `action` and `decisions`, the API decisions WB applied): an exactly-once sender keeps it at 1.
+        Reviews and questions also carry `edits` (answer edits WB applied: at most 1, within `edit_window_days`)
+        and `edit_calls` (PATCH calls editing the answer, refused ones included); an edit is an "edit" history event.
 
 Moderation of review answers (`moderation_rate` of answers go `reviewRequired`)
     POST /_sandbox/moderation  {"seller_id": 1, "feedback_id": "…", "decision": "wbRu" | "rejected"}

@@ -108,6 +108,7 @@ class Review(_Served):
     visible_at: float = 0.0
     answer: Answer | None = None
     posts: int = 0  # answer calls received from API clients (duplicates show here)
+    edit_calls: int = 0  # PATCH calls editing the answer (refused ones included)
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
     encoded: bytes | None = None
@@ -187,6 +188,7 @@ class QuestionRec(_Served):
     visible_at: float = 0.0
     answer: Answer | None = None
     posts: int = 0
+    edit_calls: int = 0  # PATCH calls that edit the answer (refused ones included)
     history: list[dict[str, Any]] = field(default_factory=list)
     cached: dict[str, Any] | None = None
     encoded: bytes | None = None

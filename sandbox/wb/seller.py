@@ -171,6 +171,7 @@ class Seller:
             self.unknown_answers += 1  # WB: "no validation by feedback ID"
             return
         item.posts += 0 if edit else 1
+        item.edit_calls += 1 if edit else 0
         now = datetime.now(UTC)
         if edit:
             if item.answer is None:
@@ -206,14 +207,18 @@ class Seller:
             raise RuleError("Текст ответа должен содержать от 2 до 5000 символов")
         now = datetime.now(UTC)
         item.posts += 1
+        edit = item.answer is not None
         if item.answer is not None:
+            item.edit_calls += 1
             if item.answer.edits or now - item.answer.created >= self.edit_window:
-                raise RuleError("Ответ можно отредактировать только один раз в течение 60 дней")
+                # The contract's 422 "Не удалось отредактировать вопрос" (ResponsePatchQuestion), with WB's reason.
+                raise RuleError("Ответ можно отредактировать только один раз в течение 60 дней", 422)
             item.answer.text, item.answer.edits = text, item.answer.edits + 1
         else:
             item.answer = Answer(text, state, now)
         item.state, item.was_viewed = state, True
-        item.history.append({"event": "reject" if state == "none" else "answer", "text": text, "at": time.time()})
+        event = "edit" if edit else "reject" if state == "none" else "answer"
+        item.history.append({"event": event, "text": text, "at": time.time()})
         item.touch()
 
     def send_message(self, reply_sign: str, text: str) -> dict[str, Any]:

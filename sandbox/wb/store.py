@@ -232,6 +232,8 @@ class Store:
                                 "answer": item.answer.text if item.answer else None,
                                 "state": item.answer.state if channel == "review" and item.answer else item.state,
                                 "answer_calls": item.posts,
+                                "edits": item.answer.edits if item.answer else 0,
+                                "edit_calls": item.edit_calls,
                                 "history": item.history,
                             }
                         )

@@ -69,7 +69,8 @@ async def test_review_draft_approve_published(stack, tg, wb) -> None:
     card = await _draft_and_approve(stack, tg, wb, seller, chat, cabinet, Channel.REVIEW, "Подошва отклеилась")
     await sync_channel(stack, seller.id, Channel.REVIEW)
     published = await eventually(lambda: _shows(tg, chat, card["message_id"], "Published"))
-    assert _buttons(published) == ["🧵 Timeline", "🛍 Open product"]
+    # WB lets the answer be edited once within 60 days: the published card offers it (tests/bot/test_answer_edit.py).
+    assert _buttons(published) == ["✏️ Edit answer", "🧵 Timeline", "🛍 Open product"]
     # The final card keeps the text that went to WB and who sent it.
     sent_text = (await _answers(wb, cabinet))[0]["answer"]
     assert f"Reply sent (User {chat})" in published["text"] and sent_text[:40] in published["text"]

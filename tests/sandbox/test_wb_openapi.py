@@ -150,6 +150,9 @@ async def test_success_responses_of_every_path_validate(wb: Any) -> None:
     await http.patch("/api/v1/questions", json={"id": q1, "answer": {"text": "Да, есть"}, "state": "wbRu"}, headers=h)
     await http.patch("/api/v1/questions", json={"id": q2, "answer": {"text": "Спам"}, "state": "none"}, headers=h)
     await http.get("/api/v1/question", params={"id": q1}, headers=h)
+    edit = {"id": q1, "answer": {"text": "Да, есть XL и XXL"}, "state": "wbRu"}  # the one edit WB allows
+    await http.patch("/api/v1/questions", json=edit, headers=h)
+    await http.get("/api/v1/question", params={"id": q1}, headers=h)
     await http.get("/api/v1/questions", params={**page, "isAnswered": "true"}, headers=h)
     await http.get("/api/v1/questions/count-unanswered", headers=h)
     await http.get("/api/v1/questions/count", params={"isAnswered": "true"}, headers=h)
@@ -185,6 +188,13 @@ async def test_error_responses_validate(wb: Any) -> None:
     await http.get("/api/v1/question", params={"id": "nope"}, headers=h)  # 422
     await http.patch("/api/v1/questions", json={"id": "nope", "wasViewed": True}, headers=h)  # 404
     await http.patch("/api/v1/feedbacks/answer", json={"id": seller.reviews[-1].id, "text": "x"}, headers=h)  # 400
+    fid, qid = seller.reviews[-1].id, seller.questions[-1].id
+    await http.post("/api/v1/feedbacks/answer", json={"id": fid, "text": "Спасибо!"}, headers=h)
+    await http.patch("/api/v1/questions", json={"id": qid, "answer": {"text": "Да"}, "state": "wbRu"}, headers=h)
+    for n in (1, 2):  # the second edit of each answer is refused: WB allows one
+        await http.patch("/api/v1/feedbacks/answer", json={"id": fid, "text": f"Правка {n}"}, headers=h)  # 204, 400
+        edit = {"id": qid, "answer": {"text": f"Правка {n}"}, "state": "wbRu"}
+        await http.patch("/api/v1/questions", json=edit, headers=h)  # 200, 422
     await http.get("/api/v1/seller/events", params={"next": "soon"}, headers=h)  # 400
     await http.post("/api/v1/seller/message", files={"replySign": (None, "bad"), "message": (None, "Hi")}, headers=h)
     await http.get("/api/v1/seller/download/abc", headers=h)  # 400
@@ -193,7 +203,14 @@ async def test_error_responses_validate(wb: Any) -> None:
     await http.get("/api/v1/seller/chats", headers=h)  # 429
     store.config.update({"error_rate": 1.0})
     await http.get("/api/v1/feedbacks/count-unanswered", headers=h)  # 5xx
-    statuses = sorted({r.status_code for r in seen})
+    refused_edits = [r for r in seen if r.request.method == "PATCH" and r.status_code in (400, 422)]
+    assert [(r.url.path, r.status_code) for r in refused_edits[-2:]] == [
+        ("/api/v1/feedbacks/answer", 400),
+        ("/api/v1/questions", 422),
+    ]
+    assert all("один раз" in r.json()["errorText"] for r in refused_edits[-2:])
+    assert [a["edits"] for a in store.answers(1) if a["item_id"] in (fid, qid)] == [1, 1]
+    statuses = sorted({r.status_code for r in seen if r.status_code >= 400})
     assert statuses[:6] == [400, 401, 403, 404, 422, 429] and statuses[-1] >= 500
     for response in seen:
         assert_valid(response)
