@@ -11,7 +11,10 @@ bot-card-truncated = … [truncated]
 bot-card-no-text = (no text)
 bot-card-pros = ➕ { $text }
 bot-card-cons = ➖ { $text }
-bot-card-meta = ⏱ { $priority } · reply by { $due } · 🔗 { $links }
+bot-card-meta = ⏱ { $priority } · reply by { $due }{ $links ->
+    [0] {""}
+   *[other] {" · 🔗 "}{ $links }
+}
 bot-card-draft = <b>Draft</b> ({ $origin }):
 bot-card-draft-blocked = ⛔ <b>This draft cannot be sent:</b>
 bot-card-auto-sent = 🤖 Sent automatically

@@ -34,7 +34,10 @@ claim-item-10 = returned to the seller
 claim-wb-comment = 💭 WB to the buyer: { $text }
 claim-photo = photo { $n }
 claim-video = video
-claim-meta = ⏱ decide by { $due } · 🔗 { $links }
+claim-meta = ⏱ decide by { $due }{ $links ->
+    [0] {""}
+   *[other] {" · 🔗 "}{ $links }
+}
 claim-no-actions = ☑️ Nothing to decide: WB offers no action for this return.
 claim-decision = Your decision: { $action } — { $stage }
 claim-decision-comment = 💬 { $text }

@@ -11,7 +11,10 @@ bot-card-truncated = … [сокращено]
 bot-card-no-text = (без текста)
 bot-card-pros = ➕ { $text }
 bot-card-cons = ➖ { $text }
-bot-card-meta = ⏱ { $priority } · ответить до { $due } · 🔗 { $links }
+bot-card-meta = ⏱ { $priority } · ответить до { $due }{ $links ->
+    [0] {""}
+   *[other] {" · 🔗 "}{ $links }
+}
 bot-card-draft = <b>Черновик</b> ({ $origin }):
 bot-card-draft-blocked = ⛔ <b>Этот черновик нельзя отправить:</b>
 bot-card-auto-sent = 🤖 Отправлено автоматически

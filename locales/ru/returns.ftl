@@ -34,7 +34,10 @@ claim-item-10 = возвращён продавцу
 claim-wb-comment = 💭 WB покупателю: { $text }
 claim-photo = фото { $n }
 claim-video = видео
-claim-meta = ⏱ решить до { $due } · 🔗 { $links }
+claim-meta = ⏱ решить до { $due }{ $links ->
+    [0] {""}
+   *[other] {" · 🔗 "}{ $links }
+}
 claim-no-actions = ☑️ Решать нечего: WB не предлагает действий по этой заявке.
 claim-decision = Ваше решение: { $action } — { $stage }
 claim-decision-comment = 💬 { $text }

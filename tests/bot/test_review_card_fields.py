@@ -3,6 +3,7 @@ localised and escaped."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -49,3 +50,12 @@ def test_nothing_shown_without_the_fields_or_for_unknown_values() -> None:
     assert plain == odd
     bought = _stored(render_card(_review({"orderStatus": "buyout"}), t))
     assert "The buyer kept the item" in bought
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_link_count_shows_only_when_something_is_linked(language: str) -> None:
+    t = translator(language)
+    alone = _stored(render_card(_review({}), t))
+    linked = dataclasses.replace(_review({}), link_count=3)
+    assert "🔗" not in alone
+    assert "· 🔗 3" in _stored(render_card(linked, t))
