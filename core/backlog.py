@@ -4,7 +4,8 @@ A shop connects with months of history; one card per old item would flood the ch
 bury what arrives now. So the first sync (backfill) announces none of them (`is_backlog`), and once every connected
 channel is backfilled the owners get one summary (`claim_summary` guards "once per seller"), with buttons to page
 through the backlog in /inbox. Cards start with items that arrive after the connection; SLA alerts count only
-those (core.alerts).
+those (core.alerts). Returns are the exception: each needs a decision within WB's 14 days, so every open claim gets
+its card at onboarding too and the summary does not count them again.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ async def backlog(*, seller_id: int, now: datetime) -> Backlog:
     connected_at = (await Seller.get(id=seller_id)).created_at
     query = Interaction.filter(
         seller_id=seller_id,
+        channel__not=Channel.RETURN,  # carded one by one (see the module docstring)
         needs_response=True,
         status__in=list(OPEN_STATUSES),
         occurred_at__lt=backlog_cutoff(connected_at),

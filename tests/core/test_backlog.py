@@ -22,6 +22,8 @@ async def test_backlog_counts_items_older_than_the_connection(db) -> None:
         # One second before the connection in WB's Moscow offset: still backlog.
         (Channel.CHAT, Priority.HIGH, (connected - timedelta(seconds=1)).astimezone(MSK), NOW, True),
         (Channel.REVIEW, Priority.URGENT, NOW - timedelta(minutes=5), NOW - timedelta(minutes=1), True),  # after
+        # An old open return: it got a card of its own (a decision in WB's 14-day window), so it is not summed up.
+        (Channel.RETURN, Priority.URGENT, NOW - timedelta(days=3), NOW - timedelta(days=1), True),
     ]
     for n, (channel, priority, occurred, due, open_) in enumerate(rows):
         await Interaction.create(
