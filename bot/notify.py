@@ -33,7 +33,7 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.media import send_files, send_media
 from bot.render import clip, render_card
-from core import arrival, chat_files, inbox, sellers
+from core import arrival, chat_files, inbox, members, sellers
 from core.alerts import alert_title, seller_alert_text
 from core.attachments import media_of
 from core.i18n import translator
@@ -91,7 +91,7 @@ async def send_to_member(
     try:
         return await notifier.send(member.tg_chat_id, text, markup)
     except TelegramForbiddenError:
-        await sellers.mark_blocked(member.id)
+        await members.mark_blocked(member.id)
     except TelegramBadRequest:
         pass  # a malformed message is not retried: the items stay in /inbox and /digest
     return None
@@ -115,7 +115,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             await send_files(notifier, member.tg_chat_id, files)
             message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
         except TelegramForbiddenError as exc:
-            await sellers.mark_blocked(member.id)
+            await members.mark_blocked(member.id)
             await inbox.card_failed(card, exc.message)
             continue
         except TelegramBadRequest as exc:
@@ -152,7 +152,7 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
             )
             changed += 1
         except TelegramForbiddenError:
-            await sellers.mark_blocked(member.id)
+            await members.mark_blocked(member.id)
         except TelegramBadRequest as exc:
             # A redelivered refresh meets "message is not modified"; a deleted card cannot be edited.
             if "not modified" not in exc.message:

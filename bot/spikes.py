@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import CardAction, CardCb, SpikeCb
 from bot.notify import Notifier
 from bot.render import clip
-from core import sellers, spikes
+from core import members, spikes
 from core.i18n import Translator, translator
 from core.models import Interaction, ProductSpike
 from core.settings import SpikeSettings
@@ -70,7 +70,7 @@ async def check_spikes(notifier: Notifier, cfg: SpikeSettings, now: datetime | N
                     member.tg_chat_id, render_spike(spike, items, t, cfg), spike_keyboard(spike, items, t, cfg)
                 )
             except TelegramForbiddenError:
-                await sellers.mark_blocked(member.id)
+                await members.mark_blocked(member.id)
             except TelegramBadRequest:
                 continue
         delivered += 1

@@ -1,4 +1,4 @@
-"""The live WB token check used by onboarding (`core.sellers.TokenProbe`), built on the shared WB client.
+"""The live WB token check used by onboarding (`core.tokens.TokenProbe`), built on the shared WB client.
 
 The token's payload (`inspect_token`) says which categories it claims and when it expires; a real call per
 claimed category proves WB accepts it. Only categories whose call succeeded are reported as covered.
@@ -7,7 +7,7 @@ claimed category proves WB accepts it. Only categories whose call succeeded are 
 from __future__ import annotations
 
 from core.models import Channel
-from core.sellers import TokenCheck, TokenProbe, TokenRejected
+from core.tokens import TokenCheck, TokenProbe, TokenRejected
 from sync.wb import WBAuth, WBClient, errors
 from sync.wb.token import inspect_token
 

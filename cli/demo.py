@@ -148,18 +148,18 @@ async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool
     answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
     from admin.security import hash_password
     from bot.wb_probe import make_probe
-    from core import sellers
+    from core import members, tokens
     from core.db import database
     from core.models import AdminUser
     from sync.wb import WBClient
 
     async with database(settings), contextlib.aclosing(WBClient(settings.wb)) as wb:
-        member = await sellers.member_of(DEMO_USER_ID)
+        member = await members.member_of(DEMO_USER_ID)
         if member is None:
-            member = await sellers.start_seller(
+            member = await members.start_seller(
                 tg_user_id=DEMO_USER_ID, tg_chat_id=DEMO_USER_ID, name="Продавец", language="ru"
             )
-        await sellers.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
+        await tokens.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
         seller = await member.seller
         seller.llm_enabled = llm
         await seller.save(update_fields=["llm_enabled"])

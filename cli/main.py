@@ -64,7 +64,7 @@ def keys() -> None:
 def keys_rotate() -> None:
     """Re-encrypt every WB token with the first key of AGENTIQ_ENCRYPTION_KEYS (then the old key can go)."""
     from core import db as core_db
-    from core.sellers import reencrypt_tokens
+    from core.tokens import reencrypt_tokens
 
     settings = _settings()
 

@@ -38,8 +38,8 @@ from core.models import (
     SyncCursor,
 )
 from core.seller_settings import SellerSettings
-from core.sellers import get_token
 from core.tasks import TaskName
+from core.tokens import get_token
 from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext

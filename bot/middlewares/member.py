@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, TelegramObject, User
 
 from bot.callbacks import CardCb, FactsCb
 from bot.states import EditDraft
-from core import memberships, sellers
+from core import members, memberships
 
 
 async def _card_interaction(event: TelegramObject, data: dict[str, Any]) -> int | None:
@@ -44,13 +44,13 @@ class MemberMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         user: User | None = data.get("event_from_user")
-        member = await sellers.member_of(user.id) if user else None
+        member = await members.member_of(user.id) if user else None
         interaction_id = await _card_interaction(event, data) if member is not None else None
         if interaction_id is not None and user is not None:
             member = await memberships.membership_for_interaction(user.id, interaction_id) or member
         if member is not None:
             # Writing to the bot again means the user unblocked it: resume their cards.
-            await sellers.mark_unblocked(member)
+            await members.mark_unblocked(member)
         data["member"] = member
         data["tg_user_id"] = user.id if user else 0
         return await handler(event, data)

@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
 
 from bot.render import clip
-from core import access, sellers
+from core import access, members, tokens
 from core.guardrails import GuardrailViolation
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import SellerMember
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 async def _who(update: Update) -> tuple[User, SellerMember | None, Translator]:
     event = update.callback_query or update.message
     user = event.from_user
-    member = await sellers.member_of(user.id)
+    member = await members.member_of(user.id)
     language = member.language if member and member.language else (user.language_code or "")[:2]
     return user, member, translator(language if language in LANGUAGES else None)
 
@@ -71,13 +71,13 @@ async def reply_not_allowed(event: ErrorEvent) -> None:
     await _say(event.update, t(f"bot-reply-{event.exception.reason}"))
 
 
-@router.error(ExceptionTypeFilter(sellers.TokenRejected))
+@router.error(ExceptionTypeFilter(tokens.TokenRejected))
 async def token_rejected(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
     await _say(event.update, t(f"bot-token-{event.exception.reason}"))
 
 
-@router.error(ExceptionTypeFilter(sellers.InviteInvalid))
+@router.error(ExceptionTypeFilter(members.InviteInvalid))
 async def invite_invalid(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
     await _say(event.update, t("bot-invite-invalid"))

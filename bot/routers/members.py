@@ -11,8 +11,8 @@ from bot.callbacks import MemberCb
 from bot.editing import edit_in_place
 from bot.keyboards import members_keyboard
 from bot.render import clip
-from core import sellers
 from core.i18n import Translator
+from core.members import create_invite, list_members, remove_member
 from core.models import SellerMember
 
 router = Router(name="members")
@@ -20,7 +20,7 @@ router = Router(name="members")
 
 @router.message(Command("invite"))
 async def invite(message: Message, bot: Bot, member: SellerMember | None, t: Translator) -> None:
-    code = (await sellers.create_invite(member)).code
+    code = (await create_invite(member)).code
     await message.answer(t("bot-invite", link=await create_start_link(bot, code), code=code))
 
 
@@ -32,13 +32,13 @@ def _list(members: list[SellerMember], t: Translator) -> str:
 
 @router.message(Command("members"))
 async def members(message: Message, member: SellerMember | None, t: Translator) -> None:
-    team = await sellers.list_members(member)
+    team = await list_members(member)
     await message.answer(_list(team, t), reply_markup=members_keyboard(team, t))
 
 
 @router.callback_query(MemberCb.filter())
 async def remove(query: CallbackQuery, callback_data: MemberCb, member: SellerMember | None, t: Translator) -> None:
-    removed = await sellers.remove_member(member, callback_data.member_id)
-    team = await sellers.list_members(member)
+    removed = await remove_member(member, callback_data.member_id)
+    team = await list_members(member)
     await edit_in_place(query.message.edit_text(_list(team, t), reply_markup=members_keyboard(team, t)))
     await query.answer(t("bot-member-removed", name=removed.name or str(removed.tg_user_id)))

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SellerCb
 from bot.keyboards import sellers_keyboard
 from bot.render import clip
-from core import memberships, sellers
+from core import members, memberships
 from core.i18n import Translator
 
 router = Router(name="memberships")
@@ -26,7 +26,7 @@ async def sellers_command(message: Message, tg_user_id: int, t: Translator) -> N
 
 @router.callback_query(SellerCb.filter())
 async def seller_chosen(query: CallbackQuery, callback_data: SellerCb, tg_user_id: int, t: Translator) -> None:
-    chosen = await sellers.select_seller(tg_user_id, callback_data.member_id)
+    chosen = await members.select_seller(tg_user_id, callback_data.member_id)
     mine = await memberships.memberships_of(tg_user_id)
     await query.message.edit_text(t("bot-sellers-title"), reply_markup=sellers_keyboard(mine, t))
     await query.answer(t("bot-seller-selected", seller=clip(chosen.seller.name, 100, "…")))

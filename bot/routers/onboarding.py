@@ -14,7 +14,7 @@ from bot.callbacks import LangCb
 from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
-from core import access, sellers, shop
+from core import access, members, shop, tokens
 from core.i18n import Translator, translator
 from core.models import SellerMember
 from core.secrets import mask_token
@@ -29,7 +29,7 @@ Backfill = Callable[[int, int], Awaitable[None]]
 @router.message(CommandStart(deep_link=True, magic=F.args.len() > 0))
 async def join(message: Message, command: CommandObject, t: Translator) -> None:
     user = message.from_user
-    member = await sellers.accept_invite(
+    member = await members.accept_invite(
         code=command.args or "",
         tg_user_id=user.id,
         tg_chat_id=message.chat.id,
@@ -37,7 +37,7 @@ async def join(message: Message, command: CommandObject, t: Translator) -> None:
         language=t.language,
     )
     seller = clip(member.seller.name, 200, "…")
-    active = await sellers.member_of(user.id)
+    active = await members.member_of(user.id)
     if active is not None and active.id != member.id:
         # An invite never takes over the seller the user works in (see core.memberships).
         await message.answer(t("bot-joined-kept", seller=seller, active=clip(active.seller.name, 200, "…")))
@@ -59,14 +59,14 @@ async def language_chosen(
 ) -> None:
     user = query.from_user
     if member is None:
-        member = await sellers.start_seller(
+        member = await members.start_seller(
             tg_user_id=user.id,
             tg_chat_id=query.message.chat.id,
             name=user.full_name,
             language=callback_data.language,
         )
     else:
-        await sellers.set_language(member, callback_data.language)
+        await members.set_language(member, callback_data.language)
     t = translator(callback_data.language)
     await query.answer()
     await state.set_state(Onboarding.token)
@@ -88,7 +88,7 @@ async def token_received(
     state: FSMContext,
     t: Translator,
     settings: Settings,
-    probe: sellers.TokenProbe,
+    probe: tokens.TokenProbe,
     backfill: Backfill,
 ) -> None:
     token = message.text or ""
@@ -96,7 +96,7 @@ async def token_received(
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
     try:
-        check = await sellers.connect_token(member=member, token=token, probe=probe, settings=settings)
+        check = await tokens.connect_token(member=member, token=token, probe=probe, settings=settings)
     except access.NotAllowed:
         await state.clear()  # not an owner: stop treating their next messages as tokens
         raise

@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
 from bot.keyboards import settings_keyboard, zone_keyboard
-from core import access, sellers
+from core import access, members, sellers
 from core.humanize import duration
 from core.i18n import Translator, translator
 from core.models import SellerMember
@@ -103,7 +103,7 @@ async def settings_changed(
         await query.answer()
         return
     if action == SettingsAction.LANGUAGE:
-        await sellers.set_language(member, callback_data.value)
+        await members.set_language(member, callback_data.value)
         t = translator(callback_data.value)
     elif action != SettingsAction.BACK:
         current = await sellers.update_settings(member, _change(action, callback_data.value, current))

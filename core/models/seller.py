@@ -47,7 +47,7 @@ class SellerMember(Model):
     language = fields.CharField(max_length=5, null=True)
     blocked_bot = fields.BooleanField(default=False, db_default=False)
     active = fields.BooleanField(default=True, db_default=True)
-    # A Telegram user may belong to several sellers: commands act on the one chosen last (see core.sellers).
+    # A Telegram user may belong to several sellers: commands act on the one chosen last (see core.memberships).
     selected_at = fields.DatetimeField(null=True)
     # The pushed summary (/digest settings) and the last period it was claimed for (core.summary_push).
     summary_every = fields.CharEnumField(SummaryEvery, max_length=10, default=SummaryEvery.OFF, db_default="off")

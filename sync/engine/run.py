@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from core import alerts, sellers
+from core import alerts, sellers, tokens
 from core.i18n import translator
 from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor, SyncRun, SyncRunStatus
 from core.tasks import TaskName
@@ -106,7 +106,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     counters = RunCounters()
     token = current_counters.set(counters)
     error: str | None = None
-    auth = WBAuth(token=sellers.get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = WBAuth(token=tokens.get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
     try:
         runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)

@@ -279,7 +279,7 @@ async def connected_cabinet(
 ) -> tuple[Seller, int, int]:
     """A seller whose owner chats with the bot, connected to an empty WB sandbox cabinet, `channel` backfilled:
     (seller, owner's chat, the cabinet's seller number)."""
-    from core.sellers import TokenCheck, set_token
+    from core.tokens import TokenCheck, set_token
     from sync.engine import sync_channel
 
     chat = await tg.user()

@@ -12,7 +12,7 @@ from playwright.async_api import Browser
 
 from bot.notify import notify_interaction
 from core.models import Channel
-from core.sellers import TokenCheck, set_token
+from core.tokens import TokenCheck, set_token
 from sync.engine import sync_channel
 from tests.bot.conftest import bot_message, eventually, make_interaction, make_member, make_seller
 

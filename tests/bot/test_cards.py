@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 from core.models import AuditEvent, Channel, Reply, ReplyQuality
-from core.sellers import TokenCheck, set_token
+from core.tokens import TokenCheck, set_token
 from sync.engine import sync_channel
 from tests.bot.conftest import eventually, make_member, make_seller
 

@@ -55,7 +55,7 @@ def test_mask_token(token: str | None, shown: str) -> None:
 
 async def test_key_rotation_reencrypts_stored_tokens(db: None) -> None:
     from core.models import Seller
-    from core.sellers import get_token, reencrypt_tokens
+    from core.tokens import get_token, reencrypt_tokens
 
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     seller = await Seller.create(name="s", wb_token_enc=secret_box(load_settings(encryption_keys=old)).encrypt(TOKEN))

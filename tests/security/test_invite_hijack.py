@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.callbacks import CardAction, CardCb, SellerCb
 from bot.notify import notify_interaction
-from core import sellers
+from core import members
 from core.models import Draft, MemberRole, SellerMember
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
@@ -32,21 +32,21 @@ async def test_invite_from_a_stranger_takes_nothing_away(db, tg, feed, notifier)
     await tg.user(VICTIM)
     await feed()
 
-    invite = await sellers.create_invite(stranger)
+    invite = await members.create_invite(stranger)
     await tg.send(VICTIM, f"/start {invite.code}")
     await feed()
     assert "still act on Victim shop" in (await _last(tg, VICTIM))["text"]
     mine = await SellerMember.get(id=victim.id)
     assert mine.active and mine.role == MemberRole.OWNER
-    assert (await sellers.member_of(VICTIM)).seller_id == own.id
+    assert (await members.member_of(VICTIM)).seller_id == own.id
     await tg.send(VICTIM, "/inbox")
     await feed()
     inbox = (await _last(tg, VICTIM))["text"]
     assert "Victim boots" in inbox and "Stranger hats" not in inbox
 
     # An invite to the own seller never demotes its owner.
-    await sellers.accept_invite(
-        code=(await sellers.create_invite(victim)).code, tg_user_id=VICTIM, tg_chat_id=VICTIM, name="V", language="en"
+    await members.accept_invite(
+        code=(await members.create_invite(victim)).code, tg_user_id=VICTIM, tg_chat_id=VICTIM, name="V", language="en"
     )
     assert (await SellerMember.get(id=victim.id)).role == MemberRole.OWNER
 
@@ -56,15 +56,15 @@ async def test_invite_from_a_stranger_takes_nothing_away(db, tg, feed, notifier)
     menu = await _last(tg, VICTIM)
     await tg.press(VICTIM, menu["message_id"], text="Stranger shop (operator)")
     await feed()
-    assert (await sellers.member_of(VICTIM)).seller_id == foreign.id
+    assert (await members.member_of(VICTIM)).seller_id == foreign.id
     await tg.press(VICTIM, menu["message_id"], text="Victim shop (owner)")
     await feed()
-    assert (await sellers.member_of(VICTIM)).seller_id == own.id
+    assert (await members.member_of(VICTIM)).seller_id == own.id
     # A forged switch to the stranger's own membership is refused.
     await tg.press(VICTIM, menu["message_id"], data=SellerCb(member_id=stranger.id).pack())
     await feed()
-    assert (await sellers.member_of(VICTIM)).seller_id == own.id
-    assert (await sellers.member_of(STRANGER)).id == stranger.id
+    assert (await members.member_of(VICTIM)).seller_id == own.id
+    assert (await members.member_of(STRANGER)).id == stranger.id
 
     # A card of the non-active seller still works, acting as the membership there.
     hats = await make_interaction(foreign, product_name="Stranger socks")

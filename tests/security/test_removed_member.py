@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.callbacks import CardAction, CardCb
 from bot.notify import notify_interaction, refresh_cards
-from core import inbox, sellers
+from core import inbox, members
 from core.models import Draft, Interaction, MemberRole
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
@@ -24,7 +24,7 @@ async def test_removed_member_gets_no_sends_or_edits(db, tg, notifier, feed) -> 
     assert await notify_interaction(first.id, notifier) == 2
     operator_card = _card(await tg.messages(5402), "Boots")
 
-    await sellers.remove_member(owner, operator.id)
+    await members.remove_member(owner, operator.id)
     await inbox.skip(interaction=await Interaction.get(id=first.id), member_id=owner.id)
     assert await refresh_cards(first.id, notifier) == 1, "only the owner's card is re-rendered"
     assert _card(await tg.messages(5402), "Boots") == operator_card, "the removed operator's card is untouched"

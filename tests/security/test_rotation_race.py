@@ -9,8 +9,8 @@ from cryptography.fernet import Fernet
 
 from core.models import Channel, Seller
 from core.secrets import secret_box
-from core.sellers import TokenCheck, get_token, reencrypt_tokens, set_token
 from core.settings import load_settings
+from core.tokens import TokenCheck, get_token, reencrypt_tokens, set_token
 
 SELLERS = 200
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 from core.alerts import AlertKind
 from core.models import Alert, Channel, Seller, SellerStatus
-from core.sellers import TokenCheck, set_token
 from core.tasks import TaskName
+from core.tokens import TokenCheck, set_token
 from sync.alerting import evaluate_alerts
 from sync.scheduler import run_forever
 from tests.brokers import recording_broker

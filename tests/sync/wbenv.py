@@ -13,10 +13,10 @@ import httpx
 from taskiq import InMemoryBroker
 
 from core.models import Channel, Reply, ReplyVia, Seller
-from core.sellers import TokenCheck, set_token
 from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
+from core.tokens import TokenCheck, set_token
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.broker import send_queue

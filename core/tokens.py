@@ -1,0 +1,89 @@
+"""The seller's WB token: checked live when connected, stored encrypted, read in clear only for the WB client, and
+re-encrypted when the key rotates."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from core import alerts, audit
+from core.access import require_owner
+from core.models import Channel, Seller, SellerMember, SellerStatus
+from core.secrets import SecretBox, SecretError, secret_box
+from core.settings import Settings
+
+
+class TokenRejected(Exception):
+    """The WB token cannot be used: `reason` is invalid | expired | no-scope | unreachable."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class TokenCheck:
+    """What a live check of a WB token found: the channels it can serve and when it expires."""
+
+    channels: frozenset[Channel]
+    expires_at: datetime | None
+
+
+# Validates a token against WB (a live call); raises TokenRejected. Injected by the caller: core talks to no API.
+TokenProbe = Callable[[str], Awaitable[TokenCheck]]
+
+
+async def connect_token(*, member: SellerMember, token: str, probe: TokenProbe, settings: Settings) -> TokenCheck:
+    """Validate `token` with a live WB call, then store it encrypted with its channels and expiry."""
+    require_owner(member)
+    check = await probe(token.strip())
+    await set_token(seller_id=member.seller_id, token=token.strip(), check=check, settings=settings)
+    await audit.record(
+        "seller.token_connected",
+        seller_id=member.seller_id,
+        member_id=member.id,
+        meta={"channels": sorted(check.channels)},
+    )
+    return check
+
+
+async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: Settings) -> None:
+    """Store the token encrypted and mark the seller active (also after a reconnect)."""
+    await Seller.filter(id=seller_id).update(
+        wb_token_enc=secret_box(settings).encrypt(token),
+        token_scopes=sorted(check.channels),
+        token_expires_at=check.expires_at,
+        status=SellerStatus.ACTIVE,
+        pause_reason=None,
+    )
+    # The reconnect is the cure of a "token invalid" alert: close it now, not at the next alerts round.
+    await alerts.resolve_alert(kind=alerts.AlertKind.TOKEN_INVALID, seller_id=seller_id)
+
+
+def get_token(seller: Seller, settings: Settings) -> str | None:
+    """The seller's WB token in clear (for the WB client only; never log it)."""
+    if not seller.wb_token_enc:
+        return None
+    return secret_box(settings).decrypt(seller.wb_token_enc)
+
+
+async def reencrypt_tokens(settings: Settings) -> int:
+    """Re-encrypt every stored WB token with the newest key (after a new key was put first); returns how many."""
+    box = secret_box(settings)
+    done = 0
+    for seller_id in await Seller.filter(wb_token_enc__isnull=False).order_by("id").values_list("id", flat=True):
+        done += await _reencrypt_one(box, seller_id)
+    return done
+
+
+async def _reencrypt_one(box: SecretBox, seller_id: int, attempts: int = 5) -> int:
+    """Compare-and-set: the new ciphertext replaces exactly the one it was made from, so a token the seller
+    reconnected meanwhile is never overwritten with the old one (it is re-read and rotated instead)."""
+    for _ in range(attempts):
+        current = await Seller.filter(id=seller_id).values_list("wb_token_enc", flat=True)
+        if not current or current[0] is None:
+            return 0
+        if await Seller.filter(id=seller_id, wb_token_enc=current[0]).update(wb_token_enc=box.rotate(current[0])):
+            return 1
+    raise SecretError(f"seller {seller_id}: the token kept changing during the rotation; run it again")
