@@ -33,8 +33,8 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.media import send_files, send_media
 from bot.render import clip, render_card
-from core import arrival, chat_files, inbox, members, sellers
-from core.alerts import alert_title, seller_alert_text
+from core import arrival, cards, chat_files, inbox, members, sellers
+from core.alerts import alert_owners, alert_title, claim_alert_delivery, seller_alert_text
 from core.attachments import media_of
 from core.i18n import translator
 from core.models import SellerMember
@@ -105,7 +105,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     media = media_of(data.interaction)
     files = await chat_files.ready(interaction_id) if data.files else []
     for member in await arrival.recipients_now(ready, datetime.now(UTC)):
-        card = await inbox.claim_card(interaction_id, member)
+        card = await cards.claim_card(interaction_id, member)
         if card is None:
             continue
         t = translator(member.language)
@@ -116,12 +116,12 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
         except TelegramForbiddenError as exc:
             await members.mark_blocked(member.id)
-            await inbox.card_failed(card, exc.message)
+            await cards.card_failed(card, exc.message)
             continue
         except TelegramBadRequest as exc:
-            await inbox.card_failed(card, exc.message)
+            await cards.card_failed(card, exc.message)
             continue
-        await inbox.card_sent(card, message.message_id)
+        await cards.card_sent(card, message.message_id)
         sent += 1
     # Files sent with the cards need no follow-up (a card sent later still gets them with it).
     await chat_files.mark_followed([f.id for f in files])
@@ -136,10 +136,10 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
     """Re-render every delivered card of the interaction from the database; returns how many changed."""
     data = await inbox.card_data(interaction_id)
     changed = 0
-    cards = await inbox.sent_cards(interaction_id)
+    shown = await cards.sent_cards(interaction_id)
     # Files WB cleared after the cards went out: sent once to those cards, under the card they belong to.
-    follow_ups = await chat_files.claim_follow_ups(interaction_id) if data.files and cards else []
-    for card in cards:
+    follow_ups = await chat_files.claim_follow_ups(interaction_id) if data.files and shown else []
+    for card in shown:
         member = await card.member
         t = translator(member.language)
         try:
@@ -156,7 +156,7 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
         except TelegramBadRequest as exc:
             # A redelivered refresh meets "message is not modified"; a deleted card cannot be edited.
             if "not modified" not in exc.message:
-                await inbox.card_failed(card, exc.message)
+                await cards.card_failed(card, exc.message)
         if follow_ups:
             with contextlib.suppress(TelegramForbiddenError):
                 await send_files(notifier, card.tg_chat_id, follow_ups)
@@ -168,11 +168,11 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
     in their language when it is one they can act on (a dead token, failed sends, overdue items), naming the shop
     once and saying which command or button fixes it. Ops-only kinds (sync lag, WB's limits, the shared LLM) go to
     the ops chat only. With nobody to tell, the alert stays unclaimed, so a later configured ops chat gets it."""
-    found, owners = await inbox.alert_owners(alert_id)
+    found, owners = await alert_owners(alert_id)
     if found is None:
         return False
     ops_chat = notifier.settings.telegram.ops_chat_id
-    alert = await inbox.claim_alert_delivery(alert_id) if ops_chat is not None or owners else None
+    alert = await claim_alert_delivery(alert_id) if ops_chat is not None or owners else None
     if alert is None:
         return False
     icon = ALERT_ICON.get(alert.severity, "")

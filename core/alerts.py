@@ -2,8 +2,9 @@
 
 `evaluate()` runs every minute (a periodic task): it measures every condition for all sellers with a handful of
 grouped queries, raises (or bumps the count of) alerts whose condition holds and resolves open alerts whose
-condition cleared. Delivery is not done here: the caller kicks "bot.deliver_alert"(alert_id) for every returned
-alert whose `delivered_at` is None. LLM failures are one global alert (seller None): the LLM is shared.
+condition cleared. The caller kicks the bot's delivery (`TaskName.DELIVER_ALERT`) for every returned alert whose
+`delivered_at` is None; the delivery claims it once (`claim_alert_delivery`) and reads it to
+`alert_owners`. LLM failures are one global alert (seller None): the LLM is shared.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from core.models import (
     AnswerState,
     Channel,
     DraftOrigin,
+    MemberRole,
     ReplyStatus,
     Seller,
+    SellerMember,
     SellerStatus,
     WbSyncState,
 )
@@ -292,3 +295,19 @@ async def list_alerts(*, resolved: bool, seller_id: int | None) -> list[Alert]:
         query = query.filter(seller_id=seller_id)
     alerts = await query.order_by("-last_seen", "-id").limit(LIST_LIMIT)
     return sorted(alerts, key=lambda a: _SEVERITY_ORDER[a.severity]) if not resolved else alerts
+
+
+async def alert_owners(alert_id: int) -> tuple[Alert | None, list[SellerMember]]:
+    """The alert and the owners who should read it: of the seller it concerns, if it is one they can act on
+    (`core.alerts.SELLER_KINDS`; ops-only kinds and global alerts have none) and they still read the bot."""
+    alert = await Alert.get_or_none(id=alert_id)
+    if alert is None or alert.seller_id is None or alert.kind not in SELLER_KINDS:
+        return alert, []
+    owners = SellerMember.filter(seller_id=alert.seller_id, role=MemberRole.OWNER, active=True, blocked_bot=False)
+    return alert, list(await owners.order_by("id"))
+
+
+async def claim_alert_delivery(alert_id: int) -> Alert | None:
+    """Claim an ops alert for delivery to Telegram: the first caller gets it, redeliveries get None."""
+    claimed = await Alert.filter(id=alert_id, delivered_at=None).update(delivered_at=datetime.now(UTC))
+    return await Alert.get(id=alert_id) if claimed else None

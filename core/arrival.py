@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from core import inbox, quiet
+from core import cards, inbox, quiet
 from core.autosend import autosend
 from core.drafting.service import create_draft, topics_of
 from core.models import SellerMember
@@ -44,7 +44,7 @@ async def prepare(interaction_id: int, *, settings: Settings, enqueue: Enqueue) 
 
 async def recipients_now(arrival: Arrival, now: datetime) -> list[SellerMember]:
     """The members whose card goes out now; in quiet hours each card is held for the digest instead (none now)."""
-    members = await inbox.card_recipients(arrival.data.interaction)
+    members = await cards.card_recipients(arrival.data.interaction)
     if not await quiet.should_hold(arrival.data.interaction, now):
         return members
     for member in members:

@@ -1,7 +1,9 @@
-"""The seller's inbox: the listing query, what one Telegram card shows, skip, the timeline, card recipients.
+"""The seller's inbox: the listing query, what one Telegram card shows (its stage), skip and its undo, a cancelled
+draft, and the stale-draft check every draft button goes through.
 
 Everything the bot renders comes from here, read from the database: a card re-rendered after any state change
 (sending, sent, published, moderation, rejected, answered elsewhere) shows the same thing a fresh one would.
+Who gets a card, and its delivery, is `core.cards`.
 """
 
 from __future__ import annotations
@@ -10,25 +12,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Case, Q, When
 
 from core import audit, chat_files, replies
 from core.access import NotAllowed
 from core.linking import mentioned_nm_ids
 from core.models import (
-    Alert,
     AnswerState,
     AuditEvent,
-    Card,
-    CardState,
     Channel,
     ChatFile,
     Draft,
     Interaction,
     InteractionStatus,
     Link,
-    MemberRole,
     Reply,
     ReplyStatus,
     Seller,
@@ -275,16 +272,6 @@ async def cancel_draft(*, interaction: Interaction, member_id: int) -> None:
     )
 
 
-def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
-    """Whether the seller's notification switches let this interaction through."""
-    notify = settings.notify
-    if interaction.channel == Channel.RETURN:
-        return True  # a return waits for the seller's decision: never filtered out
-    if interaction.channel == Channel.REVIEW:
-        return notify.reviews and (interaction.rating or 0) <= notify.max_review_rating
-    return notify.questions if interaction.channel == Channel.QUESTION else notify.chats
-
-
 async def wants_auto_draft(data: CardData) -> bool:
     """Draft on arrival: the seller switched it on and the interaction has no draft or reply yet."""
     if data.stage not in (CardStage.NEW, CardStage.OVERDUE) or not data.interaction.needs_response:
@@ -293,79 +280,3 @@ async def wants_auto_draft(data: CardData) -> bool:
         return False  # nothing about a claim is automatic, not even a draft
     seller = await Seller.get(id=data.interaction.seller_id)
     return SellerSettings.of(seller.settings).auto_draft
-
-
-async def card_recipients(interaction: Interaction) -> list[SellerMember]:
-    """Members who get this interaction's card: active, not blocking the bot, and the switches allow it."""
-    seller = await Seller.get(id=interaction.seller_id)
-    if not wants_card(SellerSettings.of(seller.settings), interaction):
-        return []
-    return await SellerMember.filter(seller_id=seller.id, active=True, blocked_bot=False).order_by("id")
-
-
-async def alert_owners(alert_id: int) -> tuple[Alert | None, list[SellerMember]]:
-    """The alert and the owners who should read it: of the seller it concerns, if it is one they can act on
-    (`core.alerts.SELLER_KINDS`; ops-only kinds and global alerts have none) and they still read the bot."""
-    from core.alerts import SELLER_KINDS  # core.alerts reads analytics; imported where needed
-
-    alert = await Alert.get_or_none(id=alert_id)
-    if alert is None or alert.seller_id is None or alert.kind not in SELLER_KINDS:
-        return alert, []
-    owners = SellerMember.filter(seller_id=alert.seller_id, role=MemberRole.OWNER, active=True, blocked_bot=False)
-    return alert, list(await owners.order_by("id"))
-
-
-async def claim_card(interaction_id: int, member: SellerMember) -> Card | None:
-    """Claim the (interaction, member) card before sending it; None when it was claimed already (redelivery)."""
-    try:
-        return await Card.create(interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id)
-    except IntegrityError:
-        return None
-
-
-async def card_sent(card: Card, message_id: int) -> None:
-    """Record the Telegram message that shows the card (it is edited in place from now on)."""
-    card.tg_message_id = message_id
-    card.state = CardState.SENT
-    await card.save(update_fields=["tg_message_id", "state", "updated_at"])
-
-
-async def card_failed(card: Card, error: str) -> None:
-    """The card could not be delivered; it is not retried (see bot.notify)."""
-    card.state = CardState.FAILED
-    card.error = error[:1000]
-    await card.save(update_fields=["state", "error", "updated_at"])
-
-
-async def card_shown(interaction_id: int, member: SellerMember, chat_id: int, message_id: int) -> None:
-    """The card was shown again (from /inbox): refreshes go to this newest message."""
-    await Card.update_or_create(
-        interaction_id=interaction_id,
-        member_id=member.id,
-        defaults={"tg_chat_id": chat_id, "tg_message_id": message_id, "state": CardState.SENT},
-    )
-
-
-async def member_card(interaction_id: int, member_id: int) -> Card | None:
-    """The member's delivered card of the interaction (where their preview's outcome is shown)."""
-    return await Card.get_or_none(
-        interaction_id=interaction_id, member_id=member_id, state=CardState.SENT, tg_message_id__not_isnull=True
-    )
-
-
-async def sent_cards(interaction_id: int) -> list[Card]:
-    """The delivered cards of an interaction that may still be re-rendered: a removed member's or one who blocked
-    the bot gets no further edits (the card keeps what it showed when they left)."""
-    return await Card.filter(
-        interaction_id=interaction_id,
-        state=CardState.SENT,
-        tg_message_id__not_isnull=True,
-        member__active=True,
-        member__blocked_bot=False,
-    )
-
-
-async def claim_alert_delivery(alert_id: int) -> Alert | None:
-    """Claim an ops alert for delivery to Telegram: the first caller gets it, redeliveries get None."""
-    claimed = await Alert.filter(id=alert_id, delivered_at=None).update(delivered_at=datetime.now(UTC))
-    return await Alert.get(id=alert_id) if claimed else None

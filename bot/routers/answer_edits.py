@@ -14,7 +14,7 @@ from bot.middlewares.access import card_router
 from bot.render import clip, render_card
 from bot.states import AnswerEdit
 from bot.text import DRAFT_BUDGET
-from core import answer_edits, inbox, sending
+from core import answer_edits, cards, inbox, sending
 from core.access import Access
 from core.i18n import Translator
 from core.models import ReplyVia
@@ -66,7 +66,7 @@ async def decide(
         await answer_edits.discard(interaction_id=interaction.id, draft_id=callback_data.draft_id)
         key = "answer-edit-cancelled"
     await edit_in_place(query.message.edit_text(t(key), reply_markup=None))
-    card = await inbox.member_card(interaction.id, member.id)
+    card = await cards.member_card(interaction.id, member.id)
     if card is not None:
         data = await inbox.card_data(interaction.id)
         await edit_in_place(

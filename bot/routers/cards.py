@@ -14,7 +14,7 @@ from bot.keyboards import card_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card, render_timeline
 from bot.states import EditDraft
-from core import inbox, linking, previews, sending
+from core import cards, inbox, linking, previews, sending
 from core.access import Access
 from core.drafting.service import create_draft
 from core.i18n import Translator
@@ -36,7 +36,7 @@ async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inb
 async def show(query: CallbackQuery, access: Access, t: Translator) -> None:
     data = await inbox.card_data(access.interaction.id)
     sent = await query.message.answer(render_card(data, t), reply_markup=card_keyboard(data, t))
-    await inbox.card_shown(access.interaction.id, access.member, sent.chat.id, sent.message_id)
+    await cards.card_shown(access.interaction.id, access.member, sent.chat.id, sent.message_id)
     await query.answer()
 
 
@@ -74,7 +74,7 @@ async def approve(
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.EDIT, CardAction.REPLY})))
 async def edit(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, state: FSMContext) -> None:
     # "Edit again" is pressed on the preview: the text's outcome still goes to the card above it.
-    card = await inbox.member_card(access.interaction.id, access.member.id)
+    card = await cards.member_card(access.interaction.id, access.member.id)
     chat_id, message_id = (card.tg_chat_id, card.tg_message_id) if card else (query.message.chat.id, None)
     await state.set_state(EditDraft.text)
     await state.set_data(
@@ -91,7 +91,7 @@ async def edit(query: CallbackQuery, callback_data: CardCb, access: Access, t: T
 
 async def _refresh_own_card(query: CallbackQuery, access: Access, t: Translator) -> None:
     """Re-render the member's card of the item (the preview is a separate message below it)."""
-    card = await inbox.member_card(access.interaction.id, access.member.id)
+    card = await cards.member_card(access.interaction.id, access.member.id)
     if card is not None:
         data = await inbox.card_data(access.interaction.id)
         await edit_in_place(
