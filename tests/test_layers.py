@@ -53,3 +53,10 @@ def test_bot_and_admin_take_only_kicks_and_plumbing_from_sync(path: Path) -> Non
     assert {m for m in from_sync if not _under(m, SHARED_FROM_SYNC) and m != "sync"} == set()
     if path.parent.name in ("routers", "routes"):
         assert from_sync == set(), "handlers hand the send step in from their dependencies, never import sync"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "admin" / "routes").glob("*.py")), ids=lambda p: p.name)
+def test_admin_routes_import_no_sibling_route(path: Path) -> None:
+    """What two pages share (loaders, sign-in) lives in one admin module (`admin.loaders`, `admin.login`)."""
+    siblings = {m for m in _imports(path) if _under(m, ("admin.routes",)) and path.name != "__init__.py"}
+    assert siblings == set()

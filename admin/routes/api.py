@@ -17,10 +17,9 @@ from tortoise.exceptions import DoesNotExist
 from admin import schemas
 from admin.deps import ApiAdmin, ApiEditor, AppSettings, csrf_token, request_language
 from admin.filters import ItemQuery
+from admin.loaders import Dashboard, Days, load_dashboard, load_detail
+from admin.login import SignIn, remember_device, sign_in
 from admin.replying import ReplyRefused, submit_web_reply
-from admin.routes.auth import SignIn, remember_device, sign_in
-from admin.routes.dashboard import Dashboard, Days, load_dashboard
-from admin.routes.interactions import load_detail
 from admin.sessions import session_admin
 from core import alerts as core_alerts
 from core import analytics, linking, records

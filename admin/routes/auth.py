@@ -1,72 +1,19 @@
-"""Login and logout. Attempts are counted before the password is checked (see admin.throttle); a login starts a
-fresh session, a logout ends every session of the account (see admin.sessions)."""
+"""Login and logout pages. Signing in is admin.login (throttled, a fresh session); a logout ends every session of
+the account (see admin.sessions)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 
-from admin.security import hash_password
-from admin.sessions import end_sessions, session_admin, start_session
+from admin.login import SignIn, remember_device, sign_in
+from admin.sessions import end_sessions, session_admin
 from admin.templating import templates
-from admin.throttle import DEVICE_COOKIE, DEVICE_MAX_AGE_S, LoginThrottle, client_ip
 from core import audit
-from core.models import AdminUser
 
 router = APIRouter(include_in_schema=False)
-# Compared against when the e-mail is unknown, so a miss costs the same time as a wrong password.
-_DUMMY_HASH = hash_password("agentiq-no-such-user")
-
-
-class SignIn(StrEnum):
-    OK = "ok"
-    INVALID = "invalid"
-    THROTTLED = "throttled"
-
-
-async def sign_in(request: Request, email: str, password: str) -> SignIn:
-    """Count the attempt, then check the credentials; on success bind a fresh session to the admin."""
-    throttle: LoginThrottle = request.app.state.login_throttle
-    ip = client_ip(request, throttle.trusted)
-    email = email.strip().lower()
-    device = throttle.device_of(request.cookies.get(DEVICE_COOKIE), email)
-    if not await throttle.admit(ip=ip, email=email, device=device):
-        return SignIn.THROTTLED
-    admin = await AdminUser.get_or_none(email=email)
-    matches = await throttle.check_password(password, admin.password_hash if admin else _DUMMY_HASH)
-    if matches is None:
-        return SignIn.THROTTLED
-    if not matches or admin is None or admin.disabled:
-        await audit.record("admin.login_failed", meta={"email": email[:200], "ip": ip})
-        return SignIn.INVALID
-    start_session(request, admin)
-    if device is None:
-        request.state.new_device = throttle.new_device_cookie(email)
-    admin.last_login_at = datetime.now(UTC)
-    await admin.save(update_fields=["last_login_at"])
-    await audit.record("admin.login", admin_id=admin.id, meta={"ip": ip})
-    return SignIn.OK
-
-
-def remember_device(request: Request, response: Response) -> Response:
-    """Hand a browser that just signed in its device cookie (see admin.throttle)."""
-    cookie = getattr(request.state, "new_device", None)
-    if cookie:
-        settings = request.app.state.settings.admin
-        response.set_cookie(
-            DEVICE_COOKIE,
-            cookie,
-            max_age=DEVICE_MAX_AGE_S,
-            httponly=True,
-            samesite="lax",
-            secure=settings.secure_cookies,
-            path="/",
-        )
-    return response
 
 
 def _safe_next(target: str | None) -> str:

@@ -2,59 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from admin.charts import Bar, Chart, drill_href, layout
 from admin.deps import AppSettings, CurrentAdmin, T, request_zone
+from admin.loaders import Dashboard, Days, load_dashboard
 from admin.templating import templates
 from core import analytics, products
-from core.analytics import AGE_BUCKETS, ItemFilters, Period
+from core.analytics import AGE_BUCKETS, ItemFilters
 from core.i18n import Translator
 from core.models import PRIORITY_RANK, Channel, Priority, ReplyQuality, Seller
 from core.timezones import local
 
 router = APIRouter(include_in_schema=False)
-Days = Annotated[int, Query(ge=1, le=90)]
 SYNC_ROWS = 20
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    """Everything the dashboard shows, for one seller or all (the page and `/api/dashboard` share it)."""
-
-    period: Period
-    seller_id: int | None
-    zone: str
-    volume: list[analytics.VolumeRow]
-    backlog: list[analytics.BacklogRow]
-    response: list[analytics.ResponseTimes]
-    sla: list[analytics.SlaRow]
-    quality: analytics.QualityStats
-    sync: list[analytics.SyncHealthRow]
-
-
-async def load_dashboard(*, seller_id: int | None, days: int, now: datetime, zone: str = "UTC") -> Dashboard:
-    """Run the dashboard's analytics queries (days are calendar days in `zone`, the viewer's)."""
-    period = Period.last_days(days, now, zone)
-    response = [await analytics.first_response(seller_id=seller_id, period=period)]
-    for channel in Channel:
-        response.append(await analytics.first_response(seller_id=seller_id, period=period, channel=channel))
-    return Dashboard(
-        period=period,
-        seller_id=seller_id,
-        zone=zone,
-        volume=await analytics.daily_volume(seller_id=seller_id, period=period, zone=zone),
-        backlog=await analytics.backlog(seller_id=seller_id, now=now),
-        response=response,
-        sla=await analytics.sla_summary(seller_id=seller_id, period=period, now=now),
-        quality=await analytics.reply_quality(seller_id=seller_id, period=period),
-        sync=await analytics.sync_health(seller_id=seller_id, period=period, now=now),
-    )
 
 
 def _volume_chart(data: Dashboard, t: Translator, *, answered: bool) -> Chart:

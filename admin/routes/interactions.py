@@ -6,27 +6,20 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request, status
+from fastapi import APIRouter, Form, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 
 from admin.deps import CurrentAdmin, EditorAdmin, request_language, request_zone
 from admin.filters import AGE_KEYS, STATUSES, ItemQuery
+from admin.loaders import load_detail
 from admin.replying import ReplyRefused, send_step, submit_web_reply
 from admin.templating import templates
-from core import analytics, records, replies, sending
+from core import analytics, replies, sending
 from core.models import AdminRole, AdminUser, Channel, Priority
 from core.returns import ClaimView
 from core.transitions import OPEN_STATUSES
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
-
-
-async def load_detail(interaction_id: int) -> records.InteractionDetail:
-    """The interaction's detail; 404 when unknown."""
-    detail = await records.interaction_detail(interaction_id)
-    if detail is None:
-        raise HTTPException(404, "no such interaction")
-    return detail
 
 
 def _filter_values(query: ItemQuery) -> dict[str, object]:
