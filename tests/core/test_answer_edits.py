@@ -24,18 +24,9 @@ from core.models import (
 )
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
+from tests.core.fixtures import Queue
 
 NEW_TEXT = "Здравствуйте! Спасибо за отзыв. Размер уточнили в описании товара, ждём вас снова."
-
-
-class Queue:
-    """The send step as a test sees it: which reply ids were handed on."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-
-    async def __call__(self, reply_id: int) -> None:
-        self.ids.append(reply_id)
 
 
 async def _published(

@@ -14,18 +14,9 @@ from core.guardrails import GuardrailViolation
 from core.models import AuditEvent, Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, Seller
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
+from tests.core.fixtures import Queue
 
 TEXT = "Здравствуйте! Спасибо за отзыв, нам очень приятно."
-
-
-class Queue:
-    """The send step as a test sees it: which reply ids were handed on, in order."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-
-    async def __call__(self, reply_id: int) -> None:
-        self.ids.append(reply_id)
 
 
 async def _item(*, seller_settings: dict | None = None, text: str = "Маломерит, но в целом норм", rating: int = 3):
