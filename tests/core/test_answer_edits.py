@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core import answer_edits, inbox, replies, sending
+from core.analytics import Period, reply_quality
 from core.guardrails import GuardrailViolation
 from core.models import (
     AnswerState,
@@ -113,6 +114,8 @@ async def test_once_sent_the_answer_changes_and_a_second_edit_is_refused(db: Non
     data = await inbox.card_data(item.id)
     assert data.stage == inbox.CardStage.PUBLISHED and data.reply is not None and data.reply.action is None
     assert data.edit is not None and data.edit.status == ReplyStatus.SENT
+    day = Period(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC) + timedelta(days=1))
+    assert (await reply_quality(seller_id=item.seller_id, period=day)).replies == {}  # an edit is not a new reply
     with pytest.raises(ReplyNotAllowed) as refused:
         await _edit(after, settings, queue, NEW_TEXT + " Ещё раз спасибо!")
     assert refused.value.reason == "edit-used"
