@@ -8,13 +8,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import CardAction, CardCb
-from bot.editing import edit_in_place
-from bot.keyboards import card_keyboard, edit_confirm_keyboard
+from bot.editing import edit_in_place, refresh_own_card
+from bot.keyboards import edit_confirm_keyboard
 from bot.middlewares.access import card_router
-from bot.render import clip, render_card
+from bot.render import clip
 from bot.states import AnswerEdit
 from bot.text import DRAFT_BUDGET
-from core import answer_edits, cards, inbox, sending
+from core import answer_edits, sending
 from core.access import Access
 from core.i18n import Translator
 from core.models import ReplyVia
@@ -66,15 +66,5 @@ async def decide(
         await answer_edits.discard(interaction_id=interaction.id, draft_id=callback_data.draft_id)
         key = "answer-edit-cancelled"
     await edit_in_place(query.message.edit_text(t(key), reply_markup=None))
-    card = await cards.member_card(interaction.id, member.id)
-    if card is not None:
-        data = await inbox.card_data(interaction.id)
-        await edit_in_place(
-            query.bot.edit_message_text(
-                render_card(data, t),
-                chat_id=card.tg_chat_id,
-                message_id=card.tg_message_id,
-                reply_markup=card_keyboard(data, t),
-            )
-        )
+    await refresh_own_card(query.bot, access, t)
     await query.answer(t(key))

@@ -9,7 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.callbacks import CardAction, CardCb
-from bot.editing import edit_in_place
+from bot.editing import edit_in_place, refresh_own_card
 from bot.keyboards import card_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card, render_timeline
@@ -89,28 +89,13 @@ async def edit(query: CallbackQuery, callback_data: CardCb, access: Access, t: T
     await query.answer()
 
 
-async def _refresh_own_card(query: CallbackQuery, access: Access, t: Translator) -> None:
-    """Re-render the member's card of the item (the preview is a separate message below it)."""
-    card = await cards.member_card(access.interaction.id, access.member.id)
-    if card is not None:
-        data = await inbox.card_data(access.interaction.id)
-        await edit_in_place(
-            query.bot.edit_message_text(
-                render_card(data, t),
-                chat_id=card.tg_chat_id,
-                message_id=card.tg_message_id,
-                reply_markup=card_keyboard(data, t),
-            )
-        )
-
-
 @router.callback_query(CardCb.filter(F.action == CardAction.SEND))
 async def send_preview(
     query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings, enqueue: Enqueue
 ) -> None:
     await _send_draft(callback_data, access, settings, enqueue)
     await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
-    await _refresh_own_card(query, access, t)
+    await refresh_own_card(query.bot, access, t)
     await query.answer()
 
 
@@ -121,7 +106,7 @@ async def discard_preview(query: CallbackQuery, callback_data: CardCb, access: A
         interaction_id=access.interaction.id, draft_id=callback_data.draft_id, member_id=access.member.id
     )
     await edit_in_place(query.message.edit_text(t("bot-preview-cancelled"), reply_markup=None))
-    await _refresh_own_card(query, access, t)
+    await refresh_own_card(query.bot, access, t)
     await query.answer()
 
 
