@@ -28,8 +28,8 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from admin.security import verify_password
+from core.redisconn import resilient_options
 from core.settings import Settings
-from sync.redisconn import resilient_options
 
 DEVICE_COOKIE = "agentiq_device"
 DEVICE_MAX_AGE_S = 180 * 86400

@@ -23,11 +23,11 @@ from bot.app import build_bot
 from bot.notify import Notifier, notify_interaction
 from core import db as core_db
 from core.models import Card, CardState, Channel, Interaction, MemberRole, Seller, SellerMember, SellerStatus
+from core.ratelimit import RateLimiter
 from core.settings import load_settings
 from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
 from sync.broker import get_broker, send_queue
-from sync.ratelimit import RateLimiter
 
 PG = "postgres://postgres@127.0.0.1:5432"
 TOKEN = "123456:bench-token"

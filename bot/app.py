@@ -16,8 +16,8 @@ from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.middlewares import I18nMiddleware, MemberMiddleware
 from bot.routers import get_routers
+from core.redisconn import resilient_options
 from core.settings import Settings
-from sync.redisconn import resilient_options
 
 
 def build_bot(settings: Settings) -> Bot:

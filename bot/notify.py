@@ -1,6 +1,6 @@
 """Sending cards under Telegram's flood limits, exactly once per interaction and member.
 
-Limits: one `sync.ratelimit.RateLimiter` (Redis-backed when Redis is set) is shared by every worker: a global
+Limits: one `core.ratelimit.RateLimiter` (Redis-backed when Redis is set) is shared by every worker: a global
 bucket (30/s), one per private chat (1/s) and one per group (20/min). A send first waits for its chat's slot and
 only then for a global one, so a slot of the global budget is never held while a busy chat waits. A 429 still
 pauses that chat for Telegram's `retry_after` (the limiter is the guard; the retry is the seat belt).
@@ -38,9 +38,9 @@ from core.alerts import alert_owners, alert_title, claim_alert_delivery, seller_
 from core.attachments import media_of
 from core.i18n import translator
 from core.models import SellerMember
+from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings
-from sync.ratelimit import RateLimiter
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
 

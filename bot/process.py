@@ -16,8 +16,9 @@ from taskiq import AsyncBroker
 
 from bot.runtime import bot_runtime, poll_until_cancelled
 from bot.webhook import webhook_app, webhook_secret
+from core.heartbeat import beating
 from core.settings import Settings
-from sync.heartbeat import beating
+from core.tokens import TokenProbe
 
 log = structlog.get_logger(__name__)
 
@@ -36,9 +37,14 @@ async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port
         await runner.cleanup()
 
 
-async def run(settings: Settings, broker: AsyncBroker, *, host: str = "127.0.0.1", port: int = 8080) -> None:
-    """Run the bot around `broker` (built with every task) until cancelled."""
-    async with bot_runtime(settings, broker) as runtime, beating(settings.redis_url, "bot", settings.sync.heartbeat_s):
+async def run(
+    settings: Settings, broker: AsyncBroker, probe: TokenProbe, *, host: str = "127.0.0.1", port: int = 8080
+) -> None:
+    """Run the bot around `broker` (built with every task) and the WB token `probe` until cancelled."""
+    async with (
+        bot_runtime(settings, broker, probe) as runtime,
+        beating(settings.redis_url, "bot", settings.sync.heartbeat_s),
+    ):
         log.info("bot.start", mode="webhook" if settings.telegram.webhook_url else "polling")
         if settings.telegram.webhook_url:
             await _webhook(runtime.dispatcher, runtime.bot, settings, host, port)

@@ -1,8 +1,8 @@
 """The bot's process resources as one context manager, shared by `agentiq bot`, `agentiq run` and the demo.
 
-Opens the database, the Bot, the shared Telegram limiter and the WB client (for token checks), starts the broker its
-caller built (`cli.wiring.build_broker`) — in the embedded setup the in-process broker then runs every task here —
-and builds the Dispatcher.
+Opens the database, the Bot and the shared Telegram limiter, starts the broker its caller built
+(`cli.wiring.build_broker`; the WB token probe comes from the caller too) — in the embedded setup the in-process
+broker then runs every task here — and builds the Dispatcher.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from bot.app import build_bot, build_dispatcher
 from bot.backfill import Backfill
 from bot.notify import Notifier
 from bot.routers.help import set_commands
-from bot.wb_probe import make_probe
 from core.db import open_database
+from core.ratelimit import build_limiter
 from core.settings import Settings
+from core.tokens import TokenProbe
 from sync.broker import send_queue
-from sync.ratelimit import build_limiter
-from sync.wb import WBClient
 
 SHUTDOWN_GRACE_S = 30.0
 
@@ -39,19 +38,18 @@ class BotRuntime:
 
 
 @contextlib.asynccontextmanager
-async def bot_runtime(settings: Settings, broker: AsyncBroker) -> AsyncIterator[BotRuntime]:
-    """Open everything the bot needs around `broker` (built with every task); close it all on exit, in reverse
-    order."""
+async def bot_runtime(settings: Settings, broker: AsyncBroker, probe: TokenProbe) -> AsyncIterator[BotRuntime]:
+    """Open everything the bot needs around `broker` (built with every task) and the WB token `probe` onboarding
+    uses (both the entry point's); close it all on exit, in reverse order."""
     db = await open_database(settings)
     bot = build_bot(settings)
     limiter = build_limiter(settings)
-    wb = WBClient(settings.wb)
     backfill = Backfill(bot, broker)
     enqueue = send_queue(broker)
     broker.state.notifier = Notifier(bot, limiter, settings, enqueue=enqueue)
     await broker.startup()
     try:
-        dp = build_dispatcher(settings, probe=make_probe(wb), backfill=backfill, enqueue=enqueue)
+        dp = build_dispatcher(settings, probe=probe, backfill=backfill, enqueue=enqueue)
         await set_commands(bot, settings.default_language)
         yield BotRuntime(bot=bot, dispatcher=dp, broker=broker)
     finally:
@@ -62,7 +60,6 @@ async def bot_runtime(settings: Settings, broker: AsyncBroker) -> AsyncIterator[
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(drain_in_process(broker), timeout=SHUTDOWN_GRACE_S)
         await broker.shutdown()
-        await wb.aclose()
         await limiter.aclose()
         await bot.session.close()
         await db.close()

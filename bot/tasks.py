@@ -11,10 +11,10 @@ from typing import Annotated
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
 from bot import backlog, digest, notify, spikes, summaries
+from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
 from sync.broker import send_queue
-from sync.ratelimit import build_limiter
 
 
 def _notifier(context: Annotated[Context, TaskiqDepends()]) -> notify.Notifier:

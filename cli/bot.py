@@ -14,9 +14,15 @@ def bot_command(host: str, port: int) -> None:
     from cli.main import _settings
     from cli.signals import run_until_signal
     from cli.wiring import build_broker
+    from sync.token_probe import open_token_probe
 
     settings = _settings()
-    run_until_signal(lambda: run(settings, build_broker(settings), host=host, port=port))
+
+    async def main() -> None:
+        async with open_token_probe(settings.wb) as probe:
+            await run(settings, build_broker(settings), probe, host=host, port=port)
+
+    run_until_signal(main)
 
 
 def register(main: click.Group) -> None:

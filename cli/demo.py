@@ -147,10 +147,10 @@ async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool
     The demo shows the default path: template drafts. `llm` switches the seller to the LLM stand-in, whose canned
     answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
     from admin.security import hash_password
-    from bot.wb_probe import make_probe
     from core import members, tokens
     from core.db import database
     from core.models import AdminUser
+    from sync.token_probe import make_probe
     from sync.wb import WBClient
 
     async with database(settings), contextlib.aclosing(WBClient(settings.wb)) as wb:

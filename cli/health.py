@@ -6,7 +6,7 @@ import asyncio
 
 import click
 
-from sync.heartbeat import KINDS
+from core.heartbeat import KINDS
 
 
 @click.command("health")
@@ -14,7 +14,7 @@ from sync.heartbeat import KINDS
 def health(kind: str) -> None:
     """Exit 0 when this container's KIND process beat recently (its heartbeat in Redis), else 1."""
     from cli.main import _settings
-    from sync.heartbeat import age_s
+    from core.heartbeat import age_s
 
     settings = _settings()
     if settings.redis_url is None:

@@ -21,6 +21,7 @@ from cli.wiring import build_broker
 from core.settings import Settings
 from sandbox.runner import embedded_server
 from sync.scheduler import run_forever
+from sync.token_probe import open_token_probe
 
 log = structlog.get_logger(__name__)
 
@@ -35,7 +36,10 @@ async def run_all(
     ready: Callable[[], None] | None = None,
 ) -> None:
     """Run every part until cancelled (Ctrl-C / SIGTERM cancel the surrounding task)."""
-    async with bot_runtime(settings, build_broker(settings)) as rt:
+    async with (
+        open_token_probe(settings.wb) as probe,
+        bot_runtime(settings, build_broker(settings), probe) as rt,
+    ):
         # uvicorn stops through `should_exit` (a clean lifespan shutdown), not through cancellation.
         server = _admin_server(settings, rt) if admin else None
         server_task = asyncio.create_task(server.serve()) if server else None

@@ -16,10 +16,10 @@ from taskiq import AsyncBroker, InMemoryBroker, TaskiqMessage, TaskiqMiddleware
 from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
+from core.redisconn import resilient_options
 from core.sending import Enqueue
 from core.settings import Settings
 from core.tasks import TaskName
-from sync.redisconn import resilient_options
 
 log = structlog.get_logger(__name__)
 

@@ -14,10 +14,10 @@ import redis.asyncio as aioredis
 from taskiq import AsyncBroker
 
 from core import db as core_db
+from core import redisconn
+from core.ratelimit import RateLimiter, WBRateGate, build_limiter
 from core.settings import Settings
-from sync import redisconn
 from sync.locks import Locker
-from sync.ratelimit import RateLimiter, WBRateGate, build_limiter
 from sync.wb import RateGate, WBClient
 from sync.wb.models import NewItems
 

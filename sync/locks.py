@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 import redis.asyncio as aioredis
 from redis.exceptions import LockError
 
-from sync import redisconn
+from core import redisconn
 
 PREFIX = "agentiq:lock"
 

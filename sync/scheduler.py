@@ -18,10 +18,11 @@ import structlog
 from taskiq import AsyncBroker
 from tortoise import connections
 
+from core import heartbeat, redisconn
 from core.models import Channel, Seller, SellerStatus, SyncCursor
 from core.settings import Settings
 from core.tasks import TaskName
-from sync import heartbeat, redisconn, stream
+from sync import stream
 from sync.broker import kick
 
 log = structlog.get_logger(__name__)

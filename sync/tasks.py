@@ -92,9 +92,9 @@ def register(target: AsyncBroker, settings: Settings | None = None) -> None:
         return
 
     async def open_sync(state: TaskiqState) -> None:
+        from core.heartbeat import beat_forever
         from core.logs import setup_logging
         from sync.context import open_context
-        from sync.heartbeat import beat_forever
 
         # `taskiq worker` configured logging its own way; ours redacts secrets and speaks JSON in production.
         setup_logging(fmt=settings.log_format, level=settings.log_level)

@@ -48,7 +48,7 @@ class WBAuth:
 
 
 class RateGate(Protocol):
-    """Per-seller request budget shared by all workers (sync/ratelimit.py implements it)."""
+    """Per-seller request budget shared by all workers (core/ratelimit.py implements it)."""
 
     async def acquire(self, seller_key: str, bucket: str) -> None:
         """Wait until the seller's `bucket` ("feedbacks", "chat" or "returns") allows one more request."""

@@ -21,12 +21,12 @@ from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
 from bot.notify import Notifier
 from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
+from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
 from sandbox.runner import serve_app
 from sync import tasks as sync_tasks
 from sync.broker import send_queue
-from sync.ratelimit import RateLimiter
 
 BOT_TOKEN = "123456:sandbox-test-token"
 _ids = itertools.count(10_001)
@@ -219,8 +219,8 @@ async def stack(db, tg, wb, bot_settings, bot, notifier, dp) -> AsyncIterator[An
     """The whole product over HTTP: sync engine and outbox on the shared in-process broker, the bot's tasks, and
     the real bot long-polling the Telegram sandbox. Yields the sync context."""
     from bot.backfill import Backfill
-    from bot.wb_probe import make_probe
     from sync.context import open_context
+    from sync.token_probe import make_probe
 
     broker = shared_broker()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.notify import Notifier, deliver_alert
 from core.alerts import AlertKind, raise_alert
 from core.models import AlertSeverity, MemberRole
-from sync.ratelimit import RateLimiter
+from core.ratelimit import RateLimiter
 from tests.bot.conftest import make_member, make_seller, shared_send_queue
 
 

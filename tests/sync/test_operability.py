@@ -15,10 +15,11 @@ import redis.asyncio as aioredis
 from structlog.testing import capture_logs
 from taskiq_redis import RedisStreamBroker
 
+from core import heartbeat
 from core.models import Channel, Interaction, ReplyVia, SyncRun, SyncRunStatus
 from core.settings import Settings
 from core.tasks import TaskName
-from sync import heartbeat, outbox, stream
+from sync import outbox, stream
 from sync.broker import get_broker, kick
 from sync.engine import sync_channel
 from sync.engine.run import reap_orphaned_runs

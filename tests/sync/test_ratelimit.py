@@ -4,8 +4,8 @@ pause holds only that seller's bucket; a sync under WB's real limits never draws
 from __future__ import annotations
 
 from core.models import Channel, SyncCursor, SyncRun
+from core.ratelimit import RateLimiter, WBRateGate, burst_item
 from sync.engine import sync_channel
-from sync.ratelimit import RateLimiter, WBRateGate, burst_item
 from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
 
 

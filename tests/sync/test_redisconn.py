@@ -11,8 +11,8 @@ from aiogram.fsm.storage.base import StorageKey
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.app import build_storage
+from core import redisconn
 from core.settings import load_settings
-from sync import redisconn
 from tests.acceptance.servers import OwnRedis
 
 

@@ -1,4 +1,5 @@
-"""The live WB token check used by onboarding (`core.tokens.TokenProbe`), built on the shared WB client.
+"""The live WB token check used by onboarding (`core.tokens.TokenProbe`): the bot's entry points open it
+(`open_token_probe`) and hand it to the bot, which never talks to WB itself.
 
 The token's payload (`inspect_token`) says which categories it claims and when it expires; a real call per
 claimed category proves WB accepts it. Only categories whose call succeeded are reported as covered.
@@ -6,7 +7,11 @@ claimed category proves WB accepts it. Only categories whose call succeeded are 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from core.models import Channel
+from core.settings import WBSettings
 from core.tokens import TokenCheck, TokenProbe, TokenRejected
 from sync.wb import WBAuth, WBClient, errors
 from sync.wb.token import inspect_token
@@ -56,3 +61,10 @@ def make_probe(wb: WBClient) -> TokenProbe:
         return TokenCheck(channels=frozenset(covered), expires_at=info.expires_at)
 
     return probe
+
+
+@contextlib.asynccontextmanager
+async def open_token_probe(settings: WBSettings) -> AsyncIterator[TokenProbe]:
+    """A probe on a WB client of its own, closed on exit."""
+    async with contextlib.aclosing(WBClient(settings)) as wb:
+        yield make_probe(wb)

@@ -18,7 +18,7 @@ import redis.asyncio as aioredis
 import structlog
 from redis.exceptions import RedisError
 
-from sync import redisconn
+from core import redisconn
 
 log = structlog.get_logger(__name__)
 

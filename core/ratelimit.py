@@ -16,8 +16,8 @@ from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
+from core import redisconn
 from core.settings import Settings, WBSettings
-from sync import redisconn
 
 PREFIX = "agentiq:rl"
 
