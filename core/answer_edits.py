@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from core.guardrails import GuardrailViolation, check_text, context_for
+from core.guardrails import enforce
 from core.models import (
     AnswerState,
     Channel,
@@ -29,7 +29,6 @@ from core.models import (
     WbSyncState,
 )
 from core.replies import ACTIVE, EDIT, ReplyNotAllowed, queue_action
-from core.seller_settings import SellerSettings
 
 # WB: an answer can be edited once, within 60 days (2 months) of being given.
 WINDOW = timedelta(days=60)
@@ -76,10 +75,7 @@ async def check(interaction_id: int) -> Interaction:
 
 def _checked(text: str, item: Interaction, seller: Seller, extra_phrases: tuple[str, ...]) -> str:
     text = text.strip()
-    context = context_for(item, SellerSettings.of(seller.settings), extra_phrases)
-    verdict = check_text(text, channel=item.channel, context=context)
-    if not verdict.ok:
-        raise GuardrailViolation(verdict)
+    enforce(text, item, seller.settings, extra_phrases)
     return text
 
 

@@ -9,10 +9,9 @@ stored; the seller reads every reason and types again.
 from __future__ import annotations
 
 from core import audit
-from core.guardrails import GuardrailViolation, check_text, context_for
+from core.guardrails import enforce
 from core.models import Draft, DraftOrigin, Interaction, Seller
 from core.replies import ReplyNotAllowed
-from core.seller_settings import SellerSettings
 from core.transitions import OPEN_STATUSES
 
 
@@ -23,9 +22,7 @@ async def save_seller_text(*, interaction_id: int, text: str, member_id: int) ->
     if item.status not in OPEN_STATUSES:
         raise ReplyNotAllowed("answered")
     seller = await Seller.get(id=item.seller_id)
-    verdict = check_text(text, channel=item.channel, context=context_for(item, SellerSettings.of(seller.settings)))
-    if not verdict.ok:
-        raise GuardrailViolation(verdict)
+    verdict = enforce(text, item, seller.settings)
     # An earlier preview is superseded (Edit again): Cancel then goes back to the generated draft, if any.
     await Draft.filter(interaction_id=interaction_id, origin=DraftOrigin.SELLER, void=False).update(void=True)
     draft = await Draft.create(

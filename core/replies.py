@@ -23,7 +23,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from core import audit
-from core.guardrails import GuardrailViolation, check_text, context_for
+from core.guardrails import enforce
 from core.models import (
     Channel,
     ChatDirection,
@@ -38,7 +38,6 @@ from core.models import (
     Seller,
     WbSyncState,
 )
-from core.seller_settings import SellerSettings
 from core.transitions import OPEN_STATUSES, pending_fields, same_text
 
 ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING, ReplyStatus.UNKNOWN)
@@ -107,11 +106,7 @@ async def approve(
         if item.channel == Channel.RETURN:
             raise ReplyNotAllowed("claim-action")  # a claim takes one of WB's actions (core.returns), not a text
         seller = await Seller.get(id=item.seller_id)
-        verdict = check_text(
-            text, channel=item.channel, context=context_for(item, SellerSettings.of(seller.settings), extra_phrases)
-        )
-        if not verdict.ok:
-            raise GuardrailViolation(verdict)
+        enforce(text, item, seller.settings, extra_phrases)
         replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
         busy = next((r for r in replies if r.status in ACTIVE), None)
         if busy is None and item.wb_sync_state == WbSyncState.PENDING:

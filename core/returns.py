@@ -14,7 +14,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core.guardrails import GuardrailViolation, check_text, context_for
+from core.guardrails import enforce
 from core.models import (
     Channel,
     Draft,
@@ -27,7 +27,6 @@ from core.models import (
     WbSyncState,
 )
 from core.replies import ACTIVE, ENDED, ReplyNotAllowed, queue_action
-from core.seller_settings import SellerSettings
 
 COMMENT_MIN, COMMENT_MAX = 10, 1000
 REJECTIONS = frozenset({"reject1", "reject2", "reject3", "rejectcustom"})
@@ -130,11 +129,7 @@ def check_comment(action: str, comment: str | None, item: Interaction, seller: S
         return ""
     if action not in COMMENT_ALLOWED:
         raise ReplyNotAllowed("claim-comment")
-    verdict = check_text(
-        text, channel=Channel.RETURN, context=context_for(item, SellerSettings.of(seller.settings), extra)
-    )
-    if not verdict.ok:
-        raise GuardrailViolation(verdict)
+    enforce(text, item, seller.settings, extra)  # a claim's own channel: callers checked it is a return
     return text
 
 

@@ -6,7 +6,7 @@ chats) and a Fluent message key. Pure and fast: everything is compiled once at i
 public-vs-chat policy: `core.guardrails.rules`; normalisation: `core.guardrails.normalize`.
 """
 
-from core.guardrails.check import buyer_raised_refund, check_text, context_for
+from core.guardrails.check import buyer_raised_refund, check_text, context_for, enforce
 from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Severity, Verdict, Violation
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "buyer_raised_refund",
     "check_text",
     "context_for",
+    "enforce",
 ]

@@ -10,7 +10,7 @@ from core.guardrails import patterns
 from core.guardrails.normalize import Normalized, normalize
 from core.guardrails.phrases import PhraseMatcher
 from core.guardrails.rules import BUYER_REFUND_CUES, CUSTOM_RULE, LENGTH_LIMITS, PHRASE_RULES, RULES, Rule
-from core.guardrails.verdict import GuardrailContext, Verdict, Violation
+from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Verdict, Violation
 from core.models.enums import Channel
 from core.seller_settings import SellerSettings
 
@@ -124,3 +124,18 @@ def context_for(
         rating=interaction.rating,
         extra_phrases=tuple(dict.fromkeys(p for p in phrases if p)),
     )
+
+
+def enforce(
+    text: str,
+    interaction: Interaction,
+    seller_settings: SellerSettings | dict[str, Any] | None = None,
+    extra_phrases_from_config: Iterable[str] = (),
+) -> Verdict:
+    """Check a reply to `interaction` that is about to be kept or sent: its verdict when it passes, else
+    GuardrailViolation with every reason."""
+    context = context_for(interaction, seller_settings, extra_phrases_from_config)
+    verdict = check_text(text, channel=interaction.channel, context=context)
+    if not verdict.ok:
+        raise GuardrailViolation(verdict)
+    return verdict
