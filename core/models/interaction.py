@@ -41,6 +41,13 @@ class Interaction(Model):
     intent = fields.CharField(max_length=30, null=True)
     # core.topics.Topic values the buyer raised (stable strings; analytics counts them). None: not detected yet.
     topics = fields.JSONField(null=True)
+    # The rest of the buyer's reading (core.reading, stored with the topics by core.readings): core.reading.Situation
+    # values (JSON list, like topics), the Mood, the reply language ("ru"/"en") and the ProductKind. Plain strings,
+    # not enum columns: the reader may append values without a migration. None: not read yet.
+    situations = fields.JSONField(null=True)
+    mood = fields.CharField(max_length=12, null=True)
+    reply_language = fields.CharField(max_length=5, null=True)
+    product_kind = fields.CharField(max_length=12, null=True)
     due_at = fields.DatetimeField(null=True)
     answer = fields.TextField(null=True)
     answer_state = fields.CharEnumField(AnswerState, max_length=12, default=AnswerState.NONE)
