@@ -1,0 +1,24 @@
+# The buyer's reading (core.reading, issue 24): situations, mood and the safety page.
+situation-refund_pending = waiting for a refund
+situation-claim_rejected = claim rejected
+situation-return_refused_at_pickup = return refused at pickup
+situation-not_received = order not received
+situation-order_stuck = order stuck in transit
+situation-cancel_or_change = cancel or change the order
+situation-discount_request = asks for a discount
+situation-off_platform_contact = asks to talk off WB
+situation-abuse = abuse
+situation-empty_box = empty box
+situation-used_or_expired = used or expired
+situation-wb_chat_opener = WB's automatic opener
+situation-harm = harm to health
+situation-legal = legal threat
+mood-positive = 🙂 pleased
+mood-mixed = 😐 mixed
+mood-negative = 🙁 unhappy
+mood-sarcastic = 🙃 sarcastic
+mood-neutral = neutral
+reading-card-line = 🏷 { $parts }
+reading-safety-harm = 🚨 <b>Harm to health</b>: the buyer reports an injury, a burn, an allergy or poisoning. Answer in person and soon; auto-send is off for it.
+reading-safety-legal = 🚨 <b>Legal threat</b>: the buyer mentions court, a formal claim, consumer protection or a lawyer. Answer in person and soon; auto-send is off for it.
+draft-autosend-safety = The buyer reports harm or a legal step: a person answers

@@ -1,0 +1,24 @@
+# The buyer's reading (core.reading, issue 24): situations, mood and the safety page.
+situation-refund_pending = ждёт возврата денег
+situation-claim_rejected = заявку отклонили
+situation-return_refused_at_pickup = возврат не приняли в ПВЗ
+situation-not_received = не получил заказ
+situation-order_stuck = заказ застрял в пути
+situation-cancel_or_change = отменить или изменить заказ
+situation-discount_request = просит скидку
+situation-off_platform_contact = зовёт в мессенджер или на звонок
+situation-abuse = оскорбления
+situation-empty_box = пустая коробка
+situation-used_or_expired = б/у или просрочен
+situation-wb_chat_opener = автосообщение WB
+situation-harm = вред здоровью
+situation-legal = юридическая угроза
+mood-positive = 🙂 доволен
+mood-mixed = 😐 смешанное
+mood-negative = 🙁 недоволен
+mood-sarcastic = 🙃 сарказм
+mood-neutral = нейтрально
+reading-card-line = 🏷 { $parts }
+reading-safety-harm = 🚨 <b>Вред здоровью</b>: покупатель пишет о травме, ожоге, аллергии или отравлении. Ответьте лично и как можно скорее; автоответ отключён.
+reading-safety-legal = 🚨 <b>Юридическая угроза</b>: покупатель упоминает суд, претензию, Роспотребнадзор или юриста. Ответьте лично и как можно скорее; автоответ отключён.
+draft-autosend-safety = Покупатель пишет о вреде здоровью или юридических шагах: отвечает человек
