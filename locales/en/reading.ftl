@@ -19,6 +19,5 @@ mood-negative = 🙁 unhappy
 mood-sarcastic = 🙃 sarcastic
 mood-neutral = neutral
 reading-card-line = 🏷 { $parts }
-reading-safety-harm = 🚨 <b>Harm to health</b>: the buyer reports an injury, a burn, an allergy or poisoning. Answer in person and soon; auto-send is off for it.
-reading-safety-legal = 🚨 <b>Legal threat</b>: the buyer mentions court, a formal claim, consumer protection or a lawyer. Answer in person and soon; auto-send is off for it.
+reading-safety = 🚨 <b>{ $why }</b>: answer in person and soon; auto-send is off for it.
 draft-autosend-safety = The buyer reports harm or a legal step: a person answers
