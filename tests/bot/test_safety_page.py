@@ -1,0 +1,74 @@
+"""The safety pager end to end (issue 24): a buyer's burn and legal threat arrive from the WB sandbox at night, and
+the owner's card arrives in the Telegram sandbox at once, opening with the 🚨 line, its 🏷 line naming the
+situations and mood, urgent; auto-send (on) leaves it alone, while an ordinary review of the same night is held for
+the digest. And the 🏷 line of an ordinary card, localised."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.notify import notify_interaction
+from core.models import Card, CardState, Channel, Interaction, Priority, Reply, ReplyVia
+from core.seller_settings import SellerSettings
+from core.tokens import TokenCheck, set_token
+from sync.engine import sync_channel
+from tests.bot.conftest import eventually, make_interaction, make_member, make_seller
+
+BURN = "после крема ожог на лице, иду в Роспотребнадзор"
+
+
+def _night(now: datetime) -> dict:
+    base = SellerSettings().model_dump(mode="json")
+    base["business_hours"]["timezone"] = "UTC"
+    base["auto_send"] = True
+    base["quiet"] = {
+        **base["quiet"],
+        "enabled": True,
+        "start": f"{(now.hour - 1) % 24:02d}:00",
+        "end": f"{(now.hour + 2) % 24:02d}:00",
+    }
+    return base
+
+
+async def test_a_burn_pages_the_owner_during_quiet_hours(stack, tg, wb) -> None:
+    now = datetime.now(UTC)
+    chat = await tg.user(language="ru")
+    cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0)
+    seller = await make_seller(settings=_night(now))
+    await make_member(seller, chat, language="ru")
+    check = TokenCheck(channels=frozenset(Channel), expires_at=None)
+    await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
+    for channel in Channel:  # the first sync backfills: nothing is announced
+        await sync_channel(stack, seller.id, channel)
+
+    await wb.control("POST", f"/sellers/{cabinet['seller_id']}/reviews", text=BURN, rating=5)
+    await wb.control("POST", f"/sellers/{cabinet['seller_id']}/reviews", text="Отличный крем, спасибо", rating=5)
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+
+    async def page() -> dict | None:
+        found = [m for m in await tg.messages(chat) if m["from_bot"] and BURN in (m["text"] or "")]
+        return found[0] if found else None
+
+    card = await eventually(page)
+    lines = card["text"].splitlines()
+    assert lines[0] == "🚨 вред здоровью, юридическая угроза: ответьте лично и как можно скорее, автоответ отключён."
+    assert "🏷 вред здоровью, юридическая угроза" in card["text"]
+    burn = await Interaction.get(seller_id=seller.id, text=BURN)
+    assert burn.priority == Priority.URGENT and burn.situations == ["harm", "legal"]
+    # The night holds the ordinary 5★ review for the morning digest and auto-sends it; the burn waits for a person.
+    plain = await Interaction.get(seller_id=seller.id, text="Отличный крем, спасибо")
+    assert await eventually(lambda: Card.filter(interaction_id=plain.id, state=CardState.HELD).exists())
+    assert await eventually(lambda: Reply.filter(interaction_id=plain.id, via=ReplyVia.AUTO).exists())
+    assert not await Reply.filter(interaction_id=burn.id).exists()
+
+
+async def test_the_reading_line_of_an_ordinary_card(db, tg, notifier) -> None:
+    seller = await make_seller()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    item = await make_interaction(seller, rating=1, text="Runs small, the seams came apart after one wash")
+    await notify_interaction(item.id, notifier)
+    card = [m for m in await tg.messages(chat) if m["from_bot"]][-1]
+    assert "🚨" not in card["text"]
+    reading = next(line for line in card["text"].splitlines() if line.startswith("🏷 "))
+    assert "runs small" in reading and reading.endswith("🙁 unhappy")
