@@ -16,7 +16,7 @@ from core import cards, inbox, quiet
 from core.autosend import autosend
 from core.drafting.service import create_draft
 from core.models import SellerMember
-from core.readings import reading_of
+from core.readings import claim_page, is_safety, reading_of
 from core.sending import Enqueue
 from core.settings import Settings
 
@@ -48,6 +48,9 @@ async def recipients_now(arrival: Arrival, now: datetime) -> list[SellerMember]:
     """The members whose card goes out now; in quiet hours each card is held for the digest instead (none now)."""
     members = await cards.card_recipients(arrival.data.interaction)
     if not await quiet.should_hold(arrival.data.interaction, now):
+        if is_safety(arrival.data.interaction):
+            # A harm/legal item is never held: these cards are its page (a later refresh pages no second time).
+            await claim_page(arrival.data.interaction.id, now)
         return members
     for member in members:
         await quiet.hold_card(arrival.data.interaction.id, member)

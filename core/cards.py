@@ -71,6 +71,11 @@ async def member_card(interaction_id: int, member_id: int) -> Card | None:
     )
 
 
+async def announced(interaction_id: int) -> bool:
+    """Whether the item's cards went out already (sent, held for the digest or failed): its arrival is past."""
+    return await Card.filter(interaction_id=interaction_id).exists()
+
+
 async def sent_cards(interaction_id: int) -> list[Card]:
     """The delivered cards of an interaction that may still be re-rendered: a removed member's or one who blocked
     the bot gets no further edits (the card keeps what it showed when they left)."""

@@ -11,6 +11,7 @@ never sends it, and a bulk action must leave it out (`is_safety`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from core.models import ChatDirection, ChatMessage, Interaction, Seller
@@ -127,3 +128,10 @@ async def store(interaction: Interaction, text: str | None = None, *, keep_topic
 async def reading_of(interaction: Interaction, text: str | None = None) -> Reading:
     """The interaction's reading: the stored one, else read now and stored (`store`)."""
     return stored_reading(interaction) or await store(interaction, text)
+
+
+async def claim_page(interaction_id: int, now: datetime | None = None) -> bool:
+    """Claim the owner's safety page of a harm/legal item, once (a conditional UPDATE, like `notified_at`); False
+    when it was paged already (its first cards, or a redelivered or racing refresh)."""
+    stamp = now or datetime.now(UTC)
+    return bool(await Interaction.filter(id=interaction_id, paged_at__isnull=True).update(paged_at=stamp))

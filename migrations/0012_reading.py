@@ -6,7 +6,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    # The buyer's reading beside the topics (issue 24): situations, mood, reply language, product kind.
+    # The buyer's reading beside the topics (issue 24): situations, mood, reply language, product kind; the safety page.
     dependencies = [('models', '0011_chat_files')]
 
     initial = False
@@ -31,5 +31,10 @@ class Migration(migrations.Migration):
             model_name='Interaction',
             name='product_kind',
             field=fields.CharField(null=True, max_length=12),
+        ),
+        ops.AddField(
+            model_name='Interaction',
+            name='paged_at',
+            field=fields.DatetimeField(null=True, auto_now=False, auto_now_add=False),
         ),
     ]

@@ -69,6 +69,9 @@ class Interaction(Model):
     answered_at = fields.DatetimeField(null=True)
     # Set once, when the "new interaction" event is emitted: the guard against a second notification.
     notified_at = fields.DatetimeField(null=True)
+    # Set once, when the owner was paged about a harm/legal reading (core.readings.claim_page): its first cards, or
+    # its card sent anew when a chat turned harmful after its cards went out.
+    paged_at = fields.DatetimeField(null=True)
     # Set once, when the item's due time passed while it still waited: its open cards are re-rendered as overdue.
     overdue_noticed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

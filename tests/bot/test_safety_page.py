@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.notify import notify_interaction
-from core.models import Card, CardState, Channel, Interaction, Priority, Reply, ReplyVia
+from bot.notify import notify_interaction, refresh_cards
+from core.models import Card, CardState, Channel, Interaction, Priority, Reply, ReplyVia, Seller
 from core.seller_settings import SellerSettings
 from core.tokens import TokenCheck, set_token
 from sync.engine import sync_channel
@@ -30,19 +30,24 @@ def _night(now: datetime) -> dict:
     return base
 
 
-async def test_a_burn_pages_the_owner_during_quiet_hours(stack, tg, wb) -> None:
-    now = datetime.now(UTC)
+async def _night_seller(stack, tg, wb) -> tuple[Seller, int, int]:
+    """A seller in quiet hours (auto-send on), connected to an empty WB sandbox cabinet and backfilled."""
     chat = await tg.user(language="ru")
     cabinet = await wb.control("POST", "/sellers", reviews=0, questions=0, chats=0)
-    seller = await make_seller(settings=_night(now))
+    seller = await make_seller(settings=_night(datetime.now(UTC)))
     await make_member(seller, chat, language="ru")
     check = TokenCheck(channels=frozenset(Channel), expires_at=None)
     await set_token(seller_id=seller.id, token=cabinet["token"], check=check, settings=stack.settings)
     for channel in Channel:  # the first sync backfills: nothing is announced
         await sync_channel(stack, seller.id, channel)
+    return seller, chat, cabinet["seller_id"]
 
-    await wb.control("POST", f"/sellers/{cabinet['seller_id']}/reviews", text=BURN, rating=5)
-    await wb.control("POST", f"/sellers/{cabinet['seller_id']}/reviews", text="Отличный крем, спасибо", rating=5)
+
+async def test_a_burn_pages_the_owner_during_quiet_hours(stack, tg, wb) -> None:
+    seller, chat, cabinet_id = await _night_seller(stack, tg, wb)
+
+    await wb.control("POST", f"/sellers/{cabinet_id}/reviews", text=BURN, rating=5)
+    await wb.control("POST", f"/sellers/{cabinet_id}/reviews", text="Отличный крем, спасибо", rating=5)
     await sync_channel(stack, seller.id, Channel.REVIEW)
 
     async def page() -> dict | None:
@@ -60,6 +65,31 @@ async def test_a_burn_pages_the_owner_during_quiet_hours(stack, tg, wb) -> None:
     assert await eventually(lambda: Card.filter(interaction_id=plain.id, state=CardState.HELD).exists())
     assert await eventually(lambda: Reply.filter(interaction_id=plain.id, via=ReplyVia.AUTO).exists())
     assert not await Reply.filter(interaction_id=burn.id).exists()
+
+
+async def test_a_chat_that_turns_harmful_at_night_pages_once(stack, tg, wb, notifier) -> None:
+    seller, chat, cabinet = await _night_seller(stack, tg, wb)
+    first = await wb.control("POST", f"/sellers/{cabinet}/chat-messages", text="Когда придёт заказ?")
+    await sync_channel(stack, seller.id, Channel.CHAT)
+    item = await Interaction.get(seller_id=seller.id, channel=Channel.CHAT)
+    assert await eventually(lambda: Card.filter(interaction_id=item.id, state=CardState.HELD).exists())
+    # An ordinary question waits for the morning digest.
+    assert not [m for m in await tg.messages(chat) if m["from_bot"] and "Когда придёт заказ?" in (m["text"] or "")]
+
+    line = "Ребёнок обжёгся об эту лампу, иду в суд"
+    await wb.control("POST", f"/sellers/{cabinet}/chat-messages", chat_id=first["chatID"], text=line)
+    await sync_channel(stack, seller.id, Channel.CHAT)
+
+    async def paged() -> list[dict]:
+        return [m for m in await tg.messages(chat) if m["from_bot"] and "🚨" in (m["text"] or "")]
+
+    page = (await eventually(paged))[0]
+    assert line in page["text"] and page["buttons"]
+    # Later refreshes edit this card; the page is never sent twice.
+    await refresh_cards(item.id, notifier)  # a redelivered refresh
+    assert len(await paged()) == 1
+    card = await Card.get(interaction_id=item.id)
+    assert card.state == CardState.SENT and card.tg_message_id == page["message_id"]
 
 
 async def test_the_reading_line_of_an_ordinary_card(db, tg, notifier) -> None:
