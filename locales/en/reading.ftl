@@ -21,3 +21,4 @@ mood-neutral = neutral
 reading-card-line = 🏷 { $parts }
 reading-safety = 🚨 <b>{ $why }</b>: answer in person and soon; auto-send is off for it.
 draft-autosend-safety = The buyer reports harm or a legal step: a person answers
+export-reading-hint = Add a situation, mood or topic to keep only those items: /export 7 harm, /export negative, /export size_small.

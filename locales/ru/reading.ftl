@@ -21,3 +21,4 @@ mood-neutral = нейтрально
 reading-card-line = 🏷 { $parts }
 reading-safety = 🚨 <b>{ $why }</b>: ответьте лично и как можно скорее, автоответ отключён.
 draft-autosend-safety = Покупатель пишет о вреде здоровью или юридических шагах: отвечает человек
+export-reading-hint = Добавьте ситуацию, настроение или тему, чтобы выгрузить только такие обращения: /export 7 harm, /export negative, /export size_small.
