@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import httpx
@@ -30,6 +31,7 @@ async def test_demo_pages_the_owner_about_a_burn(tmp_path: Path) -> None:
                 f"{wb_url}/_sandbox/sellers/{seller}/reviews", json={"text": SAFETY_EXAMPLE, "rating": 5}
             )
             injected.raise_for_status()
+            injected_at = time.monotonic()
             found: list[dict] = []
 
             async def paged() -> bool:
@@ -38,6 +40,8 @@ async def test_demo_pages_the_owner_about_a_burn(tmp_path: Path) -> None:
                 return bool(found)
 
             await wait_until(paged, proc, log)
+            # Told within a minute of WB showing it (the demo polls every 5 s; production reviews every 30 s).
+            assert time.monotonic() - injected_at < 60
             answers = (await http.get(f"{wb_url}/_sandbox/answers", params={"seller_id": seller})).json()
         card = found[0]["text"]
         assert card.startswith("🚨 вред здоровью, юридическая угроза"), tail(log)
