@@ -130,3 +130,11 @@ async def test_a_new_intent_keeps_a_safety_item_urgent(db: None, settings: Setti
         business_hours=SellerSettings.of(_settings()).business_hours, safety=is_safety(item),
     )  # fmt: skip
     assert t.priority == Priority.URGENT and t.due_at == item.occurred_at + SAFETY_BUDGET
+
+
+async def test_wb_subject_tells_the_product_kind(db: None, settings: Settings) -> None:
+    """WB's `subjectName` (kept in a review's raw payload) is handed to the reader, preferred to the product name.
+    Passes once the `reader` branch's `product_kind` is merged (the interim one answers `other` for everything)."""
+    item = await _item(product_name="Футболка", raw_payload={"subjectName": "Кроссовки"}, text="Удобные")
+    await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    assert (await Interaction.get(id=item.id)).product_kind == "shoes"
