@@ -21,6 +21,7 @@ from core.models import (
     Seller,
     SellerMember,
 )
+from core.reading import product_kind
 from core.readings import reading_of
 from core.seller_settings import SellerSettings
 from core.settings import Settings
@@ -57,11 +58,12 @@ async def _item(seller_settings: dict | None = None, **fields: object) -> Intera
 
 
 async def test_arrival_stores_the_whole_reading(db: None, settings: Settings) -> None:
-    item = await _item(rating=2, text="Маломерит, верните деньги")
+    item = await _item(rating=2, text="Маломерит, верните деньги", product_name="Платье летнее")
     await arrival.prepare(item.id, settings=settings, enqueue=Queue())
     row = await Interaction.get(id=item.id)
     assert "size_small" in row.topics and row.situations == []
-    assert (row.mood, row.reply_language, row.product_kind) == ("negative", "ru", "other")
+    assert (row.mood, row.reply_language) == ("negative", "ru")
+    assert row.product_kind == product_kind("Платье летнее").value  # whatever the reader makes of the name
     # Stored once: a second look reads the row, not the text again.
     again = await reading_of(row)
     assert [t.value for t in again.topics] == row.topics and again.mood == "negative"
