@@ -21,6 +21,7 @@ from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyStatus, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
 from core.reading import SAFETY, Mood, Situation
+from core.readings import is_safety
 from core.replies import unsure
 from core.review_meta import buyer_tags, order_status
 from core.timezones import DEFAULT_ZONE
@@ -218,11 +219,13 @@ def render_preview(text: str, t: Translator) -> str:
 
 
 def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
-    """One short line for lists (inbox, timeline): icon, rating, product and the start of the text."""
+    """One short line for lists (inbox, timeline): icon, rating, product and the start of the text; 🚨 first for a
+    harm or legal item."""
     stars = f"{i.rating}★ " if i.rating else ""
     # A chat about no product names its buyer (or says it is a chat) instead of an empty "💬 : text".
     subject = clip(i.product_name, 40, "…") or clip(i.buyer_name, 40, "…") or t(f"bot-channel-{i.channel}")
-    return f"{CHANNEL_ICON[i.channel]} {stars}{subject}: {clip(i.text, 80, '…')}"
+    alarm = "🚨 " if isinstance(i, Interaction) and is_safety(i) else ""
+    return f"{alarm}{CHANNEL_ICON[i.channel]} {stars}{subject}: {clip(i.text, 80, '…')}"
 
 
 def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator, zone: str = DEFAULT_ZONE) -> str:

@@ -48,3 +48,13 @@ async def test_the_list_and_export_filter_by_the_reading(logged_in: httpx.AsyncC
     assert ids(await logged_in.get("/interactions/export.csv", params={"mood": "positive"})) == [praise.id]
     assert ids(await logged_in.get("/interactions/export.csv", params={"topic": "praise_quality"})) == [praise.id]
     assert (await logged_in.get("/interactions", params={"situation": "nonsense"})).status_code == 422
+
+
+async def test_the_api_carries_the_reading(logged_in: httpx.AsyncClient) -> None:
+    burn, _praise = await _items()
+    found = (await logged_in.get(f"/api/interactions/{burn.id}")).json()["interaction"]
+    assert (found["situations"], found["mood"], found["reply_language"], found["product_kind"]) == (
+        ["harm", "legal"], "negative", "ru", "cosmetics",
+    )  # fmt: skip
+    listed = (await logged_in.get("/api/interactions", params={"situation": "legal"})).json()
+    assert [row["id"] for row in listed["items"]] == [burn.id]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.notify import notify_interaction, refresh_cards
+from bot.render import render_line
+from core.i18n import translator
 from core.models import Card, CardState, Channel, Interaction, Priority, Reply, ReplyVia, Seller
 from core.seller_settings import SellerSettings
 from core.tokens import TokenCheck, set_token
@@ -90,6 +92,16 @@ async def test_a_chat_that_turns_harmful_at_night_pages_once(stack, tg, wb, noti
     assert len(await paged()) == 1
     card = await Card.get(interaction_id=item.id)
     assert card.state == CardState.SENT and card.tg_message_id == page["message_id"]
+
+
+def test_list_lines_mark_a_safety_item() -> None:
+    burn = Interaction(id=1, seller_id=1, channel=Channel.REVIEW, external_id="b", rating=5, text=BURN,
+                       product_name="Крем", situations=["harm"])  # fmt: skip
+    plain = Interaction(id=2, seller_id=1, channel=Channel.REVIEW, external_id="p", rating=5, text="Ок",
+                        product_name="Крем", situations=[])  # fmt: skip
+    t = translator("ru")
+    assert render_line(burn, t).startswith("🚨 ⭐ 5★ Крем: после крема")
+    assert render_line(plain, t).startswith("⭐ 5★ Крем")
 
 
 async def test_the_reading_line_of_an_ordinary_card(db, tg, notifier) -> None:
