@@ -9,6 +9,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from core.analytics import AGE_BUCKETS, STATUS_OPEN, ItemFilters, Period
 from core.models import Channel, InteractionStatus, Priority
+from core.reading import Mood, Situation
+from core.topics import Topic
 
 STATUSES = (STATUS_OPEN, *(s.value for s in InteractionStatus))
 AGE_KEYS = tuple(key for key, _low, _high in AGE_BUCKETS)
@@ -30,6 +32,10 @@ class ItemQuery(BaseModel):
     age_bucket: str | None = None
     overdue: bool | None = None
     nm_id: int | None = None
+    # The stored reading (core.readings): items whose topics / situations hold the value, or of that mood.
+    topic: Topic | None = None
+    situation: Situation | None = None
+    mood: Mood | None = None
     # An inclusive range of days (in the viewer's zone) on occurred_at: the export's period, also a list filter.
     since: date | None = None
     until: date | None = None

@@ -109,6 +109,12 @@ class InteractionOut(_Out):
     status: InteractionStatus
     priority: Priority
     intent: str | None
+    # The buyer's reading (core.readings): stable values, None until read.
+    topics: list[str] | None
+    situations: list[str] | None
+    mood: str | None
+    reply_language: str | None
+    product_kind: str | None
     due_at: datetime | None
     answer: str | None
     answer_state: AnswerState

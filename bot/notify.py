@@ -33,7 +33,7 @@ from limits import parse
 from bot.keyboards import card_keyboard
 from bot.media import send_files, send_media
 from bot.render import clip, render_card
-from core import arrival, cards, chat_files, inbox, members, sellers
+from core import arrival, cards, chat_files, inbox, members, readings, sellers
 from core.alerts import alert_owners, alert_title, claim_alert_delivery, seller_alert_text
 from core.attachments import media_of
 from core.i18n import translator
@@ -160,7 +160,25 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
         if follow_ups:
             with contextlib.suppress(TelegramForbiddenError):
                 await send_files(notifier, card.tg_chat_id, follow_ups)
+    # A harm/legal reading after the arrival (held cards too: it pages at night); before it, the arrival pages.
+    safety = readings.is_safety(data.interaction)
+    if safety and await cards.announced(interaction_id) and await readings.claim_page(interaction_id):
+        await page_again(data, notifier)
     return changed
+
+
+async def page_again(data: inbox.CardData, notifier: Notifier) -> int:
+    """A harm/legal reading that came after the cards went out (a chat's new line): the card is sent anew to every
+    recipient, night or not, because Telegram notifies of a new message and not of an edit; later refreshes edit
+    the new one. Claimed once before (`core.readings.claim_page`), so at most once, like the cards."""
+    sent = 0
+    for member in await cards.card_recipients(data.interaction):
+        t = translator(member.language)
+        message = await send_to_member(notifier, member, render_card(data, t), card_keyboard(data, t))
+        if message is not None:
+            await cards.card_shown(data.interaction.id, member, message.chat.id, message.message_id)
+            sent += 1
+    return sent
 
 
 async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:

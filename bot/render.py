@@ -20,15 +20,18 @@ from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyStatus, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
+from core.reading import SAFETY, Mood, Situation
+from core.readings import is_safety
 from core.replies import unsure
 from core.review_meta import buyer_tags, order_status
 from core.timezones import DEFAULT_ZONE
+from core.topics import Topic
 
 CHANNEL_ICON = {Channel.REVIEW: "⭐", Channel.QUESTION: "❓", Channel.CHAT: "💬", Channel.RETURN: "↩️"}
 SIDE_BUDGET = 300
-REASONS_BUDGET = 450
+REASONS_BUDGET = 350
 TOPICS_SHOWN = 5
-TOPICS_BUDGET = 160
+TOPICS_BUDGET = 120
 TIMELINE_BUDGET = 3600
 TAGS_BUDGET = 160
 FILES_BUDGET = 200
@@ -93,16 +96,36 @@ def _files(data: CardData, t: Translator) -> list[str]:
     return [t("chat-files-title"), *shown]
 
 
+def _known(values: object, enum: type, limit: int) -> list[str]:
+    """The stored values `enum` knows, at most `limit` (a corrupted row shows nothing it does not know)."""
+    if not isinstance(values, list):
+        return []
+    return [v for v in values if isinstance(v, str) and v in enum._value2member_map_][:limit]
+
+
+def _alarm(i: Interaction, t: Translator) -> list[str]:
+    """The 🚨 line of a harm or legal item, first on the card: why it paged and that a person must answer."""
+    why = [s for s in Situation if s in SAFETY and s.value in _known(i.situations, Situation, len(Situation) * 3)]
+    return [t("reading-safety", why=", ".join(t(f"situation-{s}") for s in why))] if why else []
+
+
+def _reading(i: Interaction, t: Translator) -> list[str]:
+    """The 🏷 line: what the buyer raised (topics), where the buyer is (situations) and the mood, so the seller sees
+    at a glance what a reply must address; bounded whatever the stored lists hold."""
+    parts = [
+        ", ".join(t(f"topic-{v}") for v in _known(i.topics, Topic, TOPICS_SHOWN)),
+        ", ".join(t(f"situation-{v}") for v in _known(i.situations, Situation, TOPICS_SHOWN)),
+        t(f"mood-{i.mood}") if i.mood in Mood._value2member_map_ and i.mood != Mood.NEUTRAL else "",
+    ]
+    shown = " · ".join(p for p in parts if p)
+    return [t("reading-card-line", parts=clip(shown, TOPICS_BUDGET, "…"))] if shown else []
+
+
 def _draft(data: CardData, t: Translator) -> list[str]:
     draft = data.draft
     if draft is None or data.stage != CardStage.DRAFTED:
         return []
-    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}"))]
-    if topics := data.interaction.topics:
-        # What the draft answers, so the seller checks it at a glance; bounded whatever the stored list holds.
-        names = ", ".join(t(f"topic-{topic}") for topic in topics[:TOPICS_SHOWN] if isinstance(topic, str))
-        lines.append(t("bot-card-topics", topics=clip(names, TOPICS_BUDGET, "…")))
-    lines.append(clip(draft.text, DRAFT_BUDGET, "…"))
+    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}")), clip(draft.text, DRAFT_BUDGET, "…")]
     if not draft.ok:
         reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
         lines.append(t("bot-card-draft-blocked"))
@@ -182,7 +205,8 @@ def render_card(data: CardData, t: Translator) -> str:
     meta = t(
         "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
     )
-    parts = ["\n".join(_header(i, t, data.zone)), "\n".join([*_body(i, t), *_files(data, t)]), meta, _stage(data, t)]
+    body = "\n".join([*_body(i, t), *_files(data, t), *_reading(i, t)])
+    parts = ["\n".join([*_alarm(i, t), *_header(i, t, data.zone)]), body, meta, _stage(data, t)]
     extra = _draft(data, t) or _answer(data, t)
     if extra:
         parts.append("\n".join(extra))
@@ -195,11 +219,13 @@ def render_preview(text: str, t: Translator) -> str:
 
 
 def render_line(i: Interaction | TimelineItem, t: Translator) -> str:
-    """One short line for lists (inbox, timeline): icon, rating, product and the start of the text."""
+    """One short line for lists (inbox, timeline): icon, rating, product and the start of the text; 🚨 first for a
+    harm or legal item."""
     stars = f"{i.rating}★ " if i.rating else ""
     # A chat about no product names its buyer (or says it is a chat) instead of an empty "💬 : text".
     subject = clip(i.product_name, 40, "…") or clip(i.buyer_name, 40, "…") or t(f"bot-channel-{i.channel}")
-    return f"{CHANNEL_ICON[i.channel]} {stars}{subject}: {clip(i.text, 80, '…')}"
+    alarm = "🚨 " if isinstance(i, Interaction) and is_safety(i) else ""
+    return f"{alarm}{CHANNEL_ICON[i.channel]} {stars}{subject}: {clip(i.text, 80, '…')}"
 
 
 def render_timeline(thread: list[TimelineItem], current_id: int, t: Translator, zone: str = DEFAULT_ZONE) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime
 from core.timezones import local
 
 # The buyer's text on any card (review, question, chat, return comment), in escaped UTF-16 units.
-TEXT_BUDGET = 1200
+TEXT_BUDGET = 1120
 # A draft (or a claim comment waiting for its confirm) on a card.
 DRAFT_BUDGET = 1000
 PRODUCT_URL = "https://www.wildberries.ru/catalog/{nm_id}/detail.aspx"

@@ -26,6 +26,8 @@ DEMO_BOT_TOKEN = "7000000001:AAH-agentiq-demo-sandbox-not-a-secret"
 DEMO_USER_ID = 1001
 DEMO_ADMIN_EMAIL = "demo@agentiq.local"
 DEMO_ADMIN_PASSWORD = "demo-password"
+# A buyer's burn and legal threat (issue 24): injected like any review, it pages the owner with a 🚨 card.
+SAFETY_EXAMPLE = "после крема ожог на лице, иду в Роспотребнадзор"
 
 
 @dataclass
@@ -229,6 +231,9 @@ async def run_demo(
                 f"login {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}",
                 f"  WB sandbox, answered items:    {wb_url}/_sandbox/answers",
                 f"  New buyer activity every {inject_every_s:g} s.",
+                "  Page the owner (a burn and a legal threat):",
+                f"    curl -X POST {wb_url}/_sandbox/sellers/{world.wb_seller}/reviews -H 'content-type: "
+                f"application/json' -d '{json.dumps({'text': SAFETY_EXAMPLE, 'rating': 5}, ensure_ascii=False)}'",
                 "",
             ]
             print("\n".join(lines), flush=True)

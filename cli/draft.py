@@ -1,4 +1,5 @@
-"""`agentiq draft`: the topics, the draft and its guardrail verdict for a buyer text — the bot's drafting path,
+"""`agentiq draft`: the reading (topics, situations, mood, reply language), the draft and its guardrail verdict for a
+buyer text — the bot's drafting path,
 for sellers tuning their voice and for support."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from core.models.enums import Channel
 @click.option("--cons", default=None, help="Review: disadvantages.")
 @click.option("--seller", "seller_id", type=int, default=None, help="Use this seller's voice, facts and LLM switch.")
 @click.option("--nm-id", type=int, default=None, help="Product (WB nmId) whose facts to use.")
+@click.option("--product", "product_name", default=None, help="Product name (tells the reader the product's kind).")
 @click.option("--variant", type=int, default=0, show_default=True, help="Regenerate: the next variant.")
 @click.option("--lang", default=None, type=click.Choice(["ru", "en"]), help="Language of the verdict's reasons.")
 def draft(
@@ -28,10 +30,12 @@ def draft(
     cons: str | None,
     seller_id: int | None,
     nm_id: int | None,
+    product_name: str | None,
     variant: int,
     lang: str | None,
 ) -> None:
-    """Print the detected topics, the draft and its guardrail verdict (exit 1 when the draft is blocked)."""
+    """Print the reading (topics, situations, mood, language, product kind), the draft and its guardrail verdict
+    (exit 1 when the draft is blocked)."""
     from cli.main import _settings
     from core import db as core_db
     from core.drafting.preview import Preview, preview
@@ -47,6 +51,7 @@ def draft(
                 rating=rating,
                 pros=pros,
                 cons=cons,
+                product_name=product_name,
                 variant=variant,
                 settings=settings,
             )
@@ -62,14 +67,19 @@ def draft(
                 cons=cons,
                 seller=seller,
                 nm_id=nm_id,
+                product_name=product_name,
                 variant=variant,
                 settings=settings,
             )
 
     result = asyncio.run(run())
     language = lang or settings.default_language
-    click.echo(f"topics: {', '.join(result.topics.values) or '-'}" + (" (unsure)" if result.topics.unsure else ""))
-    click.echo(f"language: {result.request.language}")
+    reading = result.reading
+    click.echo(f"topics: {', '.join(t.value for t in reading.topics) or '-'}" + (" (unsure)" if reading.unsure else ""))
+    click.echo(f"situations: {', '.join(s.value for s in reading.situations) or '-'}")
+    click.echo(f"mood: {reading.mood.value}")
+    click.echo(f"language: {reading.language}")
+    click.echo(f"product kind: {reading.kind.value}")
     click.echo(f"origin: {result.draft.origin.value}")
     click.echo("draft:")
     click.echo(result.draft.text)

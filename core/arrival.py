@@ -1,5 +1,5 @@
-"""What happens when a new interaction arrives, before anyone is told: topics, draft on arrival, auto-send, and who
-gets its card now.
+"""What happens when a new interaction arrives, before anyone is told: its reading (topics, situations, mood), draft
+on arrival, auto-send, and who gets its card now.
 
 The order is the policy: a draft is made first (when the seller switched drafting on arrival on), auto-send runs
 before any card is rendered (so a card shows the auto-sent reply instead of buttons that would answer it again),
@@ -14,8 +14,9 @@ from datetime import datetime
 
 from core import cards, inbox, quiet
 from core.autosend import autosend
-from core.drafting.service import create_draft, topics_of
+from core.drafting.service import create_draft
 from core.models import SellerMember
+from core.readings import claim_page, is_safety, reading_of
 from core.sending import Enqueue
 from core.settings import Settings
 
@@ -29,10 +30,11 @@ class Arrival:
 
 
 async def prepare(interaction_id: int, *, settings: Settings, enqueue: Enqueue) -> Arrival:
-    """Store the item's topics, draft it on arrival and auto-send it when the seller's switches say so."""
+    """Store the item's reading, draft it on arrival and auto-send it when the seller's switches say so."""
     data = await inbox.card_data(interaction_id)
-    # Topics are stored for every announced item (analytics counts them), drafted or not.
-    await topics_of(data.interaction)
+    # The reading is stored for every announced item (analytics counts it, the card shows it, a harm/legal one
+    # becomes urgent and pages), drafted or not.
+    await reading_of(data.interaction)
     if await inbox.wants_auto_draft(data):
         await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
         data = await inbox.card_data(interaction_id)
@@ -46,6 +48,9 @@ async def recipients_now(arrival: Arrival, now: datetime) -> list[SellerMember]:
     """The members whose card goes out now; in quiet hours each card is held for the digest instead (none now)."""
     members = await cards.card_recipients(arrival.data.interaction)
     if not await quiet.should_hold(arrival.data.interaction, now):
+        if is_safety(arrival.data.interaction):
+            # A harm/legal item is never held: these cards are its page (a later refresh pages no second time).
+            await claim_page(arrival.data.interaction.id, now)
         return members
     for member in members:
         await quiet.hold_card(arrival.data.interaction.id, member)

@@ -1,9 +1,10 @@
 """Auto-send: a seller who opted in gets clearly positive 4–5★ reviews answered without pressing Approve.
 
-The rules (`eligible`): only when the seller opted in (`SellerSettings.auto_send`), only for 4–5★ reviews that have
-no text or clearly positive text, only when the guardrails pass, never for questions or chats, and never while the
-interaction is linked to another with confidence below 0.85 (DESIGN: automatic actions need a sure link). "Clearly
-positive" is deliberately strict: any negation, contrast or complaint word sends the review to a person instead.
+The rules (`eligible`): only when the seller opted in (`SellerSettings.auto_send`), never for a harm or legal item
+(`core.readings.is_safety`), only for 4–5★ reviews that have no text or clearly positive text, only when the
+guardrails pass, never for questions or chats, and never while the interaction is linked to another with confidence
+below 0.85 (DESIGN: automatic actions need a sure link). "Clearly positive" is deliberately strict: any negation,
+contrast or complaint word sends the review to a person instead.
 
 The run (`autosend`) for one new interaction: a cheap pre-check on the interaction alone (so an ineligible item
 costs no draft), then a draft, then the full check on the draft's verdict, then the outbox (`core.sending`). Every
@@ -26,6 +27,7 @@ from core.drafting.service import create_draft
 from core.guardrails import GuardrailViolation, Verdict
 from core.i18n import translator
 from core.models import AuditEvent, Channel, Interaction, Link, Reply, ReplyVia, Seller
+from core.readings import is_safety
 from core.replies import ReplyNotAllowed
 from core.seller_settings import SellerSettings
 from core.sending import Enqueue, submit_reply
@@ -44,6 +46,7 @@ class AutoSendReason(StrEnum):
     TEXT = "text"
     GUARDRAILS = "guardrails"
     LINK = "link"
+    SAFETY = "safety"
 
 
 _NEGATIVE = re.compile(
@@ -80,6 +83,8 @@ def eligible(
         return False, AutoSendReason.DISABLED
     if interaction.channel != Channel.REVIEW:
         return False, AutoSendReason.CHANNEL
+    if is_safety(interaction):  # harm or legal: a person answers, whatever the stars and words
+        return False, AutoSendReason.SAFETY
     if interaction.rating is None or interaction.rating < 4:
         return False, AutoSendReason.RATING
     text = "\n".join(p for p in (interaction.text, interaction.pros) if p)

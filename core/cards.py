@@ -10,14 +10,16 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 
 from core.models import Card, CardState, Channel, Interaction, Seller, SellerMember
+from core.readings import is_safety
 from core.seller_settings import SellerSettings
 
 
 def wants_card(settings: SellerSettings, interaction: Interaction) -> bool:
     """Whether the seller's notification switches let this interaction through."""
     notify = settings.notify
-    if interaction.channel == Channel.RETURN:
-        return True  # a return waits for the seller's decision: never filtered out
+    if interaction.channel == Channel.RETURN or is_safety(interaction):
+        # A return waits for the seller's decision; harm or legal pages the owner: neither is filtered out.
+        return True
     if interaction.channel == Channel.REVIEW:
         return notify.reviews and (interaction.rating or 0) <= notify.max_review_rating
     return notify.questions if interaction.channel == Channel.QUESTION else notify.chats
@@ -67,6 +69,11 @@ async def member_card(interaction_id: int, member_id: int) -> Card | None:
     return await Card.get_or_none(
         interaction_id=interaction_id, member_id=member_id, state=CardState.SENT, tg_message_id__not_isnull=True
     )
+
+
+async def announced(interaction_id: int) -> bool:
+    """Whether the item's cards went out already (sent, held for the digest or failed): its arrival is past."""
+    return await Card.filter(interaction_id=interaction_id).exists()
 
 
 async def sent_cards(interaction_id: int) -> list[Card]:

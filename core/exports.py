@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from core.analytics.common import Period
 from core.analytics.items import ItemFilters, matching
 from core.models import Reply
+from core.reading import Mood, Situation
+from core.topics import Topic
 
 # Excel opens a UTF-8 CSV as cp1251/latin-1 unless it starts with a byte order mark; Cyrillic needs it.
 BOM = "\ufeff"
@@ -29,11 +31,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 INTERACTION_FIELDS = (
     "id", "seller_id", "channel", "external_id", "occurred_at", "nm_id", "product_name", "supplier_article", "brand",
     "buyer_name", "rating", "text", "pros", "cons", "topics", "intent", "status", "priority", "due_at",
-    "first_response_at", "answer", "answer_state",
+    "first_response_at", "answer", "answer_state", "situations", "mood", "reply_language", "product_kind",
 )  # fmt: skip
 REPLY_FIELDS = ("reply_text", "reply_status", "reply_via", "reply_by", "reply_sent_at")
 COLUMNS = (*INTERACTION_FIELDS, *REPLY_FIELDS)
 _TIMES = frozenset({"occurred_at", "due_at", "first_response_at", "reply_sent_at"})
+# Stored JSON lists of stable values (core.reading): space-separated in a cell.
+_LISTS = frozenset({"topics", "situations"})
 
 
 def safe_cell(value: Any) -> Any:
@@ -48,7 +52,7 @@ def _cell(name: str, value: Any, zone: ZoneInfo) -> Any:
         return ""
     if name in _TIMES and isinstance(value, datetime):
         return value.astimezone(zone).isoformat(timespec="seconds")
-    if name == "topics":
+    if name in _LISTS:
         return " ".join(value) if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
     if hasattr(value, "value"):  # enums: their stored value, not the Python name
         value = value.value
@@ -121,8 +125,20 @@ async def write_csv(filters: ItemFilters, out: TextIO, *, page_size: int = PAGE_
     return rows
 
 
-async def seller_export(*, seller_id: int, days: int, out: TextIO, now: datetime, zone: str) -> tuple[int, Period]:
-    """The seller's last `days` calendar days (in `zone`) written to `out`: the row count and the period."""
+async def seller_export(
+    *,
+    seller_id: int,
+    days: int,
+    out: TextIO,
+    now: datetime,
+    zone: str,
+    situation: Situation | None = None,
+    mood: Mood | None = None,
+    topic: Topic | None = None,
+) -> tuple[int, Period]:
+    """The seller's last `days` calendar days (in `zone`) written to `out`, picked by the reading when asked (a
+    situation, mood or topic): the row count and the period."""
     period = Period.last_days(days, now, zone)
-    rows = await write_csv(ItemFilters(seller_id=seller_id, period=period, zone=zone), out)
+    filters = ItemFilters(seller_id=seller_id, period=period, zone=zone, situation=situation, mood=mood, topic=topic)
+    rows = await write_csv(filters, out)
     return rows, period

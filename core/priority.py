@@ -2,7 +2,8 @@
 
 Order of the inbox (DESIGN: "negatives and pre-purchase questions at the top"):
 URGENT — 1–2★ reviews, reviews with text from a buyer who returned the item (WB's `orderStatus`), pre-purchase
-questions/chats (size, availability, delivery), complaints (defect, return);
+questions/chats (size, availability, delivery), complaints (defect, return), and a buyer reporting harm or a legal
+step (core.reading.SAFETY), whose SLA is the short `core.sla.SAFETY_BUDGET`;
 HIGH — 3★ reviews, other questions and chats;
 NORMAL — 4–5★ reviews with text;
 LOW — bare 4–5★ ratings without text: they need no response and carry no SLA.
@@ -62,15 +63,22 @@ def triage(
     occurred_at: datetime,
     business_hours: BusinessHours,
     order_status: str | None = None,
+    safety: bool = False,
 ) -> Triage:
     """Priority, rank, SLA due-at (in the seller's business hours) and needs-response of one interaction.
 
     `text` is everything the buyer wrote (for reviews: text + pros + cons joined), `intent` the value from
-    `core.intent.classify` (None when unknown), `order_status` a review's WB `orderStatus`.
+    `core.intent.classify` (None when unknown), `order_status` a review's WB `orderStatus`, `safety` whether the
+    buyer's reading holds harm or legal (core.readings.is_safety): urgent with the short safety SLA.
     """
-    priority, needs_response = _priority(channel, rating, str(intent) if intent else None, text or "", order_status)
+    if safety:
+        priority, needs_response = Priority.URGENT, True
+    else:
+        priority, needs_response = _priority(channel, rating, str(intent) if intent else None, text or "", order_status)
     due = (
-        sla_due_at(channel=channel, priority=priority, occurred_at=occurred_at, business_hours=business_hours)
+        sla_due_at(
+            channel=channel, priority=priority, occurred_at=occurred_at, business_hours=business_hours, safety=safety
+        )
         if needs_response
         else None
     )

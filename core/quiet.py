@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from tortoise.exceptions import IntegrityError
 
 from core.models import Card, CardState, Channel, Digest, Interaction, Priority, Seller, SellerMember
+from core.readings import is_safety
 from core.seller_settings import QuietHours, SellerSettings
 
 # The intent (core.intent) and the topic (core.topics) share this value.
@@ -42,7 +43,10 @@ def is_return(interaction: Interaction) -> bool:
 
 
 def pages_at_night(quiet: QuietHours, interaction: Interaction) -> bool:
-    """The night rule: low-rated reviews (at or below the threshold) and, when chosen, returns still page."""
+    """The night rule: harm or legal (always), low-rated reviews (at or below the threshold) and, when chosen,
+    returns still page."""
+    if is_safety(interaction):
+        return True
     if quiet.page_returns and is_return(interaction):
         return True
     return interaction.channel == Channel.REVIEW and (interaction.rating or 99) <= quiet.page_max_rating

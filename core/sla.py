@@ -30,6 +30,8 @@ SLA_BUDGETS: dict[tuple[Channel, Priority], timedelta] = {
     (Channel.RETURN, Priority.URGENT): timedelta(hours=8),
     (Channel.RETURN, Priority.HIGH): timedelta(hours=16),
 }
+# A harm or legal item (core.reading.SAFETY) is due this soon whatever its channel: a person answers it first.
+SAFETY_BUDGET = timedelta(minutes=30)
 # Longest search for the next open window (a calendar with one weekday still finds one within a week).
 _MAX_DAYS = 400
 
@@ -86,10 +88,15 @@ def sla_budget(channel: Channel, priority: Priority) -> timedelta | None:
 
 
 def due_at(
-    *, channel: Channel, priority: Priority, occurred_at: datetime, business_hours: BusinessHours
+    *,
+    channel: Channel,
+    priority: Priority,
+    occurred_at: datetime,
+    business_hours: BusinessHours,
+    safety: bool = False,
 ) -> datetime | None:
-    """When the first response is due (UTC), or None for items without an SLA."""
-    budget = sla_budget(channel, priority)
+    """When the first response is due (UTC), or None for items without an SLA (`safety`: the short SAFETY_BUDGET)."""
+    budget = SAFETY_BUDGET if safety else sla_budget(channel, priority)
     return None if budget is None else add_business_time(occurred_at, budget, business_hours)
 
 

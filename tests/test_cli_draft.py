@@ -35,6 +35,20 @@ def test_draft_prints_topics_draft_and_verdict(database_url: str, tmp_path: Path
     assert "таблиц" in done.stdout and "guardrails: ok" in done.stdout
 
 
+def test_draft_prints_all_four_readings(database_url: str, tmp_path: Path) -> None:
+    """Topics, situations, mood and reply language (issue 24), for a burn with a legal threat and for English."""
+    burn = ("--channel", "review", "--rating", "2", "--text", "после крема ожог на лице, иду в Роспотребнадзор")
+    done = _draft(database_url, tmp_path, *burn)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1:4] == ["situations: harm, legal", "mood: negative", "language: ru"]
+    assert lines[0].startswith("topics: ")
+    english = _draft(database_url, tmp_path, "--channel", "question", "--text", "Does it run small?")
+    assert english.returncode == 0, english.stderr
+    assert "situations: -" in english.stdout and "mood: neutral" in english.stdout
+    assert "language: en" in english.stdout
+
+
 async def test_draft_uses_the_sellers_voice_facts_and_banned_words(db: None, database_url: str, tmp_path: Path) -> None:
     seller = await Seller.create(
         name="Shop",

@@ -16,7 +16,9 @@ from admin.replying import ReplyRefused, send_step, submit_web_reply
 from admin.templating import templates
 from core import analytics, replies, sending
 from core.models import AdminRole, AdminUser, Channel, Priority
+from core.reading import Mood, Situation
 from core.returns import ClaimView
+from core.topics import Topic
 from core.transitions import OPEN_STATUSES
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
@@ -43,6 +45,9 @@ async def list_interactions(request: Request, admin: CurrentAdmin, query: Annota
         "priorities": list(Priority),
         "statuses": STATUSES,
         "age_keys": AGE_KEYS,
+        "topics": list(Topic),
+        "situations": list(Situation),
+        "moods": list(Mood),
         "prev_href": _page_href(query, result.page - 1) if result.page > 1 else None,
         "next_href": _page_href(query, result.page + 1) if result.page < result.pages else None,
         "export_href": "/interactions/export.csv?" + urlencode(_filter_values(query)),

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 
-from tortoise.expressions import Q
+from tortoise import connections
+from tortoise.expressions import Q, RawSQL
 from tortoise.queryset import QuerySet
 
 from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
 from core.models import Channel, Interaction, InteractionStatus, Priority
+from core.reading import Mood, Situation
+from core.topics import Topic
 
 # "open" is the backlog (needs a response, not answered); any other value is an InteractionStatus.
 STATUS_OPEN = "open"
@@ -20,7 +23,7 @@ COUNT_CAP = 10_000
 class ItemFilters:
     """Every filter a chart bar can carry; None means "any". `day` is a calendar day in `zone` (the viewer's),
     `age_bucket` a backlog bucket (needs `now`), `overdue` = open and past due_at, `answered_day` = first response
-    on that day."""
+    on that day; `topic`, `situation` and `mood` pick by the stored reading (core.readings)."""
 
     seller_id: int | None = None
     channel: Channel | None = None
@@ -32,6 +35,9 @@ class ItemFilters:
     age_bucket: str | None = None
     overdue: bool | None = None
     nm_id: int | None = None
+    topic: Topic | None = None
+    situation: Situation | None = None
+    mood: Mood | None = None
     now: datetime | None = None
     zone: str = "UTC"
     page: int = 1
@@ -92,6 +98,8 @@ def _conditions(f: ItemFilters) -> Q:
         q &= Q(priority=f.priority)
     if f.nm_id is not None:
         q &= Q(nm_id=f.nm_id)
+    if f.mood is not None:
+        q &= Q(mood=Mood(f.mood).value)
     for period, column in ((f.period, "occurred_at"), (f.day and Period.day(f.day, f.zone), "occurred_at")):
         if period is not None:
             q &= Q(**{f"{column}__gte": period.start, f"{column}__lt": period.end})
@@ -112,16 +120,31 @@ def _conditions(f: ItemFilters) -> Q:
     return q
 
 
+def _holding(query: QuerySet[Interaction], column: str, value: str) -> QuerySet[Interaction]:
+    """The rows whose stored JSON list `column` (topics, situations) holds `value`: jsonb containment on
+    PostgreSQL, json_each on SQLite (whose JSON lookups tortoise does not implement)."""
+    if connections.get("default").capabilities.dialect == "postgres":
+        return query.filter(**{f"{column}__contains": [value]})
+    # Inlined, not bound: `value` is a validated enum value of letters and underscores (see `matching`).
+    found = RawSQL(f"EXISTS (SELECT 1 FROM json_each(\"{column}\") WHERE json_each.value = '{value}')")
+    return query.annotate(**{f"holds_{column}": found}).filter(**{f"holds_{column}": True})
+
+
 def matching(filters: ItemFilters) -> QuerySet[Interaction]:
     """The interactions matching `filters`, unordered and unpaged (exports page them by id themselves)."""
-    return Interaction.filter(_conditions(filters))
+    query = Interaction.filter(_conditions(filters))
+    if filters.topic is not None:
+        query = _holding(query, "topics", Topic(filters.topic).value)
+    if filters.situation is not None:
+        query = _holding(query, "situations", Situation(filters.situation).value)
+    return query
 
 
 async def interactions_query(filters: ItemFilters) -> ItemPage:
     """One page of interactions matching `filters`, most urgent first, then oldest first."""
     page = max(1, filters.page)
     size = max(1, min(filters.page_size, 500))
-    base = Interaction.filter(_conditions(filters))
+    base = matching(filters)
     # Counting every open item of every seller costs a scan: count up to the cap and say "cap+".
     counted = len(await base.limit(COUNT_CAP + 1).values_list("id", flat=True))
     rows = (

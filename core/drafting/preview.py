@@ -1,11 +1,10 @@
-"""A draft for text typed by a person (`agentiq draft`): the same request building, topics, facts, voice,
-guardrail context and generation as the bot's drafts, without an interaction row."""
+"""A draft for text typed by a person (`agentiq draft`): the same reading (core.reading), request building, facts,
+voice, guardrail context and generation as the bot's drafts, without an interaction row."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.drafting.language import buyer_language
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
@@ -14,14 +13,14 @@ from core.guardrails import GuardrailContext, buyer_raised_refund
 from core.intent import classify
 from core.models import Seller
 from core.models.enums import Channel
+from core.reading import Reading, read
 from core.seller_settings import SellerSettings
 from core.settings import Settings
-from core.topics import TopicResult, detect
 
 
 @dataclass(frozen=True)
 class Preview:
-    topics: TopicResult
+    reading: Reading
     request: DraftRequest
     draft: Generated
 
@@ -35,17 +34,19 @@ async def preview(
     cons: str | None = None,
     seller: Seller | None = None,
     nm_id: int | None = None,
+    product_name: str | None = None,
     variant: int = 0,
     settings: Settings,
 ) -> Preview:
-    """Topics, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no facts)."""
+    """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
+    facts); `product_name` lets the reader tell the product's kind."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
-    found = detect(text, channel=channel, rating=rating, pros=pros, cons=cons)
+    found = read(text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name)
     everything = "\n".join(p for p in (text, pros, cons) if p)
     req = DraftRequest(
         interaction_id=0,
         channel=channel,
-        language=buyer_language(everything),
+        language=found.language,
         rating=rating if channel == Channel.REVIEW else None,
         intent=classify(everything).intent if channel != Channel.REVIEW else None,
         text=everything,

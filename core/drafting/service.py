@@ -8,66 +8,27 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
-from core.drafting.language import buyer_language
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
 from core.guardrails import buyer_raised_refund, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
-from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts
+from core.models import Draft, Interaction, InteractionStatus, ProductFacts
 from core.models.enums import Channel
 from core.priority import triage
+from core.readings import buyer_text, is_safety, reading_of
 from core.seller_settings import SellerSettings
 from core.settings import Settings
-from core.topics import Topic, TopicSource, detect, refine_with_llm
+from core.topics import TopicSource, refine_with_llm
 
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
-_CHAT_CONTEXT_MESSAGES = 5
-
-
-async def _buyer_text(interaction: Interaction) -> str:
-    if interaction.channel == Channel.CHAT:
-        recent = await (
-            ChatMessage.filter(interaction_id=interaction.id, direction=ChatDirection.IN)
-            .order_by("-occurred_at")
-            .limit(_CHAT_CONTEXT_MESSAGES)
-            .values_list("text", flat=True)
-        )
-        if recent:
-            return "\n".join(t for t in reversed(recent) if t)
-    return "\n".join(p for p in (interaction.text, interaction.pros, interaction.cons) if p)
 
 
 def _intent(interaction: Interaction, text: str) -> Intent:
     if interaction.intent in Intent._value2member_map_:
         return Intent(interaction.intent)
     return classify(text).intent
-
-
-def _detect(interaction: Interaction, text: str) -> tuple[Topic, ...]:
-    if interaction.channel == Channel.CHAT:
-        return detect(text, channel=Channel.CHAT).topics
-    return detect(
-        interaction.text or "",
-        channel=interaction.channel,
-        rating=interaction.rating,
-        pros=interaction.pros,
-        cons=interaction.cons,
-    ).topics
-
-
-async def topics_of(interaction: Interaction, text: str | None = None) -> tuple[Topic, ...]:
-    """The interaction's topics: stored ones, else detected now and stored (`Interaction.topics`, for analytics).
-
-    Detection runs here (at notification and draft time) rather than at ingest: the rules take ~0.15 ms an item,
-    which the bulk ingest path cannot spare."""
-    if interaction.topics is not None:
-        return tuple(Topic(t) for t in interaction.topics if t in Topic._value2member_map_)
-    found = _detect(interaction, text if text is not None else await _buyer_text(interaction))
-    interaction.topics = [t.value for t in found]
-    await Interaction.filter(id=interaction.id, topics__isnull=True).update(topics=interaction.topics)
-    return found
 
 
 async def facts_for(seller_id: int, nm_id: int | None) -> dict[str, str]:
@@ -79,19 +40,21 @@ async def facts_for(seller_id: int, nm_id: int | None) -> dict[str, str]:
 
 
 async def request_for(interaction: Interaction, seller_settings: SellerSettings) -> DraftRequest:
-    """The drafters' view of `interaction` (its seller must be fetched). The reply language is the buyer's."""
-    text = await _buyer_text(interaction)
+    """The drafters' view of `interaction` (its seller must be fetched), with its stored reading (core.readings):
+    the topics to address and the reply language."""
+    text = await buyer_text(interaction)
+    reading = await reading_of(interaction, text)
     return DraftRequest(
         interaction_id=interaction.id,
         channel=interaction.channel,
-        language=buyer_language(text),
+        language=reading.language,
         rating=interaction.rating,
         intent=_intent(interaction, text),
         buyer_name=interaction.buyer_name,
         product_name=interaction.product_name,
         text=text,
         tone=seller_settings.tone,
-        topics=await topics_of(interaction, text),
+        topics=reading.topics,
         facts=await facts_for(interaction.seller_id, interaction.nm_id),
         voice=seller_settings.voice,
         refund_raised=buyer_raised_refund(text),
@@ -138,6 +101,7 @@ async def _refine_intent(
         text=req.text,
         occurred_at=interaction.occurred_at,
         business_hours=seller_settings.business_hours,
+        safety=is_safety(interaction),
     )
     await Interaction.filter(id=interaction.id).update(
         intent=refined.intent.value, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at

@@ -41,6 +41,13 @@ class Interaction(Model):
     intent = fields.CharField(max_length=30, null=True)
     # core.topics.Topic values the buyer raised (stable strings; analytics counts them). None: not detected yet.
     topics = fields.JSONField(null=True)
+    # The rest of the buyer's reading (core.reading, stored with the topics by core.readings): core.reading.Situation
+    # values (JSON list, like topics), the Mood, the reply language ("ru"/"en") and the ProductKind. Plain strings,
+    # not enum columns: the reader may append values without a migration. None: not read yet.
+    situations = fields.JSONField(null=True)
+    mood = fields.CharField(max_length=12, null=True)
+    reply_language = fields.CharField(max_length=5, null=True)
+    product_kind = fields.CharField(max_length=12, null=True)
     due_at = fields.DatetimeField(null=True)
     answer = fields.TextField(null=True)
     answer_state = fields.CharEnumField(AnswerState, max_length=12, default=AnswerState.NONE)
@@ -62,6 +69,9 @@ class Interaction(Model):
     answered_at = fields.DatetimeField(null=True)
     # Set once, when the "new interaction" event is emitted: the guard against a second notification.
     notified_at = fields.DatetimeField(null=True)
+    # Set once, when the owner was paged about a harm/legal reading (core.readings.claim_page): its first cards, or
+    # its card sent anew when a chat turned harmful after its cards went out.
+    paged_at = fields.DatetimeField(null=True)
     # Set once, when the item's due time passed while it still waited: its open cards are re-rendered as overdue.
     overdue_noticed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from core.drafting.language import buyer_language
 from core.models.enums import Channel
 from core.reading.model import Mood, ProductKind, Reading
+from core.reading.safety import safety_situations
 from core.topics import detect
 
 
@@ -35,6 +36,7 @@ def read(
     whole = "\n".join(p for p in (text, pros, cons) if p)
     return Reading(
         topics=topics.topics,
+        situations=safety_situations(whole),
         mood=mood,
         language=buyer_language(whole),
         kind=product_kind(product_name, subject),

@@ -22,4 +22,3 @@ topic-praise_quality = praises quality
 topic-praise_fit = praises fit
 topic-praise_delivery = praises delivery
 topic-praise_value = praises value
-bot-card-topics = 🏷 { $topics }

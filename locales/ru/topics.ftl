@@ -22,4 +22,3 @@ topic-praise_quality = хвалят качество
 topic-praise_fit = хвалят посадку
 topic-praise_delivery = хвалят доставку
 topic-praise_value = хвалят цену
-bot-card-topics = 🏷 { $topics }

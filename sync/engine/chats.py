@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from core import transitions
+from core import readings, transitions
 from core.backlog import is_backlog
 from core.models import Channel, ChatDirection, ChatMessage, Interaction, Reply, ReplyStatus, Seller, SyncCursor
 from core.priority import triage_new
+from core.readings import READING_COLUMNS
 from core.seller_settings import SellerSettings
 from sync import chat_files
 from sync.context import SyncContext
@@ -108,9 +109,13 @@ def _decide(
             occurred_at=lines[-1].at,
             business_hours=settings.business_hours,
         )
-        # topics=None: the buyer wrote again, so the next card or draft detects the topics anew.
+        # The buyer wrote again: the stored reading is void (read anew once the lines are applied, see ingest_events).
         transition.changes.update(
-            intent=intent, priority=t.priority, priority_rank=t.priority_rank, due_at=t.due_at, topics=None
+            intent=intent,
+            priority=t.priority,
+            priority_rank=t.priority_rank,
+            due_at=t.due_at,
+            **dict.fromkeys(("topics", *READING_COLUMNS)),
         )
     return transition
 
@@ -176,6 +181,9 @@ async def ingest_events(
         if applied:
             stats.updated += row.id not in created
             if transition.changes.get("needs_response") and not _backlog(stats, lines[-1].at):
+                # Read at once, not at the next draft: a harm or legal line in an open chat must make it urgent
+                # and page (the card refresh below does), like a new item does on arrival.
+                await readings.store(await Interaction.get(id=row.id))
                 wants_notice.append(row.id)
             if row.id not in created:
                 stats.refresh_ids.append(row.id)

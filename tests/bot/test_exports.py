@@ -64,3 +64,25 @@ async def test_export_period_refusals_and_empty(db, tg, bot, feed) -> None:
     await tg.send(owner, "/export 11")
     await feed()
     assert (await _bot_messages(tg, owner))[-1]["document"] is not None
+
+
+async def test_export_picks_by_the_reading(db, tg, bot, feed) -> None:
+    """/export 7 harm: only the items whose reading holds that situation (also a mood or a topic; issue 24)."""
+    seller = await make_seller()
+    chat = await tg.user()
+    await make_member(seller, chat)
+    burn = await make_interaction(seller, text="burn", situations=["harm"], mood="negative", topics=[])
+    await make_interaction(seller, text="fine", situations=[], mood="positive", topics=["praise_quality"])
+
+    for command in ("/export 7 harm", "/export positive", "/export 7 praise_quality", "/export 7 nonsense"):
+        await tg.send(chat, command)
+    await feed()
+    harm, positive, praise, usage = (await _bot_messages(tg, chat))[-4:]
+
+    async def texts(message: dict) -> list[str]:
+        content = (await tg.http.get(f"/_sandbox/files/{message['document']['file_id']}")).content
+        return [r["text"] for r in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))]
+
+    assert await texts(harm) == ["burn"] and await texts(positive) == ["fine"] and await texts(praise) == ["fine"]
+    assert (await Interaction.get(id=burn.id)).situations == ["harm"]
+    assert usage["document"] is None and "harm" in usage["text"]

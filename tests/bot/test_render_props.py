@@ -21,6 +21,7 @@ from core.inbox import CardData, CardStage
 from core.linking import TimelineItem
 from core.models import Channel, ChatFile, Draft, FileState, Interaction, InteractionStatus, Reply, ReplyVia
 from core.models.enums import DraftOrigin, Priority
+from core.reading import Mood, Situation
 from core.topics import Topic
 from sandbox.telegram.formatted import normalise
 from sandbox.telegram.html_parser import parse_html
@@ -143,9 +144,12 @@ WORST_CARDS.append(
     (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru")
 )
 WORST_CARDS[-1][0].interaction.topics = [topic.value for topic in Topic] * 3
-# WB's order status and buyer tags at their longest on the longest card.
+WORST_CARDS[-1][0].interaction.situations = [situation.value for situation in Situation] * 3
+WORST_CARDS[-1][0].interaction.mood = Mood.SARCASTIC.value
+# WB's order status and buyer tags at their longest on the longest card, and both 🚨 lines (harm and legal).
 for worst, _language in WORST_CARDS:
     worst.interaction.raw_payload = {"orderStatus": "rejected", "bables": [LONGEST] * 20, "isWarned": True}
+    worst.interaction.situations = worst.interaction.situations or [Situation.HARM.value, Situation.LEGAL.value]
 
 
 @st.composite
@@ -169,6 +173,8 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
         rejection_reason=draw(maybe),
         # Stored topics: known values, or anything a corrupted row might hold (shown escaped, within a budget).
         topics=draw(st.none() | st.lists(st.sampled_from([t.value for t in Topic]) | hostile, max_size=30)),
+        situations=draw(st.none() | st.lists(st.sampled_from([s.value for s in Situation]) | hostile, max_size=30)),
+        mood=draw(st.none() | st.sampled_from([m.value for m in Mood]) | hostile),
         # WB's fields as a (maybe corrupted) payload holds them: order status, buyer tags, the question flag.
         raw_payload=draw(
             st.none()

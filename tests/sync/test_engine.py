@@ -17,10 +17,13 @@ from core.models import (
     Interaction,
     InteractionStatus,
     Link,
+    Priority,
     Seller,
     SellerStatus,
     SyncCursor,
 )
+from core.seller_settings import SellerSettings
+from core.sla import due_at
 from sync.engine import sync_channel
 from sync.scheduler import claim_due, ensure_cursors
 from sync.wb import WBAuth
@@ -134,13 +137,29 @@ async def test_chats_by_cursor_one_event_per_new_chat(db, settings, redis_client
             idle = await sync_channel(ctx, seller.id, Channel.CHAT)
             assert idle.http_calls == 1 and idle.new == 0  # an idle seller costs one request
 
-            # Topics were stored for the first message; the buyer's next message makes them be detected anew.
+            # The reading was stored with the first message; the buyer's next lines are read at once (issue 24).
             await Interaction.filter(id=chat.id).update(topics=["delivery"])
             await wb.control(
                 "POST", f"/sellers/{made['seller_id']}/chat-messages", chat_id=ev["chatID"], text="Пришёл с браком"
             )
             await sync_channel(ctx, seller.id, Channel.CHAT)
-            assert (await Interaction.get(id=chat.id)).topics is None
+            chat = await Interaction.get(id=chat.id)
+            assert "defect" in chat.topics and chat.situations == [] and chat.mood and chat.reply_language == "ru"
+            # A burn written into the open chat: urgent at once, due within the safety SLA, its cards refreshed.
+            await wb.control(
+                "POST", f"/sellers/{made['seller_id']}/chat-messages", chat_id=ev["chatID"],
+                text="Ребёнок обжёгся об эту лампу, иду в Роспотребнадзор",
+            )  # fmt: skip
+            await sync_channel(ctx, seller.id, Channel.CHAT)
+            chat = await Interaction.get(id=chat.id)
+            assert chat.situations == ["harm", "legal"] and chat.priority == Priority.URGENT
+            hours = SellerSettings.of((await Seller.get(id=seller.id)).settings).business_hours
+            safety_due = due_at(
+                channel=Channel.CHAT, priority=Priority.URGENT, occurred_at=chat.occurred_at, business_hours=hours,
+                safety=True,
+            )  # fmt: skip
+            assert chat.due_at == safety_due
+            assert chat.id in rec.of("bot.refresh_cards")
 
 
 async def test_token_failure_pauses_seller_and_alerts(db, settings, redis_client) -> None:

@@ -1,0 +1,49 @@
+"""The safety classes of a reading (issue 24): harm and legal, through `core.reading.read` (the interface the
+wiring uses), with near misses that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models.enums import Channel
+from core.reading import Situation, read
+
+HARM, LEGAL = Situation.HARM, Situation.LEGAL
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("после крема ожог на лице, иду в Роспотребнадзор", {HARM, LEGAL}),
+        ("Обожглась об утюг, подошва раскалилась за секунду", {HARM}),
+        ("у ребенка аллергия после этой пижамы, всё тело в сыпи", {HARM}),
+        ("Сын подавился деталькой из набора", {HARM}),
+        ("ударило током от зарядки", {HARM}),
+        ("отравились этим чаем всей семьёй", {HARM}),
+        ("Порезалась об край банки, кровь", {HARM}),
+        ("Подам в суд, если не вернёте деньги", {LEGAL}),
+        ("Пишу претензию, по ЗоЗПП вы обязаны вернуть", {LEGAL}),
+        ("Обращусь к юристу и в прокуратуру", {LEGAL}),
+        ("The charger gave me an electric shock", {HARM}),
+        ("My daughter got a rash and an allergic reaction", {HARM}),
+        ("I will sue you and go to court", {LEGAL}),
+    ],
+)
+def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
+    reading = read(text, channel=Channel.REVIEW, rating=1)
+    assert set(reading.safety) == expected
+    assert reading.complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Порезала ткань ножницами, шьётся легко",
+        "Аллергии на шерсть нет, ношу спокойно",
+        "В суде работаю, костюм отличный",
+        "Крем отличный, кожа мягкая",
+        "Спасибо, всё пришло вовремя",
+    ],
+)
+def test_near_misses_stay_quiet(text: str) -> None:
+    assert read(text, channel=Channel.REVIEW, rating=5).safety == ()
