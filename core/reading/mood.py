@@ -1,0 +1,70 @@
+"""The buyer's mood from the text and the rating together.
+
+A review's rating sets the frame and the text moves it: praise and complaint together are `mixed`; a 1–2★ review
+that uses praise words around a complaint with a tell of irony («"отличное" качество», «ну спасибо», «браво»,
+«ага», a 👍 on 1★) is `sarcastic`, otherwise a 1★ with praise is `mixed` — never `positive`. Questions and chats
+without feeling either way are `neutral`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.reading.model import Mood, Situation
+from core.topics.model import Topic
+
+_PRAISE_WORDS = re.compile(
+    r"отличн|супер|класс|рекоменд|доволь|нравит|понрав|огонь|бомба|шикарн|восторг|прекрасн|замечательн|идеальн|"
+    r"красив|люблю|лучш|топ\b|кайф|спасибо|благодар|молодц|\bхорош|норм\b|нормальн|рахмет|рахмат|rahmat|zor\b|yaxshi|"
+    r"жақсы|great|perfect|love|excellent|awesome|recommend|nice|good|thanks|👍|❤|😍|🔥|🥰|☺|😊|💯|👌"
+)
+_NEGATIVE_WORDS = re.compile(
+    r"ужас|кошмар|отврат|разочаров|не (советую|рекомендую|покупайте|берите|заказывайте)|треш|трэш|позор|обман|"
+    r"хлам|мусор|выкинул|выбросил|в шоке|зла\b|злая|бесит|возмущ|безобраз|никому|плохо|плохое|плохой|жуть|жутк|"
+    r"awful|terrible|horrible|disappoint|waste|worst|never again|😡|🤬|👎|😤|😢|😭|🤡"
+)
+_IRONY = re.compile(
+    r"[«\"“'](отличн|прекрасн|замечательн|супер|шикарн|качествен|лучш|хорош)\w*[»\"”']|\bага\b|\bбраво\b|"
+    r"ну спасибо|спасибо (\w+ )?за (\w+ )?(подделк|брак|испорчен|обман|тряпк|подарок)|шикарно\b|ну просто|"
+    r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍"
+)
+_CAPS_PRAISE = re.compile(r"\b(ОТЛИЧН|СУПЕР|ПРЕКРАСН|ШИКАРН|ЛУЧШ)\w*")
+# Topics that are not a complaint when a buyer only mentions them (a question, a remark, a story).
+_NEUTRAL_TOPICS = frozenset(
+    {Topic.SIZE_ADVICE, Topic.AVAILABILITY, Topic.USAGE, Topic.COMPATIBILITY, Topic.WARRANTY, Topic.RETURN}
+)
+_COMPLAINING_SITUATIONS = frozenset(Situation) - {Situation.WB_CHAT_OPENER, Situation.DISCOUNT_REQUEST,
+                                                  Situation.CANCEL_OR_CHANGE, Situation.OFF_PLATFORM_CONTACT}
+
+
+def mood_of(
+    raw: str,
+    prepared: str,
+    *,
+    rating: int | None,
+    topics: tuple[Topic, ...],
+    situations: set[Situation],
+) -> Mood:
+    """The mood of one buyer text (`raw`: as written, for quotes and capitals; `prepared`: normalised)."""
+    praise = any(t.praise for t in topics) or bool(_PRAISE_WORDS.search(prepared) or _PRAISE_WORDS.search(raw))
+    strong_complaint = bool(situations & _COMPLAINING_SITUATIONS) or bool(_NEGATIVE_WORDS.search(prepared + raw))
+    complaint = strong_complaint or any(not t.praise and t not in _NEUTRAL_TOPICS for t in topics)
+    praise_topics = any(t.praise for t in topics)
+    if rating is None:
+        if complaint and praise_topics:
+            return Mood.MIXED
+        if complaint:
+            return Mood.NEGATIVE
+        return Mood.POSITIVE if praise_topics else Mood.NEUTRAL
+    if rating <= 2:
+        ironic = bool(_IRONY.search(raw.lower()) or _CAPS_PRAISE.search(raw))
+        if ironic and praise:
+            return Mood.SARCASTIC
+        return Mood.MIXED if praise_topics and rating == 2 else Mood.NEGATIVE
+    if rating == 3:
+        if complaint and not praise and strong_complaint:
+            return Mood.NEGATIVE
+        return Mood.MIXED
+    if complaint and (rating == 4 or praise_topics or strong_complaint):
+        return Mood.MIXED
+    return Mood.POSITIVE

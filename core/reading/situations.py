@@ -1,0 +1,200 @@
+"""The buyer's situation (`Situation`): where the buyer already is, read clause by clause over the whole text.
+
+Each situation is a set of patterns over the prepared clause text (`core.reading.text`); a pattern may carry an
+`unless` (the same clause) that makes it a near miss. Safety is strict both ways: harm needs an injury to a person
+(«обожгла ладонь», «сыпь», «ударило током», «подавилась») and not a hypothetical, a negation or an object
+(«аллергии нет», «обжечься невозможно», «порезала ткань ножницами»); legal needs a legal step or authority as a
+threat («подаю в суд», «пишу в Роспотребнадзор», «по ЗоЗПП»), not a profession or a figure of speech («в суде
+работаю», «судя по», «претензий нет»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.reading.model import Situation
+from core.reading.text import Clause
+
+
+
+@dataclass(frozen=True)
+class _Rule:
+    situation: Situation
+    rx: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+
+
+def _rule(situation: Situation, pattern: str, unless: str | None = None) -> _Rule:
+    return _Rule(situation, re.compile(pattern), re.compile(unless) if unless else None)
+
+
+_MONEY = r"(деньг\w*|денег|средств\w*|оплат\w*|бабк\w*|бабл\w*|возврат\w* (денег|средств)|refund|money|акча\w*|pul\w*)"
+_REFUSED = r"(отклон\w*|отказ\w*|не одобр\w*|не приня\w*|не принима\w*|rejected|declined|denied)"
+_INJURY = (
+    r"ожог|обжег|обожгл|обжегс|обожгл\w*|волдыр|порезал(а|ся|ась)? (палец|руку|ладонь|ногу|губу|лицо|язык|ребенк)|"
+    r"порез\w* (на|пальц|руки|ладон|ноги|губ)|поранил|травм|кровь|в кровь|до крови|кровил|"
+    r"аллерги|сыпь|сыпью|высыпан|покраснел\w*|краснот|зуд|чеш(ется|утся)|отек|опух|отравил|отравлен|тошнит|тошнот|рвот|"
+    r"ударил\w* током|удар\w* током|бьет(ся)? током|бьется током|шибанул|дернуло током|током ударило|"
+    r"подавил(ся|ась)|поперхнул|проглотил|проглотила|задохнул|задыха|в больниц|скор\w* помощ|к врачу|врач\w* сказал|"
+    r"госпитализ|химическ\w* ожог|слезил|глаза (покраснел|жжет|щипл|слезя)|жжени|пожар|загорел(ся|ась|ось)|"
+    r"воспламен|взорвал|искрит|заискрил|дым пошел|burn|burned|rash|allerg|injur|cut my|bleed|shock|choke|choking|"
+    r"swallow|poison|hospital|itch"
+)
+# Near misses that mention an injury word without an injury.
+_NOT_INJURY = (
+    r"аллерги\w* (нет|не было|не вызывает|не вызвал|не появил)|(нет|не было|без|не вызывает|не вызвал\w*) "
+    r"(\w+ )?(аллерги|раздражени|покраснени|сыпи|зуда)|"
+    r"(обжечься|обжечь|пораниться|порезаться) (невозможно|нельзя)|не (обжигает|обожжешься|греется|колется)|"
+    r"обожглась бы|обжеглась бы|чтобы не обжечь|(ткань|бумаг|ленту|нитк\w*|картон|упаковк\w*) ножниц|ножниц\w* (ткань|бумаг)|"
+    r"ничего не проглотил|не проглотит|no (rash|allerg)|not? allerg|гипоаллерген|для аллергик|аллергик\w* подход|"
+    r"(не|нет) (зуд|жжени)|кровать|кровля|без пожар|хорошо что не пожар|чуть не пожар|"
+    r"вырвиглаз|burn(ed)? (out|through)|прогорел"
+)
+_LEGAL = (
+    r"\bв суд\b|\bсуд(ом|е|а)?\b(?! ?по)|подам в суд|подаю в суд|подать в суд|\bиск\b|исков\w* заявлен|исков|"
+    r"досудебн|претензи\w*(?! нет)(?! не)|роспотребнадзор|\bрпн\b|прокуратур|прокурор|юрист|адвокат|"
+    r"зозпп|защит\w* прав потребител|закон\w* о защите|прав\w* потребител|полици|заявлени\w* в полиц|мошенничеств\w* (статья|ук)|"
+    r"\bук рф\b|\bстатья \d+|lawsuit|sue you|\bsue\b|court|lawyer|consumer protection|legal action"
+)
+_NOT_LEGAL = (
+    r"судя по|\bв суде работаю|работаю в суде|работаю юрист|я юрист|я адвокат|юрист\w* (по профессии|работаю)|"
+    r"ношу .{0,20}в суд|в суд (хожу|ношу|надеваю)|претензий (нет|никаких|не)|никаких претензий|без претензий|"
+    r"претензи\w* (к \w+ )?(нет|не имею|никаких)|нет претензий|\bсудок|рассуд|пересуд|самосуд|полицейск\w* (игрушк|костюм|машинк)"
+)
+
+_RULES: tuple[_Rule, ...] = (
+    # Money for a return or a cancelled order has not come back yet.
+    _rule(
+        Situation.REFUND_PENDING,
+        _MONEY + r" .{0,40}(не (вернул|пришл|поступил|зачисл|вернут|верну)|до сих пор|так и не|нет|жду|ждем|ждать)|"
+        r"(не (вернул\w*|пришл\w*|поступил\w*|вернут\w*)|до сих пор не|так и не (вернул|пришл)|жду|ждем) .{0,30}"
+        + _MONEY
+        + r"|верните (мне )?(\w+ )?(деньги|бабки|средства)|где (мои )?(деньги|бабки)|когда (вернут|будут|придут) "
+        r"(\w+ )?деньги|деньги (\w+ )?(когда|верн)|refund (still )?(not|hasn.?t|has not|pending)|"
+        r"(still|haven.?t|have not|not) (\w+ )?(received|got|get) (my |the )?(refund|money)|where is my refund|"
+        r"акчам\w* кайтар|pulimni qaytar",
+        unless=r"если (\w+ )?(деньги )?не верн\w* в течение",
+    ),
+    _rule(
+        Situation.REFUND_PENDING,
+        r"деньги не вернете|если (\w+ )?(деньги )?не верн\w* в течение|списали (\w+ )?(деньги|оплат)|деньги списали",
+    ),
+    # A claim (заявка на брак/возврат) rejected by WB or the seller.
+    _rule(
+        Situation.CLAIM_REJECTED,
+        r"(заявк\w*|претензи\w*|обращени\w*|возврат\w*|брак\w*|спор\w*|заявлени\w*) .{0,30}" + _REFUSED + "|"
+        + _REFUSED
+        + r" .{0,25}(заявк|претензи|обращени|в возврат|возврат|брак)|(вы )?отклоняете|отклонили|отклонена|"
+        r"claim (was )?(rejected|declined|denied)|rejected my (claim|return)",
+        unless=r"пвз|пункт\w* выдачи|не приня\w* возврат|принимать возврат|отказал\w* принимать",
+    ),
+    # The pickup point refused to take a return.
+    _rule(
+        Situation.RETURN_REFUSED_AT_PICKUP,
+        r"(пвз|пункт\w* (выдачи)?|на пункте|в пункте|сотрудни\w* пункт|менеджер\w* пвз|pickup point) .{0,40}"
+        r"(не при(нял|няли|нимают|мут|ня)|отказ\w*|не взял\w*|не берут|не подлежит)|"
+        r"(не при(нял|няли|нимают|мут)|отказал\w*( принимать| в приеме| принять)|не взял\w*) .{0,30}"
+        r"(пвз|пункт|возврат)|в пвз (сказали|говорят) .{0,30}(нельзя|не подлежит)|"
+        r"refused (to accept|my return)|wouldn.?t accept (the|my) return",
+    ),
+    # Never arrived, including "marked delivered/received" but never got it.
+    _rule(
+        Situation.NOT_RECEIVED,
+        r"(статус|написано|пишет|отмечен\w*|в приложении|в личном кабинете|в лк) .{0,40}(доставлен|получен|выдан|"
+        r"забрал|вручен)|(доставлен|получен|выдан)\w* .{0,40}(а я|но я|хотя я) .{0,20}(не получ|ничего не|не забира)|"
+        r"(товар|заказ|посылк\w*) (так и )?не (пришел|пришла|пришло|пришли|получил|доставил|привез)|"
+        r"не получил\w* (товар|заказ|посылк)|я ничего не получ|нет такой посылки|посылк\w* (потерял|нет)|"
+        r"потеряли (\w+ )?(заказ|посылк)|(marked|shows|says) (as )?(delivered|received)|never (arrived|received|came|got)|"
+        r"didn.?t (receive|get|arrive)|not received|have not received|haven.?t received",
+        unless=r"деньги не пришли|возврат\w* не пришл|деньг\w* (до сих пор )?не|refund",
+    ),
+    # Stuck in transit / sorting, tracking does not move.
+    _rule(
+        Situation.ORDER_STUCK,
+        r"(висит|завис\w*|застрял\w*|стоит|лежит|торчит) .{0,20}(на сортировк|в пути|на складе|в статусе|в сц|"
+        r"на транзит|сортировочн)|"
+        r"(на сортировк|в пути|на складе|в статусе) .{0,20}(висит|завис|застрял|уже \d+|\d+ (дн|недел)|неделю|месяц)|"
+        r"не (двигается|движется|обновля)|трек\w* не|статус не (меня|обновл)|stuck|not moving|tracking (hasn.?t|has not|"
+        r"doesn.?t|not) (updat|chang|mov)|завис\w* (заказ|посылк)|(заказ|посылк)\w* завис",
+    ),
+    # Cancel an order or change its size/colour/address.
+    _rule(
+        Situation.CANCEL_OR_CHANGE,
+        r"отмен(ить|ите|ила|ил|ю|яю|ен|ена|а заказ)|отказаться от заказ|(поменять|изменить|заменить|сменить) "
+        r"(\w+ )?(размер|цвет|адрес|пункт|пвз|заказ) (в|на|у) (заказ|уже)|(поменять|изменить|сменить) (\w+ )?(адрес|пвз|пункт)|"
+        r"в заказе (\w+ )?(поменять|изменить)|заказ\w* (\w+ )?(поменять|изменить|отменить)|"
+        r"cancel (my |the )?order|change (my |the )?(order|address|size in (my|the) order)",
+        unless=r"отменили (\w+ )?скидк|отменен\w* (\w+ )?скидк",
+    ),
+    # Asks for a discount, a promo code, a lower price for them.
+    _rule(
+        Situation.DISCOUNT_REQUEST,
+        r"(сделайте|сделаете|можно|будет|дайте|дадите|есть ли|а есть|хочу|хотелось бы|нужна|можете) .{0,25}"
+        r"(скидк|промокод|дешевле|уступ|скинуть|подешевле)|промокод|скидк\w* (\w+ )?(постоянн|мне|для меня|на следующ|\?)|"
+        r"скинете|уступите|(discount|promo code|coupon)",
+        unless=r"по скидке (брал|купил|взял)|на скидке|со скидкой (брал|купил|взял)|купил\w* по скидк",
+    ),
+    # Wants to talk outside WB.
+    _rule(
+        Situation.OFF_PLATFORM_CONTACT,
+        r"ватсап|вотсап|вацап|whatsapp|whats app|телеграм|телеграмм|telegram|вайбер|viber|инстаграм|instagram|инст\b|"
+        r"(ваш|дайте|скиньте|оставьте|напишите|пришлите|какой|ваш|свой|мой) (\w+ )?(номер|телефон|почт|email|e-mail|"
+        r"контакт)|(позвоните|перезвоните|созвонимся|звоните) (мне)?|напишите (мне )?в (лс|личку|вк|тг)|\bтг\b|"
+        r"\bвк\b|вконтакте|e-?mail|phone number|call me|contact you (directly|outside)|\+7\s?\d|8 ?9\d\d",
+    ),
+    # Insults and swearing at the seller.
+    _rule(
+        Situation.ABUSE,
+        r"дебил|идиот|урод|мраз|тварь|твари|сволоч|козл|скотин|ублюд|придурк|дурак|дуры\b|тупые|тупой|кретин|"
+        r"обманщик|жулик|мошенник|ворюг|воры\b|\bвор\b|бляд|блят|сук[аи]\b|хер\b|хрен|пизд|ху[йеияю]|ебан|ёбан|"
+        r"еба[нл]|нахер|нахуй|говн|дерьм|засранц|гад(ы|ина)\b|чтоб вы|shit|fuck|idiot|stupid|scammer|scam\b|bastard",
+        unless=r"не мошенник|не обман|мошеннич\w* схем|без обман",
+    ),
+    # The box / parcel came empty.
+    _rule(
+        Situation.EMPTY_BOX,
+        r"пуст(ая|ой|ую|ые) (коробк|посылк|упаковк|пакет|короб)|(коробк|посылк|упаковк|пакет|короб)\w* (\w+ )?"
+        r"(пуст|без товара)|внутри (ничего|пусто)|ничего (не было )?внутри|пришло пусто|вместо товара (\w+ )?"
+        r"(ничего|пусто|камн|кирпич|бумаг)|arrived empty|empty (box|package|parcel)|nothing inside",
+        unless=r"наполовину|половин|крем|банк",
+    ),
+    # Used, worn or expired.
+    _rule(
+        Situation.USED_OR_EXPIRED,
+        r"\bб у\b|\bбу\b|б/у|бывш\w* в употреблени|ношен|поношен|стоптан|следы (носки|использовани|ношени|эксплуат)|"
+        r"кто.то (его |ее |их )?(вернул|носил|пользовал)|(уже )?(кем.то )?(использован|пользован)\w*(?! (один|раз))|"
+        r"был\w* в употреблени|просроч|срок годности (\w+ ){0,3}(истек|вышел|закончил|прошел|истекает|до прошл)|"
+        r"истек\w* срок|(грязн|в волосах|волосы)\w* .{0,20}(фен|б у|бывш)|весь в волосах|с чужими волосами|"
+        r"чужие волосы|used item|second.hand|worn before|expired|past (its|the) (expiry|sell)",
+        unless=r"пользовал\w* (один|1|неделю|месяц|уже)|использовал\w* (один|1|неделю|месяц)|не использовал|"
+        r"ношу|ношен\w* (аккуратно|месяц|неделю|год)|срок годности (большой|хороший|нормальный|свежий|длинный)",
+    ),
+    _rule(Situation.HARM, _INJURY, unless=_NOT_INJURY),
+    _rule(Situation.LEGAL, _LEGAL, unless=_NOT_LEGAL),
+)
+# WB's automatic first chat line, alone.
+_OPENER = re.compile(
+    r"^(здравствуйте|добрый (день|вечер)|привет|hello|hi)?\s*,?\s*(у меня (есть )?вопрос (по|о|про) (товар\w*|заказ\w*)|"
+    r"вопрос по товару|вопрос о товаре|i have a question about (the|this|an?) (item|product|order))\s*$"
+)
+_OPENER_SPLIT = re.compile(r"[\n.!]+")
+
+
+def situations_of(parts: list[Clause], whole: str) -> set[Situation]:
+    """The situations in a text's clauses (`whole` is the prepared text of every section, for the chat opener)."""
+    found: set[Situation] = set()
+    for clause in parts:
+        for rule in _RULES:
+            if rule.situation in found:
+                continue
+            if rule.rx.search(clause.text) and not (rule.unless is not None and rule.unless.search(clause.text)):
+                found.add(rule.situation)
+    if _is_opener(whole):
+        found.add(Situation.WB_CHAT_OPENER)
+    return found
+
+
+def _is_opener(text: str) -> bool:
+    lines = [line.strip(" ,?") for line in _OPENER_SPLIT.split(text) if line.strip(" ,?")]
+    return bool(lines) and all(_OPENER.match(line) for line in lines)

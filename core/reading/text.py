@@ -1,0 +1,88 @@
+"""Buyer text as sentences, clauses and words: the reader's shared view of a text, plus the morphology.
+
+Sentences come from razdel over the normalised text (case, ё, invisible characters, Latin/Cyrillic look-alikes as
+the guardrails normalise them); each sentence is cut into clauses at contrast words («но», «а», «зато», «but»), so
+a negation or a compliment never reaches across a contrast. A clause keeps its words (razdel tokens) and a prepared
+string (punctuation other than `,` and `?` dropped) for the cue patterns. The morphology analyser (pymorphy3 with
+its Russian dictionaries) is loaded once, on first use; lemmas and parses are cached per word form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+import razdel
+
+from core.guardrails.normalize import normalize
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
+
+_PUNCT = re.compile(r"[^\w\s,?]+")
+_SPACES = re.compile(r"\s+")
+_CONTRAST = re.compile(r"\s(?:но|однако|зато|а то|but|however|though)\s|,\s?а\s(?!также|еще|вот)")
+_LINES = re.compile(r"\n+")
+_CYRILLIC_WORD = re.compile(r"^[а-я-]+$")
+_WORD = re.compile(r"\w")
+
+
+def prepare(text: str) -> str:
+    """Normalised text for the cue patterns: guardrail normalisation, punctuation except `,` and `?` dropped."""
+    norm = normalize(text).text
+    norm = _PUNCT.sub(" ", norm).replace(",", " , ").replace("?", " ? ")
+    return _SPACES.sub(" ", norm).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause: its prepared text (for the patterns) and its words (for the morphology)."""
+
+    text: str
+    words: tuple[str, ...]
+    question: bool  # the sentence it belongs to ends with "?"
+
+
+@cache
+def _analyser() -> MorphAnalyzer:
+    # Imported and loaded on first use only (≈ 0.1 s, ≈ 15 MB): processes that never read a buyer pay nothing.
+    from pymorphy3 import MorphAnalyzer
+
+    return MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def parse(word: str) -> Parse | None:
+    """The most likely analysis of a lower-case Russian word form, or None for other words."""
+    if not _CYRILLIC_WORD.match(word):
+        return None
+    return _analyser().parse(word)[0]
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of a lower-case word (non-Russian words unchanged)."""
+    found = parse(word)
+    return found.normal_form if found is not None else word
+
+
+def clauses(text: str) -> list[Clause]:
+    """The clauses of a text, in order (an empty text has none)."""
+    if not text or not text.strip():
+        return []
+    norm = normalize(text).text
+    found: list[Clause] = []
+    for line in _LINES.split(norm):
+        for sentence in razdel.sentenize(line):
+            question = "?" in sentence.text
+            prepared = _PUNCT.sub(" ", sentence.text).replace(",", " , ").replace("?", " ? ")
+            prepared = " " + _SPACES.sub(" ", prepared).strip() + " "
+            for part in _CONTRAST.split(prepared):
+                part = part.strip(" ,")
+                if not part:
+                    continue
+                words = tuple(t.text for t in razdel.tokenize(part) if _WORD.search(t.text))
+                found.append(Clause(part, words, question))
+    return found

@@ -1,0 +1,203 @@
+"""The topics of one review, question or chat, read clause by clause (see `core.reading.text`).
+
+Text, pros and cons are read as sections: compliments count only outside "cons", complaints only outside "pros",
+and a bare word in a section ("Качество, цена" as pros) names that section's aspect. A compliment removes the
+matching complaint only within its clause ("привезли вовремя" is not a delivery complaint, "быстро привезли, но
+коробка мятая" still is one about packaging). Size words are bound to what they describe: «большое» in «спасибо
+большое», «широкая» in «широкая линейка цветов» or «висит» in «висит на сортировке» say nothing about the size,
+and a plain adjective («длинная») is a complaint only about the item, a part of it or its size, and not when the
+buyer wanted it so («длинная, как я и хотела»). The product's kind changes what a word means: on a phone case or a
+car mat «подойдёт / fit» asks about compatibility, not about size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.models.enums import Channel
+from core.reading.cues import CUES, Cue
+from core.reading.text import Clause, clauses, parse, prepare
+from core.topics.model import Topic, TopicResult, ordered
+
+_NEGATORS = {"не", "нет", "без", "ни", "no", "not", "without", "never", "nothing", "isn", "doesn", "don", "wasn"}
+_EMPTY_SECTION = re.compile(
+    r"^(нет|нету|никаких|ничего|не обнаружено|не выявлено|не нашла|не нашел|отсутствуют|no|none|nothing|-|всё|все|"
+    r"all|пока нет|не заметила|не заметил)?$"
+)
+_TWINS: dict[Topic, frozenset[Topic]] = {
+    Topic.PRAISE_DELIVERY: frozenset({Topic.DELIVERY, Topic.PACKAGING}),
+    Topic.PRAISE_FIT: frozenset({Topic.SIZE_SMALL, Topic.SIZE_LARGE}),
+    Topic.PRAISE_VALUE: frozenset({Topic.PRICE}),
+    Topic.PRAISE_QUALITY: frozenset({Topic.QUALITY}),
+}
+_COMPLAINT_OF = {complaint: praise for praise, twins in _TWINS.items() for complaint in twins}
+# A bare aspect word in pros/cons: what it praises or complains about.
+_SECTION_WORDS: tuple[tuple[re.Pattern[str], Topic | None, Topic], ...] = (
+    (re.compile(r"качеств|материал|ткан|пошив|\bшв"), Topic.PRAISE_QUALITY, Topic.QUALITY),
+    (re.compile(r"\bцен|стоимост|дешев|дорог"), Topic.PRAISE_VALUE, Topic.PRICE),
+    (re.compile(r"доставк|скорост"), Topic.PRAISE_DELIVERY, Topic.DELIVERY),
+    (re.compile(r"упаковк"), Topic.PRAISE_DELIVERY, Topic.PACKAGING),
+    (re.compile(r"посадк|сидит|\bfit\b"), Topic.PRAISE_FIT, Topic.SIZE_SMALL),
+    (re.compile(r"запах|вонь|smell"), Topic.PRAISE_QUALITY, Topic.SMELL),
+    (re.compile(r"\bцвет|colou?r"), None, Topic.COLOUR_MISMATCH),
+)
+_SIZES = frozenset({Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.PRAISE_FIT})
+_ASKS_STOCK = re.compile(r"\?|нет (других|в продаже)|других цвет")
+_WORDS = re.compile(r"\w+")
+_WORD_TAIL = re.compile(r"^\w*")
+# Below this many words a text with no topic is just short ("Супер!"), not a text the rules failed to read.
+_UNSURE_MIN_WORDS = 4
+
+# Size binding. A plain size adjective and the nouns it may describe to be a size complaint.
+_SIZE_ADJECTIVE = re.compile(r"^(больш|длинн|широк|огромн|маленьк|коротк|узк|крупн|мелк|велик|мал)")
+_NOT_ABOUT_SIZE = frozenset(
+    "спасибо выбор линейка ассортимент объём объем количество скидка очередь плюс минус опыт радость срок отзыв "
+    "подарок разница удовольствие спрос деталь магнит кто капсула порция запас плюсик ожидание путь расстояние "
+    "дорога выбор пачка упаковка коробка пакет партия заказ надежда буква шрифт цифра просьба благодарность "
+    "сумма цена деньга рахмет молодец респект".split()
+)
+# The buyer wanted it so («длинная, как я и хотела») or it is a plain description the buyer is glad of.
+_AS_WANTED = re.compile(r"как (я )?(и )?(хотел|надо|нужно|заказыва|люблю|мечтал|описан|заявлен|на фото)|в самый раз|то что нужно")
+# Words that tie a size adjective to the item's size («размер большой», «рукава длинные», «в груди узко»).
+_PREDICATIVE_POS = frozenset({"ADJS", "COMP", "ADVB", "PRED"})
+# A generic adjective cue that needs binding; the strong cues (маломерит, велико, жмёт…) never do.
+_GENERIC_SIZE_CUE = re.compile(
+    r"^(\bдлинн\w*|\bширок\w*|\bбольш(ие|ая|ой)\b|\bогромн\w*|маленьк\w*|\bкоротк\w*|\bузк\w*|висит)$"
+)
+_PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|трек|отслежива|на складе|в пункте|заказ|посылк|пвз")
+# Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
+_DEVICE_KINDS = frozenset({"electronics", "home", "other"})
+_FITS_DEVICE = re.compile(
+    r"подойд|подход|подош|fit|совмест|встан|айфон|iphone|samsung|самсунг|xiaomi|сяоми|redmi|модел|\bа\d{2}|\bs\d{2}"
+)
+_BODY = re.compile(r"\bрост|\bвес\b|\bкг\b|обхват|груд|талии|бедр|ног[аеиу]?\b|стоп[аеыу]?\b|размер одежды")
+
+
+def _negated(sentence: str, match: re.Match[str]) -> bool:
+    before = sentence[: match.start()].split()[-2:]
+    inner = match.group().split()[1:]
+    after = _WORD_TAIL.sub("", sentence[match.end() :], count=1).split()[:1]  # "запаха нет"
+    return any(word in _NEGATORS for word in (*before, *inner)) or after in (["нет"], ["нету"])
+
+
+def _head_noun(words: tuple[str, ...], at: int) -> str | None:
+    """The lemma of the noun a size adjective at `at` describes: the nearest noun within two words that agrees."""
+    adjective = parse(words[at])
+    if adjective is None:
+        return None
+    for offset in (1, -1, 2, -2):
+        j = at + offset
+        if not 0 <= j < len(words):
+            continue
+        noun = parse(words[j])
+        if noun is None or "NOUN" not in noun.tag:
+            continue
+        if adjective.tag.number == noun.tag.number or adjective.tag.number is None:
+            return noun.normal_form
+    return None
+
+
+def _size_bound(clause: Clause, match: re.Match[str]) -> bool:
+    """Whether a generic size word in `clause` describes the item's size (see the module docstring)."""
+    text = clause.text
+    if _AS_WANTED.search(text[match.end() :]) or "спасибо" in text or "мало кто" in text:
+        return False
+    if match.group().startswith("висит"):
+        return not _PARCEL_CONTEXT.search(text)
+    word = match.group().split()[0]
+    index = next((i for i, w in enumerate(clause.words) if w == word), None)
+    if index is None:
+        return True
+    found = parse(word)
+    if found is not None and found.tag.POS in _PREDICATIVE_POS:
+        return True
+    head = _head_noun(clause.words, index)
+    return head is None or head not in _NOT_ABOUT_SIZE
+
+
+def _cue_matches(cue: Cue, clause: Clause) -> bool:
+    for match in cue.rx.finditer(clause.text):
+        if cue.negatable and _negated(clause.text, match):
+            continue
+        if cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.match(match.group()):
+            if not _size_bound(clause, match):
+                continue
+        return True
+    return False
+
+
+def _hits(clause: Clause, channel: Channel) -> set[Topic]:
+    found: set[Topic] = set()
+    for cue in CUES:
+        if cue.topic in found or (cue.channels is not None and channel not in cue.channels):
+            continue
+        if cue.unless is not None and cue.unless.search(clause.text):
+            continue
+        if _cue_matches(cue, clause):
+            found.add(cue.topic)
+    # A compliment about an aspect outweighs a complaint cue of the same aspect in the same clause.
+    return {t for t in found if _COMPLAINT_OF.get(t) not in found}
+
+
+def _section(text: str, kind: str, channel: Channel) -> set[Topic]:
+    norm = prepare(text)
+    if kind != "text" and _EMPTY_SECTION.match(norm):
+        return set()
+    found: set[Topic] = set()
+    for clause in clauses(text):
+        found |= _hits(clause, channel)
+    if kind == "pros":
+        found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
+        found |= {praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")}
+    elif kind == "cons":
+        found = {t for t in found if not t.praise}
+        found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm)}
+    return found
+
+
+def _by_channel(found: set[Topic], channel: Channel, everything: str, product: str) -> set[Topic]:
+    norm = prepare(everything)
+    if channel != Channel.REVIEW and product in _DEVICE_KINDS and found & (_SIZES | {Topic.SIZE_ADVICE}):
+        # "Подойдёт ли на iPhone 15?", "will it fit my car": the device, not the body.
+        if _FITS_DEVICE.search(norm) and not _BODY.search(norm):
+            found = (found - _SIZES - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
+    if channel == Channel.QUESTION:
+        # A question about size is a request for sizing advice, whatever words it uses; questions praise nothing.
+        if found & _SIZES:
+            found = (found - _SIZES) | {Topic.SIZE_ADVICE}
+        if Topic.AVAILABILITY in found:
+            found.discard(Topic.SIZE_ADVICE)  # "будет ли 48 размер?" asks about stock, not fit
+        return {t for t in found if not t.praise}
+    if channel == Channel.REVIEW or found & _SIZES:
+        found.discard(Topic.SIZE_ADVICE)
+    if channel == Channel.REVIEW and Topic.AVAILABILITY in found and not _ASKS_STOCK.search(norm):
+        found.discard(Topic.AVAILABILITY)  # "ждала, когда появится" in a review is a story, not a question
+    return found
+
+
+def topics_of(
+    text: str,
+    *,
+    channel: Channel | str = Channel.REVIEW,
+    rating: int | None = None,
+    pros: str | None = None,
+    cons: str | None = None,
+    kind: str = "other",
+) -> TopicResult:
+    """The topics the buyer raised, in reply order, and whether the rules are unsure.
+
+    Unsure: a text of several words where no cue matched, in a question, a chat, or a review rated 1–3 — the
+    buyer said something the rules cannot name, and the opt-in LLM may give a second opinion.
+    """
+    channel = Channel(channel)
+    found = _section(text or "", "text", channel)
+    if pros:
+        found |= _section(pros, "pros", channel)
+    if cons:
+        found |= _section(cons, "cons", channel)
+    everything = " ".join(p for p in (text, pros, cons) if p)
+    found = _by_channel(found, channel, everything, kind)
+    words = len(_WORDS.findall(everything))
+    critical = channel != Channel.REVIEW or (rating is not None and rating <= 3)
+    unsure = not found and critical and words >= _UNSURE_MIN_WORDS
+    return TopicResult(ordered(found), unsure=unsure)
