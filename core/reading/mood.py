@@ -26,7 +26,8 @@ _NEGATIVE_WORDS = re.compile(
 _IRONY = re.compile(
     r"[«\"“'](отличн|прекрасн|замечательн|супер|шикарн|качествен|лучш|хорош)\w*[»\"”']|\bага\b|\bбраво\b|"
     r"ну спасибо|спасибо (\w+ )?за (\w+ )?(подделк|брак|испорчен|обман|тряпк|подарок)|шикарно\b|ну просто|"
-    r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍"
+    r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍|👏|🎉|праздник|космос|"
+    r"на высоте|[«\"“][а-яa-z]+[»\"”]"
 )
 _CAPS_PRAISE = re.compile(r"\b(ОТЛИЧН|СУПЕР|ПРЕКРАСН|ШИКАРН|ЛУЧШ)\w*")
 # Topics that are not a complaint when a buyer only mentions them (a question, a remark, a story).

@@ -12,10 +12,19 @@ from core.reading.mood import mood_of
 from core.reading.situations import situations_of
 from core.reading.text import clauses, prepare
 from core.reading.topics import topics_of
-from core.topics.model import Topic, ordered
+from core.topics.model import Topic
 
-# Under sarcasm a compliment means its complaint («"отличное" качество» on 1★ is a quality complaint).
-_SARCASM_FLIP = {Topic.PRAISE_QUALITY: Topic.QUALITY, Topic.PRAISE_VALUE: Topic.PRICE}
+# Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
+# that never came or a return the pickup point refused is not a delivery complaint.
+_SAID_BY: dict[Situation, frozenset[Topic]] = {
+    Situation.REFUND_PENDING: frozenset({Topic.RETURN, Topic.DELIVERY}),
+    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY}),
+    Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
+    Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
+    Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),
+    Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE}),
+    Situation.DISCOUNT_REQUEST: frozenset({Topic.AVAILABILITY}),
+}
 
 __all__ = ["product_kind", "read"]
 
@@ -35,12 +44,16 @@ def read(
     found = topics_of(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=kind.value)
     parts = [clause for section in (text, pros, cons) if section for clause in clauses(section)]
     whole = "\n".join(p for p in (text, pros, cons) if p)
-    situations = situations_of(parts, prepare(text or ""))
-    # A refund already pending is a situation, not a request to return the item.
-    topics = found.topics
+    situations = situations_of(parts, text or "")
+    if Situation.NOT_RECEIVED in situations:
+        situations.discard(Situation.REFUND_PENDING)  # "верните деньги" for a parcel that never came
+    said = {t for s in situations for t in _SAID_BY.get(s, ())}
+    if Situation.CLAIM_REJECTED in situations and Situation.RETURN_REFUSED_AT_PICKUP not in situations:
+        said.add(Topic.RETURN)
+    topics = tuple(t for t in found.topics if t not in said)
     mood = mood_of(whole, prepare(whole), rating=rating, topics=topics, situations=situations)
     if mood == Mood.SARCASTIC:
-        topics = ordered({_SARCASM_FLIP.get(t, t) for t in topics})
+        topics = tuple(t for t in topics if not t.praise)  # the praise words were the irony
     return Reading(
         topics=topics,
         situations=tuple(s for s in Situation if s in situations),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.guardrails.normalize import normalize
 from core.reading.model import Situation
 from core.reading.text import Clause
 
@@ -156,33 +157,36 @@ _RULES: tuple[_Rule, ...] = (
         Situation.EMPTY_BOX,
         r"пуст(ая|ой|ую|ые) (коробк|посылк|упаковк|пакет|короб)|(коробк|посылк|упаковк|пакет|короб)\w* (\w+ )?"
         r"(пуст|без товара)|внутри (ничего|пусто)|ничего (не было )?внутри|пришло пусто|вместо товара (\w+ )?"
-        r"(ничего|пусто|камн|кирпич|бумаг)|arrived empty|empty (box|package|parcel)|nothing inside",
+        r"(ничего|пусто|камн|кирпич|бумаг)|там пусто|а там ничего|самого товара (\w+ )?нет|товара (внутри )?нет|arrived empty|empty (box|package|parcel)|nothing inside",
         unless=r"наполовину|половин|крем|банк",
     ),
     # Used, worn or expired.
     _rule(
         Situation.USED_OR_EXPIRED,
-        r"\bб у\b|\bбу\b|б/у|бывш\w* в употреблени|ношен|поношен|стоптан|следы (носки|использовани|ношени|эксплуат)|"
+        r"\bб у\b|б/у|бывш\w* в употреблени|ношен|поношен|стоптан|следы (носки|использовани|ношени|эксплуат)|"
         r"кто.то (его |ее |их )?(вернул|носил|пользовал)|(уже )?(кем.то )?(использован|пользован)\w*(?! (один|раз))|"
         r"был\w* в употреблени|просроч|срок годности (\w+ ){0,3}(истек|вышел|закончил|прошел|истекает|до прошл)|"
         r"истек\w* срок|(грязн|в волосах|волосы)\w* .{0,20}(фен|б у|бывш)|весь в волосах|с чужими волосами|"
         r"чужие волосы|used item|second.hand|worn before|expired|past (its|the) (expiry|sell)",
         unless=r"пользовал\w* (один|1|неделю|месяц|уже)|использовал\w* (один|1|неделю|месяц)|не использовал|"
-        r"ношу|ношен\w* (аккуратно|месяц|неделю|год)|срок годности (большой|хороший|нормальный|свежий|длинный)",
+        r"ношу|ношен\w* (аккуратно|месяц|неделю|год)|перед (первым )?использ|пишут|якобы|сказали|"
+        r"срок годности (большой|хороший|нормальный|свежий|длинный)",
     ),
     _rule(Situation.HARM, _INJURY, unless=_NOT_INJURY),
     _rule(Situation.LEGAL, _LEGAL, unless=_NOT_LEGAL),
 )
 # WB's automatic first chat line, alone.
+_GREETING = r"(здравствуйте|добрый (день|вечер)|доброе утро|привет|hello|hi|good (morning|afternoon|evening))"
 _OPENER = re.compile(
-    r"^(здравствуйте|добрый (день|вечер)|привет|hello|hi)?\s*,?\s*(у меня (есть )?вопрос (по|о|про) (товар\w*|заказ\w*)|"
+    rf"^({_GREETING}\s*,?\s*)?(у меня (есть )?вопрос (по|о|про) (товар\w*|заказ\w*)( «[^»]*»| \"[^\"]*\")?|"
     r"вопрос по товару|вопрос о товаре|i have a question about (the|this|an?) (item|product|order))\s*$"
 )
+_GREETING_LINE = re.compile(rf"^{_GREETING}$")
 _OPENER_SPLIT = re.compile(r"[\n.!]+")
 
 
 def situations_of(parts: list[Clause], whole: str) -> set[Situation]:
-    """The situations in a text's clauses (`whole` is the prepared text of every section, for the chat opener)."""
+    """The situations in a text's clauses (`whole`: the text as written, for the chat opener)."""
     found: set[Situation] = set()
     for clause in parts:
         for rule in _RULES:
@@ -196,5 +200,6 @@ def situations_of(parts: list[Clause], whole: str) -> set[Situation]:
 
 
 def _is_opener(text: str) -> bool:
-    lines = [line.strip(" ,?") for line in _OPENER_SPLIT.split(text) if line.strip(" ,?")]
-    return bool(lines) and all(_OPENER.match(line) for line in lines)
+    lines = [line.strip(" ,?") for line in _OPENER_SPLIT.split(normalize(text).text) if line.strip(" ,?")]
+    openers = [line for line in lines if _OPENER.match(line)]
+    return bool(openers) and all(_OPENER.match(line) or _GREETING_LINE.match(line) for line in lines)

@@ -72,12 +72,13 @@ def clauses(text: str) -> list[Clause]:
     """The clauses of a text, in order (an empty text has none)."""
     if not text or not text.strip():
         return []
-    norm = normalize(text).text
     found: list[Clause] = []
-    for line in _LINES.split(norm):
+    for line in _LINES.split(text):
+        # razdel reads capitals as sentence starts, so it splits the text as written; each sentence is normalised.
         for sentence in razdel.sentenize(line):
-            question = "?" in sentence.text
-            prepared = _PUNCT.sub(" ", sentence.text).replace(",", " , ").replace("?", " ? ")
+            norm = normalize(sentence.text).text
+            question = "?" in norm
+            prepared = _PUNCT.sub(" ", norm).replace(",", " , ").replace("?", " ? ")
             prepared = " " + _SPACES.sub(" ", prepared).strip() + " "
             for part in _CONTRAST.split(prepared):
                 part = part.strip(" ,")

@@ -115,6 +115,33 @@ def _size_bound(clause: Clause, match: re.Match[str]) -> bool:
     return head is None or head not in _NOT_ABOUT_SIZE
 
 
+# General praise of the item («Кукла очень красивая», «Звук отличный», «Сами часы норм»): an evaluative word and a
+# noun for the item or a property of it in the same clause; «Норм», «Супер!» alone name no aspect.
+_GENERAL_PRAISE = re.compile(
+    r"\b(хорош|отличн|классн|шикарн|прекрасн|красив|супер|норм|нормальн|неплох|бомб|огонь|топ\b|лучш|ярк|"
+    r"великолепн|замечательн|чудесн|восхитительн|достойн|качествен|приятн|мягк|уютн|удобн|вкусн|"
+    r"great|good|nice|excellent|perfect|amazing|awesome|lovely)"
+)
+_SERVICE_NOUNS = frozenset(
+    "доставка курьер продавец магазин упаковка цена размер спасибо раз день неделя месяц звезда отзыв заказ "
+    "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос".split()
+)
+_ITEM_WORDS = re.compile(r"^(все|всё|товар|вещь|вещи|вещица|item|product|sound|quality|it|this)$")
+
+
+def _general_praise(clause: Clause) -> bool:
+    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`)."""
+    if not _GENERAL_PRAISE.search(clause.text) or len(clause.words) < 2:
+        return False
+    for word in clause.words:
+        if _ITEM_WORDS.match(word):
+            return True
+        found = parse(word)
+        if found is not None and found.tag.POS == "NOUN" and found.normal_form not in _SERVICE_NOUNS:
+            return not _GENERAL_PRAISE.match(word)
+    return False
+
+
 def _cue_matches(cue: Cue, clause: Clause) -> bool:
     for match in cue.rx.finditer(clause.text):
         if cue.negatable and _negated(clause.text, match):
@@ -135,8 +162,15 @@ def _hits(clause: Clause, channel: Channel) -> set[Topic]:
             continue
         if _cue_matches(cue, clause):
             found.add(cue.topic)
+    if not found & {Topic.PRAISE_QUALITY, Topic.QUALITY} and _general_praise(clause) and not _negated_praise(clause):
+        found.add(Topic.PRAISE_QUALITY)
     # A compliment about an aspect outweighs a complaint cue of the same aspect in the same clause.
     return {t for t in found if _COMPLAINT_OF.get(t) not in found}
+
+
+def _negated_praise(clause: Clause) -> bool:
+    match = _GENERAL_PRAISE.search(clause.text)
+    return match is not None and _negated(clause.text, match)
 
 
 def _section(text: str, kind: str, channel: Channel) -> set[Topic]:
