@@ -7,7 +7,8 @@ topic F1, mood and reply-language accuracy, safety (harm + legal) recall and pre
 item (p50/p95, one core, the morphology analyser loaded before timing, lemma cache cold). The negative control
 runs the same scorer on a constant detector (the most common topic, mood and language for every item) and on a
 shuffled one (the real readings dealt to the wrong items): both must score far lower, or the figure proves nothing.
-Schema of the sets: one JSON object per line (`topics`, `situations`, `mood`, `language` and the reader's inputs).
+Schema of the sets: one JSON object per line (`topics`, `situations`, `mood`, `language` and the reader's inputs);
+the safety sets label only harm/legal, as `labels`.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ class Figures:
         missed = []
         if self.macro_f1 < TARGETS["macro_f1"]:
             missed.append(f"macro F1 {self.macro_f1:.3f} < {TARGETS['macro_f1']}")
-        if self.lowest_topic[1] < TARGETS["lowest_topic_f1"]:
+        if self.lowest_topic[0] != "-" and self.lowest_topic[1] < TARGETS["lowest_topic_f1"]:
             missed.append(f"topic {self.lowest_topic[0]} F1 {self.lowest_topic[1]:.3f} < {TARGETS['lowest_topic_f1']}")
         if self.mood is not None and self.mood < TARGETS["mood"]:
             missed.append(f"mood {self.mood:.3f} < {TARGETS['mood']}")
@@ -129,14 +130,17 @@ def score(items: Sequence[dict], readings: Sequence[Reading]) -> Figures:
     figures = Figures(items=len(items))
     mood_hits = mood_total = lang_hits = lang_total = 0
     for item, reading in zip(items, readings, strict=True):
-        want = set(item.get("topics", [])) | set(item.get("situations", []))
-        got = {t.value for t in reading.topics} | {s.value for s in reading.situations}
+        if "labels" in item:  # the safety set: only harm and legal are labelled
+            want, got = set(item["labels"]), {s.value for s in reading.safety}
+        else:
+            want = set(item.get("topics", [])) | set(item.get("situations", []))
+            got = {t.value for t in reading.topics} | {s.value for s in reading.situations}
         for name in want | got:
             counts = figures.labels.setdefault(name, Counts())
             counts.tp += name in want and name in got
             counts.fp += name in got and name not in want
             counts.fn += name in want and name not in got
-        want_safe = {s for s in item.get("situations", []) if Situation(s) in SAFETY}
+        want_safe = {s for s in item.get("situations", item.get("labels", [])) if Situation(s) in SAFETY}
         got_safe = {s.value for s in reading.safety}
         figures.safety.tp += len(want_safe & got_safe)
         figures.safety.fp += len(got_safe - want_safe)
