@@ -1,9 +1,9 @@
 """Buyer text as sentences, clauses and words: the reader's shared view of a text, plus the morphology.
 
-Sentences come from razdel over the normalised text (case, ё, invisible characters, Latin/Cyrillic look-alikes as
-the guardrails normalise them); each sentence is cut into clauses at contrast words («но», «а», «зато», «but»), so
-a negation or a compliment never reaches across a contrast. A clause keeps its words (razdel tokens) and a prepared
-string (punctuation other than `,` and `?` dropped) for the cue patterns. The morphology analyser (pymorphy3 with
+Sentences come from razdel over the text as written (it reads capitals), each then normalised (case, ё, invisible characters, Latin/Cyrillic look-alikes as
+the guardrails normalise them); each sentence is cut into clauses at contrast words («но», «однако», «зато», «but»), so
+a negation or a compliment never reaches across a contrast. A clause keeps a prepared string (punctuation other than `,`
+and `?` dropped, words separated by single spaces) for the cue patterns and the morphology. The morphology analyser (pymorphy3 with
 its Russian dictionaries) is loaded once, on first use; lemmas and parses are cached per word form.
 """
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _PUNCT = re.compile(r"[^\w\s,?]+")
 _SPACES = re.compile(r"\s+")
-_CONTRAST = re.compile(r"\s(?:но|однако|зато|а то|but|however|though)\s|,\s?а\s(?!также|еще|вот)")
+_CONTRAST = re.compile(r"\s(?:но|однако|зато|but|however|though)\s")
 _LINES = re.compile(r"\n+")
 _CYRILLIC_WORD = re.compile(r"^[а-я-]+$")
 _WORD = re.compile(r"\w")
@@ -42,8 +42,12 @@ class Clause:
     """One clause: its prepared text (for the patterns) and its words (for the morphology)."""
 
     text: str
-    words: tuple[str, ...]
     question: bool  # the sentence it belongs to ends with "?"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The clause's words (the prepared text is already cut into words and `,`/`?`)."""
+        return tuple(w for w in self.text.split() if _WORD.search(w))
 
 
 @cache
@@ -68,10 +72,11 @@ def lemma(word: str) -> str:
     return found.normal_form if found is not None else word
 
 
-def clauses(text: str) -> list[Clause]:
-    """The clauses of a text, in order (an empty text has none)."""
+@lru_cache(maxsize=1024)
+def clauses(text: str) -> tuple[Clause, ...]:
+    """The clauses of a text, in order (an empty text has none); cached, as every part of the reader asks."""
     if not text or not text.strip():
-        return []
+        return ()
     found: list[Clause] = []
     for line in _LINES.split(text):
         # razdel reads capitals as sentence starts, so it splits the text as written; each sentence is normalised.
@@ -84,6 +89,5 @@ def clauses(text: str) -> list[Clause]:
                 part = part.strip(" ,")
                 if not part:
                     continue
-                words = tuple(t.text for t in razdel.tokenize(part) if _WORD.search(t.text))
-                found.append(Clause(part, words, question))
-    return found
+                found.append(Clause(part, question))
+    return tuple(found)

@@ -70,6 +70,15 @@ _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
 _FITS_DEVICE = re.compile(
     r"подойд|подход|подош|fit|совмест|встан|айфон|iphone|samsung|самсунг|xiaomi|сяоми|redmi|модел|\bа\d{2}|\bs\d{2}"
 )
+_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош|\bfits?\b|не ложатся|встал")
+_DEVICE = re.compile(
+    r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
+    r"магсейф|magsafe|\b[a-zа-я]\d{2}\b|\d{2} ?(про|pro|mini|мини|max|plus)\b|модел|\bкиа\b|\bkia\b|\bрио\b|тойот|"
+    r"toyota|камри|camry|\bлад[аеуы]\b|солярис|solaris|приор|\bполо\b|polo|шкод|skoda|октави|хендай|hyundai|рено|"
+    r"renault|\bформ[аеуы]\b|индукц|креплен"
+)
+_DELIVERY_WORDS = re.compile(r"доставк|курьер|посылк|заказ|отправ")
+_IF_NOT_FITS = re.compile(r"если (\w+ )?не (подойд|подош|подход)")
 _BODY = re.compile(r"\bрост|\bвес\b|\bкг\b|обхват|груд|талии|бедр|ног[аеиу]?\b|стоп[аеыу]?\b|размер одежды")
 
 
@@ -126,18 +135,25 @@ _SERVICE_NOUNS = frozenset(
     "доставка курьер продавец магазин упаковка цена размер спасибо раз день неделя месяц звезда отзыв заказ "
     "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос".split()
 )
-_ITEM_WORDS = re.compile(r"^(все|всё|товар|вещь|вещи|вещица|item|product|sound|quality|it|this)$")
+_ITEM_WORDS = re.compile(r"^(товар|вещь|вещи|вещица|item|product|sound|quality)$")
+_OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
 
 def _general_praise(clause: Clause) -> bool:
     """Whether the clause praises the item itself (see `_GENERAL_PRAISE`)."""
-    if not _GENERAL_PRAISE.search(clause.text) or len(clause.words) < 2:
+    match = _GENERAL_PRAISE.search(clause.text)
+    if match is None or len(clause.words) < 2 or clause.text[match.start() :].startswith("хорошо"):
         return False
     for word in clause.words:
         if _ITEM_WORDS.match(word):
             return True
         found = parse(word)
-        if found is not None and found.tag.POS == "NOUN" and found.normal_form not in _SERVICE_NOUNS:
+        if (
+            found is not None
+            and found.tag.POS == "NOUN"
+            and found.tag.animacy != "anim"  # «мама довольна», «ребёнок в восторге»: people, not the item
+            and found.normal_form not in _SERVICE_NOUNS
+        ):
             return not _GENERAL_PRAISE.match(word)
     return False
 
@@ -162,8 +178,15 @@ def _hits(clause: Clause, channel: Channel) -> set[Topic]:
             continue
         if _cue_matches(cue, clause):
             found.add(cue.topic)
-    if not found & {Topic.PRAISE_QUALITY, Topic.QUALITY} and _general_praise(clause) and not _negated_praise(clause):
+    if (
+        not found & ({Topic.PRAISE_QUALITY, Topic.QUALITY} | _OTHER_PRAISE)
+        and not (channel != Channel.REVIEW and clause.question)
+        and _general_praise(clause)
+        and not _negated_praise(clause)
+    ):
         found.add(Topic.PRAISE_QUALITY)
+    if channel == Channel.QUESTION:
+        return found  # "почему так дёшево?" asks about the price: no compliment to outweigh it
     # A compliment about an aspect outweighs a complaint cue of the same aspect in the same clause.
     return {t for t in found if _COMPLAINT_OF.get(t) not in found}
 
@@ -195,7 +218,13 @@ def _by_channel(found: set[Topic], channel: Channel, everything: str, product: s
         # "Подойдёт ли на iPhone 15?", "will it fit my car": the device, not the body.
         if _FITS_DEVICE.search(norm) and not _BODY.search(norm):
             found = (found - _SIZES - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
+    if _FITS_DEVICE_VERB.search(norm) and _DEVICE.search(norm) and product in _DEVICE_KINDS:
+        found = (found - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
     if channel == Channel.QUESTION:
+        if Topic.AVAILABILITY in found and not _DELIVERY_WORDS.search(norm):
+            found.discard(Topic.DELIVERY)  # "когда будет 40 размер? жду уже месяц": the size, not a parcel
+        if Topic.RETURN in found and _IF_NOT_FITS.search(norm):
+            found.discard(Topic.SIZE_ADVICE)  # "можно вернуть, если не подойдёт размер?"
         # A question about size is a request for sizing advice, whatever words it uses; questions praise nothing.
         if found & _SIZES:
             found = (found - _SIZES) | {Topic.SIZE_ADVICE}
