@@ -64,7 +64,7 @@ CUES: tuple[Cue, ...] = (
         r"\bдлинн\w*|длинноват\w*|по полу|\bширок\w*|больше,? чем (указан|заявлен)|(?<!на )размер больше",
     ),
     _cue(Topic.SIZE_LARGE, r"\bбольш(ие|ая|ой)\b", unless=r"спасибо|выбор"),
-    _cue(Topic.SIZE_LARGE, r"(бер(и|ите)|брать|заказывайте) на (\w+ )?размер\w* меньше"),
+    _cue(Topic.SIZE_LARGE, r"(бер(и|ите)|брать|заказывайте|взял\w* бы|стоит взять) на (\w+ )?размер\w* меньше"),
     _cue(Topic.SIZE_LARGE, r"runs? (large|big)|too (big|large|long|loose)|\bhuge\b|size down|\bloose\b|\buzun\b|үлкен|чоң"),
     # Size: which size to take (questions; in reviews these become the complaints or the compliment above).
     _cue(
@@ -101,7 +101,8 @@ CUES: tuple[Cue, ...] = (
         r"с витрины|заел|заедает|оголен|заусен|остр\w* кра|искрит|заискрил|сгорел|перегорел|задымил|мерца|мигает|облезл|облезает|лопнул|"
         r"перестал\w* (заряжать|включаться|работать)|ачылып|buzil|сынып|сынды|на левую ногу|обе левые|оба левых",
         unless=_PACK + r" .{0,25}" + _DAMAGE + "|" + _DAMAGE + r" .{0,10}" + _PACK + r"|если (\w+ )?слома|"
-        r"(лиц|кож|тел|ше|рук)\w* .{0,25}пятн|пятн\w* (на лице|на коже|по телу)|ничего не течет",
+        r"\b(лиц[оеау]|кож[аеиу]|тел[оеау]|ше[еяю]|рук[аеиу])\b .{0,25}пятн|пятн\w* (на лице|на коже|по телу)|ничего не течет|"
+        r"не грее(тся|ются)",
         negatable=True,
     ),
     _cue(
@@ -167,7 +168,13 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(Topic.PACKAGING, r"box was (damaged|crushed)|crushed|damaged box|packaging"),
     # Smell.
-    _cue(Topic.SMELL, r"запах|пахн|пахуч|воня|\bвонь|\bвоня", negatable=True),
+    _cue(
+        Topic.SMELL,
+        r"запах|пахн|пахуч|воня|\bвонь|\bвоня",
+        negatable=True,
+        unless=r"пахн\w* (вкусно|приятно|хорошо|свежо|приятн)|(приятн|вкусн|легк|нежн)\w* (\w+ )?запах|"
+        r"запах\w* (\w+ )?(приятн|вкусн|нежн)",
+    ),
     _cue(Topic.SMELL, r"smell|odou?r|stink", negatable=True),
     # Material or workmanship complaint (or a question about the material).
     _cue(
@@ -179,7 +186,8 @@ CUES: tuple[Cue, ...] = (
         r"ожидал\w* (более )?(плотн|лучше|большего)|материал\w* (\w+ )?(так себе|плох|ужасн)|так себе|\bкрив(ое|ая|ые|ой)\b|"
         r"пожелтел|желтеет|пачкается|маркий|осыпа|лезет пух|пух лезет|облазит|облаз|гнил|располз|вытянул|вытягива|"
         r"пузыр|держит форму плохо|не держит форму|скольз|стоптал|слаб(ое|ый|ая|ые)\b|неравномерно|тряпк|"
-        r"дешев\w* пластик|пластик\w* дешев|как дешев|stiff|cheap dye|\bcheap\b(?! price)",
+        r"дешев\w* пластик|пластик\w* дешев|как дешев|stiff|cheap dye",
+        negatable=True,
     ),
     _cue(Topic.QUALITY, r"колюч|колется", negatable=True),
     _cue(

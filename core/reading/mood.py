@@ -29,6 +29,12 @@ _IRONY = re.compile(
     r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍|👏|🎉|праздник|космос|"
     r"на высоте|[«\"“][а-яa-z]+[»\"”]"
 )
+_BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|🤡|👏")
+_CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|though)\b")
+# In a chat these topics are a complaint whatever the phrasing; the rest are often only asked about.
+_CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})
+# A 4★ review that only mentions these (a remark about stock or compatibility) is still positive.
+_STORY_TOPICS = frozenset({Topic.AVAILABILITY, Topic.COMPATIBILITY, Topic.SIZE_ADVICE})
 _CAPS_PRAISE = re.compile(r"\b(ОТЛИЧН|СУПЕР|ПРЕКРАСН|ШИКАРН|ЛУЧШ)\w*")
 # Topics that are not a complaint when a buyer only mentions them (a question, a remark, a story).
 _NEUTRAL_TOPICS = frozenset(
@@ -45,26 +51,34 @@ def mood_of(
     rating: int | None,
     topics: tuple[Topic, ...],
     situations: set[Situation],
+    question: bool = False,
 ) -> Mood:
-    """The mood of one buyer text (`raw`: as written, for quotes and capitals; `prepared`: normalised)."""
-    praise = any(t.praise for t in topics) or bool(_PRAISE_WORDS.search(prepared) or _PRAISE_WORDS.search(raw))
-    strong_complaint = bool(situations & _COMPLAINING_SITUATIONS) or bool(_NEGATIVE_WORDS.search(prepared + raw))
+    """The mood of one buyer text (`raw`: as written, for quotes and capitals; `prepared`: normalised).
+
+    `question`: a pre-purchase question (WB's questions channel), neutral unless it swears or scolds.
+    """
+    praise_words = bool(_PRAISE_WORDS.search(prepared) or _PRAISE_WORDS.search(raw))
+    praise = any(t.praise for t in topics) or praise_words
+    negative_words = bool(_NEGATIVE_WORDS.search(prepared + raw))
+    strong_complaint = bool(situations & _COMPLAINING_SITUATIONS) or negative_words
     complaint = strong_complaint or any(not t.praise and t not in _NEUTRAL_TOPICS for t in topics)
     praise_topics = any(t.praise for t in topics)
+    ironic = bool(_IRONY.search(raw.lower()) or _CAPS_PRAISE.search(raw))
     if rating is None:
-        if complaint and praise_topics:
-            return Mood.MIXED
-        if complaint:
-            return Mood.NEGATIVE
-        return Mood.POSITIVE if praise_topics else Mood.NEUTRAL
+        if question:
+            return Mood.NEGATIVE if negative_words or Situation.ABUSE in situations else Mood.NEUTRAL
+        if strong_complaint or any(t in _CHAT_COMPLAINTS for t in topics):
+            return Mood.SARCASTIC if ironic and praise_words else Mood.NEGATIVE
+        return Mood.POSITIVE if praise else Mood.NEUTRAL
     if rating <= 2:
-        ironic = bool(_IRONY.search(raw.lower()) or _CAPS_PRAISE.search(raw))
-        if ironic and praise:
+        if ironic and (praise or _BARE_IRONY.search(raw.lower())):
             return Mood.SARCASTIC
-        return Mood.MIXED if praise_topics and rating == 2 else Mood.NEGATIVE
+        return Mood.MIXED if praise_topics and rating == 2 and _CONTRAST.search(prepared) else Mood.NEGATIVE
     if rating == 3:
         if complaint and not praise and strong_complaint:
             return Mood.NEGATIVE
+        return Mood.MIXED
+    if rating == 4 and any(not t.praise and t not in _STORY_TOPICS for t in topics):
         return Mood.MIXED
     if complaint and (rating == 4 or praise_topics or strong_complaint):
         return Mood.MIXED

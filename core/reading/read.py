@@ -41,7 +41,9 @@ def read(
 ) -> Reading:
     """The reading of one buyer text (for chats: the buyer's recent messages joined by newlines)."""
     kind = product_kind(product_name, subject)
-    found = topics_of(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=kind.value)
+    # "unknown" when nothing names the product: the reader then does not guess that a size word is about a garment.
+    hint = kind.value if product_name or subject else "unknown"
+    found = topics_of(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=hint)
     parts = [clause for section in (text, pros, cons) if section for clause in clauses(section)]
     whole = "\n".join(p for p in (text, pros, cons) if p)
     situations = situations_of(parts, text or "")
@@ -51,7 +53,14 @@ def read(
     if Situation.CLAIM_REJECTED in situations and Situation.RETURN_REFUSED_AT_PICKUP not in situations:
         said.add(Topic.RETURN)
     topics = tuple(t for t in found.topics if t not in said)
-    mood = mood_of(whole, prepare(whole), rating=rating, topics=topics, situations=situations)
+    mood = mood_of(
+        whole,
+        prepare(whole),
+        rating=rating,
+        topics=topics,
+        situations=situations,
+        question=Channel(channel) == Channel.QUESTION,
+    )
     if mood == Mood.SARCASTIC:
         topics = tuple(t for t in topics if not t.praise)  # the praise words were the irony
     return Reading(

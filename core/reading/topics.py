@@ -65,11 +65,10 @@ _GENERIC_SIZE_CUE = re.compile(
     r"^(\bдлинн\w*|\bширок\w*|\bбольш(ие|ая|ой)\b|\bогромн\w*|маленьк\w*|\bкоротк\w*|\bузк\w*|висит)$"
 )
 _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|трек|отслежива|на складе|в пункте|заказ|посылк|пвз")
+# Kinds a size adjective can complain about («длинная» on a skirt); "unknown": the product is not named at all.
+_WORN = frozenset({"clothes", "shoes", "unknown"})
 # Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
 _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
-_FITS_DEVICE = re.compile(
-    r"подойд|подход|подош|fit|совмест|встан|айфон|iphone|samsung|самсунг|xiaomi|сяоми|redmi|модел|\bа\d{2}|\bs\d{2}"
-)
 _FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош|\bfits?\b|не ложатся|встал")
 _DEVICE = re.compile(
     r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
@@ -106,9 +105,11 @@ def _head_noun(words: tuple[str, ...], at: int) -> str | None:
     return None
 
 
-def _size_bound(clause: Clause, match: re.Match[str]) -> bool:
+def _size_bound(clause: Clause, match: re.Match[str], kind: str) -> bool:
     """Whether a generic size word in `clause` describes the item's size (see the module docstring)."""
     text = clause.text
+    if kind not in _WORN:
+        return False  # «капсулы огромные», «полотенце большое»: a property of a thing nobody wears
     if _AS_WANTED.search(text[match.end() :]) or "спасибо" in text or "мало кто" in text:
         return False
     if match.group().startswith("висит"):
@@ -158,25 +159,25 @@ def _general_praise(clause: Clause) -> bool:
     return False
 
 
-def _cue_matches(cue: Cue, clause: Clause) -> bool:
+def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
     for match in cue.rx.finditer(clause.text):
         if cue.negatable and _negated(clause.text, match):
             continue
         if cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.match(match.group()):
-            if not _size_bound(clause, match):
+            if not _size_bound(clause, match, kind):
                 continue
         return True
     return False
 
 
-def _hits(clause: Clause, channel: Channel) -> set[Topic]:
+def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
     found: set[Topic] = set()
     for cue in CUES:
         if cue.topic in found or (cue.channels is not None and channel not in cue.channels):
             continue
         if cue.unless is not None and cue.unless.search(clause.text):
             continue
-        if _cue_matches(cue, clause):
+        if _cue_matches(cue, clause, kind):
             found.add(cue.topic)
     if (
         not found & ({Topic.PRAISE_QUALITY, Topic.QUALITY} | _OTHER_PRAISE)
@@ -196,17 +197,17 @@ def _negated_praise(clause: Clause) -> bool:
     return match is not None and _negated(clause.text, match)
 
 
-def _section(text: str, kind: str, channel: Channel) -> set[Topic]:
+def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]:
     norm = prepare(text)
-    if kind != "text" and _EMPTY_SECTION.match(norm):
+    if section != "text" and _EMPTY_SECTION.match(norm):
         return set()
     found: set[Topic] = set()
     for clause in clauses(text):
-        found |= _hits(clause, channel)
-    if kind == "pros":
+        found |= _hits(clause, channel, kind)
+    if section == "pros":
         found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
         found |= {praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")}
-    elif kind == "cons":
+    elif section == "cons":
         found = {t for t in found if not t.praise}
         found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm)}
     return found
@@ -214,11 +215,8 @@ def _section(text: str, kind: str, channel: Channel) -> set[Topic]:
 
 def _by_channel(found: set[Topic], channel: Channel, everything: str, product: str) -> set[Topic]:
     norm = prepare(everything)
-    if channel != Channel.REVIEW and product in _DEVICE_KINDS and found & (_SIZES | {Topic.SIZE_ADVICE}):
-        # "Подойдёт ли на iPhone 15?", "will it fit my car": the device, not the body.
-        if _FITS_DEVICE.search(norm) and not _BODY.search(norm):
-            found = (found - _SIZES - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
-    if _FITS_DEVICE_VERB.search(norm) and _DEVICE.search(norm) and product in _DEVICE_KINDS:
+    if product in _DEVICE_KINDS and _FITS_DEVICE_VERB.search(norm) and _DEVICE.search(norm) and not _BODY.search(norm):
+        # "Подойдёт ли на iPhone 15?", "на камри 70 не ложатся": the device or the car, not the body.
         found = (found - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
     if channel == Channel.QUESTION:
         if Topic.AVAILABILITY in found and not _DELIVERY_WORDS.search(norm):
@@ -253,11 +251,11 @@ def topics_of(
     buyer said something the rules cannot name, and the opt-in LLM may give a second opinion.
     """
     channel = Channel(channel)
-    found = _section(text or "", "text", channel)
+    found = _section(text or "", "text", channel, kind)
     if pros:
-        found |= _section(pros, "pros", channel)
+        found |= _section(pros, "pros", channel, kind)
     if cons:
-        found |= _section(cons, "cons", channel)
+        found |= _section(cons, "cons", channel, kind)
     everything = " ".join(p for p in (text, pros, cons) if p)
     found = _by_channel(found, channel, everything, kind)
     words = len(_WORDS.findall(everything))
