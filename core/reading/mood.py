@@ -73,7 +73,9 @@ def mood_of(
     if rating <= 2:
         if ironic and (praise or _BARE_IRONY.search(raw.lower())):
             return Mood.SARCASTIC
-        return Mood.MIXED if praise_topics and rating == 2 and _CONTRAST.search(prepared) else Mood.NEGATIVE
+        if praise_topics and (not complaint or (rating == 2 and _CONTRAST.search(prepared))):
+            return Mood.MIXED  # praise on 1–2★: a mis-click or a mixed review, never positive
+        return Mood.NEGATIVE
     if rating == 3:
         if complaint and not praise and strong_complaint:
             return Mood.NEGATIVE

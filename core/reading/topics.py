@@ -143,9 +143,15 @@ _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE
 def _general_praise(clause: Clause) -> bool:
     """Whether the clause praises the item itself (see `_GENERAL_PRAISE`)."""
     match = _GENERAL_PRAISE.search(clause.text)
-    if match is None or len(clause.words) < 2 or clause.text[match.start() :].startswith("хорошо"):
+    if match is None or clause.text[match.start() :].startswith("хорошо"):
         return False
-    for word in clause.words:
+    # The noun must stand in the praise word's own phrase: in «запаха нет, всё отлично» nothing praises the smell.
+    start = clause.text.rfind(",", 0, match.start()) + 1
+    end = clause.text.find(",", match.end())
+    phrase = clause.text[start : end if end >= 0 else len(clause.text)].split()
+    if len(phrase) < 2:
+        return False
+    for word in phrase:
         if _ITEM_WORDS.match(word):
             return True
         found = parse(word)
