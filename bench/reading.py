@@ -211,7 +211,9 @@ def report(title: str, items: Sequence[dict], readings: Sequence[Reading], times
     for name in sorted(figures.labels, key=lambda n: order.index(n) if n in order else len(order)):
         counts = figures.labels[name]
         print(f"| {name} | {counts.tp + counts.fn} | {counts.precision:.2f} | {counts.recall:.2f} | {counts.f1:.2f} |")
-    print("\n| detector | macro F1 (topics+situations) | lowest topic F1 | mood | language | safety recall / precision |")
+    print(
+        "\n| detector | macro F1 (topics+situations) | lowest topic F1 | mood | language | safety recall / precision |"
+    )
     print("|---|---|---|---|---|---|")
     print(_row("core.reading.read", figures))
     print(_row("constant (negative control)", score(items, constant_readings(items))))

@@ -40,8 +40,12 @@ _CAPS_PRAISE = re.compile(r"\b(ОТЛИЧН|СУПЕР|ПРЕКРАСН|ШИКА
 _NEUTRAL_TOPICS = frozenset(
     {Topic.SIZE_ADVICE, Topic.AVAILABILITY, Topic.USAGE, Topic.COMPATIBILITY, Topic.WARRANTY, Topic.RETURN}
 )
-_COMPLAINING_SITUATIONS = frozenset(Situation) - {Situation.WB_CHAT_OPENER, Situation.DISCOUNT_REQUEST,
-                                                  Situation.CANCEL_OR_CHANGE, Situation.OFF_PLATFORM_CONTACT}
+_COMPLAINING_SITUATIONS = frozenset(Situation) - {
+    Situation.WB_CHAT_OPENER,
+    Situation.DISCOUNT_REQUEST,
+    Situation.CANCEL_OR_CHANGE,
+    Situation.OFF_PLATFORM_CONTACT,
+}
 
 
 def mood_of(

@@ -1,10 +1,11 @@
 """Buyer text as sentences, clauses and words: the reader's shared view of a text, plus the morphology.
 
-Sentences come from razdel over the text as written (it reads capitals), each then normalised (case, ё, invisible characters, Latin/Cyrillic look-alikes as
-the guardrails normalise them); each sentence is cut into clauses at contrast words («но», «однако», «зато», «but»), so
-a negation or a compliment never reaches across a contrast. A clause keeps a prepared string (punctuation other than `,`
-and `?` dropped, words separated by single spaces) for the cue patterns and the morphology. The morphology analyser (pymorphy3 with
-its Russian dictionaries) is loaded once, on first use; lemmas and parses are cached per word form.
+Sentences come from razdel over the text as written (it reads capitals), each then normalised (case, ё, invisible
+characters, Latin/Cyrillic look-alikes as the guardrails normalise them); each sentence is cut into clauses at
+contrast words («но», «однако», «зато», «but»), so a negation or a compliment never reaches across a contrast. A
+clause keeps a prepared string (punctuation other than `,` and `?` dropped, words separated by single spaces) for
+the cue patterns and the morphology. The morphology analyser (pymorphy3 with its Russian dictionaries) is loaded
+once, on first use; parses are cached per word form.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ _CONTRAST = re.compile(r"\s(?:но|однако|зато|but|however|though)\s")
 _LINES = re.compile(r"\n+")
 _CYRILLIC_WORD = re.compile(r"^[а-я-]+$")
 _WORD = re.compile(r"\w")
+
+
+def vocabulary(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (long word lists stay readable)."""
+    return frozenset(words.split())
 
 
 def prepare(text: str) -> str:

@@ -16,7 +16,7 @@ import re
 
 from core.models.enums import Channel
 from core.reading.cues import CUES, Cue
-from core.reading.text import Clause, clauses, parse, prepare
+from core.reading.text import Clause, clauses, parse, prepare, vocabulary
 from core.topics.model import Topic, TopicResult, ordered
 
 _NEGATORS = {"не", "нет", "без", "ни", "no", "not", "without", "never", "nothing", "isn", "doesn", "don", "wasn"}
@@ -50,14 +50,16 @@ _UNSURE_MIN_WORDS = 4
 
 # Size binding. A plain size adjective and the nouns it may describe to be a size complaint.
 _SIZE_ADJECTIVE = re.compile(r"^(больш|длинн|широк|огромн|маленьк|коротк|узк|крупн|мелк|велик|мал)")
-_NOT_ABOUT_SIZE = frozenset(
+_NOT_ABOUT_SIZE = vocabulary(
     "спасибо выбор линейка ассортимент объём объем количество скидка очередь плюс минус опыт радость срок отзыв "
     "подарок разница удовольствие спрос деталь магнит кто капсула порция запас плюсик ожидание путь расстояние "
     "дорога выбор пачка упаковка коробка пакет партия заказ надежда буква шрифт цифра просьба благодарность "
-    "сумма цена деньга рахмет молодец респект".split()
+    "сумма цена деньга рахмет молодец респект"
 )
 # The buyer wanted it so («длинная, как я и хотела») or it is a plain description the buyer is glad of.
-_AS_WANTED = re.compile(r"как (я )?(и )?(хотел|надо|нужно|заказыва|люблю|мечтал|описан|заявлен|на фото)|в самый раз|то что нужно")
+_AS_WANTED = re.compile(
+    r"как (я )?(и )?(хотел|надо|нужно|заказыва|люблю|мечтал|описан|заявлен|на фото)|в самый раз|то что нужно"
+)
 # Words that tie a size adjective to the item's size («размер большой», «рукава длинные», «в груди узко»).
 _PREDICATIVE_POS = frozenset({"ADJS", "COMP", "ADVB", "PRED"})
 # A generic adjective cue that needs binding; the strong cues (маломерит, велико, жмёт…) never do.
@@ -132,9 +134,9 @@ _GENERAL_PRAISE = re.compile(
     r"великолепн|замечательн|чудесн|восхитительн|достойн|качествен|приятн|мягк|уютн|удобн|вкусн|"
     r"great|good|nice|excellent|perfect|amazing|awesome|lovely)"
 )
-_SERVICE_NOUNS = frozenset(
+_SERVICE_NOUNS = vocabulary(
     "доставка курьер продавец магазин упаковка цена размер спасибо раз день неделя месяц звезда отзыв заказ "
-    "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос".split()
+    "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос"
 )
 _ITEM_WORDS = re.compile(r"^(товар|вещь|вещи|вещица|item|product|sound|quality)$")
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
@@ -169,9 +171,9 @@ def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
     for match in cue.rx.finditer(clause.text):
         if cue.negatable and _negated(clause.text, match):
             continue
-        if cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.match(match.group()):
-            if not _size_bound(clause, match, kind):
-                continue
+        generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.match(match.group())
+        if generic and not _size_bound(clause, match, kind):
+            continue
         return True
     return False
 
@@ -212,7 +214,9 @@ def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]
         found |= _hits(clause, channel, kind)
     if section == "pros":
         found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
-        found |= {praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")}
+        found |= {
+            praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")
+        }
     elif section == "cons":
         found = {t for t in found if not t.praise}
         found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm)}
