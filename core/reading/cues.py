@@ -1,9 +1,11 @@
-"""The topic cues: Russian and English regular expressions over normalised text (see `core.topics.detect`).
+"""The topic cues: Russian, English and a few Central-Asian regular expressions over a clause's prepared text (see
+`core.reading.topics`, which also binds size words and general praise with the morphology).
 
-Cues are stems, so inflected Russian forms match without a morphology library. A cue marked `negatable` does not
+Cues are stems, so inflected forms match without looking every word up. A cue marked `negatable` does not
 count when "не/нет/без/no/not…" stands right before it or inside it ("нет запаха", "размер не соответствует");
-`unless` drops it when that pattern is anywhere in the same sentence (a "порванная коробка" is packaging, not a
-defect). Written against the tuning set (`tests/data/topics_tuning.jsonl`) only; the held-out set measures them.
+`unless` drops it when that pattern is anywhere in the same clause (a "порванная коробка" is packaging, not a
+defect). Written against the tuning sets only (`tests/data/topics_tuning.jsonl`, `reading_tuning.jsonl`); the
+held-out sets measure them.
 """
 
 from __future__ import annotations
@@ -54,7 +56,11 @@ CUES: tuple[Cue, ...] = (
         r"kichkina|kichik|кішкентай|кіші|кичине|впритык",
         negatable=True,
     ),
-    _cue(Topic.SIZE_SMALL, r"\bкоротк\w*|коротковат\w*|короток", unless=r"шнурк|провод|кабел|^коротко\b|коротко говоря|если коротко"),
+    _cue(
+        Topic.SIZE_SMALL,
+        r"\bкоротк\w*|коротковат\w*|короток",
+        unless=r"шнурк|провод|кабел|^коротко\b|коротко говоря|если коротко",
+    ),
     _cue(Topic.SIZE_SMALL, r"(бер(и|ите)|брать|заказывайте) на (\w+ )?размер\w* больше|на (два|2) размера больше"),
     _cue(Topic.SIZE_SMALL, r"размер\w* не соответству\w*(?! .{0,20}больше)", unless=r"велик|больше"),
     _cue(
@@ -168,7 +174,9 @@ CUES: tuple[Cue, ...] = (
         r"быстр\w* доставк|доставк\w* (\w+ )?быстр|быстро (привез|доставил|пришл|пришел)|пришл\w* (\w+ ){0,2}быстро|"
         r"доставил\w* (за|на следующий|в срок|вовремя)|привез\w* (вовремя|раньше|быстро)|раньше срока|\bвовремя|"
         r"(отличн|хорош|надежн)\w* упаков|упаков\w* (\w+ )?(отличн|хорош|надежн)|хорошо упакован|в целости|"
-        r"дош(ло|ел|ла) цел|коробка цел|tez keldi|(привез|достав|пришл|пришел|дошл|дошел|приехал)\w* (\w+ )?(на следующий день|за (\d+|один|два|пару) (день|дня|дней))|курьер\w* (\w+ )?(вежлив|приятн|молодец)|доставк\w* (\w+ )?(за|"
+        r"дош(ло|ел|ла) цел|коробка цел|tez keldi|(привез|достав|пришл|пришел|дошл|дошел|"
+        r"приехал)\w* (\w+ )?(на следующий день|за (\d+|один|два|пару) (день|дня|дней))|курьер\w* (\w+ )?(вежлив|"
+        r"приятн|молодец)|доставк\w* (\w+ )?(за|"
         r"в) \d+ (день|дня|дн)|быстро пришл|пришл\w* быстро",
         negatable=True,
     ),

@@ -11,7 +11,7 @@ from core.reading.model import Mood, Reading, Situation
 from core.reading.mood import mood_of
 from core.reading.situations import situations_of
 from core.reading.text import clauses, prepare
-from core.reading.topics import topics_of
+from core.reading.topics import detect
 from core.topics.model import Topic
 
 # Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
@@ -43,7 +43,7 @@ def read(
     kind = product_kind(product_name, subject)
     # "unknown" when nothing names the product: the reader then does not guess that a size word is about a garment.
     hint = kind.value if product_name or subject else "unknown"
-    found = topics_of(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=hint)
+    found = detect(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=hint)
     parts = [clause for section in (text, pros, cons) if section for clause in clauses(section)]
     whole = "\n".join(p for p in (text, pros, cons) if p)
     situations = situations_of(parts, text or "")

@@ -246,7 +246,7 @@ def _by_channel(found: set[Topic], channel: Channel, everything: str, product: s
     return found
 
 
-def topics_of(
+def detect(
     text: str,
     *,
     channel: Channel | str = Channel.REVIEW,
