@@ -253,10 +253,11 @@ def detect(
     rating: int | None = None,
     pros: str | None = None,
     cons: str | None = None,
-    kind: str = "other",
+    kind: str = "unknown",
 ) -> TopicResult:
     """The topics the buyer raised, in reply order, and whether the rules are unsure.
 
+    `kind`: the product's kind (`ProductKind` value), or "unknown" when the caller does not name the product.
     Unsure: a text of several words where no cue matched, in a question, a chat, or a review rated 1–3 — the
     buyer said something the rules cannot name, and the opt-in LLM may give a second opinion.
     """
