@@ -21,15 +21,16 @@ _PRAISE_WORDS = re.compile(
 _NEGATIVE_WORDS = re.compile(
     r"ужас|кошмар|отврат|разочаров|не (советую|рекомендую|покупайте|берите|заказывайте)|треш|трэш|позор|обман|"
     r"хлам|мусор|выкинул|выбросил|в шоке|зла\b|злая|бесит|возмущ|безобраз|никому|плохо|плохое|плохой|жуть|жутк|"
-    r"awful|terrible|horrible|disappoint|waste|worst|never again|😡|🤬|👎|😤|😢|😭|🤡"
+    r"awful|terrible|horrible|disappoint|waste|worst|never again|😡|🤬|👎|😤|😢|😭|🤡|где (мой|мои|моя) |"
+    r"жду (уже )?\d+ (дн|недел|месяц)|уже \d+ (дн|недел)\w* прошл"
 )
 _IRONY = re.compile(
     r"[«\"“'](отличн|прекрасн|замечательн|супер|шикарн|качествен|лучш|хорош)\w*[»\"”']|\bага\b|\bбраво\b|"
     r"ну спасибо|спасибо (\w+ )?за (\w+ )?(подделк|брак|испорчен|обман|тряпк|подарок)|шикарно\b|ну просто|"
     r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍|👏|🎉|праздник|космос|"
-    r"на высоте|[«\"“][а-яa-z]+[»\"”]"
+    r"на высоте|[«\"“][а-яa-z]+[»\"”]|'[а-яa-z]+'|😂|🤣|🙃|😏|\bвау\b|рекорд|низкий поклон|спасибо огромное за"
 )
-_BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|🤡|👏")
+_BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|\bвау\b|рекорд|🤡|👏")
 _CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|though)\b")
 # In a chat these topics are a complaint whatever the phrasing; the rest are often only asked about.
 _CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})
