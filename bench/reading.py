@@ -1,6 +1,6 @@
 """Reading quality and cost: `core.reading.read` on a labelled set, beside a constant and a shuffled detector.
 
-Run: `.venv/bin/python bench/reading.py [--set PATH ...] [--safety PATH ...]` (defaults: the held-out sets
+Run: `.venv/bin/python bench/reading.py [--set PATH ...] [--safety PATH ... | --no-safety]` (defaults: the held-out sets
 `tests/data/reading_holdout.jsonl` and `tests/data/safety_holdout.jsonl`). Prints the sha256 of every file read,
 per-label precision/recall/F1 for topics and situations, macro F1 over topics and situations together, the lowest
 topic F1, mood and reply-language accuracy, safety (harm + legal) recall and precision, and the detection time per
@@ -231,9 +231,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, action="append", help="a labelled reading set (repeatable)")
     parser.add_argument("--safety", type=Path, action="append", help="a labelled safety set (repeatable)")
+    parser.add_argument("--no-safety", action="store_true", help="skip the safety set (e.g. for the regression set)")
     args = parser.parse_args()
     sets = tuple(args.set or DEFAULT_SETS)
-    safety = tuple(args.safety or DEFAULT_SAFETY)
+    safety = () if args.no_safety else tuple(args.safety or DEFAULT_SAFETY)
     for path in (*sets, *safety):
         print(f"sha256 {sha256(path)}  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     items = load(sets)

@@ -78,6 +78,11 @@ _DEVICE = re.compile(
     r"toyota|камри|camry|\bлад[аеуы]\b|солярис|solaris|приор|\bполо\b|polo|шкод|skoda|октави|хендай|hyundai|рено|"
     r"renault|\bформ[аеуы]\b|индукц|креплен"
 )
+_MISFITS = re.compile(
+    r"не (подош|подход|подойд|встал|встает|встанет|лож)|doesn.?t fit|does not fit|not compatible|не совмест|"
+    r"не работа\w* с"
+)
+_MISSING = re.compile(r"не хватает|некомплект|не положили|не было|нет в|отсутству|не доложил|missing|не нашл")
 _DELIVERY_WORDS = re.compile(r"доставк|курьер|посылк|заказ|отправ")
 _IF_NOT_FITS = re.compile(r"если (\w+ )?не (подойд|подош|подход)")
 _BODY = re.compile(r"\bрост|\bвес\b|\bкг\b|обхват|груд|талии|бедр|ног[аеиу]?\b|стоп[аеыу]?\b|размер одежды")
@@ -131,21 +136,26 @@ def _size_bound(clause: Clause, match: re.Match[str], kind: str) -> bool:
 # noun for the item or a property of it in the same clause; «Норм», «Супер!» alone name no aspect.
 _GENERAL_PRAISE = re.compile(
     r"\b(хорош|отличн|классн|шикарн|прекрасн|красив|супер|норм|нормальн|неплох|бомб|огонь|топ\b|лучш|ярк|"
-    r"великолепн|замечательн|чудесн|восхитительн|достойн|качествен|приятн|мягк|уютн|удобн|вкусн|"
+    r"великолепн|замечательн|чудесн|восхитительн|достойн|качествен|приятн|мягк|уютн|удобн|вкусн|сильн|крепк|"
+    r"вместительн|тих(ий|ие|ая|ое)\b|легк(ий|ие|ая|ое)\b|"
     r"great|good|nice|excellent|perfect|amazing|awesome|lovely)"
 )
 _SERVICE_NOUNS = vocabulary(
     "доставка курьер продавец магазин упаковка цена размер спасибо раз день неделя месяц звезда отзыв заказ "
     "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос"
 )
-_ITEM_WORDS = re.compile(r"^(товар|вещь|вещи|вещица|item|product|sound|quality)$")
+_ITEM_WORDS = re.compile(
+    r"^(товар|вещь|вещи|вещица|item|product|sound|quality|case|shoes|sneakers|dress|jacket|shirt|material|fabric|"
+    r"cream|charger|headphones|bag|thing|works?|charges)$"
+)
+_LUCKY = re.compile(r"хорошо (что|хоть|бы|успел|если)|хорошо\b(?= ?$| ,)")  # luck or a bare "хорошо", not the item
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
 
 def _general_praise(clause: Clause) -> bool:
     """Whether the clause praises the item itself (see `_GENERAL_PRAISE`)."""
     match = _GENERAL_PRAISE.search(clause.text)
-    if match is None or clause.text[match.start() :].startswith("хорошо"):
+    if match is None or _LUCKY.match(clause.text, match.start()):
         return False
     # The noun must stand in the praise word's own phrase: in «запаха нет, всё отлично» nothing praises the smell.
     start = clause.text.rfind(",", 0, match.start()) + 1
@@ -225,12 +235,16 @@ def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]
 
 def _by_channel(found: set[Topic], channel: Channel, everything: str, product: str) -> set[Topic]:
     norm = prepare(everything)
-    if product in _DEVICE_KINDS and _FITS_DEVICE_VERB.search(norm) and _DEVICE.search(norm) and not _BODY.search(norm):
+    # A review mentions a device it fits only to praise it («встали на Солярис без проблем»): only a misfit counts.
+    verb = _FITS_DEVICE_VERB if channel != Channel.REVIEW else _MISFITS
+    if product in _DEVICE_KINDS and verb.search(norm) and _DEVICE.search(norm) and not _BODY.search(norm):
         # "Подойдёт ли на iPhone 15?", "на камри 70 не ложатся": the device or the car, not the body.
         found = (found - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
     if channel == Channel.QUESTION:
         if Topic.AVAILABILITY in found and not _DELIVERY_WORDS.search(norm):
             found.discard(Topic.DELIVERY)  # "когда будет 40 размер? жду уже месяц": the size, not a parcel
+        if Topic.INCOMPLETE in found and not _MISSING.search(norm):
+            found.discard(Topic.INCOMPLETE)  # "одеяло в комплекте есть?" asks what is included; nothing is missing
         if Topic.RETURN in found and _IF_NOT_FITS.search(norm):
             found.discard(Topic.SIZE_ADVICE)  # "можно вернуть, если не подойдёт размер?"
         # A question about size is a request for sizing advice, whatever words it uses; questions praise nothing.
