@@ -194,8 +194,9 @@ def _share(value: float | None) -> str:
 def _row(name: str, figures: Figures) -> str:
     topic, low = figures.lowest_topic
     safety = figures.safety
+    lowest = "-" if topic == "-" else f"{topic} {low:.2f}"
     return (
-        f"| {name} | {figures.macro_f1:.3f} | {topic} {low:.2f} | {_share(figures.mood)} | "
+        f"| {name} | {figures.macro_f1:.3f} | {lowest} | {_share(figures.mood)} | "
         f"{_share(figures.language)} | {_share(safety.recall if safety.tp + safety.fn else None)} / "
         f"{_share(safety.precision if safety.tp + safety.fp else None)} |"
     )
