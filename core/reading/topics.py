@@ -37,7 +37,7 @@ _SECTION_WORDS: tuple[tuple[re.Pattern[str], Topic | None, Topic], ...] = (
     (re.compile(r"\bцен|стоимост|дешев|дорог"), Topic.PRAISE_VALUE, Topic.PRICE),
     (re.compile(r"доставк|скорост"), Topic.PRAISE_DELIVERY, Topic.DELIVERY),
     (re.compile(r"упаковк"), Topic.PRAISE_DELIVERY, Topic.PACKAGING),
-    (re.compile(r"посадк|сидит|\bfit\b"), Topic.PRAISE_FIT, Topic.SIZE_SMALL),
+    (re.compile(r"посадк|сидит|\bfit\b|^размер\w*$|\bsize\b"), Topic.PRAISE_FIT, Topic.SIZE_SMALL),
     (re.compile(r"запах|вонь|smell"), Topic.PRAISE_QUALITY, Topic.SMELL),
     (re.compile(r"\bцвет|colou?r"), None, Topic.COLOUR_MISMATCH),
 )
@@ -224,6 +224,8 @@ def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]
         found |= _hits(clause, channel, kind)
     if section == "pros":
         found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
+        if not found and _GENERAL_PRAISE.search(norm) and not norm.startswith("не "):
+            found.add(Topic.PRAISE_QUALITY)  # «Красивое», «Удобные»: the pros field is about the item
         found |= {
             praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")
         }
