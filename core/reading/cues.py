@@ -94,6 +94,12 @@ CUES: tuple[Cue, ...] = (
         channels=frozenset({Channel.QUESTION}),
     ),
     _cue(Topic.SIZE_ADVICE, r"true to size|what size|sizing|size chart|measurements|\bfit\b"),
+    _cue(
+        Topic.SIZE_ADVICE,
+        r"рост\w* (у )?модел|модел\w* (\w+ )?рост|(на|мой|мою|мои) \d{2}(,\d)? (\w+ )?(брать|взять|подойд|какой)|"
+        r"какой брать",
+        channels=frozenset({Channel.QUESTION, Channel.CHAT}),
+    ),
     # Fit compliment.
     _cue(
         Topic.PRAISE_FIT,
@@ -223,7 +229,11 @@ CUES: tuple[Cue, ...] = (
         r"состав|из чего (\w+ )?(сделан|изготовлен)|какой материал|материал \w+ \?|натуральн|настоящ\w* кож|экокож|"
         r"\bткань (\w+ )?(плотн|просвечива)|плотн\w* или|плотност\w* (\w+ )?(ткан|материал|какая)|просвечива\w* \?",
     ),
-    _cue(Topic.QUALITY, r"poor quality|cheap material|\bthin\b|flimsy|fabric composition|what material|made of"),
+    _cue(
+        Topic.QUALITY,
+        r"poor quality|cheap material|\bthin\b|flimsy|fabric composition|what material|made of|waterproof|"
+        r"промока|непромока|водонепроница|\bмнется\b|\bмнет(ся)? ли",
+    ),
     # Quality compliment.
     _cue(
         Topic.PRAISE_QUALITY,
@@ -247,7 +257,8 @@ CUES: tuple[Cue, ...] = (
         r"(на фото|на картинке|на фотографии) .{0,30}(темнее|светлее|ярче|другой|голуб|сер|красн|бел|черн|син|"
         r"зелен|розов|бежев|оттен)|оттен\w* .{0,20}(другой|не тот|отлича|соответству|блекл|бледн)|"
         r"(темнее|светлее|ярче|бледнее),? чем на (фото|картинк)|как на (фото|картинке) (\w+ )?(\?|или)|"
-        r"реальн\w* как на фото",
+        r"реальн\w* как на фото|цвет\w* (\w+ )?соответству\w* (\w+ )?(фото|картинк)|цвет\w* (\w+ )?как на (фото|"
+        r"картинк)\w* \?",
         unless=r"заказыва|не тот цвет",
     ),
     _cue(
