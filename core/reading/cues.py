@@ -232,7 +232,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         Topic.QUALITY,
         r"poor quality|cheap material|\bthin\b|flimsy|fabric composition|what material|made of|waterproof|"
-        r"промока|непромока|водонепроница|\bмнется\b|\bмнет(ся)? ли",
+        r"промока|непромока|водонепроница",
     ),
     # Quality compliment.
     _cue(
