@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _PUNCT = re.compile(r"[^\w\s,?]+")
 _SPACES = re.compile(r"\s+")
 _CONTRAST = re.compile(r"\s(?:но|однако|зато|but|however|though)\s")
+# «непришел», «неработает»: a negation buyers glue to the verb.
+_GLUED_NOT = re.compile(r"\bне(пришл\w*|пришел|работа\w*|включа\w*|подош\w*|подход\w*|соответству\w*|заряжа\w*)")
 _LINES = re.compile(r"\n+")
 _CYRILLIC_WORD = re.compile(r"^[а-я-]+$")
 _WORD = re.compile(r"\w")
@@ -90,7 +92,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
             norm = normalize(sentence.text).text
             question = "?" in norm
             prepared = _PUNCT.sub(" ", norm).replace(",", " , ").replace("?", " ? ")
-            prepared = " " + _SPACES.sub(" ", prepared).strip() + " "
+            prepared = " " + _SPACES.sub(" ", _GLUED_NOT.sub(r"не \1", prepared)).strip() + " "
             for part in _CONTRAST.split(prepared):
                 part = part.strip(" ,")
                 if not part:

@@ -136,45 +136,64 @@ def _size_bound(clause: Clause, match: re.Match[str], kind: str) -> bool:
 # noun for the item or a property of it in the same clause; «Норм», «Супер!» alone name no aspect.
 _GENERAL_PRAISE = re.compile(
     r"\b(хорош|отличн|классн|шикарн|прекрасн|красив|супер|норм|нормальн|неплох|бомб|огонь|топ\b|лучш|ярк|"
-    r"великолепн|замечательн|чудесн|восхитительн|достойн|качествен|приятн|мягк|уютн|удобн|вкусн|сильн|крепк|"
+    r"топчик|зач[её]т\b|класс\b|кайф|пушка|бомбезн|годн|великолепн|замечательн|чудесн|восхитительн|достойн|"
+    r"качествен|приятн|мягк|уютн|удобн|вкусн|сильн|крепк|"
     r"вместительн|тих(ий|ие|ая|ое)\b|легк(ий|ие|ая|ое)\b|"
     r"great|good|nice|excellent|perfect|amazing|awesome|lovely)"
 )
 _SERVICE_NOUNS = vocabulary(
     "доставка курьер продавец магазин упаковка цена размер спасибо раз день неделя месяц звезда отзыв заказ "
-    "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос"
+    "посылка пвз пункт скидка деньга рубль покупка покупатель сервис ответ связь общение вопрос соотношение "
+    "вариант цвет село"
 )
 _ITEM_WORDS = re.compile(
     r"^(товар|вещь|вещи|вещица|item|product|sound|quality|case|shoes|sneakers|dress|jacket|shirt|material|fabric|"
     r"cream|charger|headphones|bag|thing|works?|charges)$"
 )
+_WEAK_PRAISE = re.compile(r"норм")
 _LUCKY = re.compile(r"хорошо (что|хоть|бы|успел|если)|хорошо\b(?= ?$| ,)")  # luck or a bare "хорошо", not the item
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
 
-def _general_praise(clause: Clause) -> bool:
-    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`)."""
-    match = _GENERAL_PRAISE.search(clause.text)
-    if match is None or _LUCKY.match(clause.text, match.start()):
-        return False
-    # The noun must stand in the praise word's own phrase: in «запаха нет, всё отлично» nothing praises the smell.
-    start = clause.text.rfind(",", 0, match.start()) + 1
-    end = clause.text.find(",", match.end())
-    phrase = clause.text[start : end if end >= 0 else len(clause.text)].split()
-    if len(phrase) < 2:
-        return False
-    for word in phrase:
-        if _ITEM_WORDS.match(word):
+def _general_praise(clause: Clause, *, weak: bool) -> bool:
+    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`); `weak`: «норм» counts too."""
+    for match in _GENERAL_PRAISE.finditer(clause.text):
+        if _LUCKY.match(clause.text, match.start()) or (not weak and _WEAK_PRAISE.match(match.group())):
+            continue
+        # The noun stands in the praise word's own phrase: in «запаха нет, всё отлично» nothing praises the smell;
+        # without one, a noun of the clause the adjective agrees with («платье велико, а так красивое»).
+        start = clause.text.rfind(",", 0, match.start()) + 1
+        end = clause.text.find(",", match.end())
+        phrase = clause.text[start : end if end >= 0 else len(clause.text)].split()
+        if len(phrase) >= 2 and any(_names_item(word) for word in phrase if not _GENERAL_PRAISE.match(word)):
             return True
-        found = parse(word)
-        if (
-            found is not None
-            and found.tag.POS == "NOUN"
-            and found.tag.animacy != "anim"  # «мама довольна», «ребёнок в восторге»: people, not the item
-            and found.normal_form not in _SERVICE_NOUNS
-        ):
-            return not _GENERAL_PRAISE.match(word)
+        word = clause.text[match.start() :].split()[0]
+        adjective = parse(word)
+        if adjective is not None and adjective.tag.POS in ("ADJF", "ADJS") and adjective.tag.gender is not None:
+            for other in clause.words:
+                noun = parse(other)
+                if (
+                    other != word
+                    and _names_item(other)
+                    and noun is not None
+                    and noun.tag.gender == adjective.tag.gender
+                    and noun.tag.number == adjective.tag.number
+                ):
+                    return True
     return False
+
+
+def _names_item(word: str) -> bool:
+    """A word that can name the item or a property of it: not a person, not the delivery, the price or the size."""
+    if _ITEM_WORDS.match(word):
+        return True
+    found = parse(word)
+    return (
+        found is not None
+        and found.tag.POS == "NOUN"
+        and found.tag.animacy != "anim"  # «мама довольна», «ребёнок в восторге»: people, not the item
+        and found.normal_form not in _SERVICE_NOUNS
+    )
 
 
 def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
@@ -198,9 +217,9 @@ def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
         if _cue_matches(cue, clause, kind):
             found.add(cue.topic)
     if (
-        not found & ({Topic.PRAISE_QUALITY, Topic.QUALITY} | _OTHER_PRAISE)
+        not found & {Topic.PRAISE_QUALITY, Topic.QUALITY}
         and not (channel != Channel.REVIEW and clause.question)
-        and _general_praise(clause)
+        and _general_praise(clause, weak=not found & _OTHER_PRAISE)
         and not _negated_praise(clause)
     ):
         found.add(Topic.PRAISE_QUALITY)
