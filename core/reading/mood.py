@@ -37,6 +37,10 @@ _CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|th
 _CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})
 # A 4★ review that only mentions these (a remark about stock or compatibility) is still positive.
 _STORY_TOPICS = frozenset({Topic.AVAILABILITY, Topic.COMPATIBILITY, Topic.SIZE_ADVICE})
+_CHAT_PRAISE = re.compile(
+    r"спасиб|спс\b|благодар|рахмет|рахмат|rahmat|супер|отличн|класс|огонь|понрав|доволь|thank|great|love|perfect|"
+    r"👍|❤|😍|🥰|🔥|👌|🙏|☺|😊"
+)
 _CAPS_PRAISE = re.compile(r"\b(ОТЛИЧН|СУПЕР|ПРЕКРАСН|ШИКАРН|ЛУЧШ)\w*")
 # Topics that are not a complaint when a buyer only mentions them (a question, a remark, a story).
 _NEUTRAL_TOPICS = frozenset(
@@ -75,7 +79,8 @@ def mood_of(
             return Mood.NEGATIVE if negative_words or Situation.ABUSE in situations else Mood.NEUTRAL
         if strong_complaint or any(t in _CHAT_COMPLAINTS for t in topics):
             return Mood.SARCASTIC if ironic and praise_words else Mood.NEGATIVE
-        return Mood.POSITIVE if praise else Mood.NEUTRAL
+        # "Хорошо, жду" is an OK, not praise: a chat is positive with thanks or a compliment.
+        return Mood.POSITIVE if praise_topics or _CHAT_PRAISE.search(raw.lower()) else Mood.NEUTRAL
     if rating <= 2:
         if ironic and (praise or _BARE_IRONY.search(raw.lower())):
             return Mood.SARCASTIC
