@@ -41,6 +41,7 @@ _SECTION_WORDS: tuple[tuple[re.Pattern[str], Topic | None, Topic], ...] = (
     (re.compile(r"запах|вонь|smell"), Topic.PRAISE_QUALITY, Topic.SMELL),
     (re.compile(r"\bцвет|colou?r"), None, Topic.COLOUR_MISMATCH),
 )
+_SIZE_WORD = re.compile(r"^(размер\w*|посадк\w*)$")
 _SIZES = frozenset({Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.PRAISE_FIT})
 _ASKS_STOCK = re.compile(r"\?|нет (других|в продаже)|других цвет")
 _WORDS = re.compile(r"\w+")
@@ -136,7 +137,7 @@ def _size_bound(clause: Clause, match: re.Match[str], kind: str) -> bool:
 # noun for the item or a property of it in the same clause; «Норм», «Супер!» alone name no aspect.
 _GENERAL_PRAISE = re.compile(
     r"\b(хорош|отличн|классн|шикарн|прекрасн|красив|супер|норм|нормальн|неплох|бомб|огонь|топ\b|лучш|ярк|"
-    r"топчик|зач[её]т\b|класс\b|кайф|пушка|бомбезн|годн|великолепн|замечательн|чудесн|восхитительн|достойн|"
+    r"топчик|зач[её]т\b|класс\b|кайф|пушка|бомбезн|годнот|годно\b|великолепн|замечательн|чудесн|восхитительн|достойн|"
     r"качествен|приятн|мягк|уютн|удобн|вкусн|сильн|крепк|"
     r"вместительн|тих(ий|ие|ая|ое)\b|легк(ий|ие|ая|ое)\b|"
     r"great|good|nice|excellent|perfect|amazing|awesome|lovely)"
@@ -243,14 +244,15 @@ def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]
         found |= _hits(clause, channel, kind)
     if section == "pros":
         found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
-        if not found and _GENERAL_PRAISE.search(norm) and not norm.startswith("не "):
+        bare = _GENERAL_PRAISE.search(norm)
+        if not found and bare and not _WEAK_PRAISE.match(bare.group()) and not norm.startswith("не "):
             found.add(Topic.PRAISE_QUALITY)  # «Красивое», «Удобные»: the pros field is about the item
         found |= {
             praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")
         }
     elif section == "cons":
         found = {t for t in found if not t.praise}
-        found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm)}
+        found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm) and complaint not in found}
     return found
 
 
@@ -301,7 +303,10 @@ def detect(
     if pros:
         found |= _section(pros, "pros", channel, kind)
     if cons:
-        found |= _section(cons, "cons", channel, kind)
+        complaints = _section(cons, "cons", channel, kind)
+        if found & _SIZES and _SIZE_WORD.search(prepare(cons)):
+            complaints.discard(Topic.SIZE_SMALL)  # cons «размер» next to «огромный» in the text: the text says which
+        found |= complaints
     everything = " ".join(p for p in (text, pros, cons) if p)
     found = _by_channel(found, channel, everything, kind)
     words = len(_WORDS.findall(everything))
