@@ -16,7 +16,7 @@ DEFAULT = "ru"
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһіўҳҷӣ]")
 _LATIN_WORD = re.compile(r"[a-zʻʼ'ʻ`’ğşçıöüəñ]+")
 # Letters and spellings English does not use: Uzbek o'/g' and Turkic letters.
-_TURKIC_LETTERS = re.compile(r"[ğşçıəñ]|\b\w*[og][ʻʼ'`’]\w*|\w+[ʻʼ'`’](?:[aeiou])")
+_TURKIC_LETTERS = re.compile(r"[ğşçıəñ]|[og][ʻʼ'`’][a-z]|(?<=[a-z])[ʻʼ'`’][aeiou]")
 _ENGLISH = vocabulary(
     "the a an and or but is are was were be been it its this that these those i my me we our you your he she they "
     "them of to in on at for with from by as not no don't doesn't didn't isn't wasn't can can't could would should "

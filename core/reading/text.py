@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _PUNCT = re.compile(r"[^\w\s,?]+")
 _SPACES = re.compile(r"\s+")
 _CONTRAST = re.compile(r"\s(?:но|однако|зато|but|however|though)\s")
+# A run of letters longer than any word (a pasted link, a key held down): cut, so no pattern scans it for long.
+_LONG_WORD = re.compile(r"\w{41,}")
 # «непришел», «неработает»: a negation buyers glue to the verb.
 _GLUED_NOT = re.compile(r"\bне(пришл\w*|пришел|работа\w*|включа\w*|подош\w*|подход\w*|соответству\w*|заряжа\w*)")
 _LINES = re.compile(r"\n+")
@@ -80,6 +82,10 @@ def lemma(word: str) -> str:
     return found.normal_form if found is not None else word
 
 
+def _cut(match: re.Match[str]) -> str:
+    return match.group()[:40]
+
+
 @lru_cache(maxsize=1024)
 def clauses(text: str) -> tuple[Clause, ...]:
     """The clauses of a text, in order (an empty text has none); cached, as every part of the reader asks."""
@@ -91,7 +97,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
         for sentence in razdel.sentenize(line):
             norm = normalize(sentence.text).text
             question = "?" in norm
-            prepared = _PUNCT.sub(" ", norm).replace(",", " , ").replace("?", " ? ")
+            prepared = _PUNCT.sub(" ", _LONG_WORD.sub(_cut, norm)).replace(",", " , ").replace("?", " ? ")
             prepared = " " + _SPACES.sub(" ", _GLUED_NOT.sub(r"не \1", prepared)).strip() + " "
             for part in _CONTRAST.split(prepared):
                 part = part.strip(" ,")

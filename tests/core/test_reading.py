@@ -176,3 +176,11 @@ def test_the_scorer_fails_a_constant_and_a_shuffled_detector() -> None:
     safety_items = load([DATA / "safety_tuning.jsonl"])
     safety = score(safety_items, [read_item(item) for item in safety_items]).safety
     assert safety.recall >= 0.98 and safety.precision >= 0.9
+
+
+def test_a_pasted_run_of_letters_is_read_fast() -> None:
+    read("прогрев", channel="chat")
+    for text in ("a" * 5000, "ж" * 5000, "Ок. " * 300):
+        start = time.thread_time()
+        read(text, channel="chat")
+        assert time.thread_time() - start < 0.05, text[:10]
