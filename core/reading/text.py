@@ -76,12 +76,6 @@ def parse(word: str) -> Parse | None:
     return _analyser().parse(word)[0]
 
 
-def lemma(word: str) -> str:
-    """The dictionary form of a lower-case word (non-Russian words unchanged)."""
-    found = parse(word)
-    return found.normal_form if found is not None else word
-
-
 def _cut(match: re.Match[str]) -> str:
     return match.group()[:40]
 

@@ -49,8 +49,7 @@ _WORD_TAIL = re.compile(r"^\w*")
 # Below this many words a text with no topic is just short ("Супер!"), not a text the rules failed to read.
 _UNSURE_MIN_WORDS = 4
 
-# Size binding. A plain size adjective and the nouns it may describe to be a size complaint.
-_SIZE_ADJECTIVE = re.compile(r"^(больш|длинн|широк|огромн|маленьк|коротк|узк|крупн|мелк|велик|мал)")
+# Size binding: nouns a size adjective may agree with without saying anything about the item's size.
 _NOT_ABOUT_SIZE = vocabulary(
     "спасибо выбор линейка ассортимент объём объем количество скидка очередь плюс минус опыт радость срок отзыв "
     "подарок разница удовольствие спрос деталь магнит кто капсула порция запас плюсик ожидание путь расстояние "
@@ -97,7 +96,7 @@ def _negated(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _head_noun(words: tuple[str, ...], at: int) -> str | None:
-    """The lemma of the noun a size adjective at `at` describes: the nearest noun within two words that agrees."""
+    """The dictionary form of the noun a size adjective at `at` describes: the nearest noun within two words that agrees."""
     adjective = parse(words[at])
     if adjective is None:
         return None
