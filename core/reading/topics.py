@@ -96,7 +96,7 @@ def _negated(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _head_noun(words: tuple[str, ...], at: int) -> str | None:
-    """The dictionary form of the noun a size adjective at `at` describes: the nearest agreeing noun within two words."""
+    """The dictionary form of the noun the size adjective at `at` describes (nearest agreeing noun, ±2 words)."""
     adjective = parse(words[at])
     if adjective is None:
         return None
