@@ -31,7 +31,7 @@ _IRONY = re.compile(
     r"\bтипа\b|как же|великолепно\b|молодцы\b|thanks a lot|great job|just great|🤡|👍|👏|🎉|праздник|космос|"
     r"на высоте|[«\"“][а-яa-z]+[»\"”]|'[а-яa-z]+'|😂|🤣|🙃|😏|\bвау\b|рекорд|низкий поклон|спасибо огромное за"
 )
-_BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|\bвау\b|рекорд|🤡|👏")
+_BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|\bвау\b|рекорд|👏")
 _CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|though)\b")
 # In a chat these topics are a complaint whatever the phrasing; the rest are often only asked about.
 _CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})

@@ -62,9 +62,9 @@ _AS_WANTED = re.compile(
 )
 # Words that tie a size adjective to the item's size («размер большой», «рукава длинные», «в груди узко»).
 _PREDICATIVE_POS = frozenset({"ADJS", "COMP", "ADVB", "PRED"})
-# A generic adjective cue that needs binding; the strong cues (маломерит, велико, жмёт…) never do.
+# A generic adjective cue that needs binding; the strong cues (маломерит, велико, коротковат, жмёт…) never do.
 _GENERIC_SIZE_CUE = re.compile(
-    r"^(\bдлинн\w*|\bширок\w*|\bбольш(ие|ая|ой)\b|\bогромн\w*|маленьк\w*|\bкоротк\w*|\bузк\w*|висит)$"
+    r"(длинн|широк|огромн|маленьк|коротк|узк)(ий|ый|ая|ое|ие|ые|о|а|и|ы)?|больш(ие|ая|ой)|висит"
 )
 _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|трек|отслежива|на складе|в пункте|заказ|посылк|пвз")
 # Kinds a size adjective can complain about («длинная» on a skirt); "unknown": the product is not named at all.
@@ -200,7 +200,7 @@ def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
     for match in cue.rx.finditer(clause.text):
         if cue.negatable and _negated(clause.text, match):
             continue
-        generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.match(match.group())
+        generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.fullmatch(match.group())
         if generic and not _size_bound(clause, match, kind):
             continue
         return True
