@@ -46,9 +46,10 @@ def read(
     found = detect(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=hint)
     parts = [clause for section in (text, pros, cons) if section for clause in clauses(section)]
     whole = "\n".join(p for p in (text, pros, cons) if p)
-    situations = situations_of(parts, text or "")
-    if Situation.NOT_RECEIVED in situations:
-        situations.discard(Situation.REFUND_PENDING)  # "верните деньги" for a parcel that never came
+    evidence = situations_of(parts, text or "")
+    if Situation.NOT_RECEIVED in evidence:
+        evidence.pop(Situation.REFUND_PENDING, None)  # "верните деньги" for a parcel that never came
+    situations = set(evidence)
     said = {t for s in situations for t in _SAID_BY.get(s, ())}
     if Situation.CLAIM_REJECTED in situations and Situation.RETURN_REFUSED_AT_PICKUP not in situations:
         said.add(Topic.RETURN)
@@ -70,4 +71,5 @@ def read(
         language=reply_language(whole),
         kind=kind,
         unsure=found.unsure and not situations,
+        evidence=tuple(f"{s.value}: {evidence[s]}" for s in Situation if s in evidence),
     )

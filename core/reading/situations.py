@@ -243,18 +243,27 @@ _GREETING_LINE = re.compile(rf"^{_GREETING}$")
 _OPENER_SPLIT = re.compile(r"[\n.!]+")
 
 
-def situations_of(parts: list[Clause], whole: str) -> set[Situation]:
-    """The situations in a text's clauses (`whole`: the text as written, for the chat opener)."""
-    found: set[Situation] = set()
+def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
+    """The situations in a text's clauses, each with the words that showed it (the evidence a card can quote);
+    `whole`: the text as written, for the chat opener."""
+    found: dict[Situation, str] = {}
     for clause in parts:
         for rule in _RULES:
             if rule.situation in found:
                 continue
-            if rule.rx.search(clause.text) and not (rule.unless is not None and rule.unless.search(clause.text)):
-                found.add(rule.situation)
+            match = rule.rx.search(clause.text)
+            if match and not (rule.unless is not None and rule.unless.search(clause.text)):
+                found[rule.situation] = _quote(clause.text, match)
     if _is_opener(whole):
-        found.add(Situation.WB_CHAT_OPENER)
+        found[Situation.WB_CHAT_OPENER] = whole.strip()
     return found
+
+
+def _quote(text: str, match: re.Match[str]) -> str:
+    """The matched words with up to two words either side (normalised text)."""
+    before = text[: match.start()].split()[-2:]
+    after = text[match.end() :].split()[:2]
+    return " ".join([*before, match.group().strip(), *after]).strip(" ,")
 
 
 def _is_opener(text: str) -> bool:

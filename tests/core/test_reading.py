@@ -184,3 +184,8 @@ def test_a_pasted_run_of_letters_is_read_fast() -> None:
         start = time.thread_time()
         read(text, channel="chat")
         assert time.thread_time() - start < 0.05, text[:10]
+
+
+def test_the_evidence_quotes_what_showed_each_situation() -> None:
+    reading = read("после крема ожог на лице, иду в Роспотребнадзор", channel="review", rating=1)
+    assert reading.evidence == ("harm: после крема ожог на лице", "legal: иду в роспотребнадзор")
