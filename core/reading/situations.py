@@ -260,9 +260,9 @@ def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
 
 
 def _quote(text: str, match: re.Match[str]) -> str:
-    """The matched words with up to two words either side (normalised text)."""
-    before = text[: match.start()].split()[-2:]
-    after = text[match.end() :].split()[:2]
+    """The matched words with up to two words either side within the phrase (normalised text)."""
+    before = text[: match.start()].rsplit(",", 1)[-1].split()[-2:]
+    after = text[match.end() :].split(",", 1)[0].split()[:2]
     return " ".join([*before, match.group().strip(), *after]).strip(" ,")
 
 
