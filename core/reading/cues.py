@@ -68,7 +68,8 @@ CUES: tuple[Cue, ...] = (
     _cue(Topic.SIZE_SMALL, r"размер\w* не соответству\w*(?! .{0,20}больше)", unless=r"велик|больше"),
     _cue(
         Topic.SIZE_SMALL,
-        r"runs? small|small sizing|too (small|tight|short)|\btight\b|order (\w+ )?sizes? up|\bsize up",
+        r"runs? (a )?(size |bit |little )?small|small sizing|too (small|tight|short)|order (it )?one (size )?up|"
+        r"\btight\b|order (\w+ )?sizes? up|\bsize up",
     ),
     # Size: runs large.
     _cue(Topic.SIZE_LARGE, r"большемер|\bвелик(о|а|и)?\b|великоват\w*|\bогромн\w*|болта(ет|ю)ся|висит|мешк\w*"),
@@ -150,7 +151,11 @@ CUES: tuple[Cue, ...] = (
         r"две левые|два левых|две правые|оба на (левую|правую)|обе на (левую|правую)|друг(ой|ая|ое) (товар|модел)|"
         r"заказыва\w* .{0,40}(пришел|пришла|пришло|прислали|получил)|(прислали|пришел|пришла) .{0,40}а (я )?заказыва",
     ),
-    _cue(Topic.WRONG_ITEM, r"wrong (item|colou?r|size|model)|different item|not what i ordered"),
+    _cue(
+        Topic.WRONG_ITEM,
+        r"wrong (item|colou?r|size|model)|different item|not what i ordered|sent (me )?(the )?wrong|"
+        r"(received|got|sent|came|arrived)\w* .{0,30}instead of",
+    ),
     # Incomplete set.
     _cue(
         Topic.INCOMPLETE,
@@ -255,6 +260,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         Topic.PRAISE_QUALITY,
         r"(great|excellent|good|super|high|top) quality|quality is (great|excellent|good)|\bsoft\b|comfortable|"
+        r"beautiful|gorgeous|amazing|\blove (it|this|them)\b|"
         r"sturdy|well made",
         negatable=True,
     ),
@@ -298,7 +304,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         Topic.PRAISE_VALUE,
-        r"value for money|great value|good value|\bcheap\b(?! (material|dye|plastic|fabric))|affordable|(great|"
+        r"value for money|great value|good value|(?<!and )(?<!is )\bcheap\b(?! (material|dye|plastic|fabric|"
+        r"looking))|affordable|(great|"
         r"good) price",
     ),
     # Counterfeit suspicion.
