@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.reading import SAFETY, Mood, Reading, Situation, read  # noqa: E402
+from core.reading.text import parse  # noqa: E402
 from core.topics import Topic  # noqa: E402
 
 DEFAULT_SETS = (ROOT / "tests/data/reading_holdout.jsonl",)
@@ -178,7 +179,7 @@ def shuffled(readings: Sequence[Reading], seed: int = 24) -> list[Reading]:
 
 def timed_readings(items: Sequence[dict]) -> tuple[list[Reading], list[float]]:
     """Every item's reading and its detection time in ms (the analyser is loaded first; lemma cache is cold)."""
-    read("прогрев", channel="review")  # loads the morphology analyser once, as the first real item would
+    parse("прогрев")  # loads the morphology analyser once, as the first real item would
     readings, times = [], []
     for item in items:
         start = time.thread_time()  # CPU time: the box is shared, waiting for a core is not the reader's cost

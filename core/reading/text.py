@@ -40,6 +40,7 @@ def vocabulary(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+@lru_cache(maxsize=4096)
 def prepare(text: str) -> str:
     """Normalised text for the cue patterns: guardrail normalisation, punctuation except `,` and `?` dropped."""
     norm = normalize(text).text

@@ -209,10 +209,12 @@ def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
 
 def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
     found: set[Topic] = set()
+    text = clause.text
     for cue in CUES:
-        if cue.topic in found or (cue.channels is not None and channel not in cue.channels):
+        # Most cues do not occur at all: one C-level search settles them before any Python-level check.
+        if cue.topic in found or not cue.rx.search(text) or (cue.channels is not None and channel not in cue.channels):
             continue
-        if cue.unless is not None and cue.unless.search(clause.text):
+        if cue.unless is not None and cue.unless.search(text):
             continue
         if _cue_matches(cue, clause, kind):
             found.add(cue.topic)
