@@ -19,7 +19,19 @@ from core.reading.cues import CUES, Cue
 from core.reading.text import Clause, clauses, parse, prepare, vocabulary
 from core.topics.model import Topic, TopicResult, ordered
 
-_NEGATORS = {"не", "нет", "без", "ни", "no", "not", "without", "never", "nothing", "isn", "doesn", "don", "wasn"}
+_NEGATORS = {
+    *("не", "нет", "без", "ни", "никакого", "никакой", "никаких", "ничуть", "нисколько"),
+    *("no", "not", "without", "never", "nothing", "isn", "doesn", "don", "wasn"),
+}
+# Complaints a negation right before them denies («не маломерит», «ничего не сломалось», «не дорого»). Question-like
+# topics are left out («не могу подключить» asks about usage, «не подходит на А54» is the compatibility complaint),
+# and so is a missing part, said with a negation («нет пояса в комплекте»).
+_DENIABLE = frozenset(
+    {
+        *(Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.DEFECT, Topic.WRONG_ITEM, Topic.DELIVERY),
+        *(Topic.PACKAGING, Topic.SMELL, Topic.QUALITY, Topic.PRICE, Topic.COUNTERFEIT),
+    }
+)
 _EMPTY_SECTION = re.compile(
     r"^(нет|нету|никаких|ничего|не обнаружено|не выявлено|не нашла|не нашел|отсутствуют|no|none|nothing|-|всё|все|"
     r"all|пока нет|не заметила|не заметил)?$"
@@ -86,6 +98,11 @@ _MISSING = re.compile(r"не хватает|некомплект|не полож
 _DELIVERY_WORDS = re.compile(r"доставк|курьер|посылк|заказ|отправ")
 _IF_NOT_FITS = re.compile(r"если (\w+ )?не (подойд|подош|подход)")
 _BODY = re.compile(r"\bрост|\bвес\b|\bкг\b|обхват|груд|талии|бедр|ног[аеиу]?\b|стоп[аеыу]?\b|размер одежды")
+
+
+def _denied(sentence: str, match: re.Match[str]) -> bool:
+    """A negation in the two words right before the match (the match's own words may hold one: «не тот цвет»)."""
+    return any(word in _NEGATORS for word in sentence[: match.start()].split()[-2:])
 
 
 def _negated(sentence: str, match: re.Match[str]) -> bool:
@@ -199,6 +216,8 @@ def _names_item(word: str) -> bool:
 def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
     for match in cue.rx.finditer(clause.text):
         if cue.negatable and _negated(clause.text, match):
+            continue
+        if cue.topic in _DENIABLE and _denied(clause.text, match):
             continue
         generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.fullmatch(match.group())
         if generic and not _size_bound(clause, match, kind):
