@@ -2,8 +2,9 @@
 
 A review's rating sets the frame and the text moves it: praise and complaint together are `mixed`; a 1–2★ review
 that uses praise words around a complaint with a tell of irony («"отличное" качество», «ну спасибо», «браво»,
-«ага», a 👍 on 1★) is `sarcastic`, otherwise a 1★ with praise is `mixed` — never `positive`. Questions and chats
-without feeling either way are `neutral`.
+«ага», a 👍 on 1★) is `sarcastic`; otherwise praise on 1–2★ is `mixed` when nothing is complained about (on 2★
+also when praise and complaint are contrasted), else `negative` — never `positive`. A pre-purchase question is
+`neutral` unless it scolds; a chat is `negative` with a complaint or a situation, `positive` with thanks.
 """
 
 from __future__ import annotations
