@@ -75,6 +75,15 @@ CUES: tuple[Cue, ...] = (
         r"runs? (a )?(size |bit |little )?small|small sizing|too (small|tight|short)|order (it )?one (size )?up|"
         r"\btight\b|order (\w+ )?sizes? up|\bsize up",
     ),
+    # Central-Asian words buyers mix in (Uzbek/Kazakh/Kyrgyz/Tajik, either alphabet).
+    _cue(
+        Topic.PRAISE_QUALITY, r"sifat\w* (yaxshi|zo.?r|a.?lo)|сапас\w* (жақсы|жакшы)|сапаты жакшы|сифат\w* (хуб|нағз)"
+    ),
+    _cue(Topic.QUALITY, r"sifat\w* (yomon|past)|сапас\w* (нашар|жаман)|сапаты (начар|жаман)|сифат\w* (бад|паст)"),
+    _cue(Topic.SIZE_LARGE, r"\bkatta\b|\bкалон\b"),
+    _cue(Topic.DEFECT, r"buzil|singan|ishlamay|істемей|иштебей|сынған"),
+    _cue(Topic.DELIVERY, r"yetib kelmadi|(тапсырыс|заказ|посылка|zakaz)\w* (\w+ )?(келмеді|келген жок|kelmadi)"),
+    _cue(Topic.PRAISE_DELIVERY, r"tez (keldi|yetib)|тез (келді|келди)"),
     # Size: runs large.
     _cue(Topic.SIZE_LARGE, r"большемер|\bвелик(о|а|и)?\b|великоват\w*|\bогромн\w*|болта(ет|ю)ся|висит|мешк\w*"),
     _cue(
