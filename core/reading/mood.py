@@ -22,7 +22,7 @@ _PRAISE_WORDS = re.compile(
 )
 _NEGATIVE_WORDS = re.compile(
     r"ужас|кошмар|отврат|разочаров|не (советую|рекомендую|покупайте|берите|заказывайте)|треш|трэш|позор|обман|"
-    r"хлам|мусор|выкинул|выбросил|в шоке|зла\b|злая|бесит|возмущ|безобраз|никому|плохо|плохое|плохой|жуть|жутк|"
+    r"хлам|мусор|выкинул|выбросил|в шоке|\bзла\b|\bзлая|бесит|возмущ|безобраз|никому не|(?<!не)плох|жуть|жутк|"
     r"awful|terrible|horrible|disappoint|waste|worst|never again|😡|🤬|👎|😤|😢|😭|🤡|где (мой|мои|моя) |"
     r"жду (уже )?\d+ (дн|недел|месяц)|уже \d+ (дн|недел)\w* прошл"
 )
@@ -34,6 +34,8 @@ _IRONY = re.compile(
 )
 _BARE_IRONY = re.compile(r"\bага\b|\bтипа\b|\bбраво\b|\bвау\b|рекорд|👏")
 _CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|though)\b")
+# «Единственное — …», «из минусов»: a 4–5★ review that names a drawback.
+_DRAWBACK = re.compile(r"единственн(ое|ый|ая)|из минусов|минус(ы)? в том|один минус|only (downside|issue|problem)")
 # In a chat these topics are a complaint whatever the phrasing; the rest are often only asked about.
 _CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})
 # A 4★ review that only mentions these (a remark about stock or compatibility) is still positive.
@@ -93,6 +95,8 @@ def mood_of(
             return Mood.NEGATIVE
         return Mood.MIXED
     if rating == 4 and any(not t.praise and t not in _STORY_TOPICS for t in topics):
+        return Mood.MIXED
+    if _DRAWBACK.search(prepared) and any(not t.praise for t in topics):
         return Mood.MIXED
     if complaint and (rating == 4 or praise_topics or strong_complaint):
         return Mood.MIXED

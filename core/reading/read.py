@@ -17,7 +17,7 @@ from core.topics.model import Topic
 # Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
 # that never came or a return the pickup point refused is not a delivery complaint.
 _SAID_BY: dict[Situation, frozenset[Topic]] = {
-    Situation.REFUND_PENDING: frozenset({Topic.RETURN, Topic.DELIVERY}),
+    Situation.REFUND_PENDING: frozenset({Topic.RETURN}),
     Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY}),
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
     Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
