@@ -94,6 +94,9 @@ _NOT_LEGAL = (
     r"\bсудок|рассуд|пересуд|самосуд"
 )
 
+_DENIALS = frozenset({"не", "без", "ни", "никаких", "никакой", "никакого", "нет", "no", "not", "without"})
+_NEARLY = frozenset({"чуть", "едва", "чудом", "almost", "nearly"})
+
 _RULES: tuple[_Rule, ...] = (
     # Money for a return or a cancelled order has not come back yet.
     _rule(
@@ -252,12 +255,22 @@ def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
         for rule in _RULES:
             if rule.situation in found:
                 continue
-            match = rule.rx.search(clause.text)
-            if match and not (rule.unless is not None and rule.unless.search(clause.text)):
+            if rule.unless is not None and rule.unless.search(clause.text):
+                continue
+            for match in rule.rx.finditer(clause.text):
+                if rule.situation == Situation.HARM and _no_injury(clause.text, match):
+                    continue
                 found[rule.situation] = _quote(clause.text, match)
+                break
     if _is_opener(whole):
         found[Situation.WB_CHAT_OPENER] = whole.strip()
     return found
+
+
+def _no_injury(text: str, match: re.Match[str]) -> bool:
+    """«без травм», «не подавился»: the injury word is denied — but «чуть не подавился» is a near miss that counts."""
+    before = text[: match.start()].split()[-2:]
+    return bool(before) and before[-1] in _DENIALS and not (len(before) == 2 and before[0] in _NEARLY)
 
 
 def _quote(text: str, match: re.Match[str]) -> str:
