@@ -118,6 +118,7 @@ def test_harm_and_legal_are_read_with_their_near_misses() -> None:
     assert set(urgent.safety) == {Situation.HARM, Situation.LEGAL}
     assert Situation.HARM in read("Сын подавился деталью, вызывали скорую", channel="chat").situations
     assert Situation.LEGAL in read("Подаю на вас в суд по ЗоЗПП", channel="chat").situations
+    assert Situation.HARM in read("Ребёнок чуть не подавился деталью", channel="chat").situations
     for near_miss in (
         "порезала ткань ножницами, режут отлично",
         "аллергии на шерсть нет, свитер тёплый",
@@ -125,6 +126,8 @@ def test_harm_and_legal_are_read_with_their_near_misses() -> None:
         "судя по отзывам, хороший товар",
         "обожглась бы без прихватки — ручки не греются",
         "Претензий нет, всё отлично",
+        "Сын играет каждый день, без травм",
+        "Можно ли обжечься о ручку?",
     ):
         assert read(near_miss, channel="review", rating=5).safety == (), near_miss
 
