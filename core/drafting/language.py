@@ -1,4 +1,4 @@
-"""The reply language is the buyer's: detected from what the buyer wrote, Russian unless it is clearly English.
+"""The reply language is the buyer's: `core.reading.language` detects it (one detector for the reader and drafts).
 
 The member's menu language says nothing about the buyer: an owner who reads the bot in English still answers
 Russian buyers in Russian.
@@ -6,19 +6,11 @@ Russian buyers in Russian.
 
 from __future__ import annotations
 
-import re
+from core.reading.language import DEFAULT, reply_language
 
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-# Fewer Latin letters than this cannot tell English from a size ("M"), a brand or a model name in Russian text.
-_MIN_LATIN = 12
-DEFAULT = "ru"
+__all__ = ["DEFAULT", "buyer_language"]
 
 
 def buyer_language(text: str) -> str:
-    """`en` when the text is mostly Latin letters and long enough to tell, else `ru` (WB's buyers write Russian)."""
-    latin = len(_LATIN.findall(text or ""))
-    cyrillic = len(_CYRILLIC.findall(text or ""))
-    if latin >= _MIN_LATIN and latin > 3 * cyrillic:
-        return "en"
-    return DEFAULT
+    """`en` when the buyer writes English, else `ru` (`core.reading.language.reply_language`)."""
+    return reply_language(text)

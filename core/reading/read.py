@@ -1,20 +1,32 @@
-"""`read`: the one entry point that turns a buyer's text into a `Reading`.
-
-Interim implementation over the substring topic rules (`core.topics.detect`); the lemmatised reader replaces it.
+"""`read`: the one entry point that turns a buyer's text into a `Reading` (topics, situations, mood, reply language
+and the product's kind). Pure (no I/O) and fast: the morphology is loaded once and cached per word form.
 """
 
 from __future__ import annotations
 
-from core.drafting.language import buyer_language
 from core.models.enums import Channel
-from core.reading.model import Mood, ProductKind, Reading
-from core.reading.safety import safety_situations
-from core.topics import detect
+from core.reading.kind import product_kind
+from core.reading.language import reply_language
+from core.reading.model import Mood, Reading, Situation
+from core.reading.mood import mood_of
+from core.reading.situations import situations_of
+from core.reading.text import clauses, prepare
+from core.reading.topics import detect
+from core.topics.model import Topic
 
+# Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
+# that never came or a return the pickup point refused is not a delivery complaint.
+_SAID_BY: dict[Situation, frozenset[Topic]] = {
+    Situation.REFUND_PENDING: frozenset({Topic.RETURN}),
+    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY}),
+    Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
+    Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
+    Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),
+    Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE}),
+    Situation.DISCOUNT_REQUEST: frozenset({Topic.AVAILABILITY}),
+}
 
-def product_kind(product_name: str | None, subject: str | None = None) -> ProductKind:
-    """The product's kind from WB's subject (preferred) or the product name; `OTHER` when neither tells."""
-    return ProductKind.OTHER
+__all__ = ["product_kind", "read"]
 
 
 def read(
@@ -28,17 +40,36 @@ def read(
     subject: str | None = None,
 ) -> Reading:
     """The reading of one buyer text (for chats: the buyer's recent messages joined by newlines)."""
-    topics = detect(text, channel=channel, rating=rating, pros=pros, cons=cons)
-    if rating is None:
-        mood = Mood.NEUTRAL
-    else:
-        mood = Mood.POSITIVE if rating >= 4 else Mood.NEGATIVE if rating <= 2 else Mood.MIXED
+    kind = product_kind(product_name, subject)
+    # "unknown" when nothing names the product: the reader then does not guess that a size word is about a garment.
+    hint = kind.value if product_name or subject else "unknown"
+    found = detect(text, channel=channel, rating=rating, pros=pros, cons=cons, kind=hint)
+    parts = [clause for section in (text, pros, cons) if section for clause in clauses(section)]
     whole = "\n".join(p for p in (text, pros, cons) if p)
+    evidence = situations_of(parts, text or "")
+    if Situation.NOT_RECEIVED in evidence:
+        evidence.pop(Situation.REFUND_PENDING, None)  # "верните деньги" for a parcel that never came
+    situations = set(evidence)
+    said = {t for s in situations for t in _SAID_BY.get(s, ())}
+    if Situation.CLAIM_REJECTED in situations and Situation.RETURN_REFUSED_AT_PICKUP not in situations:
+        said.add(Topic.RETURN)
+    topics = tuple(t for t in found.topics if t not in said)
+    mood = mood_of(
+        whole,
+        prepare(whole),
+        rating=rating,
+        topics=topics,
+        situations=situations,
+        question=Channel(channel) == Channel.QUESTION,
+    )
+    if mood == Mood.SARCASTIC:
+        topics = tuple(t for t in topics if not t.praise)  # the praise words were the irony
     return Reading(
-        topics=topics.topics,
-        situations=safety_situations(whole),
+        topics=topics,
+        situations=tuple(s for s in Situation if s in situations),
         mood=mood,
-        language=buyer_language(whole),
-        kind=product_kind(product_name, subject),
-        unsure=topics.unsure,
+        language=reply_language(whole),
+        kind=kind,
+        unsure=found.unsure and not situations,
+        evidence=tuple(f"{s.value}: {evidence[s]}" for s in Situation if s in evidence),
     )

@@ -6,7 +6,7 @@ import json
 
 import openai
 
-from core.topics.detect import detect
+from core.reading.topics import detect
 from core.topics.model import Topic, TopicResult, TopicSource, ordered
 
 _SYSTEM = (

@@ -128,4 +128,4 @@ async def test_arrival_draft_uses_the_llm_only_when_the_seller_opted_in(db: None
     assert paid.origin == DraftOrigin.LLM
     assert tapped.origin == DraftOrigin.LLM  # Draft/Regenerate use the seller's LLM switch as before
     await plain.refresh_from_db()
-    assert plain.topics == []  # detected and stored: "Отличное платье" names no topic
+    assert plain.topics == ["praise_quality"]  # detected and stored: "Отличное платье" praises the item itself

@@ -1,0 +1,286 @@
+"""The buyer's situation (`Situation`): where the buyer already is, read clause by clause over the whole text.
+
+Each situation is a set of patterns over the prepared clause text (`core.reading.text`); a pattern may carry an
+`unless` (the same clause) that makes it a near miss. Safety is strict both ways: harm needs an injury to a person
+(«обожгла ладонь», «сыпь», «ударило током», «подавилась») and not a hypothetical, a negation or an object
+(«аллергии нет», «обжечься невозможно», «порезала ткань ножницами»); legal needs a legal step or authority as a
+threat («подаю в суд», «пишу в Роспотребнадзор», «по ЗоЗПП»), not a profession or a figure of speech («в суде
+работаю», «судя по», «претензий нет»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.guardrails.normalize import normalize
+from core.reading.model import Situation
+from core.reading.text import Clause
+
+
+@dataclass(frozen=True)
+class _Rule:
+    situation: Situation
+    rx: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+
+
+def _rule(situation: Situation, pattern: str, unless: str | None = None) -> _Rule:
+    return _Rule(situation, re.compile(pattern), re.compile(unless) if unless else None)
+
+
+_MONEY = r"(деньг\w*|денег|средств\w*|оплат\w*|бабк\w*|бабл\w*|возврат\w* (денег|средств)|refund|money|акча\w*|pul\w*)"
+_REFUSED = r"(отклон\w*|отказ\w*|не одобр\w*|не приня\w*|не принима\w*|rejected|declined|denied)"
+_INJURY = (
+    r"ожог|обжег|обожгл|обжегл|ожег|обжог|обварил|ошпар|осколк?о?\w* (в|на) (ног|рук|пальц|лиц|глаз)|высыпал|"
+    r"щип(ет|лет)|"
+    r"чесотк|сыпух|траванул|живот (\w+ )?(скрутил|болит|заболел)|стало плохо|давлени\w* (подскочил|поднял)|"
+    r"проглатил|глотнул|промыва\w* желуд|разбил\w* (колен|лоб|нос|голов|губ|лицо)|вывих|растяжени|"
+    r"сломал\w* (пломб|зуб)|"
+    r"кровав|obozh|kuydi|волдыр|порезал(ся|ась)\b|"
+    r"порезал(а)? (себе )?(палец|руку|ладонь|ногу|губу|лицо|язык)|порез\w* (на|пальц|руки|ладон|ноги|губ)|поранил|"
+    r"травм|кровь\b|кровил|воспал|распорол\w* (мне )?(руку|палец|ногу|ладонь)|"
+    r"сломал\w* (руку|ногу|запясть|палец|нос|зуб)|перелом|ушиб|синяк|гематом|ссадин|\bран(а|у|ы|ка|ку|ки)\b|шрам|"
+    r"ал+ерги|сыпь|сыпью|высыпан|покраснел\w*|краснот|зуд|чеш(ется|утся)|\bотек|\bопух|раздражени\w* (на )?кож|"
+    r"кож\w* (горит|жжет|печет|щиплет|зудит)|щиплет|крапивниц|дерматит|экзем|пузыр\w* на коже|"
+    r"отравил|отравлен|тошнит|тошнил|тошнот|рвот|рвало|болел\w* живот|мигрен|голов\w* (болит|боль|кружит)|"
+    r"головн\w* бол|"
+    r"по голове|сотрясени|ударил\w* током|удар\w* током|бь[её]т(ся)? током|шибанул|дернуло током|током ударило|"
+    r"током (\w+ )?(шарахн|долбан|ударил|бьет|бьется|дернул|ударяет)|(шарахн|долбан)\w* током|"
+    r"подавил(ся|ась)|поперхнул|проглотил|проглотила|задохнул|задыха|в больниц|скор\w* помощ|к врачу|врач\w* сказал|"
+    r"госпитализ|химическ\w* ожог|слезил|глаза (покраснел|жжет|щипл|слезя)|жжени|пожар(?!н)|загорел(ся|ась|ось)|"
+    r"воспламен|взорвал|искрит|заискрил|дым пошел|burn|burned|rash|allerg|injur|cut my|bleed|shock|choke|choking|"
+    r"swallow|poison|hospital|itch"
+)
+# Near misses that mention an injury word without an injury.
+_NOT_INJURY = (
+    r"ал+ерги\w* (нет|не было|не вызывает|не вызвал|не появил)|(нет|не было|без|не вызывает|не вызвал\w*) "
+    r"(\w+ )?(ал+ерги|раздражени|покраснени|сыпи|зуда)|никакой (ал+ерги|реакци|раздражени)|"
+    r"(обжечься|обжечь|пораниться|порезаться) (невозможно|нельзя)|не (обжигает|обожжешься|греется|колется)|"
+    r"обожглась бы|обжеглась бы|чтобы не обжечь|(ткань|бумаг|ленту|нитк\w*|картон|упаковк\w*) ножниц|"
+    r"ножниц\w* (ткань|бумаг)|ничего не проглотил|не проглотит|no (rash|allerg)|not? allerg|гипоаллерген|"
+    r"для ал+ергик|ал+ергик\w* подход|(не|нет) (зуд|жжени)|кровать|кровля|без пожар|не пожар|"
+    r"вырвиглаз|burn(ed)? (out|through)|прогорел|никакой реакции|ал+ерген|"
+    r"ал+ерги\w* на (орех|шерст|пыл|кош|цитрус|вс[её]|лактоз|мед)|не бь[её]тся|не бьет|током \?|прошлый|от солнц|"
+    r"(можно ли|может ли|не вызыва\w*|а если|нет ли|безопасн\w* ли|есть ли|не будет ли|не опасн\w*) .{0,40}\?|"
+    r"атопическ|склонн\w* к|мажу ожог|от ожогов|не искрит|шучу|сыпь (блест|блёст|страз|пайет)|против ожогов|"
+    r"ожогов нет|нет ожогов|"
+    r"без ожогов|yo.?q|"
+    r"отравил\w* (мне )?(\w+ )?(настроени|праздник|жизнь|выходн|отдых)"
+)
+# Legal: a legal ground is a threat by itself; an authority or a lawyer only with a step towards it («подаю в суд»,
+# «буду писать в Роспотребнадзор», «мой юрист сказал»), never as a job, a joke or a question about a certificate.
+_LEGAL_GROUND = (
+    r"зозпп|защит\w* прав потребител|закон\w* о защите|\bиск\b|исков\w*|досудебн\w*|\bук рф\b|lawsuit|sue you|"
+    r"legal action|(будет|подам|подаю|напишу|направлю|отправлю|отправил\w*|составлю|письменн\w*) (\w+ )?претензи|"
+    r"взыщ|неустойк|по закону (\w+ )?(верн|обязан|треб)|треб\w* по закону|моим юрист|с юрист|rospotreb|sudga|"
+    r"shikoyat|засуж|засуд|претензионн|статья 159|ст 159|159 ук|reporting you|report you|моральн\w* (вред|"
+    r"ущерб)|через суд|суд вам|потом суд|судга|ариза"
+)
+_AUTHORITY = (
+    r"(\bсуд\w*|роспотребнадзор\w*|\bрпн\b|прокуратур\w*|прокурор\w*|юрист\w*|адвокат\w*|полици\w*|\bsud\b|court|"
+    r"lawyer)"
+)
+_STEP = (
+    r"(подам|подаю|подать|подала|подал|обращусь|обращаюсь|обратилась|обратился|обратимся|пойду|иду|идти|пишу|"
+    r"напишу|писать|написала|написал|жалоб\w*|заявлени\w*|направлю|отправлю|встретимся|увидимся|разбират\w*|"
+    r"передам|передаю|сказал\w*|жаловат\w*|разбер\w*|свяжет\w*|консультир\w*|\bv\b|will|going to|see you|contact\w*)"
+)
+_LEGAL = rf"{_LEGAL_GROUND}|{_STEP} .{{0,40}}{_AUTHORITY}|{_AUTHORITY} .{{0,40}}{_STEP}"
+_NOT_LEGAL = (
+    r"судя по|в суде работаю|работаю в суде|работаю (\w+ )?(юрист|секретар|адвокат)|я юрист|я адвокат|"
+    r"юрист\w* (по профессии|работаю)|ношу .{0,20}в суд|в суд (хожу|ношу|надеваю)|претензий (нет|никаких|не)|"
+    r"никаких претензий|без претензий|не (\w+ )?в суд|не нужен (\w+ )?юрист|личн\w* кабинет|сертификат|"
+    r"\bсудок|рассуд|пересуд|самосуд"
+)
+
+_DENIALS = frozenset({"не", "без", "ни", "никаких", "никакой", "никакого", "нет", "no", "not", "without"})
+_NEARLY = frozenset({"чуть", "едва", "чудом", "almost", "nearly"})
+
+_RULES: tuple[_Rule, ...] = (
+    # Money for a return or a cancelled order has not come back yet.
+    _rule(
+        Situation.REFUND_PENDING,
+        _MONEY + r" .{0,40}(не (вернул|пришл|поступил|зачисл|вернут|верну)|до сих пор|так и не|нет|жду|ждем|ждать)|"
+        r"(не (вернул\w*|пришл\w*|поступил\w*|вернут\w*)|до сих пор не|так и не (вернул|пришл)|жду|ждем) .{0,30}"
+        + _MONEY
+        + r"|где (мои )?(деньги|бабки)|когда (вернут|будут|придут) "
+        r"(\w+ )?деньги|деньги (\w+ )?(когда|верн)|refund (still )?(not|hasn.?t|has not|pending)|"
+        r"(still|haven.?t|have not|not) (\w+ )?(received|got|get) (my |the )?(refund|money)|where is my refund|"
+        r"still no refund|no refund yet|когда (будет|вернут|придут|поступ\w*) (\w+ )?(возврат денег|"
+        r"возврат средств|деньги|средства)|хочу вернуть (\w+ )?деньги|pulimni qachon|qachon qaytar",
+        unless=r"если (\w+ )?(деньги )?не верн\w* в течение",
+    ),
+    _rule(
+        Situation.REFUND_PENDING,
+        r"деньги не вернете|если (\w+ )?(деньги )?не верн\w* в течение|списали (\w+ )?(деньги|оплат)|деньги списали",
+    ),
+    # A claim (заявка на брак/возврат) rejected by WB or the seller.
+    _rule(
+        Situation.CLAIM_REJECTED,
+        r"(заявк\w*|претензи\w*|обращени\w*|возврат\w*|брак\w*|спор\w*|заявлени\w*) .{0,30}"
+        + _REFUSED
+        + "|"
+        + _REFUSED
+        + r" .{0,25}(заявк|претензи|обращени|в возврат|возврат|брак)|(вы )?отклоняете|отклонили|отклонена|"
+        r"брак не (признал|подтверд|приня)|заявк\w* (\w+ )?закрыл|"
+        r"claim (was )?(rejected|declined|denied)|rejected my (claim|return)",
+        unless=r"пвз|пункт\w* выдачи|не приня\w* возврат|принимать возврат|отказал\w* принимать",
+    ),
+    # The pickup point refused to take a return.
+    _rule(
+        Situation.RETURN_REFUSED_AT_PICKUP,
+        r"(пвз|пункт\w* (выдачи)?|на пункте|в пункте|сотрудни\w* пункт|менеджер\w* пвз|pickup point) .{0,40}"
+        r"(не при(нял|няли|нимают|мут|ня)|отказ\w*|не взял\w*|не берут|не подлежит)|"
+        r"(не при(нял|няли|нимают|мут)|отказал\w*( принимать| в приеме| принять)|не взял\w*) .{0,30}"
+        r"(пвз|пункт|возврат)|в пвз (сказали|говорят) .{0,30}(нельзя|не подлежит)|(на|в) (пункте|"
+        r"пвз)\w* (\w+ )?(сказали|говорят) .{0,30}(нельзя|не подлежит|не прим)|"
+        r"пвз (\w+ )?не (бер[её]т|примет|принимает)|"
+        r"refused (to accept|to take|my return)|wouldn.?t accept (the|my) return",
+    ),
+    # Never arrived, including "marked delivered/received" but never got it.
+    _rule(
+        Situation.NOT_RECEIVED,
+        r"(статус|написано|пишет|отмечен\w*|в приложении|в личном кабинете|в лк) .{0,40}(доставлен|получен|выдан|"
+        r"забрал|вручен)|(доставлен|получен|выдан)\w* .{0,40}(а я|но я|хотя я) .{0,20}(не получ|ничего не|не забира)|"
+        r"(товар|заказ|посылк\w*) (так и )?не (пришел|пришла|пришло|пришли|получил|доставил|привез)|"
+        r"не (пришел|пришла|пришло|доставили|привезли) (мой )?(заказ|товар|посылк)|(заказ|посылк\w*|"
+        r"товар) (\w+ )?потерял|"
+        r"пишут (\w+ )?(доставлен|получен|вручен)|(отметил\w*|"
+        r"поставил\w*) (\w+ )?(доставлен|получен|вручен)|"
+        r"не получил\w* (товар|заказ|посылк)|я ничего не получ|нет такой посылки|посылк\w* (потерял|нет)|"
+        r"потеряли (\w+ )?(заказ|посылк)|(marked|shows|says) (as )?(delivered|received)|never (arrived|received|"
+        r"came|got)|"
+        r"didn.?t (receive|get|arrive)|not received|have not received|haven.?t received",
+        unless=r"деньги не пришли|возврат\w* не пришл|деньг\w* (до сих пор )?не|refund",
+    ),
+    # Stuck in transit / sorting, tracking does not move.
+    _rule(
+        Situation.ORDER_STUCK,
+        r"(висит|завис\w*|застрял\w*|стоит|лежит|торчит) .{0,20}(на сортировк|в пути|на складе|в статусе|в сц|"
+        r"на транзит|сортировочн)|без движения|не отслежива|в статусе в пути|(недел\w*|дн\w*|месяц\w*) в статусе|"
+        r"(в одном|в том же|одном и том же) статусе|"
+        r"\d+ недел\w* (\w+ )?в пути|в пути (уже )?\d+|застрял\w* в \w+|"
+        r"(на сортировк|в пути|на складе|в статусе) .{0,20}(висит|завис|застрял|уже \d+|\d+ (дн|недел)|неделю|месяц)|"
+        r"не (двигается|движется|обновля)|трек\w* не|статус не (меня|обновл)|stuck|not moving|tracking (hasn.?t|"
+        r"has not|"
+        r"doesn.?t|not) (updat|chang|mov)|завис\w* (заказ|посылк)|(заказ|посылк)\w* завис",
+    ),
+    # Cancel an order or change its size/colour/address.
+    _rule(
+        Situation.CANCEL_OR_CHANGE,
+        r"отмен(ить|ите|ю|яю|у заказ|а заказ)|пока не отправ|еще не отправ|ошибл\w* (\w+ )?(размером|цветом|"
+        r"адресом|при заказе)|almashtir|jo.?natilmagan|до отправки|"
+        r"(поменяйте|измените|замените) (\w+ )?(\w+ )?(размер|цвет|адрес|на)|отказаться от заказ|(поменять|"
+        r"изменить|заменить|сменить) "
+        r"(\w+ )?(размер|цвет|адрес|пункт|пвз|заказ) (в|на|у) (заказ|уже)|(поменять|изменить|"
+        r"сменить) (\w+ )?(адрес|пвз|пункт)|"
+        r"в заказе (\w+ )?(поменять|изменить)|заказ\w* (\w+ )?(поменять|изменить|отменить)|"
+        r"cancel (my |the )?order|change (my |the )?(order|address|size in (my|the) order)",
+        unless=r"отменили (\w+ )?скидк|отменен\w* (\w+ )?скидк|отменил\w* сам",
+    ),
+    # Asks for a discount, a promo code, a lower price for them.
+    _rule(
+        Situation.DISCOUNT_REQUEST,
+        r"(сделайте|сделаете|можно|будет|дайте|дадите|есть ли|а есть|хочу|хотелось бы|нужна|можете) .{0,25}"
+        r"(скидк|промокод|дешевле|уступ|скинуть|подешевле)|промокод|скидк\w* (\w+ )?(постоянн|мне|для меня|"
+        r"на следующ|\?)|"
+        r"скинете|уступите|скидочк|скидк\w* (\w+ )?(будет )?если (возьму|куплю|закажу)|(верните|вернуть|"
+        r"компенсир\w*) (\w+ )?разниц|(discount|promo code|coupon)",
+        unless=r"по скидке (брал|купил|взял)|на скидке|со скидкой (брал|купил|взял)|купил\w* по скидк",
+    ),
+    # Wants to talk outside WB.
+    _rule(
+        Situation.OFF_PLATFORM_CONTACT,
+        r"ватсап|вотсап|вацап|whatsapp|whats app|телеграм|телеграмм|telegram|телег[уеа]|@[a-z]\w{3,}|вайбер|viber|"
+        r"инстаграм|instagram|инст\b|"
+        r"(ваш|дайте|скиньте|оставьте|напишите|пришлите|какой|ваш|свой|мой) (\w+ )?(номер|телефон|почт|email|e-mail|"
+        r"контакт)|(позвоните|перезвоните|созвонимся|звоните) (мне)?|напишите (мне )?в (лс|личку|вк|тг)|\bтг\b|"
+        r"\bвк\b|вконтакте|связаться (с вами )?напрямую|напрямую (связаться|написать)|e-?mail|phone number|"
+        r"call me|contact you (directly|outside)|\+7\s?\d|8 ?9\d\d",
+        unless=r"уведомлени",
+    ),
+    # Insults and swearing at the seller.
+    _rule(
+        Situation.ABUSE,
+        r"нафиг|идите (в|на|к) |пошли вы|\bдур(а|ы)\b|кидалов|кидалы\b|лохотрон|дебил|идиот|урод|мраз|тварь|твари|"
+        r"сволоч|козл|скотин|ублюд|придурк|дурак|дуры\b|"
+        r"тупые|тупой|кретин|"
+        r"обманщик|жулик|мошенник|ворюг|воры\b|\bвор\b|бляд|блят|сук[аи]\b|хер\b|хрен|пизд|ху[йеияю]|ебан|ёбан|"
+        r"еба[нл]|нахер|нахуй|говн|дерьм|засранц|гад(ы|ина)\b|чтоб вы|shit|fuck|idiot|stupid|scammer|scam\b|bastard",
+        unless=r"не мошенник|не обман|мошеннич\w* схем|без обман",
+    ),
+    # The box / parcel came empty.
+    _rule(
+        Situation.EMPTY_BOX,
+        r"пуст(ая|ой|ую|ые) (коробк|посылк|упаковк|пакет|короб)|(коробк|посылк|упаковк|пакет|короб)\w* (\w+ )?"
+        r"(пуст|без товара)|внутри (ничего|пусто)|ничего (не было )?внутри|пришло пусто|вместо товара (\w+ )?"
+        r"(ничего|пусто|камн|кирпич|бумаг)|там пусто|а там ничего|без содержимого|в коробке ничего|"
+        r"самого товара (\w+ )?нет|товара внутри нет|"
+        r"arrived empty|(box|package|parcel) (was|is|came) empty|empty (box|package|parcel)|nothing inside",
+        unless=r"наполовину|половин|крем|банк",
+    ),
+    # Used, worn or expired.
+    _rule(
+        Situation.USED_OR_EXPIRED,
+        r"\bб у\b|б/у|бывш\w* в употреблени|\bношен|\bпоношен|стоптан|следы (носки|использовани|ношени|эксплуат)|"
+        r"кто.то (его |ее |их )?(вернул|носил|пользовал)|(уже )?(кем.то )?(использован|пользован)\w*(?! (один|раз))|"
+        r"был\w* в употреблени|просроч|срок годности (\w+ ){0,3}(истек|вышел|закончил|прошел|истекает|до прошл)|"
+        r"истек\w* срок|(грязн|в волосах|волосы)\w* .{0,20}(фен|б у|бывш)|весь в волосах|с чужими волосами|"
+        r"чужие волосы|чуж\w* (запах|духов|волос)|(кто.то|явно|уже) (\w+ )?носил|used item|(clearly|obviously|"
+        r"already) (been )?used|second.hand|"
+        r"worn before|expired|past (its|the) (expiry|sell)",
+        unless=r"пользовал\w* (один|1|неделю|месяц|уже)|использовал\w* (один|1|неделю|месяц)|не использовал|"
+        r"ношу|ношен\w* (аккуратно|месяц|неделю|год)|(перед|при) (первым |первом )?использ|пишут|якобы|сказали|"
+        r"срок годности (большой|хороший|нормальный|свежий|длинный)",
+    ),
+    _rule(Situation.HARM, _INJURY, unless=_NOT_INJURY),
+    _rule(Situation.LEGAL, _LEGAL, unless=_NOT_LEGAL),
+)
+# WB's automatic first chat line, alone.
+_GREETING = r"(здравствуйте|добрый (день|вечер)|доброе утро|привет|hello|hi|good (morning|afternoon|evening))"
+_OPENER = re.compile(
+    rf"^({_GREETING}\s*,?\s*)?(у меня (есть )?вопрос (по|о|про) (товар\w*|заказ\w*)( «[^»]*»| \"[^\"]*\")?|"
+    r"вопрос по товару|вопрос о товаре|i have a question about (the|this|an?) (item|product|order))\s*$"
+)
+_GREETING_LINE = re.compile(rf"^{_GREETING}$")
+_OPENER_SPLIT = re.compile(r"[\n.!]+")
+
+
+def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
+    """The situations in a text's clauses, each with the words that showed it (the evidence a card can quote);
+    `whole`: the text as written, for the chat opener."""
+    found: dict[Situation, str] = {}
+    for clause in parts:
+        for rule in _RULES:
+            if rule.situation in found:
+                continue
+            if rule.unless is not None and rule.unless.search(clause.text):
+                continue
+            for match in rule.rx.finditer(clause.text):
+                if rule.situation == Situation.HARM and _no_injury(clause.text, match):
+                    continue
+                found[rule.situation] = _quote(clause.text, match)
+                break
+    if _is_opener(whole):
+        found[Situation.WB_CHAT_OPENER] = whole.strip()
+    return found
+
+
+def _no_injury(text: str, match: re.Match[str]) -> bool:
+    """«без травм», «не подавился»: the injury word is denied — but «чуть не подавился» is a near miss that counts."""
+    before = text[: match.start()].split()[-2:]
+    return bool(before) and before[-1] in _DENIALS and not (len(before) == 2 and before[0] in _NEARLY)
+
+
+def _quote(text: str, match: re.Match[str]) -> str:
+    """The matched words with up to two words either side within the phrase (normalised text)."""
+    before = text[: match.start()].rsplit(",", 1)[-1].split()[-2:]
+    after = text[match.end() :].split(",", 1)[0].split()[:2]
+    return " ".join([*before, match.group().strip(), *after]).strip(" ,")
+
+
+def _is_opener(text: str) -> bool:
+    lines = [line.strip(" ,?") for line in _OPENER_SPLIT.split(normalize(text).text) if line.strip(" ,?")]
+    openers = [line for line in lines if _OPENER.match(line)]
+    return bool(openers) and all(_OPENER.match(line) or _GREETING_LINE.match(line) for line in lines)
