@@ -8,7 +8,7 @@ import structlog
 
 from core.drafting.llm import LLMDrafter, LLMError
 from core.drafting.request import DraftRequest
-from core.drafting.templates import render
+from core.drafting.templates import rendered
 from core.guardrails import GuardrailContext, Verdict, check_text
 from core.models.enums import DraftOrigin
 
@@ -25,6 +25,14 @@ class Generated:
     model: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    # What the buyer asked that neither the templates nor the seller's facts can answer: the seller must (the
+    # text is then an honest holding line, never a pretend answer). None: the draft answers everything.
+    asked: str | None = None
+
+    @property
+    def needs_seller(self) -> bool:
+        """The question cannot be answered from facts: show «Нужен ваш ответ», never auto-send."""
+        return self.asked is not None
 
 
 async def generate(
@@ -55,9 +63,9 @@ async def generate(
                 "llm_draft_blocked", interaction_id=req.interaction_id, rules=[v.rule_id for v in verdict.violations]
             )
     origin = DraftOrigin.TEMPLATE if llm is None else DraftOrigin.FALLBACK
-    text = render(req, variant)
-    verdict = check_text(text, channel=req.channel, context=context)
+    draft = rendered(req, variant)
+    verdict = check_text(draft.text, channel=req.channel, context=context)
     if not verdict.ok:
-        text = render(req, variant + 1, personal=False)
-        verdict = check_text(text, channel=req.channel, context=context)
-    return Generated(text, origin, verdict, model, prompt_tokens, completion_tokens)
+        draft = rendered(req, variant + 1, personal=False)
+        verdict = check_text(draft.text, channel=req.channel, context=context)
+    return Generated(draft.text, origin, verdict, model, prompt_tokens, completion_tokens, draft.asked)

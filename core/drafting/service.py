@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
-from core.drafting.language import buyer_language
+from core.drafting.build import build_request
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
-from core.guardrails import buyer_raised_refund, context_for
+from core.guardrails import context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts
 from core.models.enums import Channel
@@ -24,6 +24,7 @@ from core.topics import Topic, TopicSource, detect, refine_with_llm
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
 _CHAT_CONTEXT_MESSAGES = 5
+_CHAT_HISTORY_MESSAGES = 10
 
 
 async def _buyer_text(interaction: Interaction) -> str:
@@ -78,24 +79,43 @@ async def facts_for(seller_id: int, nm_id: int | None) -> dict[str, str]:
     return facts.as_dict() if facts else {}
 
 
+async def _history(interaction: Interaction) -> list[tuple[str, str]]:
+    """A chat's recent messages in both directions, oldest first (the LLM sees who said what)."""
+    if interaction.channel != Channel.CHAT:
+        return []
+    rows = await (
+        ChatMessage.filter(interaction_id=interaction.id)
+        .order_by("-occurred_at")
+        .limit(_CHAT_HISTORY_MESSAGES)
+        .values_list("direction", "text")
+    )
+    return [(str(direction), text) for direction, text in reversed(rows) if text]
+
+
 async def request_for(interaction: Interaction, seller_settings: SellerSettings) -> DraftRequest:
-    """The drafters' view of `interaction` (its seller must be fetched). The reply language is the buyer's."""
+    """The drafters' view of `interaction` (its seller must be fetched): the reading of the buyer's text
+    (`core.reading`), the stored topics, the product's facts and the seller's voice. The reply language is the
+    buyer's."""
     text = await _buyer_text(interaction)
-    return DraftRequest(
+    review = interaction.channel == Channel.REVIEW
+    _, req = build_request(
         interaction_id=interaction.id,
         channel=interaction.channel,
-        language=buyer_language(text),
+        # A review's comment alone: its pros and cons are read as WB's sections.
+        text=(interaction.text or "") if review else text,
         rating=interaction.rating,
-        intent=_intent(interaction, text),
-        buyer_name=interaction.buyer_name,
+        pros=interaction.pros if review else None,
+        cons=interaction.cons if review else None,
         product_name=interaction.product_name,
-        text=text,
-        tone=seller_settings.tone,
-        topics=await topics_of(interaction, text),
+        buyer_name=interaction.buyer_name,
+        history=await _history(interaction),
         facts=await facts_for(interaction.seller_id, interaction.nm_id),
         voice=seller_settings.voice,
-        refund_raised=buyer_raised_refund(text),
+        tone=seller_settings.tone,
+        topics=await topics_of(interaction, text),
+        intent=_intent(interaction, text),
     )
+    return req
 
 
 async def _refine_topics(
@@ -172,6 +192,11 @@ async def create_draft(
     under `dedupe_key = "<interaction>:<N>"`, which is UNIQUE: the database lets exactly one insert win (this holds
     on PostgreSQL and SQLite alike, across processes, without locks held during the LLM call), and the loser returns
     the winner's row. So a double tap yields one stored draft; only the text generation may run twice.
+
+    "Needs the seller": when the buyer asked something neither the templates nor the product's facts answer, the
+    stored draft's `asked` holds what was asked (`Draft.asked`, also `Generated.asked` / `.needs_seller`) and its
+    text is only an honest holding line, never a pretend answer: the card shows «Нужен ваш ответ» with the question,
+    auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once").
     """
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):
@@ -212,6 +237,7 @@ async def create_draft(
             ok=result.verdict.ok,
             prompt_tokens=result.prompt_tokens,
             completion_tokens=result.completion_tokens,
+            asked=result.asked,
             dedupe_key=key,
             created_by_id=member_id,
         )
