@@ -46,8 +46,10 @@ async def test_draft_uses_the_sellers_voice_facts_and_banned_words(db: None, dat
     assert done.returncode == 0, done.stdout + done.stderr
     assert "topics: size_advice" in done.stdout
     assert "Модель узкая в плечах." in done.stdout and "Команда «Лето»" in done.stdout
-    # The seller bans "таблиц*" in their own replies: the size-chart sentence is blocked, and the CLI says why.
-    await Seller.filter(id=seller.id).update(settings={"banned_phrases": ["таблиц*"]})
+    # The sizing fact answers the size question instead of the generic size-chart advice.
+    assert "таблиц" not in done.stdout
+    # The seller bans "вопрос*" in their own replies: the thanks for the question is blocked, and the CLI says why.
+    await Seller.filter(id=seller.id).update(settings={"banned_phrases": ["вопрос*"]})
     blocked = _draft(database_url, tmp_path, *args, "--nm-id", "555", "--lang", "en")
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
     assert "guardrails: blocked" in blocked.stdout and "banned" in blocked.stdout.split("guardrails:")[1]
