@@ -12,7 +12,8 @@ template drafter → guardrails), as a seller with no facts and the default voic
   «обмен»/"exchange" (WB has returns only), «Привет» on a 1–3★ review, thanks for a high rating on a complaint,
   the wrong reply language, any guardrail violation, more than 350 characters on a review with one problem.
 Printed per channel: sendable and never shares, the mean review length, the guardrail-clean share; and the
-negative control: the same drafts shuffled between items of a channel must score far lower (< 20 % sendable).
+negative control: the same drafts shuffled between items must score far lower (< 20 % sendable); printed also
+shuffled within each channel, the stricter control (any thanks fits any praise-only review).
 """
 
 from __future__ import annotations
@@ -117,14 +118,15 @@ async def draft_all(items: list[dict]) -> list[str]:
     return out
 
 
-def shuffled(items: list[dict], drafts: list[str], seed: int = 7) -> list[str]:
-    """The drafts moved to other items of the same channel (a derangement within each channel)."""
+def shuffled(items: list[dict], drafts: list[str], *, within_channel: bool, seed: int = 7) -> list[str]:
+    """The drafts moved to other items (a derangement over all items, or within each channel: the stricter
+    control, since any thanks fits any praise-only review)."""
     rng = random.Random(seed)
     out = list(drafts)
-    by_channel: dict[str, list[int]] = defaultdict(list)
+    groups: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        by_channel[item["channel"]].append(n)
-    for indices in by_channel.values():
+        groups[item["channel"] if within_channel else "all"].append(n)
+    for indices in groups.values():
         order = indices[:]
         rng.shuffle(order)
         for a, b in zip(order, order[1:] + order[:1], strict=True):
@@ -165,11 +167,12 @@ def main() -> None:
             f"never {row['never_pct']:5.1f} %  "
             f"guardrail-clean {row['guardrail_clean_pct']:5.1f} %  mean length {row['mean_length']:.0f}"
         )
-    control = report(items, shuffled(items, drafts))
-    print(
-        "  negative control (drafts shuffled between items of a channel): sendable "
-        + ", ".join(f"{c} {r['sendable_pct']:.1f} %" for c, r in control.items())
-    )
+    for within, label in ((False, "between all items"), (True, "within each channel")):
+        control = report(items, shuffled(items, drafts, within_channel=within))
+        print(
+            f"  negative control, drafts shuffled {label}: sendable "
+            + ", ".join(f"{c} {r['sendable_pct']:.1f} %" for c, r in control.items())
+        )
     if args.show:
         failing = [(i, d, score(i, d)) for i, d in zip(items, drafts, strict=True)]
         for item, draft, s in [f for f in failing if not f[2].sendable][: args.show]:

@@ -84,6 +84,7 @@ class Need:
     facts: tuple[str, ...] = ()  # fact kinds whose matching fact replaces the sentence (or, known issues, follows)
     factual: bool = False  # only a fact answers it: without one the seller must
     praise: bool = False
+    unknown: str = ""  # what the honest holding line names when no fact answers («уточним совместимость…»)
 
 
 _SITUATION_NEEDS: dict[Situation, Need] = {
@@ -108,17 +109,20 @@ _CLAIM_NEEDS = {
     Topic.INCOMPLETE: Need("draft-need-claim-incomplete", route="purchases", sorry="incomplete", facts=("in_box",)),
     Topic.WARRANTY: Need("draft-need-claim-faulty", route="purchases", sorry="defect", facts=("warranty",)),
 }
-# A question only the seller's facts can answer, by topic (the kinds that may answer it).
-_FACTUAL_QUESTIONS: dict[Topic, tuple[str, ...]] = {
-    Topic.QUALITY: ("composition", "known_issues"),
-    Topic.COMPATIBILITY: ("compatibility", "dimensions"),
-    Topic.WARRANTY: ("warranty",),
-    Topic.INCOMPLETE: ("in_box",),
-    Topic.PACKAGING: ("in_box", "dimensions"),
-    Topic.COUNTERFEIT: ("origin",),
-    Topic.COLOUR_MISMATCH: ("known_issues",),
-    Topic.SMELL: ("composition", "care"),
+# A question only the seller's facts can answer, by topic: the kinds that may answer it, and what the honest
+# holding line names when none does.
+_FACTUAL_QUESTIONS: dict[Topic, tuple[tuple[str, ...], str]] = {
+    Topic.QUALITY: (("composition", "known_issues"), "composition"),
+    Topic.COMPATIBILITY: (("compatibility", "dimensions"), "compat"),
+    Topic.WARRANTY: (("warranty",), "warranty"),
+    Topic.INCOMPLETE: (("in_box",), "in_box"),
+    Topic.PACKAGING: (("in_box", "dimensions"), "packaging"),
+    Topic.COUNTERFEIT: (("origin",), "origin"),
+    Topic.COLOUR_MISMATCH: (("known_issues",), "colour"),
+    Topic.SMELL: (("composition", "care"), "smell"),
+    Topic.USAGE: (("care",), "usage"),
 }
+_WASH = re.compile(r"стир|стирк|\bwash", re.IGNORECASE)
 _SMELL = {
     ProductKind.CLOTHES: "clothes",
     ProductKind.SHOES: "clothes",
@@ -127,16 +131,32 @@ _SMELL = {
 _SIZE_KINDS = {ProductKind.CLOTHES: "clothes", ProductKind.SHOES: "shoes", ProductKind.OTHER: "other"}
 
 
+def asking(req: DraftRequest) -> bool:
+    """The buyer asks rather than complains: a question, or a calm chat message with a question mark."""
+    if req.channel == Channel.QUESTION:
+        return True
+    return req.channel == Channel.CHAT and "?" in req.text and req.feeling not in (Mood.NEGATIVE, Mood.SARCASTIC)
+
+
+def happy(req: DraftRequest) -> bool:
+    """A review to thank, not to apologise to: positive, or 5★ and not negative or sarcastic (a 5★ with a small
+    remark is praise; apologising there reads as if the seller did not read it)."""
+    if req.channel != Channel.REVIEW:
+        return False
+    if req.feeling == Mood.POSITIVE:
+        return True
+    return req.rating == 5 and req.feeling not in (Mood.NEGATIVE, Mood.SARCASTIC)
+
+
 def _size_need(topic: Topic, req: DraftRequest) -> Need:
     """Size advice by kind: clothes by measurements, shoes by foot length; a gadget's or a home item's size is
     a fact (dimensions) or nothing."""
     kind = _SIZE_KINDS.get(req.kind)
-    asking = req.channel == Channel.QUESTION or topic == Topic.SIZE_ADVICE
-    if asking:
+    if asking(req) or topic == Topic.SIZE_ADVICE:
         if kind is None:
-            return Need("", route="size", facts=("sizing", "dimensions"), factual=True)
+            return Need("", route="size", facts=("sizing", "dimensions"), factual=True, unknown="dimensions")
         return Need(f"draft-need-size-{kind}-advice", route="size", facts=("sizing",))
-    if req.channel == Channel.REVIEW and req.feeling == Mood.POSITIVE:
+    if happy(req):
         return Need("draft-need-size-tip", route="size", facts=("sizing",))
     if kind is None:
         return Need("", route="size", sorry="size")
@@ -147,19 +167,20 @@ def _size_need(topic: Topic, req: DraftRequest) -> Need:
 
 def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
     """What `topic` needs said in this channel for this product, or None (nothing a reply should say)."""
-    question = req.channel == Channel.QUESTION
+    question = asking(req)
     if topic.praise:
         if req.channel != Channel.REVIEW or req.feeling in (Mood.NEGATIVE, Mood.SARCASTIC):
             return None
         return Need(f"draft-need-{topic}", route="praise", praise=True)
     if topic in (Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.SIZE_ADVICE):
         return _size_need(topic, req)
-    if question and topic in _FACTUAL_QUESTIONS:
-        return Need("", route=f"fact-{topic}", facts=_FACTUAL_QUESTIONS[topic], factual=True)
+    if topic == Topic.USAGE and req.kind == ProductKind.CLOTHES:
+        return Need("draft-need-care-clothes", route="care", facts=("care",))
+    if topic in _FACTUAL_QUESTIONS and (question or (topic == Topic.USAGE and req.channel == Channel.CHAT)):
+        kinds, unknown = _FACTUAL_QUESTIONS[topic]
+        return Need("", route=f"fact-{topic}", facts=kinds, factual=True, unknown=unknown)
     if topic == Topic.USAGE:
-        if req.kind == ProductKind.CLOTHES:
-            return Need("draft-need-care-clothes", route="care", facts=("care",))
-        return Need("", route="care", facts=("care",), factual=question)
+        return Need("", route="care", facts=("care",))
     if topic == Topic.RETURN:
         return Need("draft-need-return-raised" if req.refund_raised else "draft-need-return", route="purchases")
     if topic == Topic.DELIVERY:
@@ -207,14 +228,27 @@ def needs(req: DraftRequest) -> list[Need]:
         superseded |= _SUPERSEDES.get(situation, frozenset())
     safety = any(s.safety for s in situations)
     found = [_SITUATION_NEEDS[s] for s in situations]
-    if not safety:  # a harm or legal item gets a careful reply about that alone: no admission of a defect
-        topics = [t for t in req.topics if t not in superseded]
-        if Situation.WB_CHAT_OPENER in situations and topics:
-            found.remove(_SITUATION_NEEDS[Situation.WB_CHAT_OPENER])
-        found += [n for t in topics if (n := _topic_need(t, req)) is not None]
-        if req.channel == Channel.REVIEW and req.feeling == Mood.POSITIVE:
-            # A happy review raises no complaint to answer (a size remark becomes a tip, praise is echoed).
-            found = [n for n in found if n.praise or n.route == "size" or n in _SITUATION_NEEDS.values()]
+    topics = [t for t in req.topics if t not in superseded]
+    if Situation.WB_CHAT_OPENER in situations and topics:
+        found.remove(_SITUATION_NEEDS[Situation.WB_CHAT_OPENER])
+    topical = [n for t in topics if (n := _topic_need(t, req)) is not None]
+    if safety:
+        # A harm or legal item: the careful sentence, then at most the claim route in neutral words (no admission
+        # of a defect, no advice).
+        topical = [replace(n, prefix="draft-need-claim-generic", sorry=None, facts=()) for n in topical]
+        topical = [n for n in topical if n.route == "purchases"]
+    elif happy(req):
+        # A happy review raises no complaint to answer: praise is echoed, a size remark becomes a tip, a question
+        # in it (will it be back in stock?) is answered.
+        topical = [n for n in topical if n.sorry is None]
+    elif (
+        _WASH.search(req.text)
+        and req.kind != ProductKind.ELECTRONICS
+        and any(n.route in ("quality", "colour", "purchases") for n in topical)
+    ):
+        # The buyer says it happened in the wash: the care label's advice belongs to the answer.
+        topical.append(Need("draft-need-care-clothes", route="care", facts=("care",)))
+    found += topical
     claims = {n.prefix for n in found if n.prefix.startswith("draft-need-claim-") and n.route == "purchases"}
     out: list[Need] = []
     routes: set[str | None] = set()
@@ -265,6 +299,8 @@ def asked_of(text: str, limit: int = 200) -> str:
 
 def _complaint(req: DraftRequest, found: list[Need]) -> str | None:
     """The apology problem of the buyer's main complaint, or None when an apology would be wrong."""
+    if happy(req):
+        return None
     for need in found:
         if need.sorry:
             return need.sorry
@@ -288,7 +324,7 @@ def _thanks(req: DraftRequest, sorry: str | None, found: list[Need]) -> Block:
         # A mixed review still thanks for the review (plainly); a complaint alone gets the apology alone.
         mixed = req.feeling == Mood.MIXED or any(n.praise for n in found)
         return variants(lang, "draft-thanks-review-neutral") if mixed else ()
-    if req.feeling == Mood.POSITIVE:
+    if happy(req):
         praised = any(n.praise for n in found) and (req.rating or 0) >= 4
         return variants(lang, "draft-thanks-review-praise" if praised else "draft-thanks-review-positive")
     return variants(lang, "draft-thanks-review-neutral")
@@ -328,6 +364,7 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
     elif not abuse and (thanks := _thanks(req, None, found)):
         out.append(Part(thanks))
     asked: str | None = None
+    unknown = ""
     said = 0
     for need in found:
         fact = relevant_fact(need.facts, req.text, facts, lang) if need.facts else None
@@ -337,6 +374,7 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             continue
         if need.factual:
             asked = asked or asked_of(req.text)
+            unknown = unknown or need.unknown
             continue
         if need.prefix:
             out.append(Part(variants(lang, need.prefix)))
@@ -354,16 +392,16 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             out.append(Part(body))
             said += 1
         elif req.channel == Channel.CHAT and "?" not in req.text and not sorry:
-            out.append(Part(variants(lang, "draft-body-chat")))
+            body = "draft-body-chat-positive" if req.feeling == Mood.POSITIVE else "draft-body-chat"
+            out.append(Part(variants(lang, body)))
             said += 1
         else:
             asked = asked_of(req.text) if req.text.strip() else None
     elif not found and (body := _body(req, sorry)):
         out.append(Part(body))
     if asked is not None:
-        out.append(
-            Part(variants(lang, "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"))
-        )
+        generic = "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"
+        out.append(Part(variants(lang, f"draft-need-unknown-{unknown}" if unknown else generic)))
     if said <= 1 and asked is None and not (abuse or safety) and Situation.WB_CHAT_OPENER not in req.situations:
         out.append(Part(variants(lang, _closing(req, calm))))
     return Composition(out, asked)

@@ -47,6 +47,8 @@ draft-body-return-1 = You can send the item back in the Wildberries app under �
 draft-body-return-2 = Sending an item back is arranged under “Purchases” in the Wildberries app, following the marketplace rules.
 draft-body-availability-1 = Sizes and colours in stock are shown on the product page; add the item to your favourites so you do not miss it.
 draft-body-availability-2 = The product page always shows what is available, and your favourites will tell you when it appears.
+draft-body-chat-positive-1 = Thank you for the kind words, it means a lot to us!
+draft-body-chat-positive-2 = Thank you for writing, it is lovely to hear!
 draft-body-chat-1 = How can we help you?
 draft-body-chat-2 = Please tell us a little more about how we can help.
 
