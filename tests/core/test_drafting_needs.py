@@ -195,9 +195,7 @@ def test_a_fact_is_used_only_when_its_content_answers() -> None:
     facts = {"known_issues": "Молния первое время тугая, разрабатывается за пару дней.", "care": "Стирать при 30°."}
     colour = _req(Channel.QUESTION, topics=(Topic.COLOUR_MISMATCH,), text="Цвет как на фото?", facts=facts)
     assert all("Молния" not in t for t in _all_variants(colour))
-    zipper = _req(
-        Channel.REVIEW, 3, topics=(Topic.DEFECT,), mood=Mood.MIXED, text="Молния заедает, тугая", facts=facts
-    )
+    zipper = _req(Channel.REVIEW, 3, topics=(Topic.DEFECT,), mood=Mood.MIXED, text="Молния заедает, тугая", facts=facts)
     assert all("Молния первое время тугая" in t for t in _all_variants(zipper))
     smell = _req(Channel.REVIEW, 2, topics=(Topic.SMELL,), mood=Mood.NEGATIVE, text="Сильно пахнет", facts=facts)
     assert all("30°" not in t for t in _all_variants(smell))
