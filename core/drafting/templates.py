@@ -90,7 +90,7 @@ class Need:
 _SITUATION_NEEDS: dict[Situation, Need] = {
     Situation.HARM: Need("draft-need-harm", route="safety", sorry="harm"),
     Situation.LEGAL: Need("draft-need-legal", route="safety", sorry="harm"),
-    Situation.ABUSE: Need("draft-need-abuse", route="abuse"),
+    Situation.ABUSE: Need("draft-need-abuse", route="abuse", sorry="generic"),
     Situation.EMPTY_BOX: Need("draft-need-claim-empty_box", route="purchases", sorry="empty_box"),
     Situation.USED_OR_EXPIRED: Need("draft-need-claim-used", route="purchases", sorry="used"),
     Situation.CLAIM_REJECTED: Need("draft-need-claim_rejected", route="purchases", sorry="claim"),
@@ -178,6 +178,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
         return Need("draft-need-care-clothes", route="care", facts=("care",))
     if topic in _FACTUAL_QUESTIONS and (question or (topic == Topic.USAGE and req.channel == Channel.CHAT)):
         kinds, unknown = _FACTUAL_QUESTIONS[topic]
+        if unknown == "usage" and req.kind == ProductKind.ELECTRONICS:
+            unknown = "setup"  # a gadget is set up and connected, not cared for
         return Need("", route=f"fact-{topic}", facts=kinds, factual=True, unknown=unknown)
     if topic == Topic.USAGE:
         return Need("", route="care", facts=("care",))
@@ -221,6 +223,7 @@ def reading_for(req: DraftRequest, variant: int) -> DraftRequest:
 def needs(req: DraftRequest) -> list[Need]:
     """The needs of a reply to `req`, in order, one per route (situations first: they say where the buyer is)."""
     situations = [s for s in _SITUATION_ORDER if s in req.situations]
+    here = req.channel == Channel.CHAT  # in a chat the details are asked for here, not "in the chat"
     if len(situations) > 1 and Situation.WB_CHAT_OPENER in situations:
         situations.remove(Situation.WB_CHAT_OPENER)
     superseded: set[Topic] = set()
@@ -228,9 +231,11 @@ def needs(req: DraftRequest) -> list[Need]:
         superseded |= _SUPERSEDES.get(situation, frozenset())
     safety = any(s.safety for s in situations)
     found = [_SITUATION_NEEDS[s] for s in situations]
+    if here:
+        found = [replace(n, prefix=f"{n.prefix}-chat") if n.route == "safety" else n for n in found]
     topics = [t for t in req.topics if t not in superseded]
     if Situation.WB_CHAT_OPENER in situations and topics:
-        found.remove(_SITUATION_NEEDS[Situation.WB_CHAT_OPENER])
+        found = [n for n in found if n.route != "opener"]
     topical = [n for t in topics if (n := _topic_need(t, req)) is not None]
     if safety:
         # A harm or legal item: the careful sentence, then at most the claim route in neutral words (no admission

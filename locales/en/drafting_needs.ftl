@@ -50,7 +50,7 @@ draft-need-size-shoes-large-1 = Before ordering, please measure your foot length
 draft-need-size-shoes-large-2 = Your foot length in centimetres is the surest guide: compare it with the size chart on the product page.
 draft-need-size-shoes-advice-1 = Please measure your foot length in centimetres and compare it with the insole length in the size chart on the product page.
 draft-need-size-shoes-advice-2 = The best guide is your foot length: compare it with the insole length in the size chart.
-draft-need-size-tip-1 = Thank you for the size tip: it will help other buyers.
+draft-need-size-tip-1 = Your size tip will help other buyers.
 draft-need-size-tip-2 = Your size advice will be useful to other buyers.
 
 # The claim route: defect, wrong item, missing part, a faulty gadget, an empty box, a used item — said once.
@@ -90,14 +90,18 @@ draft-need-discount_request-1 = We are afraid we do not offer personal discounts
 draft-need-discount_request-2 = We have no personal discounts, but the price on the product page includes every current Wildberries promotion.
 draft-need-off_platform_contact-1 = Wildberries rules do not allow talking outside the marketplace, so we will answer here, in the Wildberries chat.
 draft-need-off_platform_contact-2 = Under Wildberries rules, conversations with buyers stay on the marketplace: ask us here and we will answer.
-draft-need-abuse-1 = We are sorry the situation upset you. Please tell us what happened with the order; we are ready to sort it out.
-draft-need-abuse-2 = We are sorry about this and ready to help. Please tell us what exactly happened with the item.
+draft-need-abuse-1 = Please tell us what happened with the order; we are ready to sort it out.
+draft-need-abuse-2 = We are ready to help: please tell us what exactly happened with the item.
 draft-need-wb_chat_opener-1 = What is your question about the product? We will be glad to help.
 draft-need-wb_chat_opener-2 = What would you like to know about the product? We are here to help.
 draft-need-harm-1 = If you have any symptoms, please see a doctor; you can describe the details in the chat with the seller on Wildberries, and we will look into it carefully.
 draft-need-harm-2 = Please take care of your health and see a doctor if you have symptoms; describe the details in the chat with the seller on Wildberries so we can look into it.
 draft-need-legal-1 = Please describe the details in the chat with the seller on Wildberries: we are ready to look into the situation and resolve it.
 draft-need-legal-2 = We are ready to look into this and find a solution; you can describe the details in the chat with the seller on Wildberries.
+draft-need-harm-chat-1 = If you have any symptoms, please see a doctor. Please tell us here in more detail what happened and attach photos, and we will look into it carefully.
+draft-need-harm-chat-2 = Please take care of your health and see a doctor if you have symptoms. Tell us here in more detail what happened, and we will look into it.
+draft-need-legal-chat-1 = Please tell us here in more detail what happened: we are ready to look into the situation and resolve it.
+draft-need-legal-chat-2 = We are ready to look into this and find a solution: please tell us here in more detail what happened.
 
 # Other needs.
 draft-need-counterfeit-1 = It matters to us that there is no doubt about authenticity: we will check this batch.
@@ -119,7 +123,7 @@ draft-need-delivery-2 = Delivery is handled by Wildberries; the order status is 
 draft-need-delivery-question-1 = Wildberries shows the delivery time to your city at checkout.
 draft-need-delivery-question-2 = The exact delivery time is shown at checkout: Wildberries calculates it.
 draft-need-price-1 = We understand the price matters and will take your opinion into account.
-draft-need-price-2 = Thank you for your opinion on the price; we will take it into account.
+draft-need-price-2 = We will certainly take your opinion on the price into account.
 draft-need-care-clothes-1 = Care and washing recommendations are on the garment label.
 draft-need-care-clothes-2 = We recommend washing the item following the care recommendations on its label.
 draft-need-availability-1 = Sizes and colours in stock are shown on the product page; add the item to your favourites so you do not miss it.
@@ -145,6 +149,8 @@ draft-need-unknown-compat-1 = We will check compatibility with your model and ad
 draft-need-unknown-compat-2 = We will check whether the item fits your model and add to our answer.
 draft-need-unknown-usage-1 = We will check the usage and care recommendations and add to our answer.
 draft-need-unknown-usage-2 = We will check how best to use and care for the item and add to our answer.
+draft-need-unknown-setup-1 = We will check how to set up and connect the item and add to our answer.
+draft-need-unknown-setup-2 = We will check the setup and usage steps and add to our answer.
 draft-need-unknown-colour-1 = We will check how closely the shade in the photo matches the real colour and add to our answer.
 draft-need-unknown-colour-2 = We will check how the photo shows the real colour and add to our answer.
 draft-need-unknown-smell-1 = We will check whether the item has any smell and add to our answer.
