@@ -122,6 +122,7 @@ _FACTUAL_QUESTIONS: dict[Topic, tuple[tuple[str, ...], str]] = {
     Topic.SMELL: (("composition", "care"), "smell"),
     Topic.USAGE: (("care",), "usage"),
 }
+_ORDER_PROBLEMS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.DELIVERY, Topic.RETURN})
 _WASH = re.compile(r"стир|стирк|\bwash", re.IGNORECASE)
 _SMELL = {
     ProductKind.CLOTHES: "clothes",
@@ -132,10 +133,15 @@ _SIZE_KINDS = {ProductKind.CLOTHES: "clothes", ProductKind.SHOES: "shoes", Produ
 
 
 def asking(req: DraftRequest) -> bool:
-    """The buyer asks rather than complains: a question, or a calm chat message with a question mark."""
+    """The buyer asks rather than complains: a question, or a chat message with a question mark that raises no
+    problem with the order (no defect, wrong or missing item, delivery or return, no situation, no sarcasm)."""
     if req.channel == Channel.QUESTION:
         return True
-    return req.channel == Channel.CHAT and "?" in req.text and req.feeling not in (Mood.NEGATIVE, Mood.SARCASTIC)
+    if req.channel != Channel.CHAT or "?" not in req.text or req.feeling == Mood.SARCASTIC:
+        return False
+    if any(s != Situation.WB_CHAT_OPENER for s in req.situations):
+        return False
+    return not any(t in _ORDER_PROBLEMS for t in req.topics)
 
 
 def happy(req: DraftRequest) -> bool:
@@ -323,6 +329,11 @@ def _thanks(req: DraftRequest, sorry: str | None, found: list[Need]) -> Block:
     lang = req.language
     if req.channel == Channel.QUESTION:
         return () if sorry else variants(lang, "draft-thanks-question")
+    if req.channel == Channel.CHAT:
+        # A chat thanks only a happy buyer who also asks for something (a bare thanks gets the warm body instead;
+        # a question is answered straight away).
+        happy_ask = not sorry and req.feeling == Mood.POSITIVE and bool(found)
+        return variants(lang, "draft-thanks-chat") if happy_ask else ()
     if req.channel != Channel.REVIEW:
         return ()
     if sorry:

@@ -49,8 +49,8 @@ draft-body-availability-1 = Sizes and colours in stock are shown on the product 
 draft-body-availability-2 = The product page always shows what is available, and your favourites will tell you when it appears.
 draft-body-chat-positive-1 = Thank you for the kind words, it means a lot to us!
 draft-body-chat-positive-2 = Thank you for writing, it is lovely to hear!
-draft-body-chat-1 = How can we help you?
-draft-body-chat-2 = Please tell us a little more about how we can help.
+draft-body-chat-1 = Thank you for writing! How can we help you?
+draft-body-chat-2 = Thank you for your message! Please tell us how we can help.
 
 draft-close-review-positive-1 = We hope to see you again!
 draft-close-review-positive-2 = Happy shopping!

@@ -105,7 +105,7 @@ draft-need-legal-chat-2 = We are ready to look into this and find a solution: pl
 
 # Other needs.
 draft-need-counterfeit-1 = It matters to us that there is no doubt about authenticity: we will check this batch.
-draft-need-counterfeit-2 = We understand your doubts and will check this batch.
+draft-need-counterfeit-2 = We understand your doubts about authenticity and will check this batch.
 draft-need-quality-1 = We will take your comment on the quality and material into account and pass it on to production.
 draft-need-quality-2 = We will take the comment on the material and quality into account and pass it on to production.
 draft-need-smell-clothes-1 = The smell of new fabric usually goes after airing or the first wash.

@@ -105,7 +105,7 @@ draft-need-legal-chat-2 = Мы готовы разобраться и найти
 
 # Other needs.
 draft-need-counterfeit-1 = Нам важно, чтобы в подлинности не было сомнений: мы проверим эту партию.
-draft-need-counterfeit-2 = Понимаем ваши сомнения и проверим эту партию товара.
+draft-need-counterfeit-2 = Понимаем ваши сомнения в подлинности и проверим эту партию товара.
 draft-need-quality-1 = ваше замечание о качестве и материале мы учтём и передадим на производство.
 draft-need-quality-2 = Мы учтём замечание о материале и качестве и передадим его производству.
 draft-need-smell-clothes-1 = Запах новой ткани обычно уходит после проветривания или первой стирки.
@@ -131,13 +131,13 @@ draft-need-availability-2 = Актуальное наличие показыва
 draft-need-compatibility-1 = Перед заказом советуем сверять характеристики в карточке с вашей моделью.
 draft-need-compatibility-2 = Совместимость лучше проверить заранее: сверьте характеристики в карточке со своей моделью.
 draft-need-praise_quality-1 = Приятно, что вы оценили качество.
-draft-need-praise_quality-2 = Здорово, что качество вас порадовало.
-draft-need-praise_fit-1 = Здорово, что размер подошёл.
+draft-need-praise_quality-2 = Очень приятно, что качество вас порадовало.
+draft-need-praise_fit-1 = Отлично, что размер подошёл.
 draft-need-praise_fit-2 = Отлично, что посадка оказалась удачной.
 draft-need-praise_delivery-1 = Хорошо, что заказ пришёл быстро.
 draft-need-praise_delivery-2 = Приятно, что доставка не подвела.
 draft-need-praise_value-1 = Приятно, что покупка оказалась выгодной.
-draft-need-praise_value-2 = Здорово, что цена порадовала.
+draft-need-praise_value-2 = Приятно, что цена порадовала.
 
 # A question the templates and the seller's facts cannot answer: an honest holding line (the card asks the seller).
 draft-need-unknown-1 = Уточним эту информацию и дополним ответ.
