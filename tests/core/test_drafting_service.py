@@ -129,22 +129,3 @@ async def test_arrival_draft_uses_the_llm_only_when_the_seller_opted_in(db: None
     assert tapped.origin == DraftOrigin.LLM  # Draft/Regenerate use the seller's LLM switch as before
     await plain.refresh_from_db()
     assert plain.topics == []  # detected and stored: "Отличное платье" names no topic
-
-
-async def test_a_question_no_fact_answers_is_stored_as_needing_the_seller(db: None, settings: Settings) -> None:
-    from bot.render import render_card
-    from core.i18n import translator
-    from core.inbox import CardData, CardStage
-    from core.models import ProductFacts
-
-    question = "Подойдёт ли чехол на iPhone 13 mini?"
-    item = await _interaction(channel=Channel.QUESTION, rating=None, text=question, nm_id=42)
-    draft = await create_draft(interaction_id=item.id, settings=settings)
-    assert draft.asked == question and ("Уточн" in draft.text or "Провер" in draft.text), draft.text
-    data = CardData(interaction=item, draft=draft, reply=None, link_count=0, stage=CardStage.DRAFTED)
-    card = render_card(data, translator("ru"))
-    assert f"Нужен ваш ответ: «{question}»" in card
-    # Once the seller has written the fact, the next draft answers from it.
-    await ProductFacts.create(seller_id=item.seller_id, nm_id=42, compatibility="Подходит к iPhone 13 mini и 12 mini.")
-    again = await create_draft(interaction_id=item.id, regenerate=True, settings=settings)
-    assert again.asked is None and "Подходит к iPhone 13 mini и 12 mini." in again.text
