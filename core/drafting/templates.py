@@ -122,6 +122,17 @@ _FACTUAL_QUESTIONS: dict[Topic, tuple[tuple[str, ...], str]] = {
     Topic.SMELL: (("composition", "care"), "smell"),
     Topic.USAGE: (("care",), "usage"),
 }
+# What the honest holding line names when a question asks about a kind of fact none answers.
+_KIND_UNKNOWN = {
+    "composition": "composition",
+    "dimensions": "dimensions",
+    "compatibility": "compat",
+    "warranty": "warranty",
+    "in_box": "in_box",
+    "care": "usage",
+    "sizing": "dimensions",
+    "origin": "origin",
+}
 _ORDER_PROBLEMS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.DELIVERY, Topic.RETURN})
 _WASH = re.compile(r"стир|стирк|\bwash", re.IGNORECASE)
 _SMELL = {
@@ -413,6 +424,7 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             said += 1
         else:
             asked = asked_of(req.text) if req.text.strip() else None
+            unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "")
     elif not found and (body := _body(req, sorry)):
         out.append(Part(body))
     if asked is not None:
