@@ -76,3 +76,10 @@ def relevant_fact(kinds: tuple[str, ...], text: str, facts: dict[str, str], lang
 def answering_kinds(text: str) -> tuple[str, ...]:
     """Every kind of fact the buyer's text asks about, in a stable order."""
     return tuple(kind for kind in KIND_CUES if asks_about(kind, text))
+
+
+def suggested_kind(asked: str) -> str | None:
+    """The kind of fact a seller's answer to `asked` should be saved as ("teach once": the next buyer asking the
+    same gets a one-tap draft), or None when the question names no kind."""
+    kinds = answering_kinds(asked)
+    return kinds[0] if kinds else None

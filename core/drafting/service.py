@@ -196,7 +196,8 @@ async def create_draft(
     "Needs the seller": when the buyer asked something neither the templates nor the product's facts answer, the
     stored draft's `asked` holds what was asked (`Draft.asked`, also `Generated.asked` / `.needs_seller`) and its
     text is only an honest holding line, never a pretend answer: the card shows «Нужен ваш ответ» with the question,
-    auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once").
+    auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once";
+    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.voice.set_fact` stores it).
     """
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.drafting.facts import relevant_fact
+from core.drafting.facts import relevant_fact, suggested_kind
 from core.drafting.request import DraftRequest
 from core.drafting.templates import blocks, render, rendered
 from core.guardrails import GuardrailContext, check_text
@@ -276,3 +276,10 @@ def test_any_reading_gives_a_clean_short_reply(
     assert len(APOLOGY.findall(text)) <= 2, text  # one apology (a need may say «жаль» once more at most)
     sentences = re.findall(r"[.!?…](\s|$)", text)
     assert len(sentences) <= 8, text
+
+
+def test_a_question_names_the_kind_of_fact_to_teach() -> None:
+    assert suggested_kind("Какая гарантия на часы?") == "warranty"
+    assert suggested_kind("Подойдёт к iPhone 13?") == "compatibility"
+    assert suggested_kind("Какой состав ткани?") == "composition"
+    assert suggested_kind("Когда отправите?") is None
