@@ -47,8 +47,8 @@ _SUPERSEDES: dict[Situation, frozenset[Topic]] = {
     Situation.REFUND_PENDING: frozenset({Topic.RETURN, Topic.DELIVERY}),
     Situation.CLAIM_REJECTED: frozenset({Topic.RETURN}),
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.RETURN, Topic.DELIVERY}),
-    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY, Topic.PRAISE_DELIVERY}),
-    Situation.ORDER_STUCK: frozenset({Topic.DELIVERY, Topic.PRAISE_DELIVERY}),
+    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY, Topic.PRAISE_DELIVERY, Topic.RETURN}),
+    Situation.ORDER_STUCK: frozenset({Topic.DELIVERY, Topic.PRAISE_DELIVERY, Topic.RETURN}),
     Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.RETURN}),
     Situation.DISCOUNT_REQUEST: frozenset({Topic.PRICE, Topic.PRAISE_VALUE}),
     Situation.EMPTY_BOX: frozenset({Topic.INCOMPLETE, Topic.PACKAGING, Topic.WRONG_ITEM}),
@@ -134,6 +134,14 @@ _KIND_UNKNOWN = {
     "origin": "origin",
 }
 _ORDER_PROBLEMS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.DELIVERY, Topic.RETURN})
+_SWAP = re.compile(r"помен|обмен|замен|swap|exchang", re.IGNORECASE)
+# A compliment echoed next to a complaint about the same thing reads as not having read the review.
+_CONTRADICTS: dict[Topic, frozenset[Topic]] = {
+    Topic.PRAISE_QUALITY: frozenset({Topic.QUALITY, Topic.DEFECT, Topic.SMELL, Topic.COLOUR_MISMATCH}),
+    Topic.PRAISE_FIT: frozenset({Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.COMPATIBILITY}),
+    Topic.PRAISE_DELIVERY: frozenset({Topic.DELIVERY, Topic.PACKAGING}),
+    Topic.PRAISE_VALUE: frozenset({Topic.PRICE}),
+}
 _WASH = re.compile(r"стир|стирк|\bwash", re.IGNORECASE)
 _SMELL = {
     ProductKind.CLOTHES: "clothes",
@@ -188,6 +196,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
     if topic.praise:
         if req.channel != Channel.REVIEW or req.feeling in (Mood.NEGATIVE, Mood.SARCASTIC):
             return None
+        if not happy(req) and _CONTRADICTS[topic] & set(req.topics):
+            return None
         return Need(f"draft-need-{topic}", route="praise", praise=True)
     if topic in (Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.SIZE_ADVICE):
         return _size_need(topic, req)
@@ -201,6 +211,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
     if topic == Topic.USAGE:
         return Need("", route="care", facts=("care",))
     if topic == Topic.RETURN:
+        if _SWAP.search(req.text):
+            return Need("draft-need-return-swap", route="purchases")
         return Need("draft-need-return-raised" if req.refund_raised else "draft-need-return", route="purchases")
     if topic == Topic.DELIVERY:
         if question:

@@ -72,6 +72,9 @@ draft-need-return-raised-1 = You can arrange a return in the Wildberries app und
 draft-need-return-raised-2 = Returns are arranged under “Purchases” in your Wildberries account, following the marketplace rules.
 draft-need-return-1 = You can send the item back in the Wildberries app under “Purchases”, following the marketplace rules.
 draft-need-return-2 = Sending an item back is arranged under “Purchases” in your Wildberries account, following the marketplace rules.
+# The buyer wants another size or colour: WB has no exchange, only a return and a new order.
+draft-need-return-swap-1 = Wildberries does not swap items directly: you can send this one back under “Purchases” and order the variant you need.
+draft-need-return-swap-2 = Items are not swapped directly on Wildberries: send this one back under “Purchases” and order the right size or colour.
 
 # Where the buyer already is (core.reading.Situation).
 draft-need-refund_pending-1 = Wildberries usually credits the money within 10 working days after the item is accepted at the warehouse; you can follow it in the app under “Purchases” and “Finances”.
@@ -145,8 +148,8 @@ draft-need-unknown-2 = We are checking this information to answer precisely.
 draft-need-unknown-chat-1 = We will check and answer you here.
 draft-need-unknown-chat-2 = Let us check, and we will get back to you in this chat.
 # …naming what the buyer asked, so the buyer sees the question was understood.
-draft-need-unknown-compat-1 = We will check compatibility with your model and add to our answer.
-draft-need-unknown-compat-2 = We will check whether the item fits your model and add to our answer.
+draft-need-unknown-compat-1 = We will check whether the item suits your case and add to our answer.
+draft-need-unknown-compat-2 = We will check compatibility and add to our answer.
 draft-need-unknown-usage-1 = We will check the usage and care recommendations and add to our answer.
 draft-need-unknown-usage-2 = We will check how best to use and care for the item and add to our answer.
 draft-need-unknown-setup-1 = We will check how to set up and connect the item and add to our answer.

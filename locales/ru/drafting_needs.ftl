@@ -72,6 +72,9 @@ draft-need-return-raised-1 = Оформить возврат можно в пр�
 draft-need-return-raised-2 = Возврат оформляется в разделе «Покупки» личного кабинета Wildberries по правилам площадки.
 draft-need-return-1 = Отказаться от товара можно в приложении Wildberries, в разделе «Покупки», по правилам площадки.
 draft-need-return-2 = Оформить отказ от товара можно в разделе «Покупки» личного кабинета Wildberries по правилам площадки.
+# The buyer wants another size or colour: WB has no exchange, only a return and a new order.
+draft-need-return-swap-1 = Поменять товар напрямую на Wildberries нельзя: можно оформить отказ от него в разделе «Покупки» и заказать нужный вариант.
+draft-need-return-swap-2 = На Wildberries товар не меняют напрямую: оформите отказ в разделе «Покупки» и закажите подходящий размер или цвет.
 
 # Where the buyer already is (core.reading.Situation).
 draft-need-refund_pending-1 = Wildberries обычно зачисляет деньги в течение 10 рабочих дней после того, как товар принят на складе; статус видно в приложении, в разделах «Покупки» и «Финансы».
@@ -145,8 +148,8 @@ draft-need-unknown-2 = Эту информацию мы уточняем, что
 draft-need-unknown-chat-1 = Уточним информацию и ответим вам здесь.
 draft-need-unknown-chat-2 = Сейчас уточним и вернёмся с ответом в этом чате.
 # …naming what the buyer asked, so the buyer sees the question was understood.
-draft-need-unknown-compat-1 = Уточним совместимость с вашей моделью и дополним ответ.
-draft-need-unknown-compat-2 = Проверим, подойдёт ли товар к вашей модели, и дополним ответ.
+draft-need-unknown-compat-1 = Уточним, подойдёт ли товар в вашем случае, и дополним ответ.
+draft-need-unknown-compat-2 = Проверим совместимость и дополним ответ.
 draft-need-unknown-usage-1 = Уточним рекомендации по использованию и уходу и дополним ответ.
 draft-need-unknown-usage-2 = Уточним, как лучше использовать товар и ухаживать за ним, и дополним ответ.
 draft-need-unknown-setup-1 = Уточним, как настроить и подключить товар, и дополним ответ.
