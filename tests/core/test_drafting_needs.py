@@ -283,3 +283,11 @@ def test_a_question_names_the_kind_of_fact_to_teach() -> None:
     assert suggested_kind("Подойдёт к iPhone 13?") == "compatibility"
     assert suggested_kind("Какой состав ткани?") == "composition"
     assert suggested_kind("Когда отправите?") is None
+
+
+def test_a_swap_request_is_answered_without_an_exchange_and_praise_never_contradicts() -> None:
+    swap = _req(Channel.CHAT, topics=(Topic.RETURN,), text="Хочу поменять размер с 42 на 44")
+    for text in _all_variants(swap):
+        assert "«Покупки»" in text and not EXCHANGE.search(text), text
+    mixed = _req(Channel.REVIEW, 3, topics=(Topic.QUALITY, Topic.PRAISE_QUALITY), mood=Mood.MIXED)
+    assert not any(re.search(r"качество (вас|Вас) порадовало|оценили качество", t) for t in _all_variants(mixed))
