@@ -166,8 +166,10 @@ def asking(req: DraftRequest) -> bool:
 def happy(req: DraftRequest) -> bool:
     """A review to thank, not to apologise to: positive, or 5★ and not negative or sarcastic (a 5★ with a small
     remark is praise; apologising there reads as if the seller did not read it)."""
-    if req.channel != Channel.REVIEW:
+    if req.channel != Channel.REVIEW or any(s.safety or s == Situation.ABUSE for s in req.situations):
         return False
+    if any(_SITUATION_NEEDS[s].sorry for s in req.situations):
+        return False  # a 5★ that says the money has not come back is still a complaint
     if req.feeling == Mood.POSITIVE:
         return True
     return req.rating == 5 and req.feeling not in (Mood.NEGATIVE, Mood.SARCASTIC)

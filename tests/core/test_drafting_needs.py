@@ -291,3 +291,9 @@ def test_a_swap_request_is_answered_without_an_exchange_and_praise_never_contrad
         assert "«Покупки»" in text and not EXCHANGE.search(text), text
     mixed = _req(Channel.REVIEW, 3, topics=(Topic.QUALITY, Topic.PRAISE_QUALITY), mood=Mood.MIXED)
     assert not any(re.search(r"качество (вас|Вас) порадовало|оценили качество", t) for t in _all_variants(mixed))
+
+
+def test_a_five_star_with_harm_or_a_situation_still_gets_the_apology() -> None:
+    for situation in (Situation.HARM, Situation.REFUND_PENDING):
+        req = _req(Channel.REVIEW, 5, situations=(situation,), mood=Mood.MIXED, refund_raised=True)
+        assert all(APOLOGY.search(t) for t in _all_variants(req)), situation
