@@ -52,7 +52,7 @@ _SUPERSEDES: dict[Situation, frozenset[Topic]] = {
     Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.RETURN}),
     Situation.DISCOUNT_REQUEST: frozenset({Topic.PRICE, Topic.PRAISE_VALUE}),
     Situation.EMPTY_BOX: frozenset({Topic.INCOMPLETE, Topic.PACKAGING, Topic.WRONG_ITEM}),
-    Situation.USED_OR_EXPIRED: frozenset({Topic.QUALITY, Topic.DEFECT}),
+    Situation.USED_OR_EXPIRED: frozenset({Topic.QUALITY, Topic.DEFECT, Topic.SMELL}),
 }
 _SITUATION_ORDER = (
     Situation.HARM,
@@ -284,7 +284,9 @@ def needs(req: DraftRequest) -> list[Need]:
     ):
         # The buyer says it happened in the wash: the care label's advice belongs to the answer.
         topical.append(Need("draft-need-care-clothes", route="care", facts=("care",)))
-    found += topical
+    # A request that is no complaint (a discount, another messenger) comes after the buyer's problems.
+    asides = [n for n in found if n.sorry is None and n.route in ("price", "contact")]
+    found = [n for n in found if n not in asides] + topical + asides
     claims = {n.prefix for n in found if n.prefix.startswith("draft-need-claim-") and n.route == "purchases"}
     out: list[Need] = []
     routes: set[str | None] = set()
