@@ -9,7 +9,7 @@ import structlog
 
 from core.drafting.llm import LLMDrafter, LLMError
 from core.drafting.request import DraftRequest
-from core.drafting.templates import rendered
+from core.drafting.templates import reading_for, rendered
 from core.guardrails import GuardrailContext, Verdict, check_text
 from core.models.enums import DraftOrigin
 
@@ -77,7 +77,8 @@ async def generate(
     template = rendered(req, variant)
     if llm is not None and template.asked is None:
         try:
-            answer = await llm.draft(req, variant, template.text)
+            # The same reading as the template's (an unsure one alternates on Regenerate).
+            answer = await llm.draft(reading_for(req, variant), variant, template.text)
         except LLMError as exc:
             log.warning("llm_draft_failed", interaction_id=req.interaction_id, error=str(exc))
         else:
