@@ -93,6 +93,7 @@ def test_every_situation_gets_a_true_answer_that_keeps_the_rules(
     req = _req(channel, rating, situations=(situation,), language=language, mood=Mood.NEGATIVE, refund_raised=True)
     for text in _all_variants(req):
         _check(text, req)
+        assert channel != Channel.REVIEW or len(text) <= 350, text
         if situation in (Situation.ABUSE, Situation.HARM, Situation.LEGAL):
             assert not re.search(r"спасибо|благодар|thank", text, re.I), text
         if situation.safety:
