@@ -69,9 +69,9 @@ async def generate(
     asked, since it could only pretend; otherwise the model gets it as the reference of what is true to say. A
     model's reply must pass the guardrails (strict: as if the buyer never raised a refund) and `reply_problems`
     (no exchange, no promise, the reply language). A blocked draft is regenerated once: an LLM answer by the
-    template (origin `fallback`), a template by the next variant without the buyer's name and product (the only
-    parts of a template that come from outside). Whatever still fails is returned with its verdict. Tokens spent on
-    a blocked LLM answer are still counted.
+    template (origin `fallback`), a template by the next variant without the buyer's name, the seller's facts and
+    signature (the only parts of a template that come from outside). Whatever still fails is returned with its
+    verdict. Tokens spent on a blocked LLM answer are still counted.
     """
     model, prompt_tokens, completion_tokens = None, 0, 0
     template = rendered(req, variant)

@@ -30,7 +30,7 @@ from functools import lru_cache
 from math import gcd, prod
 
 from core.drafting.facts import answering_kinds, relevant_fact
-from core.drafting.request import DraftRequest, clean_name, clean_product
+from core.drafting.request import DraftRequest, clean_name
 from core.i18n import translator
 from core.intent import Intent
 from core.models.enums import Channel
@@ -71,7 +71,6 @@ _SITUATION_ORDER = (
     Situation.WB_CHAT_OPENER,
 )
 _MAX_NEEDS = 3
-REVIEW_BUDGET = 350  # characters of a single-problem review reply
 
 
 @dataclass(frozen=True)
@@ -387,8 +386,8 @@ def _body(req: DraftRequest, sorry: str | None) -> Block:
 
 
 def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Composition:
-    """The blocks of a reply to `req` for `variant`; `personal=False` leaves out the buyer's name, the product,
-    the seller's facts and signature (everything that comes from outside the templates)."""
+    """The blocks of a reply to `req` for `variant`; `personal=False` leaves out the buyer's name, the
+    seller's facts and signature (everything that comes from outside the templates)."""
     req = reading_for(req, variant)
     lang = req.language
     found = needs(req)
@@ -528,7 +527,7 @@ class Rendered:
 def rendered(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Rendered:
     """The template reply to `req`, variant `variant` (Regenerate passes the next number), with its `asked`."""
     tr = translator(req.language)
-    base = {"name": clean_name(req.buyer_name) or "", "product": clean_product(req.product_name) or ""}
+    base = {"name": clean_name(req.buyer_name) or ""}
     composition = compose(req, variant, personal=personal)
     composed = [part for part in composition.parts if part.keys]
     keys = choose([part.keys for part in composed], req.interaction_id, variant)
