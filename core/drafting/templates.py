@@ -222,7 +222,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
     if topic == Topic.AVAILABILITY:
         return Need("draft-need-availability", route="stock", facts=("restock",))
     if topic == Topic.PRICE:
-        return Need("draft-need-price", route="price")
+        # A remark on the price is taken into account; a question about it gets how WB prices work.
+        return Need("draft-need-price-question" if question else "draft-need-price", route="price")
     if topic in _CLAIM_NEEDS:
         return _CLAIM_NEEDS[topic]
     if topic == Topic.SMELL:
@@ -283,6 +284,9 @@ def needs(req: DraftRequest) -> list[Need]:
     ):
         # The buyer says it happened in the wash: the care label's advice belongs to the answer.
         topical.append(Need("draft-need-care-clothes", route="care", facts=("care",)))
+    if len(found) + len(topical) > 1:
+        # An abusive buyer who also says what is wrong gets the answer to that, calmly (not "tell us what happened").
+        found = [n for n in found if n.route != "abuse"]
     # A request that is no complaint (a discount, another messenger) comes after the buyer's problems.
     asides = [n for n in found if n.sorry is None and n.route in ("price", "contact")]
     found = [n for n in found if n not in asides] + topical + asides
