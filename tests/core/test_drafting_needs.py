@@ -298,3 +298,10 @@ def test_a_five_star_with_harm_or_a_situation_still_gets_the_apology() -> None:
     for situation in (Situation.HARM, Situation.REFUND_PENDING):
         req = _req(Channel.REVIEW, 5, situations=(situation,), mood=Mood.MIXED, refund_raised=True)
         assert all(APOLOGY.search(t) for t in _all_variants(req)), situation
+
+
+def test_an_abusive_buyer_who_names_the_problem_gets_the_answer_to_it() -> None:
+    req = _req(Channel.CHAT, situations=(Situation.ABUSE, Situation.REFUND_PENDING), mood=Mood.NEGATIVE)
+    for text in _all_variants(req):
+        assert "10 рабочих дней" in text and "что именно произошло" not in text, text
+        assert not re.search(r"спасибо|благодар", text, re.I), text
