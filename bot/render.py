@@ -32,6 +32,7 @@ SIDE_BUDGET = 300
 REASONS_BUDGET = 350
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 120
+ASKED_BUDGET = 160  # what the buyer asked that no fact answers («Нужен ваш ответ»)
 TIMELINE_BUDGET = 3600
 TAGS_BUDGET = 160
 FILES_BUDGET = 200
@@ -125,7 +126,14 @@ def _draft(data: CardData, t: Translator) -> list[str]:
     draft = data.draft
     if draft is None or data.stage != CardStage.DRAFTED:
         return []
-    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}")), clip(draft.text, DRAFT_BUDGET, "…")]
+    lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}"))]
+    budget = DRAFT_BUDGET
+    if draft.asked:
+        # No fact answers what the buyer asked: the draft is only a holding line and the seller should answer. The
+        # question's line comes out of the draft's budget (label included), so the card's total stays the same.
+        lines.append(t("draft-needs-answer", asked=clip(draft.asked, ASKED_BUDGET, "…")))
+        budget -= ASKED_BUDGET + 40
+    lines.append(clip(draft.text, budget, "…"))
     if not draft.ok:
         reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
         lines.append(t("bot-card-draft-blocked"))

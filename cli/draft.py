@@ -81,6 +81,11 @@ def draft(
     click.echo(f"language: {reading.language}")
     click.echo(f"product kind: {reading.kind.value}")
     click.echo(f"origin: {result.draft.origin.value}")
+    if result.draft.asked:
+        # No template or product fact answers what the buyer asked: the draft is a holding line (issue 25).
+        from core.i18n import translator
+
+        click.echo(translator(language)("draft-needs-answer", asked=result.draft.asked))
     click.echo("draft:")
     click.echo(result.draft.text)
     verdict = result.draft.verdict

@@ -61,9 +61,12 @@ class Voice(BaseModel):
 
     signature: str = Field(default="", max_length=200)
     brand: str = Field(default="", max_length=100)
+    # For replies in English: a signature or brand with Russian letters is left out of them unless these are set.
+    signature_en: str = Field(default="", max_length=200)
+    brand_en: str = Field(default="", max_length=100)
     tone: Literal["formal", "friendly"] = "formal"
 
-    @field_validator("signature", "brand")
+    @field_validator("signature", "brand", "signature_en", "brand_en")
     @classmethod
     def _strip(cls, value: str) -> str:
         return " ".join(value.split())

@@ -60,10 +60,16 @@ async def test_draft_uses_the_sellers_voice_facts_and_banned_words(db: None, dat
     assert done.returncode == 0, done.stdout + done.stderr
     assert "topics: size_advice" in done.stdout
     assert "Модель узкая в плечах." in done.stdout and "Команда «Лето»" in done.stdout
-    # The seller bans "таблиц*" in their own replies: the size-chart sentence is blocked, and the CLI says why.
-    await Seller.filter(id=seller.id).update(settings={"banned_phrases": ["таблиц*"]})
+    # The sizing fact answers the size question instead of the generic size-chart advice.
+    assert "таблиц" not in done.stdout
+    # The seller bans "вопрос*" in their own replies: the thanks for the question is blocked, and the CLI says why.
+    await Seller.filter(id=seller.id).update(settings={"banned_phrases": ["вопрос*"]})
     blocked = _draft(database_url, tmp_path, *args, "--nm-id", "555", "--lang", "en")
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
     assert "guardrails: blocked" in blocked.stdout and "banned" in blocked.stdout.split("guardrails:")[1]
+    # A question the facts cannot answer: the CLI says the seller's answer is needed, with what was asked.
+    asked = ("--channel", "question", "--text", "Какая гарантия на часы?", "--lang", "ru")
+    unknown = _draft(database_url, tmp_path, *asked)
+    assert unknown.returncode == 0 and "Нужен ваш ответ: «Какая гарантия на часы?»" in unknown.stdout
     missing = _draft(database_url, tmp_path, "--channel", "chat", "--text", "Где заказ?", "--seller", "999999")
     assert missing.returncode != 0 and "no seller" in missing.stderr

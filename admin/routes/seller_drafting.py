@@ -17,6 +17,7 @@ from core.models import FACT_KINDS, ProductFacts, Seller
 from core.seller_settings import SellerSettings
 
 router = APIRouter(prefix="/sellers", include_in_schema=False)
+FACT_FORM_MAX = 1000  # what the form may carry per fact; core.voice stores at most FACT_MAX_CHARS
 
 
 async def _seller(seller_id: int) -> Seller:
@@ -70,12 +71,16 @@ async def set_voice(
     tone: Annotated[Literal["formal", "friendly"], Form()],
     signature: Annotated[str, Form(max_length=200)] = "",
     brand: Annotated[str, Form(max_length=100)] = "",
+    signature_en: Annotated[str, Form(max_length=200)] = "",
+    brand_en: Annotated[str, Form(max_length=100)] = "",
     banned: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
-    """Save the voice and the banned words (audited as a settings change)."""
+    """Save the voice (with the English signature and brand for replies in English) and the banned words
+    (audited as a settings change)."""
     await _seller(seller_id)
+    voice_fields = {"signature": signature, "brand": brand, "signature_en": signature_en, "brand_en": brand_en}
     changes = {
-        "voice": {"tone": tone, "signature": signature, "brand": brand},
+        "voice": {"tone": tone, **voice_fields},
         "banned_phrases": voice.parse_banned(banned) if banned.strip() else [],
     }
     try:
@@ -91,14 +96,12 @@ async def set_facts(
     admin: EditorAdmin,
     seller_id: int,
     nm_id: Annotated[int, Form(gt=0, lt=2**63)],
-    sizing: Annotated[str, Form(max_length=1000)] = "",
-    care: Annotated[str, Form(max_length=1000)] = "",
-    known_issues: Annotated[str, Form(max_length=1000)] = "",
-    in_box: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
-    """Save a product's facts; a fact the guardrails block is refused (422, the page lists why, nothing saved)."""
+    """Save a product's facts, one form field per kind (`FACT_KINDS`); a fact the guardrails block is refused
+    (422, the page lists why, nothing saved)."""
     seller = await _seller(seller_id)
-    values = {"sizing": sizing, "care": care, "known_issues": known_issues, "in_box": in_box}
+    form = await request.form()
+    values = {kind: str(form.get(kind) or "")[:FACT_FORM_MAX] for kind in FACT_KINDS}
     errors = {
         kind: verdict.reasons(request_language(request))
         for kind, text in values.items()

@@ -1,21 +1,23 @@
-"""A draft for text typed by a person (`agentiq draft`): the same reading (core.reading), request building, facts,
-voice, guardrail context and generation as the bot's drafts, without an interaction row."""
+"""A draft for text typed by a person (`agentiq draft`): the same request building, topics, facts, voice,
+guardrail context and generation as the bot's drafts, without an interaction row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.drafting.build import build_request
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
 from core.drafting.service import facts_for
-from core.guardrails import GuardrailContext, buyer_raised_refund
-from core.intent import classify
+from core.guardrails import GuardrailContext
 from core.models import Seller
 from core.models.enums import Channel
-from core.reading import Reading, read
+from core.reading import Reading
 from core.seller_settings import SellerSettings
 from core.settings import Settings
+from core.topics import TopicResult
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,11 @@ class Preview:
     reading: Reading
     request: DraftRequest
     draft: Generated
+
+    @property
+    def topics(self) -> TopicResult:
+        """The reading's topics (and whether the reader was unsure)."""
+        return TopicResult(self.reading.topics, self.reading.unsure)
 
 
 async def preview(
@@ -34,28 +41,31 @@ async def preview(
     cons: str | None = None,
     seller: Seller | None = None,
     nm_id: int | None = None,
-    product_name: str | None = None,
     variant: int = 0,
     settings: Settings,
+    product_name: str | None = None,
+    subject: str | None = None,
+    history: Sequence[tuple[str, str]] = (),
+    interaction_id: int = 0,
 ) -> Preview:
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
-    facts); `product_name` lets the reader tell the product's kind."""
+    facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
-    found = read(text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name)
-    everything = "\n".join(p for p in (text, pros, cons) if p)
-    req = DraftRequest(
-        interaction_id=0,
+    reading, req = build_request(
+        interaction_id=interaction_id,
         channel=channel,
-        language=found.language,
-        rating=rating if channel == Channel.REVIEW else None,
-        intent=classify(everything).intent if channel != Channel.REVIEW else None,
-        text=everything,
-        tone=seller_settings.tone,
-        topics=found.topics,
+        text=text,
+        rating=rating,
+        pros=pros,
+        cons=cons,
+        product_name=product_name,
+        subject=subject,
+        history=history,
         facts=await facts_for(seller.id, nm_id) if seller else {},
         voice=seller_settings.voice,
-        refund_raised=buyer_raised_refund(everything),
+        tone=seller_settings.tone,
     )
+    everything = req.text
     phrases = (p.strip() for p in (*seller_settings.banned_phrases, *settings.banned_phrases_extra))
     context = GuardrailContext(
         buyer_text=everything, rating=req.rating, extra_phrases=tuple(dict.fromkeys(p for p in phrases if p))
@@ -68,4 +78,4 @@ async def preview(
     finally:
         if client is not None:
             await client.close()
-    return Preview(found, req, draft)
+    return Preview(reading, req, draft)

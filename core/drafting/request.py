@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from core.intent import Intent
 from core.models.enums import Channel
+from core.reading import Mood, ProductKind, Situation
 from core.seller_settings import Voice
 from core.topics import Topic
 
@@ -91,7 +92,30 @@ class DraftRequest:
     voice: Voice = field(default_factory=Voice)
     # The buyer raised a refund or return: the reply may name the return route in those words.
     refund_raised: bool = False
+    # The rest of the reading (core.reading): where the buyer already is, how they feel, what the product is, and
+    # whether the reader was unsure (Regenerate then also tries another reading). `mood` None: from the rating.
+    situations: tuple[Situation, ...] = ()
+    mood: Mood | None = None
+    kind: ProductKind = ProductKind.OTHER
+    unsure: bool = False
+    # WB's «Достоинства» / «Недостатки» of a review, and a chat's earlier messages as ("in"|"out", text), oldest
+    # first: the LLM sees them labelled.
+    pros: str | None = None
+    cons: str | None = None
+    history: tuple[tuple[str, str], ...] = ()
 
     @property
     def band(self) -> Band | None:
         return band_of(self.channel, self.rating)
+
+    @property
+    def feeling(self) -> Mood:
+        """The reading's mood, else one from the rating band (questions and chats: neutral)."""
+        if self.mood is not None:
+            return self.mood
+        band = self.band
+        if band == Band.POSITIVE:
+            return Mood.POSITIVE
+        if band == Band.NEGATIVE:
+            return Mood.NEGATIVE
+        return Mood.MIXED if band == Band.NEUTRAL and self.rating is not None else Mood.NEUTRAL

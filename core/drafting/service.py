@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
+from core.drafting.build import build_request
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
-from core.guardrails import buyer_raised_refund, context_for
+from core.guardrails import context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
-from core.models import Draft, Interaction, InteractionStatus, ProductFacts
+from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts
 from core.models.enums import Channel
 from core.priority import triage
 from core.readings import buyer_text, is_safety, reading_of
@@ -23,6 +24,7 @@ from core.topics import TopicSource, refine_with_llm
 
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
+_CHAT_HISTORY_MESSAGES = 10
 
 
 def _intent(interaction: Interaction, text: str) -> Intent:
@@ -39,26 +41,43 @@ async def facts_for(seller_id: int, nm_id: int | None) -> dict[str, str]:
     return facts.as_dict() if facts else {}
 
 
+async def _history(interaction: Interaction) -> list[tuple[str, str]]:
+    """A chat's recent messages in both directions, oldest first (the LLM sees who said what)."""
+    if interaction.channel != Channel.CHAT:
+        return []
+    rows = await (
+        ChatMessage.filter(interaction_id=interaction.id)
+        .order_by("-occurred_at")
+        .limit(_CHAT_HISTORY_MESSAGES)
+        .values_list("direction", "text")
+    )
+    return [(str(direction), text) for direction, text in reversed(rows) if text]
+
+
 async def request_for(interaction: Interaction, seller_settings: SellerSettings) -> DraftRequest:
-    """The drafters' view of `interaction` (its seller must be fetched), with its stored reading (core.readings):
-    the topics to address and the reply language."""
+    """The drafters' view of `interaction` (its seller must be fetched): its stored reading (`core.readings`: the
+    topics to address, the situations, mood, kind and reply language), the product's facts and the seller's voice."""
     text = await buyer_text(interaction)
     reading = await reading_of(interaction, text)
-    return DraftRequest(
+    review = interaction.channel == Channel.REVIEW
+    _, req = build_request(
         interaction_id=interaction.id,
         channel=interaction.channel,
-        language=reading.language,
+        # A review's comment alone: its pros and cons are read as WB's sections.
+        text=(interaction.text or "") if review else text,
         rating=interaction.rating,
-        intent=_intent(interaction, text),
-        buyer_name=interaction.buyer_name,
+        pros=interaction.pros if review else None,
+        cons=interaction.cons if review else None,
         product_name=interaction.product_name,
-        text=text,
-        tone=seller_settings.tone,
-        topics=reading.topics,
+        buyer_name=interaction.buyer_name,
+        history=await _history(interaction),
         facts=await facts_for(interaction.seller_id, interaction.nm_id),
         voice=seller_settings.voice,
-        refund_raised=buyer_raised_refund(text),
+        tone=seller_settings.tone,
+        reading=reading,
+        intent=_intent(interaction, text),
     )
+    return req
 
 
 async def _refine_topics(
@@ -136,6 +155,12 @@ async def create_draft(
     under `dedupe_key = "<interaction>:<N>"`, which is UNIQUE: the database lets exactly one insert win (this holds
     on PostgreSQL and SQLite alike, across processes, without locks held during the LLM call), and the loser returns
     the winner's row. So a double tap yields one stored draft; only the text generation may run twice.
+
+    "Needs the seller": when the buyer asked something neither the templates nor the product's facts answer, the
+    stored draft's `asked` holds what was asked (`Draft.asked`, also `Generated.asked` / `.needs_seller`) and its
+    text is only an honest holding line, never a pretend answer: the card shows «Нужен ваш ответ» with the question,
+    auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once";
+    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.voice.set_fact` stores it).
     """
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):
@@ -176,6 +201,7 @@ async def create_draft(
             ok=result.verdict.ok,
             prompt_tokens=result.prompt_tokens,
             completion_tokens=result.completion_tokens,
+            asked=result.asked,
             dedupe_key=key,
             created_by_id=member_id,
         )

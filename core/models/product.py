@@ -4,8 +4,20 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
-# The kinds of fact and the most each may hold: short, so a reply stays a reply.
-FACT_KINDS = ("sizing", "care", "known_issues", "in_box")
+# The kinds of fact and the most each may hold: short, so a reply stays a reply. A fact is quoted only where its
+# content answers what the buyer wrote (core.drafting.facts).
+FACT_KINDS = (
+    "sizing",
+    "care",
+    "known_issues",
+    "in_box",
+    "composition",
+    "dimensions",
+    "compatibility",
+    "warranty",
+    "restock",
+    "origin",
+)
 FACT_MAX_CHARS = 300
 
 
@@ -17,6 +29,12 @@ class ProductFacts(Model):
     care = fields.TextField(db_default="")
     known_issues = fields.TextField(db_default="")
     in_box = fields.TextField(db_default="")
+    composition = fields.TextField(db_default="")  # composition / material
+    dimensions = fields.TextField(db_default="")  # dimensions / weight
+    compatibility = fields.TextField(db_default="")
+    warranty = fields.TextField(db_default="")
+    restock = fields.TextField(db_default="")
+    origin = fields.TextField(db_default="")  # origin / authenticity
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

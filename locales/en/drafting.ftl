@@ -1,81 +1,71 @@
-# Reply templates: blocks the template drafter assembles (greeting, thanks, body, closing).
-# Numbered keys are variants; add one by adding the next number. Never add promises, dates, prices or links here:
-# every combination is checked against the guardrails by tests/core/test_drafting_templates.py.
+# Reply templates: the frame the template drafter assembles (greeting, thanks, a body when nothing specific was
+# raised, closing). Numbered keys are variants; add one by adding the next number. Never add promises, dates,
+# prices or links here, nor "exchange" (WB has returns only): every combination is checked by the drafting tests.
+# What a good seller says per need, apology and situation is in drafting_needs.ftl.
 
+# Warm greetings: only when the buyer is not unhappy (a 1–3★ review or a complaint gets a calm one).
 draft-greet-named-1 = Hello, { $name }!
 draft-greet-named-2 = Good day, { $name }!
 draft-greet-named-3 = Hi { $name }!
 draft-greet-1 = Hello!
 draft-greet-2 = Good day!
 draft-greet-3 = Greetings!
+draft-greet-calm-named-1 = Hello, { $name }.
+draft-greet-calm-named-2 = Good day, { $name }.
+draft-greet-calm-1 = Hello.
+draft-greet-calm-2 = Good day.
+draft-greet-friendly-named-1 = Hi { $name }!
+draft-greet-friendly-named-2 = Hey { $name }!
+draft-greet-friendly-1 = Hi!
+draft-greet-friendly-2 = Hey there!
 
-draft-thanks-review-positive-1 = Thank you for the high rating and the kind review!
-draft-thanks-review-positive-2 = Thank you for your review and the excellent rating!
-draft-thanks-review-positive-3 = Many thanks for sharing your impressions!
-draft-thanks-review-neutral-1 = Thank you for your review and rating.
-draft-thanks-review-neutral-2 = Thank you for your honest review.
-draft-thanks-review-neutral-3 = Thank you for sharing your opinion.
-draft-thanks-review-negative-1 = Thank you for telling us about your experience.
-draft-thanks-review-negative-2 = Thank you for your review, even though it is not what we hoped for.
-draft-thanks-review-negative-3 = Thank you for your candid review.
+# Thanks that match what was said: for praise, for a plain review, for a question or a message.
+draft-thanks-review-praise-1 = Thank you for such a warm review!
+draft-thanks-review-praise-2 = Thank you for the kind words!
+draft-thanks-review-praise-3 = Thank you for the review and the great rating!
+draft-thanks-review-positive-1 = Thank you for your review!
+draft-thanks-review-positive-2 = Thank you for sharing your impressions!
+draft-thanks-review-positive-3 = Thanks for the review!
+draft-thanks-review-neutral-1 = Thank you for your review.
+draft-thanks-review-neutral-2 = Thank you for sharing your opinion.
 draft-thanks-question-1 = Thank you for your question!
-draft-thanks-question-2 = Thank you for your interest in our product!
-draft-thanks-question-3 = Thank you for asking.
-draft-thanks-chat-1 = Thank you for your message!
-draft-thanks-chat-2 = Thank you for getting in touch!
+draft-thanks-question-2 = Thanks for asking!
+draft-thanks-chat-1 = Thank you for writing!
+draft-thanks-chat-2 = Thank you for your message!
 
-draft-body-review-positive-1 = We are very glad you liked your purchase.
-draft-body-review-positive-2 = We are happy the product lived up to your expectations.
-draft-body-review-positive-3 = Reviews like yours truly inspire our team.
-draft-body-review-positive-product-1 = We are very glad you liked “{ $product }”.
-draft-body-review-positive-product-2 = We are happy “{ $product }” lived up to your expectations.
-draft-body-review-neutral-1 = It matters to us what you liked and what could be better.
-draft-body-review-neutral-2 = Your remarks help us improve our products.
-draft-body-review-neutral-3 = We read every review carefully, including the suggestions.
-draft-body-review-neutral-product-1 = It matters to us what you liked about “{ $product }” and what could be better.
-draft-body-review-neutral-product-2 = Your remarks about “{ $product }” help us improve our products.
-draft-body-review-negative-1 = We are very sorry the purchase did not meet your expectations.
-draft-body-review-negative-2 = We are sorry your impression of the purchase was spoiled.
-draft-body-review-negative-3 = We apologise for the unpleasant experience with your purchase.
-draft-body-review-negative-size-1 = We are sorry the size did not fit. Before ordering, we recommend checking your measurements against the size chart on the product page.
-draft-body-review-negative-size-2 = We are sorry the size did not work out. The product page has a size chart with the garment's measurements.
-draft-body-review-negative-defect-1 = We are very sorry you received an item with a flaw. Reports like yours help us keep an eye on quality.
-draft-body-review-negative-defect-2 = We apologise for this quality issue. Thank you for pointing it out.
-draft-body-review-negative-delivery-1 = We are sorry the delivery spoiled your impression. Orders are delivered by Wildberries, and we understand how unpleasant waiting is.
-draft-body-review-negative-delivery-2 = We are very sorry there were difficulties with the delivery. It matters to us that a purchase brings joy from the very start.
-
-draft-body-size-1 = We recommend checking your measurements against the size chart on the product page: it lists the parameters of every size.
-draft-body-size-2 = The size chart on the product page will help you choose: it includes the garment's measurements.
-draft-body-size-product-1 = We recommend checking your measurements against the size chart on the “{ $product }” product page.
-draft-body-delivery-1 = Orders are delivered by Wildberries: the current order status is shown in your account under “Deliveries”.
+# A body only when the buyer raised nothing specific.
+draft-body-review-positive-1 = We are glad you liked your purchase.
+draft-body-review-positive-2 = It is great that the product met your expectations.
+draft-body-review-positive-3 = Reviews like yours mean a lot to us.
+draft-body-review-neutral-1 = Your comments help us get better.
+draft-body-review-neutral-2 = We read every review carefully and will take yours into account.
+draft-body-review-negative-1 = We will look into what went wrong and take your review into account.
+draft-body-review-negative-2 = We will pass your review on to the team to find out what happened.
+draft-body-delivery-1 = Orders are delivered by Wildberries: the order status is shown in the app under “Deliveries”.
 draft-body-delivery-2 = Delivery times are calculated by Wildberries and shown at checkout and under “Deliveries”.
-draft-body-return-1 = You can return an item through your Wildberries account under “Purchases”, following the marketplace rules.
-draft-body-return-2 = Returns are arranged in your Wildberries account, under “Purchases”, following the marketplace rules.
-draft-body-defect-1 = We are very sorry this happened. Thank you for letting us know: reports like this help us keep an eye on quality.
-draft-body-defect-2 = We apologise for this situation. It matters to us to know about every such case.
-draft-body-availability-1 = The current availability of colours and sizes is always shown on the product page.
-draft-body-availability-2 = Availability changes, so the product page shows it most accurately. Add the item to your favourites so you do not miss it.
-draft-body-availability-product-1 = The current availability of “{ $product }” is always shown on the product page.
-draft-body-usage-1 = Usage and care recommendations are given in the product description and on the packaging or label.
-draft-body-usage-2 = We suggest reading the description and the packaging before first use: the usage recommendations are collected there.
-draft-body-usage-product-1 = Usage recommendations for “{ $product }” are given in the product description and on the packaging.
-draft-body-other-1 = Detailed specifications, materials and the description are on the product page.
-draft-body-other-2 = The main information about the product is in its description and specifications.
-draft-body-other-product-1 = Detailed specifications of “{ $product }” are on the product page.
+draft-body-return-1 = You can send the item back in the Wildberries app under “Purchases”, following the marketplace rules.
+draft-body-return-2 = Sending an item back is arranged under “Purchases” in the Wildberries app, following the marketplace rules.
+draft-body-availability-1 = Sizes and colours in stock are shown on the product page; add the item to your favourites so you do not miss it.
+draft-body-availability-2 = The product page always shows what is available, and your favourites will tell you when it appears.
+draft-body-chat-positive-1 = Thank you for the kind words, it means a lot to us!
+draft-body-chat-positive-2 = Thank you for writing, it is lovely to hear!
+draft-body-chat-1 = Thank you for writing! How can we help you?
+draft-body-chat-2 = Thank you for your message! Please tell us how we can help.
 
 draft-close-review-positive-1 = We hope to see you again!
-draft-close-review-positive-2 = Happy shopping and have a great day!
-draft-close-review-positive-3 = Thank you for choosing us!
-draft-close-review-neutral-1 = Have a nice day!
+draft-close-review-positive-2 = Happy shopping!
+draft-close-review-positive-3 = Have a great day!
+draft-close-review-neutral-1 = Have a good day!
 draft-close-review-neutral-2 = All the best!
-draft-close-review-negative-1 = We hope your next purchase leaves only good impressions.
-draft-close-review-negative-2 = All the best!
-draft-close-review-negative-3 = Thank you for helping us get better.
-draft-close-question-1 = Have a nice day!
+draft-close-review-negative-1 = All the best.
+draft-close-review-negative-2 = We hope your next purchase brings you joy.
+draft-close-question-1 = Have a good day!
 draft-close-question-2 = Happy shopping!
-draft-close-question-3 = All the best!
-draft-close-chat-1 = Have a nice day!
+draft-close-chat-1 = Have a good day!
 draft-close-chat-2 = All the best!
+draft-close-friendly-1 = Have a great day!
+draft-close-friendly-2 = Always happy to help!
+draft-signature-brand = Kind regards, the { $brand } team.
 
 # Labels shown to the seller on the card.
 draft-origin-template = Template
@@ -97,3 +87,4 @@ draft-autosend-rating = Auto-reply is for 4–5★ reviews only
 draft-autosend-text = The review has text that is not clearly positive
 draft-autosend-guardrails = The draft did not pass the checks
 draft-autosend-link = A link to another interaction is not reliable enough
+draft-needs-answer = Your answer is needed: “{ $asked }”

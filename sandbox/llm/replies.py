@@ -59,7 +59,13 @@ def _language(prompt: str, messages: list[dict]) -> str:
 
 
 def reply_for(
-    messages: list[dict], *, evil: bool, gullible: bool, intent_answer: str, topics_answer: str = "none"
+    messages: list[dict],
+    *,
+    evil: bool,
+    gullible: bool,
+    intent_answer: str,
+    topics_answer: str = "none",
+    canned: str = "",
 ) -> str:
     """The sandbox's deterministic answer to these messages."""
     prompt = prompt_text(messages)
@@ -67,6 +73,8 @@ def reply_for(
         return intent_answer
     if "topics from this list" in prompt.lower():
         return topics_answer
+    if canned:
+        return canned
     language = _language(prompt, messages)
     # The same prompt picks the same answer; "Variant: N" steps to the next one, so Regenerate always differs.
     variant = _VARIANT.search(prompt)

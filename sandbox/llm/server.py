@@ -35,6 +35,8 @@ class Mode:
     gullible: bool = True
     intent_answer: str = "other"
     topics_answer: str = "none"
+    # A fixed reply to every drafting prompt (tests of what the pipeline refuses: "обмен", promises…); "" = off.
+    canned: str = ""
     seed: int = 1
 
 
@@ -107,6 +109,7 @@ async def _completions(request: Request) -> Response:
             gullible=mode.gullible,
             intent_answer=mode.intent_answer,
             topics_answer=mode.topics_answer,
+            canned=mode.canned,
         )
     )
     usage = {"prompt_tokens": count_tokens(prompt_text(messages)), "completion_tokens": count_tokens(text)}

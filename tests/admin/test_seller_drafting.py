@@ -25,17 +25,25 @@ async def test_admin_edits_llm_voice_and_facts(logged_in: httpx.AsyncClient) -> 
         "tone": "friendly",
         "signature": "Команда Лета",
         "brand": "Лето",
+        "brand_en": "Leto",
         "banned": "акция\nскидка",
     }
     assert (await logged_in.post(f"/sellers/{seller.id}/voice", data=voice)).status_code == 303
     stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
-    assert stored.voice.tone == "friendly" and stored.voice.brand == "Лето"
+    assert stored.voice.tone == "friendly" and stored.voice.brand == "Лето" and stored.voice.brand_en == "Leto"
     assert stored.banned_phrases == ["акция", "скидка"]
 
-    facts = {"csrf_token": token, "nm_id": "777", "sizing": "Берите на размер больше.", "care": "Стирать при 30."}
+    facts = {
+        "csrf_token": token,
+        "nm_id": "777",
+        "sizing": "Берите на размер больше.",
+        "care": "Стирать при 30.",
+        "composition": "95% хлопок, 5% эластан",
+    }
     assert (await logged_in.post(f"/sellers/{seller.id}/facts", data=facts)).status_code == 303
     row = await ProductFacts.get(seller_id=seller.id, nm_id=777)
     assert row.sizing == "Берите на размер больше." and row.care == "Стирать при 30." and row.in_box == ""
+    assert row.composition == "95% хлопок, 5% эластан" and row.warranty == ""
 
     hostile = {**facts, "sizing": "Пишите в телеграм @shop"}
     refused = await logged_in.post(f"/sellers/{seller.id}/facts", data=hostile)

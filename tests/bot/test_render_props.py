@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.render import DRAFT_BUDGET, TEXT_BUDGET, clip, render_card, render_line, render_timeline
+from bot.render import ASKED_BUDGET, DRAFT_BUDGET, TEXT_BUDGET, clip, render_card, render_line, render_timeline
 from core.guardrails import GuardrailContext, check_text
 from core.i18n import translator
 from core.inbox import CardData, CardStage
@@ -117,7 +117,9 @@ def _card(
         rejection_reason=reason,
     )
     verdict = check_text(draft_text, channel=channel, context=GuardrailContext(buyer_text=text))
-    draft = Draft(id=2, interaction_id=1, text=draft_text, origin=DraftOrigin.LLM, verdict=verdict.to_dict(), ok=False)
+    draft = Draft(
+        id=2, interaction_id=1, text=draft_text, origin=DraftOrigin.LLM, verdict=verdict.to_dict(), ok=False, asked=side
+    )
     reply = Reply(id=3, interaction_id=1, text=draft_text, idempotency_key="k", via=via, last_error=reason)
     return CardData(interaction=interaction, draft=draft, reply=reply, link_count=10**6, stage=stage)
 
@@ -230,7 +232,9 @@ def test_cards_from_hostile_text_pass_telegram(card: tuple[CardData, str]) -> No
     i = data.interaction
     assert _visible(i.text, TEXT_BUDGET, t("bot-card-truncated")) in shown
     if data.draft is not None and data.stage == CardStage.DRAFTED:
-        assert _visible(data.draft.text, DRAFT_BUDGET, "…") in shown
+        # A draft that needs the seller's answer shows the question out of the draft's budget.
+        budget = DRAFT_BUDGET - (ASKED_BUDGET + 40 if data.draft.asked else 0)
+        assert _visible(data.draft.text, budget, "…") in shown
 
 
 def _timeline_item(n: int, text: str, name: str | None) -> TimelineItem:

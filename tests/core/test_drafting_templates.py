@@ -89,12 +89,13 @@ def test_regenerate_gives_a_different_text(channel: Channel, rating: int | None)
         assert render(req, variant) == render(req, variant), "deterministic"
 
 
-def test_name_and_product_are_used_when_known() -> None:
+def test_the_name_is_used_when_known_and_never_the_product_name() -> None:
+    # A WB product name («Кроссовки женские беговые») breaks Russian agreement in «…понравился», so it stays out.
     req = DraftRequest(interaction_id=7, channel=Channel.REVIEW, rating=5, buyer_name="Анна", product_name="Платье")
     text = render(req)
-    assert "Анна" in text and "«Платье»" in text
+    assert "Анна" in text and "Платье" not in text
     plain = render(req, personal=False)
-    assert "Анна" not in plain and "Платье" not in plain
+    assert "Анна" not in plain
 
 
 @pytest.mark.parametrize(
