@@ -1,0 +1,8 @@
+## Auto-send only when it cannot be wrong; the daily line of what was auto-sent (core.autosend, core.autosend_report)
+draft-autosend-safety = The buyer writes about harm to health or a lawsuit — a person answers
+draft-autosend-situation = The buyer is in a special situation (refund, delivery, a request) — a person answers
+draft-autosend-mood = The review's mood is not clearly positive
+draft-autosend-complaint = The review raises a complaint or a question
+draft-autosend-unsure = The review could not be read with confidence
+draft-autosend-origin = Auto-reply sends template drafts only (AI drafts on arrival are off)
+draft-autosend-draft_text = The draft contains an apology or a sentence about a problem

@@ -1,0 +1,8 @@
+## Auto-send only when it cannot be wrong; the daily line of what was auto-sent (core.autosend, core.autosend_report)
+draft-autosend-safety = Покупатель пишет о вреде здоровью или о суде — отвечает человек
+draft-autosend-situation = У покупателя особая ситуация (возврат денег, доставка, просьба) — отвечает человек
+draft-autosend-mood = Настроение отзыва не однозначно положительное
+draft-autosend-complaint = В отзыве есть жалоба или вопрос
+draft-autosend-unsure = Отзыв прочитан неуверенно
+draft-autosend-origin = Автоответ отправляет только шаблонный черновик (ИИ-черновики при поступлении выключены)
+draft-autosend-draft_text = В черновике есть извинение или фраза о проблеме
