@@ -14,7 +14,7 @@ from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
 from core.guardrails import buyer_raised_refund, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
-from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts
+from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts, Reply
 from core.models.enums import Channel
 from core.priority import triage
 from core.seller_settings import SellerSettings
@@ -147,6 +147,10 @@ async def _refine_intent(
 
 async def _recent_draft(interaction_id: int) -> Draft | None:
     since = datetime.now(UTC) - DOUBLE_TAP_WINDOW
+    # A draft that was already answered with (WB then rejected the answer) is no double tap of a new Draft.
+    replied = await Reply.filter(interaction_id=interaction_id).order_by("-id").first().values_list("created_at")
+    if replied:
+        since = max(since, replied[0])
     return await (
         Draft.filter(interaction_id=interaction_id, void=False, created_at__gte=since).order_by("-variant").first()
     )

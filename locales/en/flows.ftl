@@ -6,3 +6,6 @@ draft-autosend-complaint = The review raises a complaint or a question
 draft-autosend-unsure = The review could not be read with confidence
 draft-autosend-origin = Auto-reply sends template drafts only (AI drafts on arrival are off)
 draft-autosend-draft_text = The draft contains an apology or a sentence about a problem
+
+## A review or question whose answer WB moderation rejected (WB gave no reason)
+bot-stage-rejected-plain = ❌ WB rejected the answer

@@ -6,3 +6,6 @@ draft-autosend-complaint = В отзыве есть жалоба или вопр
 draft-autosend-unsure = Отзыв прочитан неуверенно
 draft-autosend-origin = Автоответ отправляет только шаблонный черновик (ИИ-черновики при поступлении выключены)
 draft-autosend-draft_text = В черновике есть извинение или фраза о проблеме
+
+## A review or question whose answer WB moderation rejected (WB gave no reason)
+bot-stage-rejected-plain = ❌ WB отклонил ответ
