@@ -8,19 +8,22 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
+from core import repetition
 from core.drafting.language import buyer_language
 from core.drafting.llm import LLMDrafter, make_client
-from core.drafting.pipeline import generate
+from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
-from core.guardrails import buyer_raised_refund, context_for
+from core.guardrails import GuardrailContext, Verdict, buyer_raised_refund, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts, Reply
-from core.models.enums import Channel
+from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 from core.topics import Topic, TopicSource, detect, refine_with_llm
 
+# How many further variants a draft that repeats one of the seller's recent answers may try before it is shown.
+MAX_REROLLS = 12
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
 _CHAT_CONTEXT_MESSAGES = 5
@@ -145,6 +148,35 @@ async def _refine_intent(
     return replace(req, intent=refined.intent)
 
 
+async def _answered_lately(interaction: Interaction, regenerate: bool) -> list[repetition.Signature]:
+    """What a new draft must not repeat: the seller's public answers of the last 30 days and, on Regenerate, this
+    item's earlier drafts (so Regenerate changes the wording, not only a word)."""
+    if interaction.channel not in repetition.PUBLIC:
+        return []
+    recent = await repetition.recent(interaction.seller_id, exclude_interaction=interaction.id)
+    if regenerate:
+        earlier = await Draft.filter(interaction_id=interaction.id).values_list("text", flat=True)
+        recent += [repetition.signature(text) for text in earlier]
+    return recent
+
+
+async def _unrepeated(
+    req: DraftRequest, variant: int, context: GuardrailContext, first: Generated, recent: list[repetition.Signature]
+) -> tuple[Generated, int]:
+    """`first` when it repeats none of `recent`, else the next template variant that does not (no further LLM
+    call); when none of `MAX_REROLLS` does, `first` with the repetition finding (shown, never approvable)."""
+    if not recent or not repetition.repeats(first.text, recent):
+        return first, variant
+    for step in range(1, MAX_REROLLS + 1):
+        other = await generate(req, variant=variant + step, context=context)
+        if other.verdict.ok and not repetition.repeats(other.text, recent):
+            origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
+            spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
+            return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
+    found = Verdict((*first.verdict.violations, repetition.violation(first.text)))
+    return replace(first, verdict=found), variant
+
+
 async def _recent_draft(interaction_id: int) -> Draft | None:
     since = datetime.now(UTC) - DOUBLE_TAP_WINDOW
     # A draft that was already answered with (WB then rejected the answer) is no double tap of a new Draft.
@@ -204,6 +236,7 @@ async def create_draft(
     finally:
         if client is not None and llm_client is None:
             await client.close()
+    result, variant = await _unrepeated(req, variant, context, result, await _answered_lately(interaction, regenerate))
     key = f"{interaction_id}:{variant}"
     try:
         draft = await Draft.create(

@@ -20,6 +20,9 @@ class Draft(Model):
     void = fields.BooleanField(default=False, db_default=False)
     prompt_tokens = fields.IntField(default=0, db_default=0)
     completion_tokens = fields.IntField(default=0, db_default=0)
+    # What the buyer asked that neither templates nor product facts answer (core.drafting): the seller must answer;
+    # the text is then only an honest holding line. NULL: the draft answers everything.
+    asked = fields.TextField(null=True)
     # "interaction:variant" for generated drafts (core.drafting.service): a double tap that generates the same
     # variant twice stores it once, on every dialect. NULL for other drafts (NULLs never collide).
     dedupe_key = fields.CharField(max_length=40, null=True, unique=True)

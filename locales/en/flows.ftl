@@ -9,3 +9,6 @@ draft-autosend-draft_text = The draft contains an apology or a sentence about a 
 
 ## A review or question whose answer WB moderation rejected (WB gave no reason)
 bot-stage-rejected-plain = ❌ WB rejected the answer
+
+## The repetition guard (core.repetition)
+guard-format-repetition = Repeats one of your answers of the last 30 days (the same beginning or almost the same text): WB limits shops whose answers repeat. Change the wording.

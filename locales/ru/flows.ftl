@@ -9,3 +9,6 @@ draft-autosend-draft_text = В черновике есть извинение и
 
 ## A review or question whose answer WB moderation rejected (WB gave no reason)
 bot-stage-rejected-plain = ❌ WB отклонил ответ
+
+## The repetition guard (core.repetition)
+guard-format-repetition = Повторяет один из ваших ответов за последние 30 дней (то же начало или почти тот же текст): WB ограничивает магазины с повторяющимися ответами. Измените формулировку.
