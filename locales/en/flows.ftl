@@ -12,3 +12,10 @@ bot-stage-rejected-plain = ❌ WB rejected the answer
 
 ## The repetition guard (core.repetition)
 guard-format-repetition = Repeats one of your answers of the last 30 days (the same beginning or almost the same text): WB limits shops whose answers repeat. Change the wording.
+
+## The daily line of what auto-send published (bot.autosend_report)
+autosend-report-title = 🤖 Auto-reply yesterday published { $count } { $count ->
+    [one] answer
+   *[other] answers
+} without you. Tap a number to open its card.
+autosend-report-more = …and { $count } more in /inbox

@@ -12,3 +12,11 @@ bot-stage-rejected-plain = ❌ WB отклонил ответ
 
 ## The repetition guard (core.repetition)
 guard-format-repetition = Повторяет один из ваших ответов за последние 30 дней (то же начало или почти тот же текст): WB ограничивает магазины с повторяющимися ответами. Измените формулировку.
+
+## The daily line of what auto-send published (bot.autosend_report)
+autosend-report-title = 🤖 Автоответ вчера опубликовал { $count } { $count ->
+    [one] ответ
+    [few] ответа
+   *[many] ответов
+} без вас. Нажмите номер, чтобы открыть карточку.
+autosend-report-more = …и ещё { $count } в /inbox
