@@ -29,6 +29,7 @@ SIDE_BUDGET = 300
 REASONS_BUDGET = 450
 TOPICS_SHOWN = 5
 TOPICS_BUDGET = 160
+ASKED_BUDGET = 160  # what the buyer asked that no fact answers («Нужен ваш ответ»)
 TIMELINE_BUDGET = 3600
 TAGS_BUDGET = 160
 FILES_BUDGET = 200
@@ -102,7 +103,13 @@ def _draft(data: CardData, t: Translator) -> list[str]:
         # What the draft answers, so the seller checks it at a glance; bounded whatever the stored list holds.
         names = ", ".join(t(f"topic-{topic}") for topic in topics[:TOPICS_SHOWN] if isinstance(topic, str))
         lines.append(t("bot-card-topics", topics=clip(names, TOPICS_BUDGET, "…")))
-    lines.append(clip(draft.text, DRAFT_BUDGET, "…"))
+    budget = DRAFT_BUDGET
+    if draft.asked:
+        # No fact answers what the buyer asked: the draft is only a holding line and the seller should answer. The
+        # question's line comes out of the draft's budget (label included), so the card's total stays the same.
+        lines.append(t("draft-needs-answer", asked=clip(draft.asked, ASKED_BUDGET, "…")))
+        budget -= ASKED_BUDGET + 40
+    lines.append(clip(draft.text, budget, "…"))
     if not draft.ok:
         reasons = Verdict.from_dict(draft.verdict).reasons(t.language)
         lines.append(t("bot-card-draft-blocked"))

@@ -25,6 +25,14 @@ class Generated:
     model: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    # What the buyer asked that neither the templates nor the seller's facts can answer: the seller must (the
+    # text is then an honest holding line, never a pretend answer). None: the draft answers everything.
+    asked: str | None = None
+
+    @property
+    def needs_seller(self) -> bool:
+        """The question cannot be answered from facts: show «Нужен ваш ответ», never auto-send."""
+        return self.asked is not None
 
 
 async def generate(

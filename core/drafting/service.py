@@ -8,14 +8,24 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
-from core import repetition
+from core import repetition, taught
+from core.drafting.asked import needs_seller, taught_text
 from core.drafting.language import buyer_language
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
-from core.guardrails import GuardrailContext, Verdict, buyer_raised_refund, context_for
+from core.guardrails import GuardrailContext, Verdict, buyer_raised_refund, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
-from core.models import ChatDirection, ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts, Reply
+from core.models import (
+    ChatDirection,
+    ChatMessage,
+    Draft,
+    Interaction,
+    InteractionStatus,
+    ProductAnswer,
+    ProductFacts,
+    Reply,
+)
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
 from core.seller_settings import SellerSettings
@@ -160,15 +170,38 @@ async def _answered_lately(interaction: Interaction, regenerate: bool) -> list[r
     return recent
 
 
+async def _produce(
+    req: DraftRequest,
+    variant: int,
+    context: GuardrailContext,
+    saved: ProductAnswer | None,
+    llm: LLMDrafter | None = None,
+) -> Generated:
+    """One draft's text: from the answer the seller taught for this question (`core.taught`) when there is one,
+    else generated; a question no fact answers is marked as needing the seller («Нужен ваш ответ»)."""
+    if saved is not None:
+        text = taught_text(req, saved.answer, variant)
+        return Generated(text, DraftOrigin.TEMPLATE, check_text(text, channel=req.channel, context=context))
+    result = await generate(req, variant=variant, context=context, llm=llm)
+    if result.asked is None and (asked := needs_seller(req)) is not None:
+        return replace(result, asked=asked)
+    return result
+
+
 async def _unrepeated(
-    req: DraftRequest, variant: int, context: GuardrailContext, first: Generated, recent: list[repetition.Signature]
+    req: DraftRequest,
+    variant: int,
+    context: GuardrailContext,
+    first: Generated,
+    recent: list[repetition.Signature],
+    saved: ProductAnswer | None = None,
 ) -> tuple[Generated, int]:
     """`first` when it repeats none of `recent`, else the next template variant that does not (no further LLM
     call); when none of `MAX_REROLLS` does, `first` with the repetition finding (shown, never approvable)."""
     if not recent or not repetition.repeats(first.text, recent):
         return first, variant
     for step in range(1, MAX_REROLLS + 1):
-        other = await generate(req, variant=variant + step, context=context)
+        other = await _produce(req, variant + step, context, saved)
         if other.verdict.ok and not repetition.repeats(other.text, recent):
             origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
             spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
@@ -232,11 +265,13 @@ async def create_draft(
         if client is not None:
             req = await _refine_topics(interaction, req, client, settings.llm.model)
         drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        result = await generate(req, variant=variant, context=context, llm=drafter)
+        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+        result = await _produce(req, variant, context, saved, drafter)
     finally:
         if client is not None and llm_client is None:
             await client.close()
-    result, variant = await _unrepeated(req, variant, context, result, await _answered_lately(interaction, regenerate))
+    recent = await _answered_lately(interaction, regenerate)
+    result, variant = await _unrepeated(req, variant, context, result, recent, saved)
     key = f"{interaction_id}:{variant}"
     try:
         draft = await Draft.create(
@@ -249,6 +284,7 @@ async def create_draft(
             ok=result.verdict.ok,
             prompt_tokens=result.prompt_tokens,
             completion_tokens=result.completion_tokens,
+            asked=result.asked,
             dedupe_key=key,
             created_by_id=member_id,
         )
