@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from core.guardrails import GuardrailViolation, Severity, Verdict, Violation
 from core.models import AnswerSignature, Channel
@@ -41,16 +43,23 @@ def _digest(value: str, size: int) -> bytes:
 
 @dataclass(frozen=True)
 class Signature:
-    """What the guard keeps of one answer: its prefix hash and its shingle hashes."""
+    """What the guard keeps of one answer: its prefix hash, how many shingles it has and their packed hashes
+    (4 bytes each, hex; unpacked only when the sizes allow a Jaccard ≥ 0.8)."""
 
     prefix: str
-    shingles: frozenset[int]
+    size: int
+    packed: str
+
+    @cached_property
+    def shingles(self) -> frozenset[int]:
+        """The shingle hashes."""
+        return frozenset(array("I", bytes.fromhex(self.packed)))
 
     def repeats(self, other: Signature) -> bool:
         """Same first 120 normalised characters, or word 5-shingle Jaccard ≥ 0.8."""
         if self.prefix == other.prefix:
             return True
-        small, large = sorted((len(self.shingles), len(other.shingles)))
+        small, large = sorted((self.size, other.size))
         if not large or small < MAX_JACCARD * large:  # J ≤ |small| / |large|: cannot reach the bar
             return False
         common = len(self.shingles & other.shingles)
@@ -62,8 +71,8 @@ def signature(text: str) -> Signature:
     norm = normalise(text)
     words = norm.split()
     grams = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))]
-    shingles = frozenset(int.from_bytes(_digest(g, 4), "big") for g in grams if g)
-    return Signature(_digest(norm[:PREFIX_CHARS], 16).hex(), shingles)
+    shingles = sorted({int.from_bytes(_digest(g, 4), "big") for g in grams if g})
+    return Signature(_digest(norm[:PREFIX_CHARS], 16).hex(), len(shingles), array("I", shingles).tobytes().hex())
 
 
 def repeats(text: str, recent: Iterable[Signature]) -> bool:
@@ -81,8 +90,8 @@ async def recent(
     query = AnswerSignature.filter(seller_id=seller_id, created_at__gte=since)
     if exclude_interaction is not None:
         query = query.exclude(interaction_id=exclude_interaction)
-    rows = await query.values_list("prefix", "shingles")
-    return [Signature(prefix, frozenset(shingles)) for prefix, shingles in rows]
+    rows = await query.values_list("prefix", "size", "shingles")
+    return [Signature(prefix, size, packed) for prefix, size, packed in rows]
 
 
 def violation(text: str) -> Violation:
@@ -111,7 +120,8 @@ async def remember(text: str, *, seller_id: int, interaction_id: int, channel: C
             "seller_id": seller_id,
             "interaction_id": interaction_id,
             "prefix": sig.prefix,
-            "shingles": sorted(sig.shingles),
+            "size": sig.size,
+            "shingles": sig.packed,
         },
     )
 

@@ -15,7 +15,9 @@ class AnswerSignature(Model):
     interaction = fields.ForeignKeyField("models.Interaction", related_name=None, on_delete=fields.CASCADE)
     reply = fields.OneToOneField("models.Reply", related_name=None, on_delete=fields.CASCADE)
     prefix = fields.CharField(max_length=32)
-    shingles = fields.JSONField(default=list)
+    # How many shingles, and their 4-byte hashes packed as hex (one string: nothing to decode but what is compared).
+    size = fields.IntField(default=0)
+    shingles = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
