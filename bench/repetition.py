@@ -28,7 +28,7 @@ from core import db as core_db
 from core import repetition
 from core.drafting import service
 from core.guardrails import GuardrailViolation
-from core.models import Channel, Interaction, InteractionStatus, ReplyVia, Seller
+from core.models import AnswerSignature, Channel, Interaction, InteractionStatus, ReplyVia, Seller
 from core.replies import approve
 from core.settings import load_settings
 
@@ -81,8 +81,7 @@ async def _month(reviews: list[dict], settings) -> dict[str, float]:
     costs = []
     for _ in range(200):
         began = time.perf_counter()
-        recent = await repetition.recent(seller.id)
-        repetition.repeats(draft.text, recent)
+        await repetition.repeated(draft.text, seller_id=seller.id)
         costs.append((time.perf_counter() - began) * 1000)
     costs.sort()
     return {
@@ -91,7 +90,7 @@ async def _month(reviews: list[dict], settings) -> dict[str, float]:
         "refused": refused,
         "rerolled": rerolled,
         "max_step": max(steps, default=0),
-        "signatures": len(recent),
+        "signatures": await AnswerSignature.filter(seller_id=seller.id).count(),
         "p50_ms": statistics.median(costs),
         "p95_ms": costs[int(len(costs) * 0.95)],
     }

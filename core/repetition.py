@@ -4,7 +4,8 @@ whose answers repeat).
 
 Each answer approved for a public channel leaves a signature (`AnswerSignature`: a hash of the normalised prefix
 and the hashes of its shingles) instead of its text being scanned later: a check is one indexed read of the
-seller's last 30 days of signatures and set arithmetic in memory (bench/README.md "Repetition guard"). A draft that
+seller's last 30 days of signatures that could match (same prefix, or a shingle count within the Jaccard bound) and
+set arithmetic in memory (bench/README.md "Repetition guard"). A draft that
 repeats is re-rolled before it is shown (`core.drafting.service`); a text the seller sends that repeats is refused
 with a localised reason through the same `GuardrailViolation` as every other gate (`core.replies.approve`).
 """
@@ -18,6 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from math import ceil, floor
+
+from tortoise.expressions import Q
 
 from core.guardrails import GuardrailViolation, Severity, Verdict, Violation
 from core.models import AnswerSignature, Channel
@@ -75,23 +79,28 @@ def signature(text: str) -> Signature:
     return Signature(_digest(norm[:PREFIX_CHARS], 16).hex(), len(shingles), array("I", shingles).tobytes().hex())
 
 
-def repeats(text: str, recent: Iterable[Signature]) -> bool:
-    """Whether `text` repeats any of the `recent` answers."""
+async def repeated(
+    text: str,
+    *,
+    seller_id: int,
+    exclude_interaction: int | None = None,
+    also: Iterable[Signature] = (),
+    now: datetime | None = None,
+) -> bool:
+    """Whether `text` repeats one of the seller's public answers of the last 30 days (or one of `also`). Answers to
+    `exclude_interaction` do not count: answering one item again, after WB rejected the answer, may say the same.
+    One indexed read of only the answers that could repeat it: the same prefix, or a shingle count within the
+    Jaccard bound."""
     mine = signature(text)
-    return any(mine.repeats(other) for other in recent)
-
-
-async def recent(
-    seller_id: int, *, exclude_interaction: int | None = None, now: datetime | None = None
-) -> list[Signature]:
-    """The seller's public answers of the last 30 days (not those to `exclude_interaction`: answering one item
-    again, after WB rejected the answer, may say the same)."""
+    if any(mine.repeats(other) for other in also):
+        return True
     since = (now or datetime.now(UTC)) - WINDOW
-    query = AnswerSignature.filter(seller_id=seller_id, created_at__gte=since)
+    near = Q(prefix=mine.prefix) | Q(size__gte=ceil(mine.size * MAX_JACCARD), size__lte=floor(mine.size / MAX_JACCARD))
+    query = AnswerSignature.filter(near, seller_id=seller_id, created_at__gte=since)
     if exclude_interaction is not None:
         query = query.exclude(interaction_id=exclude_interaction)
     rows = await query.values_list("prefix", "size", "shingles")
-    return [Signature(prefix, size, packed) for prefix, size, packed in rows]
+    return any(mine.repeats(Signature(prefix, size, packed)) for prefix, size, packed in rows)
 
 
 def violation(text: str) -> Violation:
@@ -105,7 +114,7 @@ async def enforce(text: str, *, seller_id: int, interaction_id: int, channel: Ch
     """Refuse (GuardrailViolation) a public answer that repeats one the seller gave in the last 30 days."""
     if channel not in PUBLIC:
         return
-    if repeats(text, await recent(seller_id, exclude_interaction=interaction_id)):
+    if await repeated(text, seller_id=seller_id, exclude_interaction=interaction_id):
         raise GuardrailViolation(Verdict((violation(text),)))
 
 

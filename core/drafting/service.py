@@ -158,16 +158,12 @@ async def _refine_intent(
     return replace(req, intent=refined.intent)
 
 
-async def _answered_lately(interaction: Interaction, regenerate: bool) -> list[repetition.Signature]:
-    """What a new draft must not repeat: the seller's public answers of the last 30 days and, on Regenerate, this
-    item's earlier drafts (so Regenerate changes the wording, not only a word)."""
-    if interaction.channel not in repetition.PUBLIC:
+async def _earlier_drafts(interaction: Interaction, regenerate: bool) -> list[repetition.Signature]:
+    """On Regenerate, the item's earlier drafts: the new one must not repeat them either (new wording, not a word)."""
+    if not regenerate:
         return []
-    recent = await repetition.recent(interaction.seller_id, exclude_interaction=interaction.id)
-    if regenerate:
-        earlier = await Draft.filter(interaction_id=interaction.id).values_list("text", flat=True)
-        recent += [repetition.signature(text) for text in earlier]
-    return recent
+    earlier = await Draft.filter(interaction_id=interaction.id).values_list("text", flat=True)
+    return [repetition.signature(text) for text in earlier]
 
 
 async def _produce(
@@ -189,20 +185,31 @@ async def _produce(
 
 
 async def _unrepeated(
+    interaction: Interaction,
     req: DraftRequest,
     variant: int,
     context: GuardrailContext,
     first: Generated,
-    recent: list[repetition.Signature],
-    saved: ProductAnswer | None = None,
+    saved: ProductAnswer | None,
+    regenerate: bool,
 ) -> tuple[Generated, int]:
-    """`first` when it repeats none of `recent`, else the next template variant that does not (no further LLM
-    call); when none of `MAX_REROLLS` does, `first` with the repetition finding (shown, never approvable)."""
-    if not recent or not repetition.repeats(first.text, recent):
+    """`first` when it repeats none of the seller's public answers of the last 30 days (`core.repetition`), else the
+    next template variant that does not (no further LLM call); when none of `MAX_REROLLS` does, `first` with the
+    repetition finding (shown, never approvable). Chats are not public answers."""
+    if interaction.channel not in repetition.PUBLIC:
+        return first, variant
+    earlier = await _earlier_drafts(interaction, regenerate)
+
+    async def repeats(text: str) -> bool:
+        return await repetition.repeated(
+            text, seller_id=interaction.seller_id, exclude_interaction=interaction.id, also=earlier
+        )
+
+    if not await repeats(first.text):
         return first, variant
     for step in range(1, MAX_REROLLS + 1):
         other = await _produce(req, variant + step, context, saved)
-        if other.verdict.ok and not repetition.repeats(other.text, recent):
+        if other.verdict.ok and not await repeats(other.text):
             origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
             spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
             return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
@@ -270,8 +277,7 @@ async def create_draft(
     finally:
         if client is not None and llm_client is None:
             await client.close()
-    recent = await _answered_lately(interaction, regenerate)
-    result, variant = await _unrepeated(req, variant, context, result, recent, saved)
+    result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate)
     key = f"{interaction_id}:{variant}"
     try:
         draft = await Draft.create(

@@ -87,7 +87,7 @@ async def test_a_repeating_draft_is_re_rolled_before_it_is_shown(db: None, setti
     await approve(interaction_id=first.id, text=plain.text, via=ReplyVia.TELEGRAM)
     fresh = await create_draft(interaction_id=second.id, settings=settings)
     assert fresh.ok and fresh.variant > 0
-    assert not repetition.repeats(fresh.text, [repetition.signature(plain.text)])
+    assert not repetition.signature(fresh.text).repeats(repetition.signature(plain.text))
     await approve(interaction_id=second.id, text=fresh.text, draft_id=fresh.id, via=ReplyVia.TELEGRAM)
 
 
