@@ -106,7 +106,7 @@ async def _run(count: int, seed: int) -> None:
             began = time.perf_counter()
             guarded = await _month(reviews, settings)
             took = time.perf_counter() - began
-            service.MAX_REROLLS = 0  # negative control: the same month without re-rolls
+            service.MAX_REROLLS = service.VARIETY_TRIES = 0  # negative control: the same month without re-rolls
             control = await _month(reviews, settings)
         finally:
             await handle.close()

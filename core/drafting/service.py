@@ -14,6 +14,7 @@ from core.drafting.language import buyer_language
 from core.drafting.llm import LLMDrafter, make_client
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
+from core.drafting.variety import varied
 from core.guardrails import GuardrailContext, Verdict, buyer_raised_refund, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.models import (
@@ -34,6 +35,8 @@ from core.topics import Topic, TopicSource, detect, refine_with_llm
 
 # How many further variants a draft that repeats one of the seller's recent answers may try before it is shown.
 MAX_REROLLS = 12
+# Then how many other openings a happy review's draft may try (core.drafting.variety).
+VARIETY_TRIES = 24
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
 _CHAT_CONTEXT_MESSAGES = 5
@@ -213,6 +216,14 @@ async def _unrepeated(
             origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
             spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
             return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
+    # Every template variant repeats: a happy review's draft gets another greeting and a line of joy.
+    for attempt in range(VARIETY_TRIES):
+        text = varied(first.text, req, attempt)
+        if text is None:
+            break
+        verdict = check_text(text, channel=req.channel, context=context)
+        if verdict.ok and not await repeats(text):
+            return replace(first, text=text, verdict=verdict), variant
     found = Verdict((*first.verdict.violations, repetition.violation(first.text)))
     return replace(first, verdict=found), variant
 

@@ -97,3 +97,17 @@ async def test_regenerate_changes_the_wording(db: None, settings: Settings) -> N
     texts = [(await create_draft(interaction_id=item.id, settings=settings, regenerate=True)).text for _ in range(5)]
     signatures = [repetition.signature(text) for text in texts]
     assert not any(a.repeats(b) for n, a in enumerate(signatures) for b in signatures[n + 1 :])
+
+
+async def test_more_happy_reviews_than_template_variants_never_repeat(db: None, settings: Settings) -> None:
+    # 5★ reviews with no text all ask for the same answer: past the template variants, other openings are used.
+    seller = await Seller.create(name="S")
+    texts = []
+    for n in range(150):
+        item = await _item(seller, n)
+        await Interaction.filter(id=item.id).update(text="")
+        draft = await create_draft(interaction_id=item.id, settings=settings)
+        assert draft.ok, draft.verdict
+        await approve(interaction_id=item.id, text=draft.text, draft_id=draft.id, via=ReplyVia.TELEGRAM)
+        texts.append(draft.text)
+    assert len(set(texts)) == 150
