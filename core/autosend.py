@@ -61,7 +61,9 @@ class AutoSendReason(StrEnum):
 
 _NEGATIVE = re.compile(
     r"\bне\b|\bнет\b|\bно\b|однако|хотя|\bминус|плох|ужас|брак|дефект|возврат|верн|жаль|разочар|сожален|маломер|"
-    r"большемер|порвал|слом|запах|долго|\bnot\b|n't|\bno\b|\bbut\b|\bbad\b|poor|broken|return|refund|disappoint|\?"
+    r"большемер|порвал|слом|запах|долго|\bnot\b|n't|\bno\b|\bbut\b|\bbad\b|poor|broken|return|refund|disappoint|\?|"
+    # "but" in the Central-Asian mixes WB buyers write (Uzbek, Kazakh, Kyrgyz; Latin and Cyrillic).
+    r"\blekin\b|\bammo\b|\bbiroq\b|\bлекин\b|\bбирақ\b|\bбірақ\b|\bбирок\b"
 )
 _POSITIVE = re.compile(
     r"отлич|супер|класс|прекрас|рекоменд|довол|понрав|спасибо|хорош|идеальн|замечат|люблю|восторг|шикар|удобн|"

@@ -137,3 +137,11 @@ async def test_a_stored_draft_with_a_size_sentence_is_not_sent(db: None, setting
     assert not await Reply.exists()
     event = await AuditEvent.get(action="reply.auto_send_skipped", interaction_id=item.id)
     assert event.meta == {"reason": "draft_text"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kiyimi yaxshi, lekin biroz uzun", "Жақсы, бірақ сәл үлкен", "Zo'r, ammo rangi boshqacha", "Жакшы, бирок кичине"],
+)
+def test_but_in_central_asian_mixes_is_no_clear_praise(text: str) -> None:
+    assert eligible(_review(5, text), ON, OK, reading=POSITIVE, draft_text=GOOD) == (False, AutoSendReason.TEXT)
