@@ -21,6 +21,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -57,6 +58,7 @@ async def _month(reviews: list[dict], settings) -> dict[str, float]:
     seller = await Seller.create(name=f"bench-{time.time_ns()}", settings={"auto_draft": False})
     start = datetime.now(UTC) - timedelta(days=30)
     shown_hits = refused = rerolled = 0
+    hit_ratings: Counter[str] = Counter()
     steps: list[int] = []
     for n, review in enumerate(reviews):
         item = await Interaction.create(
@@ -70,6 +72,7 @@ async def _month(reviews: list[dict], settings) -> dict[str, float]:
         draft = await service.create_draft(interaction_id=item.id, settings=settings, arrival=True)
         if any(v.get("rule_id") == repetition.RULE_ID for v in draft.verdict.get("violations", [])):
             shown_hits += 1
+            hit_ratings[f"{review['rating']}★{' text' if review['text'] else ''}"] += 1
             continue
         if draft.variant:
             rerolled += 1
@@ -86,6 +89,7 @@ async def _month(reviews: list[dict], settings) -> dict[str, float]:
     costs.sort()
     return {
         "hits": shown_hits + refused,
+        "hit_ratings": dict(hit_ratings),
         "shown_hits": shown_hits,
         "refused": refused,
         "rerolled": rerolled,
@@ -113,7 +117,7 @@ async def _run(count: int, seed: int) -> None:
     print(f"one seller, {count} reviews over 30 days (seed {seed}), first template draft sent unchanged ({took:.1f} s)")
     print(
         f"repetition-guard hits: {guarded['hits']} (drafts shown with the finding {guarded['shown_hits']}, "
-        f"approvals refused {guarded['refused']})"
+        f"approvals refused {guarded['refused']}); by rating: {guarded['hit_ratings']}"
     )
     print(f"first drafts re-rolled before shown: {guarded['rerolled']} (furthest variant step {guarded['max_step']})")
     print(

@@ -216,7 +216,7 @@ async def _unrepeated(
             origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
             spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
             return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
-    # Every template variant repeats: a happy review's draft gets another greeting and a line of joy.
+    # Every template variant repeats: a review draft gets another greeting and one more line (core.drafting.variety).
     for attempt in range(VARIETY_TRIES):
         text = varied(first.text, req, attempt)
         if text is None:

@@ -1,9 +1,10 @@
-"""More openings for the happy review drafts the repetition guard found repeated (`core.repetition`): a seller with
-a thousand 5★ reviews a month needs more distinct answers than the template variants make.
+"""More openings for the review drafts the repetition guard found repeated (`core.repetition`): a seller with a
+thousand reviews a month needs more distinct answers than the template variants make.
 
-Only for a happy review (4–5★, no complaint topic): the draft's greeting is swapped for another and one short line
-of joy is put after it; nothing the draft says is removed, so its thanks still match what the buyer said. Which
-greeting and line follow from (interaction, try): the same try gives the same text.
+The draft's greeting is swapped for another and one short line is put after it: for a happy review (4–5★, no
+complaint topic) a line of joy, for any other review a calm acknowledgement (no thanks for a rating, no joy).
+Nothing the draft says is removed, so its thanks, apology and advice stay as they were. Which greeting and line
+follow from (interaction, try): the same try gives the same text.
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ def happy(req: DraftRequest) -> bool:
 
 
 def varied(text: str, req: DraftRequest, attempt: int) -> str | None:
-    """The draft `text` with another greeting and a line of joy after it (try number `attempt`); None when the
-    review is not a happy one."""
-    if not happy(req):
+    """The review draft `text` with another greeting and one more line after it (try number `attempt`); None for
+    anything but a review."""
+    if req.channel != Channel.REVIEW:
         return None
+    mood = "" if happy(req) else "-calm"
     name = clean_name(req.buyer_name)
-    greet = variants(req.language, "variety-greet-named" if name else "variety-greet")
-    lines = variants(req.language, "variety-line")
+    greet = variants(req.language, f"variety-greet{mood}-named" if name else f"variety-greet{mood}")
+    lines = variants(req.language, f"variety-line{mood}")
     if not greet or not lines:
         return None
     greet_key, line_key = choose([greet, lines], req.interaction_id, attempt)
