@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
-from bot.callbacks import CardAction, CardCb
+from bot.digest import numbered_cards
 from bot.notify import Notifier, send_to_member
 from bot.render import clip
 from core import autosend_report
@@ -29,15 +26,6 @@ def render_report(items: list[autosend_report.AutoSent], t: Translator) -> str:
     return "\n".join(lines)
 
 
-def report_keyboard(items: list[autosend_report.AutoSent]) -> InlineKeyboardMarkup:
-    """A numbered button per listed reply: it opens the item's card (as the digest does)."""
-    kb = InlineKeyboardBuilder()
-    for n, item in enumerate(items[:LINES], start=1):
-        kb.button(text=str(n), callback_data=CardCb(action=CardAction.SHOW, interaction_id=item.interaction_id))
-    kb.adjust(5)
-    return kb.as_markup()
-
-
 async def send_autosend_reports(notifier: Notifier, now: datetime | None = None) -> int:
     """Send every due daily auto-send line once per seller and day; returns how many messages were sent."""
     now = now or datetime.now(UTC)
@@ -45,9 +33,9 @@ async def send_autosend_reports(notifier: Notifier, now: datetime | None = None)
     for report in await autosend_report.due(now):
         if not await autosend_report.claim(report.seller_id, report.day, len(report.items)):
             continue  # another run claimed it
+        buttons = numbered_cards([item.interaction_id for item in report.items[:LINES]])
         for member in report.members:
-            t = translator(member.language)
-            text = render_report(report.items, t)
-            if await send_to_member(notifier, member, text, report_keyboard(report.items)) is not None:
+            text = render_report(report.items, translator(member.language))
+            if await send_to_member(notifier, member, text, buttons) is not None:
                 sent += 1
     return sent
