@@ -36,7 +36,7 @@ from core.topics import Topic, TopicSource, detect, refine_with_llm
 # How many further variants a draft that repeats one of the seller's recent answers may try before it is shown.
 MAX_REROLLS = 12
 # Then how many other openings a happy review's draft may try (core.drafting.variety).
-VARIETY_TRIES = 24
+VARIETY_TRIES = 48
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
 _CHAT_CONTEXT_MESSAGES = 5
