@@ -56,6 +56,18 @@ class CardCb(CallbackData, prefix="c"):
     draft_id: int = Field(default=0, ge=0, lt=2**63)
 
 
+class TeachAction(StrEnum):
+    SAVE = "s"
+    NO = "n"
+
+
+class TeachCb(CallbackData, prefix="tf"):
+    """ "Save your answer as a product fact?" after the seller answered a question no fact answered (core.taught)."""
+
+    action: TeachAction
+    interaction_id: int = Id
+
+
 class ClaimStep(StrEnum):
     ASK = "a"
     CONFIRM = "c"

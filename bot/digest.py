@@ -32,13 +32,18 @@ def render_digest(content: quiet.DigestContent, t: Translator) -> str:
     return "\n".join(lines)
 
 
-def digest_keyboard(content: quiet.DigestContent) -> InlineKeyboardMarkup:
-    """A numbered button per listed item: it opens the item's card (as /inbox does)."""
+def numbered_cards(interaction_ids: list[int]) -> InlineKeyboardMarkup:
+    """A numbered button per listed item, in order: it opens the item's card (as /inbox does)."""
     kb = InlineKeyboardBuilder()
-    for n, item in enumerate(content.items[: quiet.DIGEST_LINES], start=1):
-        kb.button(text=str(n), callback_data=CardCb(action=CardAction.SHOW, interaction_id=item.interaction_id))
+    for n, interaction_id in enumerate(interaction_ids, start=1):
+        kb.button(text=str(n), callback_data=CardCb(action=CardAction.SHOW, interaction_id=interaction_id))
     kb.adjust(5)
     return kb.as_markup()
+
+
+def digest_keyboard(content: quiet.DigestContent) -> InlineKeyboardMarkup:
+    """A numbered button per listed item: it opens the item's card."""
+    return numbered_cards([item.interaction_id for item in content.items[: quiet.DIGEST_LINES]])
 
 
 async def send_digests(notifier: Notifier, now: datetime | None = None) -> int:

@@ -16,7 +16,7 @@ from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, units, when
 from core.guardrails import Verdict
 from core.humanize import duration
 from core.i18n import Translator
-from core.inbox import CardData, CardStage
+from core.inbox import CardData, CardStage, rejection_reason
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyStatus, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
@@ -186,6 +186,9 @@ def _stage(data: CardData, t: Translator) -> str:
         duration((i.pending_until - i.answered_at).total_seconds(), t) if i.pending_until and i.answered_at else "—"
     )
     stage = t(f"bot-stage-{data.stage}", reason=reason or "—", late=late, window=window)
+    if data.stage == CardStage.REJECTED:
+        wb_reason = clip(rejection_reason(i), 300, "…")
+        stage = t("bot-stage-rejected", reason=wb_reason) if wb_reason else t("bot-stage-rejected-plain")
     if data.reply is not None and data.reply.action == HIDE and data.stage != CardStage.FAILED:
         stage = t("question-stage-hidden" if i.wb_sync_state == WbSyncState.CONFIRMED else "question-stage-hiding")
     if edit := _edit_stage(data, t):

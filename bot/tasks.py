@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import backlog, digest, notify, spikes, summaries
+from bot import autosend_report, backlog, digest, notify, spikes, summaries
 from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
@@ -44,8 +44,10 @@ async def backlog_summary(seller_id: int, notifier: Annotated[notify.Notifier, T
 
 
 async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
-    """Send the quiet-hours digests and the subscribed summaries that are due (each once per member and period)."""
-    return await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
+    """Send the quiet-hours digests, the subscribed summaries and the daily auto-send lines that are due (each once
+    per member and period, the auto-send line once per seller and day)."""
+    sent = await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
+    return sent + await autosend_report.send_autosend_reports(notifier)
 
 
 async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from core import repetition
 from core.guardrails import enforce
 from core.models import (
     AnswerState,
@@ -89,6 +90,7 @@ async def prepare(
     item = await check(interaction_id)
     seller = await Seller.get(id=item.seller_id)
     checked = _checked(text, item, seller, extra_phrases)
+    await repetition.enforce(checked, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel)
     await Draft.filter(interaction_id=interaction_id, void=False).update(void=True)
     return await Draft.create(
         interaction_id=interaction_id, text=checked, origin=DraftOrigin.SELLER, created_by_id=member_id
@@ -137,6 +139,7 @@ async def request(
             raise ReplyNotAllowed("edit-stale")
         seller = await Seller.get(id=item.seller_id)
         text = _checked(draft.text, item, seller, extra_phrases)  # the rules may have changed since the preview
+        await repetition.enforce(text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel)
         attempt = sum(1 for r in replies if r.action == EDIT and r.status == ReplyStatus.FAILED)
         reply, created = await queue_action(
             item=item,
@@ -149,5 +152,9 @@ async def request(
             event="answer.edited",
             after=text,
         )
+        if created:  # the edited answer is public too: later answers must not repeat it
+            await repetition.remember(
+                text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel, reply_id=reply.id
+            )
         await Draft.filter(id=draft.id).update(void=True)
         return reply, created

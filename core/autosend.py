@@ -1,10 +1,14 @@
 """Auto-send: a seller who opted in gets clearly positive 4–5★ reviews answered without pressing Approve.
 
-The rules (`eligible`): only when the seller opted in (`SellerSettings.auto_send`), never for a harm or legal item
-(`core.readings.is_safety`), only for 4–5★ reviews that have no text or clearly positive text, only when the
-guardrails pass, never for questions or chats, and never while the interaction is linked to another with confidence
-below 0.85 (DESIGN: automatic actions need a sure link). "Clearly positive" is deliberately strict: any negation,
-contrast or complaint word sends the review to a person instead.
+Auto-send publishes with no person in the loop, so it runs only when the answer cannot be wrong (`eligible`, the
+first failing rule is the reason): the seller opted in (`SellerSettings.auto_send`); a 4–5★ review (never a question
+or chat) with no text or clearly positive text; no harm or legal in the stored reading (`core.readings.is_safety`);
+the buyer's reading (`core.reading`) is positive, raises no complaint topic and no situation and is not unsure; the
+draft is a template unless the seller pays for AI drafts on arrival (`auto_draft_llm`); the draft itself holds no
+apology or complaint sentence (a size or defect sentence picked up by mistake would go out publicly); the guardrails
+pass on the exact text sent; and the interaction is not linked to another with confidence below 0.85 (DESIGN:
+automatic actions need a sure link). "Clearly positive" is deliberately strict: any negation, contrast or complaint
+word sends the review to a person instead.
 
 The run (`autosend`) for one new interaction: a cheap pre-check on the interaction alone (so an ineligible item
 costs no draft), then a draft, then the full check on the draft's verdict, then the outbox (`core.sending`). Every
@@ -26,7 +30,8 @@ from core import audit
 from core.drafting.service import create_draft
 from core.guardrails import GuardrailViolation, Verdict
 from core.i18n import translator
-from core.models import AuditEvent, Channel, Interaction, Link, Reply, ReplyVia, Seller
+from core.models import AuditEvent, Channel, DraftOrigin, Interaction, Link, Reply, ReplyVia, Seller
+from core.reading import Mood, Reading, read
 from core.readings import is_safety
 from core.replies import ReplyNotAllowed
 from core.seller_settings import SellerSettings
@@ -44,20 +49,35 @@ class AutoSendReason(StrEnum):
     CHANNEL = "channel"
     RATING = "rating"
     TEXT = "text"
+    SAFETY = "safety"
+    SITUATION = "situation"
+    MOOD = "mood"
+    COMPLAINT = "complaint"
+    UNSURE = "unsure"
+    ORIGIN = "origin"
+    DRAFT_TEXT = "draft_text"
     GUARDRAILS = "guardrails"
     LINK = "link"
-    SAFETY = "safety"
 
 
 _NEGATIVE = re.compile(
     r"\bне\b|\bнет\b|\bно\b|однако|хотя|\bминус|плох|ужас|брак|дефект|возврат|верн|жаль|разочар|сожален|маломер|"
-    r"большемер|порвал|слом|запах|долго|\bnot\b|n't|\bno\b|\bbut\b|\bbad\b|poor|broken|return|refund|disappoint|\?"
+    r"большемер|порвал|слом|запах|долго|\bnot\b|n't|\bno\b|\bbut\b|\bbad\b|poor|broken|return|refund|disappoint|\?|"
+    # "but" in the Central-Asian mixes WB buyers write (Uzbek, Kazakh, Kyrgyz; Latin and Cyrillic).
+    r"\blekin\b|\bammo\b|\bbiroq\b|\bлекин\b|\bбирақ\b|\bбірақ\b|\bбирок\b"
 )
 _POSITIVE = re.compile(
     r"отлич|супер|класс|прекрас|рекоменд|довол|понрав|спасибо|хорош|идеальн|замечат|люблю|восторг|шикар|удобн|"
     r"качествен|красив|great|excellent|love|perfect|recommend|good|nice|amazing|thank|beautiful"
 )
 # WB asks for "Недостатки"; many buyers type "нет" there, which is not a complaint.
+# A sentence of the draft that apologises or speaks of a problem: an answer to a complaint, never to praise.
+_APOLOGY = re.compile(
+    r"жаль|извин|сожале|прост(?:и|ите)\b|огорч|расстро|неприятн|разочар|брак|дефект|возврат|верн[её]м|вернуть|"
+    r"маломер|большемер|великоват|маловат|не подош|не подой|проблем|задерж|"
+    r"\bsorry\b|apolog|regret|unfortunately|disappoint|defect|refund|\breturn|runs? (?:small|large)|delay"
+)
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 _NO_CONS = {"", "-", "нет", "нету", "нет минусов", "не обнаружено", "не нашла", "не нашел", "none", "no", "nothing"}
 
 
@@ -71,14 +91,57 @@ def clearly_positive(text: str, cons: str | None = None) -> bool:
     return _POSITIVE.search(norm) is not None and _NEGATIVE.search(norm) is None
 
 
+def apology_sentences(text: str) -> list[str]:
+    """The sentences of a reply that apologise or speak of a problem («жаль», «извините», «сожалеем», sorry, a
+    return, a size that did not fit…)."""
+    return [m.group().strip() for m in _SENTENCE.finditer(text) if _APOLOGY.search(m.group().lower().replace("ё", "е"))]
+
+
+def reading_of(interaction: Interaction) -> Reading:
+    """The buyer's reading of a review (`core.reading.read`; pure, fast)."""
+    return read(
+        interaction.text or "",
+        channel=interaction.channel,
+        rating=interaction.rating,
+        pros=interaction.pros,
+        cons=interaction.cons,
+        product_name=interaction.product_name,
+    )
+
+
+def _reading_reason(reading: Reading) -> AutoSendReason | None:
+    if reading.safety:
+        return AutoSendReason.SAFETY
+    if reading.situations:
+        return AutoSendReason.SITUATION
+    if reading.mood != Mood.POSITIVE:
+        return AutoSendReason.MOOD
+    if reading.complaint or any(not topic.praise for topic in reading.topics):
+        return AutoSendReason.COMPLAINT
+    if reading.unsure:
+        return AutoSendReason.UNSURE
+    return None
+
+
+def _origins(seller_settings: SellerSettings) -> frozenset[DraftOrigin]:
+    # AI drafts on arrival cost money per item: without that opt-in an automatic answer is a template.
+    if seller_settings.auto_draft_llm:
+        return frozenset({DraftOrigin.TEMPLATE, DraftOrigin.LLM, DraftOrigin.FALLBACK})
+    return frozenset({DraftOrigin.TEMPLATE})
+
+
 def eligible(
     interaction: Interaction,
     seller_settings: SellerSettings,
     verdict: Verdict,
     *,
     link_confidences: Iterable[float] = (),
+    reading: Reading | None = None,
+    draft_text: str = "",
+    draft_origin: DraftOrigin = DraftOrigin.TEMPLATE,
 ) -> tuple[bool, AutoSendReason]:
-    """Whether the draft judged by `verdict` may be auto-sent, and why not (first failing rule)."""
+    """Whether the draft (`draft_text` from `draft_origin`, judged by `verdict`) may be auto-sent, and why not (the
+    first failing rule). `reading` defaults to the interaction's own (`reading_of`)."""
     if not seller_settings.auto_send:
         return False, AutoSendReason.DISABLED
     if interaction.channel != Channel.REVIEW:
@@ -90,6 +153,12 @@ def eligible(
     text = "\n".join(p for p in (interaction.text, interaction.pros) if p)
     if not clearly_positive(text, interaction.cons):
         return False, AutoSendReason.TEXT
+    if (reason := _reading_reason(reading or reading_of(interaction))) is not None:
+        return False, reason
+    if draft_origin not in _origins(seller_settings):
+        return False, AutoSendReason.ORIGIN
+    if apology_sentences(draft_text):
+        return False, AutoSendReason.DRAFT_TEXT
     if not verdict.ok:
         return False, AutoSendReason.GUARDRAILS
     if any(confidence < MIN_LINK_CONFIDENCE for confidence in link_confidences):
@@ -98,13 +167,25 @@ def eligible(
 
 
 async def check(
-    interaction: Interaction, seller_settings: SellerSettings, verdict: Verdict
+    interaction: Interaction,
+    seller_settings: SellerSettings,
+    verdict: Verdict,
+    *,
+    draft_text: str = "",
+    draft_origin: DraftOrigin = DraftOrigin.TEMPLATE,
 ) -> tuple[bool, AutoSendReason]:
     """`eligible` with the interaction's links loaded from the database."""
     confidences = await Link.filter(Q(a_id=interaction.id) | Q(b_id=interaction.id)).values_list(
         "confidence", flat=True
     )
-    return eligible(interaction, seller_settings, verdict, link_confidences=confidences)
+    return eligible(
+        interaction,
+        seller_settings,
+        verdict,
+        link_confidences=confidences,
+        draft_text=draft_text,
+        draft_origin=draft_origin,
+    )
 
 
 def reason_text(reason: AutoSendReason, language: str) -> str:
@@ -141,8 +222,10 @@ async def autosend(*, interaction_id: int, settings: Settings, enqueue: Enqueue)
     if not ok:
         await _skip(item, reason)
         return None
-    draft = await create_draft(interaction_id=interaction_id, settings=settings)
-    ok, reason = await check(item, seller_settings, Verdict.from_dict(draft.verdict))
+    # Drafted as on arrival: the LLM only when the seller opted in to AI drafts on arrival.
+    draft = await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
+    verdict = Verdict.from_dict(draft.verdict)
+    ok, reason = await check(item, seller_settings, verdict, draft_text=draft.text, draft_origin=draft.origin)
     if not ok:
         await _skip(item, reason)
         return None

@@ -108,12 +108,27 @@ _ANSWER_STAGE = {
 
 def _sent_stage(interaction: Interaction) -> CardStage:
     """After WB accepted our reply: a chat message is delivered once it shows in the chat's events; a review or
-    question answer follows WB's answer state; neither shown within the pending window → expired."""
+    question answer follows WB's answer state (a new answer after a rejection is "sent" until WB shows it);
+    neither shown within the pending window → expired."""
     if interaction.wb_sync_state == WbSyncState.EXPIRED:
         return CardStage.EXPIRED
     if interaction.channel == Channel.CHAT:
         return CardStage.DELIVERED if interaction.wb_sync_state == WbSyncState.CONFIRMED else CardStage.SENT
+    if interaction.wb_sync_state == WbSyncState.PENDING:
+        return CardStage.SENT
     return _ANSWER_STAGE.get(interaction.answer_state, CardStage.SENT)
+
+
+# A reply that ended in one of these left the item open again: a draft made after it is the card's new draft.
+_REOPENED = (CardStage.FAILED, CardStage.REJECTED, CardStage.EXPIRED)
+
+
+def rejection_reason(interaction: Interaction) -> str | None:
+    """WB's reason for rejecting the answer, when it gave one (WB's raw moderation state is not a reason)."""
+    reason = (interaction.rejection_reason or "").strip()
+    if not reason or reason in (interaction.answer_state_raw, AnswerState.REJECTED.value):
+        return None
+    return reason
 
 
 def card_stage(
@@ -126,9 +141,14 @@ def card_stage(
             return CardStage.UNKNOWN if replies.unsure(reply, now) else CardStage.SENDING
         if reply.status in (ReplyStatus.QUEUED, ReplyStatus.SENDING):
             return CardStage.SENDING
-        if reply.status == ReplyStatus.FAILED:
-            return CardStage.FAILED
-        return _sent_stage(interaction)
+        stage = CardStage.FAILED if reply.status == ReplyStatus.FAILED else _sent_stage(interaction)
+        # Answering again (Draft, Reply) after WB refused or rejected the answer: the new draft is the card's.
+        if stage in _REOPENED and draft is not None and draft.created_at > reply.created_at:
+            return CardStage.DRAFTED
+        return stage
+    if interaction.answer_state == AnswerState.REJECTED and interaction.needs_response:
+        # An answer given in the WB cabinet that moderation rejected: open again, as after our own.
+        return CardStage.DRAFTED if draft is not None else CardStage.REJECTED
     if interaction.status == InteractionStatus.ANSWERED or interaction.answer_state != AnswerState.NONE:
         return CardStage.ANSWERED_ELSEWHERE
     if interaction.status in (InteractionStatus.SKIPPED, InteractionStatus.CLOSED):

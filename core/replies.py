@@ -3,6 +3,8 @@
 Exactly-once, the core part:
 - `approve` locks the interaction row, so approvals of one item are serialised; an item that already has a reply
   in flight or sent-and-pending returns that reply instead of making a second one.
+- a public answer that repeats one of the seller's last 30 days is refused (`core.repetition`); an approved one
+  leaves its signature, a failed one takes it back.
 - the idempotency key is interaction + text hash + attempt (attempt = replies of the item that already ended, sent
   or failed), unique in the database: two racing approvals of the same text insert one row, the loser reads it.
 - `claim_send` is a conditional UPDATE queued → sending: only one worker wins a reply; `claim_check` takes over a
@@ -22,7 +24,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from core import audit
+from core import audit, repetition
 from core.guardrails import enforce
 from core.models import (
     Channel,
@@ -107,6 +109,7 @@ async def approve(
             raise ReplyNotAllowed("claim-action")  # a claim takes one of WB's actions (core.returns), not a text
         seller = await Seller.get(id=item.seller_id)
         enforce(text, item, seller.settings, extra_phrases)
+        await repetition.enforce(text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel)
         replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
         busy = next((r for r in replies if r.status in ACTIVE), None)
         if busy is None and item.wb_sync_state == WbSyncState.PENDING:
@@ -132,6 +135,9 @@ async def approve(
                     quality=quality,
                     approved_by_id=member_id,
                     approved_by_admin_id=admin_id,
+                )
+                await repetition.remember(
+                    text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel, reply_id=reply.id
                 )
         except IntegrityError:
             return await Reply.get(idempotency_key=key), False
@@ -224,7 +230,11 @@ async def chat_shows(item: Interaction, reply: Reply) -> bool:
 
 async def mark_failed(reply: Reply, error: str) -> None:
     """WB refused the reply: failed with WB's own words (the item stays in the queue)."""
-    await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(status=ReplyStatus.FAILED, last_error=error)
+    failed = await Reply.filter(id=reply.id, status=ReplyStatus.SENDING).update(
+        status=ReplyStatus.FAILED, last_error=error
+    )
+    if failed:
+        await repetition.forget(reply.id)
 
 
 async def requeue(reply: Reply, error: str, *, attempt: bool = True) -> None:

@@ -24,6 +24,7 @@ def get_routers() -> list[Router]:
         spikes,
         stats,
         summary,
+        teach,
     )
 
     return [
@@ -33,6 +34,7 @@ def get_routers() -> list[Router]:
         question_actions.router,
         answer_edits.router,
         cards.router,
+        teach.router,
         inbox.router,
         stats.router,
         exports.router,

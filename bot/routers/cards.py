@@ -13,6 +13,7 @@ from bot.editing import edit_in_place, refresh_own_card
 from bot.keyboards import card_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card, render_timeline
+from bot.routers.teach import offer_teaching
 from bot.states import EditDraft
 from core import cards, inbox, linking, previews, sending
 from core.access import Access
@@ -96,6 +97,7 @@ async def send_preview(
     await _send_draft(callback_data, access, settings, enqueue)
     await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
     await refresh_own_card(query.bot, access, t)
+    await offer_teaching(query.message, access.interaction.id, t)
     await query.answer()
 
 

@@ -8,20 +8,27 @@ from datetime import UTC, datetime, timedelta
 import openai
 from tortoise.exceptions import IntegrityError
 
+from core import repetition, taught
+from core.drafting.asked import taught_text
 from core.drafting.build import build_request
 from core.drafting.llm import LLMDrafter, make_client
-from core.drafting.pipeline import generate
+from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
-from core.guardrails import context_for
+from core.drafting.variety import varied
+from core.guardrails import GuardrailContext, Verdict, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
-from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductFacts
-from core.models.enums import Channel
+from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, ProductFacts, Reply
+from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
 from core.readings import buyer_text, is_safety, reading_of
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 from core.topics import TopicSource, refine_with_llm
 
+# How many further variants a draft that repeats one of the seller's recent answers may try before it is shown.
+MAX_REROLLS = 12
+# Then how many other openings a happy review's draft may try (core.drafting.variety).
+VARIETY_TRIES = 48
 # A second Draft tap within this window gets the draft the first tap made (double taps, redelivered updates).
 DOUBLE_TAP_WINDOW = timedelta(seconds=5)
 _CHAT_HISTORY_MESSAGES = 10
@@ -128,8 +135,76 @@ async def _refine_intent(
     return replace(req, intent=refined.intent)
 
 
+async def _earlier_drafts(interaction: Interaction, regenerate: bool) -> list[repetition.Signature]:
+    """On Regenerate, the item's earlier drafts: the new one must not repeat them either (new wording, not a word)."""
+    if not regenerate:
+        return []
+    earlier = await Draft.filter(interaction_id=interaction.id).values_list("text", flat=True)
+    return [repetition.signature(text) for text in earlier]
+
+
+async def _produce(
+    req: DraftRequest,
+    variant: int,
+    context: GuardrailContext,
+    saved: ProductAnswer | None,
+    llm: LLMDrafter | None = None,
+) -> Generated:
+    """One draft's text: from the answer the seller taught for this question (`core.taught`) when there is one,
+    else generated; a question no fact answers is marked as needing the seller («Нужен ваш ответ»)."""
+    if saved is not None:
+        text = taught_text(req, saved.answer, variant)
+        return Generated(text, DraftOrigin.TEMPLATE, check_text(text, channel=req.channel, context=context))
+    return await generate(req, variant=variant, context=context, llm=llm)
+
+
+async def _unrepeated(
+    interaction: Interaction,
+    req: DraftRequest,
+    variant: int,
+    context: GuardrailContext,
+    first: Generated,
+    saved: ProductAnswer | None,
+    regenerate: bool,
+) -> tuple[Generated, int]:
+    """`first` when it repeats none of the seller's public answers of the last 30 days (`core.repetition`), else the
+    next template variant that does not (no further LLM call); when none of `MAX_REROLLS` does, `first` with the
+    repetition finding (shown, never approvable). Chats are not public answers."""
+    if interaction.channel not in repetition.PUBLIC:
+        return first, variant
+    earlier = await _earlier_drafts(interaction, regenerate)
+
+    async def repeats(text: str) -> bool:
+        return await repetition.repeated(
+            text, seller_id=interaction.seller_id, exclude_interaction=interaction.id, also=earlier
+        )
+
+    if not await repeats(first.text):
+        return first, variant
+    for step in range(1, MAX_REROLLS + 1):
+        other = await _produce(req, variant + step, context, saved)
+        if other.verdict.ok and not await repeats(other.text):
+            origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
+            spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
+            return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
+    # Every template variant repeats: a review draft gets another greeting and one more line (core.drafting.variety).
+    for attempt in range(VARIETY_TRIES):
+        text = varied(first.text, req, attempt)
+        if text is None:
+            break
+        verdict = check_text(text, channel=req.channel, context=context)
+        if verdict.ok and not await repeats(text):
+            return replace(first, text=text, verdict=verdict), variant
+    found = Verdict((*first.verdict.violations, repetition.violation(first.text)))
+    return replace(first, verdict=found), variant
+
+
 async def _recent_draft(interaction_id: int) -> Draft | None:
     since = datetime.now(UTC) - DOUBLE_TAP_WINDOW
+    # A draft that was already answered with (WB then rejected the answer) is no double tap of a new Draft.
+    replied = await Reply.filter(interaction_id=interaction_id).order_by("-id").first().values_list("created_at")
+    if replied:
+        since = max(since, replied[0])
     return await (
         Draft.filter(interaction_id=interaction_id, void=False, created_at__gte=since).order_by("-variant").first()
     )
@@ -185,10 +260,12 @@ async def create_draft(
         if client is not None:
             req = await _refine_topics(interaction, req, client, settings.llm.model)
         drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        result = await generate(req, variant=variant, context=context, llm=drafter)
+        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+        result = await _produce(req, variant, context, saved, drafter)
     finally:
         if client is not None and llm_client is None:
             await client.close()
+    result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate)
     key = f"{interaction_id}:{variant}"
     try:
         draft = await Draft.create(

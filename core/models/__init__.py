@@ -1,5 +1,6 @@
 """The domain models (tortoise-orm). Everything is importable from `core.models`."""
 
+from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer
 from core.models.enums import (
     PRIORITY_RANK,
     AdminRole,
@@ -36,8 +37,10 @@ __all__ = [
     "AdminUser",
     "Alert",
     "AlertSeverity",
+    "AnswerSignature",
     "AnswerState",
     "AuditEvent",
+    "AutoSendReport",
     "Card",
     "CardState",
     "Channel",
@@ -56,6 +59,7 @@ __all__ = [
     "LinkKind",
     "MemberRole",
     "Priority",
+    "ProductAnswer",
     "ProductFacts",
     "ProductSpike",
     "Reply",

@@ -26,6 +26,8 @@ from sync.wb import WBAuth
 from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
 
 TEXT = "Спасибо за отзыв! Нам жаль, что размер не подошёл, подберём другой."
+# Another item's answer: one seller's public answers never repeat each other (core.repetition).
+OTHER_TEXT = "Благодарим за отзыв. Сожалеем, что модель маломерит: подскажем размер по таблице."
 
 
 async def _review(wb, ctx, seller, made) -> Interaction:
@@ -58,8 +60,8 @@ async def test_double_approve_redelivery_and_stuck_sender_answer_once(db, settin
 
             # A second item: the sender died after WB took the answer (reply stuck in `sending`).
             other = await _review(wb, ctx, seller, made)
-            reply = await approve(ctx, other.id, TEXT, via=ReplyVia.WEB)
-            await ctx.wb.answer_feedback(WBAuth(made["token"], str(seller.id)), other.external_id, TEXT)
+            reply = await approve(ctx, other.id, OTHER_TEXT, via=ReplyVia.WEB)
+            await ctx.wb.answer_feedback(WBAuth(made["token"], str(seller.id)), other.external_id, OTHER_TEXT)
             long_ago = datetime.now(UTC) - timedelta(minutes=5)
             # What a sender leaves when it dies after the POST: claimed, `posted_at` written before the POST left.
             await Reply.filter(id=reply.id).update(status=ReplyStatus.SENDING, sending_at=long_ago, posted_at=long_ago)

@@ -1,0 +1,59 @@
+"""What the seller's published answers leave behind: repetition signatures, answers taught once per product, and the
+daily line of what auto-send published."""
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+
+class AnswerSignature(Model):
+    """The repetition guard's trace of one public answer (core.repetition): a hash of its first 120 normalised
+    characters and the hashes of its word 5-shingles, never the text again."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    interaction = fields.ForeignKeyField("models.Interaction", related_name=None, on_delete=fields.CASCADE)
+    reply = fields.OneToOneField("models.Reply", related_name=None, on_delete=fields.CASCADE)
+    prefix = fields.CharField(max_length=32)
+    # How many shingles, and their 4-byte hashes packed as hex (one string: nothing to decode but what is compared).
+    size = fields.IntField(default=0)
+    shingles = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "answer_signature"
+        indexes = (Index(fields=("seller_id", "created_at"), name="ix_signature_recent"),)
+
+
+class ProductAnswer(Model):
+    """An answer the seller gave once to a buyer's question about a product, kept to draft the next buyer's same
+    question ("teach once", core.taught): the question, its key words, and the seller's answer."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    nm_id = fields.BigIntField()
+    question = fields.TextField()
+    keywords = fields.JSONField(default=list)
+    answer = fields.TextField()
+    interaction = fields.ForeignKeyField("models.Interaction", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "product_answer"
+        unique_together = (("seller", "interaction"),)
+        indexes = (Index(fields=("seller_id", "nm_id"), name="ix_product_answer"),)
+
+
+class AutoSendReport(Model):
+    """The daily line of what auto-send published, claimed once per seller and local day before it is sent."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    day = fields.CharField(max_length=10)
+    count = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "autosend_report"
+        unique_together = (("seller", "day"),)
