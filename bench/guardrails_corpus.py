@@ -20,10 +20,18 @@ time (every channel × band × intent × language), so the figure follows the te
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import string
 from pathlib import Path
+
+from core.drafting.request import DraftRequest
+from core.drafting.templates import render
+from core.guardrails import GuardrailContext
+from core.i18n import LANGUAGES
+from core.models.enums import Channel
+from core.topics import Topic
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 HOLDOUT_SHARE = 0.4
@@ -189,7 +197,26 @@ EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "ei
 # bold / double-struck / sans-serif / monospace.
 DIGIT_ZEROS = [0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7F6]
 LOOKALIKE = {"0": ["O", "o", "О", "о"], "1": ["I", "l", "|", "і"], "3": ["З", "з"], "6": ["б"], "5": ["S"]}
-SEPARATORS = ["/", "_", " — ", "—", "–", "-", "  ", "   ", ".", " . ", " / ", "\\", "|", " _ ", "~", "*", "··", "\u2009"]
+SEPARATORS = [
+    "/",
+    "_",
+    " — ",
+    "—",
+    "–",
+    "-",
+    "  ",
+    "   ",
+    ".",
+    " . ",
+    " / ",
+    "\\",
+    "|",
+    " _ ",
+    "~",
+    "*",
+    "··",
+    "\u2009",
+]
 
 PHONE_FRAMES_RU = [
     "Здравствуйте! Звоните по номеру {x}, ответим на все вопросы.",
@@ -401,8 +428,12 @@ def _phone_groups(rng: random.Random) -> list[str]:
         groups = [digits[:3], digits[3:6], digits[6:8], digits[8:]]
     else:  # Belarus, Kazakhstan, the UK, the US
         groups = rng.choice(
-            [["+375", "29", "123", "45", "67"], ["+7", "701", "234", "56", "78"], ["+44", "20", "7946", "0958"]]
-            + [["+1", "202", "555", "0199"]]
+            [
+                ["+375", "29", "123", "45", "67"],
+                ["+7", "701", "234", "56", "78"],
+                ["+44", "20", "7946", "0958"],
+                ["+1", "202", "555", "0199"],
+            ]
         )
         groups = [g if i == 0 else "".join(rng.choice(string.digits) for _ in g) for i, g in enumerate(groups)]
     return groups
@@ -463,7 +494,7 @@ def _render_email(rng: random.Random) -> str:
     host = rng.choice(MAIL_HOSTS)
     tld = rng.choice(["ru", "com", "net", "ру", "ком", "online"])
     at = rng.choice(ATS)
-    dot = rng.choice(DOTS + [".", "."])
+    dot = rng.choice([*DOTS, ".", "."])
     if tld in ("ру", "ком") and dot in (".", "[.]", "(.)", "。", "．"):
         dot = " точка "
     return rng.choice(LOCALS) + at + host + dot + tld
@@ -681,6 +712,31 @@ def generate_clean() -> list[dict[str, str]]:
         {"text": text, "rule": "", "split": "holdout" if _holdout(i) else "tuning", "source": "generated"}
         for i, text in enumerate(texts)
     ]
+
+
+def load(name: str) -> list[dict[str, str]]:
+    """The stored lines of `guardrails_<name>.jsonl` ("bad" or "clean")."""
+    with (DATA / f"guardrails_{name}.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def template_replies() -> list[tuple[str, Channel, GuardrailContext]]:
+    """The drafting templates' own output (clean by construction): every channel and band × no topic or one topic ×
+    language × three variants, with the context the drafter checks them with (buyer text empty, the rating)."""
+    out = []
+    cases = [(Channel.REVIEW, r) for r in (1, 3, 5)] + [(Channel.QUESTION, None), (Channel.CHAT, None)]
+    for (channel, rating), topic, language, variant in itertools.product(cases, (None, *Topic), LANGUAGES, range(3)):
+        req = DraftRequest(
+            interaction_id=1000 + variant * 7 + len(out),
+            channel=channel,
+            language=language,
+            rating=rating,
+            buyer_name="Анна" if variant != 1 else None,
+            product_name="Платье «Лето» из хлопка" if variant != 2 else None,
+            topics=(topic,) if topic else (),
+        )
+        out.append((render(req, variant), channel, GuardrailContext(rating=rating)))
+    return out
 
 
 def _write(path: Path, lines: list[dict[str, str]]) -> None:
