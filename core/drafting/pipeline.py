@@ -10,6 +10,7 @@ from core.drafting.llm import LLMDrafter, LLMError
 from core.drafting.request import DraftRequest
 from core.drafting.templates import render
 from core.guardrails import GuardrailContext, Verdict, check_text
+from core.guardrails.patterns import redact
 from core.models.enums import DraftOrigin
 
 log = structlog.get_logger(__name__)
@@ -60,4 +61,6 @@ async def generate(
     if not verdict.ok:
         text = render(req, variant + 1, personal=False)
         verdict = check_text(text, channel=req.channel, context=context)
+    if any(v.rule_id == "secret.token" for v in verdict.violations):
+        text = redact(text)  # a blocked draft is still stored (with its reasons): never with a token in clear
     return Generated(text, origin, verdict, model, prompt_tokens, completion_tokens)

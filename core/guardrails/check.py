@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -11,7 +12,7 @@ from core.guardrails import patterns
 from core.guardrails.normalize import Normalized, normalize
 from core.guardrails.phrases import PhraseMatcher
 from core.guardrails.rules import BUYER_REFUND_CUES, CUSTOM_RULE, LENGTH_LIMITS, PHRASE_RULES, RULES, Rule
-from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Verdict, Violation
+from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Severity, Verdict, Violation
 from core.models.enums import Channel
 from core.seller_settings import SellerSettings
 
@@ -29,6 +30,8 @@ _DEFAULT = PhraseMatcher(
     + list(patterns.HINT_WORDS)
 )
 _SPELLED_MIN = 3
+# WB's own sites: the one kind of link a private chat may carry (with a warning).
+_WB_LINK = re.compile(r"^(?:https?://)?(?:[\w-]+\.)*(?:wildberries\.(?:ru|by|kz|am|kg|uz|ge|com)|wb\.ru)(?![\w.-])")
 _BUYER_REFUND = PhraseMatcher(
     [phrase for rule in PHRASE_RULES if rule.category == "refund" for phrase in rule.phrases] + list(BUYER_REFUND_CUES)
 )
@@ -43,7 +46,10 @@ def _custom_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
 
 def _violation(rule: Rule, text: str, span: tuple[int, int], channel: Channel, **args: str | int) -> Violation:
     start, end = span
-    return Violation(rule.id, text[start:end], start, end, rule.severity(channel), rule.reason_key, args)
+    severity = rule.severity(channel)
+    if rule.id == "contact.url" and severity is Severity.WARN and not _WB_LINK.search(text[start:end].lower()):
+        severity = Severity.BLOCK  # only a link to WB itself may be shown to whoever approves a chat message
+    return Violation(rule.id, text[start:end], start, end, severity, rule.reason_key, args)
 
 
 def _masked(violation: Violation, text: str, secrets: list[tuple[int, int]]) -> Violation:

@@ -9,7 +9,7 @@ Policy (BLOCK = never sent, WARN = shown to whoever approves):
 | refund    | BLOCK | WARN  | chats are where returns get sorted out; allowed outright when the buyer raised it |
 | blame     | BLOCK | WARN  | in private an operator may need to explain a misuse, carefully |
 | redirect  | BLOCK | WARN  | sometimes WB support is the right answer in a private chat |
-| contact.url | BLOCK | WARN | a link to a WB product card can help in a chat |
+| contact.url | BLOCK | WARN for WB's own sites, else BLOCK | a link to a WB product card can help in a chat |
 | contact (phone, e-mail, messenger, @handle) | BLOCK | BLOCK | taking buyers off the marketplace breaks WB's rules |
 | secret (a WB API token or another key) | BLOCK | BLOCK | never sent, never stored in clear |
 | profanity, format.empty, format.too_short/long, custom | BLOCK | BLOCK | |
