@@ -159,8 +159,9 @@ def rates(check: Checker, sets: dict[str, list[tuple[Item, str]]]) -> dict[str, 
     return out
 
 
-def report_quality(commit: str) -> list[Item]:
-    """Print the corpus figures and the controls; return every corpus item (for the throughput run)."""
+def report_quality(commit: str) -> tuple[list[Item], Checker | None]:
+    """Print the corpus figures and the controls; return every corpus item (for the throughput run) and the
+    checker before issue 28 (None when git cannot show it)."""
     sets = quality_sets()
     checkers: dict[str, Checker] = {"guardrails": new_checker, "pass everything": lambda *_: False}
     try:
@@ -187,16 +188,17 @@ def report_quality(commit: str) -> list[Item]:
             elif not name.startswith("bad") and blocked:
                 rules = [v.rule_id for v in check_text(text, channel=channel, context=context).blocking]
                 print(f"  BLOCKED CLEAN [{name}] {rules}: {text}")
-    return [item for items in sets.values() for item, _ in items]
+    control = checkers.get(f"before issue 28 ({commit})")
+    return [item for items in sets.values() for item, _ in items], control
 
 
-def throughput(items: list[Item], rounds: int) -> tuple[float, float, int]:
+def throughput(items: list[Item], rounds: int, check: Checker = new_checker) -> tuple[float, float, int]:
     """(texts/s by CPU time, texts/s by wall clock, blocked) of the best of `rounds` passes over `items`."""
     best_cpu = best_wall = float("inf")
     blocked = 0
     for _ in range(rounds):
         cpu, wall = time.process_time(), time.perf_counter()
-        blocked = sum(not check_text(text, channel=channel, context=context).ok for text, channel, context in items)
+        blocked = sum(check(text, channel, context) for text, channel, context in items)
         best_cpu = min(best_cpu, time.process_time() - cpu)
         best_wall = min(best_wall, time.perf_counter() - wall)
     return len(items) / best_cpu, len(items) / best_wall, blocked
@@ -208,7 +210,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--control-commit", default="20a8b4f")
     args = parser.parse_args()
-    corpus_items = report_quality(args.control_commit)
+    corpus_items, control = report_quality(args.control_commit)
     cpu, wall, blocked = throughput(corpus_items, args.rounds)
     chars = sum(len(text) for text, _, _ in corpus_items) / len(corpus_items)
     print(
@@ -223,6 +225,9 @@ def main() -> None:
         f"mixed corpus: {len(items)} texts, {chars / len(items):.0f} chars on average, {blocked} blocked: "
         f"{cpu:,.0f} texts/s on one core (CPU time; wall clock {wall:,.0f}/s), best of {args.rounds} rounds"
     )
+    if control is not None:  # the same texts through the checker before issue 28, in the same run (same load)
+        old_cpu, _, old_blocked = throughput(items, args.rounds, control)
+        print(f"  before issue 28: {old_cpu:,.0f} texts/s, {old_blocked} blocked (new/old time {old_cpu / cpu:.2f})")
 
 
 if __name__ == "__main__":

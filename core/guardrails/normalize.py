@@ -71,9 +71,9 @@ def _ranges(codes: list[int]) -> str:
 
 
 _WIDE = re.compile(f"[{_ranges(sorted(_WIDE_TABLE))}]")
-# Russian and English replies stay within these blocks (Latin, Cyrillic, general punctuation, currency signs, №):
-# a cheap class finds the rare text that needs the slower `_WIDE` search at all.
-_BEYOND_COMMON = re.compile("[^\x00-\u04ff\u2000-\u20ff\u2116]")
+# Russian and English replies stay within these blocks (Latin, Cyrillic, punctuation, currency signs, №), none of
+# them invisible or wide: one cheap scan finds the rare text that needs the `_INVISIBLE` and `_WIDE` searches.
+_RARE = re.compile("[^\x00-\u00ac\u00ae-\u02ff\u0370-\u04ff\u2010-\u2027\u2030-\u205f\u2070-\u20ff\u2116]")
 # A zero touching a letter and no digit, or starting a word of letters: "б0т", "0зон" (not "100ml", "0,5").
 _ZERO = re.compile(r"0(?:(?<=[^\W\d_]0)(?![0-9])|(?<![\w]0)(?=[^\W\d_]{2}))")
 
@@ -120,7 +120,8 @@ def normalize(text: str) -> Normalized:
         return Normalized(_ZERO.sub(_letter_zero, lowered) if "0" in lowered else lowered)
     lowered = text.lower()
     index: tuple[int, ...] | None = None
-    if len(lowered) != len(text) or _INVISIBLE.search(text):
+    rare = _RARE.search(text) is not None
+    if len(lowered) != len(text) or (rare and _INVISIBLE.search(text)):
         # Rare path: characters are dropped or expand when lower-cased, so keep an index per character.
         chars: list[str] = []
         positions: list[int] = []
@@ -134,7 +135,7 @@ def normalize(text: str) -> Normalized:
         lowered = "".join(chars)
         index = tuple(positions)
     lowered = lowered.replace("ё", "е")  # str.replace is far faster than str.translate here
-    if _BEYOND_COMMON.search(lowered) and _WIDE.search(lowered):
+    if rare and _WIDE.search(lowered):
         lowered = lowered.translate(_WIDE_TABLE)
     if "0" in lowered:
         lowered = _ZERO.sub(_letter_zero, lowered)

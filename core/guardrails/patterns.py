@@ -79,11 +79,11 @@ _LOOKALIKE_DIGITS = str.maketrans(
 _LOOK = "oоilіıзбsѕ"
 _SEP = r"(?:[^\w\n₽$€£¥%°№#&]|_){1,6}"
 # A unit of a run: digits (with look-alikes), look-alikes before a digit, a few look-alikes alone between units
-# ("9O5 OOO 12"), or a number word.
-_UNIT = (
-    rf"(?:[0-9][0-9{_LOOK}]*|[{_LOOK}]{{1,3}}[0-9][0-9{_LOOK}]*"
-    rf"|[{_LOOK}]{{1,3}}(?=[^\w\n]{{1,6}}[0-9{_LOOK}])|(?:{_NUMBER_WORD}))"
+# ("9O5 OOO 12"), or (in a text that says numbers in words) a number word.
+_DIGIT_UNIT = (
+    rf"(?:[0-9][0-9{_LOOK}]*|[{_LOOK}]{{1,3}}[0-9][0-9{_LOOK}]*|[{_LOOK}]{{1,3}}(?=[^\w\n]{{1,6}}[0-9{_LOOK}]))"
 )
+_UNIT = rf"(?:{_DIGIT_UNIT}|(?:{_NUMBER_WORD}))"
 _EDGE_BEFORE = r"(?<![^\W_])"
 _EDGE_AFTER = r"(?![^\W_])"
 _RUN_UNITS = rf"{_EDGE_BEFORE}{_UNIT}{_EDGE_AFTER}(?:{_SEP}{_EDGE_BEFORE}{_UNIT}{_EDGE_AFTER})*"
@@ -91,7 +91,7 @@ _RUN_UNITS = rf"{_EDGE_BEFORE}{_UNIT}{_EDGE_AFTER}(?:{_SEP}{_EDGE_BEFORE}{_UNIT}
 # A digit may follow look-alike letters of its own token ("з7", "б9"): the run is widened back over them.
 _RUN_DIGIT = re.compile(
     rf"[0-9](?<![^\W\d_{_LOOK}][0-9])(?<![0-9][0-9])(?:[0-9{_LOOK}]*{_EDGE_AFTER})"
-    rf"(?:{_SEP}{_EDGE_BEFORE}{_UNIT}{_EDGE_AFTER})*"
+    rf"(?:{_SEP}{_EDGE_BEFORE}{_DIGIT_UNIT}{_EDGE_AFTER})*"
 )
 _RUN_WORDS = re.compile(_RUN_UNITS)
 _TOKEN = re.compile(rf"[0-9{_LOOK}]+|{_NUMBER_WORD}")
@@ -342,7 +342,7 @@ _SECRET = re.compile(
     rf"|(?<![{_B64}])(?=[{_B64}]*[0-9])(?=[{_B64}]*[A-Z])(?=[{_B64}]*[a-z])[{_B64}]{{40,}}(?![{_B64}])"
 )
 _SECRET_MIN = 40
-_LONG_WORD = re.compile(rf"[{_B64}]{{{_SECRET_MIN}}}")
+_LONG_WORD = re.compile(rf"[A-Za-z0-9][{_B64}]{{{_SECRET_MIN - 1}}}")  # a plain class first: a faster scan
 REDACTED = "…[redacted]"
 
 
