@@ -119,7 +119,8 @@ def quality_sets() -> dict[str, list[tuple[Item, str]]]:
     sets: dict[str, list[tuple[Item, str]]] = {}
     for name in ("bad", "clean"):
         for line in corpus_module.load(name):
-            item = (line["text"], Channel(line["channel"]), GuardrailContext(rating=5))
+            context = GuardrailContext(buyer_text=line.get("buyer", ""), rating=5)
+            item = (line["text"], Channel(line["channel"]), context)
             sets.setdefault(f"{name} {line['split']}", []).append((item, line["rule"]))
     sets["clean templates"] = [(item, "") for item in corpus_module.template_replies()]
     return sets

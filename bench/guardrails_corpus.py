@@ -4,7 +4,8 @@ seller replies that must pass.
 Run: `.venv/bin/python bench/guardrails_corpus.py` — rewrites `tests/data/guardrails_bad.jsonl` and
 `tests/data/guardrails_clean.jsonl` deterministically (fixed seeds), so a diff shows exactly what changed.
 
-Every line: `{"text", "rule", "split", "source", "channel"}` (`rule` is "" for clean lines).
+Every line: `{"text", "rule", "split", "source", "channel"}` (`rule` is "" for clean lines), and `buyer` (the
+buyer's words, the guardrails' context) on the few clean lines that answer a refund request.
 - `source: "seed"` — written by hand below (`BAD_SEEDS`, `CLEAN_SEEDS`);
 - `source: "generated"` — made by the deterministic obfuscation generator (`_gen_*`): a hostile payload (a phone,
   a domain, an e-mail, a messenger, a money offer, a disclosure, a token) rendered in a random obfuscated form
@@ -642,6 +643,13 @@ CLEAN_SEEDS: list[tuple[str, bool]] = [
     ("Спасибо! Уточнить наличие можно в карточке товара на Wildberries.", H),
     ("Добрый день! Высота 1 200 мм, ширина 800 мм, глубина 400 мм.", H),
     ("Здравствуйте! Цвет 02 «бежевый», оттенок 105 — они немного отличаются.", H),
+    # Found by the existing test suite after the first tuning (tests/admin/test_reply_form.py): WB's own refund
+    # route in words close to a money offer. Tuning lines, added with the fix.
+    # These answer a buyer who asked for a refund (`REFUND_ASKED`): refund words are allowed then.
+    ("Анна, здравствуйте! Возврат уже оформлен, деньги придут на карту.", T),
+    ("Здравствуйте! После проверки на складе WB вернёт деньги на карту, которой вы оплачивали заказ.", T),
+    ("Добрый день! Оплата картой или по СБП проходит в приложении Wildberries.", T),
+    ("Hello! The refund goes back to the card you paid with, Wildberries handles it.", T),
     # Written after the checker, against its new rules, and never tuned on: words the new rules read near.
     ("Спасибо за отзыв! Рады, что подарок пришёлся по душе, а мы дарим вам хорошее настроение.", H),
     ("Здравствуйте! Оплатить заказ можно картой в приложении Wildberries.", H),
@@ -669,6 +677,12 @@ CLEAN_SEEDS: list[tuple[str, bool]] = [
     ("Добрый день! Цена 12 990 ₽, старая цена 15 990 ₽, скидка 19 %.", H),
     ("Здравствуйте! Рекомендуем стирать вещь отдельно первые 2-3 раза.", H),
 ]
+# The buyer's words for the clean lines that answer a refund request (the guardrails' context).
+REFUND_ASKED = {
+    "Анна, здравствуйте! Возврат уже оформлен, деньги придут на карту.": "Хочу вернуть деньги за чайник",
+    "Здравствуйте! После проверки на складе WB вернёт деньги на карту, которой вы оплачивали заказ.": "Верните деньги",
+    "Hello! The refund goes back to the card you paid with, Wildberries handles it.": "I want a refund",
+}
 GREET_RU = ["Здравствуйте!", "Добрый день!", "Здравствуйте, Мария!", "Спасибо за отзыв!", "Добрый вечер, Олег!"]
 GREET_RU += ["Благодарим за покупку!", "Здравствуйте, Ирина!", "Спасибо за ваш вопрос!"]
 BODY_RU = [
@@ -778,6 +792,7 @@ def main() -> None:
     ] + generate_bad()
     clean = [
         {"text": text, "rule": "", "split": "holdout" if held else "tuning", "source": "seed"}
+        | ({"buyer": REFUND_ASKED[text]} if text in REFUND_ASKED else {})
         for text, held in CLEAN_SEEDS
     ] + generate_clean()
     _write(DATA / "guardrails_bad.jsonl", bad)

@@ -249,8 +249,8 @@ def _tight_domains(text: str) -> Iterator[tuple[int, int]]:
             start += 1
         labels = text[start : match.start()]
         first = labels.split(".", 1)[0]
-        if len(first) < 2 or not any(c.isalpha() for c in labels + match.group()[1:]):
-            continue  # "т.е.", "г.Москва", "2.5kg"
+        if len(first) < 2 or not any(c.isalpha() for c in labels):
+            continue  # "т.е.", "г.Москва", "10.5kg"
         if match.group(1) is None and not labels.isascii():
             continue  # any two-letter zone only after a Latin name ("shop.de", not "спасибо.ок")
         yield start, _with_path(text, match.end())

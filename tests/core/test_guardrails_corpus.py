@@ -31,8 +31,9 @@ BAD = CORPUS.load("bad")
 CLEAN = CORPUS.load("clean")
 
 
-def _blocked(text: str, channel: str) -> bool:
-    return not check_text(text, channel=Channel(channel), context=GuardrailContext(rating=5)).ok
+def _blocked(line: dict[str, str]) -> bool:
+    context = GuardrailContext(buyer_text=line.get("buyer", ""), rating=5)
+    return not check_text(line["text"], channel=Channel(line["channel"]), context=context).ok
 
 
 def test_the_corpus_is_as_large_as_promised() -> None:
@@ -49,14 +50,14 @@ def test_the_corpus_is_as_large_as_promised() -> None:
 @pytest.mark.parametrize("split", ["tuning", "holdout"])
 def test_bad_replies_are_blocked(split: str) -> None:
     lines = [line for line in BAD if line["split"] == split]
-    missed = [line["text"] for line in lines if not _blocked(line["text"], line["channel"])]
+    missed = [line["text"] for line in lines if not _blocked(line)]
     assert 100 * (len(lines) - len(missed)) / len(lines) >= TARGET, missed
 
 
 @pytest.mark.parametrize("split", ["tuning", "holdout"])
 def test_clean_replies_pass(split: str) -> None:
     lines = [line for line in CLEAN if line["split"] == split]
-    blocked = [line["text"] for line in lines if _blocked(line["text"], line["channel"])]
+    blocked = [line["text"] for line in lines if _blocked(line)]
     assert 100 * (len(lines) - len(blocked)) / len(lines) >= TARGET, blocked
 
 
