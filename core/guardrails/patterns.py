@@ -240,6 +240,10 @@ def _with_path(text: str, end: int) -> int:
     return path.end() if path else end
 
 
+# Link hosts with a one-letter name (a one-letter label is otherwise an abbreviation: "т.е.", "г.Москва").
+_ONE_LETTER_HOSTS = frozenset({"t.me", "t.co", "g.co", "x.com", "g.page", "m.vk.com", "m.ok.ru"})
+
+
 def _tight_domains(text: str) -> Iterator[tuple[int, int]]:
     for match in _TIGHT.finditer(text):
         start = match.start()
@@ -249,7 +253,8 @@ def _tight_domains(text: str) -> Iterator[tuple[int, int]]:
             start += 1
         labels = text[start : match.start()]
         first = labels.split(".", 1)[0]
-        if len(first) < 2 or not any(c.isalpha() for c in labels):
+        short = len(first) < 2 and text[start : match.end()] not in _ONE_LETTER_HOSTS
+        if short or not any(c.isalpha() for c in labels):
             continue  # "т.е.", "г.Москва", "10.5kg"
         if match.group(1) is None and not labels.isascii():
             continue  # any two-letter zone only after a Latin name ("shop.de", not "спасибо.ок")

@@ -64,6 +64,7 @@ ISSUE_EXAMPLES = [
     ("Каталог: 185.22.14.9", "contact.url"),
     ("Каталог на modashop точка ру", "contact.url"),
     ("Visit dressbox dot com", "contact.url"),
+    ("Пишите: t.me/shop_help", "contact.url"),
     ("Каталог на myshop . ru", "contact.url"),
     ("Почта: shop(at)mail.ru", "contact.email"),
     ("Почта: olga собака yandex точка ру", "contact.email"),
