@@ -17,10 +17,11 @@ from fastapi import FastAPI
 
 from admin.app import create_app
 from bot.callbacks import CardAction, CardCb
-from core import audit, previews, replies
+from core import answer_edits, audit, previews, replies, returns
 from core.drafting.service import create_draft
 from core.guardrails import GuardrailContext, GuardrailViolation, check_text
 from core.models import (
+    AnswerState,
     AuditEvent,
     Channel,
     Draft,
@@ -32,6 +33,7 @@ from core.models import (
     ReplyVia,
     Seller,
     SellerMember,
+    WbSyncState,
 )
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app as create_llm
@@ -129,7 +131,7 @@ async def _review(seller: Seller | None = None, **fields: object) -> tuple[Inter
     return item, member
 
 
-async def test_a_token_in_the_sellers_text_or_an_approval_is_refused_and_never_stored(
+async def test_a_token_in_any_persons_text_is_refused_and_never_stored(
     db: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -140,7 +142,15 @@ async def test_a_token_in_the_sellers_text_or_an_approval_is_refused_and_never_s
         await previews.save_seller_text(interaction_id=item.id, text=text, member_id=member.id)
     with pytest.raises(GuardrailViolation) as approval:
         await replies.approve(interaction_id=item.id, text=text, member_id=member.id, via=ReplyVia.TELEGRAM)
-    for refused in (preview.value, approval.value):
+    published = {"answer": "Спасибо!", "answer_state": AnswerState.PUBLISHED, "answered_at": datetime.now(UTC)}
+    answered, _ = await _review(item.seller, external_id="fb-2", wb_sync_state=WbSyncState.CONFIRMED, **published)
+    with pytest.raises(GuardrailViolation) as edit:
+        await answer_edits.prepare(interaction_id=answered.id, text=text, member_id=member.id)
+    claim, _ = await _review(item.seller, external_id="claim-1", channel=Channel.RETURN, rating=None)
+    seller = await Seller.get(id=item.seller_id)
+    with pytest.raises(GuardrailViolation) as comment:
+        returns.check_comment("rejectcustom", text, claim, seller, ())
+    for refused in (preview.value, approval.value, edit.value, comment.value):
         assert "secret.token" in {v.rule_id for v in refused.verdict.blocking}
         # The reasons are shown to the seller and the verdict may be stored: the token is cut there too.
         _no_token(refused.verdict.to_dict(), refused.verdict.reasons("ru"), refused.verdict.reasons("en"), str(refused))
