@@ -180,9 +180,13 @@ _CYRILLIC_TLDS = "рф рус онлайн сайт москва орг ком �
 _TLD_LIST = "|".join(sorted({*_GTLDS.split(), *_CYRILLIC_TLDS.split()}, key=len, reverse=True))
 # Zones said in words, only after a dot said in words ("точка ру", "dot com").
 _SPOKEN_TLD = "ру|ком|нет|орг|рф|онлайн|ru|com|net|org|online"
-_LABEL = r"[a-z0-9а-я](?:[a-z0-9а-я'_-]*+(?<=[a-z0-9а-я]))?"
+# One way only to match a label (possessive, then "ends in a letter or digit"): an optional group here would let
+# "a . a . a …" be split in 2^n ways.
+_LABEL = r"[a-z0-9а-я][a-z0-9а-я'_-]*+(?<=[a-z0-9а-я])"
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789абвгдежзийклмнопрстуфхцчшщъыьэюя'_-.")
 _WORD_DOT = r"(?:dot|точка|тчк)"
+# Labels before the zone in a disguised domain: a bound keeps "a . a . a …" (5 000 characters) linear.
+_MAX_LABELS = 6
 _DOT = r"\."
 # A dot in disguise: "[.]", "(.)", "{.}", "[dot]", "(точка)", " dot ", " точка ", " . ".
 _DOT_LOOSE = rf"(?:\s*[\[({{]\s*(?:\.|{_WORD_DOT})\s*[\])}}]\s*|\s+{_WORD_DOT}\s+|\s+\.\s+)"
@@ -196,7 +200,7 @@ _SCHEME = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|xn--[a-z0-9-]+(?:\.[a-z0-9
 # A real dot right before a zone: the scan jumps from dot to dot; the labels before it are read backwards.
 _TIGHT = re.compile(rf"\.(?=[a-zа-я])(?:({_TLD_LIST})|[a-z]{{2}}){_END}")  # a sentence's end fails at once
 _LOOSE = re.compile(
-    rf"(?<![\w.@'-]){_LABEL}(?:(?:{_DOT}|{_DOT_LOOSE}){_LABEL})*?"
+    rf"(?<![\w.@'-]){_LABEL}(?:(?:{_DOT}|{_DOT_LOOSE}){_LABEL}){{0,{_MAX_LABELS}}}?"
     rf"(?:{_DOT_LOOSE}(?:{_TLD_LIST})|\s*[\[({{]?\s*{_WORD_DOT}\s*[\])}}]?\s*(?:{_SPOKEN_TLD})){_END}"
 )
 _IP_DOT = rf"(?:\.|\s\.\s|\[\.\]|\(\.\)|\s?\[?{_WORD_DOT}\]?\s?)"
@@ -209,7 +213,7 @@ _MAIL_HOSTS = "gmail|mail|yandex|яндекс|inbox|bk|list|rambler|outlook|hotm
 # sign in any disguise and the host forwards. A scan of the whole text for the same shape costs ten times more.
 _AT_TOKEN = re.compile(r"\s*[\[({]?\s*(?:@|at|собака|собачка)\s*[\])}]?\s*")
 _EMAIL_HOST = re.compile(
-    rf"{_LABEL}(?:(?:{_DOT}|{_DOT_LOOSE}){_LABEL})*(?:{_DOT}|{_DOT_LOOSE})[a-zа-я]{{2,10}}{_END}"
+    rf"{_LABEL}(?:(?:{_DOT}|{_DOT_LOOSE}){_LABEL}){{0,{_MAX_LABELS}}}(?:{_DOT}|{_DOT_LOOSE})[a-zа-я]{{2,10}}{_END}"
     rf"|(?:{_MAIL_HOSTS}){_END}"
 )
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-абвгдежзийклмнопрстуфхцчшщъыьэюя")
@@ -285,15 +289,16 @@ def _hint_words(text: str) -> dict[str, list[int]]:
 
 def _around(pattern: re.Pattern[str], text: str, hints: list[int]) -> Iterator[tuple[int, int]]:
     """Spans of `pattern` within `_WINDOW` characters of the hint positions (the rare disguised forms are not
-    worth a scan of the whole text)."""
-    seen_to = -1
-    for at in hints:
-        if at < seen_to - _WINDOW:
-            continue
-        for match in pattern.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
-            if match.start() >= seen_to:
-                seen_to = match.end()
-                yield match.start(), _with_path(text, match.end())
+    worth a scan of the whole text). Overlapping windows are merged, so each character is scanned once."""
+    windows: list[list[int]] = []
+    for at in sorted(hints):
+        if windows and at - _WINDOW <= windows[-1][1]:
+            windows[-1][1] = at + _WINDOW
+        else:
+            windows.append([max(0, at - _WINDOW), at + _WINDOW])
+    for start, end in windows:
+        for match in pattern.finditer(text, start, end):
+            yield match.start(), _with_path(text, match.end())
 
 
 def contacts(

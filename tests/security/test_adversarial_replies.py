@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import UTC, datetime
 
 import httpx
@@ -101,6 +102,33 @@ def test_issue_examples_are_refused(text: str, rule_id: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_near_misses_pass(text: str) -> None:
     assert check_text(text, channel=Channel.REVIEW, context=GuardrailContext(rating=5)).violations == ()
+
+
+# Texts shaped to make the new patterns backtrack (each 5 000 characters, WB's longest answer): a spaced-dot chain
+# once took 2^n steps. Each must be checked in well under a second of CPU even on a loaded box.
+HOSTILE_SHAPES = [
+    "a . " * 1250,
+    "a (.) " * 833,
+    "dot " * 1250,
+    "a [dot] " * 625,
+    "a at b . " * 555,
+    "a собака b точка " * 294,
+    "1 " * 2500,
+    "1o " * 1666,
+    "8 восемь " * 555,
+    "-/_. " * 1000,
+    "eyJaaaaaaaaa . " * 333,
+    "Ab1" * 1666,
+    "a@" * 2500,
+    "1.1." * 1250,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_SHAPES, ids=[s[:12] for s in HOSTILE_SHAPES])
+def test_hostile_shapes_are_checked_in_bounded_time(text: str) -> None:
+    started = time.process_time()
+    check_text(text, channel=Channel.REVIEW)
+    assert time.process_time() - started < 0.5
 
 
 def _no_token(*texts: object) -> None:
