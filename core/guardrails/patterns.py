@@ -98,6 +98,7 @@ _TOKEN = re.compile(rf"[0-9{_LOOK}]+|{_NUMBER_WORD}")
 _LOCAL_NUMBER = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{2}")  # 123-45-67, a run of its own
 _DATE = re.compile(r"(?<![0-9])([0-9]{1,2})[./]([0-9]{1,2})[./](?:[0-9]{4}|[0-9]{2})(?![0-9]|[./][0-9])")
 _PHONE_DIGITS = (10, 13)
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f,][0-9]{3})+")
 # A run shorter than this holds neither a phone (10 digits, or 123-45-67) nor an IP (1.1.1.1 is 7).
 _RUN_MIN_CHARS = 7
 
@@ -141,6 +142,8 @@ def _phone_like(run: str, plus: bool) -> bool:
     if len(groups) == 1 or max(map(len, groups)) > 4:
         # One long number (or a long group in it): a phone only in a phone's own shape, not an article or order.
         return bool(re.fullmatch(r"[78][0-9]{10}|9[0-9]{9}", digits)) or (plus and len(groups) > 1)
+    if not plus and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and _THOUSANDS.fullmatch(run):
+        return False  # one number with thousands apart: 1 000 000 000
     if len(set(map(len, groups))) == 1 and len(groups) > 2:
         values = [int(g) for g in groups]
         if values == sorted(values) and len(groups[0]) >= 2:
