@@ -140,7 +140,9 @@ def check_text(text: str, *, channel: Channel, context: GuardrailContext | None 
     matches, spelled, hints = _default_hits(norm)
     for rule, start, end in _phrase_hits(norm, context, matches):
         found.append(_violation(rule, text, norm.span(start, end), channel))
-    for rule_id, start, end in patterns.contacts(norm.text, spelled=spelled, hints=hints):
+    for rule_id, start, end in patterns.contacts(
+        norm.text, spelled=spelled, hints=hints, original=text if norm.index is None else None
+    ):
         found.append(_violation(RULES[rule_id], text, norm.span(start, end), channel))
     for span in patterns.shouting(text):
         found.append(_violation(RULES["format.caps"], text, span, channel))

@@ -201,7 +201,31 @@ _PATH = re.compile(r"[/:][^\s<>\"']*")
 _END = r"(?![\w-])"
 _SCHEME = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|xn--[a-z0-9-]+(?:\.[a-z0-9-]+)*")
 # A real dot right before a zone: the scan jumps from dot to dot; the labels before it are read backwards.
-_TIGHT = re.compile(rf"\.(?=[a-zа-я])(?:({_TLD_LIST})|[a-z]{{2}}){_END}")  # a sentence's end fails at once
+_TIGHT = re.compile(rf"\.(?=[a-zа-я])(?:({_TLD_LIST})|[a-z]{{2,24}}){_END}")  # a sentence's end fails at once
+# Names after a dot that are file types, not zones ("фото.jpg", "инструкция.pdf").
+_FILE_TYPES = frozenset(
+    [
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "heic",
+        "pdf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "txt",
+        "csv",
+        "mp4",
+        "mov",
+        "avi",
+        "zip",
+        "rar",
+        "svg",
+    ]
+)
 _LOOSE = re.compile(
     rf"(?<![\w.@'-]){_LABEL}(?:(?:{_DOT}|{_DOT_LOOSE}){_LABEL}){{0,{_MAX_LABELS}}}?"
     rf"(?:{_DOT_LOOSE}(?:{_TLD_LIST})|\s*[\[({{]?\s*{_WORD_DOT}\s*[\])}}]?\s*(?:{_SPOKEN_TLD})){_END}"
@@ -251,7 +275,7 @@ def _with_path(text: str, end: int) -> int:
 _ONE_LETTER_HOSTS = frozenset({"t.me", "t.co", "g.co", "x.com", "g.page", "m.vk.com", "m.ok.ru"})
 
 
-def _tight_domains(text: str) -> Iterator[tuple[int, int]]:
+def _tight_domains(text: str, original: str | None) -> Iterator[tuple[int, int]]:
     for match in _TIGHT.finditer(text):
         start = match.start()
         while start and text[start - 1] in _DOMAIN_CHARS:
@@ -263,8 +287,14 @@ def _tight_domains(text: str) -> Iterator[tuple[int, int]]:
         short = len(first) < 2 and text[start : match.end()] not in _ONE_LETTER_HOSTS
         if short or not any(c.isalpha() for c in labels):
             continue  # "т.е.", "г.Москва", "10.5kg"
-        if match.group(1) is None and not labels.isascii():
-            continue  # any two-letter zone only after a Latin name ("shop.de", not "спасибо.ок")
+        if match.group(1) is None and (
+            not labels.isascii()
+            or match.group()[1:] in _FILE_TYPES
+            or (original is not None and original[match.start() + 1].isupper())
+        ):
+            # Another zone only after a Latin name and in lower case: "shop.rocks", not "спасибо.ок", "photo.jpg",
+            # or a sentence run on without a space ("Thanks.Have a nice day").
+            continue
         yield start, _with_path(text, match.end())
 
 
@@ -305,12 +335,14 @@ def _around(pattern: re.Pattern[str], text: str, hints: list[int]) -> Iterator[t
 
 
 def contacts(
-    text: str, *, spelled: bool = False, hints: dict[str, list[int]] | None = None
+    text: str, *, spelled: bool = False, hints: dict[str, list[int]] | None = None, original: str | None = None
 ) -> Iterator[tuple[str, int, int]]:
     """(rule id, start, end) of every e-mail, link, IP, phone and @handle in normalised `text`, without overlaps.
 
     `spelled`: the text says several numbers in words (the phone scan then reads words too); `hints`: positions of
-    the `HINT_WORDS` by kind, as the phrase matcher found them (None: find them here, for callers without one).
+    the `HINT_WORDS` by kind, as the phrase matcher found them (None: find them here, for callers without one);
+    `original`: the text before normalisation when its characters line up with `text` (case tells a zone from the
+    next sentence's first word).
     """
     hints = _hint_words(text) if hints is None else hints
     if "@" in text:
@@ -323,7 +355,7 @@ def contacts(
         found += [("contact.email", *span) for span in _emails(text, hints["at"])]
     if hints.get("scheme"):
         found += [("contact.url", *m.span()) for m in _SCHEME.finditer(text)]
-    found += [("contact.url", *span) for span in _tight_domains(text)]
+    found += [("contact.url", *span) for span in _tight_domains(text, original)]
     if hints.get("loose"):
         found += [("contact.url", *span) for span in _around(_LOOSE, text, hints["loose"])]
         found += [("contact.url", *span) for span in _around(_IP, text, hints["loose"])]

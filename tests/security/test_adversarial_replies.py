@@ -68,6 +68,7 @@ ISSUE_EXAMPLES = [
     ("Каталог на modashop точка ру", "contact.url"),
     ("Visit dressbox dot com", "contact.url"),
     ("Пишите: t.me/shop_help", "contact.url"),
+    ("Новинки на obuv.rocks", "contact.url"),
     ("Каталог на myshop . ru", "contact.url"),
     ("Почта: shop(at)mail.ru", "contact.email"),
     ("Почта: olga собака yandex точка ру", "contact.email"),
@@ -87,6 +88,7 @@ CLEAN = [
     "Добрый день! Статус заказа виден в личном кабинете Wildberries, доставка WB занимает 3-5 дней.",
     "Спасибо за высокую оценку! Рады, что подарок понравился маме.",
     "Здравствуйте! Мы продали уже 1 000 000 000 пар носков, а заказ № 123456789012 в пути.",
+    "Thanks.Have a nice day! The manual is in manual.pdf inside the box.",
     "Hello! The price is 2 490 RUB, article 145678923, sizes 40, 42, 44, 46, 48, 50 are in stock.",
 ]
 
