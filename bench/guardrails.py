@@ -1,15 +1,30 @@
-"""Guardrails throughput: a deterministic mixed corpus of 10 000 reply texts through `check_text`, one process.
+"""Guardrails: quality on the adversarial corpus (issue 28) and throughput, one process.
 
-Run: `.venv/bin/python bench/guardrails.py [--texts 10000] [--rounds 5]`. Prints texts/s of the best round (CPU time).
-The corpus mixes Russian and English, clean and violating (plain, obfuscated, contacts, shouting), short
-chat lines and long review answers, on all three channels, with and without a buyer text and extra phrases.
+Run: `.venv/bin/python bench/guardrails.py [--texts 10000] [--rounds 5] [--control-commit 20a8b4f]`.
+
+1. Quality: `tests/data/guardrails_bad.jsonl` (must be blocked) and `tests/data/guardrails_clean.jsonl` plus the
+   drafting templates' own output rendered now (must pass), built by `bench/guardrails_corpus.py`. Prints the block
+   rate on bad and the pass rate on clean, for the tuning and the held-out split, and the same figures for two
+   negative controls: a checker that passes everything, and the guardrails as they were before issue 28 (loaded
+   from git at `--control-commit`: the phrase dictionary and the old link/phone/e-mail patterns).
+2. Throughput: texts/s of `check_text` on one core (CPU time, best round) over the corpus, and over a
+   deterministic mixed corpus of 10 000 reply texts (Russian and English, clean and violating, short chat lines
+   and long review answers, all channels, with and without a buyer text and extra phrases).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
+import subprocess
+import sys
+import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 from core.guardrails import GuardrailContext, check_text
 from core.models.enums import Channel
@@ -86,25 +101,134 @@ def corpus(size: int, seed: int = 20240601) -> list[tuple[str, Channel, Guardrai
     return items
 
 
+Checker = Callable[[str, Channel, GuardrailContext], bool]  # True: blocked
+Item = tuple[str, Channel, GuardrailContext]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("guardrails_corpus", Path(__file__).with_name("guardrails_corpus.py"))
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def quality_sets() -> dict[str, list[tuple[Item, str]]]:
+    """Named sets of ((text, channel, context), expected rule): bad/clean × tuning/held-out, and the templates."""
+    corpus_module = _corpus_module()
+    sets: dict[str, list[tuple[Item, str]]] = {}
+    for name in ("bad", "clean"):
+        for line in corpus_module.load(name):
+            context = GuardrailContext(buyer_text=line.get("buyer", ""), rating=5)
+            item = (line["text"], Channel(line["channel"]), context)
+            sets.setdefault(f"{name} {line['split']}", []).append((item, line["rule"]))
+    sets["clean templates"] = [(item, "") for item in corpus_module.template_replies()]
+    return sets
+
+
+def old_checker(commit: str) -> Checker:
+    """`check_text` as it was at `commit` (before issue 28), loaded from git under another package name."""
+    files = subprocess.run(
+        ["git", "ls-tree", "--name-only", commit, "core/guardrails/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    folder = Path(tempfile.mkdtemp()) / "old_guardrails"
+    folder.mkdir()
+    for path in files:
+        source = subprocess.run(
+            ["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        (folder / Path(path).name).write_text(source.stdout.replace("core.guardrails", "old_guardrails"))
+    sys.path.insert(0, str(folder.parent))
+    module = importlib.import_module("old_guardrails")
+    return lambda text, channel, context: not module.check_text(text, channel=channel, context=context).ok
+
+
+def new_checker(text: str, channel: Channel, context: GuardrailContext) -> bool:
+    return not check_text(text, channel=channel, context=context).ok
+
+
+def rates(check: Checker, sets: dict[str, list[tuple[Item, str]]]) -> dict[str, float]:
+    """Block rate of each bad set, pass rate of each clean set, in %."""
+    out = {}
+    for name, items in sets.items():
+        blocked = sum(check(*item) for item, _ in items)
+        out[name] = 100 * (blocked if name.startswith("bad") else len(items) - blocked) / len(items)
+    return out
+
+
+def report_quality(commit: str) -> tuple[list[Item], Checker | None]:
+    """Print the corpus figures and the controls; return every corpus item (for the throughput run) and the
+    checker before issue 28 (None when git cannot show it)."""
+    sets = quality_sets()
+    checkers: dict[str, Checker] = {"guardrails": new_checker, "pass everything": lambda *_: False}
+    try:
+        checkers[f"before issue 28 ({commit})"] = old_checker(commit)
+    except subprocess.CalledProcessError:
+        print(f"(control at {commit} not available in this checkout)")
+    print("set".ljust(18) + " n    " + "".join(name[:26].ljust(28) for name in checkers))
+    figures = {name: rates(check, sets) for name, check in checkers.items()}
+    for set_name, items in sets.items():
+        kind = "block" if set_name.startswith("bad") else "pass"
+        row = f"{set_name:<18}{len(items):>4}  "
+        print(row + "".join(f"{kind} {figures[name][set_name]:6.2f} %".ljust(28) for name in checkers))
+    for kind, prefix in (("block", "bad"), ("pass", "clean")):
+        pooled = [(item, rule) for name, items in sets.items() if name.startswith(prefix) for item, rule in items]
+        share = rates(new_checker, {prefix: pooled})[prefix]
+        print(f"{prefix} (all {len(pooled)}): {kind} {share:.2f} %")
+    misses = Counter()
+    for name, items in sets.items():
+        for (text, channel, context), rule in items:
+            blocked = new_checker(text, channel, context)
+            if name.startswith("bad") and not blocked:
+                misses[rule] += 1
+                print(f"  MISSED [{name}] {rule}: {text}")
+            elif not name.startswith("bad") and blocked:
+                rules = [v.rule_id for v in check_text(text, channel=channel, context=context).blocking]
+                print(f"  BLOCKED CLEAN [{name}] {rules}: {text}")
+    control = checkers.get(f"before issue 28 ({commit})")
+    return [item for items in sets.values() for item, _ in items], control
+
+
+def throughput(items: list[Item], rounds: int, check: Checker = new_checker) -> tuple[float, float, int]:
+    """(texts/s by CPU time, texts/s by wall clock, blocked) of the best of `rounds` passes over `items`."""
+    best_cpu = best_wall = float("inf")
+    blocked = 0
+    for _ in range(rounds):
+        cpu, wall = time.process_time(), time.perf_counter()
+        blocked = sum(check(text, channel, context) for text, channel, context in items)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+    return len(items) / best_cpu, len(items) / best_wall, blocked
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--control-commit", default="20a8b4f")
     args = parser.parse_args()
+    corpus_items, control = report_quality(args.control_commit)
+    cpu, wall, blocked = throughput(corpus_items, args.rounds)
+    chars = sum(len(text) for text, _, _ in corpus_items) / len(corpus_items)
+    print(
+        f"adversarial corpus: {len(corpus_items)} texts, {chars:.0f} chars on average, {blocked} blocked: "
+        f"{cpu:,.0f} texts/s on one core (CPU time; wall clock {wall:,.0f}/s)"
+    )
     items = corpus(args.texts)
     chars = sum(len(text) for text, _, _ in items)
     # CPU time of this process is the figure (other work on the machine inflates wall time); wall is shown too.
-    best_cpu = best_wall = float("inf")
-    for _ in range(args.rounds):
-        cpu, wall = time.process_time(), time.perf_counter()
-        blocked = sum(not check_text(text, channel=channel, context=context).ok for text, channel, context in items)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        best_wall = min(best_wall, time.perf_counter() - wall)
+    cpu, wall, blocked = throughput(items, args.rounds)
     print(
-        f"{len(items)} texts, {chars / len(items):.0f} chars on average, {blocked} blocked: "
-        f"{len(items) / best_cpu:,.0f} texts/s on one core (CPU time; wall clock {len(items) / best_wall:,.0f}/s), "
-        f"best of {args.rounds} rounds"
+        f"mixed corpus: {len(items)} texts, {chars / len(items):.0f} chars on average, {blocked} blocked: "
+        f"{cpu:,.0f} texts/s on one core (CPU time; wall clock {wall:,.0f}/s), best of {args.rounds} rounds"
     )
+    if control is not None:  # the same texts through the checker before issue 28, in the same run (same load)
+        old_cpu, _, old_blocked = throughput(items, args.rounds, control)
+        print(f"  before issue 28: {old_cpu:,.0f} texts/s, {old_blocked} blocked (new/old time {old_cpu / cpu:.2f})")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ Error handlers run outside the message/callback middlewares, so they resolve the
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
@@ -56,7 +58,13 @@ async def not_allowed(event: ErrorEvent) -> None:
 @router.error(ExceptionTypeFilter(GuardrailViolation))
 async def blocked(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
-    reasons = event.exception.verdict.reasons(t.language)
+    verdict = event.exception.verdict
+    message = event.update.message
+    if message is not None and any(v.rule_id == "secret.token" for v in verdict.violations):
+        # A WB token typed into a reply: like a token pasted anywhere else, it does not stay in the chat.
+        with suppress(TelegramAPIError):
+            await message.delete()
+    reasons = verdict.reasons(t.language)
     lines = [t("bot-blocked")] + [f"• {clip(reason, 300, '…')}" for reason in reasons]
     if event.update.callback_query is not None:
         await event.update.callback_query.answer(t("bot-blocked"), show_alert=True)

@@ -11,6 +11,7 @@ from core.drafting.llm import LLMDrafter, LLMError
 from core.drafting.request import DraftRequest
 from core.drafting.templates import reading_for, rendered
 from core.guardrails import GuardrailContext, Verdict, check_text
+from core.guardrails.patterns import redact
 from core.models.enums import DraftOrigin
 
 log = structlog.get_logger(__name__)
@@ -102,4 +103,7 @@ async def generate(
     if not verdict.ok:
         draft = rendered(req, variant + 1, personal=False)
         verdict = check_text(draft.text, channel=req.channel, context=context)
-    return Generated(draft.text, origin, verdict, model, prompt_tokens, completion_tokens, draft.asked)
+    text = draft.text
+    if any(v.rule_id == "secret.token" for v in verdict.violations):
+        text = redact(text)  # a blocked draft is still stored (with its reasons): never with a token in clear
+    return Generated(text, origin, verdict, model, prompt_tokens, completion_tokens, draft.asked)

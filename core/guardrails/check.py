@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -10,16 +12,26 @@ from core.guardrails import patterns
 from core.guardrails.normalize import Normalized, normalize
 from core.guardrails.phrases import PhraseMatcher
 from core.guardrails.rules import BUYER_REFUND_CUES, CUSTOM_RULE, LENGTH_LIMITS, PHRASE_RULES, RULES, Rule
-from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Verdict, Violation
+from core.guardrails.verdict import GuardrailContext, GuardrailViolation, Severity, Verdict, Violation
 from core.models.enums import Channel
 from core.seller_settings import SellerSettings
 
 if TYPE_CHECKING:
     from core.models import Interaction
 
-# One matcher for all default phrases; each phrase index maps back to its rule.
+# One matcher for all default phrases; each phrase index maps back to its rule. Numbers in words ride along in the
+# same pass (after the phrases): several of them in a text send the phone scan through words too.
 _PHRASE_OWNERS: tuple[Rule, ...] = tuple(rule for rule in PHRASE_RULES for _ in rule.phrases)
-_DEFAULT = PhraseMatcher([phrase for rule in PHRASE_RULES for phrase in rule.phrases])
+_NUMBERS = len(_PHRASE_OWNERS) + len(patterns.NUMBER_WORDS)
+_HINT_KINDS = tuple(patterns.HINT_WORDS.values())
+_DEFAULT = PhraseMatcher(
+    [phrase for rule in PHRASE_RULES for phrase in rule.phrases]
+    + list(patterns.NUMBER_WORDS)
+    + list(patterns.HINT_WORDS)
+)
+_SPELLED_MIN = 3
+# WB's own sites: the one kind of link a private chat may carry (with a warning).
+_WB_LINK = re.compile(r"^(?:https?://)?(?:[\w-]+\.)*(?:wildberries\.(?:ru|by|kz|am|kg|uz|ge|com)|wb\.ru)(?![\w.-])")
 _BUYER_REFUND = PhraseMatcher(
     [phrase for rule in PHRASE_RULES if rule.category == "refund" for phrase in rule.phrases] + list(BUYER_REFUND_CUES)
 )
@@ -34,7 +46,22 @@ def _custom_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
 
 def _violation(rule: Rule, text: str, span: tuple[int, int], channel: Channel, **args: str | int) -> Violation:
     start, end = span
-    return Violation(rule.id, text[start:end], start, end, rule.severity(channel), rule.reason_key, args)
+    severity = rule.severity(channel)
+    if rule.id == "contact.url" and severity is Severity.WARN and not _WB_LINK.search(text[start:end].lower()):
+        severity = Severity.BLOCK  # only a link to WB itself may be shown to whoever approves a chat message
+    return Violation(rule.id, text[start:end], start, end, severity, rule.reason_key, args)
+
+
+def _masked(violation: Violation, text: str, secrets: list[tuple[int, int]]) -> Violation:
+    """The violation with every secret inside its fragment cut to its first 3 characters: a verdict is stored
+    (Draft.verdict) and its reasons are shown and sent back, so a token in a refused text must not survive in it."""
+    fragment = text[violation.start : violation.end]
+    for start, end in reversed(secrets):
+        lo, hi = max(start, violation.start), min(end, violation.end)
+        if lo < hi:
+            keep = text[lo : min(hi, start + 3)] if lo == start else ""
+            fragment = fragment[: lo - violation.start] + keep + patterns.REDACTED + fragment[hi - violation.start :]
+    return replace(violation, fragment=fragment)
 
 
 def _length(text: str, channel: Channel) -> Violation | None:
@@ -50,10 +77,28 @@ def _length(text: str, channel: Channel) -> Violation | None:
     return None
 
 
-def _phrase_hits(norm: Normalized, context: GuardrailContext) -> Iterable[tuple[Rule, int, int]]:
+def _default_hits(norm: Normalized) -> tuple[list[tuple[Rule, int, int]], bool, dict[str, list[int]]]:
+    """The default phrases found, whether the text says at least `_SPELLED_MIN` numbers in words, and where the
+    words that announce a disguised link or e-mail are (`patterns.HINT_WORDS`, by kind)."""
+    matches: list[tuple[Rule, int, int]] = []
+    numbers = 0
+    hints: dict[str, list[int]] = {}
+    owners = len(_PHRASE_OWNERS)
+    for index, start, end in _DEFAULT.finditer(norm.text):
+        if index < owners:
+            matches.append((_PHRASE_OWNERS[index], start, end))
+        elif index < _NUMBERS:
+            numbers += 1
+        else:
+            hints.setdefault(_HINT_KINDS[index - _NUMBERS], []).append(start)
+    return matches, numbers >= _SPELLED_MIN, hints
+
+
+def _phrase_hits(
+    norm: Normalized, context: GuardrailContext, matches: list[tuple[Rule, int, int]]
+) -> Iterable[tuple[Rule, int, int]]:
     refund_raised: bool | None = None
     negative = context.rating is not None and context.rating <= _NEGATIVE_RATING_MAX
-    matches = [(_PHRASE_OWNERS[index], start, end) for index, start, end in _DEFAULT.finditer(norm.text)]
     if context.extra_phrases:
         custom = _custom_matcher(tuple(context.extra_phrases))  # a list from a caller is fine too
         matches += [(CUSTOM_RULE, start, end) for _, start, end in custom.finditer(norm.text)]
@@ -92,12 +137,19 @@ def check_text(text: str, *, channel: Channel, context: GuardrailContext | None 
     length = _length(text, channel)
     if length is not None:
         found.append(length)
-    for rule, start, end in _phrase_hits(norm, context):
+    matches, spelled, hints = _default_hits(norm)
+    for rule, start, end in _phrase_hits(norm, context, matches):
         found.append(_violation(rule, text, norm.span(start, end), channel))
-    for rule_id, start, end in patterns.contacts(norm.text):
+    for rule_id, start, end in patterns.contacts(
+        norm.text, spelled=spelled, hints=hints, original=text if norm.index is None else None
+    ):
         found.append(_violation(RULES[rule_id], text, norm.span(start, end), channel))
     for span in patterns.shouting(text):
         found.append(_violation(RULES["format.caps"], text, span, channel))
+    secrets = list(patterns.secrets(text))
+    if secrets:
+        found = [_masked(v, text, secrets) for v in found]
+        found += [_masked(_violation(RULES["secret.token"], text, span, channel), text, secrets) for span in secrets]
     found.sort(key=lambda v: (v.start, v.end, v.rule_id))
     return Verdict(tuple(found))
 

@@ -9,8 +9,9 @@ Policy (BLOCK = never sent, WARN = shown to whoever approves):
 | refund    | BLOCK | WARN  | chats are where returns get sorted out; allowed outright when the buyer raised it |
 | blame     | BLOCK | WARN  | in private an operator may need to explain a misuse, carefully |
 | redirect  | BLOCK | WARN  | sometimes WB support is the right answer in a private chat |
-| contact.url | BLOCK | WARN | a link to a WB product card can help in a chat |
+| contact.url | BLOCK | WARN for WB's own sites, else BLOCK | a link to a WB product card can help in a chat |
 | contact (phone, e-mail, messenger, @handle) | BLOCK | BLOCK | taking buyers off the marketplace breaks WB's rules |
+| secret (a WB API token or another key) | BLOCK | BLOCK | never sent, never stored in clear |
 | profanity, format.empty, format.too_short/long, custom | BLOCK | BLOCK | |
 | tone (praise on a 1–3★ review), format.caps | WARN | WARN | matters of style |
 
@@ -58,6 +59,7 @@ _POLICY: dict[str, tuple[Severity, Severity]] = {
     "redirect": (B, W),
     "contact": (B, B),
     "profanity": (B, B),
+    "secret": (B, B),
     "tone": (W, W),
 }
 
@@ -68,6 +70,27 @@ def _phrases(rule_id: str, phrases: str) -> Rule:
     public, chat = _POLICY[category]
     return Rule(rule_id, f"guard-{category}", public, chat, tuple(p.strip() for p in phrases.split("|")))
 
+
+# "За пятёрку — бонус": a good rating and a reward in one breath (either order, a word or two apart). A rating
+# alone is thanked for all the time ("спасибо за высокую оценку"), so it never counts without the reward.
+_GOOD_RATINGS = (
+    "за пятерк*",
+    "за 5 звезд*",
+    "за пять звезд*",
+    "за оценк* 5",
+    "за оценк* пять",
+    "за положительн* оценк*",
+    "за положительн* отзыв*",
+    "за хорош* оценк*",
+    "за хорош* отзыв*",
+    "за высок* оценк*",
+    "за отзыв* с фото",
+)
+_REWARDS = ("бонус*", "подар*", "скидк*", "промокод*", "кешбэк*", "кэшбэк*", "деньг*", "рубл*", "вернем", "пришлем")
+_REWARDS += ("вышлем", "дадим", "дарим", "получите", "компенс*", "сертификат*", "баллы")
+_GOOD_RATING_FOR_REWARD = " | ".join(
+    f"{rating} .. {reward} | {reward} .. {rating}" for rating in _GOOD_RATINGS for reward in _REWARDS
+)
 
 PHRASE_RULES: tuple[Rule, ...] = (
     _phrases("ai.neural_network", "нейросет* | нейронн* сет* | нейронк* | neural net* | neural network*"),
@@ -80,6 +103,14 @@ PHRASE_RULES: tuple[Rule, ...] = (
     _phrases(
         "ai.model",
         "chat gpt | gpt* | чат гпт | гпт | openai | deepseek | дипсик | языков* модел* | language model* | llm",
+    ),
+    _phrases(
+        "ai.program",
+        "умн* программ* | интеллектуальн* программ* | интеллектуальн* систем* | компьютерн* программ* | "
+        "программ* .. ответил* | ответил* .. программ* | отвечает .. программ* | написал* .. программ* | "
+        "автоматизированн* систем* | машинн* обучен* | clever program* | smart program* | computer program* | "
+        "written by a .. program | answered by a .. program | automated system* | machine learning | "
+        "written by a robot",
     ),
     _phrases(
         "ai.generated",
@@ -102,7 +133,30 @@ PHRASE_RULES: tuple[Rule, ...] = (
         "деньги за .. отзыв* | компенсац* за .. отзыв* | за .. отзыв* .. подарим | "
         "за .. отзыв* .. дарим | за .. отзыв* .. скидк* | gift* for .. review* | "
         "discount* for .. review* | bonus* for .. review* | cashback for .. review* | "
-        "reward* for .. review* | coupon* for .. review* | в обмен на .. отзыв* | in exchange for .. review*",
+        "reward* for .. review* | coupon* for .. review* | в обмен на .. отзыв* | in exchange for .. review* | "
+        f"{_GOOD_RATING_FOR_REWARD} | "
+        "кешбэк* | кэшбэк* | кешбек* | кэшбек* | cashback* | cash back | поставите пятерк* | "
+        "поставите 5 | получите бонус* | получите подар* | получите промокод* | for a five star* | "
+        "for a 5 star* | for five star* | for 5 star* | for positive review* | for a positive review* | "
+        "for a good review* | pay for .. review* | paid review* | 5 stars and get | five stars and get",
+    ),
+    # Money and gifts offered outside WB, said in other words (issue 28): paraphrases per intent.
+    _phrases(
+        "incentive.payment",
+        "перевед* .. на карт* | перевед* .. стоимост* | перевед* .. деньг* | перевед* .. компенсац* | "
+        "перевест* .. стоимост* | перевест* .. деньг* | скин* .. на карт* | скин* .. деньг* | скин* .. компенсац* | "
+        "рубл* на .. карт* | отправ* .. на карт* | перечисл* .. на карт* | на карту сбер* | на сбер* | наличн* | "
+        "наличк* | перечисл* .. деньг* | перечисл* .. напрямую | переводом на карт* | перевед* .. по номеру | "
+        "перевест* .. по номеру | скин* .. по номеру | to your card | in cash | paypal | pay you back | "
+        "wire you | "
+        "send you the money | send you .. money | bank transfer | transfer the cost | transfer the money",
+    ),
+    _phrases(
+        "incentive.gift",
+        "втор* .. в подарок | товар в подарок | в подарок втор* | дарим | подарим | вышлем .. подар* | "
+        "пришлем .. подар* | отправим .. подар* | положим .. подар* | подарок к .. заказу | пару бесплатно | "
+        "вещь бесплатно | комплект бесплатно | товар бесплатно | штуку бесплатно | free gift | for free | "
+        "free sample* | send you .. free | gift with your",
     ),
     _phrases(
         "incentive.rating_request",
@@ -157,7 +211,7 @@ PHRASE_RULES: tuple[Rule, ...] = (
     ),
     _phrases(
         "redirect.elsewhere",
-        "на нашем сайте | наш сайт | в нашем магазине на | озон | озоне | ozon | яндекс маркет* | "
+        "на нашем сайте | наш сайт | озон | озоне | ozon | яндекс маркет* | "
         "yandex market | авито | avito | aliexpress | алиэкспресс* | on our website | our website | "
         "our site",
     ),
@@ -165,7 +219,16 @@ PHRASE_RULES: tuple[Rule, ...] = (
         "contact.messenger",
         "telegram* | телеграм* | телега | телеге | tg | тг | whatsapp* | whats app | вотсап* | "
         "ватсап* | вацап* | viber | вайбер* | вконтакт* | vk | вк | instagram* | инстаграм* | "
-        "инста | инсту | insta | facebook | фейсбук*",
+        "инста | инсту | инсте | инстой | insta | facebook | фейсбук* | телегу | телегой | уотсап* | вотс ап | "
+        "ватс ап | вибер* | viber* | директ* инст* | скайп* | skype | дискорд* | discord | wa me",
+    ),
+    # Asking for the buyer's number or a private line, and the call-back promise that goes with it.
+    _phrases(
+        "contact.callback",
+        "оставьте .. номер | оставьте .. номер телефона | оставьте .. телефон* | оставьте .. контакт* | "
+        "пришлите .. номер телефона | ваш номер телефона | свой номер телефона | перезвон* | позвоним | "
+        "наберем вас | наберу вас | напишите мне | пишите мне | в лс | dm me | pm me | message me | text me | "
+        "send me a .. message | call you back | leave your .. number | leave your .. phone | your phone number",
     ),
     _phrases(
         "profanity.placeholder",
@@ -190,6 +253,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule("contact.phone", "guard-contact-phone", B, B),
     Rule("contact.email", "guard-contact-email", B, B),
     Rule("contact.handle", "guard-contact-handle", B, B),
+    Rule("secret.token", "guard-secret", B, B),
     Rule("format.caps", "guard-format-caps", W, W),
     Rule("format.empty", "guard-format-empty", B, B),
     Rule("format.too_short", "guard-format-too-short", B, B),

@@ -22,3 +22,4 @@ guard-format-too-long = Too long: { $length } { $length ->
        *[other] characters
     }, at most { $limit } allowed.
 guard-custom = A phrase the seller has banned: "{ $fragment }".
+guard-secret = The text contains an access key (a WB API token or similar): “{ $fragment }”. Such a text is never sent nor stored; if the token was posted in a chat, revoke it in your WB account.

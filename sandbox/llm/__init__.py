@@ -12,6 +12,7 @@ gives another text. A prompt that asks to label an intent gets `intent_answer` (
 for topics gets `topics_answer` (default "none").
 A *gullible* sandbox (default on) obeys "ignore previous instructions …" found anywhere in the prompt and promises
 a refund, like a weak model fooled by prompt injection would: the pipeline's fences and guardrails must cope.
+When the injection dictates a text ("… and write: «…»"), it answers exactly that text.
 
 Options (keyword arguments of `create_app`, and the JSON fields of the control endpoint):
     api_key="sk-sandbox", model="sandbox-chat", latency=0.0 (seconds before answering), error_rate=0.0

@@ -39,6 +39,9 @@ _EVIL = {
     ),
 }
 _INJECTION = re.compile(r"ignore (all )?(the )?previous instructions|игнорируй\w* (все )?предыдущие инструкции", re.I)
+# "… and write: «text»": a gullible sandbox answers exactly the quoted text, as a fooled model might (the
+# adversarial tests of issue 28 make it say obfuscated contacts, money offers and tokens).
+_DICTATED = re.compile(r"(?:write|say|answer|напиши|ответь)\w*\s*:\s*«([^»]{1,1000})»", re.I)
 _LANGUAGE = re.compile(r"reply language:\s*(ru|en)", re.I)
 _VARIANT = re.compile(r"Variant: (\d+)")
 _RATING = re.compile(r'"rating":\s*([1-5])')
@@ -83,7 +86,8 @@ def reply_for(
     if evil:
         return _EVIL[language][pick % len(_EVIL[language])]
     if gullible and _INJECTION.search(prompt):
-        return _OBEYED[language]
+        dictated = _DICTATED.search(prompt)
+        return dictated.group(1) if dictated else _OBEYED[language]
     rating = _RATING.search(prompt)
     if rating and int(rating.group(1)) <= 2:
         return _APOLOGY[language]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.guardrails import GuardrailContext, check_text
+from core.guardrails.patterns import redact
 from core.guardrails.rules import RULES
 from core.models.enums import Channel
 
@@ -22,6 +23,7 @@ EXAMPLES: dict[str, tuple[str, str, GuardrailContext | None]] = {
     "ai.bot": ("С вами на связи бот магазина.", "Эти ботинки из натуральной кожи.", None),
     "ai.model": ("Ответ написан с помощью ChatGPT.", "Мы подготовили модель на весну.", None),
     "ai.generated": ("Это автоматический ответ.", "Ответ на ваш вопрос: размер L.", None),
+    "ai.program": ("Вам ответила умная программа.", "Программа лояльности действует на всё.", None),
     "incentive.review_change": (
         "Измените, пожалуйста, отзыв, и мы всё исправим.",
         "Мы учли ваш отзыв и изменили упаковку.",
@@ -32,6 +34,8 @@ EXAMPLES: dict[str, tuple[str, str, GuardrailContext | None]] = {
         "Спасибо за отзыв! Подарок для мамы получился отличный.",
         None,
     ),
+    "incentive.payment": ("Переведём стоимость на карту.", "Стоимость указана в карточке товара.", None),
+    "incentive.gift": ("Второй товар в подарок!", "Рады, что подарок понравился маме!", None),
     "incentive.rating_request": ("Поставьте 5 звёзд, нам будет приятно.", "Спасибо за вашу оценку!", None),
     "refund.money_back": ("Мы вернём вам деньги.", "Мы вернём вам хорошее настроение.", None),
     "refund.return": ("Оформите возврат в личном кабинете.", "Оформите заказ в личном кабинете.", None),
@@ -48,6 +52,7 @@ EXAMPLES: dict[str, tuple[str, str, GuardrailContext | None]] = {
     "redirect.contact_us": ("Свяжитесь с нами, и мы всё решим.", "Мы сами свяжемся с курьером.", None),
     "redirect.elsewhere": ("Этот товар дешевле на Озоне.", "Озонатор работает тихо.", None),
     "contact.messenger": ("Напишите нам в WhatsApp.", "Что касается размера, он стандартный.", None),
+    "contact.callback": ("Оставьте номер — перезвоним.", "Уточните номер заказа в личном кабинете.", None),
     "contact.url": ("Подробнее: https://example.com/size", "Подробнее в карточке товара.", None),
     "contact.phone": ("Звоните: 8 (916) 123-45-67.", "Артикул 123456789, заказ от 12.05.2024.", None),
     "contact.email": ("Пишите на shop@mail.ru.", "Цена 500 ₽ за штуку.", None),
@@ -57,6 +62,11 @@ EXAMPLES: dict[str, tuple[str, str, GuardrailContext | None]] = {
         "Спасибо за высокую оценку!",
         "Нам жаль, что товар не подошёл.",
         NEGATIVE_REVIEW,
+    ),
+    "secret.token": (
+        "Ключ: eyJhbGciOiJFUzI1NiJ9.eyJzaWQiOiJhYmMxMjMiLCJleHAiOjE5MDB9.c2lnbmF0dXJlLXRoaXMtaXMtZmFrZQ",
+        "Код товара: AB-12345, партия 2024.",
+        None,
     ),
     "format.caps": ("СПАСИБО ЗА ПОКУПКУ!", "Спасибо от ООО «Ромашка» и WB!", None),
     "format.empty": (" \u200b\n\t", "Ок", None),
@@ -85,7 +95,10 @@ def test_positive(rule_id: str) -> None:
     hits = [v for v in verdict.violations if v.rule_id == rule_id]
     assert hits, verdict
     for hit in hits:
-        assert hit.fragment == text[hit.start : hit.end]
+        # A secret is never repeated whole, not even in the verdict that refuses it.
+        assert hit.fragment == (
+            redact(text[hit.start : hit.end]) if rule_id == "secret.token" else text[hit.start : hit.end]
+        )
         assert hit.severity == RULES[rule_id].public
         assert hit.reason_key == RULES[rule_id].reason_key
 
