@@ -40,7 +40,6 @@ def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent 
         seller_id=seller_id,
         channel=Channel.CHAT,
         external_id=chat_id,
-        buyer_id=_fit((chat.client_id if chat else None) or (first.client_id if first else None), 100),
         buyer_name=_fit((chat.client_name if chat else None) or (first.client_name if first else None), 200),
         # A reply sign cut short would not work: one that does not fit is dropped (the chat list is asked again).
         reply_sign=next(
