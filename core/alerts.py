@@ -52,6 +52,14 @@ class AlertKind(StrEnum):
     SLA_BREACH = "sla_breach"
     PENDING_EXPIRED = "pending_expired"
     MODERATION_SPIKE = "moderation_spike"
+    # WB answered 402: the service's WB balance is empty; syncs and sends wait until it is topped up.
+    WB_BALANCE_EMPTY = "wb_balance_empty"
+    # WB answered 403: the token lacks a category (one kind per WB category, so the text can name it).
+    TOKEN_CATEGORY_FEEDBACKS = "token_category_feedbacks"
+    TOKEN_CATEGORY_CHAT = "token_category_chat"
+    TOKEN_CATEGORY_RETURNS = "token_category_returns"
+    # A WB answer differs from the contract (an unknown field, a missing required one, a new status): ops only.
+    WB_DRIFT = "wb_drift"
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,11 @@ async def raise_alert(
         except IntegrityError:
             continue  # a concurrent raise opened it first: bump that one
     raise RuntimeError(f"could not raise alert {key}")
+
+
+async def is_open(kind: AlertKind | str, seller_id: int | None) -> bool:
+    """Whether an alert of kind × seller is open now."""
+    return await Alert.filter(open_key=open_key(kind, seller_id)).exists()
 
 
 async def resolve_alert(*, kind: AlertKind | str, seller_id: int | None, now: datetime | None = None) -> bool:
@@ -210,6 +223,10 @@ SELLER_KINDS = frozenset(
         AlertKind.SLA_BREACH,
         AlertKind.PENDING_EXPIRED,
         AlertKind.MODERATION_SPIKE,
+        AlertKind.WB_BALANCE_EMPTY,
+        AlertKind.TOKEN_CATEGORY_FEEDBACKS,
+        AlertKind.TOKEN_CATEGORY_CHAT,
+        AlertKind.TOKEN_CATEGORY_RETURNS,
     }
 )
 

@@ -57,8 +57,15 @@ async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: 
         status=SellerStatus.ACTIVE,
         pause_reason=None,
     )
-    # The reconnect is the cure of a "token invalid" alert: close it now, not at the next alerts round.
-    await alerts.resolve_alert(kind=alerts.AlertKind.TOKEN_INVALID, seller_id=seller_id)
+    # The reconnect is the cure of a "token invalid" or "category missing" alert: close it now, not at the next
+    # alerts round (a category still missing is raised again by the next run that meets WB's 403).
+    for kind in (
+        alerts.AlertKind.TOKEN_INVALID,
+        alerts.AlertKind.TOKEN_CATEGORY_FEEDBACKS,
+        alerts.AlertKind.TOKEN_CATEGORY_CHAT,
+        alerts.AlertKind.TOKEN_CATEGORY_RETURNS,
+    ):
+        await alerts.resolve_alert(kind=kind, seller_id=seller_id)
 
 
 def get_token(seller: Seller, settings: Settings) -> str | None:

@@ -10,8 +10,11 @@ that proves the answer absent.
   `AGENTIQ_SYNC__REPLY_RETRY_S`, doubling up to 60× it); past `replies.UNSURE_AFTER`
   the card and the admin say "not sure it was sent — check WB" with a re-check button; the read-backs go on.
 - A sender that dies anywhere leaves the reply `sending`; after `stuck_after` it is taken over like an unknown one.
-- Only a POST WB certainly did not act on (429, refused connection, 401/403) goes back to `queued`; waiting for a
-  rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words.
+- Only a POST WB certainly did not act on (429, 402, refused connection, 401) goes back to `queued`; waiting for a
+  rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words; a 403 (the
+  token lacks the category) fails it with a text naming the category.
+- 402 (the service's WB balance is empty) holds the seller: its queued replies wait without a POST until a WB call
+  succeeds again (`sync.engine.run.balance_cleared` kicks them), so each goes out once.
 - Chat texts are compared after normalising whitespace (WB trims).
 Every transition is a conditional UPDATE on the state it was decided from, so a redelivered or doubled task finds
 nothing to do. The rule is generic over channels: a new channel adds its POST to `_deliver` and its read-back to
@@ -27,7 +30,9 @@ from enum import Enum
 
 import structlog
 
-from core import question_actions, replies, returns
+from core import alerts, question_actions, replies, returns
+from core.alerts import AlertKind
+from core.i18n import translator
 from core.models import (
     Channel,
     Interaction,
@@ -43,9 +48,17 @@ from core.tokens import get_token
 from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext
-from sync.engine.run import token_refused
+from sync.engine.run import balance_empty, category_refused, token_refused
 from sync.wb import WBAuth
-from sync.wb.errors import WBAuthError, WBBadRequest, WBError, WBOutcomeUnknown, WBRateLimited
+from sync.wb.errors import (
+    WBAuthError,
+    WBBadRequest,
+    WBCategoryRefused,
+    WBError,
+    WBOutcomeUnknown,
+    WBPaymentRequired,
+    WBRateLimited,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -188,8 +201,10 @@ async def send_reply(
         return None
     item = await Interaction.get(id=reply.interaction_id)
     seller = await Seller.get(id=item.seller_id)
-    if reply.status == ReplyStatus.QUEUED and seller.status != SellerStatus.ACTIVE:
-        return ReplyStatus.QUEUED  # waiting for a paused seller is not an attempt; the sweep comes back
+    if reply.status == ReplyStatus.QUEUED and (
+        seller.status != SellerStatus.ACTIVE or await alerts.is_open(AlertKind.WB_BALANCE_EMPTY, seller.id)
+    ):
+        return ReplyStatus.QUEUED  # waiting for a paused seller (or WB's 402 hold) is not an attempt
     if not await _claim(ctx, reply, now):
         return None
     takeover = reply.status != ReplyStatus.QUEUED  # an unknown outcome or a dead sender: WB may hold it
@@ -224,7 +239,9 @@ async def _check(
     try:
         return await _read_back(ctx, auth, item, reply)
     except WBError as exc:
-        if isinstance(exc, WBAuthError):
+        if isinstance(exc, WBCategoryRefused):
+            await category_refused(ctx, seller, exc)
+        elif isinstance(exc, WBAuthError):
             await token_refused(ctx, seller, str(exc))
         await replies.mark_unknown(reply, f"read-back failed: {exc}", now)
         log.info("outbox.read_back_failed", reply_id=reply.id, error=str(exc))
@@ -250,6 +267,16 @@ async def _post(
         return
     except WBBadRequest as exc:
         await replies.mark_failed(reply, exc.error_text or str(exc))
+        return
+    except WBPaymentRequired as exc:
+        await replies.requeue(reply, f"WB 402: {exc.detail}", attempt=False)
+        await balance_empty(ctx, seller, exc)
+        return
+    except WBCategoryRefused as exc:
+        t = translator(seller.language)
+        text = t("outbox-error-category", category=t(f"wb-category-{exc.bucket}"), detail=str(exc))
+        await replies.mark_failed(reply, text)
+        await category_refused(ctx, seller, exc)
         return
     except WBAuthError as exc:
         await replies.requeue(reply, str(exc), attempt=False)

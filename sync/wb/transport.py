@@ -22,7 +22,9 @@ from core.settings import WBSettings
 from sync.wb.errors import (
     WBAuthError,
     WBBadRequest,
+    WBCategoryRefused,
     WBOutcomeUnknown,
+    WBPaymentRequired,
     WBRateLimited,
     WBServerError,
     WBTimeout,
@@ -87,12 +89,14 @@ def _retry_after(headers: httpx.Headers, bucket: str) -> float:
 
 
 def _error_text(response: httpx.Response) -> str:
+    """WB's own words for a refusal: the problem+json `detail` first (what logs and alerts quote), else the
+    feedbacks envelope's `errorText`, the chat API's `error` or the `title`."""
     try:
         body = response.json()
     except ValueError:
         return response.text[:200]
     if isinstance(body, dict):
-        for key in ("errorText", "detail", "error", "title"):
+        for key in ("detail", "errorText", "error", "title"):
             if isinstance(body.get(key), str) and body[key]:
                 return str(body[key])
     return f"HTTP {response.status_code}"
@@ -189,7 +193,11 @@ class WBTransport:
         if status >= 500:
             err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
             raise err if idempotent else WBOutcomeUnknown(err)
-        if status in (401, 403):
+        if status == 402:
+            raise WBPaymentRequired(_error_text(response))  # nothing was applied: never an unknown outcome
+        if status == 403:
+            raise WBCategoryRefused(_error_text(response), bucket=bucket)
+        if status == 401:
             raise WBAuthError(_error_text(response), status=status)
         if status >= 400:
             raise WBBadRequest(_error_text(response), status=status)

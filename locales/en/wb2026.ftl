@@ -1,0 +1,28 @@
+## WB 2026: an empty WB balance (402), a token without a category (403), Base tokens, contract drift (issue 27)
+
+alert-title-wb_balance_empty = The WB balance of the service is empty
+alert-title-token_category_feedbacks = The WB token lacks “Questions and reviews”
+alert-title-token_category_chat = The WB token lacks “Buyer chat”
+alert-title-token_category_returns = The WB token lacks “Buyer returns”
+alert-title-wb_drift = WB changed an answer
+
+alert-seller-wb_balance_empty =
+    Shop “{ $seller }”: the WB balance of the service is empty — top it up. Until then new reviews, questions and chats are not loaded and replies wait in the queue (none is lost; they go out once the balance is topped up).
+    Next step: top up the balance in the WB cabinet (dev.wildberries.ru/company); the service resumes by itself.
+alert-seller-token_category_feedbacks =
+    Shop “{ $seller }”: the WB token has no access to the “Questions and reviews” category, so reviews and questions are not loaded and cannot be answered.
+    Next step: in the WB cabinet (Settings → API access) create a token with the “Questions and reviews” category ticked (and the others you use), then send it after the /connect command.
+alert-seller-token_category_chat =
+    Shop “{ $seller }”: the WB token has no access to the “Buyer chat” category, so chats are not loaded and cannot be answered.
+    Next step: in the WB cabinet (Settings → API access) create a token with the “Buyer chat” category ticked (and the others you use), then send it after the /connect command.
+alert-seller-token_category_returns =
+    Shop “{ $seller }”: the WB token has no access to the “Buyer returns” category, so return requests are not loaded and cannot be answered.
+    Next step: in the WB cabinet (Settings → API access) create a token with the “Buyer returns” category ticked (and the others you use), then send it after the /connect command.
+
+sync-alert-wb-balance-empty = Seller { $seller }: WB answered 402 — { $detail }. Syncs and sends wait until the balance is topped up.
+sync-alert-token-category = Seller { $seller }: WB answered 403 for { $category } — { $detail }.
+sync-alert-wb-drift = WB answered { $endpoint } differently from its contract: { $what } “{ $field }”.
+wb-category-feedbacks = “Questions and reviews”
+wb-category-chat = “Buyer chat”
+wb-category-returns = “Buyer returns”
+outbox-error-category = WB refused: the token lacks the { $category } category ({ $detail }). Create a token with it and send it after /connect.

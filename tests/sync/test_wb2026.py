@@ -1,0 +1,67 @@
+"""WB as it is in 2026, through the sandbox over HTTP: an empty WB balance (402) holds syncs and sends and the reply
+goes out once after it clears; a token without a category (403) is named; a rotated chat sign is survived with
+exactly one accepted message."""
+
+from __future__ import annotations
+
+from core.alerts import AlertKind
+from core.models import Alert, Channel, Interaction, Reply, ReplyStatus, Seller, SellerStatus, SyncRunStatus
+from sync import outbox
+from sync.engine import sync_channel
+from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
+
+TEXT = "Спасибо за отзыв! Подберём другой размер, напишите, какой нужен."
+CHAT_TEXT = "Здравствуйте! Отправили замену, трек-номер пришлём сегодня."
+
+
+async def _open(kind: AlertKind, seller_id: int) -> Alert | None:
+    return await Alert.get_or_none(kind=kind, seller_id=seller_id, resolved_at=None)
+
+
+async def test_empty_balance_holds_syncs_and_sends_then_the_reply_goes_out_once(db, settings, redis_client) -> None:
+    async with wb_sandbox(moderation_rate=0.0) as wb:
+        made = await wb.new_seller(reviews=0, questions=0, chats=0)
+        num = made["seller_id"]
+        s = sync_settings(settings, wb.url)
+        seller = await connect(s, made["token"])
+        async with sync_context(s) as (ctx, rec):
+            fb = await wb.control("POST", f"/sellers/{num}/reviews", text="Маломерит", rating=3)
+            await sync_channel(ctx, seller.id, Channel.REVIEW)
+            item = await Interaction.get(seller_id=seller.id, external_id=fb["id"])
+            await wb.control("PUT", f"/sellers/{num}/refusal", status=402)
+            reply = await approve(ctx, item.id, TEXT)
+            # The POST meets 402: the reply stays queued (not failed, no attempt spent) and the seller is held.
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.QUEUED
+            held = await Reply.get(id=reply.id)
+            assert held.attempts == 0 and "insufficient funds" in (held.last_error or "")
+            alert = await _open(AlertKind.WB_BALANCE_EMPTY, seller.id)
+            assert alert is not None and "insufficient funds" in alert.text  # WB's problem+json detail is quoted
+            assert alert.id in rec.of("bot.deliver_alert")
+            # While held, a send does not even POST; a sync run fails with WB's detail and stays held.
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.QUEUED
+            run = await sync_channel(ctx, seller.id, Channel.REVIEW)
+            assert run.status == SyncRunStatus.FAILED and "payment required: wb solution" in (run.error or "")
+            assert (await Seller.get(id=seller.id)).status == SellerStatus.ACTIVE  # no reconnect is needed
+            assert (await wb.answer_calls(num)) == {}
+            # The balance is topped up: the next run clears the hold and kicks the queued reply, sent once.
+            await wb.control("PUT", f"/sellers/{num}/refusal", status=None)
+            run = await sync_channel(ctx, seller.id, Channel.REVIEW)
+            assert run.status == SyncRunStatus.OK and await _open(AlertKind.WB_BALANCE_EMPTY, seller.id) is None
+            assert reply.id in rec.of("sync.send_reply")
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
+            assert await outbox.send_reply(ctx, reply.id) is None
+            assert (await wb.answer_calls(num)) == {fb["id"]: 1}
+
+
+async def test_wrong_category_names_the_category_and_the_other_channels_go_on(db, settings, redis_client) -> None:
+    async with wb_sandbox(moderation_rate=0.0) as wb:
+        made = await wb.new_seller(reviews=3, questions=0, chats=2, scopes=["review", "question"])
+        s = sync_settings(settings, wb.url)
+        seller = await connect(s, made["token"], name="Ромашка")
+        async with sync_context(s) as (ctx, _):
+            run = await sync_channel(ctx, seller.id, Channel.CHAT)
+            assert run.status == SyncRunStatus.FAILED and "scope is not allowed" in (run.error or "")
+            alert = await _open(AlertKind.TOKEN_CATEGORY_CHAT, seller.id)
+            assert alert is not None and "«Чат с покупателями»" in alert.text
+            assert (await Seller.get(id=seller.id)).status == SellerStatus.ACTIVE
+            assert (await sync_channel(ctx, seller.id, Channel.REVIEW)).status == SyncRunStatus.OK
