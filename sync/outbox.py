@@ -13,6 +13,9 @@ that proves the answer absent.
 - Only a POST WB certainly did not act on (429, 402, refused connection, 401) goes back to `queued`; waiting for a
   rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words; a 403 (the
   token lacks the category) fails it with a text naming the category.
+- A chat send WB refuses with `Invalid signature` (WB may rotate a chat's replySign) refreshes the chat's sign once
+  from the chat list and POSTs once more — WB refused the first, so no duplicate is possible; a second refusal fails
+  the reply with WB's words. Every send's answer carries the chat's current `sign`, kept for the next send.
 - 402 (the service's WB balance is empty) holds the seller: its queued replies wait without a POST until a WB call
   succeeds again (`sync.engine.run.balance_cleared` kicks them), so each goes out once.
 - Chat texts are compared after normalising whitespace (WB trims).
@@ -48,6 +51,7 @@ from core.tokens import get_token
 from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext
+from sync.engine import chats
 from sync.engine.run import balance_empty, category_refused, token_refused
 from sync.wb import WBAuth
 from sync.wb.errors import (
@@ -163,7 +167,27 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Rep
     elif item.channel == Channel.QUESTION:  # an answer, or an edit of it: WB's one PATCH does both
         await ctx.wb.answer_question(auth, item.external_id, text)
     else:
-        await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
+        await _send_chat(ctx, auth, item, text)
+
+
+def _invalid_signature(exc: WBBadRequest) -> bool:
+    return exc.status == 400 and "signature" in (exc.error_text or "").lower()
+
+
+async def _send_chat(ctx: SyncContext, auth: WBAuth, item: Interaction, text: str) -> None:
+    """POST into the chat; on `Invalid signature` refresh the sign from the chat list once and POST once more."""
+    try:
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
+    except WBBadRequest as exc:
+        if not _invalid_signature(exc):
+            raise
+        fresh = (await chats.refresh_signs(ctx, item.seller_id, auth)).get(item.external_id)
+        if not fresh or fresh == item.reply_sign:
+            raise  # WB shows no other sign: its refusal stands
+        log.info("outbox.sign_refreshed", interaction_id=item.id)
+        item.reply_sign = fresh
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=fresh, text=text)
+    item.reply_sign = await chats.keep_sign(item.id, item.reply_sign, sent.sign)
 
 
 def _due(ctx: SyncContext, reply: Reply, now: datetime) -> bool:

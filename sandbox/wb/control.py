@@ -28,7 +28,8 @@ Refusals on demand (every operation of the buckets answers so until cleared)
 Chat signs
     POST /_sandbox/sellers/1/chats/{chat_id}/rotate-sign  → {"chatID": "1:…", "replySign": "<new>"}
         WB changes the chat's replySign: a send with the old one is refused 400 "Invalid signature"; the chat list
-        (and every send answer's `sign`) carries the new one.
+        (and every send answer's `sign`) carries the new one. {"refuse_all": true}: every sign of the chat is
+        refused, the listed one too.
 
 Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
     POST /_sandbox/sellers/1/reviews    {"text": "Маломерит на размер", "rating": 2, "pros": "", "cons": "Размер",
@@ -257,9 +258,10 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
         return JSONResponse({"refusals": seller.refusals})
 
     @router.post("/sellers/{seller_id}/chats/{chat_id}/rotate-sign")
-    async def rotate_sign(seller_id: int, chat_id: str) -> Response:
+    async def rotate_sign(seller_id: int, chat_id: str, request: Request) -> Response:
+        spec = await _body(request)
         try:
-            sign = store.seller(seller_id).rotate_sign(chat_id)
+            sign = store.seller(seller_id).rotate_sign(chat_id, refuse_all=bool(spec.get("refuse_all")))
         except RuleError as exc:
             return _error(exc.status, str(exc))
         return JSONResponse({"chatID": chat_id, "replySign": sign})

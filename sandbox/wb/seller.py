@@ -243,13 +243,15 @@ class Seller:
         )
         return event, room
 
-    def rotate_sign(self, chat_id: str) -> str:
-        """WB changes a chat's replySign: the old one is refused from now on (the chat list shows the new one)."""
+    def rotate_sign(self, chat_id: str, *, refuse_all: bool = False) -> str:
+        """WB changes a chat's replySign: the old one is refused from now on (the chat list shows the new one).
+        `refuse_all`: WB refuses every sign of the chat, the listed one too (a second refusal after a refresh)."""
         room = self.chats.get(chat_id)
         if room is None:
             raise RuleError(f"no chat {chat_id}", 404)
-        del self.chat_by_sign[room.reply_sign]
+        self.chat_by_sign.pop(room.reply_sign, None)
         seller_part = room.reply_sign.split(":")[-2]
         room.reply_sign = f"{room.chat_id}:{seller_part}:{self.rng.getrandbits(256):064x}"
-        self.chat_by_sign[room.reply_sign] = room
+        if not refuse_all:
+            self.chat_by_sign[room.reply_sign] = room
         return room.reply_sign

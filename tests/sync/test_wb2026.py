@@ -65,3 +65,28 @@ async def test_wrong_category_names_the_category_and_the_other_channels_go_on(db
             assert alert is not None and "«Чат с покупателями»" in alert.text
             assert (await Seller.get(id=seller.id)).status == SellerStatus.ACTIVE
             assert (await sync_channel(ctx, seller.id, Channel.REVIEW)).status == SyncRunStatus.OK
+
+
+async def test_a_rotated_chat_sign_is_refreshed_once_and_one_message_is_accepted(db, settings, redis_client) -> None:
+    async with wb_sandbox() as wb:
+        made = await wb.new_seller(reviews=0, questions=0, chats=0)
+        num = made["seller_id"]
+        s = sync_settings(settings, wb.url)
+        seller = await connect(s, made["token"])
+        async with sync_context(s) as (ctx, _):
+            opened = [await wb.control("POST", f"/sellers/{num}/chat-messages", text=t) for t in ("Где заказ?", "Брак")]
+            await sync_channel(ctx, seller.id, Channel.CHAT)
+            first, second = [await Interaction.get(seller_id=seller.id, external_id=e["chatID"]) for e in opened]
+            old = first.reply_sign
+            rotated = await wb.control("POST", f"/sellers/{num}/chats/{first.external_id}/rotate-sign")
+            reply = await approve(ctx, first.id, CHAT_TEXT)
+            # WB refuses the cached sign; the outbox reads the chat list once and sends again: one message accepted.
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
+            assert (await wb.answer_calls(num)) == {first.external_id: 1}
+            assert (await Interaction.get(id=first.id)).reply_sign == rotated["replySign"] != old
+            # WB refuses every sign of the other chat, the listed one too: the second refusal fails with WB's words.
+            await wb.control("POST", f"/sellers/{num}/chats/{second.external_id}/rotate-sign", refuse_all=True)
+            refused = await approve(ctx, second.id, CHAT_TEXT)
+            assert await outbox.send_reply(ctx, refused.id) == ReplyStatus.FAILED
+            assert (await Reply.get(id=refused.id)).last_error == "Invalid signature"
+            assert (await wb.answer_calls(num)) == {first.external_id: 1}
