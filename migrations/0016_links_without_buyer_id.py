@@ -1,0 +1,27 @@
+"""Links without a buyer id (issue 27): WB dropped chat `clientID` in 2026, so the `same_buyer_id` link is gone, and
+the name-based links the old scorer stored as sure (`same_buyer_product` / `chat_names_product`, deterministic 0.90)
+become what they were: guesses. On a population of buyers who share common first names that scorer was right 22 % of
+the time (bench/links.py), so they are kept as probabilistic 0.55 — shown, never enough for an automatic action; new
+items are scored by `core.linking.same_name_probability`.
+"""
+
+from tortoise import migrations
+from tortoise.migrations import operations as ops
+
+
+class Migration(migrations.Migration):
+    dependencies = [("models", "0011_chat_files")]
+
+    initial = False
+
+    operations = [
+        ops.RunSQL(
+            [
+                "DELETE FROM link WHERE reason = 'same_buyer_id'",
+                "UPDATE link SET kind = 'probabilistic', confidence = 0.55, reason = 'same_name_product' "
+                "WHERE reason = 'same_buyer_product'",
+                "UPDATE link SET kind = 'probabilistic', confidence = 0.55 WHERE reason = 'chat_names_product'",
+            ],
+            reverse_sql=[],
+        ),
+    ]
