@@ -31,6 +31,10 @@ class WBSettings(BaseModel):
     # Buyer returns (claims): 20 requests a minute, burst 10.
     returns_rate: str = "20/minute"
     returns_burst: int = 10
+    # A Base token's budgets (WB, 2026; burst 1 each): reviews+questions 5 an hour, chat and returns 1 an hour.
+    base_feedbacks_rate: str = "5/hour"
+    base_chat_rate: str = "1/hour"
+    base_returns_rate: str = "1/hour"
 
 
 class TelegramSettings(BaseModel):

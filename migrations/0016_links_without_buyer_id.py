@@ -2,10 +2,11 @@
 the name-based links the old scorer stored as sure (`same_buyer_product` / `chat_names_product`, deterministic 0.90)
 become what they were: guesses. On a population of buyers who share common first names that scorer was right 22 % of
 the time (bench/links.py), so they are kept as probabilistic 0.55 — shown, never enough for an automatic action; new
-items are scored by `core.linking.same_name_probability`.
+items are scored by `core.linking.same_name_probability`. Also: `seller.token_type` (a Base token is held to WB's
+hourly Base budgets).
 """
 
-from tortoise import migrations
+from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
 
 
@@ -15,6 +16,11 @@ class Migration(migrations.Migration):
     initial = False
 
     operations = [
+        ops.AddField(
+            model_name='Seller',
+            name='token_type',
+            field=fields.CharField(null=True, max_length=20),
+        ),
         ops.RunSQL(
             [
                 "DELETE FROM link WHERE reason = 'same_buyer_id'",

@@ -47,12 +47,11 @@ from core.models import (
 )
 from core.seller_settings import SellerSettings
 from core.tasks import TaskName
-from core.tokens import get_token
 from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext
 from sync.engine import chats
-from sync.engine.run import balance_empty, category_refused, token_refused
+from sync.engine.run import balance_empty, category_refused, seller_auth, token_refused
 from sync.wb import WBAuth
 from sync.wb.errors import (
     WBAuthError,
@@ -235,7 +234,7 @@ async def send_reply(
     await step("claimed")
     reply = await Reply.get(id=reply_id)
     window = SellerSettings.of(seller.settings).pending_window_min
-    auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = seller_auth(ctx, seller)
     if reply.posted_at is not None:
         found = await _check(ctx, seller, auth, item, reply, now)
         await step("checked")

@@ -2,7 +2,8 @@
 (`open_token_probe`) and hand it to the bot, which never talks to WB itself.
 
 The token's payload (`inspect_token`) says which categories it claims and when it expires; a real call per
-claimed category proves WB accepts it. Only categories whose call succeeded are reported as covered.
+claimed category proves WB accepts it. Only categories whose call succeeded are reported as covered. WB's answers
+also tell a Base token (its burst, `X-Ratelimit-Limit`, is 1): see `core.tokens.TokenType`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import AsyncIterator
 
 from core.models import Channel
 from core.settings import WBSettings
-from core.tokens import TokenCheck, TokenProbe, TokenRejected
+from core.tokens import TokenCheck, TokenProbe, TokenRejected, TokenType
 from sync.wb import WBAuth, WBClient, errors
 from sync.wb.token import inspect_token
 
@@ -58,9 +59,17 @@ def make_probe(wb: WBClient) -> TokenProbe:
             raise TokenRejected("invalid")
         if not covered:
             raise TokenRejected("no-scope")
-        return TokenCheck(channels=frozenset(covered), expires_at=info.expires_at)
+        return TokenCheck(channels=frozenset(covered), expires_at=info.expires_at, token_type=_type(wb, auth, info))
 
     return probe
+
+
+def _type(wb: WBClient, auth: WBAuth, info: object) -> TokenType | None:
+    """The token's type from its payload (a test token) and WB's answers to the probe (a Base token's burst)."""
+    if getattr(info, "test", False):
+        return TokenType.TEST
+    base = wb.base_token_seen(auth.seller_key)
+    return None if base is None else TokenType.BASE if base else TokenType.STANDARD
 
 
 @contextlib.asynccontextmanager

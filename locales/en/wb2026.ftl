@@ -26,3 +26,10 @@ wb-category-feedbacks = “Questions and reviews”
 wb-category-chat = “Buyer chat”
 wb-category-returns = “Buyer returns”
 outbox-error-category = WB refused: the token lacks the { $category } category ({ $detail }). Create a token with it and send it after /connect.
+
+wb-token-type-base =
+    ⚠️ This is a WB “Base” token: WB lets it make 5 requests an hour for reviews and questions and 1 an hour for chats and returns, so new items will come hours late.
+    Create a “Personal” token instead (WB cabinet → Settings → API access, categories “Questions and reviews”, “Buyer chat”, “Buyer returns”) and send it after /connect.
+wb-token-type-standard = WB token: Personal, Service or Base with secret — WB's full limits (WB's answers do not tell these three apart).
+wb-token-type-test = WB token: “Test scope” — it works only with WB's sandbox (feedbacks-api-sandbox.wildberries.ru), not with your shop.
+wb-token-type-unknown = WB token type: not known yet (WB's answers tell it as the sync runs).

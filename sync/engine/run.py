@@ -105,6 +105,27 @@ async def balance_cleared(ctx: SyncContext, seller_id: int) -> None:
         await kick(ctx.broker, TaskName.SEND_REPLY, reply_id)
 
 
+def seller_auth(ctx: SyncContext, seller: Seller) -> WBAuth:
+    """The seller's WB credentials, held to the budgets of its token's type."""
+    return WBAuth(
+        token=tokens.get_token(seller, ctx.settings) or "",
+        seller_key=str(seller.id),
+        base=seller.token_type == tokens.TokenType.BASE,
+    )
+
+
+async def _learn_token_type(ctx: SyncContext, seller: Seller) -> None:
+    """WB's answers name the token's burst: a Base token found (or gone, after a reconnect) is recorded, so the next
+    calls keep to its budgets and /settings tells the seller."""
+    if seller.token_type == tokens.TokenType.TEST:
+        return
+    base = ctx.wb.base_token_seen(str(seller.id))
+    found = None if base is None else tokens.TokenType.BASE if base else tokens.TokenType.STANDARD
+    if found is not None and found != seller.token_type:
+        await Seller.filter(id=seller.id).update(token_type=found)
+        log.warning("wb.token_type", seller_id=seller.id, token_type=str(found))
+
+
 async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: AlertSeverity, text: str) -> None:
     """Raise (or bump) an alert and hand it to the bot for delivery when it is not delivered yet."""
     alert = await alerts.raise_alert(kind=kind, seller_id=seller_id, severity=severity, text=text)
@@ -155,7 +176,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     counters = RunCounters()
     token = current_counters.set(counters)
     error: str | None = None
-    auth = WBAuth(token=tokens.get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = seller_auth(ctx, seller)
     try:
         runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)
@@ -180,8 +201,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         await token_refused(ctx, seller, str(exc))
         wait = interval_s(ctx, channel)
     except WBRateLimited as exc:
-        error = "rate limited"
-        cursor.consecutive_429 += 1
+        error = "rate limited" if not exc.local else f"rate limited: {exc}"
+        cursor.consecutive_429 += 0 if exc.local else 1  # a Base token's spent budget is no WB refusal
         wait = max(exc.retry_after, interval_s(ctx, channel))
         if cursor.consecutive_429 >= ctx.settings.ops.rate_limit_streak:
             t = translator(ctx.settings.default_language)
@@ -195,6 +216,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         wait = backoff_s(ctx, channel, cursor.consecutive_failures)
     finally:
         current_counters.reset(token)
+    await _learn_token_type(ctx, seller)
     if error:
         cursor.last_error, cursor.last_error_at = error[:2000], datetime.now(UTC)
     cursor.next_due_at = datetime.now(UTC) + timedelta(seconds=wait)

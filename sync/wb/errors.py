@@ -45,9 +45,11 @@ class WBPaymentRequired(WBError):
 class WBRateLimited(WBError):
     """WB answered 429; `retry_after` is the wait in seconds taken from its headers."""
 
-    def __init__(self, retry_after: float, *, message: str = "too many requests") -> None:
+    def __init__(self, retry_after: float, *, message: str = "too many requests", local: bool = False) -> None:
         super().__init__(message, status=429)
         self.retry_after = retry_after
+        # True: our own budget of a Base token refused it before it was sent (WB never saw it).
+        self.local = local
 
 
 class WBServerError(WBError):

@@ -18,6 +18,7 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from core.ratelimit import BASE_SUFFIX, BudgetExhausted
 from core.settings import WBSettings
 from sync.wb.errors import (
     WBAuthError,
@@ -43,10 +44,12 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class WBAuth:
-    """A seller's API token and the key their rate limits are kept under; the token never shows in repr."""
+    """A seller's API token and the key their rate limits are kept under; the token never shows in repr. `base`: a
+    Base token, held to WB's hourly Base budgets (`core.ratelimit.BASE_SUFFIX` buckets)."""
 
     token: str = field(repr=False)
     seller_key: str
+    base: bool = False
 
 
 class RateGate(Protocol):
@@ -121,6 +124,8 @@ class WBTransport:
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
         )
+        # The burst WB's `X-Ratelimit-Limit` header last named per (seller key, bucket): 1 means a Base token.
+        self.observed_burst: dict[tuple[str, str], int] = {}
         self._feedbacks = settings.feedbacks_base_url.rstrip("/")
         self._chat = settings.chat_base_url.rstrip("/")
         self._returns = settings.returns_base_url.rstrip("/")
@@ -176,7 +181,10 @@ class WBTransport:
         self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
     ) -> Any:
         if self._gate is not None:
-            await self._gate.acquire(auth.seller_key, bucket)
+            try:
+                await self._gate.acquire(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""))
+            except BudgetExhausted as exc:
+                raise WBRateLimited(exc.retry_after, message=str(exc), local=True) from None
         try:
             response = await self._http.request(method, url, headers={"Authorization": auth.token}, **kw)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
@@ -185,10 +193,11 @@ class WBTransport:
             err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
             raise err if idempotent else WBOutcomeUnknown(err) from None
         status = response.status_code
+        self._observe(auth, bucket, response.headers)
         if status == 429:
             wait = _retry_after(response.headers, bucket)
             if self._gate is not None:
-                await self._gate.penalize(auth.seller_key, bucket, wait)
+                await self._gate.penalize(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""), wait)
             raise WBRateLimited(wait)
         if status >= 500:
             err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
@@ -216,6 +225,18 @@ class WBTransport:
         if isinstance(body, dict) and body.get("error") is True:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body
+
+    def _observe(self, auth: WBAuth, bucket: str, headers: httpx.Headers) -> None:
+        try:
+            self.observed_burst[(auth.seller_key, bucket)] = int(headers["X-Ratelimit-Limit"])
+        except (KeyError, ValueError):
+            return
+
+    def base_token_seen(self, seller_key: str) -> bool | None:
+        """Whether WB's answers to `seller_key` named a Base token's burst (1): True, a larger one: False, none
+        seen: None."""
+        seen = [burst for (key, _), burst in self.observed_burst.items() if key == seller_key]
+        return None if not seen else min(seen) == 1
 
     async def get_json(self, auth: WBAuth, bucket: str, url: str, params: dict[str, Any] | None = None) -> Any:
         """A raw read with the usual retries (the contract check compares WB's raw shapes with the models)."""

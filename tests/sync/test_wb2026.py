@@ -1,13 +1,35 @@
 """WB as it is in 2026, through the sandbox over HTTP: an empty WB balance (402) holds syncs and sends and the reply
 goes out once after it clears; a token without a category (403) is named; a rotated chat sign is survived with
-exactly one accepted message."""
+exactly one accepted message; a Base token is told apart and held to WB's hourly Base budgets."""
 
 from __future__ import annotations
 
+import contextlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from core import tokens
 from core.alerts import AlertKind
-from core.models import Alert, Channel, Interaction, Reply, ReplyStatus, Seller, SellerStatus, SyncRunStatus
+from core.i18n import translator
+from core.models import (
+    Alert,
+    Channel,
+    Interaction,
+    Reply,
+    ReplyStatus,
+    Seller,
+    SellerStatus,
+    SyncCursor,
+    SyncRunStatus,
+)
+from core.ratelimit import BudgetExhausted, RateLimiter, WBRateGate
+from core.settings import WBSettings
+from core.tokens import TokenType
 from sync import outbox
 from sync.engine import sync_channel
+from sync.token_probe import make_probe
+from sync.wb import WBClient
 from tests.sync.wbenv import approve, connect, sync_context, sync_settings, wb_sandbox
 
 TEXT = "Спасибо за отзыв! Подберём другой размер, напишите, какой нужен."
@@ -90,3 +112,45 @@ async def test_a_rotated_chat_sign_is_refreshed_once_and_one_message_is_accepted
             assert await outbox.send_reply(ctx, refused.id) == ReplyStatus.FAILED
             assert (await Reply.get(id=refused.id)).last_error == "Invalid signature"
             assert (await wb.answer_calls(num)) == {first.external_id: 1}
+
+
+async def test_a_base_token_is_told_apart_and_held_to_its_hourly_budget(db, settings, redis_client) -> None:
+    async with wb_sandbox() as wb:  # WB's limits on: a Base token's answers carry burst 1
+        made = await wb.new_seller(reviews=5, questions=0, chats=0)
+        base = (await wb.control("POST", f"/sellers/{made['seller_id']}/tokens", type="base"))["token"]
+        s = sync_settings(settings, wb.url)
+        async with contextlib.aclosing(WBClient(s.wb)) as client:
+            probe = make_probe(client)
+            assert (await probe(base)).token_type == TokenType.BASE
+            assert (await probe(made["token"])).token_type == TokenType.STANDARD
+        told = tokens.token_type_note(TokenType.BASE, translator("ru"))
+        assert "5 запросов в час" in told and "несколько часов" in told and "«Персональный» токен" in told
+
+        fresh = await wb.new_seller(reviews=5, questions=0, chats=0)
+        token = (await wb.control("POST", f"/sellers/{fresh['seller_id']}/tokens", type="base"))["token"]
+        seller = await connect(s, token)
+        await Seller.filter(id=seller.id).update(token_type=TokenType.BASE)  # what the probe found at connect
+        calls = wb.app.state.store.sellers[fresh["seller_id"]].script.calls
+        async with sync_context(s) as (ctx, _):
+            started = datetime.now(UTC)
+            run = await sync_channel(ctx, seller.id, Channel.REVIEW)
+            # One request reached WB (its burst); the next ones were held back by our Base budget, never sent.
+            assert run.status == SyncRunStatus.FAILED and "budget is spent" in (run.error or "")
+            assert len(calls) == 1
+            cursor = await SyncCursor.get(seller_id=seller.id, channel=Channel.REVIEW)
+            assert cursor.next_due_at >= started + timedelta(minutes=11) and cursor.consecutive_429 == 0
+            await sync_channel(ctx, seller.id, Channel.REVIEW)
+            assert len(calls) == 1  # within the hour's budget: nothing more was sent
+
+
+async def test_the_gate_keeps_to_each_token_types_budget() -> None:
+    gate = WBRateGate(RateLimiter(None), WBSettings())
+    for _ in range(6):  # a Personal/Service token: WB's burst of 6 at once
+        await gate.acquire("s1", "feedbacks")
+    await gate.acquire("s2", "feedbacks:base")
+    for bucket, wait in (("feedbacks:base", 720), ("chat:base", 0), ("returns:base", 0)):
+        if wait == 0:
+            await gate.acquire("s2", bucket)  # the first request of each Base bucket
+        with pytest.raises(BudgetExhausted) as spent:
+            await gate.acquire("s2", bucket)
+        assert spent.value.retry_after > (wait or 3590) - 5
