@@ -232,8 +232,9 @@ SELLER_KINDS = frozenset(
 
 
 def alert_title(kind: str, t: Translator) -> str:
-    """The alert's localised title (an unknown kind, e.g. another feature's, shows as it is)."""
-    key = f"alert-title-{kind}"
+    """The alert's localised title (an unknown kind, e.g. another feature's, shows as it is); a kind with a
+    qualifier (`wb_drift:<digest>`) takes its family's title."""
+    key = f"alert-title-{kind.split(':', 1)[0]}"
     return t(key) if t.has(key) else kind
 
 

@@ -33,3 +33,10 @@ wb-token-type-base =
 wb-token-type-standard = WB token: Personal, Service or Base with secret — WB's full limits (WB's answers do not tell these three apart).
 wb-token-type-test = WB token: “Test scope” — it works only with WB's sandbox (feedbacks-api-sandbox.wildberries.ru), not with your shop.
 wb-token-type-unknown = WB token type: not known yet (WB's answers tell it as the sync runs).
+
+wb-drift-unknown_field = an unknown field
+wb-drift-missing_required = a missing required field
+wb-drift-new_status = an undocumented status
+wb-check-drift-title = Differences from WB's contract seen in WB's answers (endpoint · what · field · times):
+wb-check-drift-line = { $endpoint } · { $what } · { $field } · { $count }
+wb-check-drift-none = No difference from WB's contract seen in WB's answers.

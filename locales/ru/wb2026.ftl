@@ -33,3 +33,10 @@ wb-token-type-base =
 wb-token-type-standard = Токен WB: Персональный, Сервисный или Базовый с секретом — полные лимиты WB (по ответам WB эти три не различить).
 wb-token-type-test = Токен WB: «Тестовый контур» — работает только с песочницей WB (feedbacks-api-sandbox.wildberries.ru), не с вашим магазином.
 wb-token-type-unknown = Тип токена WB пока не известен (его покажут ответы WB во время синхронизации).
+
+wb-drift-unknown_field = неизвестное поле
+wb-drift-missing_required = нет обязательного поля
+wb-drift-new_status = недокументированный статус
+wb-check-drift-title = Расхождения ответов WB с контрактом WB (метод · что · поле · раз):
+wb-check-drift-line = { $endpoint } · { $what } · { $field } · { $count }
+wb-check-drift-none = Ответы WB не расходились с контрактом WB.

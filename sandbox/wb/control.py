@@ -25,6 +25,12 @@ Refusals on demand (every operation of the buckets answers so until cleared)
           `{title: "payment required", detail}`); 403: the token's category is refused
           (`detail: "scope is not allowed for this resource"`). {"status": null} clears them (all buckets by default).
 
+Contract drift (sandbox/wb/drift.py: proves the product's drift radar)
+    PUT /_sandbox/drift  {"route": "/api/v1/seller/events", "add": {"result.events[].buyerRef": "b-1"},
+                          "drop": ["result.events[].clientName"], "status": 418}   (add/drop/status optional)
+        → {"drift": {path: rule, …}}   every answer of that path is rewritten so (all sellers); {"route": …} alone
+          clears the route's rule. `[]` walks each item of a list.
+
 Chat signs
     POST /_sandbox/sellers/1/chats/{chat_id}/rotate-sign  → {"chatID": "1:…", "replySign": "<new>"}
         WB changes the chat's replySign: a send with the old one is refused 400 "Invalid signature"; the chat list
@@ -256,6 +262,19 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
             else:
                 seller.refusals[bucket] = int(status)
         return JSONResponse({"refusals": seller.refusals})
+
+    @router.put("/drift")
+    async def put_drift(request: Request) -> Response:
+        spec = await _body(request)
+        path = spec.get("route")
+        if not isinstance(path, str) or not path.startswith("/"):
+            return _error(400, "route is required, e.g. /api/v1/seller/events")
+        rule = {k: spec[k] for k in ("add", "drop", "status") if spec.get(k) is not None}
+        if rule:
+            store.drift[path] = rule
+        else:
+            store.drift.pop(path, None)
+        return JSONResponse({"drift": store.drift})
 
     @router.post("/sellers/{seller_id}/chats/{chat_id}/rotate-sign")
     async def rotate_sign(seller_id: int, chat_id: str, request: Request) -> Response:

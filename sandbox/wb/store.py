@@ -45,9 +45,16 @@ class Store:
         self.config = config
         self.sellers: dict[int, Seller] = {}
         self.tokens: dict[str, TokenRec] = {}
+        # Contract drift on demand (sandbox.wb.drift): path → {"add": {field: value}, "drop": [field], "status": n}.
+        self.drift: dict[str, dict[str, Any]] = {}
         self._token_rng = random.Random(f"{seed_value}:tokens")
         for _ in range(config.sellers):
             self.create_seller(expires_at=SEEDED_TOKEN_EXP)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A state saved before drift rules existed (sandbox.persist) loads without any.
+        state.setdefault("drift", {})
+        self.__dict__.update(state)
 
     def now(self) -> datetime:
         """The clock seeded history is laid out against."""

@@ -62,6 +62,13 @@ class RateGate(Protocol):
         """Pause the seller's `bucket` for `seconds` after WB answered 429."""
 
 
+class Observer(Protocol):
+    """Sees every WB answer (the drift radar, `sync.drift.DriftRadar`)."""
+
+    async def observe(self, method: str, path: str, status: int, body: Any) -> None:
+        """One answer of `method path`: its status and decoded JSON body (None when it had none)."""
+
+
 class _NotSent(WBTimeout):
     """The connection could not be made: the request never left, so even a send may be retried."""
 
@@ -115,9 +122,11 @@ class WBTransport:
         gate: RateGate | None = None,
         http: httpx.AsyncClient | None = None,
         backoff_s: float = 0.5,
+        observer: Observer | None = None,
     ) -> None:
         self._settings = settings
         self._gate = gate
+        self._observer = observer
         self._backoff_s = backoff_s
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(
@@ -194,6 +203,8 @@ class WBTransport:
             raise err if idempotent else WBOutcomeUnknown(err) from None
         status = response.status_code
         self._observe(auth, bucket, response.headers)
+        if self._observer is not None and (status >= 400 or raw):
+            await self._observe_body(method, response)
         if status == 429:
             wait = _retry_after(response.headers, bucket)
             if self._gate is not None:
@@ -222,9 +233,21 @@ class WBTransport:
             raise err if idempotent else WBOutcomeUnknown(err) from None
         if "\\u0000" in response.text or _SURROGATE.search(response.text):
             body = _clean(body)
+        if self._observer is not None:
+            await self._observer.observe(method, response.url.path, status, body)
         if isinstance(body, dict) and body.get("error") is True:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body
+
+    async def _observe_body(self, method: str, response: httpx.Response) -> None:
+        """Show the drift radar an error answer or a raw one (a file's 202/451), JSON or not."""
+        body = None
+        if "json" in response.headers.get("content-type", ""):
+            try:
+                body = response.json()
+            except ValueError:
+                body = None
+        await self._observer.observe(method, response.url.path, response.status_code, body)  # type: ignore[union-attr]
 
     def _observe(self, auth: WBAuth, bucket: str, headers: httpx.Headers) -> None:
         try:
