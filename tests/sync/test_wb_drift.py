@@ -70,7 +70,7 @@ async def test_a_field_added_by_wb_is_counted_and_alerted_once(db, settings, red
             assert await Alert.filter(kind__startswith="wb_drift:", resolved_at=None).count() == 2
 
 
-def ctx_auth(token: str, seller_id: int):  # noqa: ANN201 - a test helper
+def ctx_auth(token: str, seller_id: int):
     from sync.wb import WBAuth
 
     return WBAuth(token, str(seller_id))
