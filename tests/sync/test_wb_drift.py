@@ -14,6 +14,7 @@ from cli.main import main
 from core.models import Alert, Channel
 from sync.drift import COUNTS_KEY, DriftRadar
 from sync.engine import sync_channel
+from sync.wb import WBAuth
 from sync.wb.drift import CONTRACT_PATH, MISSING, STATUS, UNKNOWN, Drift, build_contract, endpoint_of, find_drift
 from tests.sandbox.wb_contract import SPEC_PATH
 from tests.sync.wbenv import connect, sync_context, sync_settings, wb_sandbox
@@ -63,17 +64,11 @@ async def test_a_field_added_by_wb_is_counted_and_alerted_once(db, settings, red
             await wb.control("PUT", "/drift", route="/api/v1/seller/events")  # the events are WB's again
             path = f"/api/v1/seller/download/{opened['message']['attachments']['files'][0]['downloadID']}"
             await wb.control("PUT", "/drift", route=path, drop=["moderationState"])
-            await ctx.wb.download_chat_file(ctx_auth(made["token"], seller.id), path.rsplit("/", 1)[1])
+            await ctx.wb.download_chat_file(WBAuth(made["token"], str(seller.id)), path.rsplit("/", 1)[1])
             sightings = await DriftRadar(redis_client).sightings()
             missing = [(d.field, n) for d, n in sightings if d.kind == MISSING]
             assert missing == [("moderationState", 1)]
             assert await Alert.filter(kind__startswith="wb_drift:", resolved_at=None).count() == 2
-
-
-def ctx_auth(token: str, seller_id: int):
-    from sync.wb import WBAuth
-
-    return WBAuth(token, str(seller_id))
 
 
 async def test_wb_check_lists_an_undocumented_status(db, settings) -> None:
