@@ -20,8 +20,10 @@ from sync.wb.token import inspect_token
 ALL_CHANNELS = frozenset(Channel)
 
 
-def make_probe(wb: WBClient) -> TokenProbe:
-    """A probe calling WB through `wb` (rate-limited like every other call of this process)."""
+def make_probe(wb: WBClient, *, wb_sandbox: bool = False) -> TokenProbe:
+    """A probe calling WB through `wb` (rate-limited like every other call of this process). `wb_sandbox`: reviews and
+    questions go to WB's own sandbox, where only a «Test scope» token works and no chat or returns API exists;
+    elsewhere a test token is refused at once (it would fail against the seller's shop)."""
 
     async def _one_claim(auth: WBAuth) -> object:
         return await wb.list_claims(auth, is_archive=False, limit=1)
@@ -30,7 +32,11 @@ def make_probe(wb: WBClient) -> TokenProbe:
         info = inspect_token(token)
         if info.expired():
             raise TokenRejected("expired")
+        if info.test != wb_sandbox:
+            raise TokenRejected("test-token" if info.test else "not-test-token")
         claimed = info.scopes if info.scopes is not None else ALL_CHANNELS
+        if wb_sandbox:
+            claimed &= {Channel.REVIEW, Channel.QUESTION}
         # Keyed by the token's own id: the probe runs before the seller row holds the token.
         auth = WBAuth(token=token, seller_key=f"probe:{info.token_id or 'anon'}")
         checks = (
@@ -76,4 +82,4 @@ def _type(wb: WBClient, auth: WBAuth, info: object) -> TokenType | None:
 async def open_token_probe(settings: WBSettings) -> AsyncIterator[TokenProbe]:
     """A probe on a WB client of its own, closed on exit."""
     async with contextlib.aclosing(WBClient(settings)) as wb:
-        yield make_probe(wb)
+        yield make_probe(wb, wb_sandbox=settings.feedbacks_sandbox)

@@ -40,3 +40,7 @@ wb-drift-new_status = an undocumented status
 wb-check-drift-title = Differences from WB's contract seen in WB's answers (endpoint · what · field · times):
 wb-check-drift-line = { $endpoint } · { $what } · { $field } · { $count }
 wb-check-drift-none = No difference from WB's contract seen in WB's answers.
+
+bot-token-test-token = ❌ This is a WB “Test scope” token: it works only with WB's sandbox, not with your shop. Create a token without “Test scope” and send it again.
+bot-token-not-test-token = ❌ This service talks to WB's sandbox (feedbacks-api-sandbox.wildberries.ru): it takes only a WB “Test scope” token. Create one in the WB cabinet (Settings → API access → “Test scope”).
+wb-check-token-test = This is a “Test scope” token: it works only with WB's sandbox (feedbacks-api-sandbox.wildberries.ru; reviews and questions).

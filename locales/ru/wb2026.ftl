@@ -40,3 +40,7 @@ wb-drift-new_status = недокументированный статус
 wb-check-drift-title = Расхождения ответов WB с контрактом WB (метод · что · поле · раз):
 wb-check-drift-line = { $endpoint } · { $what } · { $field } · { $count }
 wb-check-drift-none = Ответы WB не расходились с контрактом WB.
+
+bot-token-test-token = ❌ Это токен WB «Тестовый контур»: он работает только с песочницей WB, не с вашим магазином. Создайте токен без «Тестового контура» и отправьте его снова.
+bot-token-not-test-token = ❌ Сервис работает с песочницей WB (feedbacks-api-sandbox.wildberries.ru): ей подходит только токен WB «Тестовый контур». Создайте его в кабинете WB (Настройки → Доступ к API → «Тестовый контур»).
+wb-check-token-test = Это токен «Тестовый контур»: он работает только с песочницей WB (feedbacks-api-sandbox.wildberries.ru; отзывы и вопросы).

@@ -4,11 +4,14 @@ exactly one accepted message; a Base token is told apart and held to WB's hourly
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from click.testing import CliRunner
 
+from cli.main import main
 from core import tokens
 from core.alerts import AlertKind
 from core.i18n import translator
@@ -24,7 +27,7 @@ from core.models import (
     SyncRunStatus,
 )
 from core.ratelimit import BudgetExhausted, RateLimiter, WBRateGate
-from core.settings import WBSettings
+from core.settings import WB_SANDBOX_FEEDBACKS_URL, WBSettings
 from core.tokens import TokenType
 from sync import outbox
 from sync.engine import sync_channel
@@ -154,3 +157,26 @@ async def test_the_gate_keeps_to_each_token_types_budget() -> None:
         with pytest.raises(BudgetExhausted) as spent:
             await gate.acquire("s2", bucket)
         assert spent.value.retry_after > (wait or 3590) - 5
+
+
+async def test_wbs_own_sandbox_takes_a_test_token_for_reviews_and_questions(db, settings) -> None:
+    assert WBSettings(feedbacks_base_url=WB_SANDBOX_FEEDBACKS_URL + "/").feedbacks_sandbox
+    assert not WBSettings().feedbacks_sandbox
+    async with wb_sandbox(limits=False) as wb:  # stands in for feedbacks-api-sandbox.wildberries.ru
+        made = await wb.new_seller(reviews=3, questions=2, chats=1)
+        test = (await wb.control("POST", f"/sellers/{made['seller_id']}/tokens", test=True))["token"]
+        s = sync_settings(settings, wb.url)
+        async with contextlib.aclosing(WBClient(s.wb)) as client:
+            with pytest.raises(tokens.TokenRejected) as refused:
+                await make_probe(client)(test)  # a test token against the real WB: refused before any call
+            assert refused.value.reason == "test-token"
+            with pytest.raises(tokens.TokenRejected) as refused:
+                await make_probe(client, wb_sandbox=True)(made["token"])
+            assert refused.value.reason == "not-test-token"
+            check = await make_probe(client, wb_sandbox=True)(test)
+            assert check.channels == {Channel.REVIEW, Channel.QUESTION} and check.token_type == TokenType.TEST
+        args = ["wb", "check", "--wb-sandbox", "--token", test, "--feedbacks-url", wb.url, "--lang", "en"]
+        result = await asyncio.to_thread(CliRunner().invoke, main, args)
+        assert result.exit_code == 0, result.output
+        assert "“Test scope” token" in result.output and "✓ questions:" in result.output
+        assert "chats" not in result.output and "claims" not in result.output
