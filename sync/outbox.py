@@ -33,7 +33,7 @@ from enum import Enum
 
 import structlog
 
-from core import alerts, question_actions, replies, returns
+from core import alerts, outgoing_files, question_actions, replies, returns
 from core.alerts import AlertKind
 from core.i18n import translator
 from core.models import (
@@ -62,6 +62,7 @@ from sync.wb.errors import (
     WBPaymentRequired,
     WBRateLimited,
 )
+from sync.wb.models import ChatEvent
 
 log = structlog.get_logger(__name__)
 
@@ -103,6 +104,7 @@ async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, rep
         return ReadBack.OURS
     cursor = await SyncCursor.get_or_none(seller_id=item.seller_id, channel=Channel.CHAT)
     nxt = int(cursor.wb_cursor) if cursor and cursor.wb_cursor else None
+    names = {f.name for f in await outgoing_files.of_reply(reply.id)}
     for _ in range(EVENT_PACKETS_TO_CHECK):  # read-only: the chat sync owns the cursor
         page = await ctx.wb.chat_events(auth, nxt)
         for e in page.events:
@@ -111,12 +113,18 @@ async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, rep
                 and e.sender == "seller"
                 and e.message
                 and same_text(e.message.text, reply.text)
+                and names <= _file_names(e)
             ):
                 return ReadBack.OURS
         if not page.events or page.next is None or page.next == nxt:
             return ReadBack.ABSENT  # the feed ended without our message
         nxt = page.next
     raise Inconclusive("the chat's event feed did not end within the read-back budget")
+
+
+def _file_names(event: ChatEvent) -> set[str]:
+    attachments = event.message.attachments if event.message else None
+    return {f.name or "" for f in (attachments.files or [])} if attachments else set()
 
 
 async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
@@ -166,17 +174,20 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Rep
     elif item.channel == Channel.QUESTION:  # an answer, or an edit of it: WB's one PATCH does both
         await ctx.wb.answer_question(auth, item.external_id, text)
     else:
-        await _send_chat(ctx, auth, item, text)
+        await _send_chat(ctx, auth, item, reply)
 
 
 def _invalid_signature(exc: WBBadRequest) -> bool:
     return exc.status == 400 and "signature" in (exc.error_text or "").lower()
 
 
-async def _send_chat(ctx: SyncContext, auth: WBAuth, item: Interaction, text: str) -> None:
-    """POST into the chat; on `Invalid signature` refresh the sign from the chat list once and POST once more."""
+async def _send_chat(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> None:
+    """POST into the chat (with the reply's files); on `Invalid signature` refresh the sign from the chat list once
+    and POST once more."""
+    text = reply.text
+    files = [(f.name, f.content, f.content_type) for f in await outgoing_files.of_reply(reply.id)]
     try:
-        sent = await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text, files=files)
     except WBBadRequest as exc:
         if not _invalid_signature(exc):
             raise
@@ -185,7 +196,7 @@ async def _send_chat(ctx: SyncContext, auth: WBAuth, item: Interaction, text: st
             raise  # WB shows no other sign: its refusal stands
         log.info("outbox.sign_refreshed", interaction_id=item.id)
         item.reply_sign = fresh
-        sent = await ctx.wb.send_chat_message(auth, reply_sign=fresh, text=text)
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=fresh, text=text, files=files)
     item.reply_sign = await chats.keep_sign(item.id, item.reply_sign, sent.sign)
 
 

@@ -44,3 +44,9 @@ wb-check-drift-none = No difference from WB's contract seen in WB's answers.
 bot-token-test-token = ❌ This is a WB “Test scope” token: it works only with WB's sandbox, not with your shop. Create a token without “Test scope” and send it again.
 bot-token-not-test-token = ❌ This service talks to WB's sandbox (feedbacks-api-sandbox.wildberries.ru): it takes only a WB “Test scope” token. Create one in the WB cabinet (Settings → API access → “Test scope”).
 wb-check-token-test = This is a “Test scope” token: it works only with WB's sandbox (feedbacks-api-sandbox.wildberries.ru; reviews and questions).
+
+bot-reply-files-chat-only = ❌ Files go only into buyer chats.
+chat-file-too-big = ❌ “{ $name }” is larger than 5 MB: WB does not take it.
+chat-file-too-much = ❌ Together the files are larger than 30 MB: WB does not take them.
+chat-file-type = ❌ “{ $name }” is not a JPEG, PNG or PDF: WB does not take it.
+chat-file-queued = 📎 The file goes into the chat with your text.

@@ -44,3 +44,9 @@ wb-check-drift-none = Ответы WB не расходились с контр�
 bot-token-test-token = ❌ Это токен WB «Тестовый контур»: он работает только с песочницей WB, не с вашим магазином. Создайте токен без «Тестового контура» и отправьте его снова.
 bot-token-not-test-token = ❌ Сервис работает с песочницей WB (feedbacks-api-sandbox.wildberries.ru): ей подходит только токен WB «Тестовый контур». Создайте его в кабинете WB (Настройки → Доступ к API → «Тестовый контур»).
 wb-check-token-test = Это токен «Тестовый контур»: он работает только с песочницей WB (feedbacks-api-sandbox.wildberries.ru; отзывы и вопросы).
+
+bot-reply-files-chat-only = ❌ Файлы отправляются только в чаты с покупателями.
+chat-file-too-big = ❌ «{ $name }» больше 5 МБ: WB его не примет.
+chat-file-too-much = ❌ Вместе файлы больше 30 МБ: WB их не примет.
+chat-file-type = ❌ «{ $name }» — не JPEG, PNG или PDF: WB его не примет.
+chat-file-queued = 📎 Файл уйдёт в чат вместе с вашим текстом.

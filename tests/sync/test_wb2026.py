@@ -12,15 +12,18 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import main
-from core import tokens
+from core import outgoing_files, sending, tokens
 from core.alerts import AlertKind
 from core.i18n import translator
 from core.models import (
     Alert,
     Channel,
+    ChatDirection,
+    ChatMessage,
     Interaction,
     Reply,
     ReplyStatus,
+    ReplyVia,
     Seller,
     SellerStatus,
     SyncCursor,
@@ -30,6 +33,7 @@ from core.ratelimit import BudgetExhausted, RateLimiter, WBRateGate
 from core.settings import WB_SANDBOX_FEEDBACKS_URL, WBSettings
 from core.tokens import TokenType
 from sync import outbox
+from sync.broker import send_queue
 from sync.engine import sync_channel
 from sync.token_probe import make_probe
 from sync.wb import WBClient
@@ -180,3 +184,51 @@ async def test_wbs_own_sandbox_takes_a_test_token_for_reviews_and_questions(db, 
         assert result.exit_code == 0, result.output
         assert "“Test scope” token" in result.output and "✓ questions:" in result.output
         assert "chats" not in result.output and "claims" not in result.output
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(2048)
+PDF = b"%PDF-1.7\n" + bytes(1024)
+
+
+async def test_files_go_into_a_chat_once_and_wbs_limits_are_checked_before_the_post(db, settings, redis_client) -> None:
+    async with wb_sandbox(moderation_rate=0.0, fault_hold_s=0.6) as wb:
+        made = await wb.new_seller(reviews=0, questions=0, chats=0)
+        num = made["seller_id"]
+        s = sync_settings(settings, wb.url)
+        s = s.model_copy(update={"wb": s.wb.model_copy(update={"timeout": 0.3, "max_retries": 0})})
+        seller = await connect(s, made["token"])
+        async with sync_context(s) as (ctx, _):
+            opened = await wb.control("POST", f"/sellers/{num}/chat-messages", text="Какой размер взять?")
+            await sync_channel(ctx, seller.id, Channel.CHAT)
+            chat = await Interaction.get(seller_id=seller.id, external_id=opened["chatID"])
+
+            async def send(files: list[tuple[str, bytes]], text: str = "Таблица размеров во вложении") -> Reply:
+                return await sending.submit_files(
+                    interaction_id=chat.id, text=text, files=files, via=ReplyVia.TELEGRAM,
+                    settings=ctx.settings, enqueue=send_queue(ctx.broker),
+                )  # fmt: skip
+
+            # Over WB's limits: refused before anything is stored or POSTed.
+            for files, reason in (
+                ([("big.png", PNG + bytes(5 * 1024 * 1024))], "too-big"),
+                ([("clip.mp4", b"\x00\x00\x00\x18ftypmp42")], "type"),
+                ([(f"p{n}.pdf", PDF + bytes(4 * 1024 * 1024)) for n in range(8)], "too-much"),
+            ):
+                with pytest.raises(outgoing_files.FileRefused) as refused:
+                    await send(files)
+                assert refused.value.reason == reason
+            assert await Reply.filter(interaction_id=chat.id).count() == 0
+            # The POST's answer is lost (WB applied it): the outbox reads the events feed back and finds it, once.
+            await wb.control("PUT", f"/sellers/{num}/script", send=["timeout_after"])
+            reply = await send([("size.png", PNG), ("guide.pdf", PDF)])
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.UNKNOWN
+            await Reply.filter(id=reply.id).update(sending_at=datetime.now(UTC) - timedelta(hours=1))
+            assert await outbox.send_reply(ctx, reply.id) == ReplyStatus.SENT
+            room = wb.app.state.store.sellers[num].chats[chat.external_id]
+            assert [(m["text"], m["files"]) for m in room.sent] == [
+                ("Таблица размеров во вложении", ["size.png", "guide.pdf"])
+            ]
+            # The chat sync reads our message back from the feed with its files.
+            await sync_channel(ctx, seller.id, Channel.CHAT)
+            ours = await ChatMessage.get(interaction_id=chat.id, direction=ChatDirection.OUT)
+            assert [f["name"] for f in ours.attachments["files"]] == ["size.png", "guide.pdf"]
