@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.models import ReplyFile
+from core.models import Card, ReplyFile
 
 MAX_FILE = 5 * 1024 * 1024
 MAX_TOTAL = 30 * 1024 * 1024
@@ -69,3 +69,10 @@ async def of_reply(reply_id: int) -> list[OutgoingFile]:
     """The files a reply sends, in the order they were attached."""
     rows = await ReplyFile.filter(reply_id=reply_id).order_by("id")
     return [OutgoingFile(name=r.name, content_type=r.content_type, content=bytes(r.content)) for r in rows]
+
+
+async def card_interaction(tg_chat_id: int, tg_message_id: int) -> int | None:
+    """The interaction whose card is the Telegram message `tg_message_id` in that chat (a file sent as a reply to
+    a card goes into that card's chat)."""
+    card = await Card.get_or_none(tg_chat_id=tg_chat_id, tg_message_id=tg_message_id)
+    return card.interaction_id if card else None

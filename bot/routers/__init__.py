@@ -8,6 +8,7 @@ def get_routers() -> list[Router]:
     from bot.routers import (
         answer_edits,
         cards,
+        chat_files,
         claims,
         drafting,
         edit,
@@ -33,6 +34,7 @@ def get_routers() -> list[Router]:
         question_actions.router,
         answer_edits.router,
         cards.router,
+        chat_files.router,
         inbox.router,
         stats.router,
         exports.router,

@@ -50,3 +50,4 @@ chat-file-too-big = ❌ “{ $name }” is larger than 5 MB: WB does not take it
 chat-file-too-much = ❌ Together the files are larger than 30 MB: WB does not take them.
 chat-file-type = ❌ “{ $name }” is not a JPEG, PNG or PDF: WB does not take it.
 chat-file-queued = 📎 The file goes into the chat with your text.
+chat-file-needs-text = ✏️ Add a caption: WB sends the file with your text (send the file again with a caption).
