@@ -133,8 +133,8 @@ class WBTransport:
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
         )
-        # The burst WB's `X-Ratelimit-Limit` header last named per (seller key, bucket): 1 means a Base token.
-        self.observed_burst: dict[tuple[str, str], int] = {}
+        # The burst WB's `X-Ratelimit-Limit` header last named, per seller key and bucket: 1 means a Base token.
+        self.observed_burst: dict[str, dict[str, int]] = {}
         self._feedbacks = settings.feedbacks_base_url.rstrip("/")
         self._chat = settings.chat_base_url.rstrip("/")
         self._returns = settings.returns_base_url.rstrip("/")
@@ -251,15 +251,15 @@ class WBTransport:
 
     def _observe(self, auth: WBAuth, bucket: str, headers: httpx.Headers) -> None:
         try:
-            self.observed_burst[(auth.seller_key, bucket)] = int(headers["X-Ratelimit-Limit"])
+            self.observed_burst.setdefault(auth.seller_key, {})[bucket] = int(headers["X-Ratelimit-Limit"])
         except (KeyError, ValueError):
             return
 
     def base_token_seen(self, seller_key: str) -> bool | None:
         """Whether WB's answers to `seller_key` named a Base token's burst (1): True, a larger one: False, none
         seen: None."""
-        seen = [burst for (key, _), burst in self.observed_burst.items() if key == seller_key]
-        return None if not seen else min(seen) == 1
+        seen = self.observed_burst.get(seller_key)
+        return None if not seen else min(seen.values()) == 1
 
     async def get_json(self, auth: WBAuth, bucket: str, url: str, params: dict[str, Any] | None = None) -> Any:
         """A raw read with the usual retries (the contract check compares WB's raw shapes with the models)."""
