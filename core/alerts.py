@@ -62,6 +62,19 @@ class AlertKind(StrEnum):
     WB_DRIFT = "wb_drift"
 
 
+# Raised and resolved by what WB answers (sync.engine.run: a 402 hold ends with the next call WB accepts, a missing
+# category with a reconnect), not by a condition `evaluate` checks: its rounds leave them open.
+RAISED_BY_EVENTS = frozenset(
+    {
+        AlertKind.WB_BALANCE_EMPTY,
+        AlertKind.TOKEN_CATEGORY_FEEDBACKS,
+        AlertKind.TOKEN_CATEGORY_CHAT,
+        AlertKind.TOKEN_CATEGORY_RETURNS,
+        AlertKind.WB_DRIFT,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """A condition that holds now: which alert it raises and the variables of its text."""
@@ -292,9 +305,9 @@ async def evaluate(now: datetime, settings: Settings) -> list[Alert]:
     holding = {open_key(f.kind, f.seller_id) for f in findings}
     cleared = [
         key
-        for key in await Alert.filter(open_key__isnull=False, kind__in=[k.value for k in AlertKind]).values_list(
-            "open_key", flat=True
-        )
+        for key in await Alert.filter(
+            open_key__isnull=False, kind__in=[k.value for k in AlertKind if k not in RAISED_BY_EVENTS]
+        ).values_list("open_key", flat=True)
         if key not in holding
     ]
     if cleared:

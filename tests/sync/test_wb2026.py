@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import main
-from core import outgoing_files, sending, tokens
+from core import alerts, outgoing_files, sending, tokens
 from core.alerts import AlertKind
 from core.i18n import translator
 from core.models import (
@@ -71,6 +71,8 @@ async def test_empty_balance_holds_syncs_and_sends_then_the_reply_goes_out_once(
             run = await sync_channel(ctx, seller.id, Channel.REVIEW)
             assert run.status == SyncRunStatus.FAILED and "payment required: wb solution" in (run.error or "")
             assert (await Seller.get(id=seller.id)).status == SellerStatus.ACTIVE  # no reconnect is needed
+            await alerts.evaluate(datetime.now(UTC), s)  # the periodic alerts round leaves the hold alone
+            assert await _open(AlertKind.WB_BALANCE_EMPTY, seller.id) is not None
             assert (await wb.answer_calls(num)) == {}
             # The balance is topped up: the next run clears the hold and kicks the queued reply, sent once.
             await wb.control("PUT", f"/sellers/{num}/refusal", status=None)
