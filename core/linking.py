@@ -1,17 +1,21 @@
-"""Linking one buyer's interactions across channels into a thread.
+"""Linking one buyer's interactions across channels into a thread — without a buyer id (WB dropped chat `clientID`
+in 2026 and names no buyer anywhere else).
 
-Deterministic links: review supplements (parent/child feedback ids), the same chat buyer (buyer_id), the same
-order (order_ref; a return raised from a chat links to that chat with certainty), the exact buyer name on the same
-product (the product of a chat comes from its good card or a nmId written in the message). Probabilistic links:
-same product within the thread window, scored by buyer-name and text similarity and closeness in time, capped
-below AUTO_ACTION_MIN_CONFIDENCE so a guess never enables an automatic action. Incremental: candidates come from
-indexed lookups for the new rows only (parent id, buyer_id, order, seller × nm_id × time window) — never all pairs.
+Deterministic links (exact ids): review supplements (parent/child feedback ids) and the same order (`order_ref`: a
+chat's goodCard `rid` is the claim's `srid`; a return raised from a chat links to it with certainty).
+Name-based links are probabilities (`same_name_probability`): the same name on the same product is evidence only as
+far as the name is rare among the seller's buyers, the product has few other named buyers in the window, and the two
+items are close in time; WB's placeholder names («Покупатель Wildberries» …) never link. Similar (not equal) names
+are guesses capped below AUTO_ACTION_MIN_CONFIDENCE. The model and its calibration: bench/links.py, bench/README.md.
+Incremental: candidates come from indexed lookups for the new rows only (parent id, order, seller × nm_id × time
+window) — never all pairs.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
@@ -28,15 +32,26 @@ AUTO_ACTION_MIN_CONFIDENCE = 0.85
 THREAD_WINDOW = timedelta(days=45)
 # WB's `claim_type` of a return raised from a buyer chat.
 CLAIM_FROM_CHAT = 3
-# Probabilistic scores stay below the auto-action bar: only deterministic evidence may enable auto-actions.
+# Similar-name guesses ("Анна" and "Анна К.") stay below the auto-action bar.
 _PROBABILISTIC_MAX = 0.84
 # Fuzzy names below this similarity are different people (e.g. "Анна" vs "Анастасия" ≈ 0.6).
 _MIN_NAME_SIMILARITY = 0.7
 # Candidates per (seller, product) lookup: a hot product keeps the newest ones.
 _PRODUCT_CANDIDATES = 500
-# More same-name items than this on one product within the window: the name is too common to be evidence.
-_AMBIGUOUS_NAME = 4
 _TIMELINE_HOPS = 3
+# The same-name model (calibrated on bench/links.py's generated population):
+# how likely one buyer has another item on the same product within the window, and the mean gap between them (days).
+SAME_BUYER_REPEAT = 0.1
+SAME_BUYER_GAP_DAYS = 4.0
+# A name's share among the seller's named items is smoothed (a name seen once in a small shop is not rare) and never
+# taken below this floor; the seller's names of the last NAME_SHARE_WINDOW are counted.
+NAME_SHARE_FLOOR = 0.002
+NAME_SHARE_PRIOR = 20
+NAME_SHARE_WINDOW = timedelta(days=180)
+# What WB shows instead of a hidden name: never evidence of anyone.
+PLACEHOLDER_NAMES = frozenset(
+    {"покупатель wildberries", "покупатель", "покупательница", "клиент", "пользователь", "аноним", "гость"}
+)
 _NM_ID_IN_TEXT = re.compile(r"(?<!\d)\d{6,12}(?!\d)")
 
 
@@ -52,7 +67,6 @@ _FIELDS = (
     "external_id",
     "nm_id",
     "buyer_name",
-    "buyer_id",
     "text",
     "occurred_at",
     "parent_external_id",
@@ -83,7 +97,27 @@ class TimelineItem:
 
 
 def _name(value: str | None) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
+    """The name as compared: lower case, punctuation gone, ё as е; "" for none or one of WB's placeholders."""
+    name = " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower().replace("ё", "е")).split())
+    return "" if name in PLACEHOLDER_NAMES or name.startswith("покупатель ") else name
+
+
+def name_share(count: int, total: int) -> float:
+    """A name's share among the seller's named items, smoothed towards common and floored (never "unique")."""
+    return max(NAME_SHARE_FLOOR, (count + 1) / (total + NAME_SHARE_PRIOR))
+
+
+def same_name_probability(*, share: float, others_on_product: int, gap: timedelta) -> float:
+    """The probability that two items with the same name on one product come from one buyer.
+
+    One buyer: another item of theirs on the product with probability SAME_BUYER_REPEAT, its gap exponential with
+    mean SAME_BUYER_GAP_DAYS. Another buyer who shares the name: the product's other named items in the window each
+    carry the name with probability `share`, at a gap uniform over the window. The posterior of the first.
+    """
+    days = abs(gap).total_seconds() / 86400
+    same = SAME_BUYER_REPEAT * math.exp(-days / SAME_BUYER_GAP_DAYS) / SAME_BUYER_GAP_DAYS
+    namesakes = max(others_on_product, 1) * share / (THREAD_WINDOW.total_seconds() / 86400)
+    return round(same / (same + namesakes), 3)
 
 
 @lru_cache(maxsize=65536)
@@ -94,15 +128,6 @@ def name_similarity(a: str, b: str) -> float:
     matcher = SequenceMatcher(None, a, b)
     # real_quick_ratio is an upper bound: most name pairs are rejected without the full comparison.
     return matcher.ratio() if matcher.real_quick_ratio() >= _MIN_NAME_SIMILARITY else 0.0
-
-
-def probabilistic_score(name_sim: float, x: Row, y: Row) -> float:
-    """Confidence that two interactions on one product with similar buyer names come from the same buyer."""
-    if name_sim < _MIN_NAME_SIMILARITY:
-        return 0.0
-    text_sim = SequenceMatcher(None, (x["text"] or "")[:300].lower(), (y["text"] or "")[:300].lower()).ratio()
-    closeness = max(0.0, 1 - abs(x["occurred_at"] - y["occurred_at"]) / THREAD_WINDOW)
-    return min(_PROBABILISTIC_MAX, 0.6 * name_sim + 0.15 * text_sim + 0.25 * closeness)
 
 
 class _Pairs:
@@ -159,8 +184,9 @@ async def _candidates(seller_id: int, groups: dict[int, list[tuple[Row, bool]]])
     return out
 
 
-def _match_product(members: list[tuple[Row, bool]], rows: list[Row], pairs: _Pairs) -> None:
-    """Name-based links of new items to the candidates of one product (anonymous items never link here)."""
+def _match_product(members: list[tuple[Row, bool]], rows: list[Row], pairs: _Pairs, shares: dict[str, float]) -> None:
+    """Name-based links of new items to the candidates of one product (anonymous and placeholder names never link
+    here); `shares` gives each name's share among the seller's named items."""
     by_name: dict[str, list[Row]] = defaultdict(list)
     for y in rows:
         by_name[_name(y["buyer_name"])].append(y)
@@ -170,19 +196,56 @@ def _match_product(members: list[tuple[Row, bool]], rows: list[Row], pairs: _Pai
         if not own:
             continue
         near = {
-            n: [y for y in ys if abs(x["occurred_at"] - y["occurred_at"]) <= THREAD_WINDOW] for n, ys in by_name.items()
+            n: [y for y in ys if abs(x["occurred_at"] - y["occurred_at"]) <= THREAD_WINDOW and y["id"] != x["id"]]
+            for n, ys in by_name.items()
         }
-        same = [y for y in near.get(own, ()) if y["id"] != x["id"]]
-        if len(same) > _AMBIGUOUS_NAME:
-            continue  # a name this common on the product identifies nobody
-        for y in same:
-            pairs.add(x, y, LinkKind.DETERMINISTIC, 0.9, "chat_names_product" if mentioned else "same_buyer_product")
+        others = sum(len(ys) for ys in near.values())
+        share = shares.get(own, NAME_SHARE_FLOOR)
+        for y in near.get(own, ()):
+            confidence = same_name_probability(
+                share=share, others_on_product=others, gap=x["occurred_at"] - y["occurred_at"]
+            )
+            pairs.add(
+                x, y, LinkKind.PROBABILISTIC, confidence, "chat_names_product" if mentioned else "same_name_product"
+            )
         for name, ys in near.items():
-            similarity = 0.0 if name == own else name_similarity(*sorted((own, name)))
-            for y in ys if similarity else ():
-                pairs.add(
-                    x, y, LinkKind.PROBABILISTIC, round(probabilistic_score(similarity, x, y), 3), "similar_buyer"
+            # "Анна К." and "Анна": the same first name, one of them told more. Different first names that look
+            # alike ("Ирина", "Марина") are different people.
+            if name == own or name.split()[0] != own.split()[0]:
+                continue
+            for y in ys:
+                p = same_name_probability(
+                    share=shares.get(own.split()[0], share),
+                    others_on_product=others,
+                    gap=x["occurred_at"] - y["occurred_at"],
                 )
+                pairs.add(
+                    x,
+                    y,
+                    LinkKind.PROBABILISTIC,
+                    min(_PROBABILISTIC_MAX, round(p * name_similarity(*sorted((own, name))), 3)),
+                    "similar_buyer",
+                )
+
+
+async def _name_shares(seller_id: int, names: set[str], now: datetime) -> dict[str, float]:
+    """Each normalised name's share among the seller's named items of the last NAME_SHARE_WINDOW."""
+    raw = await Interaction.filter(
+        seller_id=seller_id, buyer_name__isnull=False, occurred_at__gte=now - NAME_SHARE_WINDOW
+    ).values_list("buyer_name", flat=True)
+    return shares_of(raw, names)
+
+
+def shares_of(raw_names: list[str | None], wanted: set[str]) -> dict[str, float]:
+    """`name_share` of each wanted (normalised) name among `raw_names` (placeholders and blanks do not count), and of
+    each one's first name (counting every name that starts with it; the larger share where the two coincide)."""
+    names = [n for n in map(_name, raw_names) if n]
+    counts, firsts = Counter(names), Counter(n.split()[0] for n in names)
+    total = len(names)
+    out = {n: name_share(counts[n], total) for n in wanted}
+    for first in {n.split()[0] for n in wanted}:
+        out[first] = max(out.get(first, 0.0), name_share(firsts[first], total))
+    return out
 
 
 async def _match_products(new: list[Row], pairs: _Pairs) -> None:
@@ -192,8 +255,11 @@ async def _match_products(new: list[Row], pairs: _Pairs) -> None:
             by_seller[x["seller_id"]][nm_id].append((x, mentioned))
     for seller_id, groups in by_seller.items():
         candidates = await _candidates(seller_id, groups)
+        names = {_name(x["buyer_name"]) for members in groups.values() for x, _ in members} - {""}
+        newest = max(x["occurred_at"] for members in groups.values() for x, _ in members)
+        shares = await _name_shares(seller_id, names, newest) if names else {}
         for nm_id, members in groups.items():
-            _match_product(members, candidates.get(nm_id, []), pairs)
+            _match_product(members, candidates.get(nm_id, []), pairs, shares)
 
 
 async def _match_claims_to_chats(new: list[Row], pairs: _Pairs) -> None:
@@ -232,7 +298,6 @@ async def link_new(interaction_ids: list[int]) -> int:
     pairs = _Pairs()
     await _match_on(new, pairs, "parent_external_id", "external_id", "supplement", channel=Channel.REVIEW)
     await _match_on(new, pairs, "external_id", "parent_external_id", "supplement", channel=Channel.REVIEW)
-    await _match_on(new, pairs, "buyer_id", "buyer_id", "same_buyer_id")
     await _match_on(new, pairs, "order_ref", "order_ref", "same_order")
     await _match_claims_to_chats(new, pairs)
     await _match_products(new, pairs)

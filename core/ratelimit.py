@@ -98,9 +98,22 @@ def burst_item(rate: str, burst: int | None = None) -> RateLimitItem:
     return RateLimitItemPerSecond(burst, max(1, round(seconds)))
 
 
+class BudgetExhausted(Exception):
+    """A Base token's hourly budget is spent: the request is not sent; `retry_after` seconds until the next one."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"the token's budget is spent for {retry_after:.0f} s")
+        self.retry_after = retry_after
+
+
+# A Base token's buckets are the plain ones with this suffix ("feedbacks:base").
+BASE_SUFFIX = ":base"
+
+
 class WBRateGate:
     """WB's per-seller buckets ("feedbacks" = reviews + questions, "chat", "returns"): the `sync.wb.RateGate`
-    implementation."""
+    implementation. A Base token's buckets (`…:base`, WB's hourly budgets with burst 1) never make a caller wait:
+    a spent budget raises `BudgetExhausted` so the run ends and comes back when WB allows, not an hour later."""
 
     def __init__(self, limiter: RateLimiter, wb: WBSettings) -> None:
         self._limiter = limiter
@@ -108,6 +121,9 @@ class WBRateGate:
             "feedbacks": burst_item(wb.feedbacks_rate, wb.feedbacks_burst),
             "chat": burst_item(wb.chat_rate),
             "returns": burst_item(wb.returns_rate, wb.returns_burst),
+            "feedbacks" + BASE_SUFFIX: burst_item(wb.base_feedbacks_rate, 1),
+            "chat" + BASE_SUFFIX: burst_item(wb.base_chat_rate, 1),
+            "returns" + BASE_SUFFIX: burst_item(wb.base_returns_rate, 1),
         }
 
     @staticmethod
@@ -115,7 +131,12 @@ class WBRateGate:
         return f"wb:{bucket}:{seller_key}"
 
     async def acquire(self, seller_key: str, bucket: str) -> None:
-        """Wait until the seller's bucket allows one more request."""
+        """Wait until the seller's bucket allows one more request (a Base bucket raises `BudgetExhausted`)."""
+        if bucket.endswith(BASE_SUFFIX):
+            delay = await self._limiter.try_hit(self._items[bucket], self._key(seller_key, bucket))
+            if delay > 0:
+                raise BudgetExhausted(delay)
+            return
         await self._limiter.wait(self._items[bucket], self._key(seller_key, bucket))
 
     async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core import answer_edits, audit, inbox, question_actions, replies, returns
-from core.models import Interaction, Reply, ReplyStatus, ReplyVia
+from core import answer_edits, audit, inbox, outgoing_files, question_actions, replies, returns
+from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 
 # The send step: start sending the queued reply with this id.
@@ -47,6 +47,39 @@ async def submit_reply(
         via=via,
         extra_phrases=tuple(settings.banned_phrases_extra),
     )
+    return await _hand_on(reply, enqueue)
+
+
+async def submit_files(
+    *,
+    interaction_id: int,
+    text: str,
+    files: list[tuple[str, bytes]],
+    via: ReplyVia,
+    settings: Settings,
+    enqueue: Enqueue,
+    member_id: int | None = None,
+) -> Reply:
+    """Files (a photo, a PDF) with a text into a buyer chat: WB's limits checked before anything is stored
+    (`core.outgoing_files.FileRefused`), then one outbox reply that POSTs text and files together, once."""
+    item = await Interaction.get(id=interaction_id)
+    if item.channel != Channel.CHAT:
+        raise replies.ReplyNotAllowed("files-chat-only")
+    checked = outgoing_files.checked(files)
+    reply, created = await replies.approve(
+        interaction_id=interaction_id,
+        text=text,
+        member_id=member_id,
+        via=via,
+        extra_phrases=tuple(settings.banned_phrases_extra),
+    )
+    if not created:
+        # The same text is already on its way (a double tap of this send: its files are attached; another send
+        # of that text without files: these files would ride along unasked).
+        if not await outgoing_files.of_reply(reply.id):
+            raise replies.ReplyNotAllowed("in-flight")
+        return await _hand_on(reply, enqueue)
+    await outgoing_files.attach(reply.id, checked)
     return await _hand_on(reply, enqueue)
 
 

@@ -16,6 +16,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{32,256}")
 
 
+# WB's own sandbox for reviews and questions (2026; a «Тестовый контур» token; no chat or returns sandbox exists).
+WB_SANDBOX_FEEDBACKS_URL = "https://feedbacks-api-sandbox.wildberries.ru"
+
+
 class WBSettings(BaseModel):
     """Wildberries seller API endpoints and client behaviour."""
 
@@ -31,6 +35,16 @@ class WBSettings(BaseModel):
     # Buyer returns (claims): 20 requests a minute, burst 10.
     returns_rate: str = "20/minute"
     returns_burst: int = 10
+    # A Base token's budgets (WB, 2026; burst 1 each): reviews+questions 5 an hour, chat and returns 1 an hour.
+    base_feedbacks_rate: str = "5/hour"
+    base_chat_rate: str = "1/hour"
+    base_returns_rate: str = "1/hour"
+
+    @property
+    def feedbacks_sandbox(self) -> bool:
+        """Reviews and questions go to WB's own sandbox (`feedbacks-api-sandbox.wildberries.ru`): only a «Test
+        scope» token works there, and WB has no sandbox for chats and returns."""
+        return self.feedbacks_base_url.rstrip("/") == WB_SANDBOX_FEEDBACKS_URL
 
 
 class TelegramSettings(BaseModel):

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from core import alerts, audit
 from core.access import require_owner
+from core.i18n import Translator
 from core.models import Channel, Seller, SellerMember, SellerStatus
 from core.secrets import SecretBox, SecretError, secret_box
 from core.settings import Settings
@@ -22,12 +24,29 @@ class TokenRejected(Exception):
         self.reason = reason
 
 
+class TokenType(StrEnum):
+    """A WB token's type as far as it can be told (WB, 2026: Personal, Service, Base with secret, Base).
+
+    WB's JWT names no type (its payload carries `exp`, the category mask `s`, `t` for a test token, ids): the type
+    shows in WB's answers. A Base token's limits are WB's Base ones, and WB's `X-Ratelimit-Limit` (the burst) is 1 on
+    its answers, against 6/10 for every other type. Personal, Service and Base-with-secret share one set of limits,
+    so nothing tells them apart: they are `STANDARD`. `TEST` is a «Тестовый контур» token (`t: true`), good for
+    WB's sandbox only.
+    """
+
+    BASE = "base"
+    STANDARD = "standard"
+    TEST = "test"
+
+
 @dataclass(frozen=True)
 class TokenCheck:
-    """What a live check of a WB token found: the channels it can serve and when it expires."""
+    """What a live check of a WB token found: the channels it can serve, when it expires and its type (None: WB's
+    answers did not tell)."""
 
     channels: frozenset[Channel]
     expires_at: datetime | None
+    token_type: TokenType | None = None
 
 
 # Validates a token against WB (a live call); raises TokenRejected. Injected by the caller: core talks to no API.
@@ -54,11 +73,25 @@ async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: 
         wb_token_enc=secret_box(settings).encrypt(token),
         token_scopes=sorted(check.channels),
         token_expires_at=check.expires_at,
+        token_type=check.token_type,
         status=SellerStatus.ACTIVE,
         pause_reason=None,
     )
-    # The reconnect is the cure of a "token invalid" alert: close it now, not at the next alerts round.
-    await alerts.resolve_alert(kind=alerts.AlertKind.TOKEN_INVALID, seller_id=seller_id)
+    # The reconnect is the cure of a "token invalid" or "category missing" alert: close it now, not at the next
+    # alerts round (a category still missing is raised again by the next run that meets WB's 403).
+    for kind in (
+        alerts.AlertKind.TOKEN_INVALID,
+        alerts.AlertKind.TOKEN_CATEGORY_FEEDBACKS,
+        alerts.AlertKind.TOKEN_CATEGORY_CHAT,
+        alerts.AlertKind.TOKEN_CATEGORY_RETURNS,
+    ):
+        await alerts.resolve_alert(kind=kind, seller_id=seller_id)
+
+
+def token_type_note(token_type: str | None, t: Translator) -> str:
+    """What the seller reads about the token's type (at connect time and in /settings): a Base token is told
+    plainly that new items come hours late and which token to create instead."""
+    return t(f"wb-token-type-{token_type or 'unknown'}")
 
 
 def get_token(seller: Seller, settings: Settings) -> str | None:

@@ -13,12 +13,18 @@ import httpx
 import redis.asyncio as aioredis
 from taskiq import AsyncBroker
 
+from core import alerts, redisconn
 from core import db as core_db
-from core import redisconn
+from core.i18n import translator
+from core.models import AlertSeverity
 from core.ratelimit import RateLimiter, WBRateGate, build_limiter
 from core.settings import Settings
+from core.tasks import TaskName
+from sync.broker import kick
+from sync.drift import DriftRadar, FirstSighting, alert_kind
 from sync.locks import Locker
 from sync.wb import RateGate, WBClient
+from sync.wb.drift import Drift
 from sync.wb.models import NewItems
 
 
@@ -86,12 +92,29 @@ async def open_context(
     db = await core_db.open_database(settings)
     limiter = build_limiter(settings)
     gate = CountingGate(WBRateGate(limiter, settings.wb) if limits else None)
+    redis = redisconn.client(settings.redis_url) if settings.redis_url else None
+    radar = DriftRadar(redis, on_first=drift_alert(settings, broker))
     return SyncContext(
         settings=settings,
         broker=broker,
-        wb=WBClient(settings.wb, gate=gate, http=http),
+        wb=WBClient(settings.wb, gate=gate, http=http, observer=radar),
         limiter=limiter,
         locker=Locker(settings.redis_url, ttl_s=settings.sync.lock_ttl_s),
-        redis=redisconn.client(settings.redis_url) if settings.redis_url else None,
+        redis=redis,
         db=db,
     )
+
+
+def drift_alert(settings: Settings, broker: AsyncBroker) -> FirstSighting:
+    """The first sighting of a drift: one ops alert naming the endpoint and the field, handed to the bot."""
+
+    async def raise_it(drift: Drift) -> None:
+        t = translator(settings.default_language)
+        text = t("sync-alert-wb-drift", endpoint=drift.endpoint, what=t(f"wb-drift-{drift.kind}"), field=drift.field)
+        alert = await alerts.raise_alert(
+            kind=alert_kind(drift), seller_id=None, severity=AlertSeverity.WARNING, text=text
+        )
+        if alert.delivered_at is None:
+            await kick(broker, TaskName.DELIVER_ALERT, alert.id)
+
+    return raise_it

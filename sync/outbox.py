@@ -10,8 +10,14 @@ that proves the answer absent.
   `AGENTIQ_SYNC__REPLY_RETRY_S`, doubling up to 60× it); past `replies.UNSURE_AFTER`
   the card and the admin say "not sure it was sent — check WB" with a re-check button; the read-backs go on.
 - A sender that dies anywhere leaves the reply `sending`; after `stuck_after` it is taken over like an unknown one.
-- Only a POST WB certainly did not act on (429, refused connection, 401/403) goes back to `queued`; waiting for a
-  rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words.
+- Only a POST WB certainly did not act on (429, 402, refused connection, 401) goes back to `queued`; waiting for a
+  rate-limited or paused seller is not an attempt. WB's 4xx refusal ends it `failed` with WB's words; a 403 (the
+  token lacks the category) fails it with a text naming the category.
+- A chat send WB refuses with `Invalid signature` (WB may rotate a chat's replySign) refreshes the chat's sign once
+  from the chat list and POSTs once more — WB refused the first, so no duplicate is possible; a second refusal fails
+  the reply with WB's words. Every send's answer carries the chat's current `sign`, kept for the next send.
+- 402 (the service's WB balance is empty) holds the seller: its queued replies wait without a POST until a WB call
+  succeeds again (`sync.engine.run.balance_cleared` kicks them), so each goes out once.
 - Chat texts are compared after normalising whitespace (WB trims).
 Every transition is a conditional UPDATE on the state it was decided from, so a redelivered or doubled task finds
 nothing to do. The rule is generic over channels: a new channel adds its POST to `_deliver` and its read-back to
@@ -27,7 +33,9 @@ from enum import Enum
 
 import structlog
 
-from core import question_actions, replies, returns
+from core import alerts, outgoing_files, question_actions, replies, returns
+from core.alerts import AlertKind
+from core.i18n import translator
 from core.models import (
     Channel,
     Interaction,
@@ -39,13 +47,22 @@ from core.models import (
 )
 from core.seller_settings import SellerSettings
 from core.tasks import TaskName
-from core.tokens import get_token
 from core.transitions import same_text
 from sync.broker import kick
 from sync.context import SyncContext
-from sync.engine.run import token_refused
+from sync.engine import chats
+from sync.engine.run import balance_empty, category_refused, seller_auth, token_refused
 from sync.wb import WBAuth
-from sync.wb.errors import WBAuthError, WBBadRequest, WBError, WBOutcomeUnknown, WBRateLimited
+from sync.wb.errors import (
+    WBAuthError,
+    WBBadRequest,
+    WBCategoryRefused,
+    WBError,
+    WBOutcomeUnknown,
+    WBPaymentRequired,
+    WBRateLimited,
+)
+from sync.wb.models import ChatEvent
 
 log = structlog.get_logger(__name__)
 
@@ -87,6 +104,7 @@ async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, rep
         return ReadBack.OURS
     cursor = await SyncCursor.get_or_none(seller_id=item.seller_id, channel=Channel.CHAT)
     nxt = int(cursor.wb_cursor) if cursor and cursor.wb_cursor else None
+    names = {f.name for f in await outgoing_files.of_reply(reply.id)}
     for _ in range(EVENT_PACKETS_TO_CHECK):  # read-only: the chat sync owns the cursor
         page = await ctx.wb.chat_events(auth, nxt)
         for e in page.events:
@@ -95,12 +113,18 @@ async def _chat_read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, rep
                 and e.sender == "seller"
                 and e.message
                 and same_text(e.message.text, reply.text)
+                and names <= _file_names(e)
             ):
                 return ReadBack.OURS
         if not page.events or page.next is None or page.next == nxt:
             return ReadBack.ABSENT  # the feed ended without our message
         nxt = page.next
     raise Inconclusive("the chat's event feed did not end within the read-back budget")
+
+
+def _file_names(event: ChatEvent) -> set[str]:
+    attachments = event.message.attachments if event.message else None
+    return {f.name or "" for f in (attachments.files or [])} if attachments else set()
 
 
 async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> ReadBack:
@@ -150,7 +174,30 @@ async def _deliver(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Rep
     elif item.channel == Channel.QUESTION:  # an answer, or an edit of it: WB's one PATCH does both
         await ctx.wb.answer_question(auth, item.external_id, text)
     else:
-        await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text)
+        await _send_chat(ctx, auth, item, reply)
+
+
+def _invalid_signature(exc: WBBadRequest) -> bool:
+    return exc.status == 400 and "signature" in (exc.error_text or "").lower()
+
+
+async def _send_chat(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: Reply) -> None:
+    """POST into the chat (with the reply's files); on `Invalid signature` refresh the sign from the chat list once
+    and POST once more."""
+    text = reply.text
+    files = [(f.name, f.content, f.content_type) for f in await outgoing_files.of_reply(reply.id)]
+    try:
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=item.reply_sign or "", text=text, files=files)
+    except WBBadRequest as exc:
+        if not _invalid_signature(exc):
+            raise
+        fresh = (await chats.refresh_signs(ctx, item.seller_id, auth)).get(item.external_id)
+        if not fresh or fresh == item.reply_sign:
+            raise  # WB shows no other sign: its refusal stands
+        log.info("outbox.sign_refreshed", interaction_id=item.id)
+        item.reply_sign = fresh
+        sent = await ctx.wb.send_chat_message(auth, reply_sign=fresh, text=text, files=files)
+    item.reply_sign = await chats.keep_sign(item.id, item.reply_sign, sent.sign)
 
 
 def _due(ctx: SyncContext, reply: Reply, now: datetime) -> bool:
@@ -188,15 +235,17 @@ async def send_reply(
         return None
     item = await Interaction.get(id=reply.interaction_id)
     seller = await Seller.get(id=item.seller_id)
-    if reply.status == ReplyStatus.QUEUED and seller.status != SellerStatus.ACTIVE:
-        return ReplyStatus.QUEUED  # waiting for a paused seller is not an attempt; the sweep comes back
+    if reply.status == ReplyStatus.QUEUED and (
+        seller.status != SellerStatus.ACTIVE or await alerts.is_open(AlertKind.WB_BALANCE_EMPTY, seller.id)
+    ):
+        return ReplyStatus.QUEUED  # waiting for a paused seller (or WB's 402 hold) is not an attempt
     if not await _claim(ctx, reply, now):
         return None
     takeover = reply.status != ReplyStatus.QUEUED  # an unknown outcome or a dead sender: WB may hold it
     await step("claimed")
     reply = await Reply.get(id=reply_id)
     window = SellerSettings.of(seller.settings).pending_window_min
-    auth = WBAuth(token=get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = seller_auth(ctx, seller)
     if reply.posted_at is not None:
         found = await _check(ctx, seller, auth, item, reply, now)
         await step("checked")
@@ -224,7 +273,9 @@ async def _check(
     try:
         return await _read_back(ctx, auth, item, reply)
     except WBError as exc:
-        if isinstance(exc, WBAuthError):
+        if isinstance(exc, WBCategoryRefused):
+            await category_refused(ctx, seller, exc)
+        elif isinstance(exc, WBAuthError):
             await token_refused(ctx, seller, str(exc))
         await replies.mark_unknown(reply, f"read-back failed: {exc}", now)
         log.info("outbox.read_back_failed", reply_id=reply.id, error=str(exc))
@@ -250,6 +301,16 @@ async def _post(
         return
     except WBBadRequest as exc:
         await replies.mark_failed(reply, exc.error_text or str(exc))
+        return
+    except WBPaymentRequired as exc:
+        await replies.requeue(reply, f"WB 402: {exc.detail}", attempt=False)
+        await balance_empty(ctx, seller, exc)
+        return
+    except WBCategoryRefused as exc:
+        t = translator(seller.language)
+        text = t("outbox-error-category", category=t(f"wb-category-{exc.bucket}"), detail=str(exc))
+        await replies.mark_failed(reply, text)
+        await category_refused(ctx, seller, exc)
         return
     except WBAuthError as exc:
         await replies.requeue(reply, str(exc), attempt=False)

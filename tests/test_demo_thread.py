@@ -25,15 +25,17 @@ async def test_demo_buyer_threads_review_chat_and_return(db, settings) -> None:
                                    buyer_name=THREAD_BUYER)  # fmt: skip
     thread = {item.interaction_id: item for item in await timeline(review.id)}
     by = {(i.channel, i.buyer_name): i for i in thread.values() if i.interaction_id != review.id}
-    # The supplement (certain), the chat under the same name on the product, the return filed from that chat.
+    # The supplement (certain); the chat under the same name on the product is a guess in a shop this small (the
+    # name is most of its names); the return filed from that chat is certain (its `srid` is the chat's `rid`).
     assert by[(Channel.REVIEW, THREAD_BUYER)].confidence == 1.0
-    assert by[(Channel.CHAT, THREAD_BUYER)].confidence == 0.9
+    chat = by[(Channel.CHAT, THREAD_BUYER)]
+    assert chat.kind == LinkKind.PROBABILISTIC and 0.55 <= chat.confidence < 0.85
     assert by[(Channel.RETURN, None)].kind == LinkKind.DETERMINISTIC
-    # The similarly named buyer is a guess: linked, below the auto-action bar.
-    guess = by[(Channel.REVIEW, THREAD_LOOKALIKE)]
-    assert guess.kind == LinkKind.PROBABILISTIC and 0.55 <= guess.confidence < 0.85
+    # The similarly named buyer (another person) is never shown as sure: no link, or a guess below the bar.
+    guess = by.get((Channel.REVIEW, THREAD_LOOKALIKE))
+    assert guess is None or (guess.kind == LinkKind.PROBABILISTIC and guess.confidence < 0.85)
     # The question carries no buyer on WB: it joins no thread.
     assert not [i for i in thread.values() if i.channel == Channel.QUESTION]
 
     shown = render_timeline(list(thread.values()), review.id, translator("ru"))
-    assert shown.count("\n") == len(thread) and "100%" in shown and f"{round(guess.confidence * 100)}%" in shown
+    assert shown.count("\n") == len(thread) and "100%" in shown and f"{round(chat.confidence * 100)}%" in shown

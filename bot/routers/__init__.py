@@ -8,6 +8,7 @@ def get_routers() -> list[Router]:
     from bot.routers import (
         answer_edits,
         cards,
+        chat_files,
         claims,
         drafting,
         edit,
@@ -35,6 +36,7 @@ def get_routers() -> list[Router]:
         answer_edits.router,
         cards.router,
         teach.router,
+        chat_files.router,
         inbox.router,
         stats.router,
         exports.router,

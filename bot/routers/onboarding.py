@@ -103,7 +103,8 @@ async def token_received(
     await state.clear()
     channels = ", ".join(t(f"bot-channel-{c}") for c in sorted(check.channels))
     expires = check.expires_at.strftime("%d.%m.%Y") if check.expires_at else t("bot-token-no-expiry")
-    await message.answer(t("bot-token-ok", channels=channels, expires=expires, token=mask_token(token.strip())))
+    ok = t("bot-token-ok", channels=channels, expires=expires, token=mask_token(token.strip()))
+    await message.answer(ok + "\n\n" + tokens.token_type_note(check.token_type, t))
     await backfill(member.seller_id, message.chat.id)
     if first_token:  # a reconnect keeps the name the seller has
         await state.set_state(Onboarding.shop_name)

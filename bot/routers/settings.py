@@ -12,10 +12,10 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
 from bot.keyboards import settings_keyboard, zone_keyboard
-from core import access, members, sellers
+from core import access, members, sellers, tokens
 from core.humanize import duration
 from core.i18n import Translator, translator
-from core.models import SellerMember
+from core.models import Seller, SellerMember
 from core.seller_settings import SellerSettings
 from core.timezones import zone_label
 
@@ -59,7 +59,10 @@ def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) 
 @router.message(Command("settings"))
 async def settings_command(message: Message, member: SellerMember | None, t: Translator) -> None:
     current = await sellers.seller_settings(access.require_member(member))
-    await message.answer(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
+    seller = await Seller.get(id=member.seller_id)
+    # The token's type heads the screen: a Base token is told plainly that new items come hours late.
+    text = tokens.token_type_note(seller.token_type, t) + "\n\n" + _text(current, t)
+    await message.answer(text, reply_markup=settings_keyboard(current, t.language, t))
 
 
 def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict:

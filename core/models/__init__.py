@@ -27,7 +27,7 @@ from core.models.enums import (
 from core.models.interaction import Card, ChatFile, ChatMessage, Digest, Interaction
 from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute
-from core.models.reply import Draft, Reply
+from core.models.reply import Draft, Reply, ReplyFile
 from core.models.seller import Invite, Seller, SellerMember
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "ProductFacts",
     "ProductSpike",
     "Reply",
+    "ReplyFile",
     "ReplyQuality",
     "ReplyStatus",
     "ReplyVia",

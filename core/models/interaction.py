@@ -27,7 +27,7 @@ class Interaction(Model):
     supplier_article = fields.CharField(max_length=100, null=True)
     brand = fields.CharField(max_length=200, null=True)
     buyer_name = fields.CharField(max_length=200, null=True)
-    # WB's clientID for chats; None for reviews/questions (WB does not expose the buyer there).
+    # No longer filled: WB dropped chat `clientID` in 2026 and names no buyer anywhere else (kept for old rows).
     buyer_id = fields.CharField(max_length=100, null=True)
     text = fields.TextField(db_default="")
     pros = fields.TextField(null=True)

@@ -67,3 +67,17 @@ class Reply(Model):
             Index(fields=("interaction_id", "status"), name="ix_reply_interaction"),
             Index(fields=("status", "created_at"), name="ix_reply_status"),
         )
+
+
+class ReplyFile(Model):
+    """A file the seller sends into a chat with a reply (JPEG, PNG or PDF), POSTed with its text once."""
+
+    id = fields.BigIntField(primary_key=True)
+    reply = fields.ForeignKeyField("models.Reply", related_name="files", on_delete=fields.CASCADE)
+    name = fields.CharField(max_length=255)
+    content_type = fields.CharField(max_length=50)
+    content = fields.BinaryField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "reply_file"

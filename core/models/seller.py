@@ -13,6 +13,8 @@ class Seller(Model):
     wb_token_enc = fields.TextField(null=True)
     token_scopes = fields.JSONField(default=list)
     token_expires_at = fields.DatetimeField(null=True)
+    # The WB token's type as far as WB's answers tell (core.tokens.TokenType): base | standard | test; None: unknown.
+    token_type = fields.CharField(max_length=20, null=True)
     status = fields.CharEnumField(SellerStatus, max_length=20, default=SellerStatus.ONBOARDING)
     pause_reason = fields.CharField(max_length=500, null=True)
     language = fields.CharField(max_length=5, default="ru")

@@ -120,6 +120,20 @@ async def send_message(sandbox: Sandbox, bot: BotState, params: Params) -> dict[
     )
 
 
+@method("getFile")
+async def get_file(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
+    """getFile: a stored file's `file_path` (its id here), served at `/file/bot<token>/<file_path>`."""
+    stored = sandbox.world.files.get(str(params.require("file_id")))
+    if stored is None:
+        raise bad_request("invalid file_id")
+    return {
+        "file_id": stored["file_id"],
+        "file_unique_id": stored["file_unique_id"],
+        "file_size": stored["file_size"],
+        "file_path": stored["file_id"],
+    }
+
+
 @method("sendDocument")
 async def send_document(sandbox: Sandbox, bot: BotState, params: Params) -> dict[str, Any]:
     """sendDocument: an uploaded file (multipart, `attach://name`) or the file_id of an earlier one."""

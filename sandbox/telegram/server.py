@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from sandbox.persist import kept_in, load_state
@@ -128,8 +128,20 @@ def create_app(*, state_file: Path | None = None, **options: Any) -> Starlette:
             yield
             await sandbox.aclose()
 
+    async def file_download(request: Request) -> Response:
+        # Telegram's file URL (`/file/bot<token>/<file_path>`), what aiogram's `Bot.download` fetches.
+        try:
+            sandbox.authorize(request.path_params["token"])
+        except ApiError as exc:
+            return JSONResponse(exc.envelope(), status_code=exc.code)
+        stored = sandbox.world.files.get(request.path_params["path"])
+        if stored is None:
+            return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
+        return Response(stored["content"], media_type=stored["mime_type"])
+
     routes = [
         Route("/bot{token}/{method}", bot_api, methods=["GET", "POST"]),
+        Route("/file/bot{token}/{path:path}", file_download, methods=["GET"]),
         *control.routes(sandbox),
         *ui.routes(),
     ]

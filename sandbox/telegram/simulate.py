@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import time
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,8 @@ def user_writes(sandbox: Sandbox, bot: BotState, chat_id: int, body: dict[str, A
     else:
         chat = _chat(bot, chat_id)
     text = str(body.get("text", ""))
-    if not text.strip():
+    document = _user_document(sandbox, body.get("document"))
+    if not text.strip() and document is None:
         raise ControlError("text is empty")
     entities = []
     if text.startswith("/"):
@@ -72,11 +74,34 @@ def user_writes(sandbox: Sandbox, bot: BotState, chat_id: int, body: dict[str, A
     reply_to = (
         bot.chat_messages(chat.id).get(int(body["reply_to_message_id"])) if body.get("reply_to_message_id") else None
     )
-    message = bot.add_message(chat, user, text=text, entities=entities, reply_to=reply_to)
+    content: dict[str, Any] = {"text": text, "entities": entities}
+    if document is not None:
+        content = {"text": text or None, "entities": [], "document": document}  # the text is the caption
+    message = bot.add_message(chat, user, reply_to=reply_to, **content)
     kind = "channel_post" if chat.type == "channel" else "message"
     update_id = bot.push_update(kind, message.to_api())
     sandbox.changed()
     return {"message": message.to_api(), "update_id": update_id}
+
+
+def _user_document(sandbox: Sandbox, spec: Any) -> dict[str, Any] | None:
+    """A file the user attaches (`{"file_name", "mime_type", "content_b64"}`), stored like the bot's uploads so
+    getFile and the file URL serve it."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not isinstance(spec.get("content_b64"), str):
+        raise ControlError("document needs content_b64")
+    content = base64.b64decode(spec["content_b64"])
+    file_id = f"sandbox-file-{sandbox.world.next_id()}"
+    sandbox.world.files[file_id] = {
+        "file_id": file_id,
+        "file_unique_id": file_id.replace("-", ""),
+        "file_name": str(spec.get("file_name") or "document"),
+        "mime_type": str(spec.get("mime_type") or "application/octet-stream"),
+        "file_size": len(content),
+        "content": content,
+    }
+    return sandbox.world.files[file_id]
 
 
 def _button(message: Message, body: dict[str, Any]) -> dict[str, Any]:

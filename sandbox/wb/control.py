@@ -13,8 +13,29 @@ Sellers and tokens
     POST /_sandbox/sellers/2/tokens  {"scopes": ["chat"], "expires_in_s": -60, "read_only": false}
         → 201 {"token": "eyJ…", "expires_at": …}   (negative expires_in_s: already expired, 401 "token is expired")
         {"kind": "invalid"} → a JWT-shaped token WB does not know (401 "signature is invalid").
+        {"type": "base"} → a token of that WB type (personal | service | base_secret | base; default personal):
+          a Base token gets WB's Base budgets (5/hour reviews+questions, 1/hour chat and claims, 10/hour downloads,
+          burst 1; `X-Ratelimit-Limit: 1` on its answers). {"test": true} → a «Тестовый контур» token (`t: true`).
         The payload carries `exp`, `oid` (seller), `s` (category mask: bit 7 reviews+questions, bit 9 chat,
         bit 11 buyer returns, bit 30 read-only): `sync.wb.token.inspect_token` reads it.
+
+Refusals on demand (every operation of the buckets answers so until cleared)
+    PUT /_sandbox/sellers/1/refusal  {"status": 402, "buckets": ["feedbacks", "chat", "returns"]}
+        → {"refusals": {"feedbacks": 402, …}}   402: the service's WB balance is empty (WB's problem+json
+          `{title: "payment required", detail}`); 403: the token's category is refused
+          (`detail: "scope is not allowed for this resource"`). {"status": null} clears them (all buckets by default).
+
+Contract drift (sandbox/wb/drift.py: proves the product's drift radar)
+    PUT /_sandbox/drift  {"route": "/api/v1/seller/events", "add": {"result.events[].buyerRef": "b-1"},
+                          "drop": ["result.events[].clientName"], "status": 418}   (add/drop/status optional)
+        → {"drift": {path: rule, …}}   every answer of that path is rewritten so (all sellers); {"route": …} alone
+          clears the route's rule. `[]` walks each item of a list.
+
+Chat signs
+    POST /_sandbox/sellers/1/chats/{chat_id}/rotate-sign  → {"chatID": "1:…", "replySign": "<new>"}
+        WB changes the chat's replySign: a send with the old one is refused 400 "Invalid signature"; the chat list
+        (and every send answer's `sign`) carries the new one. {"refuse_all": true}: every sign of the chat is
+        refused, the listed one too.
 
 Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
     POST /_sandbox/sellers/1/reviews    {"text": "Маломерит на размер", "rating": 2, "pros": "", "cons": "Размер",
@@ -27,7 +48,8 @@ Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
         → 201 the event as GET /api/v1/seller/events serves it; without chat_id a new chat opens
           (`isNewChat: true`, `replySign`), optional "client_name". "files": [{"name": "defect.jpg",
           "moderation_s": 5, "refused": false}] attaches files: GET /api/v1/seller/download/{downloadID} answers
-          202 {"retrySeconds": n} while WB moderates one, then its bytes, or 451 for a refused one.
+          202 {"moderationState": "pending", "retrySeconds": n} while WB moderates one, then its bytes, or 451
+          (problem+json) for a refused one.
 
 Buyer returns (claims; the returns API serves those of the last 14 days)
     POST /_sandbox/sellers/1/claims  {"user_comment": "Пришёл с браком", "nm_id": 123, "photos": 2, "video": true,
@@ -163,12 +185,17 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
         except RuleError as exc:
             return _error(exc.status, str(exc))
         expires_at = time.time() + float(spec.get("expires_in_s", 180 * 86400))
-        token = store.issue_token(
-            seller,
-            scopes=tuple(spec.get("scopes") or ALL_SCOPES),
-            expires_at=expires_at,
-            read_only=bool(spec.get("read_only")),
-        )
+        try:
+            token = store.issue_token(
+                seller,
+                scopes=tuple(spec.get("scopes") or ALL_SCOPES),
+                expires_at=expires_at,
+                read_only=bool(spec.get("read_only")),
+                kind=str(spec.get("type") or "personal"),
+                test=bool(spec.get("test")),
+            )
+        except RuleError as exc:
+            return _error(exc.status, str(exc))
         if spec.get("kind") == "invalid":
             del store.tokens[token]  # well-formed, but WB never issued it
         return JSONResponse({"token": token, "expires_at": int(expires_at)}, status_code=201)
@@ -217,6 +244,46 @@ def routes(store: Store, gw: Gateway) -> APIRouter:
             return JSONResponse(store.seller(seller_id).script.view())
         except RuleError as exc:
             return _error(exc.status, str(exc))
+
+    @router.put("/sellers/{seller_id}/refusal")
+    async def put_refusal(seller_id: int, request: Request) -> Response:
+        spec = await _body(request)
+        status = spec.get("status")
+        buckets = spec.get("buckets") or ["feedbacks", "chat", "returns"]
+        try:
+            seller = store.seller(seller_id)
+        except RuleError as exc:
+            return _error(exc.status, str(exc))
+        if status not in (None, 402, 403) or any(b not in ("feedbacks", "chat", "returns") for b in buckets):
+            return _error(400, "status is 402, 403 or null; buckets are feedbacks, chat, returns")
+        for bucket in buckets:
+            if status is None:
+                seller.refusals.pop(bucket, None)
+            else:
+                seller.refusals[bucket] = int(status)
+        return JSONResponse({"refusals": seller.refusals})
+
+    @router.put("/drift")
+    async def put_drift(request: Request) -> Response:
+        spec = await _body(request)
+        path = spec.get("route")
+        if not isinstance(path, str) or not path.startswith("/"):
+            return _error(400, "route is required, e.g. /api/v1/seller/events")
+        rule = {k: spec[k] for k in ("add", "drop", "status") if spec.get(k) is not None}
+        if rule:
+            store.drift[path] = rule
+        else:
+            store.drift.pop(path, None)
+        return JSONResponse({"drift": store.drift})
+
+    @router.post("/sellers/{seller_id}/chats/{chat_id}/rotate-sign")
+    async def rotate_sign(seller_id: int, chat_id: str, request: Request) -> Response:
+        spec = await _body(request)
+        try:
+            sign = store.seller(seller_id).rotate_sign(chat_id, refuse_all=bool(spec.get("refuse_all")))
+        except RuleError as exc:
+            return _error(exc.status, str(exc))
+        return JSONResponse({"chatID": chat_id, "replySign": sign})
 
     @router.post("/sellers/{seller_id}/claims")
     async def inject_claim(seller_id: int, request: Request) -> Response:

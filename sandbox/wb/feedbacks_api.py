@@ -93,25 +93,23 @@ def routes(gw: Gateway) -> APIRouter:
         reviews = entry.seller.reviews
         waiting = [r for r in reviews if not r.archived and not r.answered and r.visible_at <= time.time()]
         today = datetime.now(UTC).date()
-        valuation = sum(r.stars for r in reviews) / len(reviews) if reviews else 0.0
-        data = {
+        data = {  # no `valuation` since 2026
             "countUnanswered": len(waiting),
             "countUnansweredToday": sum(1 for r in waiting if r.created.date() == today),
-            "valuation": f"{valuation:.1f}",
         }
         return entry.finish(responses.ok(data))
 
     @router.get("/api/v1/feedbacks/count")
     async def count_feedbacks(request: Request) -> Response:
-        return await _count(request, lambda s: s.reviews)
+        return await _count(request, lambda s: s.reviews, answered_required=True)  # required since 2026
 
     @router.get("/api/v1/questions/count")
     async def count_questions(request: Request) -> Response:
-        return await _count(request, lambda s: s.questions)
+        return await _count(request, lambda s: s.questions, answered_required=False)
 
-    async def _count(request: Request, items_of: Any) -> Response:
+    async def _count(request: Request, items_of: Any, *, answered_required: bool) -> Response:
         entry = await gw.enter(request, "feedbacks")
-        answered = params.boolean(request, "isAnswered", required=False)
+        answered = params.boolean(request, "isAnswered", required=answered_required)
         date_from, date_to = params.integer(request, "dateFrom"), params.integer(request, "dateTo")
         want = True if answered is None else answered
         count = sum(

@@ -17,14 +17,9 @@ from sandbox.wb import faults, responses, tokens
 from sandbox.wb.limits import Limiter
 from sandbox.wb.records import QuestionRec, Review
 from sandbox.wb.seller import Seller
-from sandbox.wb.store import Store
+from sandbox.wb.store import Store, TokenRec
 
 _MASKS = {"feedbacks": tokens.FEEDBACKS_MASK, "chat": tokens.CHAT_MASK, "returns": tokens.RETURNS_MASK}
-
-
-def _error(bucket: str, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
-    # The returns API's gateway answers as application/problem+json (its OpenAPI says so).
-    return responses.gateway_error(status, title, detail, headers, problem=bucket == "returns")
 
 
 class Refused(Exception):
@@ -52,7 +47,7 @@ class Pass:
 
 
 class Gateway:
-    """Auth → latency → 429 storm → limits → 5xx faults, in WB's order."""
+    """Auth → 402/403 on demand → latency → 429 storm → limits (by the token's type) → 5xx faults, in WB's order."""
 
     def __init__(self, store: Store, seed: int) -> None:
         self.store = store
@@ -64,9 +59,16 @@ class Gateway:
     def edit_window(self) -> timedelta:
         return timedelta(days=self.config.edit_window_days)
 
-    async def enter(self, request: Request, bucket: str, *, write: bool = False) -> Pass:
-        """Admit the request or raise `Refused` with WB's error answer."""
-        seller = self._authenticate(request, bucket, write=write)
+    async def enter(self, request: Request, bucket: str, *, write: bool = False, limit: str | None = None) -> Pass:
+        """Admit the request or raise `Refused` with WB's error answer; `limit` names a budget of its own (the
+        download path's, for a Base token)."""
+        rec = self._authenticate(request, bucket, write=write)
+        seller = rec.seller
+        refusal = seller.refusals.get(bucket)
+        if refusal == 402:
+            raise Refused(responses.payment_required())
+        if refusal == 403:
+            raise Refused(responses.wrong_category())
         config = self.config
         outcome, body = seller.script.take("send" if write else "read", request.url.path)
         request.scope[faults.SCOPE_KEY], request.scope[faults.BODY_KEY] = outcome, body
@@ -83,40 +85,38 @@ class Gateway:
             config.storm_requests -= 1
             retry = f"{config.storm_retry_after:g}"
             headers = {"X-Ratelimit-Retry": retry, "X-Ratelimit-Limit": "6", "X-Ratelimit-Reset": retry}
-            raise Refused(_error(bucket, 429, "too many requests", "limited by sandbox storm", headers))
+            raise Refused(responses.gateway_error(429, "too many requests", "limited by sandbox storm", headers))
         headers: dict[str, str] = {}
         if config.limits:
-            verdict = self.limiter.hit(seller.num, bucket)
+            verdict = self.limiter.hit(seller.num, limit or bucket, rec.kind)
             if not verdict.allowed:
-                detail = f"limited by {bucket} bucket of seller {seller.num}"
-                raise Refused(_error(bucket, 429, "too many requests", detail, verdict.headers()))
+                detail = f"limited by {bucket} bucket of seller {seller.num} ({rec.kind} token)"
+                raise Refused(responses.gateway_error(429, "too many requests", detail, verdict.headers()))
             headers = verdict.headers()
         fail_after = False
         if config.error_rate > 0 and self.rng.random() < config.error_rate:
             if not write or self.rng.random() < 0.5:
                 status = self.rng.choice((500, 502, 503))
-                raise Refused(_error(bucket, status, "internal server error", "sandbox fault"))
+                raise Refused(responses.gateway_error(status, "internal server error", "sandbox fault"))
             fail_after = True
         return Pass(seller, headers, fail_after)
 
-    def _authenticate(self, request: Request, bucket: str, *, write: bool) -> Seller:
+    def _authenticate(self, request: Request, bucket: str, *, write: bool) -> TokenRec:
         raw = request.headers.get("Authorization", "").strip()
         token = raw[7:].strip() if raw.lower().startswith("bearer ") else raw
         if not token:
-            raise Refused(_error(bucket, 401, "unauthorized", "empty Authorization header"))
+            raise Refused(responses.gateway_error(401, "unauthorized", "empty Authorization header"))
         rec = self.store.tokens.get(token)
         if rec is None:
             detail = "token problem; token is malformed: could not base64 decode signature"
             if token.count(".") == 2:
                 detail = "token problem; token is not valid: signature is invalid"
-            raise Refused(_error(bucket, 401, "unauthorized", detail))
+            raise Refused(responses.gateway_error(401, "unauthorized", detail))
         if rec.expires_at <= time.time():
-            raise Refused(_error(bucket, 401, "unauthorized", "token problem; token is expired"))
+            raise Refused(responses.gateway_error(401, "unauthorized", "token problem; token is expired"))
         if not rec.allows(_MASKS[bucket], write=write):
-            if bucket in ("chat", "returns"):
-                raise Refused(_error(bucket, 401, "unauthorized", "token scope not allowed"))
-            raise Refused(responses.feedback_error(403, "Ошибка авторизации"))
-        return rec.seller
+            raise Refused(responses.wrong_category())  # 2026: one 403 body on every operation
+        return rec
 
     def serve(self, items: list[Review] | list[QuestionRec]) -> list[bytes]:
         """Items encoded for a page, with the item-level faults: malformed items and dates that move between

@@ -251,7 +251,7 @@ class ChatRec:
 
     chat_id: str
     reply_sign: str
-    client_id: str
+    client_id: str  # the buyer behind the chat: WB no longer serves it (2026), kept as the sandbox's ground truth
     client_name: str
     product: Product
     order_date: datetime
@@ -263,24 +263,20 @@ class ChatRec:
     sent: list[dict[str, Any]] = field(default_factory=list)  # messages received from API clients
 
     def good_card(self) -> dict[str, Any]:
-        """`goodCard` as WB sends it."""
+        """`goodCard` (WB's `Listing`) as WB sends it since 2026: no `date`, `needRefund` or `statusID`."""
         return {
-            "date": iso_z(self.order_date),
-            "needRefund": False,
             "nmID": self.product.nm_id,
             "price": self.price,
             "priceCurrency": "RUB",
             "rid": self.rid,
             "size": self.size,
-            "statusID": 11,
         }
 
     def wb(self) -> dict[str, Any]:
-        """The chat list entry as WB serves it."""
+        """The chat list entry as WB serves it (no `clientID` since 2026)."""
         return {
             "chatID": self.chat_id,
             "replySign": self.reply_sign,
-            "clientID": self.client_id,
             "clientName": self.client_name,
             "goodCard": self.good_card(),
             "lastMessage": {"text": self.last_text, "addTimestamp": self.last_ts},

@@ -48,12 +48,15 @@ class Seller:
         self.pins: list[dict[str, Any]] = []
         self.files: dict[str, ChatFileRec] = {}  # chat attachments by downloadID (GET /api/v1/seller/download)
         self.script = Script()  # scripted per-call faults (sandbox.wb.faults)
+        # Refusals on demand (control API): bucket → 402 (the service's WB balance is empty) or 403 (wrong category).
+        self.refusals: dict[str, int] = {}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # A state saved before claims existed (sandbox.persist) loads with no claims, and before pins without them.
         state.setdefault("pin_subscription", False)
         state.setdefault("pins", [])
         state.setdefault("files", {})
+        state.setdefault("refusals", {})
         self.__dict__.update(state)
         self.__dict__.setdefault("claims", [])
         self.__dict__.setdefault("claim_by_id", {})
@@ -121,7 +124,7 @@ class Seller:
             event["message"].setdefault("attachments", {})["files"] = [f.wb(at) for f in files]
             self.files.update((f.download_id, f) for f in files)
         if sender == "client":
-            event["clientID"], event["clientName"] = room.client_id, room.client_name
+            event["clientName"] = room.client_name  # no buyer id since 2026
         bisect.insort(self.events, event, key=lambda e: e["addTimestamp"])
         if ts >= room.last_ts:
             room.last_text, room.last_ts = text, ts
@@ -221,11 +224,34 @@ class Seller:
         item.history.append({"event": event, "text": text, "at": time.time()})
         item.touch()
 
-    def send_message(self, reply_sign: str, text: str) -> dict[str, Any]:
-        """POST /api/v1/seller/message: the message becomes a `sender: seller` event."""
+    def send_message(
+        self, reply_sign: str, text: str, files: list[ChatFileRec] | None = None
+    ) -> tuple[dict[str, Any], ChatRec]:
+        """POST /api/v1/seller/message: the message (and its files) becomes a `sender: seller` event; the chat's
+        current sign comes back with it."""
         room = self.chat_by_sign.get(reply_sign)
         if room is None:
             raise RuleError("Invalid signature")
-        event = self.add_event(room, text, sender="seller", source="seller-public-api")
-        room.sent.append({"text": text, "eventID": event["eventID"], "addTimestamp": event["addTimestamp"]})
-        return event
+        event = self.add_event(room, text, sender="seller", source="seller-public-api", files=files)
+        room.sent.append(
+            {
+                "text": text,
+                "eventID": event["eventID"],
+                "addTimestamp": event["addTimestamp"],
+                "files": [f.name for f in files or ()],
+            }
+        )
+        return event, room
+
+    def rotate_sign(self, chat_id: str, *, refuse_all: bool = False) -> str:
+        """WB changes a chat's replySign: the old one is refused from now on (the chat list shows the new one).
+        `refuse_all`: WB refuses every sign of the chat, the listed one too (a second refusal after a refresh)."""
+        room = self.chats.get(chat_id)
+        if room is None:
+            raise RuleError(f"no chat {chat_id}", 404)
+        self.chat_by_sign.pop(room.reply_sign, None)
+        seller_part = room.reply_sign.split(":")[-2]
+        room.reply_sign = f"{room.chat_id}:{seller_part}:{self.rng.getrandbits(256):064x}"
+        if not refuse_all:
+            self.chat_by_sign[room.reply_sign] = room
+        return room.reply_sign

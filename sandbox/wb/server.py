@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from sandbox.persist import kept_in, load_state
 from sandbox.wb import chat_api, control, feedbacks_api, pins_api, returns_api
 from sandbox.wb.config import SandboxConfig
+from sandbox.wb.drift import DriftMiddleware
 from sandbox.wb.faults import FaultMiddleware
 from sandbox.wb.gateway import Gateway, Refused
 from sandbox.wb.store import Store
@@ -67,4 +68,5 @@ def create_app(seed: int = 1, *, state_file: Path | None = None, **options: Any)
     app.include_router(pins_api.routes(gateway))
     app.include_router(control.routes(store, gateway))
     app.add_middleware(FaultMiddleware, config=config)
+    app.add_middleware(DriftMiddleware, rules=store.drift)
     return app

@@ -18,6 +18,7 @@ from sandbox.wb.seller import RuleError, Seller
 # Seeded sellers' tokens expire at a fixed moment so they stay the same across restarts (2030-01-01).
 SEEDED_TOKEN_EXP = 1_893_456_000
 ALL_SCOPES = ("review", "question", "chat", "return")
+TOKEN_KINDS = ("personal", "service", "base_secret", "base")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class TokenRec:
     seller: Seller
     mask: int
     expires_at: float
+    kind: str = "personal"  # personal | service | base_secret | base (WB's limits differ for base)
 
     def allows(self, mask: int, *, write: bool) -> bool:
         """Whether the token's categories cover `mask` (and writing, unless read-only)."""
@@ -43,9 +45,16 @@ class Store:
         self.config = config
         self.sellers: dict[int, Seller] = {}
         self.tokens: dict[str, TokenRec] = {}
+        # Contract drift on demand (sandbox.wb.drift): path → {"add": {field: value}, "drop": [field], "status": n}.
+        self.drift: dict[str, dict[str, Any]] = {}
         self._token_rng = random.Random(f"{seed_value}:tokens")
         for _ in range(config.sellers):
             self.create_seller(expires_at=SEEDED_TOKEN_EXP)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A state saved before drift rules existed (sandbox.persist) loads without any.
+        state.setdefault("drift", {})
+        self.__dict__.update(state)
 
     def now(self) -> datetime:
         """The clock seeded history is laid out against."""
@@ -92,12 +101,17 @@ class Store:
         scopes: tuple[str, ...] = ALL_SCOPES,
         expires_at: float | None = None,
         read_only: bool = False,
+        kind: str = "personal",
+        test: bool = False,
     ) -> str:
-        """Mint and register a token (an `expires_at` in the past makes an expired one)."""
+        """Mint and register a token (an `expires_at` in the past makes an expired one) of a `kind` (TOKEN_KINDS);
+        `test` marks a «Тестовый контур» token (`t: true`)."""
+        if kind not in TOKEN_KINDS:
+            raise RuleError(f"unknown token kind {kind!r}; known: {', '.join(TOKEN_KINDS)}")
         mask = tokens.scope_mask(scopes, read_only=read_only)
         exp = expires_at if expires_at is not None else time.time() + 180 * 86400
-        token = tokens.mint(self._token_rng, seller_num=seller.num, mask=mask, expires_at=exp)
-        self.tokens[token] = TokenRec(seller, mask, exp)
+        token = tokens.mint(self._token_rng, seller_num=seller.num, mask=mask, expires_at=exp, test=test)
+        self.tokens[token] = TokenRec(seller, mask, exp, kind)
         return token
 
     def seller(self, num: int) -> Seller:

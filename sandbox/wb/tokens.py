@@ -31,8 +31,9 @@ def scope_mask(scopes: list[str] | tuple[str, ...], *, read_only: bool = False) 
     return mask | ((1 << READ_ONLY_BIT) if read_only else 0)
 
 
-def mint(rng: random.Random, *, seller_num: int, mask: int, expires_at: float | None = None) -> str:
-    """A JWT-shaped token for `seller_num` with category `mask`, expiring at `expires_at` (Unix s; default +180 d)."""
+def mint(rng: random.Random, *, seller_num: int, mask: int, expires_at: float | None = None, test: bool = False) -> str:
+    """A JWT-shaped token for `seller_num` with category `mask`, expiring at `expires_at` (Unix s; default +180 d);
+    `test` sets `t: true` (a «Тестовый контур» token, good only for WB's sandbox)."""
     header = {"alg": "ES256", "kid": "20250101v1", "typ": "JWT"}
     payload = {
         "acc": 1,
@@ -43,7 +44,7 @@ def mint(rng: random.Random, *, seller_num: int, mask: int, expires_at: float | 
         "oid": seller_num,
         "s": mask,
         "sid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        "t": False,
+        "t": test,
         "uid": 10_000_000 + seller_num,
     }
     signature = bytes(rng.getrandbits(8) for _ in range(64))

@@ -41,14 +41,13 @@ def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent 
         seller_id=seller_id,
         channel=Channel.CHAT,
         external_id=chat_id,
-        buyer_id=_fit((chat.client_id if chat else None) or (first.client_id if first else None), 100),
         buyer_name=_fit((chat.client_name if chat else None) or (first.client_name if first else None), 200),
         # A reply sign cut short would not work: one that does not fit is dropped (the chat list is asked again).
         reply_sign=next(
             (
                 s
                 for s in (chat.reply_sign if chat else None, first.reply_sign if first else None)
-                if s and len(s) <= 255
+                if s and len(s) <= MAX_SIGN
             ),
             None,
         ),
@@ -58,6 +57,29 @@ def _chat_row(seller_id: int, chat_id: str, chat: Chat | None, first: ChatEvent 
         occurred_at=first.created_at if first else now,
         needs_response=False,
     )
+
+
+MAX_SIGN = 255  # the column's size (and WB's limit on a send's replySign)
+
+
+async def keep_sign(interaction_id: int, current: str | None, sign: str | None) -> str | None:
+    """Store the chat's replySign WB just showed (a send's answer, the chat list) when it changed: WB may rotate a
+    chat's sign and refuse the old one. Returns the sign to use now."""
+    if sign and len(sign) <= MAX_SIGN and sign != current:
+        await Interaction.filter(id=interaction_id).update(reply_sign=sign)
+        return sign
+    return current
+
+
+async def refresh_signs(ctx: SyncContext, seller_id: int, auth: WBAuth) -> dict[str, str]:
+    """Read WB's chat list and store every sign that changed; returns chat id → its current sign."""
+    listed = {c.chat_id: c.reply_sign for c in await ctx.wb.list_chats(auth) if c.reply_sign}
+    rows = await Interaction.filter(
+        seller_id=seller_id, channel=Channel.CHAT, external_id__in=list(listed)
+    ).values_list("id", "external_id", "reply_sign")
+    for row_id, chat_id, sign in rows:
+        await keep_sign(row_id, sign, listed[chat_id])
+    return listed
 
 
 async def _ensure_chats(
@@ -76,6 +98,9 @@ async def _ensure_chats(
     listed: dict[str, Chat] = {}
     if any(not firsts[c].reply_sign for c in missing):
         listed = {c.chat_id: c for c in await ctx.wb.list_chats(auth)}
+        for row in rows.values():  # the list shows every chat's current sign: keep the ones WB changed
+            found = listed.get(row.external_id)
+            row.reply_sign = await keep_sign(row.id, row.reply_sign, found.reply_sign if found else None)
     fresh = [_chat_row(seller.id, c, listed.get(c), firsts[c], now) for c in missing]
     await Interaction.bulk_create(fresh, ignore_conflicts=True)
     created = await Interaction.filter(seller_id=seller.id, channel=Channel.CHAT, external_id__in=missing)

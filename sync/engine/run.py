@@ -1,7 +1,9 @@
 """One sync run of a seller × channel: lock, SyncRun row, the channel's pass, cursor bookkeeping, announcements.
 
 Failures never sleep: the cursor's `next_due_at` moves (interval on success, exponential backoff after errors,
-WB's stated wait after a 429 storm) and the scheduler picks it up again. 401/403 stops the seller (`token_refused`).
+WB's stated wait after a 429 storm) and the scheduler picks it up again. 401 stops the seller (`token_refused`); 403
+(the token lacks the channel's category) stops that channel with an alert naming the category; 402 (the service's WB
+balance is empty) holds the seller's syncs and sends until a run succeeds again (`balance_empty`/`balance_cleared`).
 """
 
 from __future__ import annotations
@@ -13,15 +15,26 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from core import alerts, sellers, tokens
+from core.alerts import AlertKind
 from core.i18n import translator
-from core.models import AlertSeverity, Channel, Seller, SellerStatus, SyncCursor, SyncRun, SyncRunStatus
+from core.models import (
+    AlertSeverity,
+    Channel,
+    Reply,
+    ReplyStatus,
+    Seller,
+    SellerStatus,
+    SyncCursor,
+    SyncRun,
+    SyncRunStatus,
+)
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import RunCounters, SyncContext, current_counters
 from sync.engine import chats, feedbacks, returns
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
-from sync.wb.errors import WBAuthError, WBError, WBRateLimited
+from sync.wb.errors import WBAuthError, WBCategoryRefused, WBError, WBPaymentRequired, WBRateLimited
 
 log = structlog.get_logger(__name__)
 
@@ -54,6 +67,63 @@ async def token_refused(ctx: SyncContext, seller: Seller, reason: str) -> None:
         AlertSeverity.CRITICAL,
         t("sync-alert-token-invalid", seller=seller.name or str(seller.id)),
     )
+
+
+CATEGORY_ALERTS = {
+    "feedbacks": AlertKind.TOKEN_CATEGORY_FEEDBACKS,
+    "chat": AlertKind.TOKEN_CATEGORY_CHAT,
+    "returns": AlertKind.TOKEN_CATEGORY_RETURNS,
+}
+
+
+async def category_refused(ctx: SyncContext, seller: Seller, exc: WBCategoryRefused) -> None:
+    """WB answered 403 (the token lacks the category): the owners are told which category and how to get a token
+    with it; the other channels go on."""
+    t = translator(ctx.settings.default_language)
+    category = t(f"wb-category-{exc.bucket}")
+    text = t("sync-alert-token-category", seller=seller.name or str(seller.id), category=category, detail=str(exc))
+    log.warning("wb.category_refused", seller_id=seller.id, bucket=exc.bucket, detail=str(exc))
+    await announce_alert(ctx, CATEGORY_ALERTS[exc.bucket], seller.id, AlertSeverity.CRITICAL, text)
+
+
+async def balance_empty(ctx: SyncContext, seller: Seller, exc: WBPaymentRequired) -> None:
+    """WB answered 402: the seller's syncs and sends are held (replies stay queued) and the owners are told to top
+    the balance up; WB's `detail` is what the log and the alert quote."""
+    log.warning("wb.payment_required", seller_id=seller.id, detail=exc.detail)
+    t = translator(ctx.settings.default_language)
+    text = t("sync-alert-wb-balance-empty", seller=seller.name or str(seller.id), detail=exc.detail)
+    await announce_alert(ctx, AlertKind.WB_BALANCE_EMPTY, seller.id, AlertSeverity.CRITICAL, text)
+
+
+async def balance_cleared(ctx: SyncContext, seller_id: int) -> None:
+    """A WB call of the seller succeeded: a 402 hold is over, and the replies it kept queued are sent now."""
+    if not await alerts.resolve_alert(kind=AlertKind.WB_BALANCE_EMPTY, seller_id=seller_id):
+        return
+    log.info("wb.payment_cleared", seller_id=seller_id)
+    queued = Reply.filter(status=ReplyStatus.QUEUED, interaction__seller_id=seller_id)
+    for reply_id in await queued.values_list("id", flat=True):
+        await kick(ctx.broker, TaskName.SEND_REPLY, reply_id)
+
+
+def seller_auth(ctx: SyncContext, seller: Seller) -> WBAuth:
+    """The seller's WB credentials, held to the budgets of its token's type."""
+    return WBAuth(
+        token=tokens.get_token(seller, ctx.settings) or "",
+        seller_key=str(seller.id),
+        base=seller.token_type == tokens.TokenType.BASE,
+    )
+
+
+async def _learn_token_type(ctx: SyncContext, seller: Seller) -> None:
+    """WB's answers name the token's burst: a Base token found (or gone, after a reconnect) is recorded, so the next
+    calls keep to its budgets and /settings tells the seller."""
+    if seller.token_type == tokens.TokenType.TEST:
+        return
+    base = ctx.wb.base_token_seen(str(seller.id))
+    found = None if base is None else tokens.TokenType.BASE if base else tokens.TokenType.STANDARD
+    if found is not None and found != seller.token_type:
+        await Seller.filter(id=seller.id).update(token_type=found)
+        log.warning("wb.token_type", seller_id=seller.id, token_type=str(found))
 
 
 async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: AlertSeverity, text: str) -> None:
@@ -106,7 +176,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     counters = RunCounters()
     token = current_counters.set(counters)
     error: str | None = None
-    auth = WBAuth(token=tokens.get_token(seller, ctx.settings) or "", seller_key=str(seller.id))
+    auth = seller_auth(ctx, seller)
     try:
         runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)
@@ -115,13 +185,24 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         cursor.last_success_at = datetime.now(UTC)
         cursor.last_error = None
         wait = 0.0 if stats.more else interval_s(ctx, channel)
+        await balance_cleared(ctx, seller.id)
+    except WBPaymentRequired as exc:
+        error = f"payment required: {exc.detail}"
+        await balance_empty(ctx, seller, exc)
+        cursor.consecutive_failures += 1
+        wait = backoff_s(ctx, channel, cursor.consecutive_failures)
+    except WBCategoryRefused as exc:
+        error = f"category: {exc}"
+        await category_refused(ctx, seller, exc)
+        cursor.consecutive_failures += 1
+        wait = ctx.settings.sync.max_backoff_s  # until a token with the category is connected
     except WBAuthError as exc:
         error = f"auth: {exc}"
         await token_refused(ctx, seller, str(exc))
         wait = interval_s(ctx, channel)
     except WBRateLimited as exc:
-        error = "rate limited"
-        cursor.consecutive_429 += 1
+        error = "rate limited" if not exc.local else f"rate limited: {exc}"
+        cursor.consecutive_429 += 0 if exc.local else 1  # a Base token's spent budget is no WB refusal
         wait = max(exc.retry_after, interval_s(ctx, channel))
         if cursor.consecutive_429 >= ctx.settings.ops.rate_limit_streak:
             t = translator(ctx.settings.default_language)
@@ -135,6 +216,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         wait = backoff_s(ctx, channel, cursor.consecutive_failures)
     finally:
         current_counters.reset(token)
+    await _learn_token_type(ctx, seller)
     if error:
         cursor.last_error, cursor.last_error_at = error[:2000], datetime.now(UTC)
     cursor.next_due_at = datetime.now(UTC) + timedelta(seconds=wait)

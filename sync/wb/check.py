@@ -80,9 +80,16 @@ async def _probe(check: ChannelCheck, call: Any) -> Any:
 
 
 async def run_check(
-    client: WBClient, auth: WBAuth, *, feedbacks_url: str, chat_url: str, returns_url: str | None = None, take: int = 20
+    client: WBClient,
+    auth: WBAuth,
+    *,
+    feedbacks_url: str,
+    chat_url: str | None,
+    returns_url: str | None = None,
+    take: int = 20,
 ) -> CheckReport:
-    """Read one page per channel and compare shapes with the models (claims too when `returns_url` is given)."""
+    """Read one page per channel and compare shapes with the models (chats when `chat_url` is given, claims when
+    `returns_url` is: WB's own sandbox has neither)."""
     page = {"take": take, "skip": 0, "order": "dateDesc"}
     plan = [
         (
@@ -112,9 +119,12 @@ async def run_check(
             "questions",
             models.Question,
         ),
-        ("chats", CHAT, f"{chat_url}/api/v1/seller/chats", None, "result", None, models.Chat),
-        ("chat_events", CHAT, f"{chat_url}/api/v1/seller/events", None, "result", "events", models.ChatEvent),
     ]
+    if chat_url:
+        plan += [
+            ("chats", CHAT, f"{chat_url}/api/v1/seller/chats", None, "result", None, models.Chat),
+            ("chat_events", CHAT, f"{chat_url}/api/v1/seller/events", None, "result", "events", models.ChatEvent),
+        ]
     if returns_url:
         claims = {"is_archive": "false", "limit": take}
         plan.append(("claims", RETURNS, f"{returns_url}/api/v1/claims", claims, None, "claims", Claim))

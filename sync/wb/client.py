@@ -6,6 +6,7 @@ raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transpor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partialmethod
 from typing import Any, Generic, TypeVar
@@ -160,9 +161,13 @@ class WBClient(ReturnsCalls):
         events, bad = self._items(auth, models.ChatEvent, result.get("events"), "chat_event")
         return models.EventsPage.model_validate({**result, "events": events, "malformed": bad})
 
-    async def send_chat_message(self, auth: WBAuth, *, reply_sign: str, text: str) -> models.SentMessage:
-        """Send a text message into a chat (multipart, as WB requires); it comes back as a `sender=seller` event."""
-        form = [("replySign", (None, reply_sign)), ("message", (None, text))]
+    async def send_chat_message(
+        self, auth: WBAuth, *, reply_sign: str, text: str, files: Sequence[tuple[str, bytes, str]] = ()
+    ) -> models.SentMessage:
+        """Send a message into a chat (multipart, as WB requires), with `files` as `(name, bytes, content type)`;
+        it comes back as a `sender=seller` event."""
+        form: list[tuple[str, Any]] = [("replySign", (None, reply_sign)), ("message", (None, text))]
+        form += [("file", (name, content, kind)) for name, content, kind in files]
         body = await self._call(auth, CHAT, "POST", self._chat + "/api/v1/seller/message", idempotent=False, files=form)
         result = body.get("result") if isinstance(body, dict) else None
         return models.SentMessage.model_validate(result or {})

@@ -23,12 +23,33 @@ class WBAuthError(WBError):
         super().__init__(message, status=status)
 
 
+class WBCategoryRefused(WBAuthError):
+    """WB answered 403: the token lacks the category of the operation (`bucket`: feedbacks, chat or returns). Only
+    that channel stops; the seller makes a token with the category (WB 2026: one 403 body on every operation)."""
+
+    def __init__(self, message: str, *, bucket: str) -> None:
+        super().__init__(message, status=403)
+        self.bucket = bucket
+
+
+class WBPaymentRequired(WBError):
+    """WB answered 402: the service's WB balance is empty (WB returns it only to services of its Business Solutions
+    Catalogue). Nothing was applied; sends wait and syncs pause until the balance is topped up. The message is WB's
+    problem+json `detail`."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, status=402)
+        self.detail = detail
+
+
 class WBRateLimited(WBError):
     """WB answered 429; `retry_after` is the wait in seconds taken from its headers."""
 
-    def __init__(self, retry_after: float, *, message: str = "too many requests") -> None:
+    def __init__(self, retry_after: float, *, message: str = "too many requests", local: bool = False) -> None:
         super().__init__(message, status=429)
         self.retry_after = retry_after
+        # True: our own budget of a Base token refused it before it was sent (WB never saw it).
+        self.local = local
 
 
 class WBServerError(WBError):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -120,11 +120,11 @@ class PhotoLink(WBModel):
 
 
 class Video(WBModel):
-    """A buyer's video (WB documents `duration_sec` but sends `durationSec`)."""
+    """A buyer's video (`durationSec`; the 2025 spec named it `duration_sec`)."""
 
     preview_image: str | None = None
     link: str | None = None
-    duration_sec: int | None = Field(default=None, validation_alias=AliasChoices("durationSec", "duration_sec"))
+    duration_sec: int | None = Field(default=None, alias="durationSec")
 
 
 class Feedback(WBModel):
@@ -209,16 +209,13 @@ class NewItems(WBModel):
 
 
 class GoodCard(WBModel):
-    """The order a chat is about."""
+    """The order a chat is about (WB's `Listing`; `rid` is the order's `srid` in the claims API)."""
 
-    date: str | None = None
-    need_refund: bool | None = None
     nm_id: OptionalInt64 = Field(default=None, alias="nmID")
     price: int | None = None
     price_currency: str | None = None
     rid: str | None = None
     size: str | None = None
-    status_id: int | None = Field(default=None, alias="statusID")
 
 
 class ChatLastMessage(WBModel):
@@ -229,11 +226,10 @@ class ChatLastMessage(WBModel):
 
 
 class Chat(WBModel):
-    """A buyer chat; `reply_sign` is needed to send into it."""
+    """A buyer chat; `reply_sign` is needed to send into it. WB names no buyer id since 2026."""
 
     chat_id: ItemId = Field(alias="chatID")
     reply_sign: str | None = None
-    client_id: WBId | None = Field(default=None, alias="clientID")
     client_name: str | None = None
     good_card: GoodCard | None = None
     last_message: ChatLastMessage | None = None
@@ -281,13 +277,11 @@ class ChatEvent(WBModel):
     event_type: str | None = None
     is_new_chat: bool | None = None
     message: EventMessage | None = None
-    refund: dict[str, Any] | None = None
     source: str | None = None
     add_timestamp: int = Field(ge=0, lt=MAX_TIMESTAMP_MS)
     add_time: str | None = None
     reply_sign: str | None = None
     sender: str | None = None
-    client_id: WBId | None = Field(default=None, alias="clientID")
     client_name: str | None = None
 
     @property
@@ -308,10 +302,12 @@ class EventsPage(WBModel):
 
 
 class SentMessage(WBModel):
-    """WB's receipt for a sent chat message; `add_time` is Unix milliseconds."""
+    """WB's receipt for a sent chat message; `add_time` is Unix milliseconds, `sign` the chat's current replySign
+    (2026; keep it: WB may change a chat's sign)."""
 
     add_time: int | None = None
     chat_id: str | None = Field(default=None, alias="chatID")
+    sign: str | None = None
 
 
 class FileDownload(WBModel):

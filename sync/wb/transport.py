@@ -18,11 +18,14 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from core.ratelimit import BASE_SUFFIX, BudgetExhausted
 from core.settings import WBSettings
 from sync.wb.errors import (
     WBAuthError,
     WBBadRequest,
+    WBCategoryRefused,
     WBOutcomeUnknown,
+    WBPaymentRequired,
     WBRateLimited,
     WBServerError,
     WBTimeout,
@@ -41,10 +44,12 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class WBAuth:
-    """A seller's API token and the key their rate limits are kept under; the token never shows in repr."""
+    """A seller's API token and the key their rate limits are kept under; the token never shows in repr. `base`: a
+    Base token, held to WB's hourly Base budgets (`core.ratelimit.BASE_SUFFIX` buckets)."""
 
     token: str = field(repr=False)
     seller_key: str
+    base: bool = False
 
 
 class RateGate(Protocol):
@@ -55,6 +60,13 @@ class RateGate(Protocol):
 
     async def penalize(self, seller_key: str, bucket: str, seconds: float) -> None:
         """Pause the seller's `bucket` for `seconds` after WB answered 429."""
+
+
+class Observer(Protocol):
+    """Sees every WB answer (the drift radar, `sync.drift.DriftRadar`)."""
+
+    async def observe(self, method: str, path: str, status: int, body: Any) -> None:
+        """One answer of `method path`: its status and decoded JSON body (None when it had none)."""
 
 
 class _NotSent(WBTimeout):
@@ -87,12 +99,14 @@ def _retry_after(headers: httpx.Headers, bucket: str) -> float:
 
 
 def _error_text(response: httpx.Response) -> str:
+    """WB's own words for a refusal: the problem+json `detail` first (what logs and alerts quote), else the
+    feedbacks envelope's `errorText`, the chat API's `error` or the `title`."""
     try:
         body = response.json()
     except ValueError:
         return response.text[:200]
     if isinstance(body, dict):
-        for key in ("errorText", "detail", "error", "title"):
+        for key in ("detail", "errorText", "error", "title"):
             if isinstance(body.get(key), str) and body[key]:
                 return str(body[key])
     return f"HTTP {response.status_code}"
@@ -108,15 +122,19 @@ class WBTransport:
         gate: RateGate | None = None,
         http: httpx.AsyncClient | None = None,
         backoff_s: float = 0.5,
+        observer: Observer | None = None,
     ) -> None:
         self._settings = settings
         self._gate = gate
+        self._observer = observer
         self._backoff_s = backoff_s
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
         )
+        # The burst WB's `X-Ratelimit-Limit` header last named, per seller key and bucket: 1 means a Base token.
+        self.observed_burst: dict[str, dict[str, int]] = {}
         self._feedbacks = settings.feedbacks_base_url.rstrip("/")
         self._chat = settings.chat_base_url.rstrip("/")
         self._returns = settings.returns_base_url.rstrip("/")
@@ -172,7 +190,10 @@ class WBTransport:
         self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
     ) -> Any:
         if self._gate is not None:
-            await self._gate.acquire(auth.seller_key, bucket)
+            try:
+                await self._gate.acquire(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""))
+            except BudgetExhausted as exc:
+                raise WBRateLimited(exc.retry_after, message=str(exc), local=True) from None
         try:
             response = await self._http.request(method, url, headers={"Authorization": auth.token}, **kw)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
@@ -181,15 +202,22 @@ class WBTransport:
             err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
             raise err if idempotent else WBOutcomeUnknown(err) from None
         status = response.status_code
+        self._observe(auth, bucket, response.headers)
+        if self._observer is not None and (status >= 400 or raw):
+            await self._observe_body(method, response)
         if status == 429:
             wait = _retry_after(response.headers, bucket)
             if self._gate is not None:
-                await self._gate.penalize(auth.seller_key, bucket, wait)
+                await self._gate.penalize(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""), wait)
             raise WBRateLimited(wait)
         if status >= 500:
             err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
             raise err if idempotent else WBOutcomeUnknown(err)
-        if status in (401, 403):
+        if status == 402:
+            raise WBPaymentRequired(_error_text(response))  # nothing was applied: never an unknown outcome
+        if status == 403:
+            raise WBCategoryRefused(_error_text(response), bucket=bucket)
+        if status == 401:
             raise WBAuthError(_error_text(response), status=status)
         if status >= 400:
             raise WBBadRequest(_error_text(response), status=status)
@@ -205,9 +233,33 @@ class WBTransport:
             raise err if idempotent else WBOutcomeUnknown(err) from None
         if "\\u0000" in response.text or _SURROGATE.search(response.text):
             body = _clean(body)
+        if self._observer is not None:
+            await self._observer.observe(method, response.url.path, status, body)
         if isinstance(body, dict) and body.get("error") is True:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body
+
+    async def _observe_body(self, method: str, response: httpx.Response) -> None:
+        """Show the drift radar an error answer or a raw one (a file's 202/451), JSON or not."""
+        body = None
+        if "json" in response.headers.get("content-type", ""):
+            try:
+                body = response.json()
+            except ValueError:
+                body = None
+        await self._observer.observe(method, response.url.path, response.status_code, body)  # type: ignore[union-attr]
+
+    def _observe(self, auth: WBAuth, bucket: str, headers: httpx.Headers) -> None:
+        try:
+            self.observed_burst.setdefault(auth.seller_key, {})[bucket] = int(headers["X-Ratelimit-Limit"])
+        except (KeyError, ValueError):
+            return
+
+    def base_token_seen(self, seller_key: str) -> bool | None:
+        """Whether WB's answers to `seller_key` named a Base token's burst (1): True, a larger one: False, none
+        seen: None."""
+        seen = self.observed_burst.get(seller_key)
+        return None if not seen else min(seen.values()) == 1
 
     async def get_json(self, auth: WBAuth, bucket: str, url: str, params: dict[str, Any] | None = None) -> Any:
         """A raw read with the usual retries (the contract check compares WB's raw shapes with the models)."""

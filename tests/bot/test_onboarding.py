@@ -176,3 +176,21 @@ async def test_seller_is_named_after_the_shop_once_asked_after_the_first_token(s
     await eventually(lambda: shown("Не понял", 1))
     assert (await Seller.get()).name == "ИП <Ромашка> & Co"
     assert await shown("Как называется ваш магазин", 1)
+
+
+async def test_a_base_token_is_told_plainly_at_connect_and_in_settings(stack, tg, wb) -> None:
+    await wb.control("PATCH", "/config", limits=True)  # WB's answers carry the burst only with WB's limits on
+    chat = await tg.user()
+    menu = await eventually(lambda: _last_from_bot(tg, chat, "Choose"))
+    await tg.press(chat, menu["message_id"], text="English")
+    await eventually(lambda: _last_from_bot(tg, chat, "WB API token"))
+    wb_seller = await wb.control("POST", "/sellers", reviews=1, questions=0, chats=0)
+    base = await wb.control("POST", f"/sellers/{wb_seller['seller_id']}/tokens", type="base")
+    await tg.send(chat, base["token"])
+    ok = await eventually(lambda: _last_from_bot(tg, chat, "Token connected"))
+    # WB's answers to the token check named a Base token's burst: the seller reads what it means at once.
+    assert "“Base” token" in ok["text"] and "hours late" in ok["text"] and "“Personal” token" in ok["text"]
+    assert (await Seller.get()).token_type == "base"
+    await tg.send(chat, "/settings")
+    shown = await eventually(lambda: _last_from_bot(tg, chat, "“Base” token"))
+    assert "5 requests an hour" in shown["text"]

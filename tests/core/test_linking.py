@@ -1,4 +1,5 @@
-"""Linking on constructed threads: supplements, one buyer across channels, and near-misses that must not link."""
+"""Linking on constructed threads: supplements, one buyer across channels (no buyer id: by order and by a rare name),
+and near-misses that must not link (common names, WB's placeholder names)."""
 
 from datetime import UTC, datetime, timedelta
 from itertools import count
@@ -37,27 +38,45 @@ async def test_review_supplement_links_in_either_arrival_order(db: None) -> None
     assert links[(late_child.id, late_parent.id)][2] == "supplement"
 
 
+async def _crowd(seller: Seller, n: int = 60) -> None:
+    """The seller's other buyers, on other products: what makes a name rare or common among its items."""
+    names = ("Анна", "Елена", "Ольга", "Наталья", "Ирина", "Сергей", "Дмитрий", "Мария", "Юлия", "Иван")
+    for i in range(n):
+        await _item(seller, Channel.REVIEW, at=timedelta(days=-i), nm_id=900000 + i, buyer_name=names[i % len(names)])
+
+
 async def test_same_buyer_across_channels_forms_one_timeline(db: None) -> None:
     seller = await Seller.create(name="s")
-    question = await _item(seller, Channel.QUESTION, nm_id=111111, buyer_name="Мария", text="Какой размер?")
-    review = await _item(seller, Channel.REVIEW, at=timedelta(days=10), nm_id=111111, buyer_name="Мария", rating=1)
-    # The chat's good card has no product, but the buyer writes the nmId in the message.
+    await _crowd(seller)
+    review = await _item(seller, Channel.REVIEW, nm_id=111111, buyer_name="Ярослава", rating=1, text="Брак")
+    # The chat's good card has no product, but the buyer writes the nmId in the message: a rare name, a day later.
     chat = await _item(
-        seller, Channel.CHAT, at=timedelta(days=11), buyer_name="мария", buyer_id="c-7", text="Заказ 111111 брак"
+        seller, Channel.CHAT, at=timedelta(days=1), buyer_name="ярослава", order_ref="rid-7", text="Заказ 111111 брак"
     )
-    later_chat = await _item(seller, Channel.CHAT, at=timedelta(days=20), buyer_id="c-7", text="Спасибо")
-    found = await link_new([question.id, review.id, chat.id, later_chat.id])
+    # The return is filed for the chat's order (claim `srid` = the chat's goodCard `rid`): exact.
+    claim = await _item(seller, Channel.RETURN, at=timedelta(days=2), order_ref="rid-7", text="Брак")
+    found = await link_new([review.id, chat.id, claim.id])
     links = await _links()
-    assert found == len(links) == 4
-    assert links[(question.id, review.id)] == (LinkKind.DETERMINISTIC, 0.9, "same_buyer_product")
-    assert links[(review.id, chat.id)][2] == "chat_names_product"
-    assert links[(chat.id, later_chat.id)] == (LinkKind.DETERMINISTIC, 0.95, "same_buyer_id")
+    assert found == len(links) == 2
+    kind, confidence, reason = links[(review.id, chat.id)]
+    assert (kind, reason) == (LinkKind.PROBABILISTIC, "chat_names_product") and confidence >= AUTO_ACTION_MIN_CONFIDENCE
+    assert links[(chat.id, claim.id)] == (LinkKind.DETERMINISTIC, 0.95, "same_order")
 
     thread = await timeline(review.id)
-    assert [t.interaction_id for t in thread] == [question.id, review.id, chat.id, later_chat.id]
-    assert [t.reason for t in thread] == ["same_buyer_product", "self", "chat_names_product", "same_buyer_id"]
-    assert thread[1].confidence == 1.0 and thread[1].kind is None
+    assert [t.interaction_id for t in thread] == [review.id, chat.id, claim.id]
+    assert [t.reason for t in thread] == ["self", "chat_names_product", "same_order"]
+    assert thread[0].confidence == 1.0 and thread[0].kind is None
     assert await auto_action_allowed(review.id)
+
+
+async def test_placeholder_names_never_link(db: None) -> None:
+    seller = await Seller.create(name="s")
+    await _crowd(seller)
+    hidden = [
+        await _item(seller, Channel.REVIEW, at=timedelta(hours=n), nm_id=121212, buyer_name=name, text="Маломерит")
+        for n, name in enumerate(("Покупатель Wildberries", "покупатель wildberries", "Покупатель", "Клиент"))
+    ]
+    assert await link_new([h.id for h in hidden]) == 0
 
 
 async def test_near_misses_do_not_link(db: None) -> None:
@@ -82,6 +101,7 @@ async def test_near_misses_do_not_link(db: None) -> None:
 
 async def test_similar_name_links_probabilistically_and_blocks_auto_actions(db: None) -> None:
     seller = await Seller.create(name="s")
+    await _crowd(seller)
     review = await _item(seller, Channel.REVIEW, nm_id=444444, buyer_name="Екатерина", text="Цвет не тот", rating=2)
     chat = await _item(
         seller, Channel.CHAT, at=timedelta(days=2), nm_id=444444, buyer_name="Екатерина В.", text="Цвет не тот"
@@ -95,21 +115,23 @@ async def test_similar_name_links_probabilistically_and_blocks_auto_actions(db: 
 
 async def test_relinking_is_idempotent(db: None) -> None:
     seller = await Seller.create(name="s")
-    a = await _item(seller, Channel.CHAT, buyer_id="c-1", order_ref="o-1")
-    b = await _item(seller, Channel.CHAT, at=timedelta(hours=1), buyer_id="c-2", order_ref="o-1")
+    a = await _item(seller, Channel.CHAT, order_ref="o-1")
+    b = await _item(seller, Channel.CHAT, at=timedelta(hours=1), order_ref="o-1")
     assert await link_new([b.id]) == 1
     assert await link_new([a.id, b.id]) == 1
     assert await link_new([]) == 0
     assert await _links() == {(a.id, b.id): (LinkKind.DETERMINISTIC, 0.95, "same_order")}
 
 
-async def test_a_name_common_on_the_product_is_not_evidence(db: None) -> None:
+async def test_a_common_name_is_never_sure(db: None) -> None:
     seller = await Seller.create(name="s")
     annas = [
         await _item(seller, Channel.REVIEW, at=timedelta(days=n), nm_id=555555, buyer_name="Анна") for n in range(6)
     ]
+    # Six Annas on one product: the name identifies nobody.
     assert await link_new([a.id for a in annas]) == 0
-    # With fewer namesakes on the product, the same name does link.
+    # With one namesake left on the product, the same name is a guess, never sure: Анна is most of this shop's names.
     await Interaction.filter(id__in=[a.id for a in annas[2:]]).update(nm_id=666666)
     assert await link_new([annas[0].id]) == 1
-    assert (await _links())[(annas[0].id, annas[1].id)][2] == "same_buyer_product"
+    kind, confidence, reason = (await _links())[(annas[0].id, annas[1].id)]
+    assert (kind, reason) == (LinkKind.PROBABILISTIC, "same_name_product") and confidence < AUTO_ACTION_MIN_CONFIDENCE

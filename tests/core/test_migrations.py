@@ -115,3 +115,54 @@ def test_upgrade_rewrites_old_sqlite_times_in_utc(tmp_path: Path) -> None:
         db.close()
     assert row == ("2026-11-29 21:30:00.500000+00:00", "2026-11-30 01:00:00+00:00", "2026-11-30 07:00:00+00:00")
     assert seller == ("2026-11-30 07:00:00+00:00",)
+
+
+LINKS_BEFORE_0016 = """
+import asyncio, sqlite3
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+from core.db import tortoise_config
+
+async def main():
+    config = tortoise_config({url!r})
+    await migrate(config=config, app_labels=["models"], target="models.0011_chat_files")
+    await Tortoise.close_connections()
+
+asyncio.run(main())
+db = sqlite3.connect({path!r})
+db.execute("INSERT INTO seller (id, name, token_scopes, status, language, settings, llm_enabled, created_at, "
+           "updated_at) VALUES (1, 's', '[]', 'active', 'ru', '{{}}', 0, '2026-11-30 07:00:00+00:00', "
+           "'2026-11-30 07:00:00+00:00')")
+for n in range(1, 6):
+    db.execute("INSERT INTO interaction (id, seller_id, channel, external_id, text, occurred_at, status, "
+               "needs_response, priority, priority_rank, answer_state, wb_sync_state, source, created_at, updated_at) "
+               "VALUES (?, 1, 'chat', ?, '', '2026-11-30 07:00:00+00:00', 'new', 1, 'normal', 2, 'none', 'none', "
+               "'wb_api', '2026-11-30 07:00:00+00:00', '2026-11-30 07:00:00+00:00')", (n, f"c{{n}}"))
+for a, b, kind, confidence, reason in ((1, 2, "deterministic", 0.95, "same_buyer_id"),
+                                       (1, 3, "deterministic", 0.9, "same_buyer_product"),
+                                       (1, 4, "deterministic", 0.9, "chat_names_product"),
+                                       (1, 5, "deterministic", 1.0, "supplement")):
+    db.execute("INSERT INTO link (seller_id, a_id, b_id, kind, confidence, reason, created_at) "
+               "VALUES (1, ?, ?, ?, ?, ?, '2026-11-30 07:00:00+00:00')", (a, b, kind, confidence, reason))
+db.commit()
+"""
+
+
+def test_0016_drops_buyer_id_links_and_demotes_the_old_sure_name_links(tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite3"
+    url = f"sqlite://{path}"
+    seeded = _run([sys.executable, "-c", LINKS_BEFORE_0016.format(url=url, path=str(path))], url)
+    assert seeded.returncode == 0, seeded.stderr
+    assert _run([*AGENTIQ, "db", "upgrade"], url).returncode == 0
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT b_id, kind, confidence, reason FROM link ORDER BY b_id").fetchall()
+    finally:
+        db.close()
+    assert rows == [
+        (3, "probabilistic", 0.55, "same_name_product"),
+        (4, "probabilistic", 0.55, "chat_names_product"),
+        (5, "deterministic", 1.0, "supplement"),
+    ]

@@ -1,103 +1,21 @@
-"""Every response the WB sandbox gives (success and error) validates against WB's own OpenAPI document.
-
-The vendored copy is the shared contract file as is: 401 and 429 are keyed by status code and point at WB's
-`Response401` / `Response429` gateway bodies. Some statuses WB really returns are not listed for a path (a 400 on
-answering, 5xx anywhere): those bodies are validated against the envelope schema WB uses for them. The gateway's
-401/429 bodies are also checked strictly (every documented field, nothing else, status matching the HTTP status),
-because WB's schema alone lists no required field.
+"""Every answer the WB sandbox gives (success and error) validates against WB's 2026 contract
+(`communications-2026.openapi.yaml`), as published and closed: a field WB's spec does not have fails (see
+`tests/sandbox/wb_contract.py`). The 2026 shapes: no `clientID`, problem+json 401/402/403/429, `sign` in the send
+answer, download 202 `{moderationState, retrySeconds}` and 451 problem+json, file-size/mime 400s on send.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import AsyncIterator
-from datetime import datetime
-from http import HTTPStatus
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-import yaml
-from openapi_core import OpenAPI
-from openapi_core.datatypes import RequestParameters
 from openapi_core.validation.response.exceptions import ResponseValidationError
-from openapi_schema_validator import OAS30Validator
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-import sandbox.wb
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
-
-# WB's OpenAPI (communications subset), vendored beside the sandbox that implements it.
-SPEC_PATH = Path(sandbox.wb.__file__).with_name("communications.openapi.yaml")
-FEEDBACKS_HOST = "https://feedbacks-api.wildberries.ru"
-CHAT_HOST = "https://buyer-chat-api.wildberries.ru"
-
-
-SPEC = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-OPENAPI = OpenAPI.from_dict(copy.deepcopy(SPEC))
-
-
-class _Req:
-    def __init__(self, request: httpx.Request) -> None:
-        path = request.url.path
-        self.host_url = CHAT_HOST if path.startswith("/api/v1/seller") else FEEDBACKS_HOST
-        self.path = path
-        self.method = request.method.lower()
-        self.body = None  # only responses are validated here
-        self.content_type = request.headers.get("content-type", "application/json")
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(parse_qsl(request.url.query.decode())), header=Headers(dict(request.headers))
-        )
-
-
-class _Resp:
-    def __init__(self, response: httpx.Response) -> None:
-        self.status_code = response.status_code
-        self.content_type = response.headers.get("content-type", "application/json")
-        self.headers = Headers(dict(response.headers))
-        self.data = response.content or None
-
-
-def _documented(path: str, method: str, status: int) -> bool:
-    template = path if path in SPEC["paths"] else "/api/v1/seller/download/{id}"
-    return str(status) in SPEC["paths"][template][method.lower()]["responses"]
-
-
-def _fallback_schema(response: httpx.Response) -> dict[str, Any]:
-    body = response.json()
-    if "title" in body and "statusText" in body:  # the gateway's body (401/429/5xx)
-        return SPEC["components"]["responses"]["Response401"]["content"]["application/json"]["schema"]
-    return SPEC["components"]["schemas"]["responsefeedbackErr"]
-
-
-def _strict(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema with every documented property required and no other allowed."""
-    return {**schema, "required": sorted(schema["properties"]), "additionalProperties": False}
-
-
-def assert_gateway_body(response: httpx.Response) -> None:
-    """A 401/429 body is exactly WB's documented gateway body for that status."""
-    name = f"Response{response.status_code}"
-    schema = SPEC["components"]["responses"][name]["content"]["application/json"]["schema"]
-    body = response.json()
-    OAS30Validator(_strict(schema), format_checker=OAS30Validator.FORMAT_CHECKER).validate(body)
-    assert body["status"] == response.status_code
-    assert body["statusText"] == HTTPStatus(response.status_code).phrase
-    assert datetime.fromisoformat(body["timestamp"]).tzinfo is not None
-
-
-def assert_valid(response: httpx.Response) -> None:
-    """Validate one sandbox response against the spec."""
-    request = response.request
-    if _documented(request.url.path, request.method, response.status_code):
-        OPENAPI.validate_response(_Req(request), _Resp(response))
-    else:
-        OAS30Validator(_fallback_schema(response)).validate(response.json())
-    if response.status_code in (401, 429):
-        assert_gateway_body(response)
+from tests.sandbox.wb_contract import SPEC, assert_valid
 
 
 @pytest.fixture
@@ -117,15 +35,19 @@ def _token(app: Any, seller: int = 1) -> str:
     return next(t for t, rec in app.state.store.tokens.items() if rec.seller.num == seller)
 
 
-def test_contract_keys_401_and_429_by_status_code() -> None:
-    # Every path the sandbox authenticates documents WB's gateway refusals under the status code itself.
-    for path, item in SPEC["paths"].items():
-        for method, op in item.items():
-            if not isinstance(op, dict) or "responses" not in op or "{id}" in path:
+def test_contract_documents_402_403_and_problem_bodies_on_every_operation() -> None:
+    # The 2026 contract: every operation lists 401/402/403/429, and 401/402/429 are problem+json.
+    operations = 0
+    for item in SPEC["paths"].values():
+        for op in item.values():
+            if not isinstance(op, dict) or "responses" not in op:
                 continue
+            operations += 1
             responses = op["responses"]
-            assert responses["401"] == {"$ref": "#/components/responses/Response401"}, (method, path)
-            assert responses["429"] == {"$ref": "#/components/responses/Response429"}, (method, path)
+            assert {"401", "402", "403", "429"} <= set(responses)
+            for code in ("401", "402", "429"):
+                assert responses[code] == {"$ref": f"#/components/responses/{code}"}
+    assert operations == 25
 
 
 async def test_success_responses_of_every_path_validate(wb: Any) -> None:
@@ -159,9 +81,14 @@ async def test_success_responses_of_every_path_validate(wb: Any) -> None:
     chats = (await http.get("/api/v1/seller/chats", headers=h)).json()
     events = (await http.get("/api/v1/seller/events", headers=h)).json()
     sign = chats["result"][0]["replySign"]
-    await http.post(
+    assert all("clientID" not in c and "statusID" not in c["goodCard"] for c in chats["result"])
+    sent = await http.post(
         "/api/v1/seller/message", files={"replySign": (None, sign), "message": (None, "Здравствуйте!")}, headers=h
     )
+    assert sent.json()["result"]["sign"] == sign  # 2026: the send answer carries the chat's sign
+    photo = ("size.png", PNG, "image/png")
+    with_file = {"replySign": (None, sign), "message": (None, "Таблица размеров"), "file": photo}
+    assert (await http.post("/api/v1/seller/message", files=with_file, headers=h)).status_code == 200
     await http.get("/api/v1/seller/events", params={"next": events["result"]["next"]}, headers=h)
     assert [r.status_code for r in seen if r.status_code >= 300] == []
     for response in seen:
@@ -179,11 +106,13 @@ async def test_error_responses_validate(wb: Any) -> None:
     await http.get("/api/v1/feedbacks", params={"isAnswered": "true", "take": 5001, "skip": 0}, headers=h)  # 400
     await http.get("/api/v1/questions", params={"isAnswered": "true", "take": 9000, "skip": 1001}, headers=h)  # 400
     await http.get("/api/v1/feedbacks/count", params={"dateFrom": "yesterday"}, headers=h)  # 400
+    await http.get("/api/v1/feedbacks/count", params={"dateFrom": 1}, headers=h)  # 400: isAnswered is required
     await http.get("/api/v1/feedbacks", params={"isAnswered": "true", "take": 1, "skip": 0})  # 401
     await http.get("/api/v1/feedbacks/count-unanswered", headers={"Authorization": "Bearer not-a-token"})  # 401
     await http.get("/api/v1/new-feedbacks-questions", headers=chat_only)  # 403
     await http.get("/api/v1/questions/count-unanswered", headers=chat_only)  # 403
-    await http.get("/api/v1/seller/chats", headers=reviews_only)  # 401 scope
+    await http.get("/api/v1/seller/chats", headers=reviews_only)  # 403 wrong category
+    await http.post("/api/v1/feedbacks/answer", json={"id": "x", "text": "Спасибо"}, headers=chat_only)  # 403
     await http.get("/api/v1/feedback", params={"id": "nope"}, headers=h)  # 422
     await http.get("/api/v1/question", params={"id": "nope"}, headers=h)  # 422
     await http.patch("/api/v1/questions", json={"id": "nope", "wasViewed": True}, headers=h)  # 404
@@ -197,6 +126,17 @@ async def test_error_responses_validate(wb: Any) -> None:
         await http.patch("/api/v1/questions", json=edit, headers=h)  # 200, 422
     await http.get("/api/v1/seller/events", params={"next": "soon"}, headers=h)  # 400
     await http.post("/api/v1/seller/message", files={"replySign": (None, "bad"), "message": (None, "Hi")}, headers=h)
+    sign = next(iter(seller.chats.values())).reply_sign
+    big = {"replySign": (None, sign), "file": ("chart.png", PNG + bytes(5 * 1024 * 1024), "image/png")}
+    video = {"replySign": (None, sign), "file": ("clip.mp4", b"\x00\x00\x00\x18ftypmp42", "video/mp4")}
+    too_big = await http.post("/api/v1/seller/message", files=big, headers=h)  # 400 InvalidFileSize
+    mime = await http.post("/api/v1/seller/message", files=video, headers=h)  # 400 UnsupportedFilesType
+    assert "attachment too big" in too_big.json()["detail"] and "unsupported mime type" in mime.json()["detail"]
+    for status in (402, 403):
+        seller.refusals.update({"feedbacks": status, "chat": status})
+        await http.get("/api/v1/feedbacks", params={"isAnswered": "true", "take": 1, "skip": 0}, headers=h)
+        await http.get("/api/v1/seller/chats", headers=h)
+    seller.refusals.clear()
     await http.get("/api/v1/seller/download/abc", headers=h)  # 400
     store.config.update({"storm_requests": 2, "storm_retry_after": 0.01})
     await http.get("/api/v1/feedbacks/count-unanswered", headers=h)  # 429
@@ -211,7 +151,8 @@ async def test_error_responses_validate(wb: Any) -> None:
     assert all("один раз" in r.json()["errorText"] for r in refused_edits[-2:])
     assert [a["edits"] for a in store.answers(1) if a["item_id"] in (fid, qid)] == [1, 1]
     statuses = sorted({r.status_code for r in seen if r.status_code >= 400})
-    assert statuses[:6] == [400, 401, 403, 404, 422, 429] and statuses[-1] >= 500
+    assert statuses[:7] == [400, 401, 402, 403, 404, 422, 429] and statuses[-1] >= 500
+    assert all(r.headers["content-type"].startswith("application/problem+json") for r in seen if r.status_code == 402)
     for response in seen:
         assert_valid(response)
 
@@ -244,7 +185,8 @@ async def test_chat_files_in_moderation_then_ready_or_refused(wb: Any) -> None:
     waiting = await http.get(f"/api/v1/seller/download/{ready}", headers=h)
     assert waiting.status_code == 202 and waiting.json()["retrySeconds"] >= 1
     denied = await http.get(f"/api/v1/seller/download/{refused}", headers=h)
-    assert denied.status_code == 451 and denied.json()["title"] == "file failed moderation"
+    assert denied.status_code == 451 and denied.json()["detail"] == "moderation error"
+    assert waiting.json()["moderationState"] == "pending"
     seller.files[ready].ready_at = 0  # moderation over
     got = await http.get(f"/api/v1/seller/download/{ready}", headers=h)
     assert (got.status_code, got.headers["content-type"], got.content) == (
@@ -254,16 +196,21 @@ async def test_chat_files_in_moderation_then_ready_or_refused(wb: Any) -> None:
     )
     unknown = await http.get("/api/v1/seller/download/nope", headers=h)
     assert unknown.status_code == 400
-    for response in (got, unknown):
+    for response in (waiting, denied, got, unknown):
         assert_valid(response)
-    # WB's contract documents 200 and 400 only; the 451 body keeps the 400 body's shape, the 202 one names the wait.
-    OAS30Validator(_strict(_download_error_schema())).validate(denied.json())
-    assert set(waiting.json()) == {"retrySeconds"} and isinstance(waiting.json()["retrySeconds"], int)
 
 
-def _download_error_schema() -> dict[str, Any]:
-    responses = SPEC["paths"]["/api/v1/seller/download/{id}"]["get"]["responses"]
-    return responses["400"]["content"]["application/json"]["schema"]
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+
+def test_the_validator_rejects_a_field_the_2026_contract_does_not_have() -> None:
+    # A chat list entry as the sandbox served it in 2025: `clientID` and `goodCard.statusID` are gone from WB's spec.
+    request = httpx.Request("GET", "http://127.0.0.1/api/v1/seller/chats")
+    chat = {"chatID": "1:x", "replySign": "s", "clientName": "Анна", "goodCard": {"nmID": 1, "rid": "r"}}
+    assert_valid(httpx.Response(200, json={"result": [chat], "errors": None}, request=request))
+    for stale in ({**chat, "clientID": "123"}, {**chat, "goodCard": {"nmID": 1, "statusID": 11}}):
+        with pytest.raises(ResponseValidationError):
+            assert_valid(httpx.Response(200, json={"result": [stale], "errors": None}, request=request))
 
 
 def test_the_validator_rejects_a_body_that_breaks_the_contract() -> None:

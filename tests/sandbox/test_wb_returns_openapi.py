@@ -1,78 +1,19 @@
-"""The WB sandbox's returns API (claims) answers as WB's own OpenAPI says, success and error alike.
-
-`returns_and_updates.openapi.yaml` (vendored beside the sandbox) holds the claims paths; its 401/429 responses are
-keyed by status code with `application/problem+json` bodies, so those are validated as they are.
+"""The WB sandbox's returns API (claims) and pinned reviews answer as WB's 2026 contract says, success and error
+alike (`communications-2026.openapi.yaml` holds them beside the rest; see `tests/sandbox/wb_contract.py`).
 """
 
 from __future__ import annotations
 
-import copy
-import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-import yaml
-from openapi_core import Config, OpenAPI
-from openapi_core.datatypes import RequestParameters
 from openapi_core.validation.response.exceptions import ResponseValidationError
-from openapi_schema_validator import OAS30Validator
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-import sandbox.wb
 from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
-
-SPEC_PATH = Path(sandbox.wb.__file__).with_name("returns_and_updates.openapi.yaml")
-SPEC = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-# openapi-core decodes only `application/json` by itself: WB's problem bodies are JSON too.
-OPENAPI = OpenAPI.from_dict(
-    SPEC, config=Config(extra_media_type_deserializers={"application/problem+json": json.loads})
-)
-RETURNS_HOST = "https://returns-api.wildberries.ru"
-# WB's pins responses are `allOf: [respond.SuccessResponse, {data: array | integer}]`, while SuccessResponse says
-# `data` is an object: no body can meet both. The pins paths are validated with that one clash lifted (`data` any).
-_PINS_SPEC = copy.deepcopy(SPEC)
-_PINS_SPEC["components"]["schemas"]["respond.SuccessResponse"]["properties"]["data"] = {}
-PINS_OPENAPI = OpenAPI.from_dict(
-    _PINS_SPEC, config=Config(extra_media_type_deserializers={"application/problem+json": json.loads})
-)
-
-
-class _Req:
-    def __init__(self, request: httpx.Request) -> None:
-        # Each path names its WB host (returns-api, feedbacks-api): openapi-core matches the request against it.
-        self.host_url = SPEC["paths"][request.url.path].get("servers", [{"url": RETURNS_HOST}])[0]["url"]
-        self.path = request.url.path
-        self.method = request.method.lower()
-        self.body = None
-        self.content_type = request.headers.get("content-type", "application/json")
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(parse_qsl(request.url.query.decode())), header=Headers(dict(request.headers))
-        )
-
-
-class _Resp:
-    def __init__(self, response: httpx.Response) -> None:
-        self.status_code = response.status_code
-        self.content_type = response.headers.get("content-type", "application/json")
-        self.headers = Headers(dict(response.headers))
-        self.data = response.content or None
-
-
-def assert_valid(response: httpx.Response) -> None:
-    """Validate one returns-API response (5xx, which WB does not document here, against the 401 body)."""
-    request = response.request
-    documented = SPEC["paths"][request.url.path][request.method.lower()]["responses"]
-    if str(response.status_code) in documented:
-        spec = PINS_OPENAPI if "/pins" in request.url.path else OPENAPI
-        spec.validate_response(_Req(request), _Resp(response))
-    else:
-        schema = SPEC["components"]["responses"]["401"]["content"]["application/problem+json"]["schema"]
-        OAS30Validator(schema).validate(response.json())
+from tests.sandbox.wb_contract import assert_valid
 
 
 @pytest.fixture
@@ -152,12 +93,12 @@ async def test_error_responses_validate(wb: Any) -> None:
     await http.patch("/api/v1/claim", json={"id": claim["id"], "action": "confirmreturngoodcc1"}, headers=h)
     await http.get("/api/v1/claims", params={"is_archive": "false"})  # 401
     chat_only = {"Authorization": store.issue_token(seller, scopes=("chat",))}
-    await http.get("/api/v1/claims", params={"is_archive": "false"}, headers=chat_only)  # 401 scope
+    await http.get("/api/v1/claims", params={"is_archive": "false"}, headers=chat_only)  # 403 wrong category
     store.config.update({"storm_requests": 1, "storm_retry_after": 0.01})
     await http.get("/api/v1/claims", params={"is_archive": "false"}, headers=h)  # 429
     store.config.update({"error_rate": 1.0})
     await http.get("/api/v1/claims", params={"is_archive": "false"}, headers=h)  # 5xx
-    assert [r.status_code for r in seen][:10] == [400] * 7 + [401, 401, 429] and seen[-1].status_code >= 500
+    assert [r.status_code for r in seen][:10] == [400] * 7 + [401, 403, 429] and seen[-1].status_code >= 500
     assert seller.claim_by_id[claim["id"]].decisions == []
     for response in seen:
         assert_valid(response)
