@@ -87,3 +87,30 @@ async def _reencrypt_one(box: SecretBox, seller_id: int, attempts: int = 5) -> i
         if await Seller.filter(id=seller_id, wb_token_enc=current[0]).update(wb_token_enc=box.rotate(current[0])):
             return 1
     raise SecretError(f"seller {seller_id}: the token kept changing during the rotation; run it again")
+
+
+# How many stored tokens a readiness check tries (the newest sellers first): enough to catch a wrong key list.
+KEY_CHECK_SAMPLE = 50
+
+
+async def key_problem(settings: Settings) -> str | None:
+    """Why the configured keys cannot open the stored WB tokens (how many of the sample fail), or None.
+
+    A wrong `AGENTIQ_ENCRYPTION_KEYS` is a valid key list that opens nothing: every process starts, every sync
+    fails. `/readyz` and `agentiq health …` ask this so that the deployment shows it at once."""
+    box = secret_box(settings)
+    stored = (
+        await Seller.filter(wb_token_enc__isnull=False)
+        .order_by("-id")
+        .limit(KEY_CHECK_SAMPLE)
+        .values_list("wb_token_enc", flat=True)
+    )
+    failed = 0
+    for ciphertext in stored:
+        try:
+            box.decrypt(ciphertext)
+        except SecretError:
+            failed += 1
+    if failed:
+        return f"{failed} of {len(stored)} stored WB tokens cannot be decrypted with AGENTIQ_ENCRYPTION_KEYS"
+    return None
