@@ -46,6 +46,8 @@ class TelegramSettings(BaseModel):
     # Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook update; unset: generated once into
     # `<data dir>/webhook.secret`. Telegram allows 1-256 of A-Z a-z 0-9 _ -; we require 32+ (guessing must not pay).
     webhook_secret: SecretStr | None = None
+    # On start the bot reads the current webhook: held by another address, it refuses to start unless this is set.
+    webhook_takeover: bool = False
     # Telegram's documented flood limits; the shared limiter keeps us under them.
     global_rate: str = "30/second"
     per_chat_rate: str = "1/second"
