@@ -1,9 +1,9 @@
 """Telegram user → `member` (with its seller) in handler data; None for users who belong to no seller.
 
 Commands act as the user's active membership (core.memberships). A card's buttons (return cards' too) — and
-the reply text typed after *Edit*/*Reply* on a card, or a return's comment — act as the user's membership in the seller that owns the card's interaction, so a user
-of several sellers can answer every card they receive; without a membership there it stays the active one, and
-the access check refuses the button.
+the reply text typed after *Edit*/*Reply* on a card, or a return's comment — act as the user's membership in
+the seller that owns the card's interaction, so a user of several sellers can answer every card they receive;
+without a membership there it stays the active one, and the access check refuses the button.
 """
 
 from __future__ import annotations
