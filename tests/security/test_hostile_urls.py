@@ -4,7 +4,6 @@ answered 404 or 422 — never a 500 from the database or the date arithmetic."""
 from __future__ import annotations
 
 import httpx
-import pytest
 
 HUGE = str(2**63)
 GETS = [
@@ -29,10 +28,10 @@ GETS = [
 ]
 
 
-@pytest.mark.parametrize("path", GETS)
-async def test_hostile_values_are_refused_not_crashed(logged_in: httpx.AsyncClient, path: str) -> None:
-    response = await logged_in.get(path)
-    assert response.status_code in (404, 422), (path, response.status_code, response.text[:300])
+async def test_hostile_values_are_refused_not_crashed(logged_in: httpx.AsyncClient) -> None:
+    # One signed-in client for every URL (a login is a bcrypt check: one is enough).
+    answered = {path: (await logged_in.get(path)).status_code for path in GETS}
+    assert {path: code for path, code in answered.items() if code not in (404, 422)} == {}
 
 
 async def test_an_ordinary_day_still_works(logged_in: httpx.AsyncClient) -> None:
