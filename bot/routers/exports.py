@@ -28,7 +28,8 @@ def _args(command: CommandObject) -> tuple[int, dict[str, Any]] | None:
     """The period (default DEFAULT_DAYS, else 1..MAX_DAYS) and the reading picked by value; None when refused."""
     days, picks = DEFAULT_DAYS, {}
     for word in (command.args or "").split():
-        if word.isdigit() and 1 <= int(word) <= MAX_DAYS:
+        # ASCII digits only: "²" and other Unicode digits pass isdigit() but not int().
+        if word.isascii() and word.isdigit() and 1 <= int(word) <= MAX_DAYS:
             days = int(word)
         elif word in Situation._value2member_map_:
             picks["situation"] = Situation(word)

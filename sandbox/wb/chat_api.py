@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.datastructures import UploadFile
 
 from sandbox.wb import responses
@@ -23,6 +25,21 @@ MAX_SIGN = 255
 MAX_FILE = 5 * 1024 * 1024
 MAX_FILES_TOTAL = 30 * 1024 * 1024
 FILE_TYPES = {"image/jpeg", "image/png", "application/pdf"}
+
+# A hostile file's body is sent in chunks of this size (one buffer, sent again and again: the sandbox holds no more).
+_CHUNK = b"\0" * (1024 * 1024)
+
+
+async def _hostile_body(size: int | None) -> AsyncIterator[bytes]:
+    """`size` bytes of zeros, or zeros without end when `size` is None (until the client hangs up)."""
+    left = size
+    while left is None or left > 0:
+        chunk = _CHUNK if left is None or left >= len(_CHUNK) else _CHUNK[:left]
+        yield chunk
+        # The server's send returns at once after the client hung up: yield the loop so the hang-up is noticed.
+        await asyncio.sleep(0)
+        if left is not None:
+            left -= len(chunk)
 
 
 def _stamp(ms: int) -> str:
@@ -146,6 +163,13 @@ def routes(gw: Gateway) -> APIRouter:
             # WB still moderates the file: come back later.
             body = {"moderationState": "pending", "retrySeconds": max(1, math.ceil(wait))}
             return entry.finish(JSONResponse(body, status_code=202))
+        if found.endless:  # a hostile answer: no length, no end
+            return entry.finish(StreamingResponse(_hostile_body(None), media_type=found.content_type))
+        if found.size is not None:  # a big file, its length declared
+            headers = {"Content-Length": str(found.size)}
+            return entry.finish(
+                StreamingResponse(_hostile_body(found.size), media_type=found.content_type, headers=headers)
+            )
         return entry.finish(Response(found.content, media_type=found.content_type))
 
     return router

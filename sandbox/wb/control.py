@@ -49,7 +49,8 @@ Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
           (`isNewChat: true`, `replySign`), optional "client_name". "files": [{"name": "defect.jpg",
           "moderation_s": 5, "refused": false}] attaches files: GET /api/v1/seller/download/{downloadID} answers
           202 {"moderationState": "pending", "retrySeconds": n} while WB moderates one, then its bytes, or 451
-          (problem+json) for a refused one.
+          (problem+json) for a refused one. Hostile files: "size": n serves n zero bytes with that Content-Length,
+          "endless": true a body without length or end.
 
 Buyer returns (claims; the returns API serves those of the last 14 days)
     POST /_sandbox/sellers/1/claims  {"user_comment": "Пришёл с браком", "nm_id": 123, "photos": 2, "video": true,

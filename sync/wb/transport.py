@@ -9,6 +9,7 @@ raises `WBOutcomeUnknown`.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self, TypeVar
@@ -75,6 +76,8 @@ class _NotSent(WBTimeout):
 
 # JSON escapes of what no database column stores: NUL, and UTF-16 surrogates (lone ones cannot be encoded).
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+# An error answer is read this far at most (its text is shown cut to 200 characters anyway).
+ERROR_BODY_CAP = 64 * 1024
 # After json.loads a valid pair is one character: any surrogate code point left is a lone one.
 _LONE = re.compile("[\x00\ud800-\udfff]")
 
@@ -98,18 +101,42 @@ def _retry_after(headers: httpx.Headers, bucket: str) -> float:
         return _INTERVAL_S[bucket]
 
 
-def _error_text(response: httpx.Response) -> str:
+def _error_text(status: int, body: bytes) -> str:
     """WB's own words for a refusal: the problem+json `detail` first (what logs and alerts quote), else the
     feedbacks envelope's `errorText`, the chat API's `error` or the `title`."""
     try:
-        body = response.json()
+        parsed = json.loads(body)
     except ValueError:
-        return response.text[:200]
-    if isinstance(body, dict):
+        return body[:200].decode(errors="replace")
+    if isinstance(parsed, dict):
         for key in ("detail", "errorText", "error", "title"):
-            if isinstance(body.get(key), str) and body[key]:
-                return str(body[key])
-    return f"HTTP {response.status_code}"
+            if isinstance(parsed.get(key), str) and parsed[key]:
+                return str(parsed[key])
+    return f"HTTP {status}"
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes | None:
+    """The body, or None as soon as it proves longer than `cap` bytes: the declared length is checked before
+    reading, then the bytes are counted as they arrive (decoded ones: a compressed bomb counts what it becomes),
+    so a hostile answer costs at most `cap` plus one chunk of memory."""
+    declared = response.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > cap:
+        return None
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > cap:
+            return None
+    return bytes(body)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file WB answered with: its status (200, or 202 while WB moderates it), type and bytes (None: over the cap)."""
+
+    status: int
+    content_type: str | None
+    content: bytes | None
 
 
 class WBTransport:
@@ -165,10 +192,10 @@ class WBTransport:
         )
 
     async def _call(
-        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, cap: int | None = None, **kw: Any
     ) -> Any:
-        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body), or the
-        response itself when `raw` (a file: bytes, or WB's 202 while it moderates one)."""
+        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body), or, with
+        `cap`, a `Download` (a file: its bytes up to `cap`, or WB's 202 while it moderates one)."""
 
         def retryable(exc: BaseException) -> bool:
             if isinstance(exc, WBRateLimited | _NotSent):
@@ -183,46 +210,63 @@ class WBTransport:
         )
         async for attempt in retrying:
             with attempt:
-                return await self._once(auth, bucket, method, url, idempotent=idempotent, raw=raw, **kw)
+                return await self._once(auth, bucket, method, url, idempotent=idempotent, cap=cap, **kw)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     async def _once(
-        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, cap: int | None = None, **kw: Any
     ) -> Any:
         if self._gate is not None:
             try:
                 await self._gate.acquire(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""))
             except BudgetExhausted as exc:
                 raise WBRateLimited(exc.retry_after, message=str(exc), local=True) from None
+        request = self._http.build_request(method, url, headers={"Authorization": auth.token}, **kw)
         try:
-            response = await self._http.request(method, url, headers={"Authorization": auth.token}, **kw)
+            # Streamed: the body is read below, within its cap, never whole before anyone looked at its size.
+            response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise _NotSent(f"cannot connect to WB: {type(exc).__name__}") from None
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
             raise err if idempotent else WBOutcomeUnknown(err) from None
+        try:
+            return await self._answer(auth, bucket, method, response, idempotent=idempotent, cap=cap)
+        except (httpx.TimeoutException, httpx.TransportError) as exc:  # the body broke off
+            err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
+            raise err if idempotent else WBOutcomeUnknown(err) from None
+        finally:
+            await response.aclose()
+
+    async def _answer(
+        self, auth: WBAuth, bucket: str, method: str, response: httpx.Response, *, idempotent: bool, cap: int | None
+    ) -> Any:
         status = response.status_code
         self._observe(auth, bucket, response.headers)
-        if self._observer is not None and (status >= 400 or raw):
-            await self._observe_body(method, response)
         if status == 429:
             wait = _retry_after(response.headers, bucket)
             if self._gate is not None:
                 await self._gate.penalize(auth.seller_key, bucket + (BASE_SUFFIX if auth.base else ""), wait)
             raise WBRateLimited(wait)
-        if status >= 500:
-            err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
-            raise err if idempotent else WBOutcomeUnknown(err)
-        if status == 402:
-            raise WBPaymentRequired(_error_text(response))  # nothing was applied: never an unknown outcome
-        if status == 403:
-            raise WBCategoryRefused(_error_text(response), bucket=bucket)
-        if status == 401:
-            raise WBAuthError(_error_text(response), status=status)
         if status >= 400:
-            raise WBBadRequest(_error_text(response), status=status)
-        if raw:
-            return response
+            raw_body = await _read_capped(response, ERROR_BODY_CAP) or b""
+            await self._observe_body(method, response, raw_body)
+            text = _error_text(status, raw_body)
+            if status >= 500:
+                err = WBServerError(f"WB error {status}: {text}", status=status)
+                raise err if idempotent else WBOutcomeUnknown(err)
+            if status == 402:
+                raise WBPaymentRequired(text)  # nothing was applied: never an unknown outcome
+            if status == 403:
+                raise WBCategoryRefused(text, bucket=bucket)
+            if status == 401:
+                raise WBAuthError(text, status=status)
+            raise WBBadRequest(text, status=status)
+        if cap is not None:
+            content = await _read_capped(response, cap)
+            await self._observe_body(method, response, content or b"")
+            return Download(status, response.headers.get("content-type"), content)
+        await response.aread()
         if not response.content:
             return None
         try:
@@ -239,15 +283,17 @@ class WBTransport:
             raise WBBadRequest(str(body.get("errorText") or ""), status=status)
         return body
 
-    async def _observe_body(self, method: str, response: httpx.Response) -> None:
+    async def _observe_body(self, method: str, response: httpx.Response, content: bytes) -> None:
         """Show the drift radar an error answer or a raw one (a file's 202/451), JSON or not."""
+        if self._observer is None:
+            return
         body = None
         if "json" in response.headers.get("content-type", ""):
             try:
-                body = response.json()
+                body = json.loads(content)
             except ValueError:
                 body = None
-        await self._observer.observe(method, response.url.path, response.status_code, body)  # type: ignore[union-attr]
+        await self._observer.observe(method, response.url.path, response.status_code, body)
 
     def _observe(self, auth: WBAuth, bucket: str, headers: httpx.Headers) -> None:
         try:

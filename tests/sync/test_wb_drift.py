@@ -64,7 +64,9 @@ async def test_a_field_added_by_wb_is_counted_and_alerted_once(db, settings, red
             await wb.control("PUT", "/drift", route="/api/v1/seller/events")  # the events are WB's again
             path = f"/api/v1/seller/download/{opened['message']['attachments']['files'][0]['downloadID']}"
             await wb.control("PUT", "/drift", route=path, drop=["moderationState"])
-            await ctx.wb.download_chat_file(WBAuth(made["token"], str(seller.id)), path.rsplit("/", 1)[1])
+            await ctx.wb.download_chat_file(
+                WBAuth(made["token"], str(seller.id)), path.rsplit("/", 1)[1], max_bytes=5 * 1024 * 1024
+            )
             sightings = await DriftRadar(redis_client).sightings()
             missing = [(d.field, n) for d, n in sightings if d.kind == MISSING]
             assert missing == [("moderationState", 1)]
