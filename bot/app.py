@@ -25,7 +25,12 @@ def build_bot(settings: Settings) -> Bot:
     if settings.telegram.bot_token is None:
         raise RuntimeError("AGENTIQ_TELEGRAM__BOT_TOKEN is not set")
     api = settings.telegram.api_base_url
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api)) if api else AiohttpSession()
+    timeout = settings.telegram.request_timeout_s
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(api), timeout=timeout)
+        if api
+        else AiohttpSession(timeout=timeout)
+    )
     return Bot(
         settings.telegram.bot_token.get_secret_value(),
         session=session,

@@ -3,8 +3,9 @@
 `evaluate()` runs every minute (a periodic task): it measures every condition for all sellers with a handful of
 grouped queries, raises (or bumps the count of) alerts whose condition holds and resolves open alerts whose
 condition cleared. The caller kicks the bot's delivery (`TaskName.DELIVER_ALERT`) for every returned alert whose
-`delivered_at` is None; the delivery claims it once (`claim_alert_delivery`) and reads it to
-`alert_owners`. LLM failures are one global alert (seller None): the LLM is shared.
+`delivered_at` is None; the delivery claims it with a lease (`claim_alert_delivery`), reads it to `alert_owners`
+and sets `delivered_at` only once Telegram accepted its messages. LLM failures are one global alert (seller None):
+the LLM is shared.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from core.analytics.backlog import open_where
 from core.analytics.common import Sql, as_datetime
@@ -307,7 +308,22 @@ async def alert_owners(alert_id: int) -> tuple[Alert | None, list[SellerMember]]
     return alert, list(await owners.order_by("id"))
 
 
-async def claim_alert_delivery(alert_id: int) -> Alert | None:
-    """Claim an ops alert for delivery to Telegram: the first caller gets it, redeliveries get None."""
-    claimed = await Alert.filter(id=alert_id, delivered_at=None).update(delivered_at=datetime.now(UTC))
+async def claim_alert_delivery(alert_id: int, now: datetime, lease_s: float) -> Alert | None:
+    """Claim an ops alert for delivery to Telegram with a lease: the first caller gets it; a redelivery gets None
+    while the claim is live, and a caller after a lost attempt (its lease over, not delivered) gets it again."""
+    claimed = (
+        await Alert.filter(id=alert_id, delivered_at=None)
+        .filter(Q(claimed_at=None) | Q(claimed_at__lt=now - timedelta(seconds=lease_s)))
+        .update(claimed_at=now)
+    )
     return await Alert.get(id=alert_id) if claimed else None
+
+
+async def alert_chat_delivered(alert_id: int, chats: list[int]) -> None:
+    """Record the chats that have the alert's message (a repeated attempt skips them)."""
+    await Alert.filter(id=alert_id).update(delivered_chats=chats)
+
+
+async def alert_delivered(alert_id: int, now: datetime) -> None:
+    """Telegram accepted every message of the alert."""
+    await Alert.filter(id=alert_id).update(delivered_at=now)

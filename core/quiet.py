@@ -57,13 +57,15 @@ async def should_hold(interaction: Interaction, now: datetime) -> bool:
 
 
 async def hold_card(interaction_id: int, member: SellerMember) -> bool:
-    """Claim the (interaction, member) card as held; False when it was claimed already (redelivery)."""
+    """Claim the (interaction, member) card as held (a new one, or the one the announcement owed); False when it
+    was claimed already (redelivery)."""
     try:
         await Card.create(
             interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id, state=CardState.HELD
         )
     except IntegrityError:
-        return False
+        owed = Card.filter(interaction_id=interaction_id, member_id=member.id, state=CardState.CLAIMED, claimed_at=None)
+        return await owed.update(state=CardState.HELD) > 0
     return True
 
 

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
+from core.cards import stale_claims
 from core.linking import link_new
 from core.models import Channel
 from core.overdue import claim_overdue
@@ -54,12 +55,17 @@ async def send_reply_task(reply_id: int, ctx: Ctx) -> str | None:
 
 
 async def check_pending_task(ctx: Ctx) -> int:
-    """End expired pending windows, re-kick lost or stuck outbox rows, re-render cards that just became overdue."""
+    """End expired pending windows, re-kick lost or stuck outbox rows, re-render cards that just became overdue,
+    re-kick the notify of items whose cards were not delivered."""
     now = datetime.now(UTC)
     expired = await check_pending(ctx, now)
     await outbox.sweep(ctx, now)
     for interaction_id in await claim_overdue(now):
         await kick(ctx.broker, TaskName.REFRESH_CARDS, interaction_id)
+    # Cards owed or claimed with no message past their lease: their items' notify again (core.cards).
+    telegram = ctx.settings.telegram
+    for interaction_id in await stale_claims(now, telegram.card_lease_s, telegram.redeliver_max_age_h):
+        await kick(ctx.broker, TaskName.NOTIFY_INTERACTION, interaction_id)
     return expired
 
 
