@@ -8,7 +8,7 @@ import dataclasses
 
 from taskiq import InMemoryBroker
 
-from core.models import Card, ChatMessage, Channel, Interaction
+from core.models import Card, Channel, ChatMessage, Interaction
 from core.tasks import TaskName
 from sync.broker import UnknownTask
 from sync.engine import sync_channel
