@@ -1,9 +1,8 @@
-"""Sending cards under Telegram's flood limits, exactly once per interaction and member.
+"""Sending cards under Telegram's flood limits, one message per interaction and member.
 
-Limits: one `core.ratelimit.RateLimiter` (Redis-backed when Redis is set) is shared by every worker: a global
-bucket (30/s), one per private chat (1/s) and one per group (20/min). A send first waits for its chat's slot and
-only then for a global one, so a slot of the global budget is never held while a busy chat waits. A 429 still
-pauses that chat for Telegram's `retry_after` (the limiter is the guard; the retry is the seat belt).
+Limits and retries: the `Notifier` puts `bot.limits.TelegramLimits` on its Bot's session, so every message that
+Bot sends — cards here, and the handlers' replies in the bot process, which share the Bot — waits for its chat's
+slot of the one limiter all workers share, and transient failures are retried with backoff there.
 
 At least once, one message per card (see `core.cards`): the card row is claimed with a lease before the send (the
 card and the buyer's photos sent above it, `bot.media`), and the claim covers the send. A network error, a 5xx, a
@@ -26,18 +25,11 @@ from datetime import UTC, datetime
 
 import structlog
 from aiogram import Bot
-from aiogram.exceptions import (
-    TelegramBadRequest,
-    TelegramForbiddenError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup, Message
-from limits import parse
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_before_delay, wait_exponential_jitter
 
 from bot.keyboards import card_keyboard
+from bot.limits import TRANSIENT, TelegramLimits, install_limits
 from bot.media import send_files, send_media
 from bot.render import clip, render_card
 from core import arrival, cards, chat_files, inbox, members, sellers
@@ -59,66 +51,36 @@ from core.settings import Settings
 log = structlog.get_logger(__name__)
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
-# What is worth another try: the request did not get through (network, timeout), Telegram failed (5xx) or asked us
-# to slow down (429). A 400 or 403 is Telegram's final word.
-TRANSIENT = (TelegramNetworkError, TelegramServerError, TelegramRetryAfter)
-_backoff = wait_exponential_jitter(multiplier=0.2, max=5.0, jitter=0.2)
-
-
-def _wait(state: RetryCallState) -> float:
-    """Telegram's retry_after after a 429, else exponential backoff with jitter."""
-    error = state.outcome.exception() if state.outcome else None
-    return float(error.retry_after) if isinstance(error, TelegramRetryAfter) else _backoff(state)
 
 
 @dataclass
 class Notifier:
-    """Sends and edits messages under the shared limits; counts the 429s (`retries`) and the other transient
-    failures (`errors`) it met. `enqueue` starts the send of a reply queued on arrival (auto-send)."""
+    """Sends and edits messages under the shared limits (`bot.limits`). `enqueue` starts the send of a reply queued
+    on arrival (auto-send)."""
 
     bot: Bot
     limiter: RateLimiter
     # The process's settings: Telegram limits and ops chat, drafting on arrival (LLM), the default language.
     settings: Settings
     enqueue: Enqueue
-    retries: int = field(default=0, init=False)
-    errors: int = field(default=0, init=False)
+    limits: TelegramLimits = field(init=False)
 
     def __post_init__(self) -> None:
-        telegram = self.settings.telegram
-        self._global = parse(telegram.global_rate)
-        self._chat = parse(telegram.per_chat_rate)
-        self._group = parse(telegram.per_group_rate)
+        self.limits = install_limits(self.bot, self.limiter, self.settings.telegram)
 
-    async def _slot(self, chat_id: int) -> None:
-        # Negative ids are groups and channels in Telegram.
-        await self.limiter.wait(self._chat if chat_id > 0 else self._group, f"tg:chat:{chat_id}")
-        await self.limiter.wait(self._global, "tg:global")
+    @property
+    def retries(self) -> int:
+        """The 429s met by this Bot."""
+        return self.limits.retries
+
+    @property
+    def errors(self) -> int:
+        """The other transient failures (network, timeout, 5xx) met by this Bot."""
+        return self.limits.errors
 
     async def call(self, chat_id: int, method, /, **kwargs) -> Message | bool:
-        """Run one Bot API call to `chat_id` under the limits; transient failures (`TRANSIENT`) are retried with
-        backoff (429: after Telegram's retry_after, the chat paused for every worker) for up to `send_retry_s`,
-        then the last one is raised."""
-        retrying = AsyncRetrying(
-            retry=retry_if_exception_type(TRANSIENT),
-            stop=stop_before_delay(self.settings.telegram.send_retry_s),
-            wait=_wait,
-            reraise=True,
-        )
-        async for attempt in retrying:
-            with attempt:
-                await self._slot(chat_id)
-                try:
-                    return await method(chat_id=chat_id, **kwargs)
-                except TelegramRetryAfter as exc:
-                    self.retries += 1
-                    await self.limiter.pause(f"tg:chat:{chat_id}", exc.retry_after)
-                    raise
-                except TRANSIENT as exc:
-                    self.errors += 1
-                    log.info("telegram.retry", method=type(exc).__name__, chat_id=chat_id, error=str(exc)[:200])
-                    raise
-        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+        """Run one Bot API call to `chat_id` (limited and retried by the session's `TelegramLimits`)."""
+        return await method(chat_id=chat_id, **kwargs)
 
     async def send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """sendMessage under the limits."""
