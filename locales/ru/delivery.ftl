@@ -1,0 +1,2 @@
+# A tap the bot could not handle (a failure on our side): the button's spinner ends with this instead of spinning.
+bot-tap-again = ⚠️ Не получилось. Нажмите кнопку ещё раз.
