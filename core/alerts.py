@@ -53,6 +53,7 @@ class AlertKind(StrEnum):
     SLA_BREACH = "sla_breach"
     PENDING_EXPIRED = "pending_expired"
     MODERATION_SPIKE = "moderation_spike"
+    SYNC_FAILING = "sync_failing"
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,13 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
     )
     q = Sql()
     cursors: dict[int, dict[Channel, dict]] = {}
-    for r in await q.rows("SELECT seller_id, channel, last_success_at, consecutive_429 FROM sync_cursor"):
+    for r in await q.rows(
+        "SELECT seller_id, channel, last_success_at, consecutive_429, consecutive_failures FROM sync_cursor"
+    ):
         cursors.setdefault(r["seller_id"], {})[Channel(r["channel"])] = r
     stale_after = timedelta(minutes=ops.stale_sync_min)
+    failing_after = timedelta(minutes=ops.sync_failing_min)
+    failing: dict[Channel, list[int]] = {}
     out: list[Finding] = []
     for s in sellers:
         sid = s["id"]
@@ -185,6 +190,10 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
             severity = AlertSeverity.CRITICAL if s["token_expires_at"] <= now else AlertSeverity.WARNING
             out.append(Finding(AlertKind.TOKEN_EXPIRING, sid, severity, {"days": days}))
         mine = cursors.get(sid, {})
+        for channel, c in mine.items():
+            since = as_datetime(c.get("last_success_at")) or s["created_at"]
+            if int(c["consecutive_failures"] or 0) > 0 and now - since >= failing_after:
+                failing.setdefault(channel, []).append(int((now - since).total_seconds() // 60))
         stale = []
         for channel in sorted(covered_channels(s["token_scopes"])):
             last = as_datetime((mine.get(channel) or {}).get("last_success_at")) or s["created_at"]
@@ -199,6 +208,13 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
         streak = max((int(c["consecutive_429"]) for c in mine.values()), default=0)
         if streak >= ops.rate_limit_streak:
             out.append(Finding(AlertKind.RATE_LIMITED, sid, AlertSeverity.WARNING, {"count": streak}))
+    if failing:
+        # One alert for the deployment, not one per seller: a WB outage fails every seller's channel at once.
+        channels = ", ".join(f"{ch.value} ({len(failing[ch])})" for ch in sorted(failing))
+        minutes = max(m for ms in failing.values() for m in ms)
+        out.append(
+            Finding(AlertKind.SYNC_FAILING, None, AlertSeverity.CRITICAL, {"channels": channels, "minutes": minutes})
+        )
     return out
 
 

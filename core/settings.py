@@ -177,6 +177,8 @@ class OpsSettings(BaseModel):
     """Ops alert and pilot-readiness (GO/NO-GO) thresholds."""
 
     stale_sync_min: int = Field(default=15, ge=1)
+    # A seller × channel whose runs have failed since this long ago (no success in between) raises one ops alert.
+    sync_failing_min: int = Field(default=3, ge=1)
     rate_limit_streak: int = Field(default=5, ge=1)
     token_expiry_days: int = Field(default=7, ge=1)
     reply_failures_window_min: int = Field(default=60, ge=1)
