@@ -179,6 +179,13 @@ class OpsSettings(BaseModel):
     stale_sync_min: int = Field(default=15, ge=1)
     # A seller × channel whose runs have failed since this long ago (no success in between) raises one ops alert.
     sync_failing_min: int = Field(default=3, ge=1)
+    # Logs kept as rows (sync runs, resolved alerts) are deleted after this many days (core.retention), in batches
+    # of `retention_batch` rows, at most `retention_max_batches` per table in a round, a round every
+    # `retention_interval_s`.
+    retention_days: int = Field(default=30, ge=1)
+    retention_batch: int = Field(default=5000, ge=1)
+    retention_max_batches: int = Field(default=20, ge=1)
+    retention_interval_s: int = Field(default=3600, ge=10)
     rate_limit_streak: int = Field(default=5, ge=1)
     token_expiry_days: int = Field(default=7, ge=1)
     reply_failures_window_min: int = Field(default=60, ge=1)

@@ -102,11 +102,12 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
-    """The scheduler process: kick "sync.tick" every `tick_s`, and "sync.evaluate_alerts", "bot.send_digests" and
-    "bot.check_spikes" every `alerts_interval_s` seconds until cancelled; with Redis also beat (liveness) and keep
-    the stream trimmed (see sync.stream)."""
+    """The scheduler process: kick "sync.tick" every `tick_s`, "sync.evaluate_alerts", "bot.send_digests" and
+    "bot.check_spikes" every `alerts_interval_s` seconds and "sync.prune" every `ops.retention_interval_s` until
+    cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
+    prune_due = 0.0
     log.info("scheduler.start", tick_s=settings.sync.tick_s, alerts_interval_s=settings.sync.alerts_interval_s)
     try:
         while True:
@@ -118,6 +119,10 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
                     await kick(broker, TaskName.SEND_DIGESTS)
                     await kick(broker, TaskName.CHECK_SPIKES)
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s
+                if time.monotonic() >= prune_due:
+                    # Logs kept as rows past their retention (core.retention).
+                    await kick(broker, TaskName.PRUNE)
+                    prune_due = time.monotonic() + settings.ops.retention_interval_s
                 if redis is not None:
                     await heartbeat.beat(redis, "scheduler", max(settings.sync.heartbeat_s, settings.sync.tick_s))
                     await stream.upkeep(redis, settings.sync)

@@ -12,8 +12,10 @@ import contextlib
 from datetime import UTC, datetime
 from typing import Annotated
 
+import structlog
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
+from core import retention
 from core.cards import stale_claims
 from core.linking import link_new
 from core.models import Channel
@@ -27,6 +29,8 @@ from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
 from sync.engine.run import reap_orphaned_runs
+
+log = structlog.get_logger(__name__)
 
 
 def _ctx(context: Annotated[Context, TaskiqDepends()]) -> SyncContext:
@@ -74,6 +78,16 @@ async def evaluate_alerts_task(ctx: Ctx) -> int:
     return await evaluate_alerts(ctx, datetime.now(UTC))
 
 
+async def prune_task(ctx: Ctx) -> dict[str, int]:
+    """Delete logs kept as rows past their retention (core.retention), one bounded round."""
+    ops = ctx.settings.ops
+    pruned = await retention.prune(
+        datetime.now(UTC), days=ops.retention_days, batch=ops.retention_batch, max_batches=ops.retention_max_batches
+    )
+    log.info("retention.pruned", **pruned)
+    return pruned
+
+
 async def link_task(interaction_ids: list[int]) -> int:
     """Link a sync run's new interactions to the buyer's other interactions (idempotent: existing links stay)."""
     return await link_new(interaction_ids)
@@ -86,6 +100,7 @@ TASKS = {
     TaskName.CHECK_PENDING: check_pending_task,
     TaskName.EVALUATE_ALERTS: evaluate_alerts_task,
     TaskName.LINK: link_task,
+    TaskName.PRUNE: prune_task,
 }
 
 
