@@ -107,7 +107,8 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
     cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
-    prune_due = 0.0
+    # The first prune round after one alerts interval: a (re)starting process has more urgent work.
+    prune_due = time.monotonic() + settings.sync.alerts_interval_s
     log.info("scheduler.start", tick_s=settings.sync.tick_s, alerts_interval_s=settings.sync.alerts_interval_s)
     try:
         while True:
