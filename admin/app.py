@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import structlog
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -24,6 +26,7 @@ from core.timezones import valid_zone
 from sync.broker import get_broker
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+access = structlog.get_logger("admin.access")
 SESSION_COOKIE = "agentiq_admin"
 # Pages render only our own CSS and inline SVG; nothing loads from elsewhere, nothing may frame us.
 SECURITY_HEADERS = {
@@ -73,6 +76,25 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
     app.state.broker = broker if broker is not None else get_broker(settings)
     app.state.login_throttle = LoginThrottle(settings, session_secret(settings))
     app.add_exception_handler(LoginRequired, _login_redirect)
+
+    @app.middleware("http")
+    async def access_log(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # One line per request: method, path (never the query string, which may carry a token), status, time.
+        started = time.perf_counter()
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            return response
+        finally:
+            access.info(
+                "admin.request",
+                method=request.method,
+                path=request.url.path,
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                client=request.client.host if request.client else None,
+            )
 
     @app.middleware("http")
     async def headers_and_language(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

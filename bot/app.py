@@ -15,6 +15,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.middlewares import I18nMiddleware, MemberMiddleware
+from bot.polling import AckingDispatcher
 from bot.routers import get_routers
 from core.redisconn import resilient_options
 from core.settings import Settings
@@ -25,7 +26,12 @@ def build_bot(settings: Settings) -> Bot:
     if settings.telegram.bot_token is None:
         raise RuntimeError("AGENTIQ_TELEGRAM__BOT_TOKEN is not set")
     api = settings.telegram.api_base_url
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api)) if api else AiohttpSession()
+    timeout = settings.telegram.request_timeout_s
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(api), timeout=timeout)
+        if api
+        else AiohttpSession(timeout=timeout)
+    )
     return Bot(
         settings.telegram.bot_token.get_secret_value(),
         session=session,
@@ -43,7 +49,7 @@ def build_storage(settings: Settings) -> BaseStorage:
 def build_dispatcher(settings: Settings, *, storage: BaseStorage | None = None, **deps: Any) -> Dispatcher:
     """The Dispatcher with every router; `deps` (probe, backfill, enqueue: core's send step, ...) arrive as handler
     parameters."""
-    dp = Dispatcher(storage=storage or build_storage(settings), settings=settings, **deps)
+    dp = AckingDispatcher(storage=storage or build_storage(settings), settings=settings, **deps)
     for observer in (dp.message, dp.callback_query):
         observer.outer_middleware(MemberMiddleware())
         observer.outer_middleware(I18nMiddleware(settings.default_language))

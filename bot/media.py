@@ -3,8 +3,8 @@ sendPhoto) just above the card, its caption saying how many there are and linkin
 
 Telegram fetches the photos from WB's links itself. When it cannot (a link gone, WB's CDN refusing it), the seller
 gets the same links as a text message instead: the media are never lost, and never block the card.
-Sent once: the caller sends them inside the card's claimed send (`bot.notify`), so a redelivered task sends
-neither the card nor its album again.
+Sent with the card: the caller sends them inside the card's claimed send (`bot.notify`), so a redelivered task
+sends neither the card nor its album again; a card re-sent after a lost attempt brings its album again.
 """
 
 from __future__ import annotations

@@ -1,16 +1,15 @@
-"""Sending cards under Telegram's flood limits, exactly once per interaction and member.
+"""Sending cards under Telegram's flood limits, one message per interaction and member.
 
-Limits: one `core.ratelimit.RateLimiter` (Redis-backed when Redis is set) is shared by every worker: a global
-bucket (30/s), one per private chat (1/s) and one per group (20/min). A send first waits for its chat's slot and
-only then for a global one, so a slot of the global budget is never held while a busy chat waits. A 429 still
-pauses that chat for Telegram's `retry_after` (the limiter is the guard; the retry is the seat belt).
+Limits and retries: the `Notifier` puts `bot.limits.TelegramLimits` on its Bot's session, so every message that
+Bot sends — cards here, and the handlers' replies in the bot process, which share the Bot — waits for its chat's
+slot of the one limiter all workers share, and transient failures are retried with backoff there.
 
-Exactly once: the `Card` row (unique interaction × member) is claimed BEFORE the send (the card and the buyer's
-photos sent above it, `bot.media`). A redelivered task finds
-the claim and skips. If a worker dies between the send and recording the message id, the card stays `claimed`
-without a message id and is never re-sent: at-most-once. We chose that over at-least-once because a duplicate
-card invites a double answer and there is no way to detect it afterwards, while a lost card is harmless: the
-interaction stays in /inbox, where the seller finds it.
+At least once, one message per card (see `core.cards`): the card row is claimed with a lease before the send (the
+card and the buyer's photos sent above it, `bot.media`), and the claim covers the send. A network error, a 5xx, a
+timeout or a 429 is retried with backoff (`Notifier.call`, for `TelegramSettings.send_retry_s`); a send that still
+fails leaves the claim to run out, and the sweep kicks the item's notify again, which claims and sends it then. A
+redelivered task finds the live claim (or the sent card) and skips. Alerts go the same way: marked delivered only
+once Telegram accepted each of their messages.
 
 What an arrival sets off before its cards (draft, auto-send, quiet hours) is core's (`core.arrival`); this module
 renders and delivers. The auto-sent reply's send task runs concurrently and refreshes cards when it is done; a
@@ -20,21 +19,28 @@ meanwhile is refreshed here.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import structlog
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup, Message
-from limits import parse
 
 from bot.keyboards import card_keyboard
+from bot.limits import TRANSIENT, TelegramLimits, install_limits
 from bot.media import send_files, send_media
 from bot.render import clip, render_card
 from core import arrival, cards, chat_files, inbox, members, readings, sellers
-from core.alerts import alert_owners, alert_title, claim_alert_delivery, seller_alert_text
+from core.alerts import (
+    alert_chat_delivered,
+    alert_delivered,
+    alert_owners,
+    alert_title,
+    claim_alert_delivery,
+    seller_alert_text,
+)
 from core.attachments import media_of
 from core.i18n import translator
 from core.models import SellerMember
@@ -42,42 +48,39 @@ from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings
 
+log = structlog.get_logger(__name__)
+
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
 
 
 @dataclass
 class Notifier:
-    """Sends and edits messages under the shared limits; counts the 429s it met. `enqueue` starts the send of a
-    reply queued on arrival (auto-send)."""
+    """Sends and edits messages under the shared limits (`bot.limits`). `enqueue` starts the send of a reply queued
+    on arrival (auto-send)."""
 
     bot: Bot
     limiter: RateLimiter
     # The process's settings: Telegram limits and ops chat, drafting on arrival (LLM), the default language.
     settings: Settings
     enqueue: Enqueue
-    retries: int = field(default=0, init=False)
+    limits: TelegramLimits = field(init=False)
 
     def __post_init__(self) -> None:
-        telegram = self.settings.telegram
-        self._global = parse(telegram.global_rate)
-        self._chat = parse(telegram.per_chat_rate)
-        self._group = parse(telegram.per_group_rate)
+        self.limits = install_limits(self.bot, self.limiter, self.settings.telegram)
 
-    async def _slot(self, chat_id: int) -> None:
-        # Negative ids are groups and channels in Telegram.
-        await self.limiter.wait(self._chat if chat_id > 0 else self._group, f"tg:chat:{chat_id}")
-        await self.limiter.wait(self._global, "tg:global")
+    @property
+    def retries(self) -> int:
+        """The 429s met by this Bot."""
+        return self.limits.retries
+
+    @property
+    def errors(self) -> int:
+        """The other transient failures (network, timeout, 5xx) met by this Bot."""
+        return self.limits.errors
 
     async def call(self, chat_id: int, method, /, **kwargs) -> Message | bool:
-        """Run one Bot API call to `chat_id` under the limits, waiting out 429s."""
-        while True:
-            await self._slot(chat_id)
-            try:
-                return await method(chat_id=chat_id, **kwargs)
-            except TelegramRetryAfter as exc:
-                self.retries += 1
-                await self.limiter.pause(f"tg:chat:{chat_id}", exc.retry_after)
-                await asyncio.sleep(exc.retry_after)
+        """Run one Bot API call to `chat_id` (limited and retried by the session's `TelegramLimits`)."""
+        return await method(chat_id=chat_id, **kwargs)
 
     async def send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """sendMessage under the limits."""
@@ -104,8 +107,12 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     sent = 0
     media = media_of(data.interaction)
     files = await chat_files.ready(interaction_id) if data.files else []
-    for member in await arrival.recipients_now(ready, datetime.now(UTC)):
-        card = await cards.claim_card(interaction_id, member)
+    lease = notifier.settings.telegram.card_lease_s
+    now = datetime.now(UTC)
+    recipients = await arrival.recipients_now(ready, now)
+    await cards.drop_owed(interaction_id, [m.id for m in await cards.card_recipients(data.interaction)])
+    for member in recipients:
+        card = await cards.claim_card(interaction_id, member, now, lease)
         if card is None:
             continue
         t = translator(member.language)
@@ -121,6 +128,11 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
         except TelegramBadRequest as exc:
             await cards.card_failed(card, exc.message)
             continue
+        except TRANSIENT as exc:
+            # Telegram is unreachable past the retries: the claim runs out and the sweep sends this card and the
+            # rest of the item's (still owed) later; trying the others now would only wait out the same outage.
+            log.warning("card.send_failed", interaction_id=interaction_id, card_id=card.id, error=str(exc)[:200])
+            break
         await cards.card_sent(card, message.message_id)
         sent += 1
     # Files sent with the cards need no follow-up (a card sent later still gets them with it).
@@ -182,15 +194,19 @@ async def page_again(data: inbox.CardData, notifier: Notifier) -> int:
 
 
 async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
-    """Post an alert once (claimed first, like cards): to the ops chat with its ops text, and to the seller's owners
-    in their language when it is one they can act on (a dead token, failed sends, overdue items), naming the shop
-    once and saying which command or button fixes it. Ops-only kinds (sync lag, WB's limits, the shared LLM) go to
-    the ops chat only. With nobody to tell, the alert stays unclaimed, so a later configured ops chat gets it."""
+    """Post an alert once (claimed with a lease, like cards): to the ops chat with its ops text, and to the seller's
+    owners in their language when it is one they can act on (a dead token, failed sends, overdue items), naming the
+    shop once and saying which command or button fixes it. Ops-only kinds (sync lag, WB's limits, the shared LLM) go
+    to the ops chat only. With nobody to tell, the alert stays unclaimed, so a later configured ops chat gets it.
+    It is marked delivered only when Telegram accepted every message; a chat that has its message is not sent it
+    again when a lost attempt is repeated (the alerts round kicks undelivered alerts every minute)."""
     found, owners = await alert_owners(alert_id)
     if found is None:
         return False
     ops_chat = notifier.settings.telegram.ops_chat_id
-    alert = await claim_alert_delivery(alert_id) if ops_chat is not None or owners else None
+    if ops_chat is None and not owners:
+        return False
+    alert = await claim_alert_delivery(alert_id, datetime.now(UTC), notifier.settings.telegram.card_lease_s)
     if alert is None:
         return False
     icon = ALERT_ICON.get(alert.severity, "")
@@ -205,9 +221,18 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
             t = translator(member.language)
             text = clip(seller_alert_text(alert, seller, t, zone), 3500, "…")
             messages.append((member.tg_chat_id, f"{icon} <b>{alert_title(alert.kind, t)}</b>\n{text}"))
+    done = set(alert.delivered_chats or [])
     for chat_id, text in messages:
+        if chat_id in done:
+            continue
         try:
             await notifier.send(chat_id, text)
-        except TelegramForbiddenError:
-            continue
+        except (TelegramForbiddenError, TelegramBadRequest):
+            pass  # Telegram's final word for this chat: nothing to repeat
+        except TRANSIENT as exc:
+            log.warning("alert.send_failed", alert_id=alert_id, chat_id=chat_id, error=str(exc)[:200])
+            return False
+        done.add(chat_id)
+        await alert_chat_delivered(alert.id, sorted(done))
+    await alert_delivered(alert.id, datetime.now(UTC))
     return True

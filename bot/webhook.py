@@ -58,7 +58,8 @@ class SecretRequestHandler(SimpleRequestHandler):
     def __init__(self, dispatcher: Dispatcher, bot: Bot, *, secret_token: str) -> None:
         if not secret_token:
             raise ValueError("the webhook needs a secret")
-        super().__init__(dispatcher, bot, secret_token=secret_token)
+        # Answered only after the handler: Telegram re-sends an update whose handler did not finish (bot.polling).
+        super().__init__(dispatcher, bot, secret_token=secret_token, handle_in_background=False)
         self._secret = secret_token.encode()
         self._refused = 0
         self._logged_at: float | None = None

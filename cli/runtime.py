@@ -51,6 +51,10 @@ async def run_all(
                 group.create_task(run_forever(rt.broker, settings))
                 for job in extra:
                     group.create_task(job())
+                # "Ready" means answering: the admin is listening before anyone is told its address.
+                # uvicorn exposes a flag, not an event.
+                while server and server_task and not server.started and not server_task.done():  # noqa: ASYNC110
+                    await asyncio.sleep(0.05)
                 log.info("agentiq.started", admin=admin, embedded=settings.embedded)
                 if ready is not None:
                     ready()

@@ -3,8 +3,9 @@
 `evaluate()` runs every minute (a periodic task): it measures every condition for all sellers with a handful of
 grouped queries, raises (or bumps the count of) alerts whose condition holds and resolves open alerts whose
 condition cleared. The caller kicks the bot's delivery (`TaskName.DELIVER_ALERT`) for every returned alert whose
-`delivered_at` is None; the delivery claims it once (`claim_alert_delivery`) and reads it to
-`alert_owners`. LLM failures are one global alert (seller None): the LLM is shared.
+`delivered_at` is None; the delivery claims it with a lease (`claim_alert_delivery`), reads it to `alert_owners`
+and sets `delivered_at` only once Telegram accepted its messages. LLM failures are one global alert (seller None):
+the LLM is shared.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from core.analytics.backlog import open_where
 from core.analytics.common import Sql, as_datetime
@@ -52,6 +53,7 @@ class AlertKind(StrEnum):
     SLA_BREACH = "sla_breach"
     PENDING_EXPIRED = "pending_expired"
     MODERATION_SPIKE = "moderation_spike"
+    SYNC_FAILING = "sync_failing"
     # WB answered 402: the service's WB balance is empty; syncs and sends wait until it is topped up.
     WB_BALANCE_EMPTY = "wb_balance_empty"
     # WB answered 403: the token lacks a category (one kind per WB category, so the text can name it).
@@ -197,9 +199,13 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
     )
     q = Sql()
     cursors: dict[int, dict[Channel, dict]] = {}
-    for r in await q.rows("SELECT seller_id, channel, last_success_at, consecutive_429 FROM sync_cursor"):
+    for r in await q.rows(
+        "SELECT seller_id, channel, last_success_at, consecutive_429, consecutive_failures FROM sync_cursor"
+    ):
         cursors.setdefault(r["seller_id"], {})[Channel(r["channel"])] = r
     stale_after = timedelta(minutes=ops.stale_sync_min)
+    failing_after = timedelta(minutes=ops.sync_failing_min)
+    failing: dict[Channel, list[int]] = {}
     out: list[Finding] = []
     for s in sellers:
         sid = s["id"]
@@ -210,6 +216,10 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
             severity = AlertSeverity.CRITICAL if s["token_expires_at"] <= now else AlertSeverity.WARNING
             out.append(Finding(AlertKind.TOKEN_EXPIRING, sid, severity, {"days": days}))
         mine = cursors.get(sid, {})
+        for channel, c in mine.items():
+            since = as_datetime(c.get("last_success_at")) or s["created_at"]
+            if int(c["consecutive_failures"] or 0) > 0 and now - since >= failing_after:
+                failing.setdefault(channel, []).append(int((now - since).total_seconds() // 60))
         stale = []
         for channel in sorted(covered_channels(s["token_scopes"])):
             last = as_datetime((mine.get(channel) or {}).get("last_success_at")) or s["created_at"]
@@ -224,6 +234,13 @@ async def _seller_findings(now: datetime, ops: OpsSettings) -> list[Finding]:
         streak = max((int(c["consecutive_429"]) for c in mine.values()), default=0)
         if streak >= ops.rate_limit_streak:
             out.append(Finding(AlertKind.RATE_LIMITED, sid, AlertSeverity.WARNING, {"count": streak}))
+    if failing:
+        # One alert for the deployment, not one per seller: a WB outage fails every seller's channel at once.
+        channels = ", ".join(f"{ch.value} ({len(failing[ch])})" for ch in sorted(failing))
+        minutes = max(m for ms in failing.values() for m in ms)
+        out.append(
+            Finding(AlertKind.SYNC_FAILING, None, AlertSeverity.CRITICAL, {"channels": channels, "minutes": minutes})
+        )
     return out
 
 
@@ -338,7 +355,22 @@ async def alert_owners(alert_id: int) -> tuple[Alert | None, list[SellerMember]]
     return alert, list(await owners.order_by("id"))
 
 
-async def claim_alert_delivery(alert_id: int) -> Alert | None:
-    """Claim an ops alert for delivery to Telegram: the first caller gets it, redeliveries get None."""
-    claimed = await Alert.filter(id=alert_id, delivered_at=None).update(delivered_at=datetime.now(UTC))
+async def claim_alert_delivery(alert_id: int, now: datetime, lease_s: float) -> Alert | None:
+    """Claim an ops alert for delivery to Telegram with a lease: the first caller gets it; a redelivery gets None
+    while the claim is live, and a caller after a lost attempt (its lease over, not delivered) gets it again."""
+    claimed = (
+        await Alert.filter(id=alert_id, delivered_at=None)
+        .filter(Q(claimed_at=None) | Q(claimed_at__lt=now - timedelta(seconds=lease_s)))
+        .update(claimed_at=now)
+    )
     return await Alert.get(id=alert_id) if claimed else None
+
+
+async def alert_chat_delivered(alert_id: int, chats: list[int]) -> None:
+    """Record the chats that have the alert's message (a repeated attempt skips them)."""
+    await Alert.filter(id=alert_id).update(delivered_chats=chats)
+
+
+async def alert_delivered(alert_id: int, now: datetime) -> None:
+    """Telegram accepted every message of the alert."""
+    await Alert.filter(id=alert_id).update(delivered_at=now)

@@ -4,8 +4,8 @@ rule says it pages; when the night ends every member gets one digest message lis
 Exactly once: a held card is a `Card` row in state `held` (the same unique interaction × member claim as a sent
 card, so a redelivered notification holds nothing twice). A digest claims its member's held cards with one
 conditional UPDATE (`state = held AND digest_id IS NULL` → `digested`, this digest) before sending, so a
-redelivered or concurrent digest task finds nothing left to claim and sends nothing. Like cards, a digest lost
-between the claim and the send is not re-sent: the items stay in /inbox.
+redelivered or concurrent digest task finds nothing left to claim and sends nothing. Unlike cards (`core.cards`),
+a digest lost between the claim and the send is not re-sent: the items stay in /inbox.
 """
 
 from __future__ import annotations
@@ -61,13 +61,15 @@ async def should_hold(interaction: Interaction, now: datetime) -> bool:
 
 
 async def hold_card(interaction_id: int, member: SellerMember) -> bool:
-    """Claim the (interaction, member) card as held; False when it was claimed already (redelivery)."""
+    """Claim the (interaction, member) card as held (a new one, or the one the announcement owed); False when it
+    was claimed already (redelivery)."""
     try:
         await Card.create(
             interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id, state=CardState.HELD
         )
     except IntegrityError:
-        return False
+        owed = Card.filter(interaction_id=interaction_id, member_id=member.id, state=CardState.CLAIMED, claimed_at=None)
+        return await owed.update(state=CardState.HELD) > 0
     return True
 
 

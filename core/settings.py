@@ -66,6 +66,20 @@ class TelegramSettings(BaseModel):
     global_rate: str = "30/second"
     per_chat_rate: str = "1/second"
     per_group_rate: str = "20/minute"
+    # Delivery (bot.notify, core.cards): one Bot API request waits at most `request_timeout_s`; a send that meets a
+    # network error, a 5xx, a timeout or a 429 is retried with backoff for up to `send_retry_s`; a card (or alert)
+    # whose claim has not ended in a message after `card_lease_s` is re-sent by the sweep, for `redeliver_max_age_h`.
+    request_timeout_s: float = Field(default=20.0, gt=0)
+    send_retry_s: float = Field(default=30.0, gt=0)
+    card_lease_s: float = Field(default=180.0, gt=0)
+    redeliver_max_age_h: int = Field(default=24, ge=1)
+
+    @model_validator(mode="after")
+    def _lease_outlives_a_send(self) -> TelegramSettings:
+        # A live sender must never lose its claim to the sweep: that would be two messages for one card.
+        if self.card_lease_s < 2 * (self.send_retry_s + self.request_timeout_s):
+            raise ValueError("card_lease_s must be at least 2 x (send_retry_s + request_timeout_s)")
+        return self
 
     @field_validator("webhook_secret")
     @classmethod
@@ -189,6 +203,15 @@ class OpsSettings(BaseModel):
     """Ops alert and pilot-readiness (GO/NO-GO) thresholds."""
 
     stale_sync_min: int = Field(default=15, ge=1)
+    # A seller × channel whose runs have failed since this long ago (no success in between) raises one ops alert.
+    sync_failing_min: int = Field(default=3, ge=1)
+    # Logs kept as rows (sync runs, resolved alerts) are deleted after this many days (core.retention), in batches
+    # of `retention_batch` rows, at most `retention_max_batches` per table in a round, a round every
+    # `retention_interval_s`.
+    retention_days: int = Field(default=30, ge=1)
+    retention_batch: int = Field(default=5000, ge=1)
+    retention_max_batches: int = Field(default=20, ge=1)
+    retention_interval_s: int = Field(default=3600, ge=10)
     rate_limit_streak: int = Field(default=5, ge=1)
     token_expiry_days: int = Field(default=7, ge=1)
     reply_failures_window_min: int = Field(default=60, ge=1)

@@ -18,6 +18,7 @@ class TaskName(StrEnum):
     CHECK_PENDING = "sync.check_pending"
     EVALUATE_ALERTS = "sync.evaluate_alerts"
     LINK = "sync.link"
+    PRUNE = "sync.prune"
     NOTIFY_INTERACTION = "bot.notify_interaction"
     REFRESH_CARDS = "bot.refresh_cards"
     DELIVER_ALERT = "bot.deliver_alert"

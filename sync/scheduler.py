@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 import structlog
 from taskiq import AsyncBroker
 from tortoise import connections
+from tortoise.expressions import Q
 
 from core import heartbeat, redisconn
 from core.models import Channel, Seller, SellerStatus, SyncCursor
@@ -24,6 +25,7 @@ from core.settings import Settings
 from core.tasks import TaskName
 from sync import stream
 from sync.broker import kick
+from sync.engine.run import interval_of
 
 log = structlog.get_logger(__name__)
 
@@ -69,10 +71,28 @@ async def claim_due(now: datetime, lease_s: float, limit: int = CLAIM_BATCH) -> 
     return [(int(r["seller_id"]), Channel(r["channel"])) for r in rows]
 
 
+async def probe_backed_off(now: datetime, settings: Settings) -> list[tuple[int, Channel]]:
+    """While pairs of a channel back off after failures, one of them is tried every interval (the probe, the one
+    tried longest ago): WB may be back, and the first success makes the others due at once
+    (`sync.engine.run.recovered`). So an outage's end is seen within one interval, whatever the backoffs."""
+    probed = []
+    for channel in Channel:
+        every = timedelta(seconds=interval_of(settings.sync, channel))
+        failing = SyncCursor.filter(channel=channel, consecutive_failures__gt=0, seller__status=SellerStatus.ACTIVE)
+        if await failing.filter(Q(last_error_at__gte=now - every) | Q(next_due_at__lte=now)).exists():
+            continue  # tried within the interval, or due anyway
+        probe = await failing.order_by("last_error_at").first()
+        if probe is not None:
+            await SyncCursor.filter(id=probe.id).update(next_due_at=now)
+            probed.append((probe.seller_id, channel))
+    return probed
+
+
 async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = None) -> int:
     """One scheduling round: kick one "sync.sync_channel" per claimed cursor and one "sync.check_pending"."""
     now = now or datetime.now(UTC)
     await ensure_cursors(now)
+    await probe_backed_off(now, settings)
     # The lease outlives a healthy run (its lock TTL), so only a lost run makes the cursor due again.
     claimed = await claim_due(now, lease_s=settings.sync.lock_ttl_s)
     for seller_id, channel in claimed:
@@ -82,11 +102,13 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
-    """The scheduler process: kick "sync.tick" every `tick_s`, and "sync.evaluate_alerts", "bot.send_digests" and
-    "bot.check_spikes" every `alerts_interval_s` seconds until cancelled; with Redis also beat (liveness) and keep
-    the stream trimmed (see sync.stream)."""
+    """The scheduler process: kick "sync.tick" every `tick_s`, "sync.evaluate_alerts", "bot.send_digests" and
+    "bot.check_spikes" every `alerts_interval_s` seconds and "sync.prune" every `ops.retention_interval_s` until
+    cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
+    # The first prune round after one alerts interval: a (re)starting process has more urgent work.
+    prune_due = time.monotonic() + settings.sync.alerts_interval_s
     log.info("scheduler.start", tick_s=settings.sync.tick_s, alerts_interval_s=settings.sync.alerts_interval_s)
     try:
         while True:
@@ -98,6 +120,10 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
                     await kick(broker, TaskName.SEND_DIGESTS)
                     await kick(broker, TaskName.CHECK_SPIKES)
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s
+                if time.monotonic() >= prune_due:
+                    # Logs kept as rows past their retention (core.retention).
+                    await kick(broker, TaskName.PRUNE)
+                    prune_due = time.monotonic() + settings.ops.retention_interval_s
                 if redis is not None:
                     await heartbeat.beat(redis, "scheduler", max(settings.sync.heartbeat_s, settings.sync.tick_s))
                     await stream.upkeep(redis, settings.sync)

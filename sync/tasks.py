@@ -12,8 +12,11 @@ import contextlib
 from datetime import UTC, datetime
 from typing import Annotated
 
+import structlog
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
+from core import retention
+from core.cards import stale_claims
 from core.linking import link_new
 from core.models import Channel
 from core.overdue import claim_overdue
@@ -26,6 +29,8 @@ from sync.context import SyncContext
 from sync.engine import sync_channel
 from sync.engine.pending import check_pending
 from sync.engine.run import reap_orphaned_runs
+
+log = structlog.get_logger(__name__)
 
 
 def _ctx(context: Annotated[Context, TaskiqDepends()]) -> SyncContext:
@@ -54,18 +59,33 @@ async def send_reply_task(reply_id: int, ctx: Ctx) -> str | None:
 
 
 async def check_pending_task(ctx: Ctx) -> int:
-    """End expired pending windows, re-kick lost or stuck outbox rows, re-render cards that just became overdue."""
+    """End expired pending windows, re-kick lost or stuck outbox rows, re-render cards that just became overdue,
+    re-kick the notify of items whose cards were not delivered."""
     now = datetime.now(UTC)
     expired = await check_pending(ctx, now)
     await outbox.sweep(ctx, now)
     for interaction_id in await claim_overdue(now):
         await kick(ctx.broker, TaskName.REFRESH_CARDS, interaction_id)
+    # Cards owed or claimed with no message past their lease: their items' notify again (core.cards).
+    telegram = ctx.settings.telegram
+    for interaction_id in await stale_claims(now, telegram.card_lease_s, telegram.redeliver_max_age_h):
+        await kick(ctx.broker, TaskName.NOTIFY_INTERACTION, interaction_id)
     return expired
 
 
 async def evaluate_alerts_task(ctx: Ctx) -> int:
     """Evaluate the ops alerts and kick the delivery of every open undelivered one."""
     return await evaluate_alerts(ctx, datetime.now(UTC))
+
+
+async def prune_task(ctx: Ctx) -> dict[str, int]:
+    """Delete logs kept as rows past their retention (core.retention), one bounded round."""
+    ops = ctx.settings.ops
+    pruned = await retention.prune(
+        datetime.now(UTC), days=ops.retention_days, batch=ops.retention_batch, max_batches=ops.retention_max_batches
+    )
+    log.info("retention.pruned", **pruned)
+    return pruned
 
 
 async def link_task(interaction_ids: list[int]) -> int:
@@ -80,6 +100,7 @@ TASKS = {
     TaskName.CHECK_PENDING: check_pending_task,
     TaskName.EVALUATE_ALERTS: evaluate_alerts_task,
     TaskName.LINK: link_task,
+    TaskName.PRUNE: prune_task,
 }
 
 

@@ -5,6 +5,7 @@ Error handlers run outside the message/callback middlewares, so they resolve the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from contextlib import suppress
 
@@ -89,6 +90,24 @@ async def token_rejected(event: ErrorEvent) -> None:
 async def invite_invalid(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
     await _say(event.update, t("bot-invite-invalid"))
+
+
+@router.error(F.update.callback_query)
+async def tap_failed(event: ErrorEvent) -> None:
+    """Any other failure of a tap (the database, Redis or Telegram away): the spinner ends with "tap again" instead
+    of spinning until Telegram gives up. Nothing here needs the database: the language is Telegram's."""
+    query = event.update.callback_query
+    log.error(
+        "tap failed: update %s, data %r: %s: %s",
+        event.update.update_id,
+        query.data,
+        type(event.exception).__name__,
+        event.exception,
+    )
+    language = (query.from_user.language_code or "")[:2]
+    t = translator(language if language in LANGUAGES else None)
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer(t("bot-tap-again"), show_alert=True)
 
 
 @router.callback_query()

@@ -160,6 +160,9 @@ class Card(Model):
     tg_chat_id = fields.BigIntField()
     tg_message_id = fields.BigIntField(null=True)
     state = fields.CharEnumField(CardState, max_length=10, default=CardState.CLAIMED)
+    # A claimed card's current send attempt began then (its lease, see core.cards); NULL: owed, nobody sending yet.
+    claimed_at = fields.DatetimeField(null=True)
+    attempts = fields.IntField(default=0, db_default=0)
     error = fields.TextField(null=True)
     # The quiet-hours digest that listed this held card (claimed by one UPDATE, so a card is in one digest only).
     digest = fields.ForeignKeyField("models.Digest", related_name="cards", null=True, on_delete=fields.SET_NULL)
@@ -169,7 +172,10 @@ class Card(Model):
     class Meta:
         table = "card"
         unique_together = (("interaction", "member"),)
-        indexes = (Index(fields=("tg_chat_id", "tg_message_id"), name="ix_card_message"),)
+        indexes = (
+            Index(fields=("tg_chat_id", "tg_message_id"), name="ix_card_message"),
+            Index(fields=("state", "created_at"), name="ix_card_state"),
+        )
 
 
 class Digest(Model):

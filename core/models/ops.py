@@ -81,7 +81,11 @@ class Alert(Model):
     first_seen = fields.DatetimeField()
     last_seen = fields.DatetimeField()
     count = fields.IntField(default=1, db_default=1)
+    # Set once Telegram accepted every message of the alert; `claimed_at` is the current attempt's lease and
+    # `delivered_chats` the chats that have it already (a re-sent alert skips them).
     delivered_at = fields.DatetimeField(null=True)
+    claimed_at = fields.DatetimeField(null=True)
+    delivered_chats = fields.JSONField(null=True)
     resolved_at = fields.DatetimeField(null=True)
 
     class Meta:

@@ -54,6 +54,13 @@ Reading what the bot did
                              "calls": {"sendMessage": 4, ...}, "webhook_deliveries": 0, "webhook_errors": 0}
     POST /_sandbox/limits {"enabled": false}    -> {"enabled": false}   # flood limits on/off at run time
 
+Injected faults (a share of Bot API calls, or all of them for a while, fail before the method runs; see
+`sandbox/telegram/faults.py`)
+    POST /_sandbox/faults {"error": "reset"|"5xx"|"timeout"|"429", "share": 0.3, "seconds": 60, "count": 5,
+                           "after": 2, "methods": ["sendMessage"], "seed": 1}   -> {"rule": {...}, "taken": {...}}
+    DELETE /_sandbox/faults (or POST {"error": null})                -> {"rule": null, ...}
+    GET /_sandbox/faults                                              -> the rule and the faults taken per method
+
 Chat web page: GET /_sandbox/ui (chat list, create a user) and GET /chat/<chat_id> (a chat with typing and buttons).
 
 Example (httpx, against `agentiq sandbox telegram --port 8102`):
@@ -228,6 +235,13 @@ async def limits(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> An
     return {"enabled": sandbox.flood.enabled}
 
 
+async def faults(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
+    """GET|POST|DELETE /_sandbox/faults."""
+    if request.method == "GET":
+        return sandbox.faults.view()
+    return sandbox.faults.configure({} if request.method == "DELETE" else body)
+
+
 async def file_content(sandbox: Sandbox, request: Request, body: dict[str, Any]) -> Any:
     """GET /_sandbox/files/<file_id>."""
     stored = sandbox.world.files.get(request.path_params["file_id"])
@@ -269,6 +283,9 @@ def routes(sandbox: Sandbox) -> list[Route]:
         ("/_sandbox/callbacks", callbacks, "GET"),
         ("/_sandbox/stats", stats, "GET"),
         ("/_sandbox/limits", limits, "POST"),
+        ("/_sandbox/faults", faults, "GET"),
+        ("/_sandbox/faults", faults, "POST"),
+        ("/_sandbox/faults", faults, "DELETE"),
         ("/_sandbox/files/{file_id}", file_content, "GET"),
     ]
     return [Route(path, _endpoint(sandbox, handler), methods=[verb]) for path, handler, verb in table]

@@ -14,8 +14,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from sandbox.netfault import reset_connection, wait_disconnect
 from sandbox.persist import kept_in, load_state
 from sandbox.telegram import control, ui
+from sandbox.telegram.faults import FaultRule, Faults
 from sandbox.telegram.flood import FloodLimits
 from sandbox.telegram.methods import METHODS
 from sandbox.telegram.state import BotState, World, valid_token
@@ -37,6 +39,7 @@ class Sandbox:
     ) -> None:
         self.world = World()
         self.flood = FloodLimits(enabled=flood_limits, private_burst=private_burst)
+        self.faults = Faults()
         self.accept_any_token = accept_any_token
         self.webhook_retry_s = webhook_retry_s
         self.http: httpx.AsyncClient | None = None
@@ -98,6 +101,22 @@ class Sandbox:
             await self.http.aclose()
 
 
+async def _fail(request: Request, rule: FaultRule) -> Response:
+    """Answer a call the fault rule fails (see `sandbox.telegram.faults`); after a reset the caller is gone and the
+    empty answer goes nowhere."""
+    if rule.error == "reset":
+        reset_connection(request.receive)
+        await wait_disconnect(request.receive)
+        return Response(status_code=204)
+    if rule.error == "timeout":
+        await asyncio.sleep(rule.hold_s)
+        return JSONResponse({"ok": False, "error_code": 504, "description": "Gateway Timeout"}, status_code=504)
+    if rule.error == "429":
+        error = ApiError(429, f"Too Many Requests: retry after {rule.retry_after}", {"retry_after": rule.retry_after})
+        return JSONResponse(error.envelope(), status_code=429)
+    return JSONResponse({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status_code=502)
+
+
 def create_app(*, state_file: Path | None = None, **options: Any) -> Starlette:
     """The sandbox app. Options: bot_tokens, accept_any_token (True), flood_limits (True), private_burst (3),
     webhook_retry_s (0.2). The `Sandbox` is at `app.state.sandbox` for in-process inspection. With `state_file`
@@ -107,8 +126,10 @@ def create_app(*, state_file: Path | None = None, **options: Any) -> Starlette:
     if isinstance(restored, World):
         sandbox.world = restored
 
-    async def bot_api(request: Request) -> JSONResponse:
+    async def bot_api(request: Request) -> Response:
         name = request.path_params["method"]
+        if (rule := sandbox.faults.take(name)) is not None:
+            return await _fail(request, rule)
         try:
             bot = sandbox.authorize(request.path_params["token"])
             handler = METHODS.get(name.lower())

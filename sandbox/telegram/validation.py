@@ -127,6 +127,8 @@ async def unless_disconnected(request: Request, work: Awaitable[T]) -> T | None:
             pass
 
     job = asyncio.ensure_future(work)
+    # A long poll ended by a newer one (409) after its own request was cancelled has nobody to read its error.
+    job.add_done_callback(lambda done: done.cancelled() or done.exception())
     watcher = asyncio.ensure_future(disconnected())
     try:
         await asyncio.wait((job, watcher), return_when=asyncio.FIRST_COMPLETED)

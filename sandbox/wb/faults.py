@@ -25,15 +25,14 @@ drops the route's answer. Every scripted call is logged per seller (`calls`) for
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import socket
-import struct
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sandbox.netfault import reset_connection, wait_disconnect
 
 OUTCOMES = (
     "ok",
@@ -85,18 +84,6 @@ class Script:
         return {"send": len(self.send), "read": len(self.read), "calls": self.calls}
 
 
-def _reset(receive: Receive) -> None:
-    """Drop the connection with a TCP RST (SO_LINGER 0), as a crashed load balancer does."""
-    # uvicorn's receive is a bound method of its request cycle, which holds the connection's transport.
-    transport = getattr(getattr(receive, "__self__", None), "transport", None)
-    if transport is None:  # pragma: no cover - another server: closing is the best we can do
-        raise ConnectionResetError("sandbox fault: reset")
-    sock = transport.get_extra_info("socket")
-    if sock is not None:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    transport.abort()
-
-
 class FaultMiddleware:
     """Delivers the outcome `Gateway.enter` put in the request scope (see the module doc)."""
 
@@ -129,12 +116,8 @@ class FaultMiddleware:
             await asyncio.sleep(self.config.fault_hold_s)
             held = _replace(504, b'{"title":"gateway timeout"}', "application/json")
         elif outcome in ("reset_before", "reset_after"):
-            _reset(receive)
-            # Return once the server saw the connection go (else it reports a response never started).
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(1.0):
-                    while (await receive())["type"] != "http.disconnect":
-                        pass
+            reset_connection(receive)
+            await wait_disconnect(receive)
             return
         elif outcome == "5xx_after":
             held = _replace(500, b'{"title":"internal server error","detail":"sandbox fault"}', "application/json")

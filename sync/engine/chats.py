@@ -166,6 +166,14 @@ async def ingest_events(
         )
     )
     fresh = [e for e in events if e.event_id not in known]
+    if known:
+        # A replayed packet: the run that stored it died before announcing, and its messages are known now. Chats
+        # still waiting for their announcement get it, like reviews' known-but-unannounced rows.
+        replayed = {e.chat_id for e in events if e.event_id in known}
+        waiting = await Interaction.filter(
+            seller_id=seller.id, channel=Channel.CHAT, external_id__in=list(replayed), needs_response=True
+        ).filter(notified_at=None)
+        stats.notify_ids += [r.id for r in waiting if not _backlog(stats, r.occurred_at)]
     if not fresh:
         return
     rows, created = await _ensure_chats(ctx, seller, auth, fresh, now)

@@ -27,6 +27,7 @@ from sync.context import SyncContext
 from sync.engine import probe
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
+from sync.wb.errors import WBAuthError, WBRateLimited
 
 BACKFILL_PAGES_PER_RUN = 20
 WATCH_PER_RUN = 20
@@ -35,6 +36,8 @@ READ_ON_PAGES = 5
 READ_ON_RUNS = 3
 # Backfill phases: 0 unanswered, 1 answered, 2 WB's archive (reviews only).
 ARCHIVE_PHASE = 2
+# A backfill step (one page) that fails this many runs in a row is skipped (`_Pass.step_failed`).
+BACKFILL_STEP_TRIES = 5
 
 
 @dataclass(frozen=True)
@@ -99,13 +102,20 @@ class _Pass:
             if self.stats.pages and self.stats.out_of_time():
                 return
             phase, skip = int(state.get("phase", 0)), int(state.get("skip", 0))
-            _, page = await self.page(answered=phase == 1, skip=skip, now=now, archive=phase == ARCHIVE_PHASE)
+            try:
+                _, page = await self.page(answered=phase == 1, skip=skip, now=now, archive=phase == ARCHIVE_PHASE)
+            except (WBAuthError, WBRateLimited):
+                raise  # the token or WB's limits, not this step
+            except Exception:
+                if await self.step_failed(state, now):
+                    return
+                raise
             self.advance_watermark()
             if phase == 0 and skip == 0:  # what the probe gate compares with (see `changed`)
                 state["unanswered"] = [page.count_unanswered, page.items[0].id if page.items else None]
             done_phase = len(page.items) + page.malformed < self.take or skip + 2 * self.take > self.src.max_offset
             step = {"phase": phase + 1, "skip": 0} if done_phase else {"phase": phase, "skip": skip + self.take}
-            state = {**state, **step}
+            state = {**state, **step, "failures": 0}
             if state["phase"] > last_phase:
                 self.cursor.backfill_done = True
                 self.cursor.backfill_state = {"full_at": now.isoformat(), "unanswered": state.get("unanswered")}
@@ -114,6 +124,24 @@ class _Pass:
             self.cursor.backfill_state = state
             await self.cursor.save(update_fields=["backfill_state", "watermark", "updated_at"])
         self.stats.more = True
+
+    async def step_failed(self, state: dict[str, Any], now: datetime) -> bool:
+        """A backfill page failed: count it on the step. After `BACKFILL_STEP_TRIES` failures of the same step the
+        backfill ends there (what it skipped is older history) and the cursor falls through to incremental sync,
+        with an alert: a seller must not silently stop getting new items behind one unreadable page.
+        True when it gave up."""
+        failures = int(state.get("failures", 0)) + 1
+        if failures < BACKFILL_STEP_TRIES:
+            self.cursor.backfill_state = {**state, "failures": failures}
+            await self.cursor.save(update_fields=["backfill_state", "updated_at"])
+            return False
+        self.cursor.backfill_done = True
+        skipped = {"phase": state.get("phase", 0), "skip": state.get("skip", 0)}
+        # No full_at: the first incremental pass is a full one.
+        self.cursor.backfill_state = {"unanswered": state.get("unanswered"), "backfill_skipped": skipped}
+        await self.cursor.save(update_fields=["backfill_done", "backfill_state", "updated_at"])
+        self.stats.alerts.append("backfill_stuck")
+        return True
 
     async def incremental(self, now: datetime) -> list[Any] | None:
         """New items since the watermark on both lists; returns WB's unanswered count and newest unanswered id."""

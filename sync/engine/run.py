@@ -28,6 +28,7 @@ from core.models import (
     SyncRun,
     SyncRunStatus,
 )
+from core.settings import SyncSettings
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.context import RunCounters, SyncContext, current_counters
@@ -39,9 +40,8 @@ from sync.wb.errors import WBAuthError, WBCategoryRefused, WBError, WBPaymentReq
 log = structlog.get_logger(__name__)
 
 
-def interval_s(ctx: SyncContext, channel: Channel) -> int:
+def interval_of(sync: SyncSettings, channel: Channel) -> int:
     """The poll interval of `channel`."""
-    sync = ctx.settings.sync
     return {
         Channel.REVIEW: sync.review_interval_s,
         Channel.QUESTION: sync.question_interval_s,
@@ -49,10 +49,26 @@ def interval_s(ctx: SyncContext, channel: Channel) -> int:
     }.get(channel, sync.chat_interval_s)
 
 
-def backoff_s(ctx: SyncContext, channel: Channel, failures: int) -> float:
-    """Exponential backoff with jitter after `failures` consecutive failures, capped."""
+def interval_s(ctx: SyncContext, channel: Channel) -> int:
+    """The poll interval of `channel` in this context."""
+    return interval_of(ctx.settings.sync, channel)
+
+
+def backoff_s(ctx: SyncContext, channel: Channel, failures: int, failing_for_s: float) -> float:
+    """Exponential backoff with jitter after `failures` consecutive failures, capped by `max_backoff_s` and by how
+    long the pair has been failing (`failing_for_s`, since its last success): after a short outage the wait stays
+    as short as the outage was, instead of the doubling of every failure in a row."""
     base = interval_s(ctx, channel) * 2 ** min(failures, 16)
-    return min(ctx.settings.sync.max_backoff_s, base) * random.uniform(0.8, 1.0)
+    cap = max(interval_s(ctx, channel), failing_for_s)
+    return min(ctx.settings.sync.max_backoff_s, base, cap) * random.uniform(0.8, 1.0)
+
+
+async def recovered(channel: Channel, now: datetime) -> int:
+    """A pair of `channel` synced again after failures: WB is back, so every other pair of the channel backing off
+    is due now instead of at the end of its backoff (the run lock keeps a pair from running twice)."""
+    return await SyncCursor.filter(channel=channel, consecutive_failures__gt=0, next_due_at__gt=now).update(
+        next_due_at=now
+    )
 
 
 async def token_refused(ctx: SyncContext, seller: Seller, reason: str) -> None:
@@ -180,6 +196,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     try:
         runner = {Channel.CHAT: chats.sync, Channel.RETURN: returns.sync}.get(channel, feedbacks.sync)
         await runner(ctx, seller, auth, cursor, stats, now)
+        if cursor.consecutive_failures:
+            await recovered(channel, datetime.now(UTC))
         cursor.consecutive_failures = 0
         cursor.consecutive_429 = 0
         cursor.last_success_at = datetime.now(UTC)
@@ -213,7 +231,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         if not isinstance(exc, WBError):
             log.exception("sync.crashed", seller_id=seller.id, channel=channel)
         cursor.consecutive_failures += 1
-        wait = backoff_s(ctx, channel, cursor.consecutive_failures)
+        failing_for = (now - (cursor.last_success_at or seller.created_at)).total_seconds()
+        wait = backoff_s(ctx, channel, cursor.consecutive_failures, failing_for)
     finally:
         current_counters.reset(token)
     await _learn_token_type(ctx, seller)

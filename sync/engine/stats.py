@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from taskiq import AsyncBroker
 from tortoise.transactions import in_transaction
 
+from core import cards
 from core.tasks import TaskName
 from core.transitions import claim_notifications
 from sync.broker import kick
@@ -81,6 +82,9 @@ class RunStats:
         outside = contextvars.copy_context()
         async with in_transaction():
             claimed = await claim_notifications(self.notify_ids, datetime.now(UTC))
+            # The cards the items owe commit with their "notified" mark: a lost notify task leaves owed cards,
+            # which the sweep finds (core.cards), never an announced item without any.
+            await cards.owe_cards(claimed)
             await asyncio.create_task(_kick_all(broker, TaskName.NOTIFY_INTERACTION, claimed), context=outside)
         self.notify_ids.clear()
 

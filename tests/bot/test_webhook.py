@@ -71,5 +71,7 @@ async def test_bot_in_webhook_mode_answers_start(db: None, database_url: str, tm
             assert not await SellerMember.filter(tg_user_id=3001).exists()
         finally:
             proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=30)
+            # Waited for off the event loop: the sandbox (served by this loop) must keep answering the handler
+            # the bot finishes before it exits (the update is answered only after its handler).
+            await asyncio.to_thread(proc.wait, 30)
     assert proc.returncode == 0, log.read_text()
