@@ -27,6 +27,17 @@ HARM, LEGAL = Situation.HARM, Situation.LEGAL
         ("The charger gave me an electric shock", {HARM}),
         ("My daughter got a rash and an allergic reaction", {HARM}),
         ("I will sue you and go to court", {LEGAL}),
+        # Second round (issue 24): other forms and words for the same harm and the same legal steps.
+        ("от обогревателя ударил разряд, рука онемела", {HARM}),
+        ("у сына понос и температура 39 после этих конфет", {HARM}),
+        ("после геля на руках вздулись пузыри", {HARM}),
+        ("пожалуюсь в роспотреб и в прокуратуру", {LEGAL}),
+        ("жалобу в ФАС уже отправила", {LEGAL}),
+        ("буду судиться, чеки сохранены", {LEGAL}),
+        ("составила претензию и отправила заказным письмом", {LEGAL}),
+        ("мой адвокат свяжется с вами", {LEGAL}),
+        ("Судебное разбирательство вам обеспечено, я юрист", {LEGAL}),
+        ("We are taking you to court over this", {LEGAL}),
     ],
 )
 def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
@@ -43,6 +54,15 @@ def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
         "В суде работаю, костюм отличный",
         "Крем отличный, кожа мягкая",
         "Спасибо, всё пришло вовремя",
+        # Second round: treatment, a place of work, a figure of speech, a question or a satisfied buyer.
+        "после перелома хожу в этом ортезе, удобно",
+        "таблетки от аллергии помогли, спасибо",
+        "работаю в больнице, в этих сабо удобно всю смену",
+        "игрушечная скорая помощь с мигалкой, сын в восторге",
+        "сын подавился смехом, увидев эту маску",
+        "раздражение на коже прошло за неделю, крем супер",
+        "права потребителя не нарушены, всё как описано",
+        "Sequin rash on the sleeves looks gorgeous",
     ],
 )
 def test_near_misses_stay_quiet(text: str) -> None:
