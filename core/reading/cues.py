@@ -24,6 +24,7 @@ class Cue:
     negatable: bool = False
     unless: re.Pattern[str] | None = None
     channels: frozenset[Channel] | None = None  # None: every channel
+    needs: re.Pattern[str] | None = None  # the cue counts only when this pattern is in the same clause too
 
 
 def _cue(
@@ -33,8 +34,16 @@ def _cue(
     negatable: bool = False,
     unless: str | None = None,
     channels: frozenset[Channel] | None = None,
+    needs: str | None = None,
 ) -> Cue:
-    return Cue(topic, re.compile(pattern), negatable, re.compile(unless) if unless else None, channels)
+    return Cue(
+        topic,
+        re.compile(pattern),
+        negatable,
+        re.compile(unless) if unless else None,
+        channels,
+        re.compile(needs) if needs else None,
+    )
 
 
 _PACK = r"(коробк|упаковк|упакова|посылк|пакет)\w*"
@@ -188,10 +197,22 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(Topic.INCOMPLETE, r"missing (parts?|piece)|what.?s in the box|\bincluded\b|\bmissing\b"),
     # Delivery (complaint or question); a delivery compliment drops it (see detect).
+    # A word for the service itself («доставка», «курьер», «ПВЗ», «посылка») is about the delivery only when the
+    # clause complains about it or asks: «забрала с ПВЗ», «упала при доставке», «доставка 2 дня» are not complaints.
     _cue(
         Topic.DELIVERY,
-        r"доставк|достав(ил|ят)|привез|привоз|курьер|\bпвз\b|пункт\w* выдачи|посылк|заказ\w* (\w+ ){0,3}"
-        r"(пришел|приш|едет|идет|застрял|задерж)|где (мой |наш )?(заказ|посылк)|застрял|сортировк|отправк|\bсроки\b|"
+        r"доставк|достав(ил|ят)|привез|привоз|курьер|\bпвз\b|пункт\w* выдачи|посылк|отправк|\bсроки\b",
+        needs=r"\?|долг|медлен|ужасн|плох|отвратит|кошмар|бесконечн|нахамил|\bхам|груб|позже|поздн|не (\w+ )?(привез|"
+        r"достав|пришл|приш[её]л|позвон|приехал|отправ)|обещал|перенес|перенос|вовремя не|сорвал|сколько (\w+ )?(ид|"
+        r"дн|ех|вез)|когда|где|оставил|бросил|не в срок|сдвину|вместо|неделю|недели|недель|месяц|"
+        r"нет такой|ничего нет|отметил|срок\w* (\w+ )?(прош|истек|вышел)",
+        unless=r"ждал\w* (\w+ )?поступлен|в посылке|(адрес|пункт)\w* (\w+ )?доставк|при доставке|"
+        r"(за|в) \d+ (день|дн)|доставк\w* \d+ (день|дн)",
+    ),
+    _cue(
+        Topic.DELIVERY,
+        r"заказ\w* (\w+ ){0,3}"
+        r"(едет|идет|застрял|задерж)|где (мой |наш )?(заказ|посылк)|застрял|сортировк|"
         r"ждал\w* (\w+ )?(месяц|недел|две|дн)|долго (везли|ждал|шел|ехал)|потерял|опоздал|задерж|не дозвон|"
         r"\bжду\b(?! (деньг|возврат))|не приехал|когда (\w+ )?(придет|приедет|доставят|привезут|отправите|"
         r"будет доставлен)|качан келет|qachon keladi",

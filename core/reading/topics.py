@@ -235,6 +235,8 @@ def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
             continue
         if cue.unless is not None and cue.unless.search(text):
             continue
+        if cue.needs is not None and not cue.needs.search(text):
+            continue
         if _cue_matches(cue, clause, kind):
             found.add(cue.topic)
     if (

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.reading import constant_readings, load, read_item, score, shuffled
+from core.models.enums import Channel
 from core.reading import Mood, ProductKind, Situation, product_kind, read, reply_language
 from core.topics import Topic
 
@@ -192,3 +193,19 @@ def test_a_pasted_run_of_letters_is_read_fast() -> None:
 def test_the_evidence_quotes_what_showed_each_situation() -> None:
     reading = read("после крема ожог на лице, иду в Роспотребнадзор", channel="review", rating=1)
     assert reading.evidence == ("harm: после крема ожог на лице", "legal: иду в роспотребнадзор")
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("Забрал в пункте выдачи, примерил, всё отлично", False),
+        ("Треснула, наверное ударили при доставке", False),
+        ("Доставка 3 дня, товар понравился", False),
+        ("Курьер опять перенёс доставку на завтра", True),
+        ("Доставка ужасная, везли две недели", True),
+        ("Когда привезут мой заказ?", True),
+    ],
+)
+def test_a_word_for_the_delivery_is_a_complaint_only_when_it_complains(text: str, delivery: bool) -> None:
+    """Second round (issue 24): «ПВЗ», «доставка» in a text about something else is no delivery complaint."""
+    assert (Topic.DELIVERY in read(text, channel=Channel.REVIEW, rating=3).topics) is delivery
