@@ -11,7 +11,7 @@ from core.reading.model import Mood, Reading, Situation
 from core.reading.mood import mood_of
 from core.reading.situations import situations_of
 from core.reading.text import clauses, prepare
-from core.reading.topics import detect
+from core.reading.topics import detect, praises_item
 from core.topics.model import Topic
 
 # Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
@@ -61,6 +61,7 @@ def read(
         topics=topics,
         situations=situations,
         question=Channel(channel) == Channel.QUESTION,
+        praised=any(praises_item(section) for section in (text, pros) if section),
     )
     if mood == Mood.SARCASTIC:
         topics = tuple(t for t in topics if not t.praise)  # the praise words were the irony

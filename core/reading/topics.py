@@ -13,6 +13,7 @@ car mat «подойдёт / fit» asks about compatibility, not about size.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.models.enums import Channel
 from core.reading.cues import CUES, Cue
@@ -167,13 +168,21 @@ _ITEM_WORDS = re.compile(
     r"^(товар|вещь|вещи|вещица|item|product|sound|quality|case|shoes|sneakers|dress|jacket|shirt|material|fabric|"
     r"cream|charger|headphones|bag|thing|works?|charges)$"
 )
+_MAKE_WORDS = re.compile(r"^(sound|quality|material|fabric|leather|stitching|build|finish|sole|battery)$")
+_MAKE_NOUNS = vocabulary(
+    "качество материал ткань кожа кожзам замша мех пух наполнитель утеплитель пошив шов строчка нитка фурнитура "
+    "молния застёжка пуговица подошва стелька каблук сборка пластик металл стекло покрытие корпус ручка звук бас "
+    "микрофон экран аккумулятор батарея заряд текстура консистенция покрытие ворс трикотаж хлопок шерсть флис "
+    "отделка вышивка принт краска мощность напор лезвие материя"
+)
 _WEAK_PRAISE = re.compile(r"норм")
 _LUCKY = re.compile(r"хорошо (что|хоть|бы|успел|если)|хорошо\b(?= ?$| ,)")  # luck or a bare "хорошо", not the item
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
 
-def _general_praise(clause: Clause, *, weak: bool) -> bool:
-    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`); `weak`: «норм» counts too."""
+def _general_praise(clause: Clause, *, weak: bool, names: Callable[[str], bool]) -> bool:
+    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`); `weak`: «норм» counts too; `names`: which
+    nouns count (the item or any property of it, or only its make for quality praise)."""
     for match in _GENERAL_PRAISE.finditer(clause.text):
         if _LUCKY.match(clause.text, match.start()) or (not weak and _WEAK_PRAISE.match(match.group())):
             continue
@@ -182,7 +191,7 @@ def _general_praise(clause: Clause, *, weak: bool) -> bool:
         start = clause.text.rfind(",", 0, match.start()) + 1
         end = clause.text.find(",", match.end())
         phrase = clause.text[start : end if end >= 0 else len(clause.text)].split()
-        if len(phrase) >= 2 and any(_names_item(word) for word in phrase if not _GENERAL_PRAISE.match(word)):
+        if len(phrase) >= 2 and any(names(word) for word in phrase if not _GENERAL_PRAISE.match(word)):
             return True
         word = clause.text[match.start() :].split()[0]
         adjective = parse(word)
@@ -191,7 +200,7 @@ def _general_praise(clause: Clause, *, weak: bool) -> bool:
                 noun = parse(other)
                 if (
                     other != word
-                    and _names_item(other)
+                    and names(other)
                     and noun is not None
                     and noun.tag.gender == adjective.tag.gender
                     and noun.tag.number == adjective.tag.number
@@ -211,6 +220,15 @@ def _names_item(word: str) -> bool:
         and found.tag.animacy != "anim"  # «мама довольна», «ребёнок в восторге»: people, not the item
         and found.normal_form not in _SERVICE_NOUNS
     )
+
+
+def _names_make(word: str) -> bool:
+    """A word that names how the item is made (its material, make or workmanship): «ткань мягкая», «звук отличный».
+    Praise of the item as a whole («хороший крем», «отличный товар») names no aspect, so it is no quality praise."""
+    if _MAKE_WORDS.match(word):
+        return True
+    found = parse(word)
+    return found is not None and found.tag.POS == "NOUN" and found.normal_form in _MAKE_NOUNS
 
 
 def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
@@ -242,7 +260,7 @@ def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
     if (
         not found & {Topic.PRAISE_QUALITY, Topic.QUALITY}
         and not (channel != Channel.REVIEW and clause.question)
-        and _general_praise(clause, weak=not found & _OTHER_PRAISE)
+        and _general_praise(clause, weak=not found & _OTHER_PRAISE, names=_names_make)
         and not _negated_praise(clause)
     ):
         found.add(Topic.PRAISE_QUALITY)
@@ -335,3 +353,10 @@ def detect(
     critical = channel != Channel.REVIEW or (rating is not None and rating <= 3)
     unsure = not found and critical and words >= _UNSURE_MIN_WORDS
     return TopicResult(ordered(found), unsure=unsure)
+
+
+def praises_item(text: str) -> bool:
+    """Whether the text praises the item as a whole («хороший крем», «Отличное платье»): no topic of its own, but
+    praise all the same, which the mood weighs."""
+    found = clauses(text)
+    return any(_general_praise(c, weak=False, names=_names_item) and not _negated_praise(c) for c in found)

@@ -209,3 +209,20 @@ def test_the_evidence_quotes_what_showed_each_situation() -> None:
 def test_a_word_for_the_delivery_is_a_complaint_only_when_it_complains(text: str, delivery: bool) -> None:
     """Second round (issue 24): «ПВЗ», «доставка» in a text about something else is no delivery complaint."""
     assert (Topic.DELIVERY in read(text, channel=Channel.REVIEW, rating=3).topics) is delivery
+
+
+@pytest.mark.parametrize(
+    ("text", "praise"),
+    [
+        ("Хороший крем, рекомендую", False),
+        ("Отличный товар", False),
+        ("Ткань мягкая, швы ровные", True),
+        ("Звук отличный, басы есть", True),
+        ("Удобные, носятся весь день", True),
+        ("Скиньте номер, так удобнее", False),
+    ],
+)
+def test_quality_praise_names_the_make(text: str, praise: bool) -> None:
+    """Second round (issue 24): praise of the item as a whole is no quality praise (the mood still counts it)."""
+    assert (Topic.PRAISE_QUALITY in read(text, channel=Channel.REVIEW, rating=5).topics) is praise
+    assert read(text, channel=Channel.REVIEW, rating=5).mood == Mood.POSITIVE
