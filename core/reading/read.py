@@ -18,7 +18,7 @@ from core.topics.model import Topic
 # that never came or a return the pickup point refused is not a delivery complaint.
 _SAID_BY: dict[Situation, frozenset[Topic]] = {
     Situation.REFUND_PENDING: frozenset({Topic.RETURN}),
-    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY}),
+    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY, Topic.RETURN}),
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
     Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
     Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),

@@ -133,7 +133,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(\w+ )?деньги|деньги (\w+ )?(когда|верн)|refund (still )?(not|hasn.?t|has not|pending)|"
         r"(still|haven.?t|have not|not) (\w+ )?(received|got|get) (my |the )?(refund|money)|where is my refund|"
         r"still no refund|no refund yet|когда (будет|вернут|придут|поступ\w*) (\w+ )?(возврат денег|"
-        r"возврат средств|деньги|средства)|хочу вернуть (\w+ )?деньги|pulimni qachon|qachon qaytar",
+        r"возврат средств|деньги|средства)|хочу вернуть (\w+ )?деньги|pulimni qachon|qachon qaytar|"
+        r"pul\w* qaytma",
         unless=r"если (\w+ )?(деньги )?не верн\w* в течение",
     ),
     _rule(
