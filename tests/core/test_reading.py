@@ -226,3 +226,17 @@ def test_quality_praise_names_the_make(text: str, praise: bool) -> None:
     """Second round (issue 24): praise of the item as a whole is no quality praise (the mood still counts it)."""
     assert (Topic.PRAISE_QUALITY in read(text, channel=Channel.REVIEW, rating=5).topics) is praise
     assert read(text, channel=Channel.REVIEW, rating=5).mood == Mood.POSITIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цвет совсем не такой как на фото",
+        "В карточке бордовый, а вживую коричневый",
+        "Серый в зелёный уходит?",
+        "Does the colour match the photo?",
+    ],
+)
+def test_colour_mismatch_in_other_words(text: str) -> None:
+    """Second round (issue 24): the photo is also «карточка», the colour differs «вживую», an undertone is asked."""
+    assert Topic.COLOUR_MISMATCH in read(text, channel=Channel.QUESTION).topics

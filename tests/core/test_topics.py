@@ -71,7 +71,7 @@ def test_data_sets_are_large_enough_and_labelled_with_known_topics() -> None:
     [
         ("Маломерит", "review", 3, {Topic.SIZE_SMALL}),
         ("Какая гарантия на этот товар?", "question", None, {Topic.WARRANTY}),
-        # «что делать?» asks for help, not for a return (second round of issue 24: it over-fired on held-out texts).
+        # «что делать?» asks for help, not for a return (second round of issue 24: return precision was low).
         ("товар пришёл с браком, что делать?", "chat", None, {Topic.DEFECT}),
         ("товар пришёл с браком, хочу вернуть", "chat", None, {Topic.DEFECT, Topic.RETURN}),
         # Latin look-alikes inside Cyrillic words and zero-width characters do not hide a topic.
