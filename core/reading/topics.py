@@ -231,11 +231,37 @@ def _names_make(word: str) -> bool:
     return found is not None and found.tag.POS == "NOUN" and found.normal_form in _MAKE_NOUNS
 
 
+# «Как почистить фильтр?», «Можно ли наливать горячее?»: how or whether to do something with the item is a usage
+# question, told by the infinitive (pymorphy), unless the verb is about the order (вернуть, заказать, оплатить…).
+_HOW = re.compile(r"\b(как|можно ли|ли можно|можно|нужно ли|надо ли|при какой|сколько раз) (\w+ )?(\w+)")
+_ORDER_VERBS = vocabulary(
+    "вернуть обменять сдать заказать оформить получить оплатить отменить купить выбрать доставить связаться "
+    "подобрать забрать отследить узнать написать отправить заменить оплачивать заказывать брать взять выкупить "
+    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть"
+)
+
+
+def _asks_usage(clause: Clause) -> bool:
+    for match in _HOW.finditer(clause.text):
+        for word in (match.group(3), (match.group(2) or "").strip()):
+            found = parse(word) if word else None
+            if found is not None and found.tag.POS == "INFN":
+                return found.normal_form not in _ORDER_VERBS
+    return False
+
+
+# Properties a pre-purchase question asks about in the negative; a unit's fault («не мерцает?») is not one of them.
+_ASKED_NEGATED = frozenset({Topic.SMELL, Topic.QUALITY})
+_IF = re.compile(r"\bесли\b")
+
+
 def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
+    # «не пахнут резиной?», «не линяет?»: a negated complaint in a question asks about it, it does not deny it.
+    asked = clause.question and cue.topic in _ASKED_NEGATED and not _IF.search(clause.text)
     for match in cue.rx.finditer(clause.text):
-        if cue.negatable and _negated(clause.text, match):
+        if not asked and cue.negatable and _negated(clause.text, match):
             continue
-        if cue.topic in _DENIABLE and _denied(clause.text, match):
+        if not asked and cue.topic in _DENIABLE and _denied(clause.text, match):
             continue
         generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.fullmatch(match.group())
         if generic and not _size_bound(clause, match, kind):
@@ -264,6 +290,8 @@ def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
         and not _negated_praise(clause)
     ):
         found.add(Topic.PRAISE_QUALITY)
+    if clause.question and not found & {Topic.USAGE, Topic.INCOMPLETE} and _asks_usage(clause):
+        found.add(Topic.USAGE)
     if channel == Channel.QUESTION:
         return found  # "почему так дёшево?" asks about the price: no compliment to outweigh it
     # A compliment about an aspect outweighs a complaint cue of the same aspect in the same clause.

@@ -240,3 +240,21 @@ def test_quality_praise_names_the_make(text: str, praise: bool) -> None:
 def test_colour_mismatch_in_other_words(text: str) -> None:
     """Second round (issue 24): the photo is also «карточка», the colour differs «вживую», an undertone is asked."""
     assert Topic.COLOUR_MISMATCH in read(text, channel=Channel.QUESTION).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Не пахнет химией?", Topic.SMELL),
+        ("Не линяет при стирке?", Topic.QUALITY),
+        ("Как снять насадку?", Topic.USAGE),
+        ("Можно ли мыть горячей водой?", Topic.USAGE),
+    ],
+)
+def test_a_question_asks_in_the_negative_and_with_an_infinitive(text: str, topic: Topic) -> None:
+    """Second round (issue 24): «не пахнет?» asks about the smell; «как / можно ли» + an infinitive asks how to use."""
+    assert topic in read(text, channel=Channel.QUESTION).topics
+
+
+def test_how_to_return_is_no_usage_question() -> None:
+    assert Topic.USAGE not in read("Как вернуть товар?", channel=Channel.QUESTION).topics
