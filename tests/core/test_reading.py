@@ -258,3 +258,17 @@ def test_a_question_asks_in_the_negative_and_with_an_infinitive(text: str, topic
 
 def test_how_to_return_is_no_usage_question() -> None:
     assert Topic.USAGE not in read("Как вернуть товар?", channel=Channel.QUESTION).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Слишком большое, утонула в нём", Topic.SIZE_LARGE),
+        ("Ворс лезет после первой стирки", Topic.QUALITY),
+        ("Чем утеплена куртка?", Topic.QUALITY),
+        ("Пульта в коробке нет", Topic.INCOMPLETE),
+    ],
+)
+def test_second_round_words(text: str, topic: Topic) -> None:
+    """Second round (issue 24): «слишком» + a size word, worn pile, the filling asked, a missing part named first."""
+    assert topic in read(text, channel=Channel.REVIEW, rating=2, product_name="Куртка зимняя").topics
