@@ -84,7 +84,7 @@ _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|тр�
 _WORN = frozenset({"clothes", "shoes", "unknown"})
 # Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
 _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
-_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош|\bfits?\b|не ложатся|встал")
+_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал")
 _DEVICE = re.compile(
     r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
     r"магсейф|magsafe|\b[a-zа-я]\d{2}\b|\d{2} ?(про|pro|mini|мини|max|plus)\b|модел|\bкиа\b|\bkia\b|\bрио\b|тойот|"
