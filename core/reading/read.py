@@ -22,7 +22,9 @@ _SAID_BY: dict[Situation, frozenset[Topic]] = {
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
     Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
     Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),
-    Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE}),
+    Situation.CANCEL_OR_CHANGE: frozenset(
+        {Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE, Topic.USAGE}
+    ),
     Situation.DISCOUNT_REQUEST: frozenset({Topic.AVAILABILITY}),
 }
 
