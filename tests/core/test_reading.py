@@ -272,3 +272,9 @@ def test_how_to_return_is_no_usage_question() -> None:
 def test_second_round_words(text: str, topic: Topic) -> None:
     """Second round (issue 24): «слишком» + a size word, worn pile, the filling asked, a missing part named first."""
     assert topic in read(text, channel=Channel.REVIEW, rating=2, product_name="Куртка зимняя").topics
+
+
+def test_cheaper_elsewhere_is_a_price_complaint_not_value_praise() -> None:
+    topics = read("Цена кусается, в другом магазине видела дешевле", channel=Channel.REVIEW, rating=3).topics
+    assert Topic.PRICE in topics
+    assert Topic.PRAISE_VALUE not in topics
