@@ -63,6 +63,17 @@ def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
         "раздражение на коже прошло за неделю, крем супер",
         "права потребителя не нарушены, всё как описано",
         "Sequin rash on the sleeves looks gorgeous",
+        # Marketing words, idioms and spills sharing a stem with an injury or an authority.
+        "Травмобезопасные уголки, ребёнок играет спокойно",
+        "Консилер отлично перекрывает синяки под глазами",
+        "Пакет порвался, всё высыпалось, но товар цел",
+        "Проглотила книгу за вечер, спасибо",
+        "От этого принта кровь из глаз, но ткань хорошая",
+        "Не судите строго, пишу отзыв первый раз",
+        "Костюм полицейского сыну на утренник, написала бы ещё отзыв",
+        "Одобрено Роспотребнадзором, пишу как есть: крем хороший",
+        "Wore these on the tennis court, will buy again",
+        "I was shocked how soft it is",
     ],
 )
 def test_near_misses_stay_quiet(text: str) -> None:
