@@ -38,6 +38,9 @@ HARM, LEGAL = Situation.HARM, Situation.LEGAL
         ("мой адвокат свяжется с вами", {LEGAL}),
         ("Судебное разбирательство вам обеспечено, я юрист", {LEGAL}),
         ("We are taking you to court over this", {LEGAL}),
+        ("из розетки полетели искры, руку отдёрнула", {HARM}),
+        ("палец кровоточит после этой тёрки", {HARM}),
+        ("I cut myself on the sharp edge", {HARM}),
     ],
 )
 def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
@@ -74,6 +77,8 @@ def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
         "Одобрено Роспотребнадзором, пишу как есть: крем хороший",
         "Wore these on the tennis court, will buy again",
         "I was shocked how soft it is",
+        "Обожжённая глина, горшок тяжёлый",
+        "С этим пластырем порез заживает быстрее",
     ],
 )
 def test_near_misses_stay_quiet(text: str) -> None:
