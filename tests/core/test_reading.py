@@ -278,3 +278,11 @@ def test_cheaper_elsewhere_is_a_price_complaint_not_value_praise() -> None:
     topics = read("Цена кусается, в другом магазине видела дешевле", channel=Channel.REVIEW, rating=3).topics
     assert Topic.PRICE in topics
     assert Topic.PRAISE_VALUE not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ткань задерживает влагу, в дождь сухо", "Жду не дождусь зимы, чтобы надеть", "Потеряла форму после стирки"],
+)
+def test_words_about_the_item_are_no_delivery_complaint(text: str) -> None:
+    assert Topic.DELIVERY not in read(text, channel=Channel.REVIEW, rating=4).topics
