@@ -286,3 +286,8 @@ def test_cheaper_elsewhere_is_a_price_complaint_not_value_praise() -> None:
 )
 def test_words_about_the_item_are_no_delivery_complaint(text: str) -> None:
     assert Topic.DELIVERY not in read(text, channel=Channel.REVIEW, rating=4).topics
+
+
+@pytest.mark.parametrize("text", ["Тёплый оттенок, как на фото", "Надёжный продавец, беру не первый раз"])
+def test_a_warm_shade_or_a_reliable_seller_is_no_quality_praise(text: str) -> None:
+    assert Topic.PRAISE_QUALITY not in read(text, channel=Channel.REVIEW, rating=5).topics
