@@ -41,6 +41,8 @@ HARM, LEGAL = Situation.HARM, Situation.LEGAL
         ("из розетки полетели искры, руку отдёрнула", {HARM}),
         ("палец кровоточит после этой тёрки", {HARM}),
         ("I cut myself on the sharp edge", {HARM}),
+        ("Обращусь в ОЗПП, так это не оставлю", {LEGAL}),
+        ("дело дойдёт до суда, если не вернёте", {LEGAL}),
     ],
 )
 def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
@@ -79,6 +81,7 @@ def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
         "I was shocked how soft it is",
         "Обожжённая глина, горшок тяжёлый",
         "С этим пластырем порез заживает быстрее",
+        "до суда не дойдёт, всё решили мирно",
     ],
 )
 def test_near_misses_stay_quiet(text: str) -> None:
