@@ -291,3 +291,22 @@ def test_words_about_the_item_are_no_delivery_complaint(text: str) -> None:
 @pytest.mark.parametrize("text", ["Тёплый оттенок, как на фото", "Надёжный продавец, беру не первый раз"])
 def test_a_warm_shade_or_a_reliable_seller_is_no_quality_praise(text: str) -> None:
     assert Topic.PRAISE_QUALITY not in read(text, channel=Channel.REVIEW, rating=5).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вживую темнее, чем ожидала",
+        "По цвету не совпадает с картинкой",
+        "Looks darker in person",
+        "Фото явно с фильтром",
+    ],
+)
+def test_colour_mismatch_said_without_the_word_photo_first(text: str) -> None:
+    assert Topic.COLOUR_MISMATCH in read(text, channel=Channel.REVIEW, rating=3).topics
+
+
+def test_looks_more_expensive_is_value_praise() -> None:
+    topics = read("Платье выглядит дороже своей цены", channel=Channel.REVIEW, rating=5).topics
+    assert Topic.PRAISE_VALUE in topics
+    assert Topic.PRICE not in topics
