@@ -310,3 +310,11 @@ def test_looks_more_expensive_is_value_praise() -> None:
     topics = read("Платье выглядит дороже своей цены", channel=Channel.REVIEW, rating=5).topics
     assert Topic.PRAISE_VALUE in topics
     assert Topic.PRICE not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Кружка разбилась при первой же мойке", "Фен сам выключается через минуту", "Ручка погнулась", "На экране полосы"],
+)
+def test_defects_in_other_words(text: str) -> None:
+    assert Topic.DEFECT in read(text, channel=Channel.REVIEW, rating=1).topics
