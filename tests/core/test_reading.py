@@ -168,8 +168,10 @@ def test_detection_is_fast() -> None:
     assert sorted(times)[int(0.95 * len(times))] < 0.004  # the bench's target is 2 ms; a loaded CI box gets slack
 
 
-def test_the_scorer_fails_a_constant_and_a_shuffled_detector() -> None:
-    items = load([DATA / "reading_tuning.jsonl"])
+@pytest.mark.parametrize("suffix", ["", "2"])
+def test_the_scorer_fails_a_constant_and_a_shuffled_detector(suffix: str) -> None:
+    """Both tuning pairs (round 1 and the second round of issue 24) meet the targets; the controls do not."""
+    items = load([DATA / f"reading_tuning{suffix}.jsonl"])
     readings = [read_item(item) for item in items]
     real = score(items, readings)
     constant = score(items, constant_readings(items))
@@ -177,7 +179,7 @@ def test_the_scorer_fails_a_constant_and_a_shuffled_detector() -> None:
     assert not real.failures()
     assert constant.failures() and dealt.failures()
     assert constant.macro_f1 < 0.2 and dealt.macro_f1 < 0.2 < real.macro_f1
-    safety_items = load([DATA / "safety_tuning.jsonl"])
+    safety_items = load([DATA / f"safety_tuning{suffix}.jsonl"])
     safety = score(safety_items, [read_item(item) for item in safety_items]).safety
     assert safety.recall >= 0.98 and safety.precision >= 0.9
 
