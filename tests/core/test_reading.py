@@ -320,3 +320,11 @@ def test_looks_more_expensive_is_value_praise() -> None:
 )
 def test_defects_in_other_words(text: str) -> None:
     assert Topic.DEFECT in read(text, channel=Channel.REVIEW, rating=1).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The sound delivers great bass", "Не могу дозвониться до продавца", "Задержали возврат денег на неделю"],
+)
+def test_a_seller_or_a_sound_is_no_parcel(text: str) -> None:
+    assert Topic.DELIVERY not in read(text, channel=Channel.REVIEW, rating=3).topics
