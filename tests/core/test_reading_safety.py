@@ -43,6 +43,9 @@ HARM, LEGAL = Situation.HARM, Situation.LEGAL
         ("I cut myself on the sharp edge", {HARM}),
         ("Обращусь в ОЗПП, так это не оставлю", {LEGAL}),
         ("дело дойдёт до суда, если не вернёте", {LEGAL}),
+        # A guard word elsewhere in the text does not hide a real injury.
+        ("Работаю на кухне, обожглась об ручку этой сковороды", {HARM}),
+        ("Спасибо вам от души, но у сына сыпь после пижамы", {HARM}),
     ],
 )
 def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
