@@ -46,6 +46,8 @@ HARM, LEGAL = Situation.HARM, Situation.LEGAL
         # A guard word elsewhere in the text does not hide a real injury.
         ("Работаю на кухне, обожглась об ручку этой сковороды", {HARM}),
         ("Спасибо вам от души, но у сына сыпь после пижамы", {HARM}),
+        ("если деньги не вернете в суд пойду", {LEGAL}),
+        ("в личном кабинете статус доставлен, подаю в суд", {LEGAL}),
     ],
 )
 def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
@@ -85,6 +87,7 @@ def test_harm_and_legal_are_read(text: str, expected: set[Situation]) -> None:
         "Обожжённая глина, горшок тяжёлый",
         "С этим пластырем порез заживает быстрее",
         "до суда не дойдёт, всё решили мирно",
+        "в суд не пойду, просто поменяйте размер",
     ],
 )
 def test_near_misses_stay_quiet(text: str) -> None:
