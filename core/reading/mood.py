@@ -66,17 +66,19 @@ def mood_of(
     topics: tuple[Topic, ...],
     situations: set[Situation],
     question: bool = False,
+    praised: bool = False,
 ) -> Mood:
     """The mood of one buyer text (`raw`: as written, for quotes and capitals; `prepared`: normalised).
 
-    `question`: a pre-purchase question (WB's questions channel), neutral unless it swears or scolds.
+    `question`: a pre-purchase question (WB's questions channel), neutral unless it swears or scolds; `praised`: the
+    text praises the item as a whole, which counts as a compliment though it names no aspect.
     """
     praise_words = bool(_PRAISE_WORDS.search(prepared) or _PRAISE_WORDS.search(raw))
     praise = any(t.praise for t in topics) or praise_words
     negative_words = bool(_NEGATIVE_WORDS.search(prepared + raw))
     strong_complaint = bool(situations & _COMPLAINING_SITUATIONS) or negative_words
     complaint = strong_complaint or any(not t.praise and t not in _NEUTRAL_TOPICS for t in topics)
-    praise_topics = any(t.praise for t in topics)
+    praise_topics = praised or any(t.praise for t in topics)
     ironic = bool(_IRONY.search(raw.lower()) or _CAPS_PRAISE.search(raw))
     if rating is None:
         if question:

@@ -11,18 +11,20 @@ from core.reading.model import Mood, Reading, Situation
 from core.reading.mood import mood_of
 from core.reading.situations import situations_of
 from core.reading.text import clauses, prepare
-from core.reading.topics import detect
+from core.reading.topics import detect, praises_item
 from core.topics.model import Topic
 
 # Topics a situation already says better: a refund already pending is not a request to return the item, a parcel
 # that never came or a return the pickup point refused is not a delivery complaint.
 _SAID_BY: dict[Situation, frozenset[Topic]] = {
     Situation.REFUND_PENDING: frozenset({Topic.RETURN}),
-    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY}),
+    Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY, Topic.RETURN}),
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
     Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
     Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),
-    Situation.CANCEL_OR_CHANGE: frozenset({Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE}),
+    Situation.CANCEL_OR_CHANGE: frozenset(
+        {Topic.DELIVERY, Topic.WRONG_ITEM, Topic.RETURN, Topic.SIZE_ADVICE, Topic.USAGE}
+    ),
     Situation.DISCOUNT_REQUEST: frozenset({Topic.AVAILABILITY}),
 }
 
@@ -61,6 +63,8 @@ def read(
         topics=topics,
         situations=situations,
         question=Channel(channel) == Channel.QUESTION,
+        # Only asked when no praise topic already says it (the morphology walk costs ≈ 0.1 ms on a long text).
+        praised=not any(t.praise for t in topics) and any(praises_item(section) for section in (text, pros) if section),
     )
     if mood == Mood.SARCASTIC:
         topics = tuple(t for t in topics if not t.praise)  # the praise words were the irony

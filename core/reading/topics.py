@@ -13,6 +13,7 @@ car mat «подойдёт / fit» asks about compatibility, not about size.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.models.enums import Channel
 from core.reading.cues import CUES, Cue
@@ -83,7 +84,7 @@ _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|тр�
 _WORN = frozenset({"clothes", "shoes", "unknown"})
 # Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
 _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
-_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош|\bfits?\b|не ложатся|встал")
+_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал")
 _DEVICE = re.compile(
     r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
     r"магсейф|magsafe|\b[a-zа-я]\d{2}\b|\d{2} ?(про|pro|mini|мини|max|plus)\b|модел|\bкиа\b|\bkia\b|\bрио\b|тойот|"
@@ -167,13 +168,21 @@ _ITEM_WORDS = re.compile(
     r"^(товар|вещь|вещи|вещица|item|product|sound|quality|case|shoes|sneakers|dress|jacket|shirt|material|fabric|"
     r"cream|charger|headphones|bag|thing|works?|charges)$"
 )
+_MAKE_WORDS = re.compile(r"^(sound|quality|material|fabric|leather|stitching|build|finish|sole|battery)$")
+_MAKE_NOUNS = vocabulary(
+    "качество материал ткань кожа кожзам замша мех пух наполнитель утеплитель пошив шов строчка нитка фурнитура "
+    "молния застёжка пуговица подошва стелька каблук сборка пластик металл стекло покрытие корпус ручка звук бас "
+    "микрофон экран аккумулятор батарея заряд текстура консистенция покрытие ворс трикотаж хлопок шерсть флис "
+    "отделка вышивка принт краска мощность напор лезвие материя"
+)
 _WEAK_PRAISE = re.compile(r"норм")
 _LUCKY = re.compile(r"хорошо (что|хоть|бы|успел|если)|хорошо\b(?= ?$| ,)")  # luck or a bare "хорошо", not the item
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
 
-def _general_praise(clause: Clause, *, weak: bool) -> bool:
-    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`); `weak`: «норм» counts too."""
+def _general_praise(clause: Clause, *, weak: bool, names: Callable[[str], bool]) -> bool:
+    """Whether the clause praises the item itself (see `_GENERAL_PRAISE`); `weak`: «норм» counts too; `names`: which
+    nouns count (the item or any property of it, or only its make for quality praise)."""
     for match in _GENERAL_PRAISE.finditer(clause.text):
         if _LUCKY.match(clause.text, match.start()) or (not weak and _WEAK_PRAISE.match(match.group())):
             continue
@@ -182,7 +191,7 @@ def _general_praise(clause: Clause, *, weak: bool) -> bool:
         start = clause.text.rfind(",", 0, match.start()) + 1
         end = clause.text.find(",", match.end())
         phrase = clause.text[start : end if end >= 0 else len(clause.text)].split()
-        if len(phrase) >= 2 and any(_names_item(word) for word in phrase if not _GENERAL_PRAISE.match(word)):
+        if len(phrase) >= 2 and any(names(word) for word in phrase if not _GENERAL_PRAISE.match(word)):
             return True
         word = clause.text[match.start() :].split()[0]
         adjective = parse(word)
@@ -191,7 +200,7 @@ def _general_praise(clause: Clause, *, weak: bool) -> bool:
                 noun = parse(other)
                 if (
                     other != word
-                    and _names_item(other)
+                    and names(other)
                     and noun is not None
                     and noun.tag.gender == adjective.tag.gender
                     and noun.tag.number == adjective.tag.number
@@ -213,11 +222,46 @@ def _names_item(word: str) -> bool:
     )
 
 
+def _names_make(word: str) -> bool:
+    """A word that names how the item is made (its material, make or workmanship): «ткань мягкая», «звук отличный».
+    Praise of the item as a whole («хороший крем», «отличный товар») names no aspect, so it is no quality praise."""
+    if _MAKE_WORDS.match(word):
+        return True
+    found = parse(word)
+    return found is not None and found.tag.POS == "NOUN" and found.normal_form in _MAKE_NOUNS
+
+
+# «Как почистить фильтр?», «Можно ли наливать горячее?»: how or whether to do something with the item is a usage
+# question, told by the infinitive (pymorphy), unless the verb is about the order (вернуть, заказать, оплатить…).
+_HOW = re.compile(r"\b(как|можно ли|ли можно|можно|нужно ли|надо ли|при какой|сколько раз) (\w+ )?(\w+)")
+_ORDER_VERBS = vocabulary(
+    "вернуть обменять сдать заказать оформить получить оплатить отменить купить выбрать доставить связаться "
+    "подобрать забрать отследить узнать написать отправить заменить оплачивать заказывать брать взять выкупить "
+    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть"
+)
+
+
+def _asks_usage(clause: Clause) -> bool:
+    for match in _HOW.finditer(clause.text):
+        for word in (match.group(3), (match.group(2) or "").strip()):
+            found = parse(word) if word else None
+            if found is not None and found.tag.POS == "INFN":
+                return found.normal_form not in _ORDER_VERBS
+    return False
+
+
+# Properties a pre-purchase question asks about in the negative; a unit's fault («не мерцает?») is not one of them.
+_ASKED_NEGATED = frozenset({Topic.SMELL, Topic.QUALITY})
+_IF = re.compile(r"\bесли\b")
+
+
 def _cue_matches(cue: Cue, clause: Clause, kind: str) -> bool:
+    # «не пахнут резиной?», «не линяет?»: a negated complaint in a question asks about it, it does not deny it.
+    asked = clause.question and cue.topic in _ASKED_NEGATED and not _IF.search(clause.text)
     for match in cue.rx.finditer(clause.text):
-        if cue.negatable and _negated(clause.text, match):
+        if not asked and cue.negatable and _negated(clause.text, match):
             continue
-        if cue.topic in _DENIABLE and _denied(clause.text, match):
+        if not asked and cue.topic in _DENIABLE and _denied(clause.text, match):
             continue
         generic = cue.topic in (Topic.SIZE_LARGE, Topic.SIZE_SMALL) and _GENERIC_SIZE_CUE.fullmatch(match.group())
         if generic and not _size_bound(clause, match, kind):
@@ -235,15 +279,19 @@ def _hits(clause: Clause, channel: Channel, kind: str) -> set[Topic]:
             continue
         if cue.unless is not None and cue.unless.search(text):
             continue
+        if cue.needs is not None and not cue.needs.search(text):
+            continue
         if _cue_matches(cue, clause, kind):
             found.add(cue.topic)
     if (
         not found & {Topic.PRAISE_QUALITY, Topic.QUALITY}
         and not (channel != Channel.REVIEW and clause.question)
-        and _general_praise(clause, weak=not found & _OTHER_PRAISE)
+        and _general_praise(clause, weak=not found & _OTHER_PRAISE, names=_names_make)
         and not _negated_praise(clause)
     ):
         found.add(Topic.PRAISE_QUALITY)
+    if clause.question and not found & {Topic.USAGE, Topic.INCOMPLETE} and _asks_usage(clause):
+        found.add(Topic.USAGE)
     if channel == Channel.QUESTION:
         return found  # "почему так дёшево?" asks about the price: no compliment to outweigh it
     # A compliment about an aspect outweighs a complaint cue of the same aspect in the same clause.
@@ -333,3 +381,10 @@ def detect(
     critical = channel != Channel.REVIEW or (rating is not None and rating <= 3)
     unsure = not found and critical and words >= _UNSURE_MIN_WORDS
     return TopicResult(ordered(found), unsure=unsure)
+
+
+def praises_item(text: str) -> bool:
+    """Whether the text praises the item as a whole («хороший крем», «Отличное платье»): no topic of its own, but
+    praise all the same, which the mood weighs."""
+    found = clauses(text)
+    return any(_general_praise(c, weak=False, names=_names_item) and not _negated_praise(c) for c in found)

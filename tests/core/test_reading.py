@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.reading import constant_readings, load, read_item, score, shuffled
+from core.models.enums import Channel
 from core.reading import Mood, ProductKind, Situation, product_kind, read, reply_language
 from core.topics import Topic
 
@@ -167,8 +168,10 @@ def test_detection_is_fast() -> None:
     assert sorted(times)[int(0.95 * len(times))] < 0.004  # the bench's target is 2 ms; a loaded CI box gets slack
 
 
-def test_the_scorer_fails_a_constant_and_a_shuffled_detector() -> None:
-    items = load([DATA / "reading_tuning.jsonl"])
+@pytest.mark.parametrize("suffix", ["", "2"])
+def test_the_scorer_fails_a_constant_and_a_shuffled_detector(suffix: str) -> None:
+    """Both tuning pairs (round 1 and the second round of issue 24) meet the targets; the controls do not."""
+    items = load([DATA / f"reading_tuning{suffix}.jsonl"])
     readings = [read_item(item) for item in items]
     real = score(items, readings)
     constant = score(items, constant_readings(items))
@@ -176,7 +179,7 @@ def test_the_scorer_fails_a_constant_and_a_shuffled_detector() -> None:
     assert not real.failures()
     assert constant.failures() and dealt.failures()
     assert constant.macro_f1 < 0.2 and dealt.macro_f1 < 0.2 < real.macro_f1
-    safety_items = load([DATA / "safety_tuning.jsonl"])
+    safety_items = load([DATA / f"safety_tuning{suffix}.jsonl"])
     safety = score(safety_items, [read_item(item) for item in safety_items]).safety
     assert safety.recall >= 0.98 and safety.precision >= 0.9
 
@@ -192,3 +195,136 @@ def test_a_pasted_run_of_letters_is_read_fast() -> None:
 def test_the_evidence_quotes_what_showed_each_situation() -> None:
     reading = read("после крема ожог на лице, иду в Роспотребнадзор", channel="review", rating=1)
     assert reading.evidence == ("harm: после крема ожог на лице", "legal: иду в роспотребнадзор")
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("Забрал в пункте выдачи, примерил, всё отлично", False),
+        ("Треснула, наверное ударили при доставке", False),
+        ("Доставка 3 дня, товар понравился", False),
+        ("Курьер опять перенёс доставку на завтра", True),
+        ("Доставка ужасная, везли две недели", True),
+        ("Когда привезут мой заказ?", True),
+    ],
+)
+def test_a_word_for_the_delivery_is_a_complaint_only_when_it_complains(text: str, delivery: bool) -> None:
+    """Second round (issue 24): «ПВЗ», «доставка» in a text about something else is no delivery complaint."""
+    assert (Topic.DELIVERY in read(text, channel=Channel.REVIEW, rating=3).topics) is delivery
+
+
+@pytest.mark.parametrize(
+    ("text", "praise"),
+    [
+        ("Хороший крем, рекомендую", False),
+        ("Отличный товар", False),
+        ("Ткань мягкая, швы ровные", True),
+        ("Звук отличный, басы есть", True),
+        ("Удобные, носятся весь день", True),
+        ("Скиньте номер, так удобнее", False),
+    ],
+)
+def test_quality_praise_names_the_make(text: str, praise: bool) -> None:
+    """Second round (issue 24): praise of the item as a whole is no quality praise (the mood still counts it)."""
+    assert (Topic.PRAISE_QUALITY in read(text, channel=Channel.REVIEW, rating=5).topics) is praise
+    assert read(text, channel=Channel.REVIEW, rating=5).mood == Mood.POSITIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цвет совсем не такой как на фото",
+        "В карточке бордовый, а вживую коричневый",
+        "Серый в зелёный уходит?",
+        "Does the colour match the photo?",
+    ],
+)
+def test_colour_mismatch_in_other_words(text: str) -> None:
+    """Second round (issue 24): the photo is also «карточка», the colour differs «вживую», an undertone is asked."""
+    assert Topic.COLOUR_MISMATCH in read(text, channel=Channel.QUESTION).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Не пахнет химией?", Topic.SMELL),
+        ("Не линяет при стирке?", Topic.QUALITY),
+        ("Как снять насадку?", Topic.USAGE),
+        ("Можно ли мыть горячей водой?", Topic.USAGE),
+    ],
+)
+def test_a_question_asks_in_the_negative_and_with_an_infinitive(text: str, topic: Topic) -> None:
+    """Second round (issue 24): «не пахнет?» asks about the smell; «как / можно ли» + an infinitive asks how to use."""
+    assert topic in read(text, channel=Channel.QUESTION).topics
+
+
+def test_how_to_return_is_no_usage_question() -> None:
+    assert Topic.USAGE not in read("Как вернуть товар?", channel=Channel.QUESTION).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Слишком большое, утонула в нём", Topic.SIZE_LARGE),
+        ("Ворс лезет после первой стирки", Topic.QUALITY),
+        ("Чем утеплена куртка?", Topic.QUALITY),
+        ("Пульта в коробке нет", Topic.INCOMPLETE),
+    ],
+)
+def test_second_round_words(text: str, topic: Topic) -> None:
+    """Second round (issue 24): «слишком» + a size word, worn pile, the filling asked, a missing part named first."""
+    assert topic in read(text, channel=Channel.REVIEW, rating=2, product_name="Куртка зимняя").topics
+
+
+def test_cheaper_elsewhere_is_a_price_complaint_not_value_praise() -> None:
+    topics = read("Цена кусается, в другом магазине видела дешевле", channel=Channel.REVIEW, rating=3).topics
+    assert Topic.PRICE in topics
+    assert Topic.PRAISE_VALUE not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ткань задерживает влагу, в дождь сухо", "Жду не дождусь зимы, чтобы надеть", "Потеряла форму после стирки"],
+)
+def test_words_about_the_item_are_no_delivery_complaint(text: str) -> None:
+    assert Topic.DELIVERY not in read(text, channel=Channel.REVIEW, rating=4).topics
+
+
+@pytest.mark.parametrize("text", ["Тёплый оттенок, как на фото", "Надёжный продавец, беру не первый раз"])
+def test_a_warm_shade_or_a_reliable_seller_is_no_quality_praise(text: str) -> None:
+    assert Topic.PRAISE_QUALITY not in read(text, channel=Channel.REVIEW, rating=5).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вживую темнее, чем ожидала",
+        "По цвету не совпадает с картинкой",
+        "Looks darker in person",
+        "Фото явно с фильтром",
+    ],
+)
+def test_colour_mismatch_said_without_the_word_photo_first(text: str) -> None:
+    assert Topic.COLOUR_MISMATCH in read(text, channel=Channel.REVIEW, rating=3).topics
+
+
+def test_looks_more_expensive_is_value_praise() -> None:
+    topics = read("Платье выглядит дороже своей цены", channel=Channel.REVIEW, rating=5).topics
+    assert Topic.PRAISE_VALUE in topics
+    assert Topic.PRICE not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Кружка разбилась при первой же мойке", "Фен сам выключается через минуту", "Ручка погнулась", "На экране полосы"],
+)
+def test_defects_in_other_words(text: str) -> None:
+    assert Topic.DEFECT in read(text, channel=Channel.REVIEW, rating=1).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The sound delivers great bass", "Не могу дозвониться до продавца", "Задержали возврат денег на неделю"],
+)
+def test_a_seller_or_a_sound_is_no_parcel(text: str) -> None:
+    assert Topic.DELIVERY not in read(text, channel=Channel.REVIEW, rating=3).topics

@@ -71,7 +71,9 @@ def test_data_sets_are_large_enough_and_labelled_with_known_topics() -> None:
     [
         ("Маломерит", "review", 3, {Topic.SIZE_SMALL}),
         ("Какая гарантия на этот товар?", "question", None, {Topic.WARRANTY}),
-        ("товар пришёл с браком, что делать?", "chat", None, {Topic.DEFECT, Topic.RETURN}),
+        # «что делать?» asks for help, not for a return (second round of issue 24: return precision was low).
+        ("товар пришёл с браком, что делать?", "chat", None, {Topic.DEFECT}),
+        ("товар пришёл с браком, хочу вернуть", "chat", None, {Topic.DEFECT, Topic.RETURN}),
         # Latin look-alikes inside Cyrillic words and zero-width characters do not hide a topic.
         ("мaлoмeрит\u200b сильно", "review", 2, {Topic.SIZE_SMALL}),
         ("НЕ РАБОТАЕТ!!!", "review", 1, {Topic.DEFECT}),
