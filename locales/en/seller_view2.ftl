@@ -1,0 +1,4 @@
+# Issue 29: the seller's view, second pass.
+sv-card-nm-only = 📦 nm { $nm_id }
+# A response time under a minute (the admin shows 26 s; "0 min" would say nothing).
+duration-s = { $s } s

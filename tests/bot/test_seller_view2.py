@@ -1,0 +1,93 @@
+"""Issue 29 through the Telegram sandbox: a drafted card still offers Skip (and Hide for a question) directly, and
+a chat card names its product when WB gave the nmID."""
+
+from __future__ import annotations
+
+from bot.notify import notify_interaction
+from core.models import Channel, InteractionStatus
+from tests.bot.conftest import buttons, make_interaction, make_member, make_seller
+
+
+async def _card(tg, chat: int) -> dict:
+    return [m for m in await tg.messages(chat) if m["from_bot"]][-1]
+
+
+async def test_drafted_question_offers_skip_and_hide_directly(db, tg, notifier, feed) -> None:
+    chat = await tg.user()
+    seller = await make_seller(settings={"auto_draft": True})
+    await make_member(seller, chat)
+    spam = await make_interaction(seller, channel=Channel.QUESTION, text="Есть в наличии? пишите в тг")
+    await notify_interaction(spam.id, notifier)
+    card = await _card(tg, chat)
+    assert "Draft (" in card["text"]
+    assert {"⏭ Skip", "🙈 Hide question"} <= set(buttons(card))
+    # One tap: Skip works straight from the drafted card.
+    await tg.press(chat, card["message_id"], text="⏭ Skip")
+    await feed()
+    await spam.refresh_from_db()
+    assert spam.status == InteractionStatus.SKIPPED
+    skipped = next(m for m in await tg.messages(chat) if m["message_id"] == card["message_id"])
+    assert "Skipped" in skipped["text"] and "⏭ Skip" not in buttons(skipped)
+
+
+async def test_drafted_review_offers_skip(db, tg, notifier) -> None:
+    chat = await tg.user()
+    seller = await make_seller(settings={"auto_draft": True})
+    await make_member(seller, chat)
+    review = await make_interaction(seller, rating=2, text="Пришло с браком")
+    await notify_interaction(review.id, notifier)
+    card = await _card(tg, chat)
+    assert "Draft (" in card["text"] and "⏭ Skip" in buttons(card) and "🙈 Hide question" not in buttons(card)
+
+
+async def test_chat_card_names_the_shops_product(db, tg, notifier) -> None:
+    chat = await tg.user()
+    seller = await make_seller(language="ru")
+    await make_member(seller, chat, language="ru")
+    await make_interaction(seller, nm_id=555001, product_name="Кроссовки беговые", text="Отлично")
+    about = await make_interaction(seller, channel=Channel.CHAT, nm_id=555001, product_name=None, text="Где заказ?")
+    unknown = await make_interaction(seller, channel=Channel.CHAT, nm_id=777002, product_name=None, text="Размер?")
+    none = await make_interaction(seller, channel=Channel.CHAT, nm_id=None, product_name=None, text="Привет")
+    for item, line in (
+        (about, "📦 Кроссовки беговые · арт. 555001"),
+        (unknown, "📦 арт. 777002"),
+        (none, "📦 товар не указан · арт. —"),
+    ):
+        await notify_interaction(item.id, notifier)
+        text = (await _card(tg, chat))["text"]
+        assert line in text, text
+
+
+async def test_quiet_digest_names_the_chat_buyer(db, tg, notifier) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.digest import send_digests
+    from tests.bot.test_quiet import _night_settings
+
+    now = datetime.now(UTC)
+    seller = await make_seller(settings=_night_settings(now))
+    chat = await tg.user()
+    await make_member(seller, chat)
+    talk = await make_interaction(seller, channel=Channel.CHAT, text="Когда доставка?", rating=None, buyer_name="Ольга")
+    await notify_interaction(talk.id, notifier)
+    assert await send_digests(notifier, now + timedelta(hours=3)) == 1
+    digest = [m for m in await tg.messages(chat) if m["from_bot"]][-1]
+    assert "Ольга: Когда доставка?" in digest["text"]
+
+
+async def test_stats_median_under_a_minute_shows_seconds(db, tg, feed) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    seller = await make_seller(language="ru", settings={"auto_draft": False, "business_hours": {"timezone": "UTC"}})
+    chat = await tg.user(language="ru")
+    await make_member(seller, chat, language="ru")
+    # Within today in UTC whatever the hour: 26 s to the first response.
+    at = now - min(timedelta(minutes=1), now - now.replace(hour=0, minute=0, second=0, microsecond=0)) / 2
+    await make_interaction(
+        seller, occurred_at=at - timedelta(seconds=26), first_response_at=at, status=InteractionStatus.ANSWERED
+    )
+    await tg.send(chat, "/stats")
+    await feed()
+    stats = (await _card(tg, chat))["text"]
+    assert "26 с" in stats and "0 мин" not in stats, stats
