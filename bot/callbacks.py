@@ -92,6 +92,8 @@ class InboxCb(CallbackData, prefix="i"):
     channel: str = ""
     page: int = Field(default=0, ge=0, le=100_000)
     oldest: bool = False
+    # Opened from a message that must stay readable (the onboarding backlog summary): the list comes as a new message.
+    new: bool = False
 
     @field_validator("channel")
     @classmethod
