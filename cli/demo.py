@@ -26,6 +26,8 @@ DEMO_BOT_TOKEN = "7000000001:AAH-agentiq-demo-sandbox-not-a-secret"
 DEMO_USER_ID = 1001
 DEMO_ADMIN_EMAIL = "demo@agentiq.local"
 DEMO_ADMIN_PASSWORD = "demo-password"
+# The demo store's name, as an owner gives it at onboarding (alerts and the admin name the shop, not the owner).
+DEMO_SHOP_NAME = "Лето"
 
 
 @dataclass
@@ -147,7 +149,7 @@ async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool
     The demo shows the default path: template drafts. `llm` switches the seller to the LLM stand-in, whose canned
     answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
     from admin.security import hash_password
-    from core import members, tokens
+    from core import members, shop, tokens
     from core.db import database
     from core.models import AdminUser
     from sync.token_probe import make_probe
@@ -159,6 +161,7 @@ async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool
             member = await members.start_seller(
                 tg_user_id=DEMO_USER_ID, tg_chat_id=DEMO_USER_ID, name="Продавец", language="ru"
             )
+            await shop.name_shop(seller_id=member.seller_id, text=DEMO_SHOP_NAME, member_id=member.id)
         await tokens.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
         seller = await member.seller
         seller.llm_enabled = llm
