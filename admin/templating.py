@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from starlette.datastructures import URL
 
 from admin.deps import csrf_token, request_language, request_zone
 from core.alerts import alert_title
@@ -19,6 +20,14 @@ from core.i18n import translator
 from core.timezones import ZONES, local, zone_label
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def page_url(request: Request) -> URL:
+    """The address of the page shown: a POST that re-renders a page (a refused reply, refused facts) names its GET
+    page in `request.state.page_url`, so the header's language and zone links reload the page, never the POST."""
+    if request.method == "GET":
+        return request.url
+    return URL(str(getattr(request.state, "page_url", None) or request.url))
 
 
 def _request_context(request: Request) -> dict[str, Any]:
@@ -31,6 +40,8 @@ def _request_context(request: Request) -> dict[str, Any]:
         "lang": lang,
         "csrf_token": csrf_token(request),
         "zone": zone,
+        "here": page_url(request),
+        "here_params": request.query_params.multi_items() if request.method == "GET" else [],
         # The offered zones, plus the viewer's own when it came as another IANA name through `?tz=`.
         "zones": [(z, zone_label(z, t, now)) for z in (*ZONES, *(() if zone in ZONES else (zone,)))],
     }
