@@ -91,3 +91,39 @@ async def test_stats_median_under_a_minute_shows_seconds(db, tg, feed) -> None:
     await feed()
     stats = (await _card(tg, chat))["text"]
     assert "26 с" in stats and "0 мин" not in stats, stats
+
+
+async def test_each_album_sits_above_its_own_card_and_names_it(db, tg, notifier) -> None:
+    import asyncio
+
+    chat = await tg.user()
+    seller = await make_seller()
+    await make_member(seller, chat)
+    returns = [
+        await make_interaction(
+            seller,
+            channel=Channel.RETURN,
+            nm_id=900100 + n,
+            product_name=f"Товар {n}",
+            text=f"Брак {n}",
+            raw_payload={
+                "status": 0,
+                "actions": ["approve1"],
+                "photos": [f"//photos.wbstatic.net/c/{n}/{k}.jpg" for k in range(1 + n % 2)],
+            },
+        )
+        for n in range(6)
+    ]
+    # Many cards at once, as at onboarding: several tasks deliver to the same chat concurrently.
+    assert sum(await asyncio.gather(*(notify_interaction(r.id, notifier) for r in returns))) == len(returns)
+    sent = [m for m in await tg.messages(chat) if m["from_bot"]]
+    cards = [n for n, m in enumerate(sent) if m["buttons"]]
+    assert len(cards) == len(returns)
+    for index in cards:
+        card = sent[index]
+        n = next(k for k in range(6) if f"Брак {k}" in card["text"])
+        photos = 1 + n % 2
+        album = sent[index - photos : index]
+        assert all(m["photo"] and not m["buttons"] for m in album), [m["text"] for m in sent]
+        assert all(m["photo"]["url"].startswith(f"https://photos.wbstatic.net/c/{n}/") for m in album)
+        assert f"Товар {n} · nm {900100 + n}" in album[0]["text"]
