@@ -20,6 +20,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+# The drafter's list of WB's name stand-ins: one list, so a greeting and a link never disagree on who is anonymous.
+from core.drafting.request import _PLACEHOLDER_WORDS
 from core.models import Channel, Interaction, InteractionStatus, Link, LinkKind
 
 LINK_MIN_CONFIDENCE = 0.55
@@ -83,7 +85,10 @@ class TimelineItem:
 
 
 def _name(value: str | None) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
+    """The normalised buyer name; "" for none, and for WB's stand-in for a hidden name ("Покупатель Wildberries"),
+    which says nothing about who wrote (anonymous items never link by product)."""
+    name = " ".join(re.sub(r"[^\w\s]", " ", (value or "").lower()).split())
+    return "" if set(name.split()) & _PLACEHOLDER_WORDS else name
 
 
 @lru_cache(maxsize=65536)
