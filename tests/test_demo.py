@@ -111,6 +111,9 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
             out, _ = proc.communicate()
             raise AssertionError(f"demo did not stop on Ctrl-C:\n{out[-3000:]}") from None
     assert proc.returncode == 0, out[-3000:]
+    # The four addresses the README's quick start promises: seller's chat, ops channel, admin, WB's answers.
+    addresses = [line for line in out.splitlines() if re.match(r"\s+[^:]+:\s+https?://", line)]
+    assert len(addresses) == 4 and "prints four addresses" in (ROOT / "README.md").read_text(), addresses
     assert "Traceback" not in out, out[-3000:]
     # Ctrl-C is quiet: polling stops before the Telegram sandbox does, nothing is logged as an error.
     assert "Failed to fetch updates" not in out and "[error" not in out, out[-3000:]
