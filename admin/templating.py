@@ -62,6 +62,14 @@ def _enum(ctx: Context, value: object, group: str) -> str:
 
 
 @pass_context
+def _coded(ctx: Context, key: str, fallback: object) -> str:
+    """A WB code's label (`claim-status-2`, `claim-action-approve2`, `sv-currency-643`) when the locales know the
+    key, else `fallback` (a code WB added since: shown as it is rather than hidden)."""
+    t = ctx["t"]
+    return t(key) if t.has(key) else str(fallback)
+
+
+@pass_context
 def _zone_name(ctx: Context, zone: str) -> str:
     """`Москва (UTC+3)` in the page's language."""
     return zone_label(zone, ctx["t"], datetime.now(UTC))
@@ -89,6 +97,7 @@ def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
 templates.env.filters["enum"] = _enum
+templates.env.filters["coded"] = _coded
 templates.env.filters["num"] = pass_context(lambda ctx, value: number(value, ctx["lang"]))
 templates.env.globals["zone_name"] = _zone_name
 templates.env.globals["alert_title"] = pass_context(lambda ctx, kind: alert_title(kind, ctx["t"]))

@@ -4,3 +4,13 @@ sv-card-nm-only = 📦 nm { $nm_id }
 duration-s = { $s } s
 # The album's first caption line: which item the buyer's photos belong to.
 sv-media-about = 📎 For the card: { $channel } · { $product } · nm { $nm_id }
+# Admin: WB's currency codes and the link reasons of a buyer's timeline.
+sv-currency-643 = RUB
+enum-link-reason-supplement = addition to the review
+enum-link-reason-same-buyer-id = same chat buyer
+enum-link-reason-same-order = same order
+enum-link-reason-claim-from-chat = claim from this chat
+enum-link-reason-same-buyer-product = same name on the same product
+enum-link-reason-chat-names-product = chat names this product
+enum-link-reason-similar-buyer = similar name on the same product
+enum-reply-action-hide = hidden from buyers

@@ -4,3 +4,13 @@ sv-card-nm-only = 📦 арт. { $nm_id }
 duration-s = { $s } с
 # The album's first caption line: which item the buyer's photos belong to.
 sv-media-about = 📎 К карточке: { $channel } · { $product } · арт. { $nm_id }
+# Admin: WB's currency codes and the link reasons of a buyer's timeline.
+sv-currency-643 = ₽
+enum-link-reason-supplement = дополнение к отзыву
+enum-link-reason-same-buyer-id = тот же покупатель в чате
+enum-link-reason-same-order = тот же заказ
+enum-link-reason-claim-from-chat = заявка из этого чата
+enum-link-reason-same-buyer-product = то же имя на том же товаре
+enum-link-reason-chat-names-product = чат называет этот товар
+enum-link-reason-similar-buyer = похожее имя на том же товаре
+enum-reply-action-hide = скрыт от покупателей
