@@ -38,3 +38,39 @@ async def test_header_links_work_after_a_blocked_reply(logged_in: httpx.AsyncCli
         assert (await logged_in.get(href)).status_code == 200
     assert zone_form.group(1) == path
     assert (await logged_in.get(zone_form.group(1), params={"tz": "Asia/Yekaterinburg"})).status_code == 200
+
+
+async def _bars(http: httpx.AsyncClient, path: str, chart: str) -> list[tuple[int, str]]:
+    """(value, href) of each bar of the page's chart `chart`."""
+    html = (await http.get(path)).text
+    svg = html.split(f'data-chart="{chart}"', 1)[1].split("</svg>", 1)[0]
+    return [
+        (int(float(v)), h.replace("&amp;", "&")) for h, v in re.findall(r'href="([^"]+)" data-value="([^"]+)"', svg)
+    ]
+
+
+async def _listed(http: httpx.AsyncClient, href: str) -> int:
+    html = (await http.get(href + "&lang=en")).text
+    return len(re.findall(r'class="item-link" href="/interactions/\d+"', html))
+
+
+async def test_product_week_bars_count_what_they_link_to(logged_in: httpx.AsyncClient) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from core.models import Channel, Interaction, Seller
+
+    now = datetime.now(UTC)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    seller = await Seller.create(name="Shop")
+    # Items on every day of the chart, early and late in the day, today's included (before and after this hour).
+    moments = [today - timedelta(days=d, hours=-h) for d in range(0, 56, 3) for h in (0, 1, 23)]
+    moments = [m for m in moments if m <= now] + [now - timedelta(seconds=5)]
+    for n, at in enumerate(moments):
+        await Interaction.create(
+            seller=seller, channel=Channel.REVIEW, external_id=f"w{n}", nm_id=5151, rating=4, text=f"t{n}",
+            occurred_at=at,
+        )  # fmt: skip
+    bars = await _bars(logged_in, f"/products/{seller.id}/5151", "product-1")  # weekly volume
+    assert len(bars) == 8 and sum(v for v, _ in bars) == len(moments)
+    for value, href in bars:
+        assert await _listed(logged_in, href) == value, href
