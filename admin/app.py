@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from taskiq import AsyncBroker
 
+from admin.bounds import IdBounds
 from admin.deps import LANG_COOKIE, ZONE_COOKIE, LoginRequired, csrf_protect
 from admin.routes import get_routers
 from admin.security import session_secret
@@ -86,6 +87,7 @@ def create_app(settings: Settings, *, broker: AsyncBroker | None = None) -> Fast
             response.set_cookie(ZONE_COOKIE, zone, max_age=365 * 86400, samesite="lax", httponly=True)
         return response
 
+    app.add_middleware(IdBounds)
     # Added last so it runs first: every handler and dependency sees `request.session`.
     app.add_middleware(
         SessionMiddleware,

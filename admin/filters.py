@@ -16,6 +16,10 @@ AGE_KEYS = tuple(key for key, _low, _high in AGE_BUCKETS)
 Blank = BeforeValidator(lambda v: v or None)
 
 
+# The days a filter may name: well inside what date arithmetic in any time zone can hold.
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)
+
+
 class ItemQuery(BaseModel):
     """Filters a chart bar or the filter form can carry; empty form fields mean "any"."""
 
@@ -40,6 +44,14 @@ class ItemQuery(BaseModel):
     @classmethod
     def _blank_is_any(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("day", "answered_day", "since", "until")
+    @classmethod
+    def _plausible_day(cls, value: date | None) -> date | None:
+        # Day arithmetic in a time zone overflows at the calendar's ends (0001-01-01, 9999-12-31).
+        if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+            raise ValueError(f"a day between {FIRST_DAY} and {LAST_DAY}")
+        return value
 
     @field_validator("status")
     @classmethod

@@ -67,10 +67,10 @@ class ClaimCb(CallbackData, prefix="cl"):
 
     step: ClaimStep
     action: str
-    interaction_id: int
+    interaction_id: int = Id
     # The seller's comment (a draft) confirmed with `rejectcustom`, and the card to redraw from that prompt.
-    draft_id: int = 0
-    card_id: int = 0
+    draft_id: int = Field(default=0, ge=0, lt=2**63)
+    card_id: int = Field(default=0, ge=0, lt=2**63)
 
 
 class LangCb(CallbackData, prefix="l"):

@@ -15,7 +15,7 @@ from aiohttp import web
 from taskiq import AsyncBroker
 
 from bot.runtime import bot_runtime, poll_until_cancelled
-from bot.webhook import webhook_app, webhook_secret
+from bot.webhook import claim_webhook, webhook_app, webhook_secret
 from core.heartbeat import beating
 from core.settings import Settings
 from core.tokens import TokenProbe
@@ -29,9 +29,9 @@ async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
-    # Listening first: Telegram delivers as soon as the webhook is set, and a refused delivery counts as an error.
-    await bot.set_webhook(settings.telegram.webhook_url, secret_token=secret)
     try:
+        # Listening first: Telegram delivers as soon as the webhook is set, and a refused delivery counts as an error.
+        await claim_webhook(bot, settings.telegram.webhook_url, secret, takeover=settings.telegram.webhook_takeover)
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()

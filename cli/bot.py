@@ -11,6 +11,7 @@ import click
 def bot_command(host: str, port: int) -> None:
     """The Telegram bot: onboarding, cards, /inbox, /stats, /settings."""
     from bot.process import run
+    from bot.webhook import WebhookTaken
     from cli.main import _settings
     from cli.signals import run_until_signal
     from cli.wiring import build_broker
@@ -22,7 +23,10 @@ def bot_command(host: str, port: int) -> None:
         async with open_token_probe(settings.wb) as probe:
             await run(settings, build_broker(settings), probe, host=host, port=port)
 
-    run_until_signal(main)
+    try:
+        run_until_signal(main)
+    except WebhookTaken as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def register(main: click.Group) -> None:

@@ -7,12 +7,14 @@ import asyncio
 import click
 
 from core.heartbeat import KINDS
+from core.settings import Settings
 
 
 @click.command("health")
 @click.argument("kind", type=click.Choice(KINDS))
 def health(kind: str) -> None:
-    """Exit 0 when this container's KIND process beat recently (its heartbeat in Redis), else 1."""
+    """Exit 0 when this container's KIND process beat recently (its heartbeat in Redis) and the configured keys
+    open the stored WB tokens, else 1."""
     from cli.main import _settings
     from core.heartbeat import age_s
 
@@ -25,7 +27,21 @@ def health(kind: str) -> None:
         raise click.ClickException(f"Redis did not answer: {type(exc).__name__}") from None
     if age is None:
         raise click.ClickException(f"no {kind} heartbeat within {3 * settings.sync.heartbeat_s:g} s")
+    try:
+        problem = asyncio.run(asyncio.wait_for(_key_problem(settings), timeout=10))
+    except Exception as exc:  # the database's errors: say which, never the URL
+        raise click.ClickException(f"the database did not answer: {type(exc).__name__}") from None
+    if problem:
+        raise click.ClickException(problem)
     click.echo(f"{kind} alive (last beat {age:.1f} s ago)")
+
+
+async def _key_problem(settings: Settings) -> str | None:
+    from core import tokens
+    from core.db import database
+
+    async with database(settings):
+        return await tokens.key_problem(settings)
 
 
 def register(main: click.Group) -> None:

@@ -2,7 +2,9 @@
 
 Both the bot's /export and the admin's export walk `csv_chunks`, an async generator that pages by primary key
 (`id > last`, never OFFSET), so an export of a million rows holds one page in memory at a time. Buyer text is
-hostile: a cell that a spreadsheet would read as a formula is prefixed with an apostrophe (`safe_cell`).
+hostile: a cell that a spreadsheet would read as a formula is prefixed with an apostrophe (`safe_cell`), and so is
+every line inside a cell and every piece after a `;` or `,` (opened with another separator, or split at a line break,
+each of those becomes a cell of its own); every text cell is quoted.
 The columns are documented in README.md (section "Exports").
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
 from typing import Any, TextIO
@@ -25,6 +28,8 @@ BOM = "\ufeff"
 PAGE_SIZE = 2_000
 # Spreadsheets start a formula with these; tab and CR also start one in some (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula start at the cell's start, after a line break, or after a separator another spreadsheet may split at.
+_FORMULA_AT = re.compile(r"(^|[\r\n;,])(?=[=+\-@\t\r])")
 
 INTERACTION_FIELDS = (
     "id", "seller_id", "channel", "external_id", "occurred_at", "nm_id", "product_name", "supplier_article", "brand",
@@ -37,9 +42,10 @@ _TIMES = frozenset({"occurred_at", "due_at", "first_response_at", "reply_sent_at
 
 
 def safe_cell(value: Any) -> Any:
-    """`value` as a spreadsheet will not run it: text starting with = + - @ (or tab/CR) gets a leading `'`."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """`value` as a spreadsheet will not run it: text starting with = + - @ (or tab/CR) gets a leading `'`, and so
+    does each line inside it and each piece after a `;` or `,`."""
+    if isinstance(value, str):
+        return _FORMULA_AT.sub(r"\1'", value)
     return value
 
 
@@ -98,25 +104,26 @@ async def export_pages(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> A
             return
 
 
-def _csv_text(rows: Iterable[list[Any]]) -> str:
+def csv_text(rows: Iterable[list[Any]]) -> str:
+    """`rows` as CSV text (CRLF lines): every text cell quoted, numbers bare."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
     return buffer.getvalue()
 
 
 async def csv_chunks(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> AsyncIterator[str]:
     """The export as CSV text: the BOM and header first, then one chunk per page (RFC 4180, CRLF lines)."""
-    yield BOM + _csv_text([COLUMNS])
+    yield BOM + csv_text([COLUMNS])
     async for page in export_pages(filters, page_size=page_size):
-        yield _csv_text(page)
+        yield csv_text(page)
 
 
 async def write_csv(filters: ItemFilters, out: TextIO, *, page_size: int = PAGE_SIZE) -> int:
     """Write the export to the text file `out` page by page (the bot sends it as a document); the row count."""
-    out.write(BOM + _csv_text([COLUMNS]))
+    out.write(BOM + csv_text([COLUMNS]))
     rows = 0
     async for page in export_pages(filters, page_size=page_size):
-        out.write(_csv_text(page))
+        out.write(csv_text(page))
         rows += len(page)
     return rows
 

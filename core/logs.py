@@ -52,6 +52,10 @@ def redact_rendered(_logger: Any, _method: str, rendered: str | bytes) -> str | 
     return redact_text(rendered)
 
 
+# Loggers that print SQL statements with their parameters.
+SQL_LOGGERS = ("tortoise", "tortoise.db_client", "db_client", "asyncpg", "aiosqlite")
+
+
 def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
     """Configure structlog and the stdlib root logger once per process."""
     shared: list[Any] = [
@@ -92,6 +96,10 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
     # taskiq's receiver logs every task start at INFO; the sync runs log their own summaries.
     for noisy in ("httpx", "httpcore", "aiohttp.access", "uvicorn.access", "taskiq.receiver.receiver"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The database drivers print every statement with its parameters at DEBUG (token ciphertext, buyer texts):
+    # they stay at INFO whatever AGENTIQ_LOG_LEVEL says.
+    for driver in SQL_LOGGERS:
+        logging.getLogger(driver).setLevel(max(logging.INFO, logging.getLogger().level))
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

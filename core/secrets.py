@@ -6,14 +6,19 @@ a key is generated once into `<data dir>/secret.key` with mode 0600, so a single
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from core.settings import Settings
+
+# Generated secrets are 44 (Fernet key) or 64 characters; anything shorter in a secret file is damage, not a key.
+MIN_STORED_SECRET = 32
 
 
 class SecretError(RuntimeError):
@@ -51,18 +56,33 @@ class SecretBox:
 
 
 def stored_secret(data_dir: Path, name: str, make: Callable[[], str] = lambda: secrets.token_urlsafe(48)) -> str:
-    """The secret in `<data dir>/<name>`, generated once with `make()` (mode 0600; the first of racing processes
-    writes it, the others read it)."""
+    """The secret in `<data dir>/<name>`, generated once with `make()` (mode 0600). The file appears whole or not
+    at all (written aside, then linked in place), so of racing processes the first link wins and every one reads
+    it; an empty or short file is refused rather than used as a key."""
     path = data_dir / name
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_text().strip()
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _create_whole(path, make())
+    value = path.read_text().strip()
+    if len(value) < MIN_STORED_SECRET:
+        raise SecretError(
+            f"{path} is empty or shorter than {MIN_STORED_SECRET} characters: delete it to make a new one"
+        )
+    return value
+
+
+def _create_whole(path: Path, value: str) -> None:
+    """Write `value` to a private temporary file, fsync it, then link it to `path` unless it exists already."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
+    try:
         with os.fdopen(fd, "w") as fh:
-            fh.write(make())
-    return path.read_text().strip()
+            fh.write(value)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):  # another process linked its own first: that one is the secret
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
 
 
 def _key_file(data_dir: Path) -> bytes:

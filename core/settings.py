@@ -10,10 +10,13 @@ import ipaddress
 import re
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{32,256}")
+# A session signing key shorter than this is guessable (itsdangerous signs with whatever it is given, even "").
+MIN_SESSION_SECRET = 32
 
 
 class WBSettings(BaseModel):
@@ -43,6 +46,8 @@ class TelegramSettings(BaseModel):
     # Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook update; unset: generated once into
     # `<data dir>/webhook.secret`. Telegram allows 1-256 of A-Z a-z 0-9 _ -; we require 32+ (guessing must not pay).
     webhook_secret: SecretStr | None = None
+    # On start the bot reads the current webhook: held by another address, it refuses to start unless this is set.
+    webhook_takeover: bool = False
     # Telegram's documented flood limits; the shared limiter keeps us under them.
     global_rate: str = "30/second"
     per_chat_rate: str = "1/second"
@@ -139,6 +144,13 @@ class AdminSettings(BaseModel):
     # When set, /metrics wants `Authorization: Bearer <token>`.
     metrics_token: SecretStr | None = None
 
+    @field_validator("session_secret")
+    @classmethod
+    def _session_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < MIN_SESSION_SECRET:
+            raise ValueError(f"must be at least {MIN_SESSION_SECRET} characters (leave unset to generate one)")
+        return value
+
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
@@ -216,6 +228,22 @@ class Settings(BaseSettings):
         if value and not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value or None
+
+    @field_validator("encryption_keys")
+    @classmethod
+    def _encryption_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        # Checked here so that every process stops at start, not the first sync that reads a token.
+        if value is None:
+            return None
+        keys = [k.strip() for k in value.get_secret_value().split(",")]
+        if not all(keys):
+            raise ValueError("must be comma-separated Fernet keys, none empty (leave unset to generate one)")
+        for key in keys:
+            try:
+                Fernet(key)
+            except (ValueError, TypeError):
+                raise ValueError("every key must be a 32-byte url-safe base64 Fernet key") from None
+        return value
 
     @field_validator("default_language")
     @classmethod

@@ -3,11 +3,12 @@ re-encrypted when the key rotates."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from core import alerts, audit
+from core import alerts, audit, members
 from core.access import require_owner
 from core.models import Channel, Seller, SellerMember, SellerStatus
 from core.secrets import SecretBox, SecretError, secret_box
@@ -34,10 +35,24 @@ class TokenCheck:
 TokenProbe = Callable[[str], Awaitable[TokenCheck]]
 
 
+# A WB token is a JWT: base64url parts and dots. Anything else (Cyrillic, spaces, a sentence) is not one, and is
+# refused before it goes near an HTTP header (which takes ASCII only).
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_\-.=+/]{20,4096}")
+
+
+def check_shape(token: str) -> str:
+    """`token` stripped, or TokenRejected("not-a-token") when it cannot be a WB token at all."""
+    token = token.strip()
+    if not _TOKEN_SHAPE.fullmatch(token):
+        raise TokenRejected("not-a-token")
+    return token
+
+
 async def connect_token(*, member: SellerMember, token: str, probe: TokenProbe, settings: Settings) -> TokenCheck:
     """Validate `token` with a live WB call, then store it encrypted with its channels and expiry."""
     require_owner(member)
-    check = await probe(token.strip())
+    token = check_shape(token)
+    check = await probe(token)
     await set_token(seller_id=member.seller_id, token=token.strip(), check=check, settings=settings)
     await audit.record(
         "seller.token_connected",
@@ -46,6 +61,29 @@ async def connect_token(*, member: SellerMember, token: str, probe: TokenProbe, 
         meta={"channels": sorted(check.channels)},
     )
     return check
+
+
+async def connect_new_seller(
+    *, tg_user_id: int, tg_chat_id: int, name: str, language: str, token: str, probe: TokenProbe, settings: Settings
+) -> tuple[SellerMember, TokenCheck]:
+    """A stranger's first token: checked live before anything is written, and only an accepted one creates the
+    seller (this user its owner, in `language`) with the token stored. Until then a Telegram user who pressed
+    /start is nobody to the database: no seller row, no NO-GO in the readiness list."""
+    token = check_shape(token)
+    check = await probe(token)
+    member = await members.start_seller(tg_user_id=tg_user_id, tg_chat_id=tg_chat_id, name=name, language=language)
+    if member.seller.wb_token_enc:  # a second message raced this one and connected first: that token stays
+        return member, check
+    return member, await connect_token(member=member, token=token, probe=_known(check), settings=settings)
+
+
+def _known(check: TokenCheck) -> TokenProbe:
+    """A probe answering what a live check just found (the token is not checked twice)."""
+
+    async def probe(_token: str) -> TokenCheck:
+        return check
+
+    return probe
 
 
 async def set_token(*, seller_id: int, token: str, check: TokenCheck, settings: Settings) -> None:
@@ -87,3 +125,30 @@ async def _reencrypt_one(box: SecretBox, seller_id: int, attempts: int = 5) -> i
         if await Seller.filter(id=seller_id, wb_token_enc=current[0]).update(wb_token_enc=box.rotate(current[0])):
             return 1
     raise SecretError(f"seller {seller_id}: the token kept changing during the rotation; run it again")
+
+
+# How many stored tokens a readiness check tries (the newest sellers first): enough to catch a wrong key list.
+KEY_CHECK_SAMPLE = 50
+
+
+async def key_problem(settings: Settings) -> str | None:
+    """Why the configured keys cannot open the stored WB tokens (how many of the sample fail), or None.
+
+    A wrong `AGENTIQ_ENCRYPTION_KEYS` is a valid key list that opens nothing: every process starts, every sync
+    fails. `/readyz` and `agentiq health …` ask this so that the deployment shows it at once."""
+    box = secret_box(settings)
+    stored = (
+        await Seller.filter(wb_token_enc__isnull=False)
+        .order_by("-id")
+        .limit(KEY_CHECK_SAMPLE)
+        .values_list("wb_token_enc", flat=True)
+    )
+    failed = 0
+    for ciphertext in stored:
+        try:
+            box.decrypt(ciphertext)
+        except SecretError:
+            failed += 1
+    if failed:
+        return f"{failed} of {len(stored)} stored WB tokens cannot be decrypted with AGENTIQ_ENCRYPTION_KEYS"
+    return None

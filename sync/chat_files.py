@@ -64,14 +64,15 @@ async def fetch_due(wb: WBClient, seller_id: int, auth: WBAuth, now: datetime) -
     )
     changed: list[int] = []
     for row in due:
-        got = await wb.download_chat_file(auth, row.download_id)
-        if got.state == FILE_STATE_READY and len(got.content) <= MAX_BYTES:
+        # The cap holds while reading: a hostile endless answer costs MAX_BYTES of memory, not all of it.
+        got = await wb.download_chat_file(auth, row.download_id, max_bytes=MAX_BYTES)
+        if got.state == FILE_STATE_READY:
             update = {"state": FileState.READY, "content": got.content, "retry_at": None}
             if got.content_type:
                 update["content_type"] = got.content_type[:100]
         elif got.state == FILE_STATE_MODERATING:
             update = {"state": FileState.MODERATING, "retry_at": now + timedelta(seconds=got.retry_s or 60)}
-        else:
+        else:  # refused by WB, or too large to keep (the card lists it, unsent)
             update = {"state": FileState.REFUSED, "retry_at": None}
         await ChatFile.filter(id=row.id).update(**update)
         if update["state"] != row.state:

@@ -65,6 +65,16 @@ async def test_run_serves_the_admin_and_the_bot_on_one_database(db: None, databa
             press = {"message_id": choice["message_id"], "data": "l:en"}
             await telegram.post(f"/_sandbox/chats/{USER}/press", json=press)
 
+            async def token_asked() -> bool:
+                messages = (await telegram.get(f"/_sandbox/chats/{USER}/messages")).json()
+                return any(m["from_bot"] and "WB API token" in m["text"] for m in messages)
+
+            # Only an accepted WB token makes a seller (the language choice stores nothing).
+            await wait_until(token_asked, proc, log)
+            async with httpx.AsyncClient(base_url=wb_url) as wb:
+                wb_token = (await wb.post("/_sandbox/sellers", json={})).json()["token"]
+            await telegram.post(f"/_sandbox/chats/{USER}/send", json={"text": wb_token})
+
             async def onboarded() -> bool:
                 return await SellerMember.filter(tg_user_id=USER).exists()
 

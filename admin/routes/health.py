@@ -13,7 +13,10 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from tortoise import connections
 
 from admin.metrics import render_metrics
+from core import tokens
 from core.logs import redact_text
+from core.secrets import SecretError
+from core.settings import Settings
 
 router = APIRouter(tags=["health"])
 PROBE_TIMEOUT_S = 2.0
@@ -21,6 +24,12 @@ PROBE_TIMEOUT_S = 2.0
 
 async def _database() -> None:
     await connections.get("default").execute_query("SELECT 1")
+
+
+async def _tokens(settings: Settings) -> None:
+    problem = await tokens.key_problem(settings)
+    if problem:
+        raise SecretError(problem)
 
 
 async def _redis(url: str) -> None:
@@ -49,9 +58,10 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
-    """Database, Redis (when configured) and the task broker answer; 503 otherwise."""
+    """Database, Redis (when configured) and the task broker answer, and the keys open the stored WB tokens; 503
+    otherwise."""
     settings = request.app.state.settings
-    checks = {"database": await _check(_database())}
+    checks = {"database": await _check(_database()), "tokens": await _check(_tokens(settings))}
     if settings.redis_url:
         checks["redis"] = await _check(_redis(settings.redis_url))
         # The stream broker lives in Redis: it is reachable exactly when Redis is.

@@ -1,9 +1,9 @@
 """Telegram user → `member` (with its seller) in handler data; None for users who belong to no seller.
 
-Commands act as the user's active membership (core.memberships). A card's buttons — and the reply text typed after
-*Edit*/*Reply* on a card — act as the user's membership in the seller that owns the card's interaction, so a user
-of several sellers can answer every card they receive; without a membership there it stays the active one, and
-the access check refuses the button.
+Commands act as the user's active membership (core.memberships). A card's buttons (return cards' too) — and
+the reply text typed after *Edit*/*Reply* on a card, or a return's comment — act as the user's membership in
+the seller that owns the card's interaction, so a user of several sellers can answer every card they receive;
+without a membership there it stays the active one, and the access check refuses the button.
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, TelegramObject, User
 
-from bot.callbacks import CardCb, FactsCb
-from bot.states import EditDraft
+from bot.callbacks import CardCb, ClaimCb, FactsCb
+from bot.states import ClaimComment, EditDraft
 from core import members, memberships
 
 
 async def _card_interaction(event: TelegramObject, data: dict[str, Any]) -> int | None:
     """The interaction a card button or a card's reply text is about, if any."""
     if isinstance(event, CallbackQuery):
-        for factory in (CardCb, FactsCb):
+        for factory in (CardCb, FactsCb, ClaimCb):
             try:
                 return factory.unpack(event.data or "").interaction_id
             except (TypeError, ValueError):
                 continue
         return None
-    if data.get("raw_state") == EditDraft.text.state and data.get("state") is not None:
+    if data.get("raw_state") in (EditDraft.text.state, ClaimComment.text.state) and data.get("state") is not None:
         interaction_id = (await data["state"].get_data()).get("interaction_id")
         return interaction_id if isinstance(interaction_id, int) else None
     return None

@@ -25,7 +25,8 @@ def _days(command: CommandObject) -> int | None:
     raw = (command.args or "").strip()
     if not raw:
         return DEFAULT_DAYS
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_DAYS else None
+    # ASCII digits only: "²" and other Unicode digits pass isdigit() but not int().
+    return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_DAYS else None
 
 
 @router.message(Command("export"))

@@ -15,7 +15,7 @@ from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
 from core import access, members, shop, tokens
-from core.i18n import Translator, translator
+from core.i18n import LANGUAGES, Translator, translator
 from core.models import SellerMember
 from core.secrets import mask_token
 from core.settings import Settings
@@ -57,14 +57,11 @@ async def start(message: Message, member: SellerMember | None, t: Translator) ->
 async def language_chosen(
     query: CallbackQuery, callback_data: LangCb, member: SellerMember | None, state: FSMContext
 ) -> None:
-    user = query.from_user
     if member is None:
-        member = await members.start_seller(
-            tg_user_id=user.id,
-            tg_chat_id=query.message.chat.id,
-            name=user.full_name,
-            language=callback_data.language,
-        )
+        # A stranger's choice waits in the conversation state: nothing is written until a token is accepted.
+        if callback_data.language not in LANGUAGES:
+            raise access.NotAllowed("stale")
+        await state.update_data(language=callback_data.language)
     else:
         await members.set_language(member, callback_data.language)
     t = translator(callback_data.language)
@@ -92,14 +89,27 @@ async def token_received(
     backfill: Backfill,
 ) -> None:
     token = message.text or ""
-    first_token = member is not None and not member.seller.wb_token_enc
+    first_token = member is None or not member.seller.wb_token_enc
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
-    try:
-        check = await tokens.connect_token(member=member, token=token, probe=probe, settings=settings)
-    except access.NotAllowed:
-        await state.clear()  # not an owner: stop treating their next messages as tokens
-        raise
+    if member is None:
+        language = (await state.get_data()).get("language") or t.language
+        t = translator(language)
+        user = message.from_user
+        try:
+            member, check = await tokens.connect_new_seller(
+                tg_user_id=user.id, tg_chat_id=message.chat.id, name=user.full_name, language=language, token=token,
+                probe=probe, settings=settings,
+            )  # fmt: skip
+        except tokens.TokenRejected as exc:  # answered in the language they chose (no member holds it yet)
+            await message.answer(t(f"bot-token-{exc.reason}"))
+            return
+    else:
+        try:
+            check = await tokens.connect_token(member=member, token=token, probe=probe, settings=settings)
+        except access.NotAllowed:
+            await state.clear()  # not an owner: stop treating their next messages as tokens
+            raise
     await state.clear()
     channels = ", ".join(t(f"bot-channel-{c}") for c in sorted(check.channels))
     expires = check.expires_at.strftime("%d.%m.%Y") if check.expires_at else t("bot-token-no-expiry")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from sandbox.wb import responses
 from sandbox.wb.gateway import Gateway
@@ -15,6 +17,20 @@ from sandbox.wb.seller import RuleError
 
 MAX_MESSAGE = 1000
 MAX_SIGN = 255
+# A hostile file's body is sent in chunks of this size (one buffer, sent again and again: the sandbox holds no more).
+_CHUNK = b"\0" * (1024 * 1024)
+
+
+async def _hostile_body(size: int | None) -> AsyncIterator[bytes]:
+    """`size` bytes of zeros, or zeros without end when `size` is None (until the client hangs up)."""
+    left = size
+    while left is None or left > 0:
+        chunk = _CHUNK if left is None or left >= len(_CHUNK) else _CHUNK[:left]
+        yield chunk
+        # The server's send returns at once after the client hung up: yield the loop so the hang-up is noticed.
+        await asyncio.sleep(0)
+        if left is not None:
+            left -= len(chunk)
 
 
 def _stamp(ms: int) -> str:
@@ -97,6 +113,13 @@ def routes(gw: Gateway) -> APIRouter:
         if wait > 0:
             # WB still moderates the file: come back later.
             return entry.finish(JSONResponse({"retrySeconds": max(1, math.ceil(wait))}, status_code=202))
+        if found.endless:  # a hostile answer: no length, no end
+            return entry.finish(StreamingResponse(_hostile_body(None), media_type=found.content_type))
+        if found.size is not None:  # a big file, its length declared
+            headers = {"Content-Length": str(found.size)}
+            return entry.finish(
+                StreamingResponse(_hostile_body(found.size), media_type=found.content_type, headers=headers)
+            )
         return entry.finish(Response(found.content, media_type=found.content_type))
 
     return router

@@ -27,7 +27,8 @@ Live buyers (the items appear in WB's lists at once, or after `index_lag_s`)
         → 201 the event as GET /api/v1/seller/events serves it; without chat_id a new chat opens
           (`isNewChat: true`, `replySign`), optional "client_name". "files": [{"name": "defect.jpg",
           "moderation_s": 5, "refused": false}] attaches files: GET /api/v1/seller/download/{downloadID} answers
-          202 {"retrySeconds": n} while WB moderates one, then its bytes, or 451 for a refused one.
+          202 {"retrySeconds": n} while WB moderates one, then its bytes, or 451 for a refused one. Hostile files:
+          "size": n serves n zero bytes with that Content-Length, "endless": true a body without length or end.
 
 Buyer returns (claims; the returns API serves those of the last 14 days)
     POST /_sandbox/sellers/1/claims  {"user_comment": "Пришёл с браком", "nm_id": 123, "photos": 2, "video": true,

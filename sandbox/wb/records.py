@@ -232,6 +232,8 @@ class ChatFileRec:
     content: bytes
     ready_at: float = 0.0  # time.time() when moderation ends
     refused: bool = False  # failed moderation: 451 for good
+    size: int | None = None  # served as this many zero bytes with the length declared (a big file)
+    endless: bool = False  # served as a body without length and without end (a hostile answer)
 
     def wb(self, at: datetime) -> dict[str, Any]:
         """The file as a chat event lists it (`message.attachments.files[]`)."""
@@ -241,7 +243,7 @@ class ChatFileRec:
             "downloadID": self.download_id,
             "name": self.name,
             "url": f"https://buyer-chat-api.wildberries.ru/api/v1/seller/download/{self.download_id}",
-            "size": len(self.content),
+            "size": self.size if self.size is not None else len(self.content),
         }
 
 

@@ -176,6 +176,8 @@ class Store:
             content=f"sandbox file {name}".encode(),
             ready_at=time.time() + float(spec.get("moderation_s") or 0),
             refused=bool(spec.get("refused")),
+            size=int(spec["size"]) if spec.get("size") is not None else None,
+            endless=bool(spec.get("endless")),
         )
 
     def inject_claim(self, seller: Seller, spec: dict[str, Any]) -> dict[str, Any]:

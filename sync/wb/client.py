@@ -6,6 +6,7 @@ raise `WBOutcomeUnknown` instead of being retried blindly (see `sync.wb.transpor
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import partialmethod
 from typing import Any, Generic, TypeVar
@@ -41,6 +42,9 @@ ARCHIVED_FEEDBACKS_LIST = Listing("/api/v1/feedbacks/archive", "feedbacks", mode
 # Chat files: WB answers 202 with `retrySeconds` while it moderates one and 451 when it refused it.
 FILE_REFUSED = 451
 FILE_STATE_READY, FILE_STATE_MODERATING, FILE_STATE_REFUSED = "ready", "moderating", "refused"
+FILE_STATE_TOO_LARGE = "too_large"
+# WB's 202 while it moderates a file is a small JSON body; read this much of it at most.
+MODERATION_BODY_CAP = 64 * 1024
 DEFAULT_FILE_RETRY_S = 60
 MAX_FILE_RETRY_S = 86_400
 
@@ -167,26 +171,27 @@ class WBClient(ReturnsCalls):
         result = body.get("result") if isinstance(body, dict) else None
         return models.SentMessage.model_validate(result or {})
 
-    async def download_chat_file(self, auth: WBAuth, download_id: str) -> models.FileDownload:
+    async def download_chat_file(self, auth: WBAuth, download_id: str, *, max_bytes: int) -> models.FileDownload:
         """A file of a chat message by its `downloadID`, through the chat bucket: ready (bytes), still under WB's
-        moderation (202 with `retrySeconds`) or refused by it (451)."""
+        moderation (202 with `retrySeconds`), refused by it (451), or too large: longer than `max_bytes` by its
+        declared length or by the bytes counted while reading (then the download stops there)."""
         url = f"{self._chat}/api/v1/seller/download/{quote(download_id, safe='')}"
         try:
-            response = await self._call(auth, CHAT, "GET", url, idempotent=True, raw=True)
+            got = await self._call(auth, CHAT, "GET", url, idempotent=True, cap=max(max_bytes, MODERATION_BODY_CAP))
         except WBBadRequest as exc:
             if exc.status == FILE_REFUSED:
                 return models.FileDownload(state=FILE_STATE_REFUSED)
             raise
-        if response.status_code == 202:
+        if got.status == 202:
             try:
-                wait = response.json().get("retrySeconds")
+                wait = json.loads(got.content or b"").get("retrySeconds")
             except (ValueError, AttributeError):
                 wait = None
             retry_s = wait if isinstance(wait, int) and 0 < wait <= MAX_FILE_RETRY_S else DEFAULT_FILE_RETRY_S
             return models.FileDownload(state=FILE_STATE_MODERATING, retry_s=retry_s)
-        return models.FileDownload(
-            state=FILE_STATE_READY, content=response.content, content_type=response.headers.get("content-type")
-        )
+        if got.content is None or len(got.content) > max_bytes:
+            return models.FileDownload(state=FILE_STATE_TOO_LARGE)
+        return models.FileDownload(state=FILE_STATE_READY, content=got.content, content_type=got.content_type)
 
     # --- helpers ----------------------------------------------------------------------------------------------
 

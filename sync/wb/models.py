@@ -315,8 +315,8 @@ class SentMessage(WBModel):
 
 
 class FileDownload(WBModel):
-    """A chat file asked of WB: `ready` with its bytes, `moderating` (202: ask again after `retry_s`), or `refused`
-    (451: it failed WB's moderation, for good)."""
+    """A chat file asked of WB: `ready` with its bytes, `moderating` (202: ask again after `retry_s`), `refused`
+    (451: it failed WB's moderation, for good) or `too_large` (over the caller's cap: not read further)."""
 
     state: str
     content: bytes = b""

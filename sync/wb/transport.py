@@ -9,6 +9,7 @@ raises `WBOutcomeUnknown`.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self, TypeVar
@@ -63,6 +64,8 @@ class _NotSent(WBTimeout):
 
 # JSON escapes of what no database column stores: NUL, and UTF-16 surrogates (lone ones cannot be encoded).
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+# An error answer is read this far at most (its text is shown cut to 200 characters anyway).
+ERROR_BODY_CAP = 64 * 1024
 # After json.loads a valid pair is one character: any surrogate code point left is a lone one.
 _LONE = re.compile("[\x00\ud800-\udfff]")
 
@@ -86,16 +89,40 @@ def _retry_after(headers: httpx.Headers, bucket: str) -> float:
         return _INTERVAL_S[bucket]
 
 
-def _error_text(response: httpx.Response) -> str:
+def _error_text(status: int, body: bytes) -> str:
     try:
-        body = response.json()
+        parsed = json.loads(body)
     except ValueError:
-        return response.text[:200]
-    if isinstance(body, dict):
+        return body[:200].decode(errors="replace")
+    if isinstance(parsed, dict):
         for key in ("errorText", "detail", "error", "title"):
-            if isinstance(body.get(key), str) and body[key]:
-                return str(body[key])
-    return f"HTTP {response.status_code}"
+            if isinstance(parsed.get(key), str) and parsed[key]:
+                return str(parsed[key])
+    return f"HTTP {status}"
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes | None:
+    """The body, or None as soon as it proves longer than `cap` bytes: the declared length is checked before
+    reading, then the bytes are counted as they arrive (decoded ones: a compressed bomb counts what it becomes),
+    so a hostile answer costs at most `cap` plus one chunk of memory."""
+    declared = response.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > cap:
+        return None
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > cap:
+            return None
+    return bytes(body)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file WB answered with: its status (200, or 202 while WB moderates it), type and bytes (None: over the cap)."""
+
+    status: int
+    content_type: str | None
+    content: bytes | None
 
 
 class WBTransport:
@@ -147,10 +174,10 @@ class WBTransport:
         )
 
     async def _call(
-        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, cap: int | None = None, **kw: Any
     ) -> Any:
-        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body), or the
-        response itself when `raw` (a file: bytes, or WB's 202 while it moderates one)."""
+        """One logical request with bounded retries; returns the decoded JSON body (None for an empty body), or, with
+        `cap`, a `Download` (a file: its bytes up to `cap`, or WB's 202 while it moderates one)."""
 
         def retryable(exc: BaseException) -> bool:
             if isinstance(exc, WBRateLimited | _NotSent):
@@ -165,36 +192,51 @@ class WBTransport:
         )
         async for attempt in retrying:
             with attempt:
-                return await self._once(auth, bucket, method, url, idempotent=idempotent, raw=raw, **kw)
+                return await self._once(auth, bucket, method, url, idempotent=idempotent, cap=cap, **kw)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     async def _once(
-        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, raw: bool = False, **kw: Any
+        self, auth: WBAuth, bucket: str, method: str, url: str, *, idempotent: bool, cap: int | None = None, **kw: Any
     ) -> Any:
         if self._gate is not None:
             await self._gate.acquire(auth.seller_key, bucket)
+        request = self._http.build_request(method, url, headers={"Authorization": auth.token}, **kw)
         try:
-            response = await self._http.request(method, url, headers={"Authorization": auth.token}, **kw)
+            # Streamed: the body is read below, within its cap, never whole before anyone looked at its size.
+            response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise _NotSent(f"cannot connect to WB: {type(exc).__name__}") from None
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
             raise err if idempotent else WBOutcomeUnknown(err) from None
+        try:
+            return await self._answer(auth, bucket, response, idempotent=idempotent, cap=cap)
+        except (httpx.TimeoutException, httpx.TransportError) as exc:  # the body broke off
+            err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
+            raise err if idempotent else WBOutcomeUnknown(err) from None
+        finally:
+            await response.aclose()
+
+    async def _answer(
+        self, auth: WBAuth, bucket: str, response: httpx.Response, *, idempotent: bool, cap: int | None
+    ) -> Any:
         status = response.status_code
         if status == 429:
             wait = _retry_after(response.headers, bucket)
             if self._gate is not None:
                 await self._gate.penalize(auth.seller_key, bucket, wait)
             raise WBRateLimited(wait)
-        if status >= 500:
-            err = WBServerError(f"WB error {status}: {_error_text(response)}", status=status)
-            raise err if idempotent else WBOutcomeUnknown(err)
-        if status in (401, 403):
-            raise WBAuthError(_error_text(response), status=status)
         if status >= 400:
-            raise WBBadRequest(_error_text(response), status=status)
-        if raw:
-            return response
+            text = _error_text(status, await _read_capped(response, ERROR_BODY_CAP) or b"")
+            if status >= 500:
+                err = WBServerError(f"WB error {status}: {text}", status=status)
+                raise err if idempotent else WBOutcomeUnknown(err)
+            if status in (401, 403):
+                raise WBAuthError(text, status=status)
+            raise WBBadRequest(text, status=status)
+        if cap is not None:
+            return Download(status, response.headers.get("content-type"), await _read_capped(response, cap))
+        await response.aread()
         if not response.content:
             return None
         try:

@@ -20,14 +20,14 @@ async def test_healthz_answers_without_a_session(client: httpx.AsyncClient) -> N
 async def test_readyz_checks_database_and_in_process_broker(client: httpx.AsyncClient) -> None:
     response = await client.get("/readyz")
     assert response.status_code == 200
-    assert response.json()["checks"] == {"database": "ok", "broker": "ok (in-process)"}
+    assert response.json()["checks"] == {"database": "ok", "tokens": "ok", "broker": "ok (in-process)"}
 
 
 async def test_readyz_checks_redis_when_configured(settings: Settings, db: None, redis_url: str, redis_client) -> None:
     app = create_app(settings.model_copy(update={"redis_url": redis_url}))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
         checks = (await http.get("/readyz")).json()["checks"]
-    assert checks == {"database": "ok", "redis": "ok", "broker": "ok"}
+    assert checks == {"database": "ok", "tokens": "ok", "redis": "ok", "broker": "ok"}
 
 
 async def test_readyz_is_503_when_redis_is_unreachable(settings: Settings, db: None) -> None:

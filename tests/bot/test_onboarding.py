@@ -50,7 +50,7 @@ async def test_bad_tokens_are_refused_and_deleted(stack, tg, wb) -> None:
     await tg.send(chat, expired["token"])
     await eventually(lambda: _last_from_bot(tg, chat, "expired"))
     assert all(m["deleted"] for m in await tg.messages(chat) if not m["from_bot"] and m["text"].startswith("eyJ"))
-    assert (await Seller.get()).wb_token_enc is None
+    assert not await Seller.exists()  # a refused token makes no seller
 
 
 async def test_invite_join_list_remove(stack, tg, wb) -> None:
@@ -58,6 +58,8 @@ async def test_invite_join_list_remove(stack, tg, wb) -> None:
     menu = await eventually(lambda: _last_from_bot(tg, owner_chat, "Choose"))
     await tg.press(owner_chat, menu["message_id"], text="English")
     await eventually(lambda: _last_from_bot(tg, owner_chat, "WB API token"))
+    await tg.send(owner_chat, (await wb.control("POST", "/sellers"))["token"])
+    await eventually(lambda: _last_from_bot(tg, owner_chat, "Token connected"))
     await tg.send(owner_chat, "/invite")
     invite = await eventually(lambda: _last_from_bot(tg, owner_chat, "operator"))
     code = invite["text"].rsplit(" ", 1)[-1]

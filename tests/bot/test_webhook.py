@@ -1,6 +1,6 @@
 """Webhook mode for real: `agentiq bot` with a webhook URL registers it with the Bot API server, which then pushes
 updates to the bot's aiohttp endpoint (with the secret header); the bot answers /start with onboarding, and the
-language button (a second update, handled in another task) creates the seller in the database."""
+language button (a second update, handled in another task) asks for the token in that language."""
 
 from __future__ import annotations
 
@@ -60,10 +60,15 @@ async def test_bot_in_webhook_mode_answers_start(db: None, database_url: str, tm
             press = {"message_id": answer["message_id"], "data": english["callback_data"]}
             await http.post("/_sandbox/chats/3001/press", json=press)
             async with asyncio.timeout(30):
-                while not await SellerMember.filter(tg_user_id=3001).exists():
+                while not any(
+                    "WB API token" in m["text"]
+                    for m in (await http.get("/_sandbox/chats/3001/messages")).json()
+                    if m["from_bot"]
+                ):
                     assert proc.poll() is None, log.read_text()
                     await asyncio.sleep(0.2)
-            assert (await SellerMember.get(tg_user_id=3001)).language == "en"
+            # The choice is answered in English and stores nothing: only an accepted token makes a seller.
+            assert not await SellerMember.filter(tg_user_id=3001).exists()
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)

@@ -7,7 +7,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from core.secrets import SecretError, mask_token, secret_box
-from core.settings import load_settings
+from core.settings import SettingsError, load_settings
 
 TOKEN = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjQwNzE1djEiLCJ0eXAiOiJKV1QifQ.payload.signature-XYZ9"
 
@@ -41,8 +41,8 @@ def test_generated_key_file_is_private_and_stable(tmp_path: Path) -> None:
 
 
 def test_bad_key_is_a_clear_error() -> None:
-    with pytest.raises(SecretError, match="AGENTIQ_ENCRYPTION_KEYS"):
-        secret_box(load_settings(encryption_keys="not-a-key"))
+    with pytest.raises(SettingsError, match="AGENTIQ_ENCRYPTION_KEYS"):
+        load_settings(encryption_keys="not-a-key")
 
 
 @pytest.mark.parametrize(

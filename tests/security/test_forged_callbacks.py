@@ -23,6 +23,9 @@ FORGED = [
     "i::-3",
     "c:d:-1:0",
     "m:0",
+    f"cl:a:approve1:{2**63}:0:0",
+    f"cl:c:approve1:1:{2**64}:0",
+    f"cl:x:approve1:-{2**70}:0:0",
 ]
 
 

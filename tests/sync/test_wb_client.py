@@ -270,14 +270,14 @@ async def test_chat_files_download_through_the_chat_bucket(wb: WB) -> None:
     event = wb.store.inject_message(wb.seller(), spec)
     moderated, refused = (f["downloadID"] for f in event["message"]["attachments"]["files"])
     try:
-        waiting = await client.download_chat_file(wb.auth, moderated)
+        waiting = await client.download_chat_file(wb.auth, moderated, max_bytes=1_000_000)
         assert (waiting.state, waiting.content) == ("moderating", b"") and 1 <= waiting.retry_s <= 30
-        assert (await client.download_chat_file(wb.auth, refused)).state == "refused"
+        assert (await client.download_chat_file(wb.auth, refused, max_bytes=1_000_000)).state == "refused"
         wb.seller().files[moderated].ready_at = 0
-        ready = await client.download_chat_file(wb.auth, moderated)
+        ready = await client.download_chat_file(wb.auth, moderated, max_bytes=1_000_000)
         assert (ready.state, ready.content, ready.content_type) == ("ready", b"sandbox file defect.jpg", "image/jpeg")
         with pytest.raises(WBBadRequest):
-            await client.download_chat_file(wb.auth, "unknown/../id")
+            await client.download_chat_file(wb.auth, "unknown/../id", max_bytes=1_000_000)
     finally:
         await client.aclose()
     assert gate.acquired == [("1", "chat")] * 4
