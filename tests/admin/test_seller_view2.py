@@ -74,3 +74,22 @@ async def test_product_week_bars_count_what_they_link_to(logged_in: httpx.AsyncC
     assert len(bars) == 8 and sum(v for v, _ in bars) == len(moments)
     for value, href in bars:
         assert await _listed(logged_in, href) == value, href
+
+
+async def test_admin_export_in_the_pages_language_and_zone(logged_in: httpx.AsyncClient) -> None:
+    import csv
+    import io
+    from zoneinfo import ZoneInfo
+
+    seeded = await seed()
+    for lang, sep, title in (("ru", ";", "Канал"), ("en", ",", "Channel")):
+        response = await logged_in.get("/interactions/export.csv", params={"lang": lang, "tz": "Europe/Moscow"})
+        assert response.content.startswith("\ufeff".encode())
+        header, *rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=sep))
+        assert header[2] == title and all(len(r) == len(header) for r in rows)
+        review = next(dict(zip(header, r, strict=True)) for r in rows if r[0] == str(seeded.review.id))
+        received = review["Получено" if lang == "ru" else "Received"]
+        # The time the screen shows: the viewer's zone (Moscow), not UTC.
+        assert received.endswith("+03:00")
+        assert received == seeded.review.occurred_at.astimezone(ZoneInfo("Europe/Moscow")).isoformat(timespec="seconds")
+        assert review["Канал" if lang == "ru" else "Channel"] == ("Отзыв" if lang == "ru" else "Review")

@@ -127,3 +127,29 @@ async def test_each_album_sits_above_its_own_card_and_names_it(db, tg, notifier)
         assert all(m["photo"] and not m["buttons"] for m in album), [m["text"] for m in sent]
         assert all(m["photo"]["url"].startswith(f"https://photos.wbstatic.net/c/{n}/") for m in album)
         assert f"Товар {n} · nm {900100 + n}" in album[0]["text"]
+
+
+async def test_russian_export_opens_in_russian_excel(db, tg, bot, feed) -> None:
+    import csv
+    import io
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    seller = await make_seller(
+        language="ru", settings={"auto_draft": False, "business_hours": {"timezone": "Asia/Yekaterinburg"}}
+    )
+    chat = await tg.user(language="ru")
+    await make_member(seller, chat, language="ru")
+    at = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    await make_interaction(seller, channel=Channel.QUESTION, text="Размер XL?", rating=None, occurred_at=at)
+    await tg.send(chat, "/export")
+    await feed()
+    sent = [m for m in await tg.messages(chat) if m["from_bot"]][-1]
+    raw = (await tg.http.get(f"/_sandbox/files/{sent['document']['file_id']}")).content
+    assert raw.startswith("\ufeff".encode())
+    header, row = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert header[:5] == ["ID", "Продавец (ID)", "Канал", "ID в WB", "Получено"] and len(row) == len(header)
+    values = dict(zip(header, row, strict=True))
+    assert values["Канал"] == "Вопрос" and values["Текст"] == "Размер XL?"
+    # In the seller's zone, with its offset.
+    assert values["Получено"] == at.astimezone(ZoneInfo("Asia/Yekaterinburg")).isoformat()
