@@ -73,6 +73,10 @@ class ClaimCb(CallbackData, prefix="cl"):
     card_id: int = Field(default=0, ge=0, lt=2**63)
 
 
+class DemoTokenCb(CallbackData, prefix="dt"):
+    """Onboarding in the demo: connect the WB sandbox store's token (the token itself never goes in the button)."""
+
+
 class LangCb(CallbackData, prefix="l"):
     """Language choice (onboarding and /settings)."""
 

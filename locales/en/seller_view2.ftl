@@ -42,3 +42,5 @@ export-col-reply-status = Reply status
 export-col-reply-via = Sent via
 export-col-reply-by = Replied by
 export-col-reply-sent-at = Reply sent
+# The demo's onboarding: the WB sandbox store's token as a button.
+sv-demo-token-btn = 🧪 Connect the demo store (WB sandbox)

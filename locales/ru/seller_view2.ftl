@@ -42,3 +42,5 @@ export-col-reply-status = Статус ответа
 export-col-reply-via = Способ отправки
 export-col-reply-by = Кто ответил
 export-col-reply-sent-at = Ответ отправлен
+# The demo's onboarding: the WB sandbox store's token as a button.
+sv-demo-token-btn = 🧪 Подключить демо-магазин (песочница WB)
