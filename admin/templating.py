@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from starlette.datastructures import URL
 
 from admin.deps import csrf_token, request_language, request_zone
 from core.alerts import alert_title
@@ -19,6 +20,14 @@ from core.i18n import translator
 from core.timezones import ZONES, local, zone_label
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def page_url(request: Request) -> URL:
+    """The address of the page shown: a POST that re-renders a page (a refused reply, refused facts) names its GET
+    page in `request.state.page_url`, so the header's language and zone links reload the page, never the POST."""
+    if request.method == "GET":
+        return request.url
+    return URL(str(getattr(request.state, "page_url", None) or request.url))
 
 
 def _request_context(request: Request) -> dict[str, Any]:
@@ -31,6 +40,8 @@ def _request_context(request: Request) -> dict[str, Any]:
         "lang": lang,
         "csrf_token": csrf_token(request),
         "zone": zone,
+        "here": page_url(request),
+        "here_params": request.query_params.multi_items() if request.method == "GET" else [],
         # The offered zones, plus the viewer's own when it came as another IANA name through `?tz=`.
         "zones": [(z, zone_label(z, t, now)) for z in (*ZONES, *(() if zone in ZONES else (zone,)))],
     }
@@ -48,6 +59,14 @@ def _enum(ctx: Context, value: object, group: str) -> str:
     key = f"enum-{group}-" + str(value).replace(".", "-").replace("_", "-")
     t = ctx["t"]
     return t(key) if t.has(key) else str(value)
+
+
+@pass_context
+def _coded(ctx: Context, key: str, fallback: object) -> str:
+    """A WB code's label (`claim-status-2`, `claim-action-approve2`, `sv-currency-643`) when the locales know the
+    key, else `fallback` (a code WB added since: shown as it is rather than hidden)."""
+    t = ctx["t"]
+    return t(key) if t.has(key) else str(fallback)
 
 
 @pass_context
@@ -78,6 +97,7 @@ def _reasons(ctx: Context, verdict: dict[str, Any] | None) -> list[str]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_request_context])
 templates.env.filters["dt"] = _datetime
 templates.env.filters["enum"] = _enum
+templates.env.filters["coded"] = _coded
 templates.env.filters["num"] = pass_context(lambda ctx, value: number(value, ctx["lang"]))
 templates.env.globals["zone_name"] = _zone_name
 templates.env.globals["alert_title"] = pass_context(lambda ctx, kind: alert_title(kind, ctx["t"]))

@@ -7,11 +7,10 @@ The report is an in-process asyncio task that edits one message until every conn
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from dataclasses import dataclass, field
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from taskiq import AsyncBroker
 
 from core import sellers
@@ -60,7 +59,13 @@ class Backfill:
         """Edit one progress message until the backfill finishes or `timeout_s` passes."""
         seller = await sellers.seller_of(seller_id)
         t = translator(seller.language)
-        message = await self.bot.send_message(chat_id, t("bot-backfill-title"))
+        # Sent while the first sync's return cards go to the same chat: Telegram's per-chat limit may answer 429.
+        while True:
+            try:
+                message = await self.bot.send_message(chat_id, t("bot-backfill-title"))
+                break
+            except TelegramRetryAfter as exc:
+                await asyncio.sleep(exc.retry_after)
         shown = message.text
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
@@ -68,8 +73,13 @@ class Backfill:
             progress = await sellers.backfill_progress(seller_id)
             text = render_progress(progress, t)
             if text != shown:
-                with contextlib.suppress(TelegramBadRequest):
+                try:
                     await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message.message_id)
+                except TelegramRetryAfter:
+                    await asyncio.sleep(self.interval_s)
+                    continue  # shown in the next round
+                except TelegramBadRequest:
+                    pass
                 shown = text
             if progress.finished:
                 return

@@ -39,10 +39,10 @@ def render_backlog(found: backlog.Backlog, t: Translator, zone: str) -> str:
 
 
 def backlog_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """The /inbox list, urgent first (its usual order) or oldest first."""
+    """The /inbox list, urgent first (its usual order) or oldest first, each as a new message below the summary."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("backlog-btn-urgent"), callback_data=InboxCb())
-    kb.button(text=t("backlog-btn-oldest"), callback_data=InboxCb(oldest=True))
+    kb.button(text=t("backlog-btn-urgent"), callback_data=InboxCb(new=True))
+    kb.button(text=t("backlog-btn-oldest"), callback_data=InboxCb(oldest=True, new=True))
     kb.adjust(2)
     return kb.as_markup()
 

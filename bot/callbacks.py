@@ -85,6 +85,10 @@ class ClaimCb(CallbackData, prefix="cl"):
     card_id: int = Field(default=0, ge=0, lt=2**63)
 
 
+class DemoTokenCb(CallbackData, prefix="dt"):
+    """Onboarding in the demo: connect the WB sandbox store's token (the token itself never goes in the button)."""
+
+
 class LangCb(CallbackData, prefix="l"):
     """Language choice (onboarding and /settings)."""
 
@@ -104,6 +108,8 @@ class InboxCb(CallbackData, prefix="i"):
     channel: str = ""
     page: int = Field(default=0, ge=0, le=100_000)
     oldest: bool = False
+    # Opened from a message that must stay readable (the onboarding backlog summary): the list comes as a new message.
+    new: bool = False
 
     @field_validator("channel")
     @classmethod

@@ -25,8 +25,10 @@ def render_digest(content: quiet.DigestContent, t: Translator) -> str:
     for n, item in enumerate(content.items[: quiet.DIGEST_LINES], start=1):
         stars = f" {item.rating}★" if item.rating else ""
         product = f" · {clip(item.product_name, 40, '…')}" if item.product_name else ""
+        # A chat is one buyer's conversation: the line says whose (WB gives chats the buyer's name).
+        buyer = f" · {clip(item.buyer_name, 40, '…')}" if item.buyer_name else ""
         text = clip(item.text, 80, "…") or "—"
-        lines.append(f"{n}. {PRIORITY_ICON.get(item.priority.value, '')}{stars}{product}: {text}")
+        lines.append(f"{n}. {PRIORITY_ICON.get(item.priority.value, '')}{stars}{product}{buyer}: {text}")
     if len(content.items) > quiet.DIGEST_LINES:
         lines.append(t("digest-more", count=len(content.items) - quiet.DIGEST_LINES))
     return "\n".join(lines)

@@ -51,7 +51,8 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
     def add(action: CardAction, key: str, draft_id: int = 0) -> None:
         kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=iid, draft_id=draft_id))
 
-    hide = data.interaction.channel == Channel.QUESTION and data.stage in _OPEN
+    # A drafted card (auto-draft is on by default) still offers Skip and Hide directly: no Cancel first.
+    hide = data.interaction.channel == Channel.QUESTION and (data.stage in _OPEN or data.stage == CardStage.DRAFTED)
     if hide and is_warned(data.interaction):
         add(CardAction.HIDE, "question-btn-hide")  # WB flagged it: hiding comes first
     if data.stage in _OPEN:
@@ -64,6 +65,7 @@ def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
         add(CardAction.EDIT, "bot-btn-edit", data.draft.id)
         add(CardAction.REGENERATE, "bot-btn-regenerate", data.draft.id)
         add(CardAction.CANCEL, "bot-btn-cancel", data.draft.id)
+        add(CardAction.SKIP, "bot-btn-skip")
     elif data.stage == CardStage.SKIPPED and data.undo_skip:
         add(CardAction.UNSKIP, "bot-btn-unskip")
     elif data.stage == CardStage.UNKNOWN:

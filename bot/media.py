@@ -9,31 +9,51 @@ sends neither the card nor its album again; a card re-sent after a lost attempt 
 
 from __future__ import annotations
 
+import asyncio
 import html
+import weakref
 from typing import TYPE_CHECKING
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 
+from bot.text import clip
 from core import chat_files
 from core.attachments import Media
 from core.i18n import Translator
-from core.models import ChatFile
+from core.models import ChatFile, Interaction
 
 if TYPE_CHECKING:  # bot.notify calls this module
     from bot.notify import Notifier
 
 ALBUM_MAX = 10  # Telegram's limit of items in one media group
 LINKS_MAX = 20
+_together: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+def together(chat_id: int) -> asyncio.Lock:
+    """Held while one item's album, files and card go to `chat_id`: at onboarding many cards go out at once, and
+    another item's album between them would sit above the wrong card."""
+    lock = _together.get(chat_id)
+    if lock is None:
+        lock = _together[chat_id] = asyncio.Lock()
+    return lock
 
 
 def _link(url: str, label: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
 
 
-def caption(media: Media, t: Translator) -> str:
-    """The album's caption (well under Telegram's 1024 characters: counts and short link labels only)."""
-    parts = []
+def media_about(i: Interaction, t: Translator) -> str:
+    """Whose photos these are: the item's channel, product and nmID (and the buyer, when WB names one)."""
+    product = clip(i.product_name, 60, "…") or t("bot-card-no-product")
+    about = t("sv-media-about", channel=t(f"bot-channel-{i.channel}"), product=product, nm_id=str(i.nm_id or "—"))
+    return about + (f" · {clip(i.buyer_name, 40, '…')}" if i.buyer_name else "")
+
+
+def caption(media: Media, t: Translator, about: str = "") -> str:
+    """The album's caption (well under Telegram's 1024 characters: whose item, counts and short link labels)."""
+    parts = [about] if about else []
     if media.photos:
         total = len(media.photos)
         parts.append(t("media-photos-first" if total > ALBUM_MAX else "media-photos", shown=ALBUM_MAX, total=total))
@@ -50,12 +70,13 @@ def links_text(media: Media, t: Translator) -> str:
     return "📎 " + " · ".join(photos + videos)
 
 
-async def send_media(notifier: Notifier, chat_id: int, media: Media, t: Translator) -> None:
-    """Send the item's media to one chat before its card; Telegram's refusal of a photo falls back to links.
-    A member who blocked the bot raises TelegramForbiddenError, as the card's send would."""
+async def send_media(notifier: Notifier, chat_id: int, media: Media, t: Translator, about: str = "") -> None:
+    """Send the item's media to one chat before its card, the caption naming the item (`about`); Telegram's refusal
+    of a photo falls back to links. A member who blocked the bot raises TelegramForbiddenError, as the card's
+    send would."""
     if not media:
         return
-    text = caption(media, t)
+    text = caption(media, t, about)
     photos = media.photos[:ALBUM_MAX]
     try:
         if len(photos) > 1:

@@ -30,7 +30,7 @@ from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.keyboards import card_keyboard
 from bot.limits import TRANSIENT, TelegramLimits, install_limits
-from bot.media import send_files, send_media
+from bot.media import media_about, send_files, send_media, together
 from bot.render import clip, render_card
 from core import arrival, cards, chat_files, inbox, members, readings, sellers
 from core.alerts import (
@@ -117,10 +117,12 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             continue
         t = translator(member.language)
         try:
-            # The buyer's photos first, so the card with its buttons is the newest message; both under the claim.
-            await send_media(notifier, member.tg_chat_id, media, t)
-            await send_files(notifier, member.tg_chat_id, files)
-            message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
+            # The buyer's photos first, so the card with its buttons is the newest message; both under the claim,
+            # and no other item's album between them.
+            async with together(member.tg_chat_id):
+                await send_media(notifier, member.tg_chat_id, media, t, media_about(data.interaction, t))
+                await send_files(notifier, member.tg_chat_id, files)
+                message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
         except TelegramForbiddenError as exc:
             await members.mark_blocked(member.id)
             await cards.card_failed(card, exc.message)

@@ -58,8 +58,11 @@ def _fit(lines: list[str], budget: int, order: list[int] | None = None) -> tuple
 
 def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
     lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {when(i.occurred_at, zone)}"]
-    product = clip(i.product_name, 200, "…") or t("bot-card-no-product")
-    lines.append(t("bot-card-product", product=product, nm_id=str(i.nm_id or "—")))
+    product = clip(i.product_name, 200, "…")
+    if product or not i.nm_id:  # "product unknown" only when WB gave no nmID
+        lines.append(t("bot-card-product", product=product or t("bot-card-no-product"), nm_id=str(i.nm_id or "—")))
+    else:
+        lines.append(t("sv-card-nm-only", nm_id=str(i.nm_id)))
     if i.rating:
         lines.append("★" * i.rating + "☆" * (5 - i.rating))
     if i.buyer_name:

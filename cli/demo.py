@@ -131,6 +131,7 @@ def demo_settings(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> Setting
             "api_base_url": world.telegram_url,
             "ops_chat_id": world.ops_chat_id,
         },
+        demo_token=world.wb_token,
         llm={"base_url": f"{world.llm_url}/v1", "api_key": "sk-sandbox", "model": "sandbox-chat"},
         admin={"host": "127.0.0.1", "port": ports.admin, "secure_cookies": False},
         sync={
@@ -143,31 +144,28 @@ def demo_settings(world: DemoWorld, ports: DemoPorts, data_dir: Path) -> Setting
     )
 
 
-async def connect_demo_seller(world: DemoWorld, settings: Settings, *, llm: bool = False) -> None:
-    """Onboard the demo seller the way /start does: member, live token check, encrypted token, admin login.
-
-    The demo shows the default path: template drafts. `llm` switches the seller to the LLM stand-in, whose canned
-    answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
+async def prepare_demo(world: DemoWorld, settings: Settings, *, llm: bool = False) -> None:
+    """The demo's admin login; the seller is onboarded in the Telegram sandbox as a newcomer would be (/start,
+    language, the WB sandbox store's token from a button, shop name). `llm` switches sellers to the LLM stand-in,
+    whose canned answers ignore what the buyer wrote (a stand-in for the protocol, not for a model)."""
     from admin.security import hash_password
-    from core import members, tokens
     from core.db import database
-    from core.models import AdminUser
-    from sync.token_probe import make_probe
-    from sync.wb import WBClient
+    from core.models import AdminUser, Seller
 
-    async with database(settings), contextlib.aclosing(WBClient(settings.wb)) as wb:
-        member = await members.member_of(DEMO_USER_ID)
-        if member is None:
-            member = await members.start_seller(
-                tg_user_id=DEMO_USER_ID, tg_chat_id=DEMO_USER_ID, name="Продавец", language="ru"
-            )
-        await tokens.connect_token(member=member, token=world.wb_token, probe=make_probe(wb), settings=settings)
-        seller = await member.seller
-        seller.llm_enabled = llm
-        await seller.save(update_fields=["llm_enabled"])
+    async with database(settings):
         await AdminUser.get_or_create(
             email=DEMO_ADMIN_EMAIL, defaults={"password_hash": hash_password(DEMO_ADMIN_PASSWORD)}
         )
+        await Seller.all().update(llm_enabled=llm)  # a restarted demo's seller
+
+
+async def llm_for_new_sellers() -> None:
+    """`--llm`: the seller onboarded while the demo runs drafts with the LLM stand-in too."""
+    from core.models import Seller
+
+    while True:
+        await asyncio.sleep(1)
+        await Seller.filter(llm_enabled=False).update(llm_enabled=True)
 
 
 async def inject_forever(world: DemoWorld, every_s: float, seed: int) -> None:
@@ -217,7 +215,7 @@ async def run_demo(
         from core.db import upgrade
 
         await upgrade(settings)
-        await connect_demo_seller(world, settings, llm=llm)
+        await prepare_demo(world, settings, llm=llm)
 
         from cli.runtime import run_all
 
@@ -240,4 +238,7 @@ async def run_demo(
             if ready_file is not None:
                 ready_file.write_text(f"{tg_url}\n{wb_url}\nhttp://127.0.0.1:{ports.admin}\n{world.wb_seller}\n")
 
-        await run_all(settings, extra=(lambda: inject_forever(world, inject_every_s, seed),), ready=ready)
+        extra = [lambda: inject_forever(world, inject_every_s, seed)]
+        if llm:
+            extra.append(llm_for_new_sellers)
+        await run_all(settings, extra=tuple(extra), ready=ready)

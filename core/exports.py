@@ -15,12 +15,14 @@ import io
 import json
 import re
 from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from core.analytics.common import Period
 from core.analytics.items import ItemFilters, matching
+from core.i18n import Translator, translator
 from core.models import Reply
 from core.reading import Mood, Situation
 from core.topics import Topic
@@ -43,6 +45,39 @@ COLUMNS = (*INTERACTION_FIELDS, *REPLY_FIELDS)
 _TIMES = frozenset({"occurred_at", "due_at", "first_response_at", "reply_sent_at"})
 # Stored JSON lists of stable values (core.reading): space-separated in a cell.
 _LISTS = frozenset({"topics", "situations"})
+# Stored codes shown as words of the reader's language: column → the locale key's prefix (value appended).
+_LABELS = {
+    "channel": "bot-channel-",
+    "status": "admin-status-",
+    "priority": "admin-priority-",
+    "answer_state": "enum-answer-state-",
+    "reply_status": "enum-reply-status-",
+    "reply_via": "enum-reply-via-",
+    "mood": "mood-",
+    "product_kind": "product-kind-",
+}
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """The file as a spreadsheet in the reader's language opens it: Russian Excel splits columns at `;`, an English
+    one at `,`; headers and coded values (channel, status…) are the language's words. Both start with a BOM.
+    No language: the stored codes as headers and values, `,` (for programs, not people)."""
+
+    language: str | None = None
+
+    @property
+    def delimiter(self) -> str:
+        return ";" if self.language == "ru" else ","
+
+    @property
+    def t(self) -> Translator | None:
+        return translator(self.language) if self.language else None
+
+    def header(self) -> list[str]:
+        """The column titles (`export-col-*` in locales/*/seller_view2.ftl), or the column names."""
+        t = self.t
+        return [t("export-col-" + name.replace("_", "-")) for name in COLUMNS] if t else list(COLUMNS)
 
 
 def safe_cell(value: Any) -> Any:
@@ -53,13 +88,22 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _cell(name: str, value: Any, zone: ZoneInfo) -> Any:
+def _cell(name: str, value: Any, zone: ZoneInfo, t: Translator | None) -> Any:
     if value is None:
         return ""
+    if name in _LABELS and t is not None:
+        key = _LABELS[name] + str(getattr(value, "value", value))
+        key = key if key.startswith("admin-") else key.replace("_", "-")
+        return t(key) if t.has(key) else str(getattr(value, "value", value))
     if name in _TIMES and isinstance(value, datetime):
         return value.astimezone(zone).isoformat(timespec="seconds")
     if name in _LISTS:
-        return " ".join(value) if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list) and t is not None:
+            prefix = "topic-" if name == "topics" else "situation-"
+            return ", ".join(t(prefix + v) if t.has(prefix + v) else str(v) for v in value)
+        if isinstance(value, list):
+            return " ".join(value)
+        return json.dumps(value, ensure_ascii=False)
     if hasattr(value, "value"):  # enums: their stored value, not the Python name
         value = value.value
     return safe_cell(value)
@@ -76,7 +120,7 @@ async def _latest_replies(ids: list[int]) -> dict[int, dict[str, Any]]:
     return {r["interaction_id"]: r for r in rows}
 
 
-def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo) -> list[Any]:
+def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo, t: Translator | None) -> list[Any]:
     reply = reply or {}
     values = {
         **item,
@@ -86,13 +130,15 @@ def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo) -> 
         "reply_by": reply.get("approved_by__name"),
         "reply_sent_at": reply.get("sent_at"),
     }
-    return [_cell(name, values[name], zone) for name in COLUMNS]
+    return [_cell(name, values[name], zone, t) for name in COLUMNS]
 
 
-async def export_pages(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> AsyncIterator[list[list[Any]]]:
+async def export_pages(
+    filters: ItemFilters, *, page_size: int = PAGE_SIZE, fmt: CsvFormat = CsvFormat()
+) -> AsyncIterator[list[list[Any]]]:
     """The matching interactions as CSV-ready rows (COLUMNS order), one page of at most `page_size` at a time,
-    in id order. Times are ISO 8601 in `filters.zone`."""
-    zone = ZoneInfo(filters.zone)
+    in id order. Times are ISO 8601 in `filters.zone`; coded values in `fmt`'s language."""
+    zone, t = ZoneInfo(filters.zone), fmt.t
     # Keyset pagination by id (the caller's page fields are ignored): each page is an index range, never OFFSET.
     last_id = 0
     while True:
@@ -103,31 +149,35 @@ async def export_pages(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> A
             return
         last_id = items[-1]["id"]
         replies = await _latest_replies([i["id"] for i in items])
-        yield [_row(item, replies.get(item["id"]), zone) for item in items]
+        yield [_row(item, replies.get(item["id"]), zone, t) for item in items]
         if len(items) < page_size:
             return
 
 
-def csv_text(rows: Iterable[list[Any]]) -> str:
+def csv_text(rows: Iterable[list[Any]], delimiter: str = ",") -> str:
     """`rows` as CSV text (CRLF lines): every text cell quoted, numbers bare."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
     return buffer.getvalue()
 
 
-async def csv_chunks(filters: ItemFilters, *, page_size: int = PAGE_SIZE) -> AsyncIterator[str]:
+async def csv_chunks(
+    filters: ItemFilters, *, page_size: int = PAGE_SIZE, fmt: CsvFormat = CsvFormat()
+) -> AsyncIterator[str]:
     """The export as CSV text: the BOM and header first, then one chunk per page (RFC 4180, CRLF lines)."""
-    yield BOM + csv_text([COLUMNS])
-    async for page in export_pages(filters, page_size=page_size):
-        yield csv_text(page)
+    yield BOM + csv_text([fmt.header()], fmt.delimiter)
+    async for page in export_pages(filters, page_size=page_size, fmt=fmt):
+        yield csv_text(page, fmt.delimiter)
 
 
-async def write_csv(filters: ItemFilters, out: TextIO, *, page_size: int = PAGE_SIZE) -> int:
+async def write_csv(
+    filters: ItemFilters, out: TextIO, *, page_size: int = PAGE_SIZE, fmt: CsvFormat = CsvFormat()
+) -> int:
     """Write the export to the text file `out` page by page (the bot sends it as a document); the row count."""
-    out.write(BOM + csv_text([COLUMNS]))
+    out.write(BOM + csv_text([fmt.header()], fmt.delimiter))
     rows = 0
-    async for page in export_pages(filters, page_size=page_size):
-        out.write(csv_text(page))
+    async for page in export_pages(filters, page_size=page_size, fmt=fmt):
+        out.write(csv_text(page, fmt.delimiter))
         rows += len(page)
     return rows
 
@@ -139,13 +189,14 @@ async def seller_export(
     out: TextIO,
     now: datetime,
     zone: str,
+    language: str | None = None,
     situation: Situation | None = None,
     mood: Mood | None = None,
     topic: Topic | None = None,
 ) -> tuple[int, Period]:
-    """The seller's last `days` calendar days (in `zone`) written to `out`, picked by the reading when asked (a
-    situation, mood or topic): the row count and the period."""
+    """The seller's last `days` calendar days (in `zone`) written to `out` for a reader of `language`, picked by the
+    reading when asked (a situation, mood or topic): the row count and the period."""
     period = Period.last_days(days, now, zone)
     filters = ItemFilters(seller_id=seller_id, period=period, zone=zone, situation=situation, mood=mood, topic=topic)
-    rows = await write_csv(filters, out)
+    rows = await write_csv(filters, out, fmt=CsvFormat(language))
     return rows, period

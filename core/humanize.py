@@ -8,9 +8,12 @@ from core.i18n import Translator
 
 
 def duration(seconds: float | None, t: Translator) -> str:
-    """`45 мин`, `3 ч 20 мин`, `1 д 14 ч` (rounded to the minute); "—" when there is nothing to show."""
+    """`26 с` under a minute, else `45 мин`, `3 ч 20 мин`, `1 д 14 ч` (rounded to the minute); "—" when there is
+    nothing to show."""
     if seconds is None:
         return "—"
+    if round(seconds) < 60:
+        return t("duration-s", s=max(round(seconds), 0))
     minutes = round(seconds / 60)
     if minutes < 60:
         return t("duration-min", m=minutes)

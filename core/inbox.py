@@ -194,11 +194,13 @@ async def _skipped_since(interaction: Interaction) -> datetime | None:
 
 
 async def _product_named_in_chat(interaction: Interaction) -> None:
-    """A chat about no product that names an nmID of the seller's shows that product (for display only: the row is
-    not changed, linking already reads the same mention)."""
-    if interaction.channel != Channel.CHAT or interaction.nm_id is not None:
+    """A chat shows its product's name: WB gives a chat only the nmID, so the name comes from the seller's other items
+    about it; a chat about no product that names an nmID of the seller's shows that product. For display only: the
+    row is not changed (linking already reads the same mention)."""
+    if interaction.channel != Channel.CHAT or interaction.product_name:
         return
-    for candidate in mentioned_nm_ids(interaction.text):
+    candidates = [interaction.nm_id] if interaction.nm_id is not None else mentioned_nm_ids(interaction.text)
+    for candidate in candidates:
         known = (
             await Interaction.filter(seller_id=interaction.seller_id, nm_id=candidate, product_name__not_isnull=True)
             .order_by("-id")

@@ -24,6 +24,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+# The drafter's list of WB's name stand-ins: one list, so a greeting and a link never disagree on who is anonymous.
 from core.models import Channel, Interaction, InteractionStatus, Link, LinkKind
 
 LINK_MIN_CONFIDENCE = 0.55

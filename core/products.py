@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tortoise.functions import Count
 
@@ -37,10 +37,12 @@ class ProductView:
 
 
 async def product_view(*, seller_id: int, nm_id: int, now: datetime, weeks: int = 8) -> ProductView:
-    """The product's last `weeks` weeks (ending now), its open items and every spike it had, newest first."""
-    start = now - timedelta(weeks=weeks)
+    """The product's last `weeks` weeks of whole UTC days (the last one ends with today), its open items and every
+    spike it had, newest first. Whole days, so each week is exactly the days its bar links to (`since`..`until`)."""
+    end = datetime.combine(now.date() + timedelta(days=1), time.min, now.tzinfo)
+    start = end - timedelta(weeks=weeks)
     rows = await Interaction.filter(
-        seller_id=seller_id, nm_id=nm_id, occurred_at__gte=start, occurred_at__lt=now
+        seller_id=seller_id, nm_id=nm_id, occurred_at__gte=start, occurred_at__lt=end
     ).values("occurred_at", "channel", "rating", "topics", "product_name")
     buckets: list[list[dict]] = [[] for _ in range(weeks)]
     for item in rows:

@@ -93,6 +93,7 @@ class DigestItem:
     rating: int | None
     product_name: str | None
     text: str
+    buyer_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ async def claim_digest(member_id: int) -> DigestContent | None:
         return None
     ids = await Card.filter(digest_id=digest.id).values_list("interaction_id", flat=True)
     rows = await Interaction.filter(id__in=ids).order_by("priority_rank", "occurred_at", "id")
-    items = [DigestItem(i.id, i.channel, i.priority, i.rating, i.product_name, i.text) for i in rows]
+    items = [DigestItem(i.id, i.channel, i.priority, i.rating, i.product_name, i.text, i.buyer_name) for i in rows]
     return DigestContent(digest.id, member, items)
 
 

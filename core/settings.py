@@ -243,6 +243,8 @@ class Settings(BaseSettings):
     log_format: str = "console"
     log_level: str = "INFO"
     banned_phrases_extra: list[str] = Field(default_factory=list)
+    # `agentiq demo` only: the WB sandbox store's token, offered at onboarding as a button (never set for real WB).
+    demo_token: SecretStr | None = None
 
     wb: WBSettings = Field(default_factory=WBSettings)
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)

@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 from playwright.async_api import Browser
 
+from tests.demo_onboarding import onboard
+
 ROOT = Path(__file__).resolve().parents[1]
 REVIEW_TEXT = "Очень понравилась кофта, тёплая и мягкая, размер подошёл идеально"
 SELLER_CHAT = 1001
@@ -57,6 +59,8 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
         await _wait_for(is_ready)
         tg_url, wb_url, admin_url, seller = ready.read_text().split()
         async with httpx.AsyncClient(timeout=10) as http:
+            # A fresh data dir: the first visit shows onboarding (language, the sandbox token's button, shop name).
+            await onboard(http, tg_url)
             assert (await http.get(f"{admin_url}/healthz")).status_code == 200
             await http.patch(f"{wb_url}/_sandbox/config", json={"moderation_rate": 0})
             review = (
@@ -111,6 +115,9 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
             out, _ = proc.communicate()
             raise AssertionError(f"demo did not stop on Ctrl-C:\n{out[-3000:]}") from None
     assert proc.returncode == 0, out[-3000:]
+    # The four addresses the README's quick start promises: seller's chat, ops channel, admin, WB's answers.
+    addresses = [line for line in out.splitlines() if re.match(r"\s+[^:]+:\s+https?://", line)]
+    assert len(addresses) == 4 and "prints four addresses" in (ROOT / "README.md").read_text(), addresses
     assert "Traceback" not in out, out[-3000:]
     # Ctrl-C is quiet: polling stops before the Telegram sandbox does, nothing is logged as an error.
     assert "Failed to fetch updates" not in out and "[error" not in out, out[-3000:]

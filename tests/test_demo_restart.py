@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.demo_onboarding import onboard
 from tests.processes import ROOT, agentiq_env, stop, tail
 
 SELLER_CHAT = 1001
@@ -80,6 +81,7 @@ async def test_a_restarted_demo_keeps_its_sandboxes_and_new_items_arrive(tmp_pat
         proc = _start(data_dir, ready, first_log)
         try:
             tg_url, wb_url, _, seller = await _ready(proc, ready, first_log)
+            await onboard(http, tg_url)
             ops = re.search(r"Ops alerts channel:\s+(\S+)", first_log.read_text())
             assert ops and (await http.get(ops.group(1))).status_code == 200, tail(first_log)
             await http.post(f"{wb_url}/_sandbox/sellers/{seller}/reviews", json={"text": "Первый запуск, всё ок"})

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from admin.deps import CurrentAdmin, request_zone
+from admin.deps import CurrentAdmin, request_language, request_zone
 from admin.filters import ItemQuery
 from core import exports
 
@@ -29,7 +29,7 @@ async def export_interactions(
     filters = query.filters(zone=request_zone(request))
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     return StreamingResponse(
-        _encoded(exports.csv_chunks(filters)),
+        _encoded(exports.csv_chunks(filters, fmt=exports.CsvFormat(request_language(request)))),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="agentiq-interactions-{stamp}.csv"'},
     )

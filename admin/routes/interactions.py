@@ -65,6 +65,7 @@ async def _render_detail(
 ) -> Response:
     """The page; after a refused reply it keeps the admin's text and says why (422 reasons or the 409 state)."""
     detail = await load_detail(interaction_id)
+    request.state.page_url = request.url_for("interaction", interaction_id=interaction_id)
     draft = next((dr for dr in detail.drafts if not dr.void), None)  # drafts come newest first
     context = {
         "admin": admin,

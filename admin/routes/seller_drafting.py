@@ -29,6 +29,7 @@ async def _seller(seller_id: int) -> Seller:
 
 async def _page(request: Request, admin: object, seller: Seller, **extra: object) -> Response:
     facts = await ProductFacts.filter(seller_id=seller.id).order_by("nm_id")
+    request.state.page_url = request.url_for("seller_drafting", seller_id=seller.id)
     context = {
         "admin": admin,
         "active": "sellers",

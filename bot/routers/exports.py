@@ -56,7 +56,13 @@ async def export_command(message: Message, command: CommandObject, member: Selle
         path = Path(folder) / f"agentiq-{seller_id}-{days}d.csv"
         with path.open("w", encoding="utf-8", newline="") as out:
             rows, _period = await exports.seller_export(
-                seller_id=seller_id, days=days, out=out, now=datetime.now(UTC), zone=zone, **picks
+                seller_id=seller_id,
+                days=days,
+                out=out,
+                now=datetime.now(UTC),
+                zone=zone,
+                language=t.language,
+                **picks,
             )
         if rows == 0:
             await message.answer(t("export-empty", days=days))

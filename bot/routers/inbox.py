@@ -39,5 +39,8 @@ async def inbox_command(message: Message, member: SellerMember | None, t: Transl
 @router.callback_query(InboxCb.filter())
 async def inbox_page(query: CallbackQuery, callback_data: InboxCb, member: SellerMember | None, t: Translator) -> None:
     text, markup = await _page(member, callback_data.channel, callback_data.page, t, callback_data.oldest)
-    await edit_in_place(query.message.edit_text(text, reply_markup=markup))
+    if callback_data.new:
+        await query.message.answer(text, reply_markup=markup)
+    else:
+        await edit_in_place(query.message.edit_text(text, reply_markup=markup))
     await query.answer()

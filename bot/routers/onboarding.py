@@ -8,9 +8,10 @@ from collections.abc import Awaitable, Callable
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import LangCb
+from bot.callbacks import DemoTokenCb, LangCb
 from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
@@ -55,7 +56,7 @@ async def start(message: Message, member: SellerMember | None, t: Translator) ->
 
 @router.callback_query(LangCb.filter())
 async def language_chosen(
-    query: CallbackQuery, callback_data: LangCb, member: SellerMember | None, state: FSMContext
+    query: CallbackQuery, callback_data: LangCb, member: SellerMember | None, state: FSMContext, settings: Settings
 ) -> None:
     if member is None:
         # A stranger's choice waits in the conversation state: nothing is written until a token is accepted.
@@ -67,14 +68,43 @@ async def language_chosen(
     t = translator(callback_data.language)
     await query.answer()
     await state.set_state(Onboarding.token)
-    await query.message.edit_text(t("bot-ask-token"))
+    await query.message.edit_text(t("bot-ask-token"), reply_markup=_demo_button(settings, t))
+
+
+def _demo_button(settings: Settings, t: Translator) -> InlineKeyboardMarkup | None:
+    """In the demo, the WB sandbox store's token as one button (a newcomer has no WB token to paste)."""
+    if settings.demo_token is None:
+        return None
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("sv-demo-token-btn"), callback_data=DemoTokenCb())
+    return kb.as_markup()
 
 
 @router.message(Command("connect"))
-async def reconnect(message: Message, member: SellerMember | None, state: FSMContext, t: Translator) -> None:
+async def reconnect(
+    message: Message, member: SellerMember | None, state: FSMContext, t: Translator, settings: Settings
+) -> None:
     access.require_owner(member)
     await state.set_state(Onboarding.token)
-    await message.answer(t("bot-ask-token"))
+    await message.answer(t("bot-ask-token"), reply_markup=_demo_button(settings, t))
+
+
+@router.callback_query(DemoTokenCb.filter())
+async def demo_token_pressed(
+    query: CallbackQuery,
+    member: SellerMember | None,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    probe: tokens.TokenProbe,
+    backfill: Backfill,
+) -> None:
+    if settings.demo_token is None or await state.get_state() != Onboarding.token.state:
+        raise access.NotAllowed("stale")
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    token = settings.demo_token.get_secret_value()
+    await _connect(query.message, query.from_user, token, member, state, t, settings, probe, backfill)
 
 
 @router.message(Onboarding.token, F.text, ~F.text.startswith("/"))
@@ -88,14 +118,27 @@ async def token_received(
     probe: tokens.TokenProbe,
     backfill: Backfill,
 ) -> None:
-    token = message.text or ""
-    first_token = member is None or not member.seller.wb_token_enc
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
+    await _connect(message, message.from_user, message.text or "", member, state, t, settings, probe, backfill)
+
+
+async def _connect(
+    message: Message,
+    user: User,
+    token: str,
+    member: SellerMember | None,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    probe: tokens.TokenProbe,
+    backfill: Backfill,
+) -> None:
+    """Check and store `token` for `user` (a new seller, or the member's), start the first sync, ask the name."""
+    first_token = member is None or not member.seller.wb_token_enc
     if member is None:
         language = (await state.get_data()).get("language") or t.language
         t = translator(language)
-        user = message.from_user
         try:
             member, check = await tokens.connect_new_seller(
                 tg_user_id=user.id, tg_chat_id=message.chat.id, name=user.full_name, language=language, token=token,

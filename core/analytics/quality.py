@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from core.analytics.common import Period, Sql, pct
 from core.models import AnswerState, DraftOrigin, ReplyQuality, ReplyStatus
-from core.replies import EDIT
 
 
 @dataclass(frozen=True)
@@ -54,13 +53,14 @@ def _of_seller(alias: str, seller_id: int | None) -> str:
 
 
 async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStats:
-    """Quality counts of replies sent, drafts created and answers rejected by WB moderation in `period` (an edit
-    of a published answer is not another reply)."""
+    """Quality counts of text replies sent, drafts created and answers rejected by WB moderation in `period`. Only
+    answers count as replies: an edit of a published answer, a return decision and a hidden question (a `Reply`
+    with an `action`) are not written by hand."""
     q = Sql()
     replies = await q.rows(
         f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r {_of_seller("r", seller_id)}
              WHERE r.status = {q.p(ReplyStatus.SENT.value)} AND r.sent_at >= {q.p(period.start)}
-               AND r.sent_at < {q.p(period.end)} AND (r.action IS NULL OR r.action <> {q.p(EDIT)})
+               AND r.sent_at < {q.p(period.end)} AND r.action IS NULL
                    {q.seller(seller_id, "i.seller_id")} GROUP BY r.quality"""
     )
     q = Sql()

@@ -7,4 +7,7 @@ backlog-next = Cards will come for new items. Go through the old ones in /inbox 
 backlog-btn-urgent = 🔥 Urgent first
 backlog-btn-oldest = ⏳ Oldest first
 alert-title-backlog = Connected with a backlog
-alert-backlog = Seller { $seller }: { $total } unanswered items found at connection ({ $overdue } overdue). The seller got one summary instead of cards.
+alert-backlog = Seller { $seller }: { $total ->
+        [one] { $total } unanswered item
+       *[other] { $total } unanswered items
+    } found at connection ({ $overdue } overdue). The seller got one summary instead of cards.

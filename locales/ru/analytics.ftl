@@ -1,6 +1,9 @@
 ## Ops alerts (core.alerts): one text per alert kind.
 analytics-alert-stale-sync = Продавец { $seller }: синхронизация не обновлялась { $minutes } мин. (каналы: { $channels })
-analytics-alert-rate-limited = Продавец { $seller }: WB отвечает 429 подряд: { $count } раз
+analytics-alert-rate-limited = Продавец { $seller }: WB отвечает 429 подряд: { $count } { $count ->
+        [few] раза
+       *[other] раз
+    }
 analytics-alert-token-invalid = Продавец { $seller }: токен WB недействителен: синхронизация остановлена
 analytics-alert-token-expiring = Продавец { $seller }: { $days ->
     [0] токен WB истекает сегодня

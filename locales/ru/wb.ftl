@@ -10,7 +10,10 @@ wb-check-never = бессрочно
 wb-check-channel-ok = ✓ { $name }: разобрано элементов — { $items }
 wb-check-channel-denied = ✗ { $name }: у токена нет доступа ({ $error })
 wb-check-channel-error = ✗ { $name }: { $error }
-wb-check-channel-malformed = ✗ { $name }: { $malformed } из { $items } элементов не совпадают с нашими моделями
+wb-check-channel-malformed = ✗ { $name }: { $malformed } из { $items } { $items ->
+        [one] элемента
+       *[other] элементов
+    } не совпадают с нашими моделями
 wb-check-unknown-fields = {"  "}новые поля от WB: { $fields }
 wb-check-missing-fields = {"  "}поля, которые мы знаем, но WB не прислал: { $fields }
 wb-check-result-ok = Все проверки пройдены.

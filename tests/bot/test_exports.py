@@ -33,12 +33,17 @@ async def test_export_document_matches_database(db, tg, bot, feed) -> None:
     sent = (await _bot_messages(tg, chat))[-1]
     assert sent["document"]["file_name"].endswith(".csv") and "3" in sent["text"]
     content = (await tg.http.get(f"/_sandbox/files/{sent['document']['file_id']}")).content.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(content)))
+    lines = csv.reader(io.StringIO(content))
+    assert next(lines)[:3] == ["ID", "Seller ID", "Channel"]  # the member's language (English), `,`
+    rows = [dict(zip(exports.COLUMNS, row, strict=True)) for row in lines]
 
     expected = await Interaction.filter(seller_id=seller.id, occurred_at__gte=now - timedelta(days=29)).order_by("id")
     assert [int(r["id"]) for r in rows] == [i.id for i in expected]
     for row, item in zip(rows, expected, strict=True):
-        assert row["external_id"] == item.external_id and row["channel"] == item.channel.value
+        assert (
+            row["external_id"] == item.external_id
+            and row["channel"] == {"review": "Review", "question": "Question"}[item.channel]
+        )
         assert row["text"] == exports.safe_cell(item.text) and int(row["nm_id"]) == item.nm_id
         assert datetime.fromisoformat(row["occurred_at"]) == item.occurred_at.replace(microsecond=0)
     assert rows[0]["text"].startswith("'=") and rows[0]["reply_text"] == "Sorry!" and rows[0]["reply_status"] == "sent"

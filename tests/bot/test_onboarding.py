@@ -128,6 +128,10 @@ async def test_backlog_is_one_summary_and_cards_start_after_the_connection(stack
     await tg.press(chat, summary["message_id"], text="⏳ Oldest first")
     listing = await eventually(lambda: _last_from_bot(tg, chat, "Inbox"))
     oldest = min(waiting, key=lambda i: i.occurred_at)
+    # The list is a new message: the summary stays readable, buttons and all (issue 29).
+    assert listing["message_id"] != summary["message_id"]
+    kept = next(m for m in await tg.messages(chat) if m["message_id"] == summary["message_id"])
+    assert kept["text"] == summary["text"] and kept["buttons"] == summary["buttons"]
     assert CardCb.unpack(listing["buttons"][0][0]["callback_data"]).interaction_id == oldest.id
 
     # What arrives after the connection comes as a card.

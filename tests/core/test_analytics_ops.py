@@ -147,3 +147,18 @@ async def test_readiness_missing_cursor_is_no_go(db: None) -> None:
     fresh = result.sellers[0].criteria[0]
     assert (fresh.key, fresh.ok, fresh.value) == ("sync_fresh", False, None)
     assert not result.go
+
+
+async def test_manual_replies_are_texts_only(db: None) -> None:
+    """Issue 29: a return decision and a hidden question are not hand-written replies."""
+    seller = await Seller.create(name="A")
+    typed = await _item(seller, "m1", first_response_at=NOW)
+    claim = await Interaction.create(seller=seller, channel=Channel.RETURN, external_id="c1", occurred_at=NOW)
+    spam = await Interaction.create(seller=seller, channel=Channel.QUESTION, external_id="q1", occurred_at=NOW)
+    await _reply(typed, "m1", ReplyStatus.SENT)
+    for item, action in ((claim, "approve2"), (spam, "hide")):
+        await Reply.create(
+            interaction=item, text="", action=action, idempotency_key=f"a:{action}", status=ReplyStatus.SENT,
+            quality=ReplyQuality.MANUAL, sent_at=NOW,
+        )  # fmt: skip
+    assert (await reply_quality(seller_id=seller.id, period=PERIOD)).replies == {ReplyQuality.MANUAL: 1}

@@ -135,3 +135,16 @@ async def test_a_common_name_is_never_sure(db: None) -> None:
     assert await link_new([annas[0].id]) == 1
     kind, confidence, reason = (await _links())[(annas[0].id, annas[1].id)]
     assert (kind, reason) == (LinkKind.PROBABILISTIC, "same_name_product") and confidence < AUTO_ACTION_MIN_CONFIDENCE
+
+
+async def test_anonymous_buyers_never_link_by_product(db: None) -> None:
+    """WB shows a placeholder for a hidden name ("Покупатель Wildberries"): such items are anonymous and never link
+    by product (README, Linking), whatever the placeholder's spelling."""
+    seller = await Seller.create(name="s")
+    anonymous = [
+        await _item(seller, Channel.REVIEW, at=timedelta(hours=n), nm_id=444444, buyer_name=name, text="Маломерит")
+        for n, name in enumerate(("Покупатель Wildberries", "покупатель wildberries", "Покупатель", "", "  ", None))
+    ]
+    chat = await _item(seller, Channel.CHAT, at=timedelta(hours=9), nm_id=444444, buyer_name="Покупатель", text="?")
+    assert await link_new([*(a.id for a in anonymous), chat.id]) == 0
+    assert await Link.all().count() == 0
