@@ -101,9 +101,9 @@ async def test_demo_publishes_a_review_answer_and_stops_cleanly(
                 )
 
             answer = await _wait_for(published)
-            # The reply speaks to what the buyer praised (quality and fit), not a canned "thank you for the message".
-            # Fit has two phrasings ("размер подошёл", "посадка оказалась удачной"): either one speaks to it.
-            assert "качеств" in answer["answer"] and re.search("размер|посадк", answer["answer"]), answer["answer"]
+            # The reply speaks to what the buyer praised (quality or fit: praise is echoed once, issue 25's composer),
+            # not a canned "thank you for the message".
+            assert re.search("качеств|размер|посадк", answer["answer"]), answer["answer"]
             assert answer["answer_calls"] == 1
             assert len(answer["answer"]) >= 2
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from cli.demo import DEMO_USER_ID, SAFETY_EXAMPLE
+from tests.demo_onboarding import onboard
 from tests.processes import spawn, stop, tail, wait_until
 
 
@@ -27,6 +28,8 @@ async def test_demo_pages_the_owner_about_a_burn(tmp_path: Path) -> None:
         await wait_until(is_ready, proc, log)
         tg_url, wb_url, _admin_url, seller = ready.read_text().split()
         async with httpx.AsyncClient(timeout=10) as http:
+            # A fresh data dir: the owner goes through the first visit (language, demo token, shop name) first.
+            await onboard(http, tg_url)
             injected = await http.post(
                 f"{wb_url}/_sandbox/sellers/{seller}/reviews", json={"text": SAFETY_EXAMPLE, "rating": 5}
             )

@@ -208,7 +208,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         error = f"payment required: {exc.detail}"
         await balance_empty(ctx, seller, exc)
         cursor.consecutive_failures += 1
-        wait = backoff_s(ctx, channel, cursor.consecutive_failures)
+        failing_for = (now - (cursor.last_success_at or seller.created_at)).total_seconds()
+        wait = backoff_s(ctx, channel, cursor.consecutive_failures, failing_for)
     except WBCategoryRefused as exc:
         error = f"category: {exc}"
         await category_refused(ctx, seller, exc)

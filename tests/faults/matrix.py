@@ -98,16 +98,25 @@ class Tally:
         )
 
 
-async def make_item(wb: Any, seller: Seller, num: int, channel: Channel) -> Interaction:
+async def make_item(
+    wb: Any,
+    seller: Seller,
+    num: int,
+    channel: Channel,
+    *,
+    text: str = "Есть размер M? Когда привезут?",
+    rating: int | None = None,
+) -> Interaction:
     """A buyer item in the sandbox cabinet `num` and its row in our database, as the sync would store it."""
-    made = await wb.control("POST", f"/sellers/{num}/{INJECT[channel]}", text="Есть размер M? Когда привезут?")
+    made = await wb.control("POST", f"/sellers/{num}/{INJECT[channel]}", text=text)
     chat = channel == Channel.CHAT
     return await Interaction.create(
         seller=seller,
         channel=channel,
         external_id=made["chatID"] if chat else made["id"],
         reply_sign=made.get("replySign") if chat else None,
-        text="Есть размер M? Когда привезут?",
+        text=text,
+        rating=rating,
         occurred_at=datetime.now(UTC) - timedelta(minutes=1),
         status=InteractionStatus.NEEDS_RESPONSE,
         needs_response=True,

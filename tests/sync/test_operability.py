@@ -174,9 +174,13 @@ def _health(kind: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-async def test_health_command_follows_the_process_heartbeat(redis_url: str, redis_client: aioredis.Redis) -> None:
+async def test_health_command_follows_the_process_heartbeat(
+    redis_url: str, redis_client: aioredis.Redis, database_url: str
+) -> None:
+    # The check also opens the database (the stored tokens must decrypt, issue 28): the test's migrated one.
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIQ_")} | {
         "AGENTIQ_REDIS_URL": redis_url,
+        "AGENTIQ_DATABASE_URL": database_url,
         "HOSTNAME": f"container-{uuid.uuid4().hex[:6]}",
     }
     silent = await asyncio.to_thread(_health, "worker", env)
