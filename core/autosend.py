@@ -31,8 +31,8 @@ from core.drafting.service import create_draft
 from core.guardrails import GuardrailViolation, Verdict
 from core.i18n import translator
 from core.models import AuditEvent, Channel, DraftOrigin, Interaction, Link, Reply, ReplyVia, Seller
-from core.reading import Mood, Reading, read
-from core.readings import is_safety
+from core.reading import Mood, Reading
+from core.readings import is_safety, read_interaction
 from core.replies import ReplyNotAllowed
 from core.seller_settings import SellerSettings
 from core.sending import Enqueue, submit_reply
@@ -98,15 +98,8 @@ def apology_sentences(text: str) -> list[str]:
 
 
 def reading_of(interaction: Interaction) -> Reading:
-    """The buyer's reading of a review (`core.reading.read`; pure, fast)."""
-    return read(
-        interaction.text or "",
-        channel=interaction.channel,
-        rating=interaction.rating,
-        pros=interaction.pros,
-        cons=interaction.cons,
-        product_name=interaction.product_name,
-    )
+    """The buyer's reading of a review now (`core.readings.read_interaction`; pure, fast)."""
+    return read_interaction(interaction, "")
 
 
 def _reading_reason(reading: Reading) -> AutoSendReason | None:
