@@ -31,13 +31,13 @@ from ingest import PG, _admin  # bench/ is on sys.path when run as a script
 from taskiq import InMemoryBroker
 from wb_sandbox import _wait_up, sandbox_process
 
+from cli.serving import serve_app
 from core import db as core_db
 from core.logs import setup_logging
 from core.models import Interaction, Seller, SellerStatus, SyncCursor, SyncRun
 from core.secrets import secret_box
 from core.settings import load_settings
 from core.tasks import TaskName
-from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.context import open_context
 from sync.scheduler import run_forever

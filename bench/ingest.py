@@ -21,6 +21,7 @@ import asyncpg
 from taskiq import InMemoryBroker
 from wb_sandbox import _fetch_all, _serve, _wait_up  # bench/ is on sys.path when run as a script
 
+from cli.serving import free_port
 from core import db as core_db
 from core.linking import link_new
 from core.logs import setup_logging
@@ -28,7 +29,6 @@ from core.models import Channel, Interaction, Seller, SellerStatus, SyncCursor
 from core.secrets import secret_box
 from core.settings import WBSettings, load_settings
 from core.tasks import TaskName
-from sandbox.runner import free_port
 from sync.context import open_context
 from sync.engine import sync_channel
 from sync.wb import WBAuth, WBClient

@@ -27,12 +27,12 @@ import httpx
 
 from bot.app import build_bot
 from bot.notify import Notifier, notify_interaction
+from cli.serving import serve_app
 from core import db as core_db
 from core.cards import stale_claims
 from core.models import Card, CardState, Channel, Interaction, MemberRole, Seller, SellerMember, SellerStatus
 from core.ratelimit import RateLimiter
 from core.settings import load_settings
-from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
 from sync.broker import get_broker, send_queue
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
+from cli.serving import free_port
 from core.settings import WBSettings
-from sandbox.runner import free_port
 from sync.wb import WBAuth, WBClient
 
 RAW = {"questions": 20, "chats": 5, "limits": False, "moderation_rate": 0}  # the raw-rate sandbox: no limits

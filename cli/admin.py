@@ -29,7 +29,7 @@ def serve(host: str | None, port: int | None) -> None:
 
     from admin.app import create_app
     from cli.main import _settings
-    from sandbox.runner import EmbeddedServer
+    from cli.serving import EmbeddedServer
 
     settings = _settings()
     config = uvicorn.Config(

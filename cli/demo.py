@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import structlog
 
+from cli.serving import free_port, port_taken, serve_app
 from core.settings import Settings, load_settings
-from sandbox.runner import free_port, port_taken, serve_app
 
 log = structlog.get_logger(__name__)
 

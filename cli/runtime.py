@@ -17,9 +17,9 @@ from taskiq.api import run_receiver_task
 
 from admin.app import create_app as create_admin
 from bot.runtime import BotRuntime, bot_runtime, poll_until_cancelled
+from cli.serving import embedded_server
 from cli.wiring import build_broker
 from core.settings import Settings
-from sandbox.runner import embedded_server
 from sync.scheduler import run_forever
 from sync.token_probe import open_token_probe
 

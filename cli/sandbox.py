@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from sandbox.runner import run_app
+from cli.serving import run_app
 
 
 @click.group("sandbox")

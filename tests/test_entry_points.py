@@ -14,11 +14,11 @@ from pathlib import Path
 import httpx
 from cryptography.fernet import Fernet
 
+from cli.serving import free_port, serve_app
 from core.models import AdminRole, AdminUser, Seller, SellerMember
 from core.secrets import secret_box
 from core.settings import load_settings
 from core.tokens import get_token
-from sandbox.runner import free_port, serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from sandbox.wb.server import create_app as wb_app
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash

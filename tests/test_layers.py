@@ -60,3 +60,34 @@ def test_admin_routes_import_no_sibling_route(path: Path) -> None:
     """What two pages share (loaders, sign-in) lives in one admin module (`admin.loaders`, `admin.login`)."""
     siblings = {m for m in _imports(path) if _under(m, ("admin.routes",)) and path.name != "__init__.py"}
     assert siblings == set()
+
+
+# The only commands that start the stand-ins (WB, Telegram, LLM); what a deployment runs stays clear of them.
+SANDBOX_COMMANDS = {"cli/demo.py", "cli/sandbox.py"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        p
+        for p in _sources("core") + _sources("sync") + _sources("bot") + _sources("admin") + _sources("cli")
+        if str(p.relative_to(ROOT)) not in SANDBOX_COMMANDS
+    ],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_production_code_imports_no_stand_in(path: Path) -> None:
+    assert {m for m in _imports(path) if _package_of(m) == "sandbox"} == set()
+
+
+def test_the_production_commands_load_no_stand_in() -> None:
+    """What `agentiq run`, `admin serve`, `bot`, `worker`, `scheduler` import at start, in a fresh interpreter: the
+    `agentiq` group and every module those commands run, with no `sandbox` module among them."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, cli.main, cli.runtime, cli.admin, cli.bot, cli.workers, cli.health, admin.app, bot.runtime;"
+        "print(sorted(m for m in sys.modules if m == 'sandbox' or m.startswith('sandbox.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -15,11 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cli.serving import serve_app
 from core.members import start_seller
 from core.models import Card, CardState, Channel, Interaction
 from core.settings import Settings
 from core.tokens import TokenCheck, set_token
-from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from sandbox.wb.server import create_app as wb_app
 from tests.conftest import ENCRYPTION_KEY

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from sandbox.runner import free_port
+from cli.serving import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTIQ = [sys.executable, "-m", "cli"]

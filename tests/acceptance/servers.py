@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sandbox.runner import free_port
+from cli.serving import free_port
 
 STARTUP_S = 30.0
 

@@ -28,7 +28,7 @@ import pytest
 import redis.asyncio as aioredis
 from cryptography.fernet import Fernet
 
-from sandbox.runner import free_port
+from cli.serving import free_port
 from tests.acceptance.compose import ROOT, Deployment, compose_config, services_of
 from tests.acceptance.servers import OwnPostgres, OwnRedis
 

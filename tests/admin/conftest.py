@@ -78,7 +78,7 @@ class browser_admin:
         self.browser, self.settings = browser, settings
 
     async def __aenter__(self) -> browser_admin:
-        from sandbox.runner import serve_app
+        from cli.serving import serve_app
 
         admin = self.settings.admin.model_copy(update={"secure_cookies": False})
         self._serving = serve_app(create_app(self.settings.model_copy(update={"admin": admin})))

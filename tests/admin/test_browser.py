@@ -8,8 +8,8 @@ from pathlib import Path
 from playwright.async_api import Browser
 
 from admin.app import create_app
+from cli.serving import serve_app
 from core.settings import Settings
-from sandbox.runner import serve_app
 from tests.admin.conftest import PASSWORD
 from tests.admin.seed import seed
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 
+from cli.serving import free_port
 from core.models import AdminRole, AdminUser, AuditEvent, Seller, SellerStatus
-from sandbox.runner import free_port
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash
 from tests.processes import agentiq_env, answers_200, spawn, stop, tail, wait_until
 

@@ -20,11 +20,11 @@ from taskiq import InMemoryBroker
 from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
 from bot.notify import Notifier
+from cli.serving import serve_app
 from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
 from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
-from sandbox.runner import serve_app
 from sync import tasks as sync_tasks
 from sync.broker import send_queue
 

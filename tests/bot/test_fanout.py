@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 from bot.app import build_bot
 from bot.notify import Notifier, notify_interaction
+from cli.serving import serve_app
 from core.models import Card, CardState, Channel, Interaction
 from core.ratelimit import RateLimiter
 from core.settings import TelegramSettings
-from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
 from tests.bot.conftest import BOT_TOKEN, TelegramSandbox, make_member, make_seller, shared_send_queue
 

@@ -10,9 +10,9 @@ import httpx
 
 from bot.app import build_bot
 from bot.notify import Notifier
+from cli.serving import serve_app
 from core.ratelimit import RateLimiter
 from core.settings import TelegramSettings
-from sandbox.runner import serve_app
 from sandbox.telegram.server import create_app
 from tests.bot.conftest import BOT_TOKEN, TelegramSandbox, shared_send_queue
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from cli.serving import free_port, serve_app
 from core.models import SellerMember
-from sandbox.runner import free_port, serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from tests.conftest import ENCRYPTION_KEY
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from cli.serving import serve_app
 from core.autosend import AutoSendReason, apology_sentences, autosend, eligible
 from core.guardrails import check_text
 from core.models import AuditEvent, Channel, Draft, DraftOrigin, Interaction, InteractionStatus, Reply, Seller
@@ -16,7 +17,6 @@ from core.seller_settings import SellerSettings
 from core.settings import LLMSettings, Settings
 from core.topics import Topic
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 from tests.core.fixtures import Queue
 
 ON = SellerSettings(auto_send=True)

@@ -11,6 +11,7 @@ from dataclasses import replace
 import httpx
 import openai
 
+from cli.serving import serve_app
 from core.drafting.llm import LLMDrafter, build_messages, make_client
 from core.drafting.pipeline import generate
 from core.drafting.request import DraftRequest
@@ -21,7 +22,6 @@ from core.seller_settings import Voice
 from core.settings import LLMSettings
 from core.topics import Topic
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 KEY = "sk-test"
 REVIEW = DraftRequest(interaction_id=1, channel=Channel.REVIEW, rating=5, text="Отличное платье, всё подошло")

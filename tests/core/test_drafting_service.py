@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from cli.serving import serve_app
 from core.drafting.service import create_draft
 from core.guardrails import Verdict
 from core.models import (
@@ -21,7 +22,6 @@ from core.models import (
 )
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 KEY = "sk-test"
 

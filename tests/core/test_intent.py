@@ -8,9 +8,9 @@ from pathlib import Path
 import openai
 import pytest
 
+from cli.serving import serve_app
 from core.intent import UNSURE_BELOW, Intent, IntentSource, classify, classify_with_llm
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

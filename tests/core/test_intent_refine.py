@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 
 import httpx
 
+from cli.serving import serve_app
 from core.drafting.service import create_draft
 from core.intent import Intent, classify
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 UNSURE = "Как очистить от накипи?"  # no rule cue: the rules say "other", unsure
 

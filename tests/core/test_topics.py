@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cli.serving import serve_app
 from core.settings import LLMSettings
 from core.topics import Topic, TopicSource, detect, refine_with_llm
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -20,10 +20,10 @@ import pytest
 
 from bot.app import build_bot
 from bot.notify import Notifier, notify_interaction
+from cli.serving import free_port, serve_app
 from core.models import Channel, Reply, ReplyStatus, Seller
 from core.ratelimit import RateLimiter
 from core.settings import Settings, TelegramSettings
-from sandbox.runner import free_port, serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from tests.bot.conftest import make_member, shared_send_queue
 from tests.faults.matrix import make_item

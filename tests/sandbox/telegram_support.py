@@ -13,7 +13,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from sandbox.runner import serve_app
+from cli.serving import serve_app
 from sandbox.telegram.server import create_app
 
 TOKEN = "123456:sandbox-secret"

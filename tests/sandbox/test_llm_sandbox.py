@@ -6,8 +6,8 @@ import httpx
 import openai
 import pytest
 
+from cli.serving import serve_app
 from sandbox.llm.server import create_app
-from sandbox.runner import serve_app
 
 KEY = "sk-test"
 

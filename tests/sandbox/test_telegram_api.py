@@ -13,7 +13,7 @@ from aiogram.exceptions import (
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BufferedInputFile, InputMediaPhoto
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from sandbox.runner import serve_app
+from cli.serving import serve_app
 from sandbox.telegram.server import create_app
 from tests.sandbox.telegram_support import TOKEN, Tg, make_bot, server, tg
 

@@ -13,7 +13,7 @@ from aiogram.utils.text_decorations import html_decoration
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
-from sandbox.runner import free_port
+from cli.serving import free_port
 from tests.sandbox.telegram_support import Tg, server, tg
 
 __all__ = ["server", "tg"]  # fixtures used by the tests below

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from openapi_core.validation.response.exceptions import ResponseValidationError
 
-from sandbox.runner import serve_app
+from cli.serving import serve_app
 from sandbox.wb.server import create_app
 from tests.sandbox.wb_contract import SPEC, assert_valid
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.runner import serve_app
+from cli.serving import serve_app
 from sandbox.wb.server import create_app
 
 PINNED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

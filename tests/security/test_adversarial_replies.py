@@ -18,6 +18,7 @@ from fastapi import FastAPI
 
 from admin.app import create_app
 from bot.callbacks import CardAction, CardCb
+from cli.serving import serve_app
 from core import answer_edits, audit, previews, replies, returns
 from core.drafting.service import create_draft
 from core.guardrails import GuardrailContext, GuardrailViolation, check_text
@@ -38,7 +39,6 @@ from core.models import (
 )
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app as create_llm
-from sandbox.runner import serve_app
 from tests.admin.conftest import BASE_URL, PASSWORD
 from tests.bot.conftest import make_member, make_seller
 from tests.brokers import recording_broker

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from cli.serving import serve_app
 from core.models import Channel, ChatFile, FileState, Interaction, Seller
 from core.settings import WBSettings
-from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync import chat_files
 from sync.wb import WBAuth, WBClient

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from sandbox.runner import free_port, serve_app
+from cli.serving import free_port, serve_app
 from sandbox.telegram.server import create_app as telegram_app
 from tests.security.test_forged_webhook import ROOT, TOKEN, _env, _forged
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cli.main import main
-from sandbox.runner import serve_app
+from cli.serving import serve_app
 from sandbox.wb.server import create_app
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
+from cli.serving import serve_app
 from core.settings import WBSettings
-from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.wb import WBAuth, WBClient
 from sync.wb.errors import WBAuthError, WBBadRequest

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from structlog.testing import capture_logs
 
+from cli.serving import free_port, serve_app
 from core.settings import WBSettings
-from sandbox.runner import free_port, serve_app
 from sandbox.wb.server import create_app
 from sync.wb import WBAuth, WBClient
 from sync.wb.errors import WBOutcomeUnknown, WBRateLimited, WBServerError, WBTimeout

@@ -12,12 +12,12 @@ from typing import Any
 import httpx
 from taskiq import InMemoryBroker
 
+from cli.serving import serve_app
 from core.models import Channel, Reply, ReplyVia, Seller
 from core.sending import submit_reply
 from core.settings import Settings
 from core.tasks import TaskName
 from core.tokens import TokenCheck, set_token
-from sandbox.runner import serve_app
 from sandbox.wb.server import create_app
 from sync.broker import send_queue
 from sync.context import SyncContext, open_context

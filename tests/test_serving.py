@@ -6,7 +6,7 @@ import asyncio
 
 import httpx
 
-from sandbox.runner import GRACEFUL_SHUTDOWN_S, serve_app
+from cli.serving import GRACEFUL_SHUTDOWN_S, serve_app
 from sandbox.telegram.server import create_app
 
 

@@ -1,4 +1,5 @@
-"""Run an ASGI sandbox app on 127.0.0.1 inside the current event loop (tests, benchmarks, the demo)."""
+"""Serve an ASGI app on a host and port inside the current event loop: the embedded admin of `agentiq run` and
+`agentiq admin serve`, the stand-ins of `agentiq demo` / `agentiq sandbox`, tests and benchmarks."""
 
 from __future__ import annotations
 
