@@ -64,7 +64,7 @@ class AlertKind(StrEnum):
     WB_DRIFT = "wb_drift"
 
 
-# Raised and resolved by what WB answers (sync.engine.run: a 402 hold ends with the next call WB accepts, a missing
+# Raised and resolved by what WB answers (sync.alerting: a 402 hold ends with the next call WB accepts, a missing
 # category with a reconnect), not by a condition `evaluate` checks: its rounds leave them open.
 RAISED_BY_EVENTS = frozenset(
     {

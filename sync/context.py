@@ -13,17 +13,17 @@ import httpx
 import redis.asyncio as aioredis
 from taskiq import AsyncBroker
 
-from core import alerts, redisconn
+from core import alerts, redisconn, tokens
 from core import db as core_db
 from core.i18n import translator
-from core.models import AlertSeverity
+from core.models import AlertSeverity, Seller
 from core.ratelimit import RateLimiter, WBRateGate, build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.drift import DriftRadar, FirstSighting, alert_kind
 from sync.locks import Locker
-from sync.wb import RateGate, WBClient
+from sync.wb import RateGate, WBAuth, WBClient
 from sync.wb.drift import Drift
 from sync.wb.models import NewItems
 
@@ -118,3 +118,12 @@ def drift_alert(settings: Settings, broker: AsyncBroker) -> FirstSighting:
             await kick(broker, TaskName.DELIVER_ALERT, alert.id)
 
     return raise_it
+
+
+def seller_auth(ctx: SyncContext, seller: Seller) -> WBAuth:
+    """The seller's WB credentials, held to the budgets of its token's type."""
+    return WBAuth(
+        token=tokens.get_token(seller, ctx.settings) or "",
+        seller_key=str(seller.id),
+        base=seller.token_type == tokens.TokenType.BASE,
+    )

@@ -17,7 +17,7 @@ that proves the answer absent.
   from the chat list and POSTs once more — WB refused the first, so no duplicate is possible; a second refusal fails
   the reply with WB's words. Every send's answer carries the chat's current `sign`, kept for the next send.
 - 402 (the service's WB balance is empty) holds the seller: its queued replies wait without a POST until a WB call
-  succeeds again (`sync.engine.run.balance_cleared` kicks them), so each goes out once.
+  succeeds again (`sync.alerting.balance_cleared` kicks them), so each goes out once.
 - Chat texts are compared after normalising whitespace (WB trims).
 Every transition is a conditional UPDATE on the state it was decided from, so a redelivered or doubled task finds
 nothing to do. The rule is generic over channels: a new channel adds its POST to `_deliver` and its read-back to
@@ -48,10 +48,10 @@ from core.models import (
 from core.seller_settings import SellerSettings
 from core.tasks import TaskName
 from core.transitions import same_text
+from sync.alerting import balance_empty, category_refused, token_refused
 from sync.broker import kick
-from sync.context import SyncContext
+from sync.context import SyncContext, seller_auth
 from sync.engine import chats
-from sync.engine.run import balance_empty, category_refused, seller_auth, token_refused
 from sync.wb import WBAuth
 from sync.wb.errors import (
     WBAuthError,

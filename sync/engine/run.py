@@ -1,7 +1,7 @@
 """One sync run of a seller × channel: lock, SyncRun row, the channel's pass, cursor bookkeeping, announcements.
 
 Failures never sleep: the cursor's `next_due_at` moves (interval on success, exponential backoff after errors,
-WB's stated wait after a 429 storm) and the scheduler picks it up again. 401 stops the seller (`token_refused`); 403
+WB's stated wait after a 429 storm) and the scheduler picks it up again. 401 stops the seller (`sync.alerting`); 403
 (the token lacks the channel's category) stops that channel with an alert naming the category; 402 (the service's WB
 balance is empty) holds the seller's syncs and sends until a run succeeds again (`balance_empty`/`balance_cleared`).
 """
@@ -14,14 +14,11 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from core import alerts, sellers, tokens
-from core.alerts import AlertKind
+from core import tokens
 from core.i18n import translator
 from core.models import (
     AlertSeverity,
     Channel,
-    Reply,
-    ReplyStatus,
     Seller,
     SellerStatus,
     SyncCursor,
@@ -30,11 +27,11 @@ from core.models import (
 )
 from core.settings import SyncSettings
 from core.tasks import TaskName
+from sync.alerting import announce_alert, balance_cleared, balance_empty, category_refused, token_refused
 from sync.broker import kick
-from sync.context import RunCounters, SyncContext, current_counters
+from sync.context import RunCounters, SyncContext, current_counters, seller_auth
 from sync.engine import chats, feedbacks, returns
 from sync.engine.stats import RunStats
-from sync.wb import WBAuth
 from sync.wb.errors import WBAuthError, WBCategoryRefused, WBError, WBPaymentRequired, WBRateLimited
 
 log = structlog.get_logger(__name__)
@@ -71,65 +68,6 @@ async def recovered(channel: Channel, now: datetime) -> int:
     )
 
 
-async def token_refused(ctx: SyncContext, seller: Seller, reason: str) -> None:
-    """WB refused the token (401/403): the seller stops (`core.sellers.mark_token_invalid`, audited; resumes on
-    reconnect) and ops and the owners are told."""
-    await sellers.mark_token_invalid(seller_id=seller.id, reason=reason)
-    t = translator(ctx.settings.default_language)
-    await announce_alert(
-        ctx,
-        "token_invalid",
-        seller.id,
-        AlertSeverity.CRITICAL,
-        t("sync-alert-token-invalid", seller=seller.name or str(seller.id)),
-    )
-
-
-CATEGORY_ALERTS = {
-    "feedbacks": AlertKind.TOKEN_CATEGORY_FEEDBACKS,
-    "chat": AlertKind.TOKEN_CATEGORY_CHAT,
-    "returns": AlertKind.TOKEN_CATEGORY_RETURNS,
-}
-
-
-async def category_refused(ctx: SyncContext, seller: Seller, exc: WBCategoryRefused) -> None:
-    """WB answered 403 (the token lacks the category): the owners are told which category and how to get a token
-    with it; the other channels go on."""
-    t = translator(ctx.settings.default_language)
-    category = t(f"wb-category-{exc.bucket}")
-    text = t("sync-alert-token-category", seller=seller.name or str(seller.id), category=category, detail=str(exc))
-    log.warning("wb.category_refused", seller_id=seller.id, bucket=exc.bucket, detail=str(exc))
-    await announce_alert(ctx, CATEGORY_ALERTS[exc.bucket], seller.id, AlertSeverity.CRITICAL, text)
-
-
-async def balance_empty(ctx: SyncContext, seller: Seller, exc: WBPaymentRequired) -> None:
-    """WB answered 402: the seller's syncs and sends are held (replies stay queued) and the owners are told to top
-    the balance up; WB's `detail` is what the log and the alert quote."""
-    log.warning("wb.payment_required", seller_id=seller.id, detail=exc.detail)
-    t = translator(ctx.settings.default_language)
-    text = t("sync-alert-wb-balance-empty", seller=seller.name or str(seller.id), detail=exc.detail)
-    await announce_alert(ctx, AlertKind.WB_BALANCE_EMPTY, seller.id, AlertSeverity.CRITICAL, text)
-
-
-async def balance_cleared(ctx: SyncContext, seller_id: int) -> None:
-    """A WB call of the seller succeeded: a 402 hold is over, and the replies it kept queued are sent now."""
-    if not await alerts.resolve_alert(kind=AlertKind.WB_BALANCE_EMPTY, seller_id=seller_id):
-        return
-    log.info("wb.payment_cleared", seller_id=seller_id)
-    queued = Reply.filter(status=ReplyStatus.QUEUED, interaction__seller_id=seller_id)
-    for reply_id in await queued.values_list("id", flat=True):
-        await kick(ctx.broker, TaskName.SEND_REPLY, reply_id)
-
-
-def seller_auth(ctx: SyncContext, seller: Seller) -> WBAuth:
-    """The seller's WB credentials, held to the budgets of its token's type."""
-    return WBAuth(
-        token=tokens.get_token(seller, ctx.settings) or "",
-        seller_key=str(seller.id),
-        base=seller.token_type == tokens.TokenType.BASE,
-    )
-
-
 async def _learn_token_type(ctx: SyncContext, seller: Seller) -> None:
     """WB's answers name the token's burst: a Base token found (or gone, after a reconnect) is recorded, so the next
     calls keep to its budgets and /settings tells the seller."""
@@ -140,13 +78,6 @@ async def _learn_token_type(ctx: SyncContext, seller: Seller) -> None:
     if found is not None and found != seller.token_type:
         await Seller.filter(id=seller.id).update(token_type=found)
         log.warning("wb.token_type", seller_id=seller.id, token_type=str(found))
-
-
-async def announce_alert(ctx: SyncContext, kind: str, seller_id: int, severity: AlertSeverity, text: str) -> None:
-    """Raise (or bump) an alert and hand it to the bot for delivery when it is not delivered yet."""
-    alert = await alerts.raise_alert(kind=kind, seller_id=seller_id, severity=severity, text=text)
-    if alert.delivered_at is None:
-        await kick(ctx.broker, TaskName.DELIVER_ALERT, alert.id)
 
 
 async def announce(ctx: SyncContext, seller: Seller, stats: RunStats) -> None:
