@@ -26,7 +26,8 @@ import asyncpg
 import httpx
 
 from bot.app import build_bot
-from bot.notify import Notifier, notify_interaction
+from bot.notifier import Notifier
+from bot.notify import notify_interaction
 from cli.serving import serve_app
 from core import db as core_db
 from core.cards import stale_claims

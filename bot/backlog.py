@@ -13,7 +13,8 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import InboxCb
-from bot.notify import Notifier, deliver_alert, send_to_member
+from bot.notifier import Notifier, send_to_member
+from bot.notify import deliver_alert
 from core import alerts, backlog, inbox, sellers
 from core.i18n import Translator, translator
 from core.models import AlertSeverity, Priority

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardAction, CardCb
-from bot.notify import Notifier, send_to_member
+from bot.notifier import Notifier, send_to_member
 from bot.render import clip
 from core import quiet
 from core.i18n import Translator, translator

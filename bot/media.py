@@ -12,19 +12,16 @@ from __future__ import annotations
 import asyncio
 import html
 import weakref
-from typing import TYPE_CHECKING
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 
+from bot.notifier import Notifier
 from bot.text import clip
 from core import chat_files
 from core.attachments import Media
 from core.i18n import Translator
 from core.models import ChatFile, Interaction
-
-if TYPE_CHECKING:  # bot.notify calls this module
-    from bot.notify import Notifier
 
 ALBUM_MAX = 10  # Telegram's limit of items in one media group
 LINKS_MAX = 20

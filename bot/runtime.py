@@ -17,7 +17,7 @@ from taskiq import AsyncBroker, InMemoryBroker
 
 from bot.app import build_bot, build_dispatcher
 from bot.backfill import Backfill
-from bot.notify import Notifier
+from bot.notifier import Notifier
 from bot.routers.help import set_commands
 from core.db import open_database
 from core.ratelimit import build_limiter

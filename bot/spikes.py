@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardAction, CardCb, SpikeCb
-from bot.notify import Notifier
+from bot.notifier import Notifier
 from bot.render import clip
 from core import members, spikes
 from core.i18n import Translator, translator

@@ -8,7 +8,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import SummaryCb
-from bot.notify import Notifier, send_to_member
+from bot.notifier import Notifier, send_to_member
 from core import summary, summary_push
 from core.i18n import Translator, translator
 from core.models import SummaryEvery

@@ -11,46 +11,45 @@ from typing import Annotated
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
 from bot import autosend_report, backlog, digest, notify, spikes, summaries
+from bot.notifier import Notifier
 from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
 from sync.broker import send_queue
 
 
-def _notifier(context: Annotated[Context, TaskiqDepends()]) -> notify.Notifier:
+def _notifier(context: Annotated[Context, TaskiqDepends()]) -> Notifier:
     return context.state.notifier
 
 
-async def notify_interaction(
-    interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]
-) -> int:
+async def notify_interaction(interaction_id: int, notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
     """Send the new interaction's cards (once per member)."""
     return await notify.notify_interaction(interaction_id, notifier)
 
 
-async def refresh_cards(interaction_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+async def refresh_cards(interaction_id: int, notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
     """Re-render the interaction's cards after a state change."""
     return await notify.refresh_cards(interaction_id, notifier)
 
 
-async def deliver_alert(alert_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> bool:
+async def deliver_alert(alert_id: int, notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> bool:
     """Post an ops alert to the ops chat (once)."""
     return await notify.deliver_alert(alert_id, notifier)
 
 
-async def backlog_summary(seller_id: int, notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> bool:
+async def backlog_summary(seller_id: int, notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> bool:
     """Once the first sync of every channel is done: the backlog it found as one summary (once per seller)."""
     return await backlog.send_backlog_summary(seller_id, notifier)
 
 
-async def send_digests(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+async def send_digests(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
     """Send the quiet-hours digests, the subscribed summaries and the daily auto-send lines that are due (each once
     per member and period, the auto-send line once per seller and day)."""
     sent = await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
     return sent + await autosend_report.send_autosend_reports(notifier)
 
 
-async def check_spikes(notifier: Annotated[notify.Notifier, TaskiqDepends(_notifier)]) -> int:
+async def check_spikes(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
     """Evaluate product spikes and tell the owners of each new one (once)."""
     return await spikes.check_spikes(notifier, notifier.settings.spikes)
 
@@ -77,7 +76,7 @@ def register(target: AsyncBroker, settings: Settings | None = None) -> None:
         if getattr(state, "notifier", None) is None:
             from bot.app import build_bot
 
-            state.notifier = notify.Notifier(
+            state.notifier = Notifier(
                 build_bot(settings), build_limiter(settings), settings, enqueue=send_queue(target)
             )
             state.notifier_owned = True

@@ -19,7 +19,7 @@ from taskiq import InMemoryBroker
 
 from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
-from bot.notify import Notifier
+from bot.notifier import Notifier
 from cli.serving import serve_app
 from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
 from core.ratelimit import RateLimiter

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.notify import Notifier, deliver_alert
+from bot.notifier import Notifier
+from bot.notify import deliver_alert
 from core.alerts import AlertKind, raise_alert
 from core.models import AlertSeverity, MemberRole
 from core.ratelimit import RateLimiter

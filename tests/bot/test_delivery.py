@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.notify import Notifier, deliver_alert, notify_interaction
+from bot.notifier import Notifier
+from bot.notify import deliver_alert, notify_interaction
 from core import cards
 from core.alerts import AlertKind, raise_alert
 from core.models import Alert, AlertSeverity, Card, CardState, Interaction

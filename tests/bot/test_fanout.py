@@ -13,7 +13,8 @@ import itertools
 from datetime import UTC, datetime
 
 from bot.app import build_bot
-from bot.notify import Notifier, notify_interaction
+from bot.notifier import Notifier
+from bot.notify import notify_interaction
 from cli.serving import serve_app
 from core.models import Card, CardState, Channel, Interaction
 from core.ratelimit import RateLimiter

@@ -9,7 +9,7 @@ import asyncio
 import httpx
 
 from bot.app import build_bot
-from bot.notify import Notifier
+from bot.notifier import Notifier
 from cli.serving import serve_app
 from core.ratelimit import RateLimiter
 from core.settings import TelegramSettings

@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from bot.app import build_bot
-from bot.notify import Notifier, notify_interaction
+from bot.notifier import Notifier
+from bot.notify import notify_interaction
 from cli.serving import free_port, serve_app
 from core.models import Channel, Reply, ReplyStatus, Seller
 from core.ratelimit import RateLimiter
