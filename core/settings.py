@@ -110,7 +110,7 @@ class SyncSettings(BaseModel):
     review_interval_s: int = Field(default=30, ge=1)
     question_interval_s: int = Field(default=30, ge=1)
     chat_interval_s: int = Field(default=20, ge=1)
-    # Claims: two list reads per idle run (under review + archive) against WB's 20/min.
+    # Claims: one list read per idle run (under review; the archive when a claim left it) against WB's 20/min.
     return_interval_s: int = Field(default=60, ge=1)
     tick_s: float = Field(default=5.0, gt=0)
     overlap_s: int = Field(default=5, ge=0)
@@ -134,7 +134,8 @@ class SyncSettings(BaseModel):
     heartbeat_s: float = Field(default=10.0, gt=0)
     # The Redis stream the workers read (one per deployment; tests use their own).
     queue_name: str = Field(default="agentiq", min_length=1, max_length=100)
-    # A full watermark pass even when WB's "anything new?" probe says no (it reports only *unseen* items).
+    # A full watermark pass even when WB's "anything new?" probe says no (it reports only *unseen* items); for
+    # claims, the archive read even when no claim left the list under review.
     full_check_s: int = Field(default=600, ge=10)
     # How often the scheduler kicks the ops-alerts evaluation.
     alerts_interval_s: int = Field(default=60, ge=1)

@@ -1,9 +1,12 @@
-"""Buyer returns (claims): every run reads the claims under review, then the archive, in pages of up to 200.
+"""Buyer returns (claims): a run reads the claims under review; the archive only when something moved.
 
-WB keeps claims for 14 days and offers no date filter, so a run reads both lists whole (two requests for an idle
-seller, against WB's 20/min). It is incremental on our side: a claim is written only when it is new or WB's
-`dt_update` (or its action set) moved since we stored it, so a re-read changes nothing. A claim WB shows decided
-confirms our pending decision, or — decided in the WB cabinet — closes the item; either way the cards are redrawn.
+WB keeps claims for 14 days and offers no date filter, so each list is read whole, in pages of up to 200. An idle
+run costs one request (the open list, against WB's 20/min): the archive is read on the first run, when a claim we
+saw under review has left that list (decided — by us, in the WB cabinet, or by WB), and on the periodic full check
+(`SyncSettings.full_check_s`, which also catches a claim created and decided between two runs). It is incremental on
+our side: a claim is written only when it is new or WB's `dt_update` (or its action set) moved since we stored it,
+so a re-read changes nothing. A claim WB shows decided confirms our pending decision, or — decided in the WB cabinet —
+closes the item; either way the cards are redrawn.
 """
 
 from __future__ import annotations
@@ -112,23 +115,48 @@ async def ingest_claims(seller: Seller, claims: list[Claim], stats: RunStats, no
             stats.refresh_ids.append(row.id)
 
 
+async def _read_list(
+    ctx: SyncContext, seller: Seller, auth: WBAuth, stats: RunStats, now: datetime, *, archived: bool
+) -> tuple[set[str], bool]:
+    """Read one list whole (up to `PAGES_PER_LIST` pages): the claim ids in it, and whether it was read to its end."""
+    seen: set[str] = set()
+    offset = 0
+    for _ in range(PAGES_PER_LIST):
+        page = await ctx.wb.list_claims(auth, is_archive=archived, limit=MAX_LIMIT, offset=offset)
+        stats.pages += 1
+        stats.malformed += page.malformed
+        seen.update(c.id for c in page.items)
+        await ingest_claims(seller, page.items, stats, now)
+        await stats.flush_notifications(ctx.broker)
+        offset += len(page.items) + page.malformed
+        if (not page.items and not page.malformed) or offset >= page.total:
+            return seen, True
+    stats.more = True
+    return seen, False
+
+
+def _archive_due(ctx: SyncContext, state: dict, open_ids: set[str], complete: bool, now: datetime) -> bool:
+    """Whether this run reads the archive too: first run, a claim left the open list, or the full check is due."""
+    if not complete or "open_ids" not in state or not state.get("full_at"):
+        return True
+    if set(state["open_ids"]) - open_ids:
+        return True  # decided since the last run: its final state is in the archive
+    full_at = datetime.fromisoformat(state["full_at"])
+    return (now - full_at).total_seconds() >= ctx.settings.sync.full_check_s
+
+
 async def sync(
     ctx: SyncContext, seller: Seller, auth: WBAuth, cursor: SyncCursor, stats: RunStats, now: datetime
 ) -> None:
-    """Read the claims under review, then the archived ones, page by page (`limit` 200 + `offset`)."""
-    for archived in (False, True):
-        offset = 0
-        for _ in range(PAGES_PER_LIST):
-            page = await ctx.wb.list_claims(auth, is_archive=archived, limit=MAX_LIMIT, offset=offset)
-            stats.pages += 1
-            stats.malformed += page.malformed
-            await ingest_claims(seller, page.items, stats, now)
-            await stats.flush_notifications(ctx.broker)
-            offset += len(page.items) + page.malformed
-            if (not page.items and not page.malformed) or offset >= page.total:
-                break
-        else:
-            stats.more = True
+    """Read the claims under review, then — when something moved or the full check is due — the archived ones."""
+    state = dict(cursor.backfill_state or {})
+    open_ids, complete = await _read_list(ctx, seller, auth, stats, now, archived=False)
+    if not cursor.backfill_done or _archive_due(ctx, state, open_ids, complete, now):
+        await _read_list(ctx, seller, auth, stats, now, archived=True)
+        state["full_at"] = now.isoformat()
+    # Written only after the archive was read: a run that failed there sees the same departure next time.
+    state["open_ids"] = sorted(open_ids)
+    cursor.backfill_state = state
     if not cursor.backfill_done:
         cursor.backfill_done = True
-        await cursor.save(update_fields=["backfill_done", "updated_at"])
+        await cursor.save(update_fields=["backfill_done", "backfill_state", "updated_at"])

@@ -8,7 +8,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core.guardrails import GuardrailViolation
-from core.models import Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, SyncRun, WbSyncState
+from core.models import (
+    Channel,
+    Interaction,
+    InteractionStatus,
+    Reply,
+    ReplyStatus,
+    ReplyVia,
+    SyncCursor,
+    SyncRun,
+    WbSyncState,
+)
 from core.replies import ReplyNotAllowed
 from core.returns import ClaimView
 from core.sending import submit_decision
@@ -44,12 +54,14 @@ async def test_claims_sync_both_lists_incrementally(db, settings, redis_client) 
 
             again = await sync_channel(ctx, seller.id, Channel.RETURN)
             assert (again.new, again.updated) == (0, 0)  # same dt_update: nothing written
+            assert again.pages == 2  # an idle run reads the list under review only (2 pages of 200+), no archive
 
             await wb.control(
                 "POST", f"/sellers/{made['seller_id']}/claim-decisions", claim_id=claim.external_id, action="approve2"
             )
             third = await sync_channel(ctx, seller.id, Channel.RETURN)
             assert third.updated == 1 and claim.id in rec.of("bot.refresh_cards")
+            assert third.pages == 4  # the claim left the list under review: the archive is read for its outcome
             closed = await Interaction.get(id=claim.id)
             assert closed.status == InteractionStatus.CLOSED and not closed.needs_response
             assert ClaimView.of(closed.raw_payload).actions == ()
@@ -114,3 +126,37 @@ async def test_reject_with_comment_once_and_read_back(db, settings, redis_client
             assert await outbox.send_reply(ctx, lost.id) == ReplyStatus.SENT
             calls = (await wb.control("GET", f"/answers?seller_id={num}"))["answers"]
             assert {r["item_id"]: r["answer_calls"] for r in calls} == {first["id"]: 1, second["id"]: 1}
+
+
+async def test_an_idle_claims_run_costs_one_request_and_the_full_check_reads_the_archive(
+    db, settings, redis_client
+) -> None:
+    """Issue 32: ≤ 1 request per idle run on every channel. The archive is read again only on the periodic full
+    check, which finds a claim WB created and decided between two runs (it never stood in the list under review)."""
+    async with wb_sandbox(limits=False) as wb:
+        made = await wb.new_seller(reviews=0, questions=0, chats=0, claims=30)
+        num = made["seller_id"]
+        s = sync_settings(settings, wb.url)
+        seller = await connect(s, made["token"])
+        async with sync_context(s, limits=False) as (ctx, _rec):
+            first = await sync_channel(ctx, seller.id, Channel.RETURN)
+            assert first.pages == 2 and first.new == 30
+            calls = []
+            for _ in range(3):
+                run = await sync_channel(ctx, seller.id, Channel.RETURN)
+                calls.append((run.pages, run.http_calls))
+            assert calls == [(1, 1)] * 3
+
+            created = await wb.control("POST", f"/sellers/{num}/claims", user_comment="Порвано на шве")
+            await wb.control("POST", f"/sellers/{num}/claim-decisions", claim_id=created["id"], action="approve1")
+            quiet = await sync_channel(ctx, seller.id, Channel.RETURN)
+            assert quiet.pages == 1 and quiet.new == 0  # decided before we saw it: only the archive holds it
+
+            cursor = await SyncCursor.get(seller_id=seller.id, channel=Channel.RETURN)
+            past = datetime.now(UTC) - timedelta(seconds=s.sync.full_check_s + 1)
+            cursor.backfill_state = {**cursor.backfill_state, "full_at": past.isoformat()}
+            await cursor.save(update_fields=["backfill_state"])
+            full = await sync_channel(ctx, seller.id, Channel.RETURN)
+            assert full.pages == 2 and full.new == 1
+            row = await Interaction.get(seller_id=seller.id, external_id=created["id"])
+            assert not row.needs_response and row.status == InteractionStatus.ANSWERED
