@@ -124,6 +124,9 @@ class SettingsAction(StrEnum):
     WINDOW = "win"
     AUTO_DRAFT = "ad"
     AUTO_SEND = "as"
+    # Auto-send goes on only from its 30-day replay screen (core.autosend_replay): "show" opens it, "on" confirms.
+    AUTO_SEND_REPLAY = "asr"
+    AUTO_SEND_ON = "ason"
     NOTIFY = "n"
     RATING = "rt"
     # value "" opens the zone picker, a zone name sets it.
@@ -160,6 +163,8 @@ _SETTINGS_VALUES = {
     SettingsAction.WINDOW: _int_in(30, 1440),
     SettingsAction.AUTO_DRAFT: lambda value: value == "",
     SettingsAction.AUTO_SEND: lambda value: value == "",
+    SettingsAction.AUTO_SEND_REPLAY: lambda value: value == "",
+    SettingsAction.AUTO_SEND_ON: lambda value: value == "",
     SettingsAction.NOTIFY: lambda value: value in _NOTIFY_SWITCHES,
     SettingsAction.RATING: _int_in(1, 5),
     # Only the offered zones are set from the buttons ("" opens the picker).

@@ -24,6 +24,7 @@ from bot.callbacks import (
 from bot.claim_card import claim_keyboard
 from bot.text import product_url
 from core import answer_edits
+from core.autosend import RULES_VERSION
 from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
@@ -171,9 +172,11 @@ def settings_keyboard(current: SellerSettings, language: str, t: Translator) -> 
         text=f"{on_off[current.auto_draft]} {t('bot-settings-auto-draft')}",
         callback_data=SettingsCb(action=SettingsAction.AUTO_DRAFT),
     )
+    # Switching auto-send on (or back on after its rules changed) goes through its 30-day replay first.
+    live = current.auto_send and current.auto_send_rules == RULES_VERSION
     kb.button(
-        text=f"{on_off[current.auto_send]} {t('bot-settings-auto-send')}",
-        callback_data=SettingsCb(action=SettingsAction.AUTO_SEND),
+        text=f"{on_off[live]} {t('bot-settings-auto-send')}",
+        callback_data=SettingsCb(action=SettingsAction.AUTO_SEND if live else SettingsAction.AUTO_SEND_REPLAY),
     )
     for name in ("reviews", "questions", "chats"):
         kb.button(
@@ -186,6 +189,15 @@ def settings_keyboard(current: SellerSettings, language: str, t: Translator) -> 
     _quiet_buttons(kb, current, t)
     kb.button(text=t("bot-settings-btn-voice"), callback_data=VoiceCb(action=VoiceAction.OPEN))
     kb.adjust(len(LANGUAGES), 1, len(WINDOW_CHOICES), 1, 1, 3, 5, 2, 3, 1)
+    return kb.as_markup()
+
+
+def autosend_replay_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    """Under the auto-send replay: switch it on (having seen the replay), or back to /settings."""
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("autosend-replay-btn-on"), callback_data=SettingsCb(action=SettingsAction.AUTO_SEND_ON))
+    kb.button(text=t("autosend-replay-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
+    kb.adjust(1)
     return kb.as_markup()
 
 

@@ -1,14 +1,14 @@
 """Auto-send: a seller who opted in gets clearly positive 4–5★ reviews answered without pressing Approve.
 
 Auto-send publishes with no person in the loop, so it runs only when the answer cannot be wrong (`eligible`, the
-first failing rule is the reason): the seller opted in (`SellerSettings.auto_send`); a 4–5★ review (never a question
-or chat) with no text or clearly positive text; no harm or legal in the stored reading (`core.readings.is_safety`);
-the buyer's reading (`core.reading`) is positive, raises no complaint topic and no situation and is not unsure; the
-draft is a template unless the seller pays for AI drafts on arrival (`auto_draft_llm`); the draft itself holds no
-apology or complaint sentence (a size or defect sentence picked up by mistake would go out publicly); the guardrails
-pass on the exact text sent; and the interaction is not linked to another with confidence below 0.85 (DESIGN:
-automatic actions need a sure link). "Clearly positive" is deliberately strict: any negation, contrast or complaint
-word sends the review to a person instead.
+first failing rule is the reason): the seller opted in (`SellerSettings.auto_send`) after seeing the replay of these
+rules (`RULES_VERSION`); a 4–5★ review (never a question or chat) with no text or clearly positive text; no harm or
+legal in the stored reading (`core.readings.is_safety`); the buyer's reading (`core.reading`) is positive, raises no
+complaint topic and no situation and is not unsure; the draft is a template unless the seller pays for AI drafts on
+arrival (`auto_draft_llm`); the draft itself holds no apology or complaint sentence (a size or defect sentence
+picked up by mistake would go out publicly); the guardrails pass on the exact text sent; and the interaction is not
+linked to another with confidence below 0.85 (DESIGN: automatic actions need a sure link). "Clearly positive" is
+deliberately strict: any negation, contrast or complaint word sends the review to a person instead.
 
 The run (`autosend`) for one new interaction: a cheap pre-check on the interaction alone (so an ineligible item
 costs no draft), then a draft, then the full check on the draft's verdict, then the outbox (`core.sending`). Every
@@ -39,6 +39,10 @@ from core.sending import Enqueue, submit_reply
 from core.settings import Settings
 
 MIN_LINK_CONFIDENCE = 0.85
+# The version of these rules. The seller confirms a version after seeing its 30-day replay (`core.autosend_replay`,
+# `SellerSettings.auto_send_rules`); bump it when a rule (or the drafts it sends) changes what would go out, and
+# auto-send holds until each seller has seen the new replay.
+RULES_VERSION = 1
 SENT = "reply.auto_sent"
 SKIPPED = "reply.auto_send_skipped"
 
@@ -58,6 +62,7 @@ class AutoSendReason(StrEnum):
     DRAFT_TEXT = "draft_text"
     GUARDRAILS = "guardrails"
     LINK = "link"
+    RULES = "rules"
 
 
 _NEGATIVE = re.compile(
@@ -137,6 +142,8 @@ def eligible(
     first failing rule). `reading` defaults to the interaction's own (`reading_of`)."""
     if not seller_settings.auto_send:
         return False, AutoSendReason.DISABLED
+    if seller_settings.auto_send_rules != RULES_VERSION:
+        return False, AutoSendReason.RULES
     if interaction.channel != Channel.REVIEW:
         return False, AutoSendReason.CHANNEL
     if is_safety(interaction):  # harm or legal: a person answers, whatever the stars and words

@@ -82,6 +82,9 @@ class SellerSettings(BaseModel):
     # (an LLM call per arriving item costs money; Draft/Regenerate use the LLM either way).
     auto_draft_llm: bool = False
     auto_send: bool = False
+    # The auto-send rules version whose 30-day replay the seller saw when switching auto-send on
+    # (`core.autosend.RULES_VERSION`). Sellers who switched it on before the replay existed count as version 1.
+    auto_send_rules: int = 1
     business_hours: BusinessHours = Field(default_factory=BusinessHours)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     banned_phrases: list[str] = Field(default_factory=list)

@@ -9,14 +9,17 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
+from bot.autosend_replay import render_replay
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
-from bot.keyboards import settings_keyboard, zone_keyboard
-from core import access, members, sellers, tokens
+from bot.keyboards import autosend_replay_keyboard, settings_keyboard, zone_keyboard
+from core import access, autosend_replay, members, sellers, tokens
+from core.autosend import RULES_VERSION
 from core.humanize import duration
 from core.i18n import Translator, translator
 from core.models import Seller, SellerMember
 from core.seller_settings import SellerSettings
+from core.settings import Settings
 from core.timezones import zone_label
 
 router = Router(name="settings")
@@ -36,7 +39,10 @@ def _quiet_text(current: SellerSettings, t: Translator, on_off: dict[bool, str])
 
 def _text(current: SellerSettings, t: Translator) -> str:
     on_off = {True: t("settings-on"), False: t("settings-off")}
-    return _main_text(current, t, on_off) + "\n\n" + _quiet_text(current, t, on_off)
+    text = _main_text(current, t, on_off) + "\n\n" + _quiet_text(current, t, on_off)
+    if current.auto_send and current.auto_send_rules != RULES_VERSION:
+        text += "\n\n" + t("autosend-replay-rules-changed")
+    return text
 
 
 def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) -> str:
@@ -50,7 +56,7 @@ def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) 
         zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)),
         window=duration(current.pending_window_min * 60, t),
         auto_draft=on_off[current.auto_draft],
-        auto_send=on_off[current.auto_send],
+        auto_send=on_off[current.auto_send and current.auto_send_rules == RULES_VERSION],
         channels=channels,
         rating=current.notify.max_review_rating,
     )
@@ -73,7 +79,9 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
         case SettingsAction.AUTO_DRAFT:
             return {"auto_draft": not current.auto_draft}
         case SettingsAction.AUTO_SEND:
-            return {"auto_send": not current.auto_send}
+            return {"auto_send": False}  # on only from the replay screen (AUTO_SEND_ON)
+        case SettingsAction.AUTO_SEND_ON:
+            return {"auto_send": True, "auto_send_rules": RULES_VERSION}
         case SettingsAction.NOTIFY:
             return {"notify": {value: not getattr(current.notify, value)}}
         case SettingsAction.ZONE:
@@ -94,10 +102,17 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
 
 @router.callback_query(SettingsCb.filter())
 async def settings_changed(
-    query: CallbackQuery, callback_data: SettingsCb, member: SellerMember | None, t: Translator
+    query: CallbackQuery, callback_data: SettingsCb, member: SellerMember | None, t: Translator, settings: Settings
 ) -> None:
     current = await sellers.seller_settings(access.require_member(member))
     action = callback_data.action
+    if action == SettingsAction.AUTO_SEND_REPLAY:
+        access.require_owner(member)
+        replay = await autosend_replay.replay(member.seller_id, settings)
+        text = render_replay(replay, autosend_replay.DAYS, t)
+        await edit_in_place(query.message.edit_text(text, reply_markup=autosend_replay_keyboard(t)))
+        await query.answer()
+        return
     if action == SettingsAction.ZONE and not callback_data.value:
         title = t("bot-settings-zone-title", zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)))
         await edit_in_place(

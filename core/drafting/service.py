@@ -289,3 +289,17 @@ async def create_draft(
         id=interaction_id, status__in=(InteractionStatus.NEW, InteractionStatus.NEEDS_RESPONSE)
     ).update(status=InteractionStatus.DRAFTED)
     return draft
+
+
+async def template_draft(interaction: Interaction, seller_settings: SellerSettings, settings: Settings) -> Generated:
+    """What the templates would write for `interaction` now (its stored reading, facts, taught answers and voice;
+    nothing stored, no LLM call, no repetition re-roll): the auto-send replay's draft (`core.autosend_replay`)."""
+    req = await request_for(interaction, seller_settings)
+    context = context_for(
+        interaction,
+        seller_settings,
+        settings.banned_phrases_extra,
+        buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
+    )
+    saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+    return await _produce(req, 0, context, saved)

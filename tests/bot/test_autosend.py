@@ -4,8 +4,10 @@ person; with the switch off nothing is sent; a redelivered notification sends no
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
 from bot.notify import notify_interaction
-from core.autosend import autosend
+from core.autosend import RULES_VERSION, autosend
 from core.models import AuditEvent, Channel, Interaction, Reply, ReplyQuality, ReplyVia, Seller
 from core.seller_settings import SellerSettings
 from sync.engine import sync_channel
@@ -87,16 +89,46 @@ async def test_switch_off_sends_nothing(stack, tg, wb) -> None:
     assert not await AuditEvent.filter(action__startswith="reply.auto_send").exists()
 
 
-async def test_settings_switch(db, tg, feed) -> None:
+async def test_settings_switch_goes_through_the_30_day_replay(db, tg, feed) -> None:
+    """Issue 31 item 6: the switch opens «what would have gone out in 30 days» first (the shop's real reviews replayed
+    through today's rules and drafts); only its «Switch on» turns auto-send on; switching off is one tap."""
     seller = await make_seller()
     chat = await tg.user()
     await make_member(seller, chat)
+    now = datetime.now(UTC)
+    msk = timezone(timedelta(hours=3))  # WB's offsets
+    for n, (text, rating, days) in enumerate(
+        [
+            (POSITIVE, 5, 2),
+            ("Всё отлично, спасибо!", 5, 10),
+            ("Маломерит на размер, пришлось вернуть", 2, 3),
+            ("Нормально, но молния туговата", 4, 5),
+            ("Отличный товар", 5, 45),  # older than 30 days: not replayed
+        ]
+    ):
+        await Interaction.create(
+            seller=seller,
+            channel=Channel.REVIEW,
+            external_id=f"replay-{n}",
+            text=text,
+            rating=rating,
+            occurred_at=(now - timedelta(days=days)).astimezone(msk),
+            needs_response=False,
+            status="answered",
+        )
     await tg.send(chat, "/settings")
     await feed()
     screen = (await tg.messages(chat))[-1]
     await tg.press(chat, screen["message_id"], text="❌ Auto-reply to 4–5★")
     await feed()
-    assert SellerSettings.of((await Seller.get(id=seller.id)).settings).auto_send
+    assert not SellerSettings.of((await Seller.get(id=seller.id)).settings).auto_send  # not yet: the replay first
+    replay = (await tg.messages(chat))[-1]
+    assert "Of 4 reviews auto-send would have answered 2 (50%)" in replay["text"]
+    assert "Отличный товар, всем рекомендую" in replay["text"] and "Маломерит" in replay["text"]
+    await tg.press(chat, replay["message_id"], text="✅ Switch auto-send on")
+    await feed()
+    saved = SellerSettings.of((await Seller.get(id=seller.id)).settings)
+    assert saved.auto_send and saved.auto_send_rules == RULES_VERSION
     screen = (await tg.messages(chat))[-1]
     assert "✅ Auto-reply to 4–5★" in _buttons(screen)
     await tg.press(chat, screen["message_id"], text="✅ Auto-reply to 4–5★")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.autosend import AutoSendReason, check, clearly_positive, eligible, reason_text
+from core.autosend import RULES_VERSION, AutoSendReason, check, clearly_positive, eligible, reason_text
 from core.guardrails import check_text
 from core.models import Channel, Interaction, Link, LinkKind, Seller
 from core.seller_settings import SellerSettings
@@ -39,6 +39,8 @@ def _review(rating: int | None = 5, text: str = "", channel: Channel = Channel.R
         (_review(5, "Отлично", cons="нет"), ON, OK, AutoSendReason.OK),
         (_review(5, "Супер, а будет другой цвет?"), ON, OK, AutoSendReason.TEXT),
         (_review(5, ""), ON, BLOCKED, AutoSendReason.GUARDRAILS),
+        # Switched on under older rules: held until the seller has seen the new 30-day replay.
+        (_review(5, ""), SellerSettings(auto_send=True, auto_send_rules=RULES_VERSION - 1), OK, AutoSendReason.RULES),
     ],
 )
 def test_rules(interaction: Interaction, settings: SellerSettings, verdict, expected: AutoSendReason) -> None:
