@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.digest import numbered_cards
 from bot.notifier import Notifier, send_to_member
+from bot.quiet_digest import numbered_cards
 from bot.render import clip
 from core import autosend_report
 from core.i18n import Translator, translator

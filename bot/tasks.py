@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import autosend_report, backlog, digest, notify, spikes, summaries
+from bot import autosend_report, backlog, notify, quiet_digest, spikes, summaries
 from bot.notifier import Notifier
 from core.ratelimit import build_limiter
 from core.settings import Settings
@@ -45,7 +45,7 @@ async def backlog_summary(seller_id: int, notifier: Annotated[Notifier, TaskiqDe
 async def send_digests(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
     """Send the quiet-hours digests, the subscribed summaries and the daily auto-send lines that are due (each once
     per member and period, the auto-send line once per seller and day)."""
-    sent = await digest.send_digests(notifier) + await summaries.send_summaries(notifier)
+    sent = await quiet_digest.send_digests(notifier) + await summaries.send_summaries(notifier)
     return sent + await autosend_report.send_autosend_reports(notifier)
 
 

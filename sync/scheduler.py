@@ -116,7 +116,7 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
                 await kick(broker, TaskName.SYNC_TICK)
                 if time.monotonic() >= alerts_due:
                     await kick(broker, TaskName.EVALUATE_ALERTS)
-                    # Quiet-hours digests are due when a seller's night ends (bot.digest; idempotent).
+                    # Quiet-hours digests are due when a seller's night ends (bot.quiet_digest; idempotent).
                     await kick(broker, TaskName.SEND_DIGESTS)
                     await kick(broker, TaskName.CHECK_SPIKES)
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s

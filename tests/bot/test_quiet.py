@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.digest import send_digests
 from bot.notify import notify_interaction
+from bot.quiet_digest import send_digests
 from core.models import Card, CardState, Channel, Digest, Priority, Seller
 from core.seller_settings import SellerSettings
 from tests.bot.conftest import make_interaction, make_member, make_seller

@@ -61,7 +61,7 @@ async def test_chat_card_names_the_shops_product(db, tg, notifier) -> None:
 async def test_quiet_digest_names_the_chat_buyer(db, tg, notifier) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from bot.digest import send_digests
+    from bot.quiet_digest import send_digests
     from tests.bot.test_quiet import _night_settings
 
     now = datetime.now(UTC)
