@@ -159,7 +159,7 @@ async def use_password_link(
     request.state.page_url = request.url_for("password_link").include_query_params(token=token)
     problem = accounts.password_problem(password) or (None if password == confirm else "mismatch")
     if problem is not None:
-        return await _link_page(request, token, problem=problem, status_code=status.HTTP_422_UNPROCESSABLE_ENTITY)
+        return await _link_page(request, token, problem=problem, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
     if await accounts.use_link(token, password, datetime.now(UTC)) is None:
         return await _link_page(request, token)
     return RedirectResponse(
