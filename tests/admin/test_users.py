@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from admin import accounts
-from core.models import AdminRole, AdminToken, AdminTokenPurpose, AdminUser, AuditEvent
+from core.models import AdminRole, AdminToken, AdminUser, AuditEvent
 from tests.admin.conftest import PASSWORD, csrf_from, log_in, page_csrf, password_hash
 
 NEW_PASSWORD = "another long secret"
