@@ -114,6 +114,10 @@ async def test_dashboard_numbers_equal_their_lists(logged_in: httpx.AsyncClient)
         assert counters["quality-manual"] == manual
         for name in ("answered-all", "sla-breached-all", "sla-decided-all", "moderation-rejected", "blocked-drafts"):
             assert counters[name] > 0, name
+    # The list keeps a counter's own filters when its form narrows it further.
+    html = (await logged_in.get("/interactions", params={"sla": "breached", "blocked_draft": "true"})).text
+    assert '<input type="hidden" name="sla" value="breached">' in html
+    assert '<input type="hidden" name="blocked_draft" value="true">' in html
 
 
 async def test_product_numbers_equal_their_lists(logged_in: httpx.AsyncClient) -> None:
