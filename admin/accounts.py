@@ -79,8 +79,8 @@ async def create(email: str, password: str, role: AdminRole, *, actor_id: int | 
     if not created:
         return None
     meta = {"role": str(role), "invited": not password}
-    await audit.record("admin.created", admin_id=actor_id or admin.id, object_type="admin_user", object_id=admin.id,
-                       meta=meta)  # fmt: skip
+    actor = admin.id if actor_id is None else actor_id
+    await audit.record("admin.created", admin_id=actor, object_type="admin_user", object_id=admin.id, meta=meta)
     return admin
 
 

@@ -120,6 +120,12 @@ async def test_dashboard_numbers_equal_their_lists(logged_in: httpx.AsyncClient)
     assert '<input type="hidden" name="blocked_draft" value="true">' in html
 
 
+async def test_readiness_backlog_equals_its_list(logged_in: httpx.AsyncClient) -> None:
+    seller, _ = await _seed_store(datetime.now(UTC))
+    counters = await _check_page(logged_in, "/readiness", {"seller_id": seller.id})
+    assert counters[f"backlog-{seller.id}"] == await Interaction.filter(seller=seller, needs_response=True).count()
+
+
 async def test_product_numbers_equal_their_lists(logged_in: httpx.AsyncClient) -> None:
     now = datetime.now(UTC)
     seller, _ = await _seed_store(now)
