@@ -78,15 +78,20 @@ async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStat
     items = await q.rows(
         f"""SELECT SUM(CASE WHEN i.first_response_at IS NOT NULL THEN 1 ELSE 0 END) AS n,
                    SUM(CASE WHEN i.first_response_at IS NOT NULL
-                             AND i.answer_state = {q.p(AnswerState.REJECTED.value)} THEN 1 ELSE 0 END) AS rejected,
-                   SUM(CASE WHEN EXISTS (SELECT 1 FROM draft d WHERE d.interaction_id = i.id AND NOT d.ok)
-                            THEN 1 ELSE 0 END) AS blocked
+                             AND i.answer_state = {q.p(AnswerState.REJECTED.value)} THEN 1 ELSE 0 END) AS rejected
               FROM interaction i WHERE {received}{q.seller(seller_id, "i.seller_id")}"""
+    )
+    q = Sql()
+    # Blocked drafts are few: join them to their items rather than probe every item for one.
+    blocked = await q.rows(
+        f"""SELECT COUNT(DISTINCT d.interaction_id) AS n FROM draft d JOIN interaction i ON i.id = d.interaction_id
+             WHERE NOT d.ok AND i.occurred_at >= {q.p(period.start)} AND i.occurred_at < {q.p(period.end)}
+                   {q.seller(seller_id, "i.seller_id")}"""
     )
     return QualityStats(
         replies={ReplyQuality(r["k"]): int(r["n"]) for r in replies},
         drafts={DraftOrigin(r["k"]): int(r["n"]) for r in drafts},
-        blocked_drafts=int(items[0]["blocked"] or 0),
+        blocked_drafts=int(blocked[0]["n"] or 0),
         moderation_rejected=int(items[0]["rejected"] or 0),
         answered=int(items[0]["n"] or 0),
     )
