@@ -44,3 +44,13 @@ au-password-long = The password is longer than 72 bytes (bcrypt's limit).
 au-password-mismatch = The passwords differ.
 au-link-gone = This link does not work: it was used, it expired or it is wrong. Ask an admin for a new one.
 au-password-set = Password saved. Sign in with it.
+
+# The interaction list opened from a dashboard counter: which of the counter's filters it applies.
+au-filter-counter = Counter's filter:
+au-filter-answered-true = answered
+au-filter-answered-false = not answered
+au-filter-sla-met = SLA met
+au-filter-sla-breached = SLA breached
+au-filter-sla-decided = SLA decided (met or breached)
+au-filter-blocked-draft = draft blocked by the checks
+au-filter-answer-state = answer { $state }

@@ -44,3 +44,13 @@ au-password-long = Пароль длиннее 72 байт (предел bcrypt)
 au-password-mismatch = Пароли не совпадают.
 au-link-gone = Ссылка недействительна: она уже использована, устарела или неверна. Попросите администратора выдать новую.
 au-password-set = Пароль сохранён. Войдите с ним.
+
+# The interaction list opened from a dashboard counter: which of the counter's filters it applies.
+au-filter-counter = Отбор счётчика:
+au-filter-answered-true = с ответом
+au-filter-answered-false = без ответа
+au-filter-sla-met = SLA выполнен
+au-filter-sla-breached = SLA нарушен
+au-filter-sla-decided = SLA известен (выполнен или нарушен)
+au-filter-blocked-draft = черновик заблокирован проверками
+au-filter-answer-state = ответ { $state }

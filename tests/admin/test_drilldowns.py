@@ -118,6 +118,8 @@ async def test_dashboard_numbers_equal_their_lists(logged_in: httpx.AsyncClient)
     html = (await logged_in.get("/interactions", params={"sla": "breached", "blocked_draft": "true"})).text
     assert '<input type="hidden" name="sla" value="breached">' in html
     assert '<input type="hidden" name="blocked_draft" value="true">' in html
+    shown = (await logged_in.get("/interactions", params={"reply_quality": "manual", "lang": "ru"})).text
+    assert "Отбор счётчика: Написано вручную" in shown
 
 
 async def test_readiness_backlog_equals_its_list(logged_in: httpx.AsyncClient) -> None:

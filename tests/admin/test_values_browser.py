@@ -121,6 +121,7 @@ async def test_every_page_in_both_languages_shows_no_raw_values(
         "/", "/interactions", "/interactions?status=open", *(f"/interactions/{i}" for i in items), "/sellers",
         f"/sellers/{sid}/drafting", "/alerts", "/sync-runs", "/readiness", f"/products/{sid}/777001", "/users",
         f"/account/password?token={reset_token}", "/account/password?token=forged",
+        "/interactions?answered=true&answer_state=rejected&sla=breached&reply_quality=as_is&blocked_draft=true",
     ]  # fmt: skip
     found: list[tuple[str, str, list[str]]] = []
     async with browser_admin(browser, settings) as signed:
