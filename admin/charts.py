@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
 from core.analytics import ItemFilters
@@ -44,9 +45,18 @@ class Chart:
     axis: int = AXIS
 
 
-def drill_href(filters: ItemFilters) -> str:
-    """The interaction list filtered like the bar."""
-    return "/interactions?" + urlencode(filters.as_query())
+def drill_href(
+    filters: ItemFilters, *, since: date | None = None, until: date | None = None, zone: str | None = None
+) -> str:
+    """The interaction list filtered like the bar or counter; `since`..`until` are the days (of `zone` if given,
+    else of the viewer's zone) the number counted over."""
+    query = filters.as_query()
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            query[name] = value.isoformat()
+    if zone is not None:
+        query["zone"] = zone
+    return "/interactions?" + urlencode(query)
 
 
 def layout(bars: list[Bar]) -> Chart:

@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from core.analytics import AGE_BUCKETS, STATUS_OPEN, ItemFilters, Period
-from core.models import Channel, InteractionStatus, Priority
+from core.analytics import AGE_BUCKETS, SLA_OUTCOMES, STATUS_OPEN, ItemFilters, Period
+from core.models import AnswerState, Channel, InteractionStatus, Priority, ReplyQuality
 from core.reading import Mood, Situation
+from core.timezones import valid_zone
 from core.topics import Topic
 
 STATUSES = (STATUS_OPEN, *(s.value for s in InteractionStatus))
@@ -43,6 +44,15 @@ class ItemQuery(BaseModel):
     # An inclusive range of days (in the viewer's zone) on occurred_at: the export's period, also a list filter.
     since: date | None = None
     until: date | None = None
+    # The dashboard's counters (core.analytics.ItemFilters): each links to exactly the items it counts.
+    answered: bool | None = None
+    sla: str | None = None
+    reply_quality: ReplyQuality | None = None
+    blocked_draft: bool | None = None
+    answer_state: AnswerState | None = None
+    # The zone the days above are days of, when a page counted them in another zone than the viewer's (the product
+    # page counts in the seller's zone); the viewer's zone otherwise. Not `tz`: that would change the viewer's zone.
+    zone: str | None = None
     page: int = Field(default=1, ge=1)
     page_size: int = Field(default=50, ge=1, le=500)
 
@@ -66,6 +76,20 @@ class ItemQuery(BaseModel):
             raise ValueError(f"one of {', '.join(STATUSES)}")
         return value
 
+    @field_validator("sla")
+    @classmethod
+    def _sla(cls, value: str | None) -> str | None:
+        if value is not None and value not in SLA_OUTCOMES:
+            raise ValueError(f"one of {', '.join(SLA_OUTCOMES)}")
+        return value
+
+    @field_validator("zone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is not None and valid_zone(value) is None:
+            raise ValueError("an IANA time zone")
+        return value
+
     @field_validator("age_bucket")
     @classmethod
     def _age(cls, value: str | None) -> str | None:
@@ -74,8 +98,10 @@ class ItemQuery(BaseModel):
         return value
 
     def filters(self, now: datetime | None = None, zone: str = "UTC") -> ItemFilters:
-        """The core filter object (age buckets and `overdue` are measured at `now`, days are days in `zone`)."""
-        values = self.model_dump(exclude={"since", "until"})
+        """The core filter object (age buckets and `overdue` are measured at `now`, days are days in the query's own
+        `zone` if it names one, else in `zone`)."""
+        zone = self.zone or zone
+        values = self.model_dump(exclude={"since", "until", "zone"})
         return ItemFilters(**values, period=self.period(zone), now=now or datetime.now(UTC), zone=zone)
 
     def period(self, zone: str) -> Period | None:

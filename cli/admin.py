@@ -12,8 +12,6 @@ import click
 
 from core.models import AdminRole
 
-MIN_PASSWORD_LENGTH = 10
-
 
 @click.group("admin")
 def admin_group() -> None:
@@ -59,16 +57,18 @@ def serve(host: str | None, port: int | None) -> None:
 
 
 def _read_password(password_stdin: bool) -> str:
-    """The new password from stdin or a prompt, checked against our minimum and bcrypt's maximum."""
+    """The new password from stdin or a prompt, checked by the policy the users page applies too."""
+    from admin.accounts import MIN_PASSWORD_LENGTH, password_problem
     from admin.security import MAX_PASSWORD_BYTES
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < MIN_PASSWORD_LENGTH:
+    problem = password_problem(password)
+    if problem == "short":
         raise click.ClickException(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
-    if len(password.encode()) > MAX_PASSWORD_BYTES:
+    if problem == "long":
         raise click.ClickException(f"the password must fit in {MAX_PASSWORD_BYTES} bytes (bcrypt's limit)")
     return password
 
@@ -91,16 +91,12 @@ def _account_change(change: Callable[[], Awaitable[object]], done: str) -> None:
 
 
 async def _create_user(email: str, password: str, role: AdminRole) -> bool:
-    from admin.security import hash_password
+    from admin import accounts
     from cli.main import _settings
     from core.db import database
-    from core.models import AdminUser
 
     async with database(_settings()):
-        _, created = await AdminUser.get_or_create(
-            email=email, defaults={"password_hash": hash_password(password), "role": role}
-        )
-        return created
+        return await accounts.create(email, password, role) is not None
 
 
 @admin_group.command("create-user")

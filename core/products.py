@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count
 
@@ -29,6 +30,7 @@ class Week:
 class ProductView:
     seller_id: int
     nm_id: int
+    zone: str
     name: str | None
     weeks: list[Week]
     top_topics: list[str]
@@ -36,23 +38,25 @@ class ProductView:
     spikes: list[ProductSpike]
 
 
-async def product_view(*, seller_id: int, nm_id: int, now: datetime, weeks: int = 8) -> ProductView:
-    """The product's last `weeks` weeks of whole UTC days (the last one ends with today), its open items and every
-    spike it had, newest first. Whole days, so each week is exactly the days its bar links to (`since`..`until`)."""
-    end = datetime.combine(now.date() + timedelta(days=1), time.min, now.tzinfo)
-    start = end - timedelta(weeks=weeks)
+async def product_view(*, seller_id: int, nm_id: int, now: datetime, zone: str, weeks: int = 8) -> ProductView:
+    """The product's last `weeks` weeks of whole days of `zone` (the seller's; the last week ends with today there),
+    its open items and every spike it had, newest first. Whole days, so each week is exactly the days its bar links
+    to (`since`..`until` in `zone`)."""
+    tz = ZoneInfo(zone)
+    first = now.astimezone(tz).date() + timedelta(days=1) - timedelta(weeks=weeks)
+    start = datetime.combine(first, time.min, tz).astimezone(UTC)
+    end = datetime.combine(first + timedelta(weeks=weeks), time.min, tz).astimezone(UTC)
     rows = await Interaction.filter(
         seller_id=seller_id, nm_id=nm_id, occurred_at__gte=start, occurred_at__lt=end
     ).values("occurred_at", "channel", "rating", "topics", "product_name")
     buckets: list[list[dict]] = [[] for _ in range(weeks)]
     for item in rows:
-        index = min(int((item["occurred_at"] - start) / timedelta(weeks=1)), weeks - 1)
-        buckets[index].append(item)
+        buckets[(item["occurred_at"].astimezone(tz).date() - first).days // 7].append(item)
     result = []
     for n, items in enumerate(buckets):
         ratings = [i["rating"] for i in items if i["channel"] == Channel.REVIEW and i["rating"]]
         topics = Counter(topic for i in items for topic in (i["topics"] or []))
-        week_start = (start + timedelta(weeks=n)).date()
+        week_start = first + timedelta(weeks=n)
         result.append(Week(week_start, len(items), sum(ratings) / len(ratings) if ratings else None, dict(topics)))
     total: Counter[str] = Counter()
     for week in result:
@@ -61,7 +65,7 @@ async def product_view(*, seller_id: int, nm_id: int, now: datetime, weeks: int 
     open_items = await interactions_query(ItemFilters(seller_id=seller_id, nm_id=nm_id, status="open", now=now))
     spikes = await ProductSpike.filter(seller_id=seller_id, nm_id=nm_id).order_by("-first_seen")
     return ProductView(
-        seller_id, nm_id, name, result, [t for t, _ in total.most_common(TOP_TOPICS)], open_items, list(spikes)
+        seller_id, nm_id, zone, name, result, [t for t, _ in total.most_common(TOP_TOPICS)], open_items, list(spikes)
     )
 
 

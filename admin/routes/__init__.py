@@ -18,6 +18,7 @@ def get_routers() -> list[APIRouter]:
         seller_drafting,
         sellers,
         sync_runs,
+        users,
     )
 
     return [
@@ -32,5 +33,6 @@ def get_routers() -> list[APIRouter]:
         alerts.router,
         sync_runs.router,
         readiness.router,
+        users.router,
         api.router,
     ]

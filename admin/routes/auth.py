@@ -8,10 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 
+from admin.deps import request_language
 from admin.login import SignIn, remember_device, sign_in
 from admin.sessions import end_sessions, session_admin
 from admin.templating import templates
 from core import audit
+from core.i18n import translator
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,9 +26,12 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/login", name="login_form")
-async def login_form(request: Request, next: str | None = None) -> Response:
-    """The login page."""
-    return templates.TemplateResponse(request, "login.html", {"next": _safe_next(next), "error": None})
+async def login_form(request: Request, next: str | None = None, done: str | None = None) -> Response:
+    """The login page (`done=password`: after a one-time link set the password, admin.routes.users)."""
+    notice = translator(request_language(request))("au-password-set") if done == "password" else None
+    return templates.TemplateResponse(
+        request, "login.html", {"next": _safe_next(next), "error": None, "notice": notice}
+    )
 
 
 @router.post("/login")

@@ -14,7 +14,7 @@ from admin.templating import templates
 from core import analytics, products
 from core.analytics import AGE_BUCKETS, ItemFilters
 from core.i18n import Translator
-from core.models import PRIORITY_RANK, Channel, Priority, ReplyQuality, Seller
+from core.models import PRIORITY_RANK, AnswerState, Channel, Priority, ReplyQuality, Seller
 from core.timezones import local
 
 router = APIRouter(include_in_schema=False)
@@ -65,6 +65,30 @@ def _backlog_charts(data: Dashboard, t: Translator) -> tuple[Chart, Chart]:
     return layout(age_bars), layout(priority_bars)
 
 
+def _counter_links(data: Dashboard, top: list[products.ProductRow]) -> dict[str, str]:
+    """Where each counter of the page leads: the items received in the period that it counts."""
+    since, until = local(data.period.start, data.zone).date(), local(data.period.end, data.zone).date()
+
+    def href(**filters: object) -> str:
+        drill = ItemFilters(seller_id=data.seller_id, **filters)  # type: ignore[arg-type]
+        return drill_href(drill, since=since, until=until, zone=data.zone)
+
+    links = {}
+    for channel in (None, *Channel):
+        key = channel.value if channel else "all"
+        links[f"answered-{key}"] = href(channel=channel, answered=True)
+        links[f"sla-breached-{key}"] = href(channel=channel, sla="breached")
+        links[f"sla-decided-{key}"] = href(channel=channel, sla="decided")
+    for quality in ReplyQuality:
+        links[f"quality-{quality}"] = href(reply_quality=quality)
+    links["moderation-rejected"] = href(answered=True, answer_state=AnswerState.REJECTED)
+    links["blocked-drafts"] = href(blocked_draft=True)
+    for p in top:
+        drill = ItemFilters(seller_id=p.seller_id, nm_id=p.nm_id)
+        links[f"top-{p.seller_id}-{p.nm_id}"] = drill_href(drill, since=since, until=until, zone=data.zone)
+    return links
+
+
 def _unhealthy(row: analytics.SyncHealthRow, stale_s: float) -> bool:
     return row.lag_s is None or row.lag_s > stale_s or row.consecutive_failures > 0 or row.consecutive_429 > 0
 
@@ -77,6 +101,8 @@ async def dashboard(
     data = await load_dashboard(seller_id=seller_id, days=days, now=datetime.now(UTC), zone=request_zone(request))
     stale_s = settings.ops.stale_sync_min * 60
     age_chart, priority_chart = _backlog_charts(data, t)
+    # Drill-down to a product's page (admin.routes.products).
+    top = await products.top_products(seller_id=seller_id, period=data.period)
     context = {
         "admin": admin,
         "active": "dashboard",
@@ -92,7 +118,7 @@ async def dashboard(
         # Thousands of cursors are healthy; the dashboard lists the ones that need a look.
         "sync_rows": [r for r in data.sync if _unhealthy(r, stale_s)][:SYNC_ROWS],
         "qualities": list(ReplyQuality),
-        # Drill-down to a product's page (admin.routes.products).
-        "top_products": await products.top_products(seller_id=seller_id, period=data.period),
+        "top_products": top,
+        "links": _counter_links(data, top),
     }
     return templates.TemplateResponse(request, "dashboard.html", context)

@@ -6,16 +6,28 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 
 from tortoise import connections
-from tortoise.expressions import Q, RawSQL
+from tortoise.expressions import F, Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
 from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
-from core.models import Channel, Interaction, InteractionStatus, Priority
+from core.models import (
+    AnswerState,
+    Channel,
+    Draft,
+    Interaction,
+    InteractionStatus,
+    Priority,
+    Reply,
+    ReplyQuality,
+    ReplyStatus,
+)
 from core.reading import Mood, Situation
 from core.topics import Topic
 
 # "open" is the backlog (needs a response, not answered); any other value is an InteractionStatus.
 STATUS_OPEN = "open"
+# SLA outcomes of an item with a due time (core.analytics.sla): decided = met + breached.
+SLA_OUTCOMES = ("met", "breached", "decided")
 COUNT_CAP = 10_000
 
 
@@ -23,7 +35,10 @@ COUNT_CAP = 10_000
 class ItemFilters:
     """Every filter a chart bar can carry; None means "any". `day` is a calendar day in `zone` (the viewer's),
     `age_bucket` a backlog bucket (needs `now`), `overdue` = open and past due_at, `answered_day` = first response
-    on that day; `topic`, `situation` and `mood` pick by the stored reading (core.readings)."""
+    on that day; `topic`, `situation` and `mood` pick by the stored reading (core.readings). The dashboard's
+    counters: `answered` = has a first response, `sla` = an outcome of SLA_OUTCOMES (as core.analytics.sla counts
+    it), `reply_quality` = a sent text answer of that quality (not a return decision or a hidden question),
+    `blocked_draft` = a draft the guardrails blocked, `answer_state` = WB's state of the answer."""
 
     seller_id: int | None = None
     channel: Channel | None = None
@@ -38,6 +53,11 @@ class ItemFilters:
     topic: Topic | None = None
     situation: Situation | None = None
     mood: Mood | None = None
+    answered: bool | None = None
+    sla: str | None = None
+    reply_quality: ReplyQuality | None = None
+    blocked_draft: bool | None = None
+    answer_state: AnswerState | None = None
     now: datetime | None = None
     zone: str = "UTC"
     page: int = 1
@@ -117,7 +137,31 @@ def _conditions(f: ItemFilters) -> Q:
             q &= Q(occurred_at__gt=older_than)
     if f.overdue:
         q &= Q(due_at__lt=now)
+    if f.answered is not None:
+        q &= Q(first_response_at__isnull=not f.answered)
+    if f.answer_state is not None:
+        q &= Q(answer_state=AnswerState(f.answer_state))
+    if f.sla is not None:
+        q &= _sla(f.sla, now)
+    if f.reply_quality is not None:
+        # Only written answers: a Reply with an `action` is a return decision, a hidden question or an edit.
+        texts = Reply.filter(status=ReplyStatus.SENT, action__isnull=True, quality=ReplyQuality(f.reply_quality))
+        q &= Q(id__in=Subquery(texts.values("interaction_id")))
+    if f.blocked_draft is not None:
+        blocked = Subquery(Draft.filter(ok=False).values("interaction_id"))
+        q &= Q(id__in=blocked) if f.blocked_draft else ~Q(id__in=blocked)
     return q
+
+
+def _sla(outcome: str, now: datetime) -> Q:
+    """The items of one SLA outcome at `now`, as core.analytics.sla decides them."""
+    met = Q(first_response_at__isnull=False, first_response_at__lte=F("due_at"))
+    late = Q(first_response_at__isnull=False, first_response_at__gt=F("due_at"))
+    breached = late | Q(first_response_at__isnull=True, due_at__lt=now)
+    if outcome not in SLA_OUTCOMES:
+        raise ValueError(f"unknown SLA outcome {outcome!r}")
+    picked = {"met": met, "breached": breached, "decided": met | breached}[outcome]
+    return Q(due_at__isnull=False) & picked
 
 
 def _holding(query: QuerySet[Interaction], column: str, value: str) -> QuerySet[Interaction]:

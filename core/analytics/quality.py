@@ -10,7 +10,7 @@ from core.models import AnswerState, DraftOrigin, ReplyQuality, ReplyStatus
 
 @dataclass(frozen=True)
 class QualityStats:
-    """Sent replies by quality, drafts by origin, guardrail-blocked drafts and moderation rejections."""
+    """Items answered by quality, drafts by origin, items with a guardrail-blocked draft, moderation rejections."""
 
     replies: dict[ReplyQuality, int] = field(default_factory=dict)
     drafts: dict[DraftOrigin, int] = field(default_factory=dict)
@@ -23,7 +23,8 @@ class QualityStats:
         return sum(self.replies.values())
 
     def reply_pct(self, quality: ReplyQuality) -> float | None:
-        """Share of sent replies with this quality, in percent."""
+        """Share of the quality counts that is this quality, in percent (a chat answered twice, once as drafted
+        and once by hand, counts under both)."""
         return pct(self.replies.get(quality, 0), self.sent)
 
     @property
@@ -53,36 +54,46 @@ def _of_seller(alias: str, seller_id: int | None) -> str:
 
 
 async def reply_quality(*, seller_id: int | None, period: Period) -> QualityStats:
-    """Quality counts of text replies sent, drafts created and answers rejected by WB moderation in `period`. Only
-    answers count as replies: an edit of a published answer, a return decision and a hidden question (a `Reply`
-    with an `action`) are not written by hand."""
+    """Of the items received in `period` (like the response and SLA figures): how many were answered with a text of
+    each quality, how many had a draft the guardrails blocked, how many were answered and how many of those answers
+    WB's moderation rejected; and the drafts created in `period` by origin. Items, not replies, so each figure is
+    the length of its list (core.analytics.ItemFilters); only written answers count: an edit of a published answer,
+    a return decision and a hidden question (a `Reply` with an `action`) are not written by hand."""
     q = Sql()
+    received = f"i.occurred_at >= {q.p(period.start)} AND i.occurred_at < {q.p(period.end)}"
     replies = await q.rows(
-        f"""SELECT r.quality AS k, COUNT(*) AS n FROM reply r {_of_seller("r", seller_id)}
-             WHERE r.status = {q.p(ReplyStatus.SENT.value)} AND r.sent_at >= {q.p(period.start)}
-               AND r.sent_at < {q.p(period.end)} AND r.action IS NULL
+        f"""SELECT r.quality AS k, COUNT(DISTINCT r.interaction_id) AS n
+              FROM reply r JOIN interaction i ON i.id = r.interaction_id
+             WHERE r.status = {q.p(ReplyStatus.SENT.value)} AND r.action IS NULL AND {received}
                    {q.seller(seller_id, "i.seller_id")} GROUP BY r.quality"""
     )
     q = Sql()
     drafts = await q.rows(
-        f"""SELECT d.origin AS k, COUNT(*) AS n, SUM(CASE WHEN d.ok THEN 0 ELSE 1 END) AS blocked
-              FROM draft d {_of_seller("d", seller_id)}
+        f"""SELECT d.origin AS k, COUNT(*) AS n FROM draft d {_of_seller("d", seller_id)}
              WHERE d.created_at >= {q.p(period.start)} AND d.created_at < {q.p(period.end)}
                    {q.seller(seller_id, "i.seller_id")} GROUP BY d.origin"""
     )
     q = Sql()
-    answered = await q.rows(
-        f"""SELECT COUNT(*) AS n,
-                   SUM(CASE WHEN i.answer_state = {q.p(AnswerState.REJECTED.value)} THEN 1 ELSE 0 END) AS rejected
-              FROM interaction i WHERE i.first_response_at >= {q.p(period.start)}
-               AND i.first_response_at < {q.p(period.end)}{q.seller(seller_id, "i.seller_id")}"""
+    received = f"i.occurred_at >= {q.p(period.start)} AND i.occurred_at < {q.p(period.end)}"
+    items = await q.rows(
+        f"""SELECT SUM(CASE WHEN i.first_response_at IS NOT NULL THEN 1 ELSE 0 END) AS n,
+                   SUM(CASE WHEN i.first_response_at IS NOT NULL
+                             AND i.answer_state = {q.p(AnswerState.REJECTED.value)} THEN 1 ELSE 0 END) AS rejected
+              FROM interaction i WHERE {received}{q.seller(seller_id, "i.seller_id")}"""
+    )
+    q = Sql()
+    # Blocked drafts are few: join them to their items rather than probe every item for one.
+    blocked = await q.rows(
+        f"""SELECT COUNT(DISTINCT d.interaction_id) AS n FROM draft d JOIN interaction i ON i.id = d.interaction_id
+             WHERE NOT d.ok AND i.occurred_at >= {q.p(period.start)} AND i.occurred_at < {q.p(period.end)}
+                   {q.seller(seller_id, "i.seller_id")}"""
     )
     return QualityStats(
         replies={ReplyQuality(r["k"]): int(r["n"]) for r in replies},
         drafts={DraftOrigin(r["k"]): int(r["n"]) for r in drafts},
-        blocked_drafts=sum(int(r["blocked"] or 0) for r in drafts),
-        moderation_rejected=int(answered[0]["rejected"] or 0),
-        answered=int(answered[0]["n"]),
+        blocked_drafts=int(blocked[0]["n"] or 0),
+        moderation_rejected=int(items[0]["rejected"] or 0),
+        answered=int(items[0]["n"] or 0),
     )
 
 

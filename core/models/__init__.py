@@ -4,6 +4,7 @@ from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer
 from core.models.enums import (
     PRIORITY_RANK,
     AdminRole,
+    AdminTokenPurpose,
     AlertSeverity,
     AnswerState,
     CardState,
@@ -25,7 +26,7 @@ from core.models.enums import (
     WbSyncState,
 )
 from core.models.interaction import Card, ChatFile, ChatMessage, Digest, Interaction
-from core.models.ops import AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
+from core.models.ops import AdminToken, AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute
 from core.models.reply import Draft, Reply, ReplyFile
 from core.models.seller import Invite, Seller, SellerMember
@@ -34,6 +35,8 @@ __all__ = [
     "FACT_KINDS",
     "PRIORITY_RANK",
     "AdminRole",
+    "AdminToken",
+    "AdminTokenPurpose",
     "AdminUser",
     "Alert",
     "AlertSeverity",

@@ -135,6 +135,13 @@ class AdminRole(StrEnum):
     VIEWER = "viewer"
 
 
+class AdminTokenPurpose(StrEnum):
+    """What a one-time admin link does: an invite sets the first password, a reset a new one."""
+
+    INVITE = "invite"
+    RESET = "reset"
+
+
 class ChatDirection(StrEnum):
     IN = "in"
     OUT = "out"

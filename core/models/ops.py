@@ -4,7 +4,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
-from core.models.enums import AdminRole, AlertSeverity, Channel, LinkKind, SyncRunStatus
+from core.models.enums import AdminRole, AdminTokenPurpose, AlertSeverity, Channel, LinkKind, SyncRunStatus
 
 
 class Link(Model):
@@ -134,3 +134,20 @@ class AdminUser(Model):
 
     def __repr__(self) -> str:  # the hash stays out of reprs
         return f"<AdminUser id={self.id} email={self.email!r}>"
+
+
+class AdminToken(Model):
+    """A one-time link for an admin account (admin.accounts): an invite or a password reset. Only the SHA-256 of
+    the random token is stored; the link works once (`used_at`) and until `expires_at`."""
+
+    id = fields.IntField(primary_key=True)
+    admin = fields.ForeignKeyField("models.AdminUser", related_name="tokens", on_delete=fields.CASCADE)
+    purpose = fields.CharEnumField(AdminTokenPurpose, max_length=10)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_by = fields.ForeignKeyField("models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "admin_token"

@@ -17,7 +17,7 @@ RAW_RU = re.compile(
     r"question|chat|reply\.approved|interaction\.skipped)\b"
 )
 RAW_ANY = re.compile(r"\b(as_is|reply\.approved|interaction\.skipped|needs_response|token_invalid|stale_sync)\b")
-RAW_KEY = re.compile(r"\b(admin|enum|bot|alert|tz)-[a-z0-9-]+\b")
+RAW_KEY = re.compile(r"\b(admin|enum|bot|alert|tz|au)-[a-z0-9-]+\b")
 
 
 async def test_no_raw_enum_values_or_keys(settings: Settings, db: None, admin_user, browser: Browser) -> None:
@@ -33,7 +33,7 @@ async def test_no_raw_enum_values_or_keys(settings: Settings, db: None, admin_us
         page, base_url = signed.page, signed.base_url
         paths = [
             f"/interactions/{seeded.review.id}", f"/interactions/{seeded.chat.id}", "/sellers", "/sync-runs",
-            "/alerts", "/readiness", "/",
+            "/alerts", "/readiness", "/", "/users",
         ]  # fmt: skip
         for lang in ("ru", "en"):
             for path in paths:

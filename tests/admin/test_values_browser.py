@@ -9,8 +9,12 @@ from enum import StrEnum
 
 from playwright.async_api import Browser
 
+from admin import accounts
 from core import linking
 from core.models import (
+    AdminRole,
+    AdminTokenPurpose,
+    AdminUser,
     AnswerState,
     Channel,
     Interaction,
@@ -50,6 +54,8 @@ LATIN = sorted({*ENUM_VALUES, "hide"}, key=len)
 RAW_RU = re.compile(r"(?<![\w@./-])(" + "|".join(map(re.escape, LATIN[::-1])) + r")(?![\w@/-])")
 UNFORMATTED = re.compile(r"(?<![\d.])\d+\.(?:0|\d{3,})(?![\d.])|\b\d+ / \d+ ·")
 EMAIL = re.compile(r"\S+@\S+")
+# A locale key shown instead of its text (the users page's keys start with au-).
+RAW_KEY = re.compile(r"\b(?:au|admin|enum)-[a-z0-9-]+\b")
 
 
 async def _seed_more(seeded) -> list[int]:
@@ -94,16 +100,28 @@ async def _seed_more(seeded) -> list[int]:
     return [claim.id, hidden.id]
 
 
+async def _seed_accounts(admin_user: AdminUser) -> str:
+    """A pending invite, a disabled read-only account and a reset link; the reset link's token."""
+    now = datetime.now(UTC)
+    await accounts.invite("new@example.com", AdminRole.ADMIN, actor=admin_user, now=now)
+    viewer, _ = await accounts.invite("ro@example.com", AdminRole.VIEWER, actor=admin_user, now=now)
+    await accounts.set_disabled(viewer.email, True, actor=admin_user)
+    return await accounts.issue_link(admin_user, AdminTokenPurpose.RESET, actor=admin_user, now=now)
+
+
 async def test_every_page_in_both_languages_shows_no_raw_values(
     settings: Settings, db: None, admin_user, browser: Browser
 ) -> None:
     seeded = await seed()
     extra = await _seed_more(seeded)
+    reset_token = await _seed_accounts(admin_user)
     items = [seeded.review.id, seeded.chat.id, seeded.question.id, *extra]
     sid = seeded.seller.id
     paths = [
         "/", "/interactions", "/interactions?status=open", *(f"/interactions/{i}" for i in items), "/sellers",
-        f"/sellers/{sid}/drafting", "/alerts", "/sync-runs", "/readiness", f"/products/{sid}/777001",
+        f"/sellers/{sid}/drafting", "/alerts", "/sync-runs", "/readiness", f"/products/{sid}/777001", "/users",
+        f"/account/password?token={reset_token}", "/account/password?token=forged",
+        "/interactions?answered=true&answer_state=rejected&sla=breached&reply_quality=as_is&blocked_draft=true",
     ]  # fmt: skip
     found: list[tuple[str, str, list[str]]] = []
     async with browser_admin(browser, settings) as signed:
@@ -111,9 +129,10 @@ async def test_every_page_in_both_languages_shows_no_raw_values(
         for lang in ("ru", "en"):
             for path in paths:
                 response = await page.goto(f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}")
-                assert response is not None and response.status == 200, (path, lang)
+                expected = 410 if path.endswith("forged") else 200
+                assert response is not None and response.status == expected, (path, lang)
                 text = EMAIL.sub(" ", await page.locator("main").inner_text())
-                bad = RAW_ANY.findall(text) + UNFORMATTED.findall(text)
+                bad = RAW_ANY.findall(text) + UNFORMATTED.findall(text) + RAW_KEY.findall(text)
                 if lang == "ru":
                     bad += RAW_RU.findall(text)
                 if bad:
