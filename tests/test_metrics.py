@@ -36,6 +36,8 @@ BOT_TOKEN = "7000000026:AAH-metrics-test-token-0123456789"
 SELLER_CHAT = 2601
 MISSING_ITEM = 987654
 KINDS = ("worker", "bot", "scheduler", "admin")
+# Four processes importing the whole product at once on a shared machine: generous.
+WITHIN = 180
 
 
 def samples(exposition: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -122,7 +124,7 @@ async def scraped(
             urls = {kind: f"http://127.0.0.1:{port}/metrics" for kind, port in ports.items()}
             try:
                 for kind in KINDS:
-                    await wait_until(answers_200(http, urls[kind]), procs[kind], logs[kind])
+                    await wait_until(answers_200(http, urls[kind]), procs[kind], logs[kind], within=WITHIN)
 
                 async def scrape() -> dict[str, str]:
                     return {kind: (await http.get(url)).text for kind, url in urls.items()}
@@ -131,7 +133,9 @@ async def scraped(
                     scrape = (await http.get(urls["worker"])).text
                     return value(scrape, "agentiq_task_runs_total", task=task, outcome=outcome) > more_than
 
-                await wait_until(lambda: worker_ran(TaskName.SYNC_TICK, "ok", 0), procs["worker"], logs["worker"])
+                await wait_until(
+                    lambda: worker_ran(TaskName.SYNC_TICK, "ok", 0), procs["worker"], logs["worker"], within=WITHIN
+                )
                 before = await scrape()
                 for _ in range(2):
                     created = await http.post(f"{wb_url}/_sandbox/sellers/{cabinet['seller_id']}/reviews", json={})
@@ -140,7 +144,7 @@ async def scraped(
                 async def carded() -> bool:
                     return await Card.filter(state=CardState.SENT).count() == 2
 
-                await wait_until(carded, procs["worker"], logs["worker"])
+                await wait_until(carded, procs["worker"], logs["worker"], within=WITHIN)
                 # A task that fails: the notify of an item that does not exist.
                 broker = get_broker(
                     settings.model_copy(
