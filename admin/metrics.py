@@ -31,7 +31,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from tortoise.functions import Count, Min, Sum
 
-from core.models import Alert, Card, CardState, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
+from core.models import Alert, AlertSeverity, Card, CardState, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
 
 ITEM_KINDS = {"fetched": "fetched", "new": "new", "updated": "updated", "malformed": "skipped_malformed"}
 
@@ -112,10 +112,14 @@ async def _outbox_families() -> list[Metric]:
     for row in await Reply.annotate(n=Count("id")).group_by("status", "via").values("status", "via", "n"):
         replies.add_metric([str(row["status"]), str(row["via"])], row["n"])
     alerts = GaugeMetricFamily("agentiq_open_alerts", "Unresolved ops alerts", labels=["severity"])
+    open_by_severity = dict.fromkeys((s.value for s in AlertSeverity), 0)
     for row in (
         await Alert.filter(resolved_at=None).annotate(n=Count("id")).group_by("severity").values("severity", "n")
     ):
-        alerts.add_metric([str(row["severity"])], row["n"])
+        open_by_severity[str(row["severity"])] = row["n"]
+    # Every severity, zeros included: "no alert open" is a value, not a missing series.
+    for severity, count in open_by_severity.items():
+        alerts.add_metric([severity], count)
     return [cards, replies, alerts]
 
 
