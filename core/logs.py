@@ -139,6 +139,8 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # Warnings (a library's RuntimeWarning) would otherwise be printed raw to stderr, in the middle of the JSON lines.
+    # Off and on again: a second configuration re-installs the hook even when someone restored `showwarning` since.
+    logging.captureWarnings(False)
     logging.captureWarnings(True)
     # Request-line loggers print full URLs (the Bot API URL holds the token); keep them at WARNING.
     # taskiq's receiver logs every task start at INFO; the sync runs log their own summaries.
