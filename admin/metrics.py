@@ -12,6 +12,13 @@ Counters come from durable rows, so every admin replica reports the same totals 
 | `agentiq_cards_total` | state (claimed, sent, failed) | `Card` rows |
 | `agentiq_replies_total` | status, via | `Reply` rows |
 | `agentiq_open_alerts` | severity | unresolved `Alert` rows |
+| `agentiq_cards_awaiting_delivery` | — | cards owed or claimed with no message yet |
+| `agentiq_cards_awaiting_oldest_seconds` | — | age of the oldest of them (0 when none) |
+| `agentiq_alerts_awaiting_delivery` | — | open alerts Telegram has not accepted yet |
+| `agentiq_alerts_awaiting_oldest_seconds` | — | age of the oldest of them (0 when none) |
+
+The process's own metrics (core.metrics: tasks, Telegram, WB, card latency, heartbeat) come with them: in the
+all-in-one `agentiq run` and `demo` that is every part of the product.
 """
 
 from __future__ import annotations
@@ -19,12 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from prometheus_client import CollectorRegistry, PlatformCollector, ProcessCollector, generate_latest
+from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from tortoise.functions import Count, Min, Sum
 
-from core.models import Alert, Card, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
+from core.models import Alert, AlertSeverity, Card, CardState, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
 
 ITEM_KINDS = {"fetched": "fetched", "new": "new", "updated": "updated", "malformed": "skipped_malformed"}
 
@@ -105,19 +112,52 @@ async def _outbox_families() -> list[Metric]:
     for row in await Reply.annotate(n=Count("id")).group_by("status", "via").values("status", "via", "n"):
         replies.add_metric([str(row["status"]), str(row["via"])], row["n"])
     alerts = GaugeMetricFamily("agentiq_open_alerts", "Unresolved ops alerts", labels=["severity"])
+    open_by_severity = dict.fromkeys((s.value for s in AlertSeverity), 0)
     for row in (
         await Alert.filter(resolved_at=None).annotate(n=Count("id")).group_by("severity").values("severity", "n")
     ):
-        alerts.add_metric([str(row["severity"])], row["n"])
+        open_by_severity[str(row["severity"])] = row["n"]
+    # Every severity, zeros included: "no alert open" is a value, not a missing series.
+    for severity, count in open_by_severity.items():
+        alerts.add_metric([severity], count)
     return [cards, replies, alerts]
 
 
+async def _awaiting_families(now: datetime) -> list[Metric]:
+    """What the seller or the operator should have seen and has not yet: undelivered cards and alerts."""
+    cards = Card.filter(state=CardState.CLAIMED, tg_message_id=None)
+    alerts = Alert.filter(resolved_at=None, delivered_at=None)
+    oldest_card = await cards.annotate(oldest=Min("created_at")).first().values("oldest")
+    oldest_alert = await alerts.annotate(oldest=Min("first_seen")).first().values("oldest")
+    return [
+        GaugeMetricFamily(
+            "agentiq_cards_awaiting_delivery", "Cards owed with no message yet", value=await cards.count()
+        ),
+        GaugeMetricFamily(
+            "agentiq_cards_awaiting_oldest_seconds",
+            "Age of the oldest card owed with no message",
+            value=_age(oldest_card["oldest"] if oldest_card else None, now),
+        ),
+        GaugeMetricFamily(
+            "agentiq_alerts_awaiting_delivery", "Open alerts not accepted by Telegram yet", value=await alerts.count()
+        ),
+        GaugeMetricFamily(
+            "agentiq_alerts_awaiting_oldest_seconds",
+            "Age of the oldest open alert not delivered",
+            value=_age(oldest_alert["oldest"] if oldest_alert else None, now),
+        ),
+    ]
+
+
 async def render_metrics() -> bytes:
-    """The Prometheus text exposition of this scrape."""
+    """The Prometheus text exposition of this scrape: the database's families and this process's own."""
     now = datetime.now(UTC)
-    families = [*await _sync_families(), *await _lag_families(now), *await _outbox_families()]
+    families = [
+        *await _sync_families(),
+        *await _lag_families(now),
+        *await _outbox_families(),
+        *await _awaiting_families(now),
+    ]
     registry = CollectorRegistry(auto_describe=False)
-    ProcessCollector(registry=registry)
-    PlatformCollector(registry=registry)
-    registry.register(_Snapshot(families))
+    registry.register(_Snapshot([*families, *REGISTRY.collect()]))
     return generate_latest(registry)

@@ -30,7 +30,7 @@ from bot.limits import TRANSIENT
 from bot.media import media_about, send_files, send_media, together
 from bot.notifier import Notifier, send_to_member
 from bot.render import clip, render_card
-from core import arrival, cards, chat_files, inbox, members, readings, sellers
+from core import arrival, cards, chat_files, inbox, members, metrics, readings, sellers
 from core.alerts import (
     alert_chat_delivered,
     alert_delivered,
@@ -83,6 +83,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             log.warning("card.send_failed", interaction_id=interaction_id, card_id=card.id, error=str(exc)[:200])
             break
         await cards.card_sent(card, message.message_id)
+        metrics.card_delivered(data.interaction.channel.value, data.interaction.occurred_at)
         sent += 1
     # Files sent with the cards need no follow-up (a card sent later still gets them with it).
     await chat_files.mark_followed([f.id for f in files])

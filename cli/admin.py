@@ -48,10 +48,13 @@ def serve(host: str | None, port: int | None) -> None:
     server = EmbeddedServer(config)
 
     async def main() -> None:
+        from core.watchdog import watching
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, setattr, server, "should_exit", True)
-        await server.serve()
+        async with watching("admin", settings.metrics.watchdog_s):
+            await server.serve()
 
     asyncio.run(main())
 

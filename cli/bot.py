@@ -15,12 +15,15 @@ def bot_command(host: str, port: int) -> None:
     from cli.main import _settings
     from cli.signals import run_until_signal
     from cli.wiring import build_broker
+    from core import metrics
+    from core.watchdog import watching
     from sync.token_probe import open_token_probe
 
     settings = _settings()
+    metrics.serve(settings.metrics.host, settings.metrics.bot_port)
 
     async def main() -> None:
-        async with open_token_probe(settings.wb) as probe:
+        async with watching("bot", settings.metrics.watchdog_s), open_token_probe(settings.wb) as probe:
             await run(settings, build_broker(settings), probe, host=host, port=port)
 
     try:

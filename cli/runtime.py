@@ -19,7 +19,10 @@ from admin.app import create_app as create_admin
 from bot.runtime import BotRuntime, bot_runtime, poll_until_cancelled
 from cli.serving import embedded_server
 from cli.wiring import build_broker
+from core import metrics
+from core.heartbeat import beating
 from core.settings import Settings
+from core.watchdog import watching
 from sync.scheduler import run_forever
 from sync.token_probe import open_token_probe
 
@@ -35,8 +38,12 @@ async def run_all(
     extra: tuple[Background, ...] = (),
     ready: Callable[[], None] | None = None,
 ) -> None:
-    """Run every part until cancelled (Ctrl-C / SIGTERM cancel the surrounding task)."""
+    """Run every part until cancelled (Ctrl-C / SIGTERM cancel the surrounding task). Its metrics, every part's,
+    are the admin's /metrics."""
+    metrics.watch_queue(settings.redis_url, settings.sync.queue_name)
     async with (
+        watching("run", settings.metrics.watchdog_s),
+        beating(settings.redis_url, "run", settings.sync.heartbeat_s),
         open_token_probe(settings.wb) as probe,
         bot_runtime(settings, build_broker(settings), probe) as rt,
     ):

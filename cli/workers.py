@@ -49,17 +49,23 @@ def scheduler() -> None:
     """Kick the sync tick every AGENTIQ_SYNC__TICK_S seconds (several schedulers are safe: claims are atomic)."""
     from cli.main import _settings
     from cli.signals import run_until_signal
+    from core import metrics
+    from core.watchdog import watching
     from sync.broker import get_broker
     from sync.scheduler import run_forever
 
     settings = _settings()
     # The scheduler only kicks: a stream broker needs no registered task for that.
     broker = get_broker(settings)
+    # One reporter of the task stream's state, not one per worker.
+    metrics.watch_queue(settings.redis_url, settings.sync.queue_name)
+    metrics.serve(settings.metrics.host, settings.metrics.scheduler_port)
 
     async def main() -> None:
         await broker.startup()
         try:
-            await run_forever(broker, settings)
+            async with watching("scheduler", settings.metrics.watchdog_s):
+                await run_forever(broker, settings)
         finally:
             await broker.shutdown()
 

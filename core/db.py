@@ -120,6 +120,17 @@ async def upgrade(settings: Settings) -> None:
         await migrate(config=tortoise_config(settings.database_url))
 
 
+async def pending_migrations(settings: Settings) -> list[str]:
+    """The migrations of this code not applied to the database this process has open (readiness: a process of a
+    newer release started before `agentiq db upgrade` ran)."""
+    from tortoise import connections
+    from tortoise.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections.get("default"), tortoise_config(settings.database_url)["apps"])
+    await executor.loader.build_graph()
+    return [step.migration.name for step in await executor.plan(None) if not step.backward]
+
+
 async def status(settings: Settings) -> dict[str, list[str]]:
     """Applied and pending migration names."""
     from tortoise.connection import get_connection

@@ -7,10 +7,13 @@ slips into a message, a URL or an exception is masked before it is written.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import sys
+import threading
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, TextIO
 
 import structlog
 
@@ -52,6 +55,46 @@ def redact_rendered(_logger: Any, _method: str, rendered: str | bytes) -> str | 
     return redact_text(rendered)
 
 
+class JsonStderr(io.TextIOBase):
+    """sys.stderr of a JSON-logging process: what code writes there directly instead of logging — the traceback
+    `multiprocessing` prints when a worker child dies, Python's own for an uncaught exception, a library's
+    `print(file=sys.stderr)` — becomes one JSON record per flush (logger `stderr`, level error), so the log stays
+    one JSON object per line. Our own records never pass here: the handler writes to the real stream."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self._buffer: list[str] = []
+        self._lock = threading.RLock()
+        self._inside = threading.local()
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def write(self, text: str) -> int:
+        """Keep the text until the writer flushes (a traceback is written line by line, then flushed)."""
+        if getattr(self._inside, "active", False):  # logging failed and reports it: straight out, no loop
+            return self.stream.write(text)
+        with self._lock:
+            self._buffer.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        """Emit what was written since the last flush as one record."""
+        with self._lock:
+            text, self._buffer = "".join(self._buffer).rstrip("\n"), []
+        if text.strip():
+            self._inside.active = True
+            try:
+                logging.getLogger("stderr").error(text)
+            finally:
+                self._inside.active = False
+        self.stream.flush()
+
+
 # Loggers that print SQL statements with their parameters.
 SQL_LOGGERS = ("tortoise", "tortoise.db_client", "db_client", "asyncpg", "aiosqlite")
 
@@ -77,7 +120,9 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
         # would keep the old pipeline for the life of the process.
         cache_logger_on_first_use=False,
     )
-    handler = logging.StreamHandler()
+    # Our records go to the real stderr; in JSON mode anything else written to sys.stderr is wrapped (JsonStderr).
+    real_stderr = sys.stderr.stream if isinstance(sys.stderr, JsonStderr) else sys.stderr
+    handler = logging.StreamHandler(real_stderr)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=shared,
@@ -89,10 +134,13 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
             ],
         )
     )
+    sys.stderr = JsonStderr(real_stderr) if fmt == "json" else real_stderr
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # Warnings (a library's RuntimeWarning) would otherwise be printed raw to stderr, in the middle of the JSON lines.
+    # Off and on again: a second configuration re-installs the hook even when someone restored `showwarning` since.
+    logging.captureWarnings(False)
     logging.captureWarnings(True)
     # Request-line loggers print full URLs (the Bot API URL holds the token); keep them at WARNING.
     # taskiq's receiver logs every task start at INFO; the sync runs log their own summaries.

@@ -188,6 +188,21 @@ class AdminSettings(BaseModel):
         return [item.strip() for item in value]
 
 
+class MetricsSettings(BaseModel):
+    """Prometheus: where each process serves its own /metrics (core.metrics); port 0 turns a process's off.
+
+    The admin (and the all-in-one `agentiq run`/`demo`) serve theirs at the admin's `/metrics` instead. A taken port
+    moves a process to the next free one (several workers on one machine): its log says which."""
+
+    host: str = "127.0.0.1"
+    bot_port: int = Field(default=9101, ge=0, le=65535)
+    worker_port: int = Field(default=9102, ge=0, le=65535)
+    scheduler_port: int = Field(default=9103, ge=0, le=65535)
+    # A process whose event loop has not run for this long is hung: its watchdog ends it, so the supervisor
+    # (compose's `restart: unless-stopped`, taskiq's worker manager) starts it again (core.watchdog). 0: off.
+    watchdog_s: float = Field(default=120.0, ge=0)
+
+
 class SpikeSettings(BaseModel):
     """Product × topic spike alerts (core.spikes): the last `recent_days` against the `baseline_weeks` before."""
 
@@ -254,6 +269,7 @@ class Settings(BaseSettings):
     admin: AdminSettings = Field(default_factory=AdminSettings)
     ops: OpsSettings = Field(default_factory=OpsSettings)
     spikes: SpikeSettings = Field(default_factory=SpikeSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
 
     @field_validator("database_url")
     @classmethod

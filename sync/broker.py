@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from taskiq import AsyncBroker, InMemoryBroker, TaskiqMessage, TaskiqMiddleware
+from taskiq import AsyncBroker, InMemoryBroker, TaskiqMessage, TaskiqMiddleware, TaskiqResult
 from taskiq.kicker import AsyncKicker
 from taskiq_redis import RedisStreamBroker
 
+from core import metrics
 from core.redisconn import resilient_options
 from core.sending import Enqueue
 from core.settings import Settings
@@ -53,9 +54,20 @@ class TaskFailureLog(TaskiqMiddleware):
         )
 
 
+class TaskMetrics(TaskiqMiddleware):
+    """Counts every task run by name and outcome, with its run time (`agentiq_task_runs_total`,
+    `agentiq_task_duration_seconds`), in the process that ran it."""
+
+    def post_execute(self, message: TaskiqMessage, result: TaskiqResult[Any]) -> None:
+        """Record the finished run (taskiq measured its time)."""
+        metrics.task_ran(message.task_name, failed=result.is_err, seconds=result.execution_time)
+
+
 def get_broker(settings: Settings) -> AsyncBroker:
     """A broker for these settings (not started, no tasks: `cli.wiring.build_broker` registers them)."""
-    return _bare_broker(settings).with_middlewares(TaskTimeout(settings.sync.task_timeout_s), TaskFailureLog())
+    return _bare_broker(settings).with_middlewares(
+        TaskTimeout(settings.sync.task_timeout_s), TaskFailureLog(), TaskMetrics()
+    )
 
 
 def _bare_broker(settings: Settings) -> AsyncBroker:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -37,7 +38,9 @@ def _restore_logging() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     config = structlog.get_config()
+    stderr = sys.stderr  # JSON logging wraps it (core.logs.JsonStderr)
     yield
+    sys.stderr = stderr
     root.handlers[:] = handlers
     root.setLevel(level)
     structlog.configure(**config)

@@ -42,10 +42,12 @@ def tail(log: Path, chars: int = 3000) -> str:
     return f"--- {log.name}\n{log.read_text(errors='replace')[-chars:]}" if log.exists() else f"--- {log.name}: none"
 
 
-async def wait_until(probe: Callable[[], Awaitable[bool]], proc: subprocess.Popen[bytes], log: Path) -> None:
+async def wait_until(
+    probe: Callable[[], Awaitable[bool]], proc: subprocess.Popen[bytes], log: Path, within: float = 60
+) -> None:
     """Poll `probe` (outside state: there is nothing to subscribe to) while the process lives; fail with its log."""
     try:
-        async with asyncio.timeout(60):
+        async with asyncio.timeout(within):
             while not await probe():
                 assert proc.poll() is None, f"the process exited with {proc.returncode}\n{tail(log)}"
                 await asyncio.sleep(0.2)

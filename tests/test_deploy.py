@@ -33,6 +33,11 @@ def test_compose_validates_and_has_every_process() -> None:
         assert "healthcheck" in services[name]
     for kind in ("bot", "scheduler", "worker"):
         assert services[kind]["healthcheck"]["test"] == ["CMD", "agentiq", "health", kind]
+    # Restarts act on exited processes (a hung one exits through its watchdog, core.watchdog); the admin's
+    # healthcheck is its liveness, not its readiness (a database outage is no reason to restart it).
+    for name in ("bot", "scheduler", "worker", "admin"):
+        assert services[name]["restart"] == "unless-stopped", name
+    assert "/livez" in " ".join(services["admin"]["healthcheck"]["test"])
 
 
 def test_admin_is_published_on_loopback_only_by_default() -> None:

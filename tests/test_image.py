@@ -9,12 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+BUILD_LOCK = ROOT / "requirements-build.lock"
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 180) -> str:
@@ -43,11 +45,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if (ROOT / name).is_file():  # a tracked file deleted in the working tree is not part of the build
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, source / name)
-    _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--wheel-dir", str(work / "dist"), "."], source)
-    (wheel,) = (work / "dist").glob("agentiq-*.whl")
-    # uv (a dev dependency) instead of pip for the venv and the installs: the same lock with every hash required,
+    # uv (a dev dependency) instead of pip for the venvs and the installs: the same locks with every hash required,
     # in seconds from its cache instead of half a minute.
     uv = str(Path(sys.executable).with_name("uv"))
+    # The wheel as the image's build stage makes it: only the hash-pinned build backend, no build isolation (the
+    # backend's PEP 517 hook, which `pip wheel --no-build-isolation` calls).
+    backend = work / "build-venv"
+    _run([uv, "venv", "-q", "--python", sys.executable, str(backend)], work)
+    backend_python = str(backend / "bin" / "python")
+    _run([uv, "pip", "install", "-q", "--python", backend_python, "--require-hashes", "-r", str(BUILD_LOCK)], work)
+    hook = f"from setuptools import build_meta; build_meta.build_wheel({str(work / 'dist')!r})"
+    _run([backend_python, "-c", hook], source)
+    (wheel,) = (work / "dist").glob("agentiq-*.whl")
     venv = work / "venv"
     _run([uv, "venv", "-q", "--python", sys.executable, str(venv)], work)
     install = [uv, "pip", "install", "-q", "--compile-bytecode", "--python", str(venv / "bin" / "python")]
@@ -90,5 +99,16 @@ def test_the_dockerfile_builds_a_wheel_and_installs_it_with_the_lock() -> None:
     assert dockerfile.count("FROM ") == 2 and " AS build" in dockerfile
     assert "pip wheel" in dockerfile and "--require-hashes -r /tmp/requirements.lock" in dockerfile
     assert "pip install -e" not in dockerfile and "--no-deps /tmp/dist/agentiq-" in dockerfile
+    # The build backend: pinned with its hashes, installed with them required, and the only one the build sees.
+    assert "--require-hashes -r /tmp/requirements-build.lock" in dockerfile
+    assert "pip wheel --no-cache-dir --no-deps --no-build-isolation" in dockerfile
+    pins = [line for line in BUILD_LOCK.read_text().splitlines() if line and not line.startswith(("#", " "))]
+    assert [pin.split("==")[0] for pin in pins] == ["setuptools"], pins
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]
+    assert [r.split(">")[0].split("=")[0] for r in requires] == ["setuptools"], requires
+    assert "--hash=sha256:" in BUILD_LOCK.read_text()
+    # Both stages start from the one base image argument (pin it by digest with --build-arg or in its default).
+    froms = [line.split()[1] for line in dockerfile.splitlines() if line.startswith("FROM ")]
+    assert froms == ["${PYTHON_IMAGE}", "${PYTHON_IMAGE}"] and "ARG PYTHON_IMAGE=" in dockerfile
     ci = (ROOT / ".ci" / "run").read_text()
     assert "--require-hashes -r requirements-dev.lock" in ci and "--no-deps -e ." in ci

@@ -1,4 +1,5 @@
-"""Probes and metrics: `/healthz` (the process answers), `/readyz` (its dependencies answer), `/metrics`."""
+"""Probes and metrics: `/livez` (the process answers; `/healthz` is its old name), `/readyz` (the database answers
+with every migration applied, and the other dependencies answer), `/metrics`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tortoise import connections
 
 from admin.metrics import render_metrics
 from core import tokens
+from core.db import pending_migrations
 from core.logs import redact_text
 from core.secrets import SecretError
 from core.settings import Settings
@@ -24,6 +26,12 @@ PROBE_TIMEOUT_S = 2.0
 
 async def _database() -> None:
     await connections.get("default").execute_query("SELECT 1")
+
+
+async def _migrations(settings: Settings) -> None:
+    pending = await pending_migrations(settings)
+    if pending:
+        raise RuntimeError(f"{len(pending)} migration(s) not applied, run `agentiq db upgrade`: {', '.join(pending)}")
 
 
 async def _tokens(settings: Settings) -> None:
@@ -50,9 +58,10 @@ async def _check(probe: Awaitable[None]) -> str:
     return "ok"
 
 
+@router.get("/livez")
 @router.get("/healthz")
-async def healthz() -> dict[str, str]:
-    """The process is up and serving."""
+async def livez() -> dict[str, str]:
+    """Liveness: the process is up and serving (nothing else is checked: a restart would not fix a database)."""
     return {"status": "ok"}
 
 
@@ -61,7 +70,10 @@ async def readyz(request: Request) -> JSONResponse:
     """Database, Redis (when configured) and the task broker answer, and the keys open the stored WB tokens; 503
     otherwise."""
     settings = request.app.state.settings
-    checks = {"database": await _check(_database()), "tokens": await _check(_tokens(settings))}
+    checks = {"database": await _check(_database())}
+    if checks["database"] == "ok":
+        checks["migrations"] = await _check(_migrations(settings))
+    checks["tokens"] = await _check(_tokens(settings))
     if settings.redis_url:
         checks["redis"] = await _check(_redis(settings.redis_url))
         # The stream broker lives in Redis: it is reachable exactly when Redis is.

@@ -19,6 +19,7 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from core.metrics import WB_REQUESTS
 from core.ratelimit import BASE_SUFFIX, BudgetExhausted
 from core.settings import WBSettings
 from sync.wb.errors import (
@@ -226,10 +227,13 @@ class WBTransport:
             # Streamed: the body is read below, within its cap, never whole before anyone looked at its size.
             response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            WB_REQUESTS.labels(bucket, "unreachable").inc()
             raise _NotSent(f"cannot connect to WB: {type(exc).__name__}") from None
         except (httpx.TimeoutException, httpx.TransportError) as exc:
+            WB_REQUESTS.labels(bucket, "timeout").inc()
             err = WBTimeout(f"no answer from WB: {type(exc).__name__}")
             raise err if idempotent else WBOutcomeUnknown(err) from None
+        WB_REQUESTS.labels(bucket, str(response.status_code)).inc()
         try:
             return await self._answer(auth, bucket, method, response, idempotent=idempotent, cap=cap)
         except (httpx.TimeoutException, httpx.TransportError) as exc:  # the body broke off

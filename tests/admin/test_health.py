@@ -5,10 +5,12 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 from pydantic import SecretStr
+from tortoise import connections
 
 from admin.app import create_app
 from core.settings import Settings
 from tests.admin.seed import seed
+from tests.conftest import BACKEND
 
 
 async def test_healthz_answers_without_a_session(client: httpx.AsyncClient) -> None:
@@ -20,14 +22,34 @@ async def test_healthz_answers_without_a_session(client: httpx.AsyncClient) -> N
 async def test_readyz_checks_database_and_in_process_broker(client: httpx.AsyncClient) -> None:
     response = await client.get("/readyz")
     assert response.status_code == 200
-    assert response.json()["checks"] == {"database": "ok", "tokens": "ok", "broker": "ok (in-process)"}
+    checks = response.json()["checks"]
+    assert checks == {"database": "ok", "migrations": "ok", "tokens": "ok", "broker": "ok (in-process)"}
 
 
 async def test_readyz_checks_redis_when_configured(settings: Settings, db: None, redis_url: str, redis_client) -> None:
     app = create_app(settings.model_copy(update={"redis_url": redis_url}))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://admin.test") as http:
         checks = (await http.get("/readyz")).json()["checks"]
-    assert checks == {"database": "ok", "tokens": "ok", "redis": "ok", "broker": "ok"}
+    assert checks == {"database": "ok", "migrations": "ok", "tokens": "ok", "redis": "ok", "broker": "ok"}
+
+
+async def test_livez_is_up_while_readyz_wants_every_migration_applied(client: httpx.AsyncClient) -> None:
+    """A process of a newer release started before `agentiq db upgrade`: alive (no restart would help), not ready."""
+    conn = connections.get("default")
+    rows = await conn.execute_query_dict("SELECT * FROM tortoise_migrations")
+    latest = max(rows, key=lambda row: row["name"])
+    await conn.execute_query(f"DELETE FROM tortoise_migrations WHERE name = '{latest['name']}'")
+    try:
+        ready, live = await client.get("/readyz"), await client.get("/livez")
+    finally:
+        columns = ", ".join(latest)
+        marks = ", ".join("$" + str(n + 1) if BACKEND == "postgres" else "?" for n in range(len(latest)))
+        await conn.execute_query(f"INSERT INTO tortoise_migrations ({columns}) VALUES ({marks})", list(latest.values()))
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
+    assert ready.status_code == 503
+    problem = ready.json()["checks"]["migrations"]
+    assert problem.startswith("error: ") and latest["name"] in problem and "agentiq db upgrade" in problem
+    assert (await client.get("/readyz")).status_code == 200
 
 
 async def test_readyz_is_503_when_redis_is_unreachable(settings: Settings, db: None) -> None:

@@ -35,3 +35,28 @@ def test_json_logs_redact_our_and_library_records(capsys: pytest.CaptureFixture[
     assert BOT not in lines[0]["note"]
     assert BOT not in lines[1]["event"]
     assert JWT not in json.dumps(lines)
+
+
+def test_json_logs_stay_json_when_code_writes_a_traceback_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """What multiprocessing prints when a worker child dies (and Python for an uncaught exception) is raw text on
+    sys.stderr: in JSON mode it becomes one record, the traceback a field of it, the secret masked."""
+    import sys
+    import traceback
+
+    setup_logging(fmt="json", level="INFO")
+    try:
+        try:
+            raise ConnectionError(f"redis wiped while reading /bot{BOT}/getMe")
+        except ConnectionError:
+            print("Process worker-0:", file=sys.stderr)
+            traceback.print_exc()
+            sys.stderr.flush()
+        get_logger("agentiq.test").error("after", seller_id=1)
+    finally:
+        setup_logging(fmt="console", level="INFO")
+    lines = capsys.readouterr().err.strip().splitlines()
+    records = [json.loads(line) for line in lines]  # every line is one JSON object
+    (raw,) = [r for r in records if r.get("logger") == "stderr"]
+    assert raw["level"] == "error" and raw["event"].startswith("Process worker-0:\nTraceback (most recent call last)")
+    assert "ConnectionError: redis wiped" in raw["event"] and BOT not in raw["event"]
+    assert records[-1]["event"] == "after"
