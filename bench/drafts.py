@@ -157,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DATA, help="labelled items (JSON lines)")
     parser.add_argument("--show", type=int, default=0, help="print this many drafts that are not sendable")
+    parser.add_argument("--channel", choices=("review", "question", "chat"), help="--show only this channel's")
     args = parser.parse_args()
     items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     drafts = asyncio.run(draft_all(items))
@@ -175,7 +176,9 @@ def main() -> None:
         )
     if args.show:
         failing = [(i, d, score(i, d)) for i, d in zip(items, drafts, strict=True)]
-        for item, draft, s in [f for f in failing if not f[2].sendable][: args.show]:
+        for item, draft, s in [f for f in failing if not f[2].sendable and args.channel in (None, f[0]["channel"])][
+            : args.show
+        ]:
             print(
                 f"\n{item['id']} {item['channel']} {item.get('rating') or ''} {item['kind']} "
                 f"topics={item['topics']} situations={item['situations']} mood={item['mood']}"

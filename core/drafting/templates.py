@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from math import gcd, prod
 
+from core.drafting import subjects
 from core.drafting.facts import answering_kinds, relevant_fact
 from core.drafting.request import DraftRequest, clean_name
 from core.i18n import translator
@@ -84,6 +85,7 @@ class Need:
     factual: bool = False  # only a fact answers it: without one the seller must
     praise: bool = False
     unknown: str = ""  # what the honest holding line names when no fact answers («уточним совместимость…»)
+    hold: bool = False  # its sentence is said, and without a fact the holding line too (the seller must answer)
 
 
 _SITUATION_NEEDS: dict[Situation, Need] = {
@@ -181,7 +183,10 @@ def _size_need(topic: Topic, req: DraftRequest) -> Need:
     if asking(req) or topic == Topic.SIZE_ADVICE:
         if kind is None:
             return Need("", route="size", facts=("sizing", "dimensions"), factual=True, unknown="dimensions")
-        return Need(f"draft-need-size-{kind}-advice", route="size", facts=("sizing",))
+        # A question that wants a number (insole length in cm) gets the advice and, without a fact, the seller.
+        hold = asking(req) and subjects.wants_measure(req.text)
+        facts = ("sizing", "dimensions") if hold else ("sizing",)
+        return Need(f"draft-need-size-{kind}-advice", route="size", facts=facts, hold=hold, unknown="measure")
     if happy(req):
         return Need("draft-need-size-tip", route="size", facts=("sizing",))
     if kind is None:
@@ -271,8 +276,10 @@ def needs(req: DraftRequest) -> list[Need]:
     if safety:
         # A harm or legal item: the careful sentence, then at most the claim route in neutral words (no admission
         # of a defect, no advice).
+        # A question (what is in it?) is still answered from a fact or honestly held, never guessed.
+        asked = [n for n in topical if n.factual and req.channel == Channel.QUESTION]
         topical = [replace(n, prefix="draft-need-claim-generic", sorry=None, facts=()) for n in topical]
-        topical = [n for n in topical if n.route == "purchases"]
+        topical = [n for n in topical if n.route == "purchases"] + asked
     elif happy(req):
         # A happy review raises no complaint to answer: praise is echoed, a size remark becomes a tip, a question
         # in it (will it be back in stock?) is answered.
@@ -284,9 +291,13 @@ def needs(req: DraftRequest) -> list[Need]:
     ):
         # The buyer says it happened in the wash: the care label's advice belongs to the answer.
         topical.append(Need("draft-need-care-clothes", route="care", facts=("care",)))
+    if not topical and req.channel == Channel.QUESTION and (subject := subjects.answered(req.text)):
+        # The reading named nothing, but the question's words name a subject WB's rules answer.
+        topical.append(Need(subject[0], route=subject[1], sorry="incomplete" if subject[1] == "purchases" else None))
     if len(found) + len(topical) > 1:
-        # An abusive buyer who also says what is wrong gets the answer to that, calmly (not "tell us what happened").
-        found = [n for n in found if n.route != "abuse"]
+        # An abusive buyer who also says what is wrong gets the answer to that after one calm line (not "tell us
+        # what happened").
+        found = [replace(n, prefix="draft-need-abuse-calm") if n.route == "abuse" else n for n in found]
     # A request that is no complaint (a discount, another messenger) comes after the buyer's problems.
     asides = [n for n in found if n.sorry is None and n.route in ("price", "contact")]
     found = [n for n in found if n not in asides] + topical + asides
@@ -418,9 +429,10 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             out.append(Part(variants(lang, "draft-fact"), (("fact", _sentence(fact[1])),), own=True))
             said += 1
             continue
-        if need.factual:
+        if need.factual or need.hold:
             asked = asked or asked_of(req.text)
             unknown = unknown or need.unknown
+        if need.factual:
             continue
         if need.prefix:
             out.append(Part(variants(lang, need.prefix)))
@@ -443,15 +455,25 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             said += 1
         else:
             asked = asked_of(req.text) if req.text.strip() else None
-            unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "")
+            unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "") or subjects.held(req.text) or ""
     elif not found and (body := _body(req, sorry)):
         out.append(Part(body))
     if asked is not None:
-        generic = "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"
-        out.append(Part(variants(lang, f"draft-need-unknown-{unknown}" if unknown else generic)))
+        out.append(_holding(req, unknown))
     if said <= 1 and asked is None and not (abuse or safety) and Situation.WB_CHAT_OPENER not in req.situations:
         out.append(Part(variants(lang, _closing(req, calm))))
     return Composition(out, asked)
+
+
+def _holding(req: DraftRequest, unknown: str) -> Part:
+    """The honest line when only the seller can answer: it names what will be checked (the model a compatibility
+    question named, the kind of fact), else a plain «уточним и ответим»."""
+    lang = req.language
+    if unknown == "compat" and (model := subjects.named_model(req.text, lang)):
+        return Part(variants(lang, "draft-need-unknown-compat-model"), (("model", model),))
+    if unknown:
+        return Part(variants(lang, f"draft-need-unknown-{unknown}"))
+    return Part(variants(lang, "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"))
 
 
 def _closing(req: DraftRequest, calm: bool) -> str:
@@ -544,7 +566,7 @@ def rendered(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> R
             frame = _polite(tr(key, fact="\x00"), req.language, formal)
             pieces.append(frame.replace("\x00", args["fact"]))
         else:
-            pieces.append(_polite(tr(key, **base), req.language, formal))
+            pieces.append(_polite(tr(key, **base, **dict(part.args)), req.language, formal))
     if personal and (sign := signature(req)):
         pieces.append(sign)
     return Rendered(" ".join(pieces), composition.asked)
