@@ -134,6 +134,7 @@ _KIND_UNKNOWN = {
     "sizing": "dimensions",
     "origin": "origin",
 }
+_BROKEN = frozenset({"draft-need-claim-defect", "draft-need-claim-faulty"})
 _ORDER_PROBLEMS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.DELIVERY, Topic.RETURN})
 _SWAP = re.compile(r"помен|обмен|замен|swap|exchang", re.IGNORECASE)
 # A compliment echoed next to a complaint about the same thing reads as not having read the review.
@@ -157,8 +158,8 @@ def asking(req: DraftRequest) -> bool:
     problem with the order (no defect, wrong or missing item, delivery or return, no situation, no sarcasm)."""
     if req.channel == Channel.QUESTION:
         return True
-    if req.channel != Channel.CHAT or "?" not in req.text or req.feeling == Mood.SARCASTIC:
-        return False
+    if req.channel != Channel.CHAT or "?" not in req.text or req.feeling in (Mood.SARCASTIC, Mood.NEGATIVE):
+        return False  # «Оттенки не те, это у всех так?» is a complaint with a question mark
     if any(s != Situation.WB_CHAT_OPENER for s in req.situations):
         return False
     return not any(t in _ORDER_PROBLEMS for t in req.topics)
@@ -309,7 +310,9 @@ def needs(req: DraftRequest) -> list[Need]:
             continue
         routes.add(need.route)
         if need.prefix in claims and len(claims) > 1:
-            need = replace(need, prefix="draft-need-claim-generic", facts=())
+            # A broken item the buyer asks the warranty about: the faulty-item route names the warranty period.
+            generic = "draft-need-claim-faulty" if claims == _BROKEN else "draft-need-claim-generic"
+            need = replace(need, prefix=generic, facts=())
         out.append(need)
     return out[:_MAX_NEEDS]
 

@@ -109,3 +109,30 @@ def test_an_abusive_question_gets_a_calm_line_and_no_thanks() -> None:
         text = rendered(req, variant).text
         assert ("помо" in text or "Помо" in text) and "таблиц" in text and "Спасибо" not in text, text
         assert "Благодар" not in text, text
+
+
+def test_a_chat_complaint_with_a_question_mark_gets_an_apology_not_a_hold() -> None:
+    req = DraftRequest(
+        interaction_id=5,
+        channel=Channel.CHAT,
+        text="Оттенки совершенно не те что на фото, всё бледное. Это у всех так?",
+        topics=(Topic.COLOUR_MISMATCH,),
+        mood=Mood.NEGATIVE,
+        kind=ProductKind.COSMETICS,
+    )
+    out = rendered(req)
+    assert out.asked is None and ("Жаль" in out.text or "Простите" in out.text), out.text
+
+
+def test_a_broken_item_asked_about_the_warranty_gets_the_warranty_route() -> None:
+    req = DraftRequest(
+        interaction_id=5,
+        channel=Channel.CHAT,
+        text="Чайник не включается, прошло 2 месяца. Как воспользоваться гарантией?",
+        topics=(Topic.WARRANTY, Topic.DEFECT),
+        mood=Mood.NEGATIVE,
+        kind=ProductKind.HOME,
+    )
+    for variant in range(4):
+        text = rendered(req, variant).text
+        assert "гарантийный срок" in text and "«Покупки»" in text, text
