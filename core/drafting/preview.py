@@ -14,7 +14,7 @@ from core.drafting.service import facts_for
 from core.guardrails import GuardrailContext
 from core.models import Seller
 from core.models.enums import Channel
-from core.reading import Reading
+from core.reading import Reading, read
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 from core.topics import TopicResult
@@ -51,7 +51,12 @@ async def preview(
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
     facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
+    # Read first: the reply's language picks the facts' text (an English reply quotes English facts).
+    reading = read(
+        text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name, subject=subject
+    )
     reading, req = build_request(
+        reading=reading,
         interaction_id=interaction_id,
         channel=channel,
         text=text,
@@ -61,7 +66,7 @@ async def preview(
         product_name=product_name,
         subject=subject,
         history=history,
-        facts=await facts_for(seller.id, nm_id) if seller else {},
+        facts=await facts_for(seller.id, nm_id, reading.language) if seller else {},
         voice=seller_settings.voice,
         tone=seller_settings.tone,
     )

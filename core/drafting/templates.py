@@ -530,14 +530,21 @@ def _polite(text: str, language: str, formal: bool) -> str:
     return _POLITE_YOU.sub(lambda m: m.group(1).capitalize(), text)
 
 
-def signature(req: DraftRequest) -> str:
-    """The seller's sign-off in the reply's language: their own signature, else "the <brand> team", else nothing.
-    An English reply takes the English signature/brand, or the main one only when it has no Russian letters."""
+def voice_in_language(req: DraftRequest) -> tuple[str, str]:
+    """The seller's (signature, brand) for a reply in the request's language: an English reply takes the English
+    versions, else the main ones; whichever carries Russian letters is left out of it (never Russian in English)."""
     voice = req.voice
-    sign, brand = voice.signature, voice.brand
-    if req.language == "en":
-        sign = voice.signature_en or ("" if _CYRILLIC.search(sign) else sign)
-        brand = voice.brand_en or ("" if _CYRILLIC.search(brand) else brand)
+    if req.language != "en":
+        return voice.signature, voice.brand
+    sign = next((s for s in (voice.signature_en, voice.signature) if s and not _CYRILLIC.search(s)), "")
+    brand = next((b for b in (voice.brand_en, voice.brand) if b and not _CYRILLIC.search(b)), "")
+    return sign, brand
+
+
+def signature(req: DraftRequest) -> str:
+    """The seller's sign-off in the reply's language (`voice_in_language`): their own signature, else "the <brand>
+    team", else nothing."""
+    sign, brand = voice_in_language(req)
     if sign:
         return sign
     if brand:
