@@ -261,7 +261,7 @@ async def create_draft(
         if client is not None:
             req = await _refine_topics(interaction, req, client, settings.llm.model)
         drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
         result = await _produce(req, variant, context, saved, drafter)
     finally:
         if client is not None and llm_client is None:

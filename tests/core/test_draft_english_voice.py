@@ -12,10 +12,20 @@ from core import voice
 from core.drafting.llm import build_messages
 from core.drafting.request import DraftRequest
 from core.drafting.service import create_draft
-from core.models import AuditEvent, Channel, Interaction, InteractionStatus, ProductFacts, Seller, SellerMember
+from core.models import (
+    AuditEvent,
+    Channel,
+    Interaction,
+    InteractionStatus,
+    ProductAnswer,
+    ProductFacts,
+    Seller,
+    SellerMember,
+)
 from core.models.enums import MemberRole
 from core.seller_settings import SellerSettings, Voice
 from core.settings import Settings
+from core.taught import keywords
 from core.topics import Topic
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -99,3 +109,17 @@ def test_the_llm_is_given_the_english_voice_for_an_english_reply() -> None:
         interaction_id=1, channel=Channel.QUESTION, language="en", text=QUESTION, voice=Voice(signature="Лето")
     )
     assert "signature" not in build_messages(russian_only)[0]["content"]
+
+
+async def test_a_russian_answer_taught_once_never_goes_into_an_english_reply(db: None, settings: Settings) -> None:
+    seller = await _seller()
+    await ProductAnswer.create(
+        seller=seller, nm_id=555, question=QUESTION, keywords=keywords(QUESTION), answer="Да, подходит к 13 mini."
+    )
+    english = await create_draft(interaction_id=(await _question(seller, QUESTION)).id, settings=settings)
+    assert not CYRILLIC.search(english.text) and english.asked == QUESTION, english.text
+    await ProductAnswer.create(
+        seller=seller, nm_id=555, question=QUESTION, keywords=keywords(QUESTION), answer="Yes, it fits the 13 mini."
+    )
+    taught = await create_draft(interaction_id=(await _question(seller, QUESTION, 2)).id, settings=settings)
+    assert "Yes, it fits the 13 mini." in taught.text and not CYRILLIC.search(taught.text), taught.text
