@@ -24,7 +24,8 @@ ANSWERED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "draft-need-delivery-question",
             "deliveries",
-            r"доставк|доставят|привез|сколько (дней )?ид[её]т|когда (придет|будет доставлен)|deliver|shipping",
+            r"доставк|доставят|привез|сколько (дней )?ид[её]т|когда (придет|придёт|будет доставлен)|успеет|"
+            r"до (понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|праздник)\w*|deliver|shipping",
         ),
         (
             "draft-need-claim-incomplete",

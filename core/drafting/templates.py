@@ -214,6 +214,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
         kinds, unknown = _FACTUAL_QUESTIONS[topic]
         if unknown == "usage" and req.kind == ProductKind.ELECTRONICS:
             unknown = "setup"  # a gadget is set up and connected, not cared for
+        elif unknown == "usage" and _WASH.search(req.text):
+            unknown = "wash"  # a washing question is answered by the care label
         return Need("", route=f"fact-{topic}", facts=kinds, factual=True, unknown=unknown)
     if topic == Topic.USAGE:
         return Need("", route="care", facts=("care",))

@@ -152,10 +152,10 @@ draft-need-unknown-chat-2 = Let us check, and we will get back to you in this ch
 # …naming what the buyer asked, so the buyer sees the question was understood.
 draft-need-unknown-compat-1 = We will check whether the item suits your case and add to our answer.
 draft-need-unknown-compat-2 = We will check compatibility and add to our answer.
-draft-need-unknown-usage-1 = We will check the usage and care recommendations and add to our answer.
-draft-need-unknown-usage-2 = We will check how best to use and care for the item and add to our answer.
-draft-need-unknown-setup-1 = We will check how to set up and connect the item and add to our answer.
-draft-need-unknown-setup-2 = We will check the setup and usage steps and add to our answer.
+draft-need-unknown-usage-1 = We will check the manufacturer's instructions on use and care and add to our answer.
+draft-need-unknown-usage-2 = We will check in the manufacturer's instructions whether the item can be used this way and add to our answer.
+draft-need-unknown-setup-1 = We will check the instructions on how to set up and connect the item and add to our answer.
+draft-need-unknown-setup-2 = We will check the setup and usage steps in the manufacturer's instructions and add to our answer.
 draft-need-unknown-colour-1 = We will check how closely the shade in the photo matches the real colour and add to our answer.
 draft-need-unknown-colour-2 = We will check how the photo shows the real colour and add to our answer.
 draft-need-unknown-smell-1 = We will check whether the item has any smell and add to our answer.

@@ -12,3 +12,6 @@ draft-need-unknown-measure-2 = We will measure the item in cm and add to our ans
 # An abusive buyer who also says what is wrong: one calm line, then the answer.
 draft-need-abuse-calm-1 = We will help you sort this out.
 draft-need-abuse-calm-2 = We will do our best to help and sort this out.
+# A washing question no care fact answers.
+draft-need-unknown-wash-1 = We will check the care label for the washing and drying settings and add to our answer.
+draft-need-unknown-wash-2 = We will check on the care label how the item may be washed and dried and add to our answer.

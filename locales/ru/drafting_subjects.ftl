@@ -12,3 +12,6 @@ draft-need-unknown-measure-2 = Проверим точные замеры в с�
 # An abusive buyer who also says what is wrong: one calm line, then the answer.
 draft-need-abuse-calm-1 = Поможем разобраться.
 draft-need-abuse-calm-2 = Постараемся помочь и во всём разобраться.
+# A washing question no care fact answers.
+draft-need-unknown-wash-1 = Уточним по ярлыку изделия допустимый режим стирки и сушки и дополним ответ.
+draft-need-unknown-wash-2 = Сверимся с ярлыком изделия, при каком режиме его можно стирать и сушить, и дополним ответ.
