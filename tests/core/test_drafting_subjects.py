@@ -136,3 +136,13 @@ def test_a_broken_item_asked_about_the_warranty_gets_the_warranty_route() -> Non
     for variant in range(4):
         text = rendered(req, variant).text
         assert "гарантийный срок" in text and "«Покупки»" in text, text
+
+
+def test_a_vague_negative_review_is_taken_into_account_and_asked_what_exactly() -> None:
+    req = DraftRequest(
+        interaction_id=9, channel=Channel.REVIEW, rating=1, text="Разочарована. Больше не закажу", mood=Mood.NEGATIVE
+    )
+    for variant in range(4):
+        text = rendered(req, variant).text
+        assert "что именно" in text and ("учтём" in text or "передадим" in text), text
+        assert "Привет" not in text and "высок" not in text, text
