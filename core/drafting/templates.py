@@ -259,6 +259,16 @@ def reading_for(req: DraftRequest, variant: int) -> DraftRequest:
     return replace(req, topics=tuple(t for t in req.topics if t != drop))
 
 
+def _safety_asked(req: DraftRequest) -> list[Need]:
+    """What a harm or legal item asks about the product («что в составе??»): answered from a fact or honestly held,
+    never guessed and never dropped."""
+    if "?" not in req.text:
+        return []
+    kinds = answering_kinds(req.text)
+    unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "")
+    return [Need("", route="fact-asked", facts=kinds, factual=True, unknown=unknown)] if kinds else []
+
+
 def needs(req: DraftRequest) -> list[Need]:
     """The needs of a reply to `req`, in order, one per route (situations first: they say where the buyer is)."""
     situations = [s for s in _SITUATION_ORDER if s in req.situations]
@@ -279,10 +289,11 @@ def needs(req: DraftRequest) -> list[Need]:
     if safety:
         # A harm or legal item: the careful sentence, then at most the claim route in neutral words (no admission
         # of a defect, no advice).
-        # A question (what is in it?) is still answered from a fact or honestly held, never guessed.
-        asked = [n for n in topical if n.factual and req.channel == Channel.QUESTION]
         topical = [replace(n, prefix="draft-need-claim-generic", sorry=None, facts=()) for n in topical]
-        topical = [n for n in topical if n.route == "purchases"] + asked
+        topical = [n for n in topical if n.route == "purchases"] + _safety_asked(req)
+        if Situation.HARM in situations and not any(n.route == "purchases" for n in topical):
+            # Whoever was hurt by an item must know how to hand it back: the claim route, in neutral words.
+            topical.insert(0, Need("draft-need-claim-generic", route="purchases"))
     elif happy(req):
         # A happy review raises no complaint to answer: praise is echoed, a size remark becomes a tip, a question
         # in it (will it be back in stock?) is answered.

@@ -5,6 +5,8 @@ buyer's question gets one calm line and no thanks."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.drafting.request import DraftRequest
@@ -146,3 +148,18 @@ def test_a_vague_negative_review_is_taken_into_account_and_asked_what_exactly() 
         text = rendered(req, variant).text
         assert "что именно" in text and ("учтём" in text or "передадим" in text), text
         assert "Привет" not in text and "высок" not in text, text
+
+
+def test_a_harm_chat_gets_the_claim_route_and_its_question_held() -> None:
+    req = DraftRequest(
+        interaction_id=3,
+        channel=Channel.CHAT,
+        text="ребенок съел кусок этого слайма, ему плохо, рвота. что там в составе???",
+        situations=(Situation.HARM,),
+        mood=Mood.NEGATIVE,
+    )
+    for variant in range(4):
+        out = rendered(req, variant)
+        assert "врач" in out.text and "«Покупки»" in out.text and "состав" in out.text and out.asked, out.text
+    known = rendered(replace(req, facts={"composition": "Состав: вода, гуаровая камедь, краситель E133."}))
+    assert "гуаровая камедь" in known.text and known.asked is None, known.text
