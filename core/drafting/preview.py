@@ -47,14 +47,17 @@ async def preview(
     subject: str | None = None,
     history: Sequence[tuple[str, str]] = (),
     interaction_id: int = 0,
+    reading: Reading | None = None,
 ) -> Preview:
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
-    facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first."""
+    facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first; `reading` a given
+    reading instead of `core.reading.read`'s (the bench's labelled readings)."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
     # Read first: the reply's language picks the facts' text (an English reply quotes English facts).
-    reading = read(
-        text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name, subject=subject
-    )
+    if reading is None:
+        reading = read(
+            text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name, subject=subject
+        )
     reading, req = build_request(
         reading=reading,
         interaction_id=interaction_id,
