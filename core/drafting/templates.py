@@ -291,8 +291,13 @@ def needs(req: DraftRequest) -> list[Need]:
         # of a defect, no advice).
         topical = [replace(n, prefix="draft-need-claim-generic", sorry=None, facts=()) for n in topical]
         topical = [n for n in topical if n.route == "purchases"] + _safety_asked(req)
-        if Situation.HARM in situations and not any(n.route == "purchases" for n in topical):
-            # Whoever was hurt by an item must know how to hand it back: the claim route, in neutral words.
+        if (
+            Situation.HARM in situations
+            and req.channel != Channel.QUESTION
+            and not any(n.route == "purchases" for n in topical)
+        ):
+            # Whoever was hurt by an item must know how to hand it back: the claim route, in neutral words (not
+            # under a product page's public question, asked mostly before buying).
             topical.insert(0, Need("draft-need-claim-generic", route="purchases"))
     elif happy(req):
         # A happy review raises no complaint to answer: praise is echoed, a size remark becomes a tip, a question

@@ -163,3 +163,15 @@ def test_a_harm_chat_gets_the_claim_route_and_its_question_held() -> None:
         assert "врач" in out.text and "«Покупки»" in out.text and "состав" in out.text and out.asked, out.text
     known = rendered(replace(req, facts={"composition": "Состав: вода, гуаровая камедь, краситель E133."}))
     assert "гуаровая камедь" in known.text and known.asked is None, known.text
+
+
+def test_a_harm_question_on_the_product_page_gets_no_claim_route() -> None:
+    req = DraftRequest(
+        interaction_id=3,
+        channel=Channel.QUESTION,
+        text="Крем детям можно? Аллергии не будет?",
+        situations=(Situation.HARM,),
+        kind=ProductKind.COSMETICS,
+    )
+    for variant in range(4):
+        assert "Покупки" not in rendered(req, variant).text
