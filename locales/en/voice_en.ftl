@@ -12,3 +12,4 @@ bot-facts-btn-main = 🇷🇺 Main texts
 bot-facts-title-en = <b>Product facts in English</b> (article { $nm_id }) — English replies quote them; without them a Russian fact stays out of an English reply:
 bot-facts-ask-en = Send the English text for "{ $kind }" (up to 300 characters, no Russian letters; "-" clears it).
 voice-en-fact-russian = The English text has Russian letters ("{ $fragment }"): it goes into English replies.
+admin-drafting-fact-en = { $kind } — in English
