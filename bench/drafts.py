@@ -2,7 +2,8 @@
 must and must not do (tests/data/reading_*.jsonl, schema in DATA_SCHEMA: `draft.needs`, `draft.must_not`,
 `draft.apology`, `language`).
 
-Run: `.venv/bin/python bench/drafts.py [--data tests/data/reading_tuning.jsonl] [--show 20]`.
+Run: `.venv/bin/python bench/drafts.py [--data tests/data/reading_tuning.jsonl] [--show 20 [--channel question]]
+[--gold]` (`--gold`: drafts from the labelled readings, the composition alone without the reader's mistakes).
 
 Every item goes through the bot's drafting path (`core.drafting.preview`: `core.reading.read` → the request → the
 template drafter → guardrails), as a seller with no facts and the default voice. A draft is
@@ -30,7 +31,9 @@ from pathlib import Path
 from core.drafting.preview import preview
 from core.guardrails import GuardrailContext, check_text
 from core.models.enums import Channel
+from core.reading import Mood, ProductKind, Reading, Situation
 from core.settings import load_settings
+from core.topics import Topic, ordered
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "reading_tuning.jsonl"
 APOLOGY = re.compile(r"извин|прост(ите|и\b)|жаль|сожале|sorry|apolog", re.I)
@@ -97,8 +100,21 @@ def score(item: dict, draft: str) -> Score:
     return out
 
 
-async def draft_all(items: list[dict]) -> list[str]:
-    """The template draft of every item through the bot's drafting path (no seller: default voice, no facts)."""
+def gold_reading(item: dict) -> Reading:
+    """The item's labelled reading (topics, situations, mood, language, kind): drafts from it measure the
+    composition alone, without the reader's mistakes."""
+    return Reading(
+        topics=ordered({Topic(t) for t in item["topics"]}),
+        situations=tuple(Situation(s) for s in item["situations"]),
+        mood=Mood(item["mood"]),
+        language=item["language"],
+        kind=ProductKind(item["kind"]),
+    )
+
+
+async def draft_all(items: list[dict], *, gold: bool = False) -> list[str]:
+    """The template draft of every item through the bot's drafting path (no seller: default voice, no facts);
+    `gold`: from the labelled readings instead of the reader's."""
     settings = load_settings(database_url="sqlite://:memory:", llm={"base_url": None, "api_key": None})
     out = []
     for n, item in enumerate(items, start=1):
@@ -113,6 +129,7 @@ async def draft_all(items: list[dict]) -> list[str]:
             history=[(m["direction"], m["text"]) for m in item.get("history") or []],
             interaction_id=n,
             settings=settings,
+            reading=gold_reading(item) if gold else None,
         )
         out.append(result.draft.text)
     return out
@@ -157,10 +174,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DATA, help="labelled items (JSON lines)")
     parser.add_argument("--show", type=int, default=0, help="print this many drafts that are not sendable")
+    parser.add_argument("--gold", action="store_true", help="draft from the labelled readings, not the reader's")
+    parser.add_argument("--channel", choices=("review", "question", "chat"), help="--show only this channel's")
     args = parser.parse_args()
     items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    drafts = asyncio.run(draft_all(items))
-    print(f"{args.data.name}: {len(items)} items")
+    drafts = asyncio.run(draft_all(items, gold=args.gold))
+    print(f"{args.data.name}: {len(items)} items" + (" (labelled readings)" if args.gold else ""))
     for channel, row in report(items, drafts).items():
         print(
             f"  {channel:8} n={row['items']:<4} sendable {row['sendable_pct']:5.1f} %  "
@@ -175,7 +194,9 @@ def main() -> None:
         )
     if args.show:
         failing = [(i, d, score(i, d)) for i, d in zip(items, drafts, strict=True)]
-        for item, draft, s in [f for f in failing if not f[2].sendable][: args.show]:
+        for item, draft, s in [f for f in failing if not f[2].sendable and args.channel in (None, f[0]["channel"])][
+            : args.show
+        ]:
             print(
                 f"\n{item['id']} {item['channel']} {item.get('rating') or ''} {item['kind']} "
                 f"topics={item['topics']} situations={item['situations']} mood={item['mood']}"

@@ -200,6 +200,8 @@ class VoiceAction(StrEnum):
     TONE = "tn"
     SIGNATURE = "sig"
     BRAND = "br"
+    SIGNATURE_EN = "sge"
+    BRAND_EN = "bre"
     BANNED = "ban"
 
 
@@ -210,10 +212,12 @@ class VoiceCb(CallbackData, prefix="v"):
 
 
 class FactsCb(CallbackData, prefix="f"):
-    """Product facts of a card's product: `kind` "" shows them, a kind asks for its new text."""
+    """Product facts of a card's product: `kind` "" shows them, a kind asks for its new text (`en`: the English
+    texts)."""
 
     interaction_id: int = Id
     kind: str = ""
+    en: bool = False  # the English texts (quoted in English replies)
 
     @field_validator("kind")
     @classmethod

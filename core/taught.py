@@ -14,6 +14,7 @@ import re
 from tortoise.exceptions import IntegrityError
 
 from core import audit
+from core.drafting.language import fits_reply
 from core.models import Channel, Draft, DraftOrigin, Interaction, ProductAnswer, Reply, ReplyStatus
 
 # Share of the saved question's key words the new question must have (and at least two, or all of a shorter one).
@@ -123,13 +124,16 @@ async def save(interaction_id: int, member_id: int | None) -> ProductAnswer | No
     return saved
 
 
-async def answer_for(seller_id: int, nm_id: int | None, question: str) -> ProductAnswer | None:
-    """The saved answer about this product whose question the buyer's `question` asks again (most overlap)."""
+async def answer_for(seller_id: int, nm_id: int | None, question: str, language: str = "ru") -> ProductAnswer | None:
+    """The saved answer about this product whose question the buyer's `question` asks again (most overlap) and
+    that may go into a reply in `language` (a Russian answer never goes into an English reply)."""
     if nm_id is None or not question.strip():
         return None
     asked = keywords(question)
     best, best_common = None, 0
     for saved in await ProductAnswer.filter(seller_id=seller_id, nm_id=nm_id).order_by("-id"):
+        if not fits_reply(saved.answer, language):
+            continue
         common = len(set(asked) & set(saved.keywords))
         if same_question(asked, saved.keywords) and common > best_common:
             best, best_common = saved, common

@@ -98,18 +98,21 @@ async def set_facts(
     seller_id: int,
     nm_id: Annotated[int, Form(gt=0, lt=2**63)],
 ) -> Response:
-    """Save a product's facts, one form field per kind (`FACT_KINDS`); a fact the guardrails block is refused
-    (422, the page lists why, nothing saved)."""
+    """Save a product's facts, one form field per kind (`FACT_KINDS`) and per language (`en_<kind>`: the English
+    text quoted in English replies); a fact the guardrails block (or an English text with Russian letters) is
+    refused (422, the page lists why, nothing saved)."""
     seller = await _seller(seller_id)
     form = await request.form()
-    values = {kind: str(form.get(kind) or "")[:FACT_FORM_MAX] for kind in FACT_KINDS}
+    fields = {(kind, lang): f"en_{kind}" if lang == "en" else kind for kind in FACT_KINDS for lang in ("ru", "en")}
+    values = {key: str(form.get(name) or "")[:FACT_FORM_MAX] for key, name in fields.items()}
     errors = {
-        kind: verdict.reasons(request_language(request))
-        for kind, text in values.items()
-        if text.strip() and not (verdict := voice.check_fact(text)).ok
+        fields[key]: verdict.reasons(request_language(request))
+        for key, text in values.items()
+        if text.strip() and not (verdict := voice.check_fact(text, key[1])).ok
     }
     if errors:
-        return await _page(request, admin, seller, errors=errors, typed={"nm_id": nm_id, **values})
-    for kind, text in values.items():
-        await voice.set_fact(seller_id, nm_id, kind, text, admin_id=admin.id)
+        typed = {"nm_id": nm_id, **{fields[key]: text for key, text in values.items()}}
+        return await _page(request, admin, seller, errors=errors, typed=typed)
+    for (kind, lang), text in values.items():
+        await voice.set_fact(seller_id, nm_id, kind, text, admin_id=admin.id, language=lang)
     return _back(request, seller_id)

@@ -19,12 +19,24 @@ from core.models import Seller, SellerMember
 from core.seller_settings import SellerSettings
 
 router = Router(name="drafting")
-_ASK = {VoiceAction.SIGNATURE: "signature", VoiceAction.BRAND: "brand", VoiceAction.BANNED: "banned"}
+_ASK = {
+    VoiceAction.SIGNATURE: "signature",
+    VoiceAction.BRAND: "brand",
+    VoiceAction.SIGNATURE_EN: "signature_en",
+    VoiceAction.BRAND_EN: "brand_en",
+    VoiceAction.BANNED: "banned",
+}
 
 
 def voice_text(current: SellerSettings, llm_enabled: bool, t: Translator) -> str:
-    """The voice screen: every value, escaped (the seller's own words)."""
+    """The voice screen: every value, escaped (the seller's own words); the English signature and brand line are
+    what English replies carry (issue 25 item 5)."""
     none = t("bot-voice-none")
+    english = t(
+        "bot-voice-screen-en",
+        signature_en=clip(current.voice.signature_en, 200, "…") or none,
+        brand_en=clip(current.voice.brand_en, 100, "…") or none,
+    )
     return t(
         "bot-voice-screen",
         llm=t("settings-on") if llm_enabled else t("settings-off"),
@@ -33,7 +45,7 @@ def voice_text(current: SellerSettings, llm_enabled: bool, t: Translator) -> str
         signature=clip(current.voice.signature, 200, "…") or none,
         brand=clip(current.voice.brand, 100, "…") or none,
         banned=clip(", ".join(current.banned_phrases), 400, "…") or none,
-    )
+    ) + ("\n" + english)
 
 
 def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
@@ -43,7 +55,7 @@ def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
         if action != VoiceAction.OPEN:
             kb.button(text=t(f"bot-voice-btn-{action.value}"), callback_data=VoiceCb(action=action))
     kb.button(text=t("bot-settings-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
-    kb.adjust(2, 2, 2, 1)
+    kb.adjust(2, 2, 2, 2, 1)
     return kb.as_markup()
 
 

@@ -15,6 +15,7 @@ import openai
 
 from core.drafting.facts import answering_kinds, relevant_fact
 from core.drafting.request import DraftRequest
+from core.drafting.templates import voice_in_language
 from core.models.enums import Channel
 from core.settings import LLMSettings
 
@@ -80,13 +81,14 @@ def _fenced(data: dict[str, object]) -> str:
 
 
 def _voice(req: DraftRequest) -> str:
-    voice = req.voice
-    form = "formal, addressing the buyer as «Вы»" if voice.tone == "formal" else "friendly and warm"
+    # The signature and brand in the reply's language (an English reply never gets the Russian ones).
+    sign, brand = voice_in_language(req)
+    form = "formal, addressing the buyer as «Вы»" if req.voice.tone == "formal" else "friendly and warm"
     parts = [f"Voice: {form}."]
-    if voice.brand:
-        parts.append(f"The shop's brand: {json.dumps(voice.brand, ensure_ascii=False)}.")
-    if voice.signature:
-        parts.append(f"End with the seller's signature exactly: {json.dumps(voice.signature, ensure_ascii=False)}.")
+    if brand:
+        parts.append(f"The shop's brand: {json.dumps(brand, ensure_ascii=False)}.")
+    if sign:
+        parts.append(f"End with the seller's signature exactly: {json.dumps(sign, ensure_ascii=False)}.")
     return " ".join(parts)
 
 

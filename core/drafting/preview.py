@@ -14,7 +14,7 @@ from core.drafting.service import facts_for
 from core.guardrails import GuardrailContext
 from core.models import Seller
 from core.models.enums import Channel
-from core.reading import Reading
+from core.reading import Reading, read
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 from core.topics import TopicResult
@@ -47,11 +47,19 @@ async def preview(
     subject: str | None = None,
     history: Sequence[tuple[str, str]] = (),
     interaction_id: int = 0,
+    reading: Reading | None = None,
 ) -> Preview:
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
-    facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first."""
+    facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first; `reading` a given
+    reading instead of `core.reading.read`'s (the bench's labelled readings)."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
+    # Read first: the reply's language picks the facts' text (an English reply quotes English facts).
+    if reading is None:
+        reading = read(
+            text, channel=channel, rating=rating, pros=pros, cons=cons, product_name=product_name, subject=subject
+        )
     reading, req = build_request(
+        reading=reading,
         interaction_id=interaction_id,
         channel=channel,
         text=text,
@@ -61,7 +69,7 @@ async def preview(
         product_name=product_name,
         subject=subject,
         history=history,
-        facts=await facts_for(seller.id, nm_id) if seller else {},
+        facts=await facts_for(seller.id, nm_id, reading.language) if seller else {},
         voice=seller_settings.voice,
         tone=seller_settings.tone,
     )

@@ -40,12 +40,13 @@ def _intent(interaction: Interaction, text: str) -> Intent:
     return classify(text).intent
 
 
-async def facts_for(seller_id: int, nm_id: int | None) -> dict[str, str]:
-    """The seller's facts about the product, by kind (empty when none)."""
+async def facts_for(seller_id: int, nm_id: int | None, language: str = "ru") -> dict[str, str]:
+    """The seller's facts about the product, by kind, for a reply in `language` (an English reply gets a fact's
+    English text where the seller gave one); empty when none."""
     if nm_id is None:
         return {}
     facts = await ProductFacts.get_or_none(seller_id=seller_id, nm_id=nm_id)
-    return facts.as_dict() if facts else {}
+    return facts.as_dict(language) if facts else {}
 
 
 async def _history(interaction: Interaction) -> list[tuple[str, str]]:
@@ -78,7 +79,7 @@ async def request_for(interaction: Interaction, seller_settings: SellerSettings)
         product_name=interaction.product_name,
         buyer_name=interaction.buyer_name,
         history=await _history(interaction),
-        facts=await facts_for(interaction.seller_id, interaction.nm_id),
+        facts=await facts_for(interaction.seller_id, interaction.nm_id, reading.language),
         voice=seller_settings.voice,
         tone=seller_settings.tone,
         reading=reading,
@@ -260,7 +261,7 @@ async def create_draft(
         if client is not None:
             req = await _refine_topics(interaction, req, client, settings.llm.model)
         drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
         result = await _produce(req, variant, context, saved, drafter)
     finally:
         if client is not None and llm_client is None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from math import gcd, prod
 
+from core.drafting import subjects
 from core.drafting.facts import answering_kinds, relevant_fact
 from core.drafting.request import DraftRequest, clean_name
 from core.i18n import translator
@@ -84,6 +85,7 @@ class Need:
     factual: bool = False  # only a fact answers it: without one the seller must
     praise: bool = False
     unknown: str = ""  # what the honest holding line names when no fact answers («уточним совместимость…»)
+    hold: bool = False  # its sentence is said, and without a fact the holding line too (the seller must answer)
 
 
 _SITUATION_NEEDS: dict[Situation, Need] = {
@@ -132,6 +134,7 @@ _KIND_UNKNOWN = {
     "sizing": "dimensions",
     "origin": "origin",
 }
+_BROKEN = frozenset({"draft-need-claim-defect", "draft-need-claim-faulty"})
 _ORDER_PROBLEMS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.DELIVERY, Topic.RETURN})
 _SWAP = re.compile(r"помен|обмен|замен|swap|exchang", re.IGNORECASE)
 # A compliment echoed next to a complaint about the same thing reads as not having read the review.
@@ -155,8 +158,8 @@ def asking(req: DraftRequest) -> bool:
     problem with the order (no defect, wrong or missing item, delivery or return, no situation, no sarcasm)."""
     if req.channel == Channel.QUESTION:
         return True
-    if req.channel != Channel.CHAT or "?" not in req.text or req.feeling == Mood.SARCASTIC:
-        return False
+    if req.channel != Channel.CHAT or "?" not in req.text or req.feeling in (Mood.SARCASTIC, Mood.NEGATIVE):
+        return False  # «Оттенки не те, это у всех так?» is a complaint with a question mark
     if any(s != Situation.WB_CHAT_OPENER for s in req.situations):
         return False
     return not any(t in _ORDER_PROBLEMS for t in req.topics)
@@ -181,7 +184,10 @@ def _size_need(topic: Topic, req: DraftRequest) -> Need:
     if asking(req) or topic == Topic.SIZE_ADVICE:
         if kind is None:
             return Need("", route="size", facts=("sizing", "dimensions"), factual=True, unknown="dimensions")
-        return Need(f"draft-need-size-{kind}-advice", route="size", facts=("sizing",))
+        # A question that wants a number (insole length in cm) gets the advice and, without a fact, the seller.
+        hold = asking(req) and subjects.wants_measure(req.text)
+        facts = ("sizing", "dimensions") if hold else ("sizing",)
+        return Need(f"draft-need-size-{kind}-advice", route="size", facts=facts, hold=hold, unknown="measure")
     if happy(req):
         return Need("draft-need-size-tip", route="size", facts=("sizing",))
     if kind is None:
@@ -208,6 +214,8 @@ def _topic_need(topic: Topic, req: DraftRequest) -> Need | None:
         kinds, unknown = _FACTUAL_QUESTIONS[topic]
         if unknown == "usage" and req.kind == ProductKind.ELECTRONICS:
             unknown = "setup"  # a gadget is set up and connected, not cared for
+        elif unknown == "usage" and _WASH.search(req.text):
+            unknown = "wash"  # a washing question is answered by the care label
         return Need("", route=f"fact-{topic}", facts=kinds, factual=True, unknown=unknown)
     if topic == Topic.USAGE:
         return Need("", route="care", facts=("care",))
@@ -251,6 +259,16 @@ def reading_for(req: DraftRequest, variant: int) -> DraftRequest:
     return replace(req, topics=tuple(t for t in req.topics if t != drop))
 
 
+def _safety_asked(req: DraftRequest) -> list[Need]:
+    """What a harm or legal item asks about the product («что в составе??»): answered from a fact or honestly held,
+    never guessed and never dropped."""
+    if "?" not in req.text:
+        return []
+    kinds = answering_kinds(req.text)
+    unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "")
+    return [Need("", route="fact-asked", facts=kinds, factual=True, unknown=unknown)] if kinds else []
+
+
 def needs(req: DraftRequest) -> list[Need]:
     """The needs of a reply to `req`, in order, one per route (situations first: they say where the buyer is)."""
     situations = [s for s in _SITUATION_ORDER if s in req.situations]
@@ -272,7 +290,15 @@ def needs(req: DraftRequest) -> list[Need]:
         # A harm or legal item: the careful sentence, then at most the claim route in neutral words (no admission
         # of a defect, no advice).
         topical = [replace(n, prefix="draft-need-claim-generic", sorry=None, facts=()) for n in topical]
-        topical = [n for n in topical if n.route == "purchases"]
+        topical = [n for n in topical if n.route == "purchases"] + _safety_asked(req)
+        if (
+            Situation.HARM in situations
+            and req.channel != Channel.QUESTION
+            and not any(n.route == "purchases" for n in topical)
+        ):
+            # Whoever was hurt by an item must know how to hand it back: the claim route, in neutral words (not
+            # under a product page's public question, asked mostly before buying).
+            topical.insert(0, Need("draft-need-claim-generic", route="purchases"))
     elif happy(req):
         # A happy review raises no complaint to answer: praise is echoed, a size remark becomes a tip, a question
         # in it (will it be back in stock?) is answered.
@@ -284,9 +310,13 @@ def needs(req: DraftRequest) -> list[Need]:
     ):
         # The buyer says it happened in the wash: the care label's advice belongs to the answer.
         topical.append(Need("draft-need-care-clothes", route="care", facts=("care",)))
+    if not topical and req.channel == Channel.QUESTION and (subject := subjects.answered(req.text)):
+        # The reading named nothing, but the question's words name a subject WB's rules answer.
+        topical.append(Need(subject[0], route=subject[1], sorry="incomplete" if subject[1] == "purchases" else None))
     if len(found) + len(topical) > 1:
-        # An abusive buyer who also says what is wrong gets the answer to that, calmly (not "tell us what happened").
-        found = [n for n in found if n.route != "abuse"]
+        # An abusive buyer who also says what is wrong gets the answer to that after one calm line (not "tell us
+        # what happened").
+        found = [replace(n, prefix="draft-need-abuse-calm") if n.route == "abuse" else n for n in found]
     # A request that is no complaint (a discount, another messenger) comes after the buyer's problems.
     asides = [n for n in found if n.sorry is None and n.route in ("price", "contact")]
     found = [n for n in found if n not in asides] + topical + asides
@@ -298,7 +328,9 @@ def needs(req: DraftRequest) -> list[Need]:
             continue
         routes.add(need.route)
         if need.prefix in claims and len(claims) > 1:
-            need = replace(need, prefix="draft-need-claim-generic", facts=())
+            # A broken item the buyer asks the warranty about: the faulty-item route names the warranty period.
+            generic = "draft-need-claim-faulty" if claims == _BROKEN else "draft-need-claim-generic"
+            need = replace(need, prefix=generic, facts=())
         out.append(need)
     return out[:_MAX_NEEDS]
 
@@ -418,9 +450,10 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             out.append(Part(variants(lang, "draft-fact"), (("fact", _sentence(fact[1])),), own=True))
             said += 1
             continue
-        if need.factual:
+        if need.factual or need.hold:
             asked = asked or asked_of(req.text)
             unknown = unknown or need.unknown
+        if need.factual:
             continue
         if need.prefix:
             out.append(Part(variants(lang, need.prefix)))
@@ -443,15 +476,25 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             said += 1
         else:
             asked = asked_of(req.text) if req.text.strip() else None
-            unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "")
+            unknown = next((_KIND_UNKNOWN[k] for k in kinds if k in _KIND_UNKNOWN), "") or subjects.held(req.text) or ""
     elif not found and (body := _body(req, sorry)):
         out.append(Part(body))
     if asked is not None:
-        generic = "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"
-        out.append(Part(variants(lang, f"draft-need-unknown-{unknown}" if unknown else generic)))
+        out.append(_holding(req, unknown))
     if said <= 1 and asked is None and not (abuse or safety) and Situation.WB_CHAT_OPENER not in req.situations:
         out.append(Part(variants(lang, _closing(req, calm))))
     return Composition(out, asked)
+
+
+def _holding(req: DraftRequest, unknown: str) -> Part:
+    """The honest line when only the seller can answer: it names what will be checked (the model a compatibility
+    question named, the kind of fact), else a plain «уточним и ответим»."""
+    lang = req.language
+    if unknown == "compat" and (model := subjects.named_model(req.text, lang)):
+        return Part(variants(lang, "draft-need-unknown-compat-model"), (("model", model),))
+    if unknown:
+        return Part(variants(lang, f"draft-need-unknown-{unknown}"))
+    return Part(variants(lang, "draft-need-unknown-chat" if req.channel == Channel.CHAT else "draft-need-unknown"))
 
 
 def _closing(req: DraftRequest, calm: bool) -> str:
@@ -505,14 +548,21 @@ def _polite(text: str, language: str, formal: bool) -> str:
     return _POLITE_YOU.sub(lambda m: m.group(1).capitalize(), text)
 
 
-def signature(req: DraftRequest) -> str:
-    """The seller's sign-off in the reply's language: their own signature, else "the <brand> team", else nothing.
-    An English reply takes the English signature/brand, or the main one only when it has no Russian letters."""
+def voice_in_language(req: DraftRequest) -> tuple[str, str]:
+    """The seller's (signature, brand) for a reply in the request's language: an English reply takes the English
+    versions, else the main ones; whichever carries Russian letters is left out of it (never Russian in English)."""
     voice = req.voice
-    sign, brand = voice.signature, voice.brand
-    if req.language == "en":
-        sign = voice.signature_en or ("" if _CYRILLIC.search(sign) else sign)
-        brand = voice.brand_en or ("" if _CYRILLIC.search(brand) else brand)
+    if req.language != "en":
+        return voice.signature, voice.brand
+    sign = next((s for s in (voice.signature_en, voice.signature) if s and not _CYRILLIC.search(s)), "")
+    brand = next((b for b in (voice.brand_en, voice.brand) if b and not _CYRILLIC.search(b)), "")
+    return sign, brand
+
+
+def signature(req: DraftRequest) -> str:
+    """The seller's sign-off in the reply's language (`voice_in_language`): their own signature, else "the <brand>
+    team", else nothing."""
+    sign, brand = voice_in_language(req)
     if sign:
         return sign
     if brand:
@@ -544,7 +594,7 @@ def rendered(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> R
             frame = _polite(tr(key, fact="\x00"), req.language, formal)
             pieces.append(frame.replace("\x00", args["fact"]))
         else:
-            pieces.append(_polite(tr(key, **base), req.language, formal))
+            pieces.append(_polite(tr(key, **base, **dict(part.args)), req.language, formal))
     if personal and (sign := signature(req)):
         pieces.append(sign)
     return Rendered(" ".join(pieces), composition.asked)

@@ -35,15 +35,20 @@ class ProductFacts(Model):
     warranty = fields.TextField(db_default="")
     restock = fields.TextField(db_default="")
     origin = fields.TextField(db_default="")  # origin / authenticity
+    # The seller's English text of a fact, by kind (optional): an English reply quotes it, never the Russian one.
+    english = fields.JSONField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "product_facts"
         unique_together = (("seller", "nm_id"),)
 
-    def as_dict(self) -> dict[str, str]:
-        """The non-empty facts by kind."""
-        return {kind: getattr(self, kind) for kind in FACT_KINDS if getattr(self, kind)}
+    def as_dict(self, language: str = "ru") -> dict[str, str]:
+        """The non-empty facts by kind in `language`: an English reply takes the English text of a fact where the
+        seller gave one, else the main text (the drafters leave out a main text written in Russian)."""
+        english = (self.english or {}) if language == "en" else {}
+        texts = {kind: english.get(kind) or getattr(self, kind) for kind in FACT_KINDS}
+        return {kind: text for kind, text in texts.items() if text}
 
 
 class ProductSpike(Model):

@@ -39,9 +39,14 @@ async def test_admin_edits_llm_voice_and_facts(logged_in: httpx.AsyncClient) -> 
         "sizing": "Берите на размер больше.",
         "care": "Стирать при 30.",
         "composition": "95% хлопок, 5% эластан",
+        "en_composition": "95% cotton, 5% elastane",
     }
     assert (await logged_in.post(f"/sellers/{seller.id}/facts", data=facts)).status_code == 303
     row = await ProductFacts.get(seller_id=seller.id, nm_id=777)
+    assert row.english == {"composition": "95% cotton, 5% elastane"}
+    mixed = await logged_in.post(f"/sellers/{seller.id}/facts", data={**facts, "en_care": "Wash at 30, не отжимать"})
+    assert mixed.status_code == 422 and "русские буквы" in mixed.text
+    assert (await ProductFacts.get(seller_id=seller.id, nm_id=777)).english == row.english
     assert row.sizing == "Берите на размер больше." and row.care == "Стирать при 30." and row.in_box == ""
     assert row.composition == "95% хлопок, 5% эластан" and row.warranty == ""
 
@@ -51,6 +56,7 @@ async def test_admin_edits_llm_voice_and_facts(logged_in: httpx.AsyncClient) -> 
     assert (await ProductFacts.get(seller_id=seller.id, nm_id=777)).sizing == "Берите на размер больше."
     shown = await logged_in.get(f"/sellers/{seller.id}/drafting")
     assert "Берите на размер больше." in shown.text and "Команда Лета" in shown.text
+    assert "EN: 95% cotton, 5% elastane" in shown.text
 
     assert (await logged_in.post(f"/sellers/{seller.id}/llm", data={"enabled": "false"})).status_code == 403
     assert (await logged_in.get("/sellers/999999/drafting")).status_code == 404

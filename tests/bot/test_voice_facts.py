@@ -69,3 +69,39 @@ async def test_product_facts_from_a_card_feed_the_next_draft(stack, tg, wb) -> N
     # The seller's sizing fact answers the size complaint instead of the generic size-chart advice (issue 25).
     assert "✅ Approve" in _buttons(drafted) and "таблиц" not in drafted["text"]
     assert "🏷 runs small" in drafted["text"]  # the card names the topic the draft answers
+
+
+async def test_english_signature_brand_and_fact_from_telegram(stack, tg, wb) -> None:
+    """Issue 25 item 5 through the Telegram sandbox: the voice screen's English signature and brand, and a fact's
+    English text (one with Russian letters refused); the stored values are what English replies carry."""
+    seller, chat, cabinet = await _connected(stack, tg, wb)
+    await tg.send(chat, "/settings")
+    screen = await eventually(lambda: _last_bot(tg, chat, "Settings"))
+    await tg.press(chat, screen["message_id"], text="🗣 Voice and drafts")
+    await eventually(lambda: _shows(tg, chat, screen["message_id"], "Signature for English replies: —"))
+    await tg.press(chat, screen["message_id"], text="✍️ Signature (EN)")
+    await eventually(lambda: _last_bot(tg, chat, "signature for English replies"))
+    await tg.send(chat, "Best regards, <Leto> team")
+    await eventually(lambda: _shows(tg, chat, screen["message_id"], "Signature for English replies: Best regards"))
+    await tg.press(chat, screen["message_id"], text="🏷 Brand (EN)")
+    await eventually(lambda: _last_bot(tg, chat, "brand name for English replies"))
+    await tg.send(chat, "Leto")
+    await eventually(lambda: _shows(tg, chat, screen["message_id"], "Brand for English replies: Leto"))
+    stored = SellerSettings.of((await Seller.get(id=seller.id)).settings)
+    assert stored.voice.signature_en == "Best regards, <Leto> team" and stored.voice.brand_en == "Leto"
+
+    await wb.control("POST", f"/sellers/{cabinet}/reviews", text="Маломерит сильно", rating=3, pros="", cons="")
+    await sync_channel(stack, seller.id, Channel.REVIEW)
+    card = await eventually(lambda: _card(tg, chat, "Маломерит сильно"))
+    await tg.press(chat, card["message_id"], text="📋 Product facts")
+    facts = await eventually(lambda: _last_bot(tg, chat, "Product facts"))
+    await tg.press(chat, facts["message_id"], text="🇬🇧 English texts")
+    english = await eventually(lambda: _last_bot(tg, chat, "Product facts in English"))
+    await tg.press(chat, english["message_id"], text="Size and fit")
+    await eventually(lambda: _last_bot(tg, chat, 'English text for "Size and fit"'))
+    await tg.send(chat, "Runs small: order one size up, берите больше")
+    await eventually(lambda: _last_bot(tg, chat, "has Russian letters"))
+    await tg.send(chat, "Runs small: order one size up.")
+    await eventually(lambda: _last_bot(tg, chat, "order one size up."))
+    row = await ProductFacts.get(seller_id=seller.id)
+    assert row.english == {"sizing": "Runs small: order one size up."} and row.sizing == ""

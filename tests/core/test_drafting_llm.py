@@ -218,3 +218,27 @@ async def test_a_question_no_fact_answers_is_never_sent_to_the_model() -> None:
         sent = await _requests(url)
     assert not answered.needs_seller and len(sent) == 1
     assert "Подходит к iPhone 13 mini" in sent[0]["messages"][0]["content"]
+
+
+async def test_an_english_reply_reaches_the_model_with_english_voice_and_facts_only() -> None:
+    """Issue 25 item 5 on the LLM path, through the sandbox: the model is told the English signature and the English
+    fact, never the Russian ones; a model reply with Russian in it falls back to the (English) template."""
+    req = DraftRequest(
+        interaction_id=4,
+        channel=Channel.QUESTION,
+        language="en",
+        text="Does it fit the iPhone 13 mini?",
+        topics=(Topic.COMPATIBILITY,),
+        facts={"compatibility": "Fits iPhone 13 mini and 12 mini."},
+        voice=Voice(signature="С уважением, Лето", signature_en="Best, Leto", brand="Лето"),
+    )
+    async with llm(canned="Hello! Yes, it fits the iPhone 13 mini. Best, Leto") as (drafter, url):
+        result = await generate(req, variant=0, context=_context(req), llm=drafter)
+        sent = await _requests(url)
+    system = sent[0]["messages"][0]["content"]
+    assert "Best, Leto" in system and "Fits iPhone 13 mini and 12 mini." in system and "Лето" not in system
+    assert result.origin == DraftOrigin.LLM
+    async with llm(canned="Hello! Yes, it fits. С уважением, Лето") as (drafter, _url):
+        mixed = await generate(req, variant=0, context=_context(req), llm=drafter)
+    assert mixed.origin == DraftOrigin.FALLBACK and "Fits iPhone 13 mini and 12 mini." in mixed.text
+    assert not re.search(r"[а-яё]", mixed.text, re.I) and mixed.text.endswith("Best, Leto"), mixed.text
