@@ -4,7 +4,7 @@ from tortoise import fields
 
 class Migration(migrations.Migration):
     # Issue 25 item 5: a product fact may carry the seller's English text (by kind), quoted in English replies.
-    dependencies = [('models', '0017_delivery')]
+    dependencies = [('models', '0019_admin_tokens')]
 
     initial = False
 
