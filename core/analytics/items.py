@@ -9,7 +9,8 @@ from tortoise import connections
 from tortoise.expressions import Q, RawSQL
 from tortoise.queryset import QuerySet
 
-from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
+from core.analytics.common import Period, age_bucket_bounds
+from core.items.stage import OPEN_STATUSES
 from core.models import Channel, Interaction, InteractionStatus, Priority
 from core.reading import Mood, Situation
 from core.topics import Topic

@@ -98,7 +98,7 @@ async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(
 ) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from core.replies import UNSURE_AFTER
+    from core.items.stage import UNSURE_AFTER
 
     seeded = await seed()
     since = datetime.now(UTC) - UNSURE_AFTER - timedelta(minutes=1)
