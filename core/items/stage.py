@@ -112,9 +112,11 @@ def item_stage(
     if interaction.answer_state == AnswerState.REJECTED and interaction.needs_response:
         # An answer given in the WB cabinet that moderation rejected: open again, as after our own.
         return ItemStage.DRAFTED if draft is not None else ItemStage.REJECTED
-    if interaction.status == InteractionStatus.ANSWERED or interaction.answer_state != AnswerState.NONE:
+    # Closed: WB shows an answer or decision we did not send (a chat's carries no answer state).
+    answered = (InteractionStatus.ANSWERED, InteractionStatus.CLOSED)
+    if interaction.status in answered or interaction.answer_state != AnswerState.NONE:
         return ItemStage.ANSWERED_ELSEWHERE
-    if interaction.status in (InteractionStatus.SKIPPED, InteractionStatus.CLOSED):
+    if interaction.status == InteractionStatus.SKIPPED:
         return ItemStage.SKIPPED
     if draft is not None:
         return ItemStage.DRAFTED

@@ -68,9 +68,11 @@ class ItemView:
 
     @property
     def claim_actions(self) -> tuple[str, ...]:
-        """A claim's WB actions to offer: WB's current set, unless our decision is on its way or waiting for WB."""
+        """A claim's WB actions to offer: WB's current set, unless our decision is on its way (its outcome maybe
+        unknown) or waiting for WB to show it."""
         i = self.interaction
-        if i.channel != Channel.RETURN or self.stage == ItemStage.SENDING or i.wb_sync_state == WbSyncState.PENDING:
+        in_flight = self.stage in (ItemStage.SENDING, ItemStage.UNKNOWN) or i.wb_sync_state == WbSyncState.PENDING
+        if i.channel != Channel.RETURN or in_flight:
             return ()
         return ClaimView.of(i.raw_payload).actions
 
