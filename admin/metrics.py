@@ -31,7 +31,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from tortoise.functions import Count, Min, Sum
 
-from core.models import Alert, AlertSeverity, Card, CardState, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
+from core.models import Alert, AlertSeverity, Card, DeliveryState, Reply, ReplyStatus, SellerStatus, SyncCursor, SyncRun
 
 ITEM_KINDS = {"fetched": "fetched", "new": "new", "updated": "updated", "malformed": "skipped_malformed"}
 
@@ -125,7 +125,7 @@ async def _outbox_families() -> list[Metric]:
 
 async def _awaiting_families(now: datetime) -> list[Metric]:
     """What the seller or the operator should have seen and has not yet: undelivered cards and alerts."""
-    cards = Card.filter(state=CardState.CLAIMED, tg_message_id=None)
+    cards = Card.filter(state=DeliveryState.CLAIMED, tg_message_id=None)
     alerts = Alert.filter(resolved_at=None, delivered_at=None)
     oldest_card = await cards.annotate(oldest=Min("created_at")).first().values("oldest")
     oldest_alert = await alerts.annotate(oldest=Min("first_seen")).first().values("oldest")

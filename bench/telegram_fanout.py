@@ -31,7 +31,7 @@ from bot.notify import notify_interaction
 from cli.serving import serve_app
 from core import db as core_db
 from core.cards import stale_claims
-from core.models import Card, CardState, Channel, Interaction, MemberRole, Seller, SellerMember, SellerStatus
+from core.models import Card, Channel, DeliveryState, Interaction, MemberRole, Seller, SellerMember, SellerStatus
 from core.ratelimit import RateLimiter
 from core.settings import load_settings
 from sandbox.telegram.server import create_app
@@ -91,7 +91,7 @@ async def _sweep_until_delivered(notifier: Notifier, total: int, within: float =
     """Run the card sweep every second until every card is sent; returns the seconds it took."""
     started = time.perf_counter()
     telegram = notifier.settings.telegram
-    while await Card.filter(state=CardState.SENT).count() < total and time.perf_counter() - started < within:
+    while await Card.filter(state=DeliveryState.SENT).count() < total and time.perf_counter() - started < within:
         for interaction_id in await stale_claims(datetime.now(UTC), telegram.card_lease_s, 24):
             await notify_interaction(interaction_id, notifier)
         await asyncio.sleep(1)
@@ -134,7 +134,7 @@ async def main(cards: int, chats: int, workers: int, resets: float = 0.0, outage
             await bot.session.close()
             stats = (await http.get("/_sandbox/stats")).json()
             faults = (await http.get("/_sandbox/faults")).json()["taken_total"]
-        sent = await Card.filter(state=CardState.SENT).count()
+        sent = await Card.filter(state=DeliveryState.SENT).count()
         rate = stats["sent_total"] / elapsed
         print(f"cards={cards} chats={chats} workers={workers} sent={sent} sandbox_sent={stats['sent_total']}")
         print(f"elapsed={elapsed:.1f}s rate={rate:.2f} msg/s = {rate / 30 * 100:.1f}% of 30/s")

@@ -15,8 +15,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import InboxCb
 from bot.notifier import Notifier, send_to_member
 from bot.notify import deliver_alert
-from core import alerts, backlog, inbox, sellers
+from core import alerts, backlog, sellers
 from core.i18n import Translator, translator
+from core.items.view import seller_zone
 from core.models import AlertSeverity, Priority
 from core.spikes import owner_members
 from core.timezones import local
@@ -66,7 +67,7 @@ async def send_backlog_summary(seller_id: int, notifier: Notifier, now: datetime
     # A notice, not a condition that holds: it is closed at once (the admin lists it among resolved alerts).
     await alerts.resolve_alert(kind=backlog.ALERT_KIND, seller_id=seller_id, now=now)
     await deliver_alert(alert.id, notifier)
-    zone = await inbox.seller_zone(seller_id)
+    zone = await seller_zone(seller_id)
     for member in await owner_members(seller_id):
         t = translator(member.language)
         await send_to_member(notifier, member, render_backlog(found, t, zone), backlog_keyboard(t))

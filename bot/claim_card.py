@@ -15,9 +15,12 @@ from bot.callbacks import CardAction, CardCb, ClaimCb, ClaimStep
 from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, product_url, when
 from core.attachments import web_url
 from core.i18n import Translator
-from core.inbox import CardData, CardStage
+from core.items.actions import Action
+from core.items.claim import ClaimView
+from core.items.stage import ItemStage
+from core.items.view import ItemView
 from core.models import WbSyncState
-from core.returns import KNOWN_ACTIONS, ClaimView
+from core.returns import KNOWN_ACTIONS
 
 # Long WB texts: WB's comment to the buyer, our own comment (links cost markup bytes only).
 WB_COMMENT_BUDGET = 300
@@ -45,13 +48,13 @@ def _media(view: ClaimView, t: Translator) -> str | None:
     return "📎 " + shown
 
 
-def render_claim(data: CardData, t: Translator) -> str:
+def render_claim(data: ItemView, t: Translator) -> str:
     """The claim card: product, the buyer's comment, price and order, WB's status, media, our decision's stage."""
     i = data.interaction
     view = ClaimView.of(i.raw_payload)
     head = [f"↩️ <b>{t('bot-channel-return')}</b> · {when(i.occurred_at, data.zone)}"]
-    product = clip(i.product_name, 200, "…") or t("bot-card-no-product")
-    head.append(t("bot-card-product", product=product, nm_id=str(i.nm_id or "—")))
+    product = clip(data.product_name, 200, "…") or t("bot-card-no-product")
+    head.append(t("bot-card-product", product=product, nm_id=str(data.nm_id or "—")))
     if view.from_chat:
         head.append(t("claim-from-chat"))
     body = [clip(i.text, TEXT_BUDGET, t("bot-card-truncated")) or t("bot-card-no-text")]
@@ -81,35 +84,28 @@ def render_claim(data: CardData, t: Translator) -> str:
             parts.append(t("claim-decision-comment", text=clip(data.reply.text, OUR_COMMENT_BUDGET, "…")))
     elif not view.actions:
         parts.append(t("claim-no-actions"))
-    if data.stage == CardStage.DRAFTED and data.draft is not None:
+    if data.stage == ItemStage.DRAFTED and data.draft is not None:
         parts.append(t("claim-draft-comment", text=clip(data.draft.text, DRAFT_BUDGET, "…")))
     return "\n\n".join(parts)
 
 
-def _stage(data: CardData) -> str:
-    if data.stage in (CardStage.SENDING, CardStage.FAILED):
+def _stage(data: ItemView) -> str:
+    if data.stage in (ItemStage.SENDING, ItemStage.FAILED):
         return str(data.stage)
     return "confirmed" if data.interaction.wb_sync_state == WbSyncState.CONFIRMED else "sent"
 
 
-def actions_open(data: CardData) -> tuple[str, ...]:
-    """The actions to offer: WB's current set, unless our decision is on its way or waiting for WB to show it."""
-    if data.stage == CardStage.SENDING or data.interaction.wb_sync_state == WbSyncState.PENDING:
-        return ()
-    return ClaimView.of(data.interaction.raw_payload).actions
-
-
-def claim_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
-    """One button per allowed action, then Timeline and the product page."""
+def claim_keyboard(data: ItemView, t: Translator) -> InlineKeyboardMarkup:
+    """One button per WB action the claim offers now (`Action.DECIDE`), then Timeline and the product page."""
     kb = InlineKeyboardBuilder()
     iid = data.interaction.id
-    actions = actions_open(data)
+    actions = data.claim_actions if Action.DECIDE in data.actions else ()
     for action in actions:
         cb = ClaimCb(step=ClaimStep.ASK, action=action, interaction_id=iid)
         kb.button(text=action_label(action, t), callback_data=cb)
     kb.button(text=t("bot-btn-timeline"), callback_data=CardCb(action=CardAction.TIMELINE, interaction_id=iid))
-    if data.interaction.nm_id:
-        kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
+    if data.nm_id:
+        kb.button(text=t("bot-btn-product"), url=product_url(data.nm_id))
     kb.adjust(*([1] * len(actions)), 2)
     return kb.as_markup()
 

@@ -9,9 +9,10 @@ from aiogram.exceptions import TelegramBadRequest
 
 from bot.keyboards import card_keyboard
 from bot.render import render_card
-from core import cards, inbox
+from core import cards
 from core.access import Access
 from core.i18n import Translator
+from core.items.view import item_view
 
 # Telegram compares the new text with what it stored (parsed, trimmed) plus the keyboard, and refuses a no-op edit.
 NOT_MODIFIED = "message is not modified"
@@ -37,7 +38,7 @@ async def refresh_own_card(bot: Bot, access: Access, t: Translator) -> None:
     below it); other members' cards follow through the refresh task."""
     card = await cards.member_card(access.interaction.id, access.member.id)
     if card is not None:
-        data = await inbox.card_data(access.interaction.id)
+        data = await item_view(access.interaction.id)
         await edit_in_place(
             bot.edit_message_text(
                 render_card(data, t),

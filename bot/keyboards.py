@@ -23,64 +23,60 @@ from bot.callbacks import (
 )
 from bot.claim_card import claim_keyboard
 from bot.text import product_url
-from core import answer_edits
 from core.autosend import RULES_VERSION
 from core.humanize import duration
 from core.i18n import LANGUAGES, Translator, translator
-from core.inbox import OPEN_STAGES, CardData, CardStage, InboxPage
+from core.inbox import InboxPage
+from core.items.actions import Action
+from core.items.view import ItemView
 from core.models import Channel, MemberRole, SellerMember
 from core.question_actions import is_warned
-from core.replies import unsure
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
 
-# Stages from which the seller can (again) draft or write a reply.
-_OPEN = OPEN_STAGES
 WINDOW_CHOICES = (30, 180, 720, 1440)
 QUIET_STARTS = (20, 21, 22, 23, 0)
 QUIET_ENDS = (6, 7, 8, 9, 10)
 QUIET_RATINGS = (0, 1, 2, 3)
 
 
-def card_keyboard(data: CardData, t: Translator) -> InlineKeyboardMarkup:
-    """The buttons for the card's stage: first actions, the draft's actions, or only Timeline/Open product."""
+# The buttons of a card's actions in their order; Approve, Edit, Regenerate and Cancel carry the draft's id.
+_BUTTONS: tuple[tuple[Action, CardAction, str], ...] = (
+    (Action.APPROVE, CardAction.APPROVE, "bot-btn-approve"),
+    (Action.DRAFT, CardAction.DRAFT, "bot-btn-draft"),
+    (Action.REPLY, CardAction.REPLY, "bot-btn-reply"),
+    (Action.REGENERATE, CardAction.REGENERATE, "bot-btn-regenerate"),
+    (Action.CANCEL, CardAction.CANCEL, "bot-btn-cancel"),
+    (Action.SKIP, CardAction.SKIP, "bot-btn-skip"),
+    (Action.UNSKIP, CardAction.UNSKIP, "bot-btn-unskip"),
+    (Action.RECHECK, CardAction.RECHECK, "bot-btn-recheck"),
+    (Action.EDIT_ANSWER, CardAction.EDIT_ANSWER, "answer-edit-btn"),
+    (Action.HIDE, CardAction.HIDE, "question-btn-hide"),
+)
+
+
+def card_keyboard(data: ItemView, t: Translator) -> InlineKeyboardMarkup:
+    """A button per action the item offers now (`data.actions`), then Timeline, the product page and its facts."""
     if data.interaction.channel == Channel.RETURN:
         return claim_keyboard(data, t)
     kb = InlineKeyboardBuilder()
     iid = data.interaction.id
-
-    def add(action: CardAction, key: str, draft_id: int = 0) -> None:
-        kb.button(text=t(key), callback_data=CardCb(action=action, interaction_id=iid, draft_id=draft_id))
-
-    # A drafted card (auto-draft is on by default) still offers Skip and Hide directly: no Cancel first.
-    hide = data.interaction.channel == Channel.QUESTION and (data.stage in _OPEN or data.stage == CardStage.DRAFTED)
-    if hide and is_warned(data.interaction):
-        add(CardAction.HIDE, "question-btn-hide")  # WB flagged it: hiding comes first
-    if data.stage in _OPEN:
-        add(CardAction.DRAFT, "bot-btn-draft")
-        add(CardAction.REPLY, "bot-btn-reply")
-        add(CardAction.SKIP, "bot-btn-skip")
-    elif data.stage == CardStage.DRAFTED and data.draft is not None:
-        if data.draft.ok:
-            add(CardAction.APPROVE, "bot-btn-approve", data.draft.id)
-        add(CardAction.EDIT, "bot-btn-edit", data.draft.id)
-        add(CardAction.REGENERATE, "bot-btn-regenerate", data.draft.id)
-        add(CardAction.CANCEL, "bot-btn-cancel", data.draft.id)
-        add(CardAction.SKIP, "bot-btn-skip")
-    elif data.stage == CardStage.SKIPPED and data.undo_skip:
-        add(CardAction.UNSKIP, "bot-btn-unskip")
-    elif data.stage == CardStage.UNKNOWN:
-        add(CardAction.RECHECK, "bot-btn-recheck")
-    if data.edit is not None and unsure(data.edit):
-        add(CardAction.RECHECK, "bot-btn-recheck")
-    elif answer_edits.refusal(data.interaction, data.edit) is None:
-        add(CardAction.EDIT_ANSWER, "answer-edit-btn")
-    if hide and not is_warned(data.interaction):
-        add(CardAction.HIDE, "question-btn-hide")
-    add(CardAction.TIMELINE, "bot-btn-timeline")
-    if data.interaction.nm_id:
-        kb.button(text=t("bot-btn-product"), url=product_url(data.interaction.nm_id))
-    if data.interaction.nm_id and (data.stage in _OPEN or data.stage == CardStage.DRAFTED):
+    draft_id = data.draft.id if data.draft is not None else 0
+    buttons = list(_BUTTONS)
+    if is_warned(data.interaction):
+        buttons.insert(0, buttons.pop())  # WB flagged the question: hiding comes first
+    for action, button, key in buttons:
+        if action not in data.actions:
+            continue
+        if action == Action.REPLY and Action.REGENERATE in data.actions:
+            button, key = CardAction.EDIT, "bot-btn-edit"  # with a draft, the seller's own text starts from it
+        with_draft = button in (CardAction.APPROVE, CardAction.EDIT, CardAction.REGENERATE, CardAction.CANCEL)
+        cb = CardCb(action=button, interaction_id=iid, draft_id=draft_id if with_draft else 0)
+        kb.button(text=t(key), callback_data=cb)
+    kb.button(text=t("bot-btn-timeline"), callback_data=CardCb(action=CardAction.TIMELINE, interaction_id=iid))
+    if data.nm_id:
+        kb.button(text=t("bot-btn-product"), url=product_url(data.nm_id))
+    if data.nm_id and Action.REPLY in data.actions:  # facts help an answer still to be written
         kb.button(text=t("bot-btn-facts"), callback_data=FactsCb(interaction_id=iid))
     kb.adjust(3, 3)
     return kb.as_markup()

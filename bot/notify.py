@@ -30,7 +30,7 @@ from bot.limits import TRANSIENT
 from bot.media import media_about, send_files, send_media, together
 from bot.notifier import Notifier, send_to_member
 from bot.render import clip, render_card
-from core import arrival, cards, chat_files, inbox, members, metrics, readings, sellers
+from core import arrival, cards, chat_files, members, metrics, readings, sellers
 from core.alerts import (
     alert_chat_delivered,
     alert_delivered,
@@ -41,6 +41,7 @@ from core.alerts import (
 )
 from core.attachments import media_of
 from core.i18n import translator
+from core.items.view import ItemView, item_view, seller_zone
 
 log = structlog.get_logger(__name__)
 
@@ -89,14 +90,14 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     await chat_files.mark_followed([f.id for f in files])
     # The auto-sent reply may have reached WB while the cards were on their way, and its refresh found no card
     # to edit yet: bring them up to date here (see the module docstring).
-    if ready.auto_sent and sent and (await inbox.card_data(interaction_id)).stage != data.stage:
+    if ready.auto_sent and sent and (await item_view(interaction_id)).stage != data.stage:
         await refresh_cards(interaction_id, notifier)
     return sent
 
 
 async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
     """Re-render every delivered card of the interaction from the database; returns how many changed."""
-    data = await inbox.card_data(interaction_id)
+    data = await item_view(interaction_id)
     changed = 0
     shown = await cards.sent_cards(interaction_id)
     # Files WB cleared after the cards went out: sent once to those cards, under the card they belong to.
@@ -129,7 +130,7 @@ async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
     return changed
 
 
-async def page_again(data: inbox.CardData, notifier: Notifier) -> int:
+async def page_again(data: ItemView, notifier: Notifier) -> int:
     """A harm/legal reading that came after the cards went out (a chat's new line): the card is sent anew to every
     recipient, night or not, because Telegram notifies of a new message and not of an edit; later refreshes edit
     the new one. Claimed once before (`core.readings.claim_page`), so at most once, like the cards."""
@@ -166,7 +167,7 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
         messages.append((ops_chat, f"{icon} <b>{alert_title(alert.kind, ops_t)}</b>\n{clip(alert.text, 3500, '…')}"))
     if owners:
         seller = await sellers.seller_of(alert.seller_id)
-        zone = await inbox.seller_zone(seller.id)
+        zone = await seller_zone(seller.id)
         for member in owners:
             t = translator(member.language)
             text = clip(seller_alert_text(alert, seller, t, zone), 3500, "…")

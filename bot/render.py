@@ -16,13 +16,13 @@ from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, units, when
 from core.guardrails import Verdict
 from core.humanize import duration
 from core.i18n import Translator
-from core.inbox import CardData, CardStage, rejection_reason
+from core.items.stage import ItemStage, unsure
+from core.items.view import ItemView, rejection_reason
 from core.linking import TimelineItem
 from core.models import Channel, Interaction, ReplyStatus, ReplyVia, WbSyncState
 from core.question_actions import HIDE, is_warned
 from core.reading import SAFETY, Mood, Situation
 from core.readings import is_safety
-from core.replies import unsure
 from core.review_meta import buyer_tags, order_status
 from core.timezones import DEFAULT_ZONE
 from core.topics import Topic
@@ -56,13 +56,14 @@ def _fit(lines: list[str], budget: int, order: list[int] | None = None) -> tuple
     return [line for index, line in enumerate(lines) if index in kept], len(lines) - len(kept)
 
 
-def _header(i: Interaction, t: Translator, zone: str) -> list[str]:
-    lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {when(i.occurred_at, zone)}"]
-    product = clip(i.product_name, 200, "…")
-    if product or not i.nm_id:  # "product unknown" only when WB gave no nmID
-        lines.append(t("bot-card-product", product=product or t("bot-card-no-product"), nm_id=str(i.nm_id or "—")))
+def _header(data: ItemView, t: Translator) -> list[str]:
+    i, nm_id = data.interaction, data.nm_id
+    lines = [f"{CHANNEL_ICON[i.channel]} <b>{t(f'bot-channel-{i.channel}')}</b> · {when(i.occurred_at, data.zone)}"]
+    product = clip(data.product_name, 200, "…")
+    if product or not nm_id:  # "product unknown" only when WB gave no nmID
+        lines.append(t("bot-card-product", product=product or t("bot-card-no-product"), nm_id=str(nm_id or "—")))
     else:
-        lines.append(t("sv-card-nm-only", nm_id=str(i.nm_id)))
+        lines.append(t("sv-card-nm-only", nm_id=str(nm_id)))
     if i.rating:
         lines.append("★" * i.rating + "☆" * (5 - i.rating))
     if i.buyer_name:
@@ -86,7 +87,7 @@ def _body(i: Interaction, t: Translator) -> list[str]:
     return lines
 
 
-def _files(data: CardData, t: Translator) -> list[str]:
+def _files(data: ItemView, t: Translator) -> list[str]:
     """A chat's files and what WB lets us do with them (sent above the card, moderating, refused)."""
     if not data.files:
         return []
@@ -125,9 +126,9 @@ def _reading(i: Interaction, t: Translator) -> list[str]:
     return [t("reading-card-line", parts=clip(shown, TOPICS_BUDGET, "…"))] if shown else []
 
 
-def _draft(data: CardData, t: Translator) -> list[str]:
+def _draft(data: ItemView, t: Translator) -> list[str]:
     draft = data.draft
-    if draft is None or data.stage != CardStage.DRAFTED:
+    if draft is None or data.stage != ItemStage.DRAFTED:
         return []
     lines = [t("bot-card-draft", origin=t(f"bot-origin-{draft.origin}"))]
     budget = DRAFT_BUDGET
@@ -149,19 +150,19 @@ def _draft(data: CardData, t: Translator) -> list[str]:
 
 _SENT_STAGES = frozenset(
     (
-        CardStage.SENDING,
-        CardStage.SENT,
-        CardStage.PUBLISHED,
-        CardStage.DELIVERED,
-        CardStage.MODERATION,
-        CardStage.REJECTED,
-        CardStage.FAILED,
-        CardStage.EXPIRED,
+        ItemStage.SENDING,
+        ItemStage.SENT,
+        ItemStage.PUBLISHED,
+        ItemStage.DELIVERED,
+        ItemStage.MODERATION,
+        ItemStage.REJECTED,
+        ItemStage.FAILED,
+        ItemStage.EXPIRED,
     )
 )
 
 
-def _sender(data: CardData, t: Translator) -> str:
+def _sender(data: ItemView, t: Translator) -> str:
     reply = data.reply
     if reply is not None and reply.via == ReplyVia.AUTO:
         return t("bot-sent-by-auto")
@@ -170,18 +171,18 @@ def _sender(data: CardData, t: Translator) -> str:
     return clip(data.sent_by, 100, "…") or t("bot-sent-by-unknown")
 
 
-def _answer(data: CardData, t: Translator) -> list[str]:
+def _answer(data: ItemView, t: Translator) -> list[str]:
     """On a card past the draft: the text that went to WB and who sent it (or the answer given in the cabinet)."""
     if data.edit is not None and data.edit.status == ReplyStatus.SENT:
         return [t("answer-edit-card-edited"), clip(data.edit.text, DRAFT_BUDGET, "…")]
     if data.reply is not None and data.stage in _SENT_STAGES:
         return [t("bot-card-sent", who=_sender(data, t)), clip(data.reply.text, DRAFT_BUDGET, "…")]
-    if data.stage == CardStage.ANSWERED_ELSEWHERE and data.interaction.answer:
+    if data.stage == ItemStage.ANSWERED_ELSEWHERE and data.interaction.answer:
         return [t("bot-card-answer-elsewhere"), clip(data.interaction.answer, DRAFT_BUDGET, "…")]
     return []
 
 
-def _stage(data: CardData, t: Translator) -> str:
+def _stage(data: ItemView, t: Translator) -> str:
     i = data.interaction
     reason = clip(i.rejection_reason or (data.reply.last_error if data.reply else None), 300, "…")
     late = duration((datetime.now(UTC) - i.due_at).total_seconds(), t) if i.due_at else "—"
@@ -189,10 +190,10 @@ def _stage(data: CardData, t: Translator) -> str:
         duration((i.pending_until - i.answered_at).total_seconds(), t) if i.pending_until and i.answered_at else "—"
     )
     stage = t(f"bot-stage-{data.stage}", reason=reason or "—", late=late, window=window)
-    if data.stage == CardStage.REJECTED:
+    if data.stage == ItemStage.REJECTED:
         wb_reason = clip(rejection_reason(i), 300, "…")
         stage = t("bot-stage-rejected", reason=wb_reason) if wb_reason else t("bot-stage-rejected-plain")
-    if data.reply is not None and data.reply.action == HIDE and data.stage != CardStage.FAILED:
+    if data.reply is not None and data.reply.action == HIDE and data.stage != ItemStage.FAILED:
         stage = t("question-stage-hidden" if i.wb_sync_state == WbSyncState.CONFIRMED else "question-stage-hiding")
     if edit := _edit_stage(data, t):
         stage = f"{stage}\n{edit}"
@@ -201,7 +202,7 @@ def _stage(data: CardData, t: Translator) -> str:
     return stage
 
 
-def _edit_stage(data: CardData, t: Translator) -> str | None:
+def _edit_stage(data: ItemView, t: Translator) -> str | None:
     """Where the edit of the published answer is: on its way, not sure it landed, or refused (WB's words)."""
     edit = data.edit
     if edit is None or edit.status == ReplyStatus.SENT:
@@ -211,7 +212,7 @@ def _edit_stage(data: CardData, t: Translator) -> str | None:
     return t("answer-edit-stage-unknown" if unsure(edit) else "answer-edit-stage-sending")
 
 
-def render_card(data: CardData, t: Translator) -> str:
+def render_card(data: ItemView, t: Translator) -> str:
     """The card of one interaction in its current stage."""
     i = data.interaction
     if i.channel == Channel.RETURN:
@@ -220,7 +221,7 @@ def render_card(data: CardData, t: Translator) -> str:
         "bot-card-meta", priority=t(f"bot-priority-{i.priority}"), due=when(i.due_at, data.zone), links=data.link_count
     )
     body = "\n".join([*_body(i, t), *_files(data, t), *_reading(i, t)])
-    parts = ["\n".join([*_alarm(i, t), *_header(i, t, data.zone)]), body, meta, _stage(data, t)]
+    parts = ["\n".join([*_alarm(i, t), *_header(data, t)]), body, meta, _stage(data, t)]
     extra = _draft(data, t) or _answer(data, t)
     if extra:
         parts.append("\n".join(extra))

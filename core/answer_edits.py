@@ -11,15 +11,13 @@ the WB cabinet.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from core import repetition
 from core.guardrails import enforce
+from core.items.actions import ReplyNotAllowed, edit_refusal, latest_edit
 from core.models import (
-    AnswerState,
-    Channel,
     Draft,
     DraftOrigin,
     Interaction,
@@ -27,49 +25,15 @@ from core.models import (
     ReplyStatus,
     ReplyVia,
     Seller,
-    WbSyncState,
 )
-from core.replies import ACTIVE, EDIT, ReplyNotAllowed, queue_action
-
-# WB: an answer can be edited once, within 60 days (2 months) of being given.
-WINDOW = timedelta(days=60)
-
-
-def latest_edit(replies: list[Reply]) -> Reply | None:
-    """The newest edit among an item's replies (any order), or None."""
-    edits = [r for r in replies if r.action == EDIT]
-    return max(edits, key=lambda r: r.id) if edits else None
-
-
-def refusal(item: Interaction, edit: Reply | None, now: datetime | None = None) -> str | None:
-    """Why the item's answer cannot be edited now (the tail of a `bot-reply-…` locale key), or None if it can.
-
-    `edit` is the item's latest edit reply. A refused edit (failed) does not count: WB did not apply it.
-    """
-    now = now or datetime.now(UTC)
-    if item.channel not in (Channel.REVIEW, Channel.QUESTION):
-        return "edit-channel"
-    # Our answer, sent and confirmed published (an answer given in the WB cabinet is edited there).
-    confirmed = item.wb_sync_state == WbSyncState.CONFIRMED
-    if not item.answer or item.answer_state != AnswerState.PUBLISHED or not confirmed:
-        return "edit-unpublished"
-    if edit is not None and edit.status in ACTIVE:
-        return "in-flight"
-    if edit is not None and edit.status == ReplyStatus.SENT:
-        return "edit-used"
-    answered = item.answered_at or item.first_response_at
-    if answered is not None and now - answered >= WINDOW:
-        return "edit-expired"
-    if item.answer_editable is False:  # WB says no: edited already (in the WB cabinet)
-        return "edit-used"
-    return None
+from core.replies import ACTIVE, EDIT, queue_action
 
 
 async def check(interaction_id: int) -> Interaction:
     """The item, if its answer can be edited now; raises ReplyNotAllowed with the reason otherwise."""
     item = await Interaction.get(id=interaction_id)
     edit = latest_edit(await Reply.filter(interaction_id=interaction_id, action=EDIT))
-    if reason := refusal(item, edit):
+    if reason := edit_refusal(item, edit):
         raise ReplyNotAllowed(reason)
     return item
 
@@ -133,7 +97,7 @@ async def request(
             return busy, False
         if busy is not None:
             raise ReplyNotAllowed("in-flight")
-        if reason := refusal(item, latest_edit(replies)):
+        if reason := edit_refusal(item, latest_edit(replies)):
             raise ReplyNotAllowed(reason)
         if draft is None or draft.void:
             raise ReplyNotAllowed("edit-stale")

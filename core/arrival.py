@@ -15,6 +15,7 @@ from datetime import datetime
 from core import cards, inbox, quiet
 from core.autosend import autosend
 from core.drafting.service import create_draft
+from core.items.view import ItemView, item_view
 from core.models import SellerMember
 from core.readings import claim_page, is_safety, reading_of
 from core.sending import Enqueue
@@ -25,22 +26,22 @@ from core.settings import Settings
 class Arrival:
     """A new interaction made ready for its cards: what they show and whether it was answered automatically."""
 
-    data: inbox.CardData
+    data: ItemView
     auto_sent: bool
 
 
 async def prepare(interaction_id: int, *, settings: Settings, enqueue: Enqueue) -> Arrival:
     """Store the item's reading, draft it on arrival and auto-send it when the seller's switches say so."""
-    data = await inbox.card_data(interaction_id)
+    data = await item_view(interaction_id)
     # The reading is stored for every announced item (analytics counts it, the card shows it, a harm/legal one
     # becomes urgent and pages), drafted or not.
     await reading_of(data.interaction)
     if await inbox.wants_auto_draft(data):
         await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
-        data = await inbox.card_data(interaction_id)
+        data = await item_view(interaction_id)
     auto_reply = await autosend(interaction_id=interaction_id, settings=settings, enqueue=enqueue)
     if auto_reply is not None:
-        data = await inbox.card_data(interaction_id)
+        data = await item_view(interaction_id)
     return Arrival(data, auto_reply is not None)
 
 

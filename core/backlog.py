@@ -15,8 +15,8 @@ from datetime import datetime
 
 from tortoise.functions import Count
 
+from core.items.stage import OPEN_STATUSES
 from core.models import Channel, Interaction, Priority, Seller
-from core.transitions import OPEN_STATUSES
 
 # The kind of the one ops alert that says a seller connected with a backlog (not an AlertKind: core.alerts'
 # periodic evaluation must not resolve it, it is a notice, not a condition that holds).

@@ -10,7 +10,7 @@ claimed again by the next notify, which the sweep (`stale_claims`, every tick) k
 send (`TelegramSettings.card_lease_s` > the task timeout), so two senders never hold one card: the only way to two
 messages is a worker killed in the instant between Telegram's answer and recording the message id.
 
-What a card shows is `core.inbox` (`card_data`); `bot.notify` delivers and refreshes them.
+What a card shows is `core.inbox` (`item_view`); `bot.notify` delivers and refreshes them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 
-from core.models import Card, CardState, Channel, Interaction, Seller, SellerMember
+from core.models import Card, Channel, DeliveryState, Interaction, Seller, SellerMember
 from core.readings import is_safety
 from core.seller_settings import SellerSettings
 
@@ -61,7 +61,7 @@ async def owe_cards(interaction_ids: Iterable[int]) -> int:
     for member in await SellerMember.filter(seller_id__in=list(sellers), active=True, blocked_bot=False).order_by("id"):
         members.setdefault(member.seller_id, []).append(member)
     owed = [
-        Card(interaction_id=item.id, member_id=m.id, tg_chat_id=m.tg_chat_id, state=CardState.CLAIMED)
+        Card(interaction_id=item.id, member_id=m.id, tg_chat_id=m.tg_chat_id, state=DeliveryState.CLAIMED)
         for item in items
         if wants_card(SellerSettings.of(sellers[item.seller_id].settings), item)
         for m in members.get(item.seller_id, [])
@@ -87,7 +87,7 @@ async def claim_card(interaction_id: int, member: SellerMember, now: datetime, l
     # One conditional UPDATE: of two workers re-claiming the same card, one changes the row.
     won = (
         await Card.filter(
-            interaction_id=interaction_id, member_id=member.id, state=CardState.CLAIMED, tg_message_id=None
+            interaction_id=interaction_id, member_id=member.id, state=DeliveryState.CLAIMED, tg_message_id=None
         )
         .filter(Q(claimed_at=None) | Q(claimed_at__lt=now - timedelta(seconds=lease_s)))
         .update(claimed_at=now, attempts=F("attempts") + 1, tg_chat_id=member.tg_chat_id)
@@ -99,18 +99,18 @@ async def drop_owed(interaction_id: int, recipients: Iterable[int]) -> int:
     """Owed cards of members who are no longer recipients (removed, blocked the bot, switched this kind off since
     the item was announced) fail instead of waiting for a send that will not come."""
     return (
-        await Card.filter(interaction_id=interaction_id, state=CardState.CLAIMED, claimed_at=None)
+        await Card.filter(interaction_id=interaction_id, state=DeliveryState.CLAIMED, claimed_at=None)
         .exclude(member_id__in=list(recipients))
-        .update(state=CardState.FAILED, error="no longer a recipient")
+        .update(state=DeliveryState.FAILED, error="no longer a recipient")
     )
 
 
 async def stale_claims(now: datetime, lease_s: float, max_age_h: int) -> list[int]:
     """The items whose cards are owed or claimed with no message after the lease: their notify is kicked again.
     Cards older than `max_age_h` fail instead (the item is in /inbox and the digest)."""
-    open_claims = Card.filter(state=CardState.CLAIMED, tg_message_id=None)
+    open_claims = Card.filter(state=DeliveryState.CLAIMED, tg_message_id=None)
     await open_claims.filter(created_at__lt=now - timedelta(hours=max_age_h)).update(
-        state=CardState.FAILED, error="not delivered in time"
+        state=DeliveryState.FAILED, error="not delivered in time"
     )
     stale = now - timedelta(seconds=lease_s)
     rows = (
@@ -125,13 +125,13 @@ async def stale_claims(now: datetime, lease_s: float, max_age_h: int) -> list[in
 async def card_sent(card: Card, message_id: int) -> None:
     """Record the Telegram message that shows the card (it is edited in place from now on)."""
     card.tg_message_id = message_id
-    card.state = CardState.SENT
+    card.state = DeliveryState.SENT
     await card.save(update_fields=["tg_message_id", "state", "updated_at"])
 
 
 async def card_failed(card: Card, error: str) -> None:
     """Telegram refused the card for good (blocked, malformed): it is not retried."""
-    card.state = CardState.FAILED
+    card.state = DeliveryState.FAILED
     card.error = error[:1000]
     await card.save(update_fields=["state", "error", "updated_at"])
 
@@ -141,14 +141,14 @@ async def card_shown(interaction_id: int, member: SellerMember, chat_id: int, me
     await Card.update_or_create(
         interaction_id=interaction_id,
         member_id=member.id,
-        defaults={"tg_chat_id": chat_id, "tg_message_id": message_id, "state": CardState.SENT},
+        defaults={"tg_chat_id": chat_id, "tg_message_id": message_id, "state": DeliveryState.SENT},
     )
 
 
 async def member_card(interaction_id: int, member_id: int) -> Card | None:
     """The member's delivered card of the interaction (where their preview's outcome is shown)."""
     return await Card.get_or_none(
-        interaction_id=interaction_id, member_id=member_id, state=CardState.SENT, tg_message_id__not_isnull=True
+        interaction_id=interaction_id, member_id=member_id, state=DeliveryState.SENT, tg_message_id__not_isnull=True
     )
 
 
@@ -162,7 +162,7 @@ async def sent_cards(interaction_id: int) -> list[Card]:
     the bot gets no further edits (the card keeps what it showed when they left)."""
     return await Card.filter(
         interaction_id=interaction_id,
-        state=CardState.SENT,
+        state=DeliveryState.SENT,
         tg_message_id__not_isnull=True,
         member__active=True,
         member__blocked_bot=False,

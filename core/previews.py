@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from core import audit
 from core.guardrails import enforce
+from core.items.actions import Action
+from core.items.view import require
 from core.models import Draft, DraftOrigin, Interaction, Seller
-from core.replies import ReplyNotAllowed
-from core.transitions import OPEN_STATUSES
 
 
 async def save_seller_text(*, interaction_id: int, text: str, member_id: int) -> Draft:
-    """Check the seller's text and store it as the newest draft. Raises GuardrailViolation, ReplyNotAllowed."""
+    """Check the seller's text and store it as the newest draft. Raises GuardrailViolation, ReplyNotAllowed
+    (the item offers no reply now)."""
     text = text.strip()
     item = await Interaction.get(id=interaction_id)
-    if item.status not in OPEN_STATUSES:
-        raise ReplyNotAllowed("answered")
+    await require(item, Action.REPLY)
     seller = await Seller.get(id=item.seller_id)
     verdict = enforce(text, item, seller.settings)
     # An earlier preview is superseded (Edit again): Cancel then goes back to the generated draft, if any.

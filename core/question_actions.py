@@ -13,9 +13,10 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.i18n import translator
+from core.items.actions import Action
+from core.items.view import require
 from core.models import Channel, Interaction, Reply, ReplyVia, Seller
 from core.replies import ACTIVE, ENDED, ReplyNotAllowed, queue_action
-from core.transitions import OPEN_STATUSES
 
 HIDE = "hide"
 
@@ -43,8 +44,7 @@ async def hide(
             if busy.action == HIDE:
                 return busy, False
             raise ReplyNotAllowed("in-flight")
-        if item.status not in OPEN_STATUSES:
-            raise ReplyNotAllowed("answered")
+        await require(item, Action.HIDE)
         seller = await Seller.get(id=item.seller_id)
         text = translator(seller.language)("question-hide-reason")
         return await queue_action(

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 
-from core.models import Card, CardState, Channel, Digest, Interaction, Priority, Seller, SellerMember
+from core.models import Card, Channel, DeliveryState, Digest, Interaction, Priority, Seller, SellerMember
 from core.readings import is_safety
 from core.seller_settings import QuietHours, SellerSettings
 
@@ -65,17 +65,19 @@ async def hold_card(interaction_id: int, member: SellerMember) -> bool:
     was claimed already (redelivery)."""
     try:
         await Card.create(
-            interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id, state=CardState.HELD
+            interaction_id=interaction_id, member_id=member.id, tg_chat_id=member.tg_chat_id, state=DeliveryState.HELD
         )
     except IntegrityError:
-        owed = Card.filter(interaction_id=interaction_id, member_id=member.id, state=CardState.CLAIMED, claimed_at=None)
-        return await owed.update(state=CardState.HELD) > 0
+        owed = Card.filter(
+            interaction_id=interaction_id, member_id=member.id, state=DeliveryState.CLAIMED, claimed_at=None
+        )
+        return await owed.update(state=DeliveryState.HELD) > 0
     return True
 
 
 async def members_due(now: datetime) -> list[int]:
     """Members holding cards whose seller's quiet hours are over: their digest is due."""
-    rows = await Card.filter(state=CardState.HELD, digest_id=None).distinct().values_list("member_id", flat=True)
+    rows = await Card.filter(state=DeliveryState.HELD, digest_id=None).distinct().values_list("member_id", flat=True)
     due = []
     for member_id in sorted(set(rows)):
         member = await SellerMember.get(id=member_id).prefetch_related("seller")
@@ -118,8 +120,8 @@ async def claim_digest(member_id: int) -> DigestContent | None:
     """Claim every held card of the member into a new digest; None when there was nothing left to claim."""
     member = await SellerMember.get(id=member_id)
     digest = await Digest.create(member_id=member_id)
-    claimed = await Card.filter(member_id=member_id, state=CardState.HELD, digest_id=None).update(
-        state=CardState.DIGESTED, digest_id=digest.id
+    claimed = await Card.filter(member_id=member_id, state=DeliveryState.HELD, digest_id=None).update(
+        state=DeliveryState.DIGESTED, digest_id=digest.id
     )
     if not claimed:
         await digest.delete()

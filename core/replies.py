@@ -26,6 +26,9 @@ from tortoise.transactions import in_transaction
 
 from core import audit, repetition
 from core.guardrails import enforce
+from core.items.actions import Action, ReplyNotAllowed
+from core.items.stage import ACTIVE, EDIT, ENDED
+from core.items.view import require
 from core.models import (
     Channel,
     ChatDirection,
@@ -40,33 +43,7 @@ from core.models import (
     Seller,
     WbSyncState,
 )
-from core.transitions import OPEN_STATUSES, pending_fields, same_text
-
-ACTIVE = (ReplyStatus.QUEUED, ReplyStatus.SENDING, ReplyStatus.UNKNOWN)
-# The action of a reply that edits a published answer (core.answer_edits): sent with WB's edit call, and on success
-# it changes the answer WB shows, not the item's answered state.
-EDIT = "edit"
-ENDED = (ReplyStatus.SENT, ReplyStatus.FAILED)
-# How long an unknown outcome may stay unresolved before the seller is asked to check WB (the read-backs go on).
-UNSURE_AFTER = timedelta(minutes=10)
-
-
-def unsure(reply: Reply, now: datetime | None = None) -> bool:
-    """Whether the reply's outcome has been unknown past `UNSURE_AFTER`: "not sure it was sent — check WB"."""
-    now = now or datetime.now(UTC)
-    return (
-        reply.status == ReplyStatus.UNKNOWN
-        and reply.unknown_since is not None
-        and now - reply.unknown_since >= UNSURE_AFTER
-    )
-
-
-class ReplyNotAllowed(Exception):
-    """The item is answered or being answered with another text; `reason` is the tail of a locale key."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+from core.transitions import pending_fields, same_text
 
 
 def idempotency_key(interaction_id: int, text: str, attempt: int) -> str:
@@ -105,21 +82,19 @@ async def approve(
     text = text.strip()
     async with in_transaction():
         item = await Interaction.filter(id=interaction_id).select_for_update().get()
-        if item.channel == Channel.RETURN:
-            raise ReplyNotAllowed("claim-action")  # a claim takes one of WB's actions (core.returns), not a text
-        seller = await Seller.get(id=item.seller_id)
-        enforce(text, item, seller.settings, extra_phrases)
-        await repetition.enforce(text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel)
         replies = await Reply.filter(interaction_id=interaction_id).order_by("-id")
         busy = next((r for r in replies if r.status in ACTIVE), None)
         if busy is None and item.wb_sync_state == WbSyncState.PENDING:
             busy = next((r for r in replies if r.status == ReplyStatus.SENT), None)
-        if busy is None and item.status not in OPEN_STATUSES:
-            raise ReplyNotAllowed("answered")
         if busy is not None:
             if busy.text.strip() == text:
                 return busy, False
             raise ReplyNotAllowed("in-flight")
+        # What the item offers now (a skipped, answered or claim item takes no text), then the text's own checks.
+        await require(item, Action.REPLY)
+        seller = await Seller.get(id=item.seller_id)
+        enforce(text, item, seller.settings, extra_phrases)
+        await repetition.enforce(text, seller_id=item.seller_id, interaction_id=item.id, channel=item.channel)
         attempt = sum(1 for r in replies if r.status in ENDED)
         key = idempotency_key(interaction_id, text, attempt)
         draft = await Draft.get_or_none(id=draft_id, interaction_id=interaction_id) if draft_id else None

@@ -9,12 +9,13 @@ the comment as its text), so it is sent at most once and read back from WB befor
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
 from core.guardrails import enforce
+from core.items.actions import Action
+from core.items.claim import UNDER_REVIEW, ClaimView
+from core.items.view import require
 from core.models import (
     Channel,
     Draft,
@@ -44,56 +45,6 @@ KNOWN_ACTIONS = (
 )
 COMMENT_REQUIRED = frozenset({"rejectcustom"})
 COMMENT_ALLOWED = frozenset({"rejectcustom", "approvecc1"})
-UNDER_REVIEW = 0
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """The parts of WB's claim JSON the product uses."""
-
-    status: int = UNDER_REVIEW
-    status_ex: int | None = None
-    actions: tuple[str, ...] = ()
-    claim_type: int | None = None
-    photos: tuple[str, ...] = ()
-    videos: tuple[str, ...] = ()
-    price: float | None = None
-    currency: str | None = None
-    srid: str | None = None
-    wb_comment: str | None = None
-
-    @classmethod
-    def of(cls, payload: Any) -> ClaimView:
-        """Read a claim from its stored JSON (an Interaction's `raw_payload`); tolerant of missing fields."""
-        data = payload if isinstance(payload, dict) else {}
-
-        def strings(key: str) -> tuple[str, ...]:
-            value = data.get(key)
-            return tuple(str(v) for v in value if isinstance(v, str)) if isinstance(value, list) else ()
-
-        price = data.get("price")
-        return cls(
-            status=int(data.get("status") or 0),
-            status_ex=data.get("status_ex") if isinstance(data.get("status_ex"), int) else None,
-            actions=strings("actions"),
-            claim_type=data.get("claim_type") if isinstance(data.get("claim_type"), int) else None,
-            photos=strings("photos"),
-            videos=strings("video_paths"),
-            price=float(price) if isinstance(price, int | float) else None,
-            currency=data.get("currency_code") if isinstance(data.get("currency_code"), str) else None,
-            srid=data.get("srid") if isinstance(data.get("srid"), str) else None,
-            wb_comment=data.get("wb_comment") if isinstance(data.get("wb_comment"), str) else None,
-        )
-
-    @property
-    def open(self) -> bool:
-        """Under review with something to decide: the claim needs the seller."""
-        return self.status == UNDER_REVIEW and bool(self.actions)
-
-    @property
-    def from_chat(self) -> bool:
-        """WB's `claim_type` 3: the buyer raised the claim from a chat."""
-        return self.claim_type == 3
 
 
 def expected_status(action: str) -> int:
@@ -189,7 +140,8 @@ async def decide(
             if busy.action == action and busy.text.strip() == text:
                 return busy, False
             raise ReplyNotAllowed("in-flight")
-        if action not in ClaimView.of(item.raw_payload).actions:
+        view = await require(item, Action.DECIDE)
+        if action not in view.claim_actions:
             raise ReplyNotAllowed("claim-action")
         key = decision_key(interaction_id, action, text, sum(1 for r in replies if r.status in ENDED))
         return await queue_action(

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core import answer_edits, audit, inbox, outgoing_files, question_actions, replies, returns
+from core import answer_edits, audit, outgoing_files, question_actions, replies, returns
+from core.items.view import current_draft
 from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia
 from core.settings import Settings
 
@@ -93,7 +94,7 @@ async def send_draft(
     member_id: int | None = None,
 ) -> Reply:
     """Approve the draft a button was rendered with (a superseded one is refused as stale) and start its send."""
-    draft = await inbox.current_draft(interaction_id, draft_id)
+    draft = await current_draft(interaction_id, draft_id)
     return await submit_reply(
         interaction_id=interaction_id,
         text=draft.text,

@@ -14,11 +14,8 @@ from typing import Any
 
 from tortoise import connections
 
+from core.items.stage import UNANSWERED_STATUSES
 from core.models import AnswerState, Draft, Interaction, InteractionStatus, WbSyncState
-
-OPEN_STATUSES = frozenset(
-    {InteractionStatus.NEW, InteractionStatus.NEEDS_RESPONSE, InteractionStatus.DRAFTED, InteractionStatus.SKIPPED}
-)
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ def apply_wb_answer(row: Interaction, wb: WbAnswer, now: datetime) -> Transition
         if wb.state == AnswerState.REJECTED:
             changes.update(_reopen(wb.state_raw))
         return Transition(changes, refresh=True)
-    if row.status in OPEN_STATUSES and row.answer_state != AnswerState.REJECTED:
+    if row.status in UNANSWERED_STATUSES and row.answer_state != AnswerState.REJECTED:
         changes = {"status": InteractionStatus.CLOSED, "needs_response": False, **_answer_fields(wb)}
         changes["answered_at"] = row.answered_at or now
         return Transition(changes, void_drafts=True, refresh=True)
@@ -137,7 +134,7 @@ def apply_chat_messages(
             t.changes["status"] = InteractionStatus.NEEDS_RESPONSE
     elif our_text(last) is not None or (row.answer is not None and same_text(last.text, row.answer)):
         t.changes.update(status=InteractionStatus.ANSWERED, needs_response=False)
-    elif row.needs_response or row.status in OPEN_STATUSES:
+    elif row.needs_response or row.status in UNANSWERED_STATUSES:
         t.changes.update(status=InteractionStatus.CLOSED, needs_response=False, answer=last.text, answered_at=now)
         t.void_drafts = True
     return t

@@ -1,7 +1,7 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 import functools
-from core.models.enums import AdminRole, AlertSeverity, AnswerState, CardState, Channel, ChatDirection, DraftOrigin, InteractionSource, InteractionStatus, LinkKind, MemberRole, Priority, ReplyQuality, ReplyStatus, ReplyVia, SellerStatus, SyncRunStatus, WbSyncState
+from core.models.enums import AdminRole, AlertSeverity, AnswerState, DeliveryState, Channel, ChatDirection, DraftOrigin, InteractionSource, InteractionStatus, LinkKind, MemberRole, Priority, ReplyQuality, ReplyStatus, ReplyVia, SellerStatus, SyncRunStatus, WbSyncState
 from json import dumps, loads
 from tortoise.fields.base import OnDelete
 from tortoise import fields
@@ -183,7 +183,7 @@ class Migration(migrations.Migration):
                 ('member', fields.ForeignKeyField('models.SellerMember', source_field='member_id', db_constraint=True, to_field='id', related_name='cards', on_delete=OnDelete.CASCADE)),
                 ('tg_chat_id', fields.BigIntField()),
                 ('tg_message_id', fields.BigIntField(null=True)),
-                ('state', fields.CharEnumField(default=CardState.CLAIMED, description='CLAIMED: claimed\nSENT: sent\nFAILED: failed', enum_type=CardState, max_length=10)),
+                ('state', fields.CharEnumField(default=DeliveryState.CLAIMED, description='CLAIMED: claimed\nSENT: sent\nFAILED: failed', enum_type=DeliveryState, max_length=10)),
                 ('error', fields.TextField(null=True, unique=False)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),

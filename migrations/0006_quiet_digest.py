@@ -1,6 +1,6 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
-from core.models.enums import CardState
+from core.models.enums import DeliveryState
 from tortoise.fields.base import OnDelete
 from tortoise import fields
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         ops.AlterField(
             model_name='Card',
             name='state',
-            field=fields.CharEnumField(default=CardState.CLAIMED, description='CLAIMED: claimed\nSENT: sent\nFAILED: failed\nHELD: held\nDIGESTED: digested', enum_type=CardState, max_length=10),
+            field=fields.CharEnumField(default=DeliveryState.CLAIMED, description='CLAIMED: claimed\nSENT: sent\nFAILED: failed\nHELD: held\nDIGESTED: digested', enum_type=DeliveryState, max_length=10),
         ),
         ops.AddField(
             model_name='Card',

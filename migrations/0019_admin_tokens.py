@@ -5,7 +5,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0017_delivery')]
+    dependencies = [('models', '0018_skipped_at')]
 
     initial = False
 

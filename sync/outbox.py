@@ -7,7 +7,7 @@ that proves the answer absent.
 - A POST whose answer is lost — timeout, reset connection, 5xx, a 2xx that does not parse — has an unknown outcome:
   the reply goes to `unknown` and WB is read back. A read-back that fails (5xx, 429, timeout, a feed too long to
   finish) keeps it `unknown` and retries with exponential backoff (`check_backoff`: from
-  `AGENTIQ_SYNC__REPLY_RETRY_S`, doubling up to 60× it); past `replies.UNSURE_AFTER`
+  `AGENTIQ_SYNC__REPLY_RETRY_S`, doubling up to 60× it); past `core.items.stage.UNSURE_AFTER`
   the card and the admin say "not sure it was sent — check WB" with a re-check button; the read-backs go on.
 - A sender that dies anywhere leaves the reply `sending`; after `stuck_after` it is taken over like an unknown one.
 - Only a POST WB certainly did not act on (429, 402, refused connection, 401) goes back to `queued`; waiting for a

@@ -20,7 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from cli.serving import free_port, serve_app
 from core.members import start_seller
-from core.models import Card, CardState, Channel
+from core.models import Card, Channel, DeliveryState
 from core.settings import load_settings
 from core.tasks import TaskName
 from core.tokens import TokenCheck, set_token
@@ -142,7 +142,7 @@ async def scraped(
                     assert created.status_code == 201, created.text
 
                 async def carded() -> bool:
-                    return await Card.filter(state=CardState.SENT).count() == 2
+                    return await Card.filter(state=DeliveryState.SENT).count() == 2
 
                 await wait_until(carded, procs["worker"], logs["worker"], within=WITHIN)
                 # A task that fails: the notify of an item that does not exist.

@@ -17,7 +17,7 @@ import pytest
 
 from cli.serving import serve_app
 from core.members import start_seller
-from core.models import Card, CardState, Channel, Interaction
+from core.models import Card, Channel, DeliveryState, Interaction
 from core.settings import Settings
 from core.tokens import TokenCheck, set_token
 from sandbox.telegram.server import create_app as telegram_app
@@ -95,7 +95,7 @@ async def test_scheduler_two_workers_and_bot_process_a_burst_once(
 
             async def all_carded() -> bool:
                 assert all(p.poll() is None for p in procs), _logs(tmp_path)
-                sent = await Card.filter(state=CardState.SENT).count()
+                sent = await Card.filter(state=DeliveryState.SENT).count()
                 return await Interaction.all().count() == expected and sent == expected
 
             await _until(all_carded, tmp_path)

@@ -14,12 +14,14 @@ from admin.filters import AGE_KEYS, STATUSES, ItemQuery
 from admin.loaders import load_detail
 from admin.replying import ReplyRefused, send_step, submit_web_reply
 from admin.templating import templates
-from core import analytics, replies, sending
+from core import analytics, inbox, sending
+from core.items.actions import ReplyNotAllowed
+from core.items.stage import unsure
+from core.items.view import item_view
 from core.models import AdminRole, AdminUser, Channel, Priority
 from core.reading import Mood, Situation
 from core.returns import ClaimView
 from core.topics import Topic
-from core.transitions import OPEN_STATUSES
 
 router = APIRouter(prefix="/interactions", include_in_schema=False)
 
@@ -65,24 +67,20 @@ async def _render_detail(
 ) -> Response:
     """The page; after a refused reply it keeps the admin's text and says why (422 reasons or the 409 state)."""
     detail = await load_detail(interaction_id)
+    view = await item_view(interaction_id)
     request.state.page_url = request.url_for("interaction", interaction_id=interaction_id)
     draft = next((dr for dr in detail.drafts if not dr.void), None)  # drafts come newest first
     context = {
         "admin": admin,
         "active": "interactions",
         "d": detail,
-        # A return is decided with WB's actions from Telegram, never answered with a text.
-        "can_reply": admin.role == AdminRole.ADMIN and detail.interaction.channel != Channel.RETURN,
-        # The form only where a reply is possible: open and nothing of ours in flight (else it would end in a 409).
-        "reply_open": admin.role == AdminRole.ADMIN
-        and detail.interaction.channel != Channel.RETURN
-        and detail.interaction.status in OPEN_STATUSES
-        and not any(r.status in replies.ACTIVE for r in detail.replies),
+        # What the item offers now (core.items.actions), drawn as forms for an `admin`-role user; a viewer sees none.
+        "actions": view.actions if admin.role == AdminRole.ADMIN else frozenset(),
         "claim": ClaimView.of(detail.interaction.raw_payload) if detail.interaction.channel == Channel.RETURN else None,
         "reply_draft": draft,
         "reply_text": reply_text if reply_text is not None else (draft.text if draft else ""),
         "refusal": refusal,
-        "unsure_reply": next((r for r in detail.replies if replies.unsure(r)), None),
+        "unsure_reply": next((r for r in detail.replies if unsure(r)), None),
         "refusal_reasons": refusal.verdict.reasons(request_language(request)) if refusal and refusal.verdict else [],
     }
     status_code = refusal.status_code if refusal else status.HTTP_200_OK
@@ -110,6 +108,18 @@ async def reply(
         return await _render_detail(request, admin, interaction_id, reply_text=text, refusal=refusal)
     url = f"{request.url_for('interaction', interaction_id=interaction_id)}#replies"
     return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/{interaction_id}/unskip", name="interaction_unskip")
+async def unskip(request: Request, admin: EditorAdmin, interaction_id: int) -> Response:
+    """«Вернуть»: the skipped item is open again (answerable here and in Telegram), then back to the page."""
+    await load_detail(interaction_id)
+    try:
+        await inbox.unskip(interaction_id=interaction_id, admin_id=admin.id)
+    except ReplyNotAllowed as exc:
+        refusal = ReplyRefused(status.HTTP_409_CONFLICT, reason=exc.reason)
+        return await _render_detail(request, admin, interaction_id, refusal=refusal)
+    return RedirectResponse(request.url_for("interaction", interaction_id=interaction_id), status_code=303)
 
 
 @router.post("/{interaction_id}/recheck", name="interaction_recheck")

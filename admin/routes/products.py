@@ -14,7 +14,7 @@ from admin.templating import templates
 from core import products
 from core.analytics import STATUS_OPEN, ItemFilters
 from core.i18n import Translator
-from core.inbox import seller_zone
+from core.items.view import seller_zone
 from core.models import Channel
 from core.topics import Topic
 

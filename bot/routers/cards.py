@@ -19,6 +19,7 @@ from core import cards, inbox, linking, previews, sending
 from core.access import Access
 from core.drafting.service import create_draft
 from core.i18n import Translator
+from core.items.view import ItemView, current_draft, item_view, seller_zone
 from core.models import ReplyVia
 from core.sending import Enqueue
 from core.settings import Settings
@@ -26,8 +27,8 @@ from core.settings import Settings
 router = card_router("cards")
 
 
-async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inbox.CardData:
-    data = await inbox.card_data(interaction_id)
+async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> ItemView:
+    data = await item_view(interaction_id)
     await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer()
     return data
@@ -35,7 +36,7 @@ async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> inb
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SHOW))
 async def show(query: CallbackQuery, access: Access, t: Translator) -> None:
-    data = await inbox.card_data(access.interaction.id)
+    data = await item_view(access.interaction.id)
     sent = await query.message.answer(render_card(data, t), reply_markup=card_keyboard(data, t))
     await cards.card_shown(access.interaction.id, access.member, sent.chat.id, sent.message_id)
     await query.answer()
@@ -46,7 +47,7 @@ async def draft(query: CallbackQuery, callback_data: CardCb, access: Access, t: 
     interaction_id = access.interaction.id
     regenerate = callback_data.action == CardAction.REGENERATE
     if regenerate:
-        await inbox.current_draft(interaction_id, callback_data.draft_id)
+        await current_draft(interaction_id, callback_data.draft_id)
     await create_draft(
         interaction_id=interaction_id, member_id=access.member.id, regenerate=regenerate, settings=settings
     )
@@ -103,7 +104,7 @@ async def send_preview(
 
 @router.callback_query(CardCb.filter(F.action == CardAction.DISCARD))
 async def discard_preview(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator) -> None:
-    await inbox.current_draft(access.interaction.id, callback_data.draft_id)
+    await current_draft(access.interaction.id, callback_data.draft_id)
     await previews.discard(
         interaction_id=access.interaction.id, draft_id=callback_data.draft_id, member_id=access.member.id
     )
@@ -114,13 +115,13 @@ async def discard_preview(query: CallbackQuery, callback_data: CardCb, access: A
 
 @router.callback_query(CardCb.filter(F.action == CardAction.UNSKIP))
 async def unskip(query: CallbackQuery, access: Access, t: Translator) -> None:
-    await inbox.unskip(interaction=access.interaction, member_id=access.member.id)
+    await inbox.unskip(interaction_id=access.interaction.id, member_id=access.member.id)
     await _show(query, access.interaction.id, t)
 
 
 @router.callback_query(CardCb.filter(F.action == CardAction.SKIP))
 async def skip(query: CallbackQuery, access: Access, t: Translator) -> None:
-    await inbox.skip(interaction=access.interaction, member_id=access.member.id)
+    await inbox.skip(interaction_id=access.interaction.id, member_id=access.member.id)
     await _show(query, access.interaction.id, t)
 
 
@@ -133,7 +134,7 @@ async def cancel(query: CallbackQuery, access: Access, t: Translator) -> None:
 @router.callback_query(CardCb.filter(F.action == CardAction.TIMELINE))
 async def timeline(query: CallbackQuery, access: Access, t: Translator) -> None:
     thread = await linking.timeline(access.interaction.id)
-    zone = await inbox.seller_zone(access.interaction.seller_id)
+    zone = await seller_zone(access.interaction.seller_id)
     await query.message.answer(render_timeline(thread, access.interaction.id, t, zone))
     await query.answer()
 

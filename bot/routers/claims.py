@@ -17,6 +17,7 @@ from bot.states import ClaimComment
 from core import inbox, returns, sending
 from core.access import Access
 from core.i18n import Translator
+from core.items.view import current_draft, item_view
 from core.models import ReplyVia
 from core.replies import ReplyNotAllowed
 from core.sending import Enqueue
@@ -26,7 +27,7 @@ router = card_router("claims")
 
 
 async def _redraw(bot: Bot, chat_id: int, message_id: int, interaction_id: int, t: Translator) -> None:
-    data = await inbox.card_data(interaction_id)
+    data = await item_view(interaction_id)
     await edit_in_place(
         bot.edit_message_text(
             render_card(data, t), chat_id=chat_id, message_id=message_id, reply_markup=card_keyboard(data, t)
@@ -79,7 +80,7 @@ async def confirm(
     interaction, member = access.interaction, access.member
     text = None
     if callback_data.draft_id:
-        text = (await inbox.current_draft(interaction.id, callback_data.draft_id)).text
+        text = (await current_draft(interaction.id, callback_data.draft_id)).text
     await sending.submit_decision(
         interaction_id=interaction.id,
         action=callback_data.action,

@@ -12,9 +12,10 @@ from bot.keyboards import card_keyboard, preview_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card, render_preview
 from bot.states import EditDraft
-from core import inbox, previews
+from core import previews
 from core.access import Access
 from core.i18n import Translator
+from core.items.view import item_view
 
 router = card_router("edit")
 
@@ -26,7 +27,7 @@ async def text_received(message: Message, bot: Bot, state: FSMContext, access: A
     # GuardrailViolation leaves the state as it is: the seller reads the reasons and types again.
     draft = await previews.save_seller_text(interaction_id=interaction.id, text=message.text, member_id=member.id)
     await state.clear()
-    data = await inbox.card_data(interaction.id)
+    data = await item_view(interaction.id)
     await edit_in_place(
         bot.edit_message_text(
             render_card(data, t),

@@ -12,8 +12,9 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import FSInputFile, Message
 
-from core import access, exports, inbox
+from core import access, exports
 from core.i18n import Translator
+from core.items.view import seller_zone
 from core.models import SellerMember
 from core.reading import Mood, Situation
 from core.topics import Topic
@@ -50,7 +51,7 @@ async def export_command(message: Message, command: CommandObject, member: Selle
         await message.answer(f"{t('export-usage', max=MAX_DAYS)}\n{t('export-reading-hint')}")
         return
     days, picks = asked
-    zone = await inbox.seller_zone(seller_id)
+    zone = await seller_zone(seller_id)
     # The CSV goes through a temporary file, never a string in memory: a big seller's export is large.
     with tempfile.TemporaryDirectory(prefix="agentiq-export-") as folder:
         path = Path(folder) / f"agentiq-{seller_id}-{days}d.csv"

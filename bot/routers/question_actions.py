@@ -10,9 +10,10 @@ from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard, hide_confirm_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card
-from core import inbox, sending
+from core import sending
 from core.access import Access
 from core.i18n import Translator
+from core.items.view import item_view
 from core.models import ReplyVia
 from core.sending import Enqueue
 
@@ -33,6 +34,6 @@ async def decide(query: CallbackQuery, callback_data: CardCb, access: Access, t:
         await sending.submit_hide(
             interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM, enqueue=enqueue
         )
-    data = await inbox.card_data(interaction.id)
+    data = await item_view(interaction.id)
     await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer(t("question-hide-sent") if callback_data.action == CardAction.HIDE_CONFIRM else None)

@@ -8,9 +8,10 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from core import access, analytics, inbox
+from core import access, analytics
 from core.humanize import duration
 from core.i18n import Translator
+from core.items.view import seller_zone
 from core.models import SellerMember
 
 router = Router(name="stats")
@@ -23,7 +24,7 @@ def _pct(value: float | None) -> str:
 @router.message(Command("stats"))
 async def stats_command(message: Message, member: SellerMember | None, t: Translator) -> None:
     seller_id = access.require_member(member).seller_id
-    zone = await inbox.seller_zone(seller_id)
+    zone = await seller_zone(seller_id)
     rows = await analytics.stats(seller_id=seller_id, now=datetime.now(UTC), zone=zone)
     lines = [t("bot-stats-title")] + [
         t(

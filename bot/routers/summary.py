@@ -12,8 +12,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SummaryCb
 from bot.editing import edit_in_place
 from bot.summaries import render_summary, settings_keyboard
-from core import access, inbox, summary, summary_push
+from core import access, summary, summary_push
 from core.i18n import Translator
+from core.items.view import seller_zone
 from core.models import SellerMember, SummaryEvery
 
 router = Router(name="summary")
@@ -28,7 +29,7 @@ async def digest_command(message: Message, command: CommandObject, member: Selle
         await message.answer(t("summary-settings"), reply_markup=settings_keyboard(current, t))
         return
     weekly = arg in ("week", "7", "неделя")
-    zone = await inbox.seller_zone(member.seller_id)
+    zone = await seller_zone(member.seller_id)
     found = await summary.summary(seller_id=member.seller_id, weekly=weekly, now=datetime.now(UTC), zone=zone)
     await message.answer(render_summary(found, t, t("summary-week" if weekly else "summary-today")))
 

@@ -4,7 +4,7 @@ Every function takes `seller_id` (None = all sellers) and a `Period` (half-open 
 """
 
 from core.analytics.backlog import BacklogRow, backlog
-from core.analytics.common import AGE_BUCKETS, OPEN_STATUSES, Period
+from core.analytics.common import AGE_BUCKETS, Period
 from core.analytics.items import SLA_OUTCOMES, STATUS_OPEN, ItemFilters, ItemPage, ItemRow, interactions_query
 from core.analytics.quality import QualityStats, TokenUsage, llm_usage, reply_quality
 from core.analytics.readiness import Criterion, Readiness, SellerReadiness, readiness
@@ -16,7 +16,6 @@ from core.analytics.volume import VolumeRow, daily_volume
 
 __all__ = [
     "AGE_BUCKETS",
-    "OPEN_STATUSES",
     "SLA_OUTCOMES",
     "STATUS_OPEN",
     "BacklogRow",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.analytics.common import AGE_BUCKETS, OPEN_STATUSES, Sql
+from core.analytics.common import AGE_BUCKETS, Sql
+from core.items.stage import OPEN_STATUSES
 from core.models import Channel, Priority
 
 

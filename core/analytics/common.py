@@ -1,4 +1,5 @@
-"""What every analytics query shares: the period, open statuses, age buckets and a portable SQL builder.
+"""What every analytics query shares: the period, the open statuses (`core.items.stage`), age buckets and a
+portable SQL builder.
 
 Queries are raw SQL aggregates written once for PostgreSQL and SQLite: `Sql` hands out placeholders (`$n` on
 PostgreSQL, `?n` on SQLite) and the few expressions that differ (day of a timestamp, seconds between two).
@@ -15,14 +16,6 @@ from zoneinfo import ZoneInfo
 
 from tortoise import connections
 
-from core.models import InteractionStatus
-
-# An item is in the backlog while it needs a response and nobody has answered it.
-OPEN_STATUSES: tuple[str, ...] = (
-    InteractionStatus.NEW.value,
-    InteractionStatus.NEEDS_RESPONSE.value,
-    InteractionStatus.DRAFTED.value,
-)
 # Backlog age buckets: (key, lower bound inclusive, upper bound exclusive or None).
 AGE_BUCKETS: tuple[tuple[str, timedelta, timedelta | None], ...] = (
     ("lt1h", timedelta(0), timedelta(hours=1)),

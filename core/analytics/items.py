@@ -9,7 +9,8 @@ from tortoise import connections
 from tortoise.expressions import F, Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
-from core.analytics.common import OPEN_STATUSES, Period, age_bucket_bounds
+from core.analytics.common import Period, age_bucket_bounds
+from core.items.stage import OPEN_STATUSES
 from core.models import (
     AnswerState,
     Channel,

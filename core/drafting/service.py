@@ -17,6 +17,8 @@ from core.drafting.request import DraftRequest
 from core.drafting.variety import varied
 from core.guardrails import GuardrailContext, Verdict, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
+from core.items.actions import Action
+from core.items.view import require
 from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, ProductFacts, Reply
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
@@ -241,6 +243,8 @@ async def create_draft(
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):
         return recent
+    if not arrival:  # a person's Draft / Regenerate: only what the item offers now (arrival has its own rule)
+        await require(interaction, Action.REGENERATE if regenerate else Action.DRAFT)
     last = await Draft.filter(interaction_id=interaction_id).order_by("-variant").first()
     variant = 0 if last is None else last.variant + 1
     seller = interaction.seller

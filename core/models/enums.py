@@ -158,7 +158,7 @@ class FileState(StrEnum):
     REFUSED = "refused"
 
 
-class CardState(StrEnum):
+class DeliveryState(StrEnum):
     """A Telegram card's delivery: claimed before the send so a redelivery never sends it twice."""
 
     CLAIMED = "claimed"

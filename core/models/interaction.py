@@ -6,9 +6,9 @@ from tortoise.models import Model
 
 from core.models.enums import (
     AnswerState,
-    CardState,
     Channel,
     ChatDirection,
+    DeliveryState,
     FileState,
     InteractionSource,
     InteractionStatus,
@@ -56,6 +56,8 @@ class Interaction(Model):
     rejection_reason = fields.TextField(null=True)
     wb_sync_state = fields.CharEnumField(WbSyncState, max_length=10, default=WbSyncState.NONE)
     pending_until = fields.DatetimeField(null=True)
+    # When the seller skipped it (status `skipped`); cleared by Unskip.
+    skipped_at = fields.DatetimeField(null=True)
     source = fields.CharEnumField(InteractionSource, max_length=10, default=InteractionSource.WB_API)
     # WB supplements: a buyer's follow-up review points at the earlier one.
     parent_external_id = fields.CharField(max_length=64, null=True)
@@ -159,7 +161,7 @@ class Card(Model):
     member = fields.ForeignKeyField("models.SellerMember", related_name="cards", on_delete=fields.CASCADE)
     tg_chat_id = fields.BigIntField()
     tg_message_id = fields.BigIntField(null=True)
-    state = fields.CharEnumField(CardState, max_length=10, default=CardState.CLAIMED)
+    state = fields.CharEnumField(DeliveryState, max_length=10, default=DeliveryState.CLAIMED)
     # A claimed card's current send attempt began then (its lease, see core.cards); NULL: owed, nobody sending yet.
     claimed_at = fields.DatetimeField(null=True)
     attempts = fields.IntField(default=0, db_default=0)

@@ -15,11 +15,11 @@ from datetime import datetime
 
 from core import transitions
 from core.intent import Intent
+from core.items.stage import UNANSWERED_STATUSES
 from core.models import Channel, Interaction, InteractionStatus, Seller, SyncCursor, WbSyncState
 from core.priority import triage
 from core.returns import ClaimView
 from core.seller_settings import SellerSettings
-from core.transitions import OPEN_STATUSES
 from sync.context import SyncContext
 from sync.engine.stats import RunStats
 from sync.wb import WBAuth
@@ -73,13 +73,13 @@ def claim_transition(row: Interaction, claim: Claim, now: datetime) -> transitio
     changes: dict = {"raw_payload": payload, "wb_updated_at": claim.updated}
     t = transitions.Transition(changes, refresh=True)
     if after.open:
-        if row.status not in OPEN_STATUSES and row.wb_sync_state != WbSyncState.PENDING:
+        if row.status not in UNANSWERED_STATUSES and row.wb_sync_state != WbSyncState.PENDING:
             changes.update(status=InteractionStatus.NEEDS_RESPONSE, needs_response=True)
         return t
     changes["answer"] = claim.wb_comment
     if row.wb_sync_state == WbSyncState.PENDING:
         changes.update(wb_sync_state=WbSyncState.CONFIRMED, status=InteractionStatus.ANSWERED, needs_response=False)
-    elif row.status in OPEN_STATUSES:
+    elif row.status in UNANSWERED_STATUSES:
         # Decided in the WB cabinet (or by WB): nothing left for the card's buttons.
         changes.update(status=InteractionStatus.CLOSED, needs_response=False, answered_at=row.answered_at or now)
         t.void_drafts = True

@@ -9,8 +9,8 @@ from core.models import (
     Alert,
     AlertSeverity,
     Card,
-    CardState,
     Channel,
+    DeliveryState,
     Draft,
     DraftOrigin,
     Interaction,
@@ -90,7 +90,7 @@ async def seed(now: datetime | None = None) -> Seeded:
         interaction=question, draft=draft, text="Да, год.", idempotency_key="q-1:1", status=ReplyStatus.SENT
     )
     await Reply.create(interaction=review, text="Извините", idempotency_key="fb-1:1", status=ReplyStatus.FAILED)
-    await Card.create(interaction=review, member=member, tg_chat_id=1, tg_message_id=10, state=CardState.SENT)
+    await Card.create(interaction=review, member=member, tg_chat_id=1, tg_message_id=10, state=DeliveryState.SENT)
     await SyncCursor.create(seller=seller, channel=Channel.REVIEW, last_success_at=now - timedelta(minutes=1))
     await SyncRun.create(
         seller=seller,

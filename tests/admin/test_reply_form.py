@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -10,7 +12,20 @@ from markupsafe import escape
 from admin.app import create_app
 from core.guardrails import check_text
 from core.i18n import translator
-from core.models import AdminRole, AdminUser, AuditEvent, Channel, Draft, DraftOrigin, Reply, ReplyStatus, ReplyVia
+from core.items.stage import UNSURE_AFTER
+from core.models import (
+    AdminRole,
+    AdminUser,
+    AuditEvent,
+    Channel,
+    Draft,
+    DraftOrigin,
+    Interaction,
+    InteractionStatus,
+    Reply,
+    ReplyStatus,
+    ReplyVia,
+)
 from core.settings import Settings
 from tests.admin.conftest import log_in, page_csrf, password_hash
 from tests.admin.seed import seed
@@ -96,10 +111,6 @@ async def test_viewer_sees_no_form_and_cannot_post(client: httpx.AsyncClient) ->
 async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(
     logged_in: httpx.AsyncClient, admin_user: AdminUser
 ) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from core.replies import UNSURE_AFTER
-
     seeded = await seed()
     since = datetime.now(UTC) - UNSURE_AFTER - timedelta(minutes=1)
     reply = await Reply.create(
@@ -126,3 +137,25 @@ async def test_a_reply_unknown_past_the_deadline_is_flagged_with_a_recheck(
     assert await AuditEvent.exists(action="reply.recheck", object_id=reply.id, actor_admin_id=admin_user.id)
     # Without the CSRF token nothing happens.
     assert (await logged_in.post(f"{path}/recheck", data={})).status_code == 403
+
+
+async def test_a_skipped_item_offers_unskip_not_the_form_and_refuses_a_reply(logged_in: httpx.AsyncClient) -> None:
+    seeded = await seed()
+    skipped_at = datetime.now(UTC) - timedelta(days=2)  # long past the Undo window cards used to have
+    await Interaction.filter(id=seeded.chat.id).update(
+        status=InteractionStatus.SKIPPED, needs_response=False, skipped_at=skipped_at
+    )
+    path = f"/interactions/{seeded.chat.id}"
+    page = (await logged_in.get(f"{path}?lang=ru")).text
+    assert 'id="reply-form"' not in page and 'id="unskip-form"' in page
+    token = await page_csrf(logged_in, path)
+    refused = await logged_in.post(f"{path}/reply?lang=ru", data={"text": GOOD, "csrf_token": token})
+    assert refused.status_code == 409 and translator("ru")("admin-reply-skipped") in refused.text
+    assert await Reply.filter(interaction_id=seeded.chat.id).count() == 0
+    returned = await logged_in.post(f"{path}/unskip", data={"csrf_token": token})
+    assert returned.status_code == 303
+    page = (await logged_in.get(path)).text
+    assert 'id="reply-form"' in page and 'id="unskip-form"' not in page
+    assert await AuditEvent.filter(action="interaction.unskipped", interaction_id=seeded.chat.id).exists()
+    response = await logged_in.post(f"{path}/reply", data={"text": GOOD, "csrf_token": token})
+    assert response.status_code == 303 and await Reply.filter(interaction_id=seeded.chat.id).count() == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from core.items.stage import UNSURE_AFTER
 from core.models import AuditEvent, Channel, Reply, ReplyStatus
-from core.replies import UNSURE_AFTER
 from core.tasks import TaskName
 from sync.broker import kick
 from sync.engine import sync_channel

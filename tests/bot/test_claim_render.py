@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from bot.claim_card import claim_keyboard, render_claim
 from core.i18n import translator
-from core.inbox import CardData, CardStage
+from core.items.stage import ItemStage
+from core.items.view import ItemView
 from core.models import Channel, Interaction, Reply, ReplyStatus
 from tests.bot.test_render_props import _stored, hostile
 
@@ -17,7 +18,7 @@ paths = st.one_of(hostile, st.builds(lambda p: "//photos.wbstatic.net/claim/" + 
 
 
 @st.composite
-def claims(draw: st.DrawFn) -> CardData:
+def claims(draw: st.DrawFn) -> ItemView:
     payload = {
         "status": draw(st.integers(-1, 3)),
         "status_ex": draw(st.none() | st.integers(0, 11)),
@@ -40,13 +41,13 @@ def claims(draw: st.DrawFn) -> CardData:
         raw_payload=payload,
     )
     reply = Reply(id=2, interaction_id=1, text=draw(hostile), action="rejectcustom", status=ReplyStatus.SENT)
-    stage = draw(st.sampled_from(list(CardStage)))
-    return CardData(interaction, None, draw(st.none() | st.just(reply)), draw(st.integers(0, 10**6)), stage)
+    stage = draw(st.sampled_from(list(ItemStage)))
+    return ItemView(interaction, None, draw(st.none() | st.just(reply)), draw(st.integers(0, 10**6)), stage)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=claims(), language=st.sampled_from(["ru", "en"]))
-def test_claim_cards_from_hostile_claims_pass_telegram(data: CardData, language: str) -> None:
+def test_claim_cards_from_hostile_claims_pass_telegram(data: ItemView, language: str) -> None:
     t = translator(language)
     _stored(render_claim(data, t))
     for row in claim_keyboard(data, t).inline_keyboard:

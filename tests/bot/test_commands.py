@@ -11,6 +11,7 @@ from core.inbox import list_inbox
 from core.models import (
     AuditEvent,
     Channel,
+    Interaction,
     InteractionStatus,
     Link,
     LinkKind,
@@ -215,7 +216,7 @@ async def test_skip_and_timeline(db, tg, bot, feed, notifier) -> None:
     await review.refresh_from_db()
     assert review.status == InteractionStatus.SKIPPED
     assert await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).exists()
-    # Skip can be undone from the card for a while: the item is back in the queue with its first buttons.
+    # Skip can be undone from the card at any time: the item is back in the queue with its first buttons.
     assert "↩️ Undo skip" in [b["text"] for row in skipped["buttons"] for b in row]
     await tg.press(chat, card["message_id"], text="↩️ Undo skip")
     await feed()
@@ -223,17 +224,15 @@ async def test_skip_and_timeline(db, tg, bot, feed, notifier) -> None:
     assert "Needs a reply" in back["text"] and "⏭ Skip" in [b["text"] for row in back["buttons"] for b in row]
     await review.refresh_from_db()
     assert review.status == InteractionStatus.NEEDS_RESPONSE and review.needs_response
-    # After the undo window the button is stale: the skip stays.
+    # Skipped long ago, the card still offers Undo skip (a skipped item takes no reply until it is returned).
     await tg.press(chat, card["message_id"], text="⏭ Skip")
     await feed()
-    await AuditEvent.filter(action="interaction.skipped", interaction_id=review.id).update(
-        created_at=datetime.now(UTC) - timedelta(hours=2)
-    )
+    await Interaction.filter(id=review.id).update(skipped_at=datetime.now(UTC) - timedelta(days=2))
     late = await tg.press(chat, card["message_id"], text="↩️ Undo skip")
     await feed()
-    assert "out of date" in (await tg.callback(late["callback_query_id"]))["text"]
+    assert (await tg.callback(late["callback_query_id"]))["answered"]
     await review.refresh_from_db()
-    assert review.status == InteractionStatus.SKIPPED
+    assert review.status == InteractionStatus.NEEDS_RESPONSE and review.skipped_at is None
 
 
 async def test_pressing_what_is_already_shown_answers_the_button(db, tg, bot, feed) -> None:

@@ -12,7 +12,7 @@ from bot.notifier import Notifier
 from bot.notify import deliver_alert, notify_interaction
 from core import cards
 from core.alerts import AlertKind, raise_alert
-from core.models import Alert, AlertSeverity, Card, CardState, Interaction
+from core.models import Alert, AlertSeverity, Card, DeliveryState, Interaction
 from core.ratelimit import RateLimiter
 from core.settings import Settings
 from core.tasks import TaskName
@@ -42,7 +42,7 @@ async def card_messages(tg: TelegramSandbox, chat: int) -> list[dict]:
 async def lease_runs_out() -> None:
     """Move every live claim back past its lease, as if the sweep's minutes had passed."""
     past = datetime.now(UTC) - timedelta(hours=1)
-    await Card.filter(state=CardState.CLAIMED).update(claimed_at=past, created_at=past)
+    await Card.filter(state=DeliveryState.CLAIMED).update(claimed_at=past, created_at=past)
     await Alert.filter(delivered_at=None).update(claimed_at=past)
 
 
@@ -67,7 +67,7 @@ async def test_connection_resets_on_a_share_of_calls_lose_and_double_no_card(db,
     assert sent == [1] * 20
     texts = [m["text"] for m in await card_messages(tg, chat)]
     assert len(texts) == 20 and all(any(f"item {n}" in t for t in texts) for n in range(20))
-    assert await Card.filter(state=CardState.SENT).count() == 20
+    assert await Card.filter(state=DeliveryState.SENT).count() == 20
 
 
 async def test_telegram_down_then_the_sweep_sends_each_card_once(db, tg, bot, bot_settings) -> None:
@@ -91,7 +91,7 @@ async def test_telegram_down_then_the_sweep_sends_each_card_once(db, tg, bot, bo
     assert [await notify_interaction(i.id, notifier) for i in items] == [0] * 5
     for chat in (chat_a, chat_b):
         assert len(await card_messages(tg, chat)) == 5
-    assert await Card.filter(state=CardState.SENT).count() == 10
+    assert await Card.filter(state=DeliveryState.SENT).count() == 10
 
 
 async def test_an_announced_item_whose_notify_was_lost_still_gets_its_cards(db, tg, bot, bot_settings) -> None:
@@ -106,7 +106,7 @@ async def test_an_announced_item_whose_notify_was_lost_still_gets_its_cards(db, 
     assert rec.of(TaskName.NOTIFY_INTERACTION) == [item.id]
     assert (await Interaction.get(id=item.id)).notified_at is not None
     owed = await Card.get(interaction_id=item.id)
-    assert owed.state == CardState.CLAIMED and owed.claimed_at is None
+    assert owed.state == DeliveryState.CLAIMED and owed.claimed_at is None
     assert await sweep(notifier) == 0  # within the lease the notify task may still come
     await lease_runs_out()
     assert await sweep(notifier) == 1
@@ -124,7 +124,7 @@ async def test_owed_card_of_a_member_gone_since_fails_instead_of_waiting(db, tg,
     gone.active = False
     await gone.save()
     assert await notify_interaction(item.id, notifier) == 1
-    assert (await Card.get(interaction_id=item.id, member_id=gone.id)).state == CardState.FAILED
+    assert (await Card.get(interaction_id=item.id, member_id=gone.id)).state == DeliveryState.FAILED
     await lease_runs_out()
     assert await sweep(notifier) == 0
 

@@ -16,7 +16,7 @@ from bot.app import build_bot
 from bot.notifier import Notifier
 from bot.notify import notify_interaction
 from cli.serving import serve_app
-from core.models import Card, CardState, Channel, Interaction
+from core.models import Card, Channel, DeliveryState, Interaction
 from core.ratelimit import RateLimiter
 from core.settings import TelegramSettings
 from sandbox.telegram.server import create_app
@@ -84,4 +84,4 @@ async def test_fanout_600_cards_100_chats(db, settings) -> None:
     assert stats["too_many_requests"] == 0 and notifier.retries == 0
     assert stats["sent_total"] == CHATS * PER_CHAT
     assert set(stats["sent_per_chat"].values()) == {PER_CHAT}
-    assert await Card.filter(state=CardState.SENT).count() == CHATS * PER_CHAT
+    assert await Card.filter(state=DeliveryState.SENT).count() == CHATS * PER_CHAT

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from bot.notify import notify_interaction, refresh_cards
-from core.models import AuditEvent, Card, CardState, Channel, Interaction, InteractionStatus, SellerMember
+from core.models import AuditEvent, Card, Channel, DeliveryState, Interaction, InteractionStatus, SellerMember
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
 HOSTILE = [
@@ -36,7 +36,7 @@ async def test_hostile_buyer_text_renders_a_valid_card(db, tg, notifier) -> None
     assert "[truncated]" in cards[3]["text"] and "[truncated]" in cards[4]["text"]
     assert "[truncated]" not in cards[0]["text"]
     assert html.escape("<script>") in cards[0]["html"]
-    assert await Card.filter(state=CardState.SENT).count() == len(HOSTILE)
+    assert await Card.filter(state=DeliveryState.SENT).count() == len(HOSTILE)
 
 
 async def test_redelivered_notification_sends_one_card(db, tg, notifier) -> None:
@@ -62,7 +62,7 @@ async def test_member_who_blocked_the_bot_is_marked_and_skipped(db, tg, notifier
     await member.refresh_from_db()
     assert member.blocked_bot
     card = await Card.get(interaction_id=first.id)
-    assert card.state == CardState.FAILED
+    assert card.state == DeliveryState.FAILED
     second = await make_interaction(seller)
     assert await notify_interaction(second.id, notifier) == 0
     assert not await Card.filter(interaction_id=second.id).exists()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.notify import notify_interaction
 from bot.quiet_digest import send_digests
-from core.models import Card, CardState, Channel, Digest, Priority, Seller
+from core.models import Card, Channel, DeliveryState, Digest, Priority, Seller
 from core.seller_settings import SellerSettings
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
@@ -44,7 +44,9 @@ async def test_night_cards_are_held_then_digested_once(db, tg, bot, notifier, fe
     sent = await _from_bot(tg, chat)
     # The night rule: 1★ (≤ 2★) and the return page now; the others wait, drafted but unsent.
     assert [m["text"].count("Broken sole") + m["text"].count("Хочу вернуть") for m in sent] == [1, 1]
-    held = await Card.filter(state=CardState.HELD).order_by("interaction_id").values_list("interaction_id", flat=True)
+    held = (
+        await Card.filter(state=DeliveryState.HELD).order_by("interaction_id").values_list("interaction_id", flat=True)
+    )
     assert held == [happy.id, question.id]
     assert await happy.drafts.all().count() == 1
 
@@ -62,7 +64,7 @@ async def test_night_cards_are_held_then_digested_once(db, tg, bot, notifier, fe
     await feed()
     opened = (await _from_bot(tg, chat))[-1]
     assert "XL?" in opened["text"] and opened["message_id"] != digest["message_id"]
-    assert await Card.filter(interaction_id=question.id, state=CardState.SENT).exists()
+    assert await Card.filter(interaction_id=question.id, state=DeliveryState.SENT).exists()
 
 
 async def test_rule_off_holds_low_ratings_too(db, tg, bot, notifier) -> None:

@@ -4,6 +4,7 @@ Approve both put the new answer on WB (before the fix, Send and Approve said the
 
 from __future__ import annotations
 
+from core.items.view import item_view
 from core.models import Channel, Interaction, Reply, ReplyStatus
 from sync.engine import sync_channel
 from tests.bot.conftest import eventually
@@ -67,7 +68,6 @@ async def test_draft_and_approve_after_a_rejection(stack, tg, wb) -> None:
 async def test_the_card_shows_wbs_reason_when_it_gives_one(db, tg) -> None:
     from bot.render import render_card
     from core.i18n import translator
-    from core.inbox import card_data
     from core.models import AnswerState, WbSyncState
     from tests.bot.conftest import make_interaction, make_seller
 
@@ -80,8 +80,8 @@ async def test_the_card_shows_wbs_reason_when_it_gives_one(db, tg) -> None:
         wb_sync_state=WbSyncState.CONFIRMED,
         rejection_reason="Ответ содержит ссылку на сторонний ресурс",
     )
-    text = render_card(await card_data(item.id), translator("ru"))
+    text = render_card(await item_view(item.id), translator("ru"))
     assert "❌ WB отклонил ответ: Ответ содержит ссылку на сторонний ресурс" in text
     await Interaction.filter(id=item.id).update(rejection_reason="rejected")
-    text = render_card(await card_data(item.id), translator("ru"))
+    text = render_card(await item_view(item.id), translator("ru"))
     assert "❌ WB отклонил ответ" in text and "ответ: rejected" not in text

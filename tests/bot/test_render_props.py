@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from bot.render import ASKED_BUDGET, DRAFT_BUDGET, TEXT_BUDGET, clip, render_card, render_line, render_timeline
 from core.guardrails import GuardrailContext, check_text
 from core.i18n import translator
-from core.inbox import CardData, CardStage
+from core.items.stage import ItemStage
+from core.items.view import ItemView
 from core.linking import TimelineItem
 from core.models import Channel, ChatFile, Draft, FileState, Interaction, InteractionStatus, Reply, ReplyVia
 from core.models.enums import DraftOrigin, Priority
@@ -93,12 +94,12 @@ def _card(
     channel: Channel,
     text: str,
     draft_text: str,
-    stage: CardStage,
+    stage: ItemStage,
     *,
     side: str | None = None,
     reason: str | None = None,
     via: ReplyVia = ReplyVia.TELEGRAM,
-) -> CardData:
+) -> ItemView:
     interaction = Interaction(
         id=1,
         seller_id=1,
@@ -121,29 +122,29 @@ def _card(
         id=2, interaction_id=1, text=draft_text, origin=DraftOrigin.LLM, verdict=verdict.to_dict(), ok=False, asked=side
     )
     reply = Reply(id=3, interaction_id=1, text=draft_text, idempotency_key="k", via=via, last_error=reason)
-    return CardData(interaction=interaction, draft=draft, reply=reply, link_count=10**6, stage=stage)
+    return ItemView(interaction=interaction, draft=draft, reply=reply, link_count=10**6, stage=stage)
 
 
 # Every part at its longest at once, in plain letters (one code point per budget unit); and a draft that trips
 # the guardrails hundreds of times.
 LONGEST = "я" * 6000
 WORST_CARDS = [
-    (_card(Channel.REVIEW, LONGEST, LONGEST, CardStage.DRAFTED, side=LONGEST), "ru"),
-    (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru"),
-    (_card(Channel.REVIEW, LONGEST, "x", CardStage.REJECTED, side=LONGEST, reason=LONGEST, via=ReplyVia.AUTO), "en"),
+    (_card(Channel.REVIEW, LONGEST, LONGEST, ItemStage.DRAFTED, side=LONGEST), "ru"),
+    (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, ItemStage.DRAFTED, side=LONGEST), "ru"),
+    (_card(Channel.REVIEW, LONGEST, "x", ItemStage.REJECTED, side=LONGEST, reason=LONGEST, via=ReplyVia.AUTO), "en"),
     # A final card keeps the sent text and its sender: at their longest with the longest reason.
     (
         replace(
-            _card(Channel.REVIEW, LONGEST, LONGEST, CardStage.REJECTED, side=LONGEST, reason=LONGEST),
+            _card(Channel.REVIEW, LONGEST, LONGEST, ItemStage.REJECTED, side=LONGEST, reason=LONGEST),
             sent_by=LONGEST,
         ),
         "ru",
     ),
-    (_card(Channel.CHAT, LONGEST, LONGEST, CardStage.EXPIRED, side=LONGEST, reason=LONGEST), "ru"),
+    (_card(Channel.CHAT, LONGEST, LONGEST, ItemStage.EXPIRED, side=LONGEST, reason=LONGEST), "ru"),
 ]
 # The same with every topic stored (the card names what the draft answers, within its own budget).
 WORST_CARDS.append(
-    (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, CardStage.DRAFTED, side=LONGEST), "ru")
+    (_card(Channel.REVIEW, LONGEST, "нейросеть вернём деньги " * 300, ItemStage.DRAFTED, side=LONGEST), "ru")
 )
 WORST_CARDS[-1][0].interaction.topics = [topic.value for topic in Topic] * 3
 WORST_CARDS[-1][0].interaction.situations = [situation.value for situation in Situation] * 3
@@ -155,7 +156,7 @@ for worst, _language in WORST_CARDS:
 
 
 @st.composite
-def cards(draw: st.DrawFn) -> tuple[CardData, str]:
+def cards(draw: st.DrawFn) -> tuple[ItemView, str]:
     channel = draw(st.sampled_from(list(Channel)))
     interaction = Interaction(
         id=1,
@@ -207,12 +208,12 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
         via=draw(st.sampled_from(list(ReplyVia))),
         last_error=draw(maybe),
     )
-    data = CardData(
+    data = ItemView(
         interaction=interaction,
         draft=draw(st.none() | st.just(draft)),
         reply=draw(st.none() | st.just(reply)),
         link_count=draw(st.integers(0, 10**6)),
-        stage=draw(st.sampled_from(list(CardStage))),
+        stage=draw(st.sampled_from(list(ItemStage))),
     )
     return data, draw(st.sampled_from(["ru", "en"]))
 
@@ -225,13 +226,13 @@ def cards(draw: st.DrawFn) -> tuple[CardData, str]:
 @example(card=WORST_CARDS[3])
 @example(card=WORST_CARDS[4])
 @example(card=WORST_CARDS[5])
-def test_cards_from_hostile_text_pass_telegram(card: tuple[CardData, str]) -> None:
+def test_cards_from_hostile_text_pass_telegram(card: tuple[ItemView, str]) -> None:
     data, language = card
     t = translator(language)
     shown = _stored(render_card(data, t))
     i = data.interaction
     assert _visible(i.text, TEXT_BUDGET, t("bot-card-truncated")) in shown
-    if data.draft is not None and data.stage == CardStage.DRAFTED:
+    if data.draft is not None and data.stage == ItemStage.DRAFTED:
         # A draft that needs the seller's answer shows the question out of the draft's budget.
         budget = DRAFT_BUDGET - (ASKED_BUDGET + 40 if data.draft.asked else 0)
         assert _visible(data.draft.text, budget, "…") in shown
@@ -283,7 +284,7 @@ def test_lists_and_timelines_from_hostile_text_pass_telegram(
 
 def test_chat_cards_listing_many_long_file_names_fit() -> None:
     files = tuple(ChatFile(id=n, name=LONGEST, state=state) for n, state in enumerate(list(FileState) * 8))
-    for stage in CardStage:
+    for stage in ItemStage:
         for via in ReplyVia:
             for draft in (LONGEST, "нейросеть вернём деньги " * 300):
                 data = _card(Channel.CHAT, LONGEST, draft, stage, side=LONGEST, reason=LONGEST, via=via)

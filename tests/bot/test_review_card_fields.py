@@ -10,12 +10,13 @@ import pytest
 
 from bot.render import render_card
 from core.i18n import translator
-from core.inbox import CardData, CardStage
+from core.items.stage import ItemStage
+from core.items.view import ItemView
 from core.models import Channel, Interaction, Priority
 from tests.bot.test_render_props import _stored
 
 
-def _review(payload: dict) -> CardData:
+def _review(payload: dict) -> ItemView:
     interaction = Interaction(
         id=1,
         seller_id=1,
@@ -27,7 +28,7 @@ def _review(payload: dict) -> CardData:
         priority=Priority.URGENT,
         raw_payload=payload,
     )
-    return CardData(interaction=interaction, draft=None, reply=None, link_count=0, stage=CardStage.NEW)
+    return ItemView(interaction=interaction, draft=None, reply=None, link_count=0, stage=ItemStage.NEW)
 
 
 @pytest.mark.parametrize(

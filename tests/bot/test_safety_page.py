@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from bot.notify import notify_interaction, refresh_cards
 from bot.render import render_line
 from core.i18n import translator
-from core.models import Card, CardState, Channel, Interaction, Priority, Reply, ReplyVia, Seller
+from core.models import Card, Channel, DeliveryState, Interaction, Priority, Reply, ReplyVia, Seller
 from core.seller_settings import SellerSettings
 from core.tokens import TokenCheck, set_token
 from sync.engine import sync_channel
@@ -64,7 +64,7 @@ async def test_a_burn_pages_the_owner_during_quiet_hours(stack, tg, wb) -> None:
     assert burn.priority == Priority.URGENT and burn.situations == ["harm", "legal"]
     # The night holds the ordinary 5★ review for the morning digest and auto-sends it; the burn waits for a person.
     plain = await Interaction.get(seller_id=seller.id, text="Отличный крем, спасибо")
-    assert await eventually(lambda: Card.filter(interaction_id=plain.id, state=CardState.HELD).exists())
+    assert await eventually(lambda: Card.filter(interaction_id=plain.id, state=DeliveryState.HELD).exists())
     assert await eventually(lambda: Reply.filter(interaction_id=plain.id, via=ReplyVia.AUTO).exists())
     assert not await Reply.filter(interaction_id=burn.id).exists()
 
@@ -74,7 +74,7 @@ async def test_a_chat_that_turns_harmful_at_night_pages_once(stack, tg, wb, noti
     first = await wb.control("POST", f"/sellers/{cabinet}/chat-messages", text="Когда придёт заказ?")
     await sync_channel(stack, seller.id, Channel.CHAT)
     item = await Interaction.get(seller_id=seller.id, channel=Channel.CHAT)
-    assert await eventually(lambda: Card.filter(interaction_id=item.id, state=CardState.HELD).exists())
+    assert await eventually(lambda: Card.filter(interaction_id=item.id, state=DeliveryState.HELD).exists())
     # An ordinary question waits for the morning digest.
     assert not [m for m in await tg.messages(chat) if m["from_bot"] and "Когда придёт заказ?" in (m["text"] or "")]
 
@@ -91,7 +91,7 @@ async def test_a_chat_that_turns_harmful_at_night_pages_once(stack, tg, wb, noti
     await refresh_cards(item.id, notifier)  # a redelivered refresh
     assert len(await paged()) == 1
     card = await Card.get(interaction_id=item.id)
-    assert card.state == CardState.SENT and card.tg_message_id == page["message_id"]
+    assert card.state == DeliveryState.SENT and card.tg_message_id == page["message_id"]
 
 
 def test_list_lines_mark_a_safety_item() -> None:

@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from core import answer_edits, inbox, replies, sending
+from core import answer_edits, replies, sending
 from core.analytics import Period, reply_quality
 from core.guardrails import GuardrailViolation
+from core.items.stage import ItemStage
+from core.items.view import item_view
 from core.models import (
     AnswerState,
     AuditEvent,
@@ -65,23 +67,23 @@ async def _edit(item: Interaction, settings: Settings, queue: Queue, text: str =
 
 async def test_a_published_answer_is_editable_once_within_60_days(db: None) -> None:
     item = await _published()
-    assert answer_edits.refusal(item, None) is None
+    assert answer_edits.edit_refusal(item, None) is None
     old = await _published(Channel.QUESTION, answered_days_ago=61)
-    assert answer_edits.refusal(old, None) == "edit-expired"
+    assert answer_edits.edit_refusal(old, None) == "edit-expired"
     wb_says_no = await _published(editable=False)
-    assert answer_edits.refusal(wb_says_no, None) == "edit-used"
+    assert answer_edits.edit_refusal(wb_says_no, None) == "edit-used"
     item.wb_sync_state = WbSyncState.PENDING
-    assert answer_edits.refusal(item, None) == "edit-unpublished"
+    assert answer_edits.edit_refusal(item, None) == "edit-unpublished"
 
 
 async def test_chats_and_unanswered_items_offer_no_edit(db: None) -> None:
     chat = await _published(Channel.CHAT)
-    assert answer_edits.refusal(chat, None) == "edit-channel"
+    assert answer_edits.edit_refusal(chat, None) == "edit-channel"
     review = await _published()
     review.wb_sync_state = WbSyncState.NONE  # answered in the WB cabinet: edited there
-    assert answer_edits.refusal(review, None) == "edit-unpublished"
+    assert answer_edits.edit_refusal(review, None) == "edit-unpublished"
     review.answer, review.answer_state = None, AnswerState.NONE
-    assert answer_edits.refusal(review, None) == "edit-unpublished"
+    assert answer_edits.edit_refusal(review, None) == "edit-unpublished"
 
 
 async def test_a_blocked_new_text_is_refused_with_its_reasons(db: None) -> None:
@@ -111,8 +113,8 @@ async def test_once_sent_the_answer_changes_and_a_second_edit_is_refused(db: Non
     after = await Interaction.get(id=item.id)
     assert after.answer == NEW_TEXT and after.answer_editable is False
     assert after.answered_at == item.answered_at and after.wb_sync_state == WbSyncState.CONFIRMED  # still published
-    data = await inbox.card_data(item.id)
-    assert data.stage == inbox.CardStage.PUBLISHED and data.reply is not None and data.reply.action is None
+    data = await item_view(item.id)
+    assert data.stage == ItemStage.PUBLISHED and data.reply is not None and data.reply.action is None
     assert data.edit is not None and data.edit.status == ReplyStatus.SENT
     day = Period(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC) + timedelta(days=1))
     assert (await reply_quality(seller_id=item.seller_id, period=day)).replies == {}  # an edit is not a new reply

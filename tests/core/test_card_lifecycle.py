@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from core.inbox import CardStage, card_stage
+from core.items.stage import ItemStage, item_stage
 from core.models import (
     AnswerState,
     Channel,
@@ -28,27 +28,27 @@ def _reply(status: ReplyStatus = ReplyStatus.SENT) -> Reply:
 
 
 def test_open_stages_and_overdue() -> None:
-    assert card_stage(_item(), None, None, NOW) == CardStage.NEW
-    assert card_stage(_item(due_at=NOW - timedelta(days=2)), None, None, NOW) == CardStage.OVERDUE
+    assert item_stage(_item(), None, None, NOW) == ItemStage.NEW
+    assert item_stage(_item(due_at=NOW - timedelta(days=2)), None, None, NOW) == ItemStage.OVERDUE
     # A bare 5★ rating needs no reply: never overdue.
-    assert card_stage(_item(needs_response=False, due_at=NOW - timedelta(days=2)), None, None, NOW) == CardStage.NEW
+    assert item_stage(_item(needs_response=False, due_at=NOW - timedelta(days=2)), None, None, NOW) == ItemStage.NEW
 
 
 def test_chat_reaches_delivered() -> None:
     sent = _item(Channel.CHAT, status=InteractionStatus.ANSWERED, wb_sync_state=WbSyncState.PENDING)
-    assert card_stage(sent, None, _reply(), NOW) == CardStage.SENT
+    assert item_stage(sent, None, _reply(), NOW) == ItemStage.SENT
     delivered = _item(Channel.CHAT, status=InteractionStatus.ANSWERED, wb_sync_state=WbSyncState.CONFIRMED)
-    assert card_stage(delivered, None, _reply(), NOW) == CardStage.DELIVERED
-    assert card_stage(delivered, None, _reply(ReplyStatus.SENDING), NOW) == CardStage.SENDING
+    assert item_stage(delivered, None, _reply(), NOW) == ItemStage.DELIVERED
+    assert item_stage(delivered, None, _reply(ReplyStatus.SENDING), NOW) == ItemStage.SENDING
 
 
 def test_review_and_question_reach_published_or_expired() -> None:
     for channel in (Channel.REVIEW, Channel.QUESTION):
         published = _item(channel, wb_sync_state=WbSyncState.CONFIRMED, answer_state=AnswerState.PUBLISHED)
-        assert card_stage(published, None, _reply(), NOW) == CardStage.PUBLISHED
+        assert item_stage(published, None, _reply(), NOW) == ItemStage.PUBLISHED
         expired = _item(channel, wb_sync_state=WbSyncState.EXPIRED)
-        assert card_stage(expired, None, _reply(), NOW) == CardStage.EXPIRED
-    assert card_stage(_item(), None, _reply(ReplyStatus.FAILED), NOW) == CardStage.FAILED
+        assert item_stage(expired, None, _reply(), NOW) == ItemStage.EXPIRED
+    assert item_stage(_item(), None, _reply(ReplyStatus.FAILED), NOW) == ItemStage.FAILED
 
 
 async def test_overdue_items_are_claimed_once(db: None) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.render import render_card
 from core.drafting.service import create_draft
 from core.i18n import translator
-from core.inbox import CardData, CardStage
+from core.items.stage import ItemStage
+from core.items.view import ItemView
 from core.models import Channel, ProductFacts
 from core.settings import Settings
 from tests.core.test_drafting_service import _interaction
@@ -17,7 +18,7 @@ async def test_a_question_no_fact_answers_is_stored_as_needing_the_seller(db: No
     item = await _interaction(channel=Channel.QUESTION, rating=None, text=question, nm_id=42)
     draft = await create_draft(interaction_id=item.id, settings=settings)
     assert draft.asked == question and ("Уточн" in draft.text or "Провер" in draft.text), draft.text
-    data = CardData(interaction=item, draft=draft, reply=None, link_count=0, stage=CardStage.DRAFTED)
+    data = ItemView(interaction=item, draft=draft, reply=None, link_count=0, stage=ItemStage.DRAFTED)
     card = render_card(data, translator("ru"))
     assert f"Нужен ваш ответ: «{question}»" in card
     # Once the seller has written the fact, the next draft answers from it.

@@ -94,7 +94,8 @@ async def test_a_repeating_draft_is_re_rolled_before_it_is_shown(db: None, setti
 async def test_regenerate_changes_the_wording(db: None, settings: Settings) -> None:
     seller = await Seller.create(name="S")
     item = await _item(seller, 1)
-    texts = [(await create_draft(interaction_id=item.id, settings=settings, regenerate=True)).text for _ in range(5)]
+    # Draft, then Regenerate four times (Regenerate is offered on a drafted item only).
+    texts = [(await create_draft(interaction_id=item.id, settings=settings, regenerate=n > 0)).text for n in range(5)]
     signatures = [repetition.signature(text) for text in texts]
     assert not any(a.repeats(b) for n, a in enumerate(signatures) for b in signatures[n + 1 :])
 

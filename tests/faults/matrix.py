@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.inbox import CardStage, card_stage
+from core.items.stage import ItemStage, item_stage
 from core.models import Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, Seller
 from core.sending import submit_reply
 from core.settings import Settings
@@ -35,12 +35,12 @@ TEXTS = {
 }
 INJECT = {Channel.REVIEW: "reviews", Channel.QUESTION: "questions", Channel.CHAT: "chat-messages"}
 VISIBLE = {
-    CardStage.SENT,
-    CardStage.DELIVERED,
-    CardStage.PUBLISHED,
-    CardStage.MODERATION,
-    CardStage.FAILED,
-    CardStage.UNKNOWN,
+    ItemStage.SENT,
+    ItemStage.DELIVERED,
+    ItemStage.PUBLISHED,
+    ItemStage.MODERATION,
+    ItemStage.FAILED,
+    ItemStage.UNKNOWN,
 }
 
 
@@ -154,8 +154,8 @@ async def check(wb: Any, num: int, item: Interaction, reply_id: int, now: dateti
         return "marked sent, but WB does not hold it"
     if reply.status == ReplyStatus.FAILED and (ours or not reply.last_error):
         return "failed while WB holds it, or without a reason"
-    stage = card_stage(await Interaction.get(id=item.id), None, reply, now)
-    if reply.status == ReplyStatus.UNKNOWN and (stage != CardStage.UNKNOWN or not reply.last_error):
+    stage = item_stage(await Interaction.get(id=item.id), None, reply, now)
+    if reply.status == ReplyStatus.UNKNOWN and (stage != ItemStage.UNKNOWN or not reply.last_error):
         return f"unknown without the card saying so ({stage})"
     if stage not in VISIBLE:
         return f"the card shows {stage}"

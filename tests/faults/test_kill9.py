@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from core.items.stage import UNSURE_AFTER
 from core.models import Reply, ReplyStatus, Seller
-from core.replies import UNSURE_AFTER
 from core.settings import Settings, load_settings
 from sandbox.wb.faults import OUTCOMES
 from sync.broker import get_broker

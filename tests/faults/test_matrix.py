@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.items.stage import UNSURE_AFTER
 from core.models import Reply, ReplyStatus
-from core.replies import UNSURE_AFTER
 from core.settings import Settings
 from sync import outbox
 from sync.context import SyncContext

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.callbacks import CardAction, CardCb
 from bot.notify import notify_interaction, refresh_cards
 from core import inbox, members
-from core.models import Draft, Interaction, MemberRole
+from core.models import Draft, MemberRole
 from tests.bot.conftest import make_interaction, make_member, make_seller
 
 
@@ -25,7 +25,7 @@ async def test_removed_member_gets_no_sends_or_edits(db, tg, notifier, feed) -> 
     operator_card = _card(await tg.messages(5402), "Boots")
 
     await members.remove_member(owner, operator.id)
-    await inbox.skip(interaction=await Interaction.get(id=first.id), member_id=owner.id)
+    await inbox.skip(interaction_id=first.id, member_id=owner.id)
     assert await refresh_cards(first.id, notifier) == 1, "only the owner's card is re-rendered"
     assert _card(await tg.messages(5402), "Boots") == operator_card, "the removed operator's card is untouched"
     assert _card(await tg.messages(5401), "Boots")["edit_date"] is not None

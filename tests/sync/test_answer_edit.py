@@ -77,7 +77,7 @@ async def test_an_edit_lands_once_whatever_the_faults(
         assert after.answer == NEW_TEXT and after.answer_editable is False
         await sync_channel(r.ctx, r.seller.id, channel)  # WB's view agrees: no second edit offered
         after = await Interaction.get(id=item.id)
-        assert after.answer == NEW_TEXT and answer_edits.refusal(after, reply) == "edit-used"
+        assert after.answer == NEW_TEXT and answer_edits.edit_refusal(after, reply) == "edit-used"
         with pytest.raises(ReplyNotAllowed):
             await _confirm_edit(r, after, NEW_TEXT + " Ждём вас снова!")
 
