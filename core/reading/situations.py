@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from core.guardrails.normalize import normalize
 from core.reading.model import Situation
-from core.reading.text import Clause
+from core.reading.text import Clause, parse, vocabulary
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,17 @@ def _rule(situation: Situation, pattern: str, unless: str | None = None) -> _Rul
 
 _MONEY = r"(деньг\w*|денег|средств\w*|оплат\w*|бабк\w*|бабл\w*|возврат\w* (денег|средств)|refund|money|акча\w*|pul\w*)"
 _REFUSED = r"(отклон\w*|отказ\w*|не одобр\w*|не приня\w*|не принима\w*|rejected|declined|denied)"
+# A part of a person (or a pet's paw) and a symptom of it: read together as an injury.
+_BODY = (
+    r"(лиц[оае]?|кож[аеиу]|рук[аиу]?|ладон\w*|пальц?\w*|глаз\w*|век[иа]?|губ[аыу]?|шея|шеи|шею|ше[ея]|голов[аеыу]|"
+    r"уш[иа]|ушк\w*|нос|щек\w*|щёк\w*|лоб|лба|спин[аеу]|живот|тел[оеау]|ног[аиу]?|стоп[аыу]|подмыш\w*|под мышками|"
+    r"висок|виске|шкур\w*|лап\w*)"
+)
+_SYMPTOM = (
+    r"(жжет|жжёт|жгет|жгёт|горит|печет|щиплет|зудит|чешется|чешутся|опух\w*|распух\w*|отек\w*|отекл\w*|"
+    r"покраснел\w*|красн(ое|ые|ая|ый)|в пятнах|в прыщ\w*|в корк\w*|облез\w*|шелуш\w*|в трещин\w*|"
+    r"онемел\w*|болит|болят|ноет|слезя\w*|в волдыр\w*|обожж\w*)"
+)
 _INJURY = (
     r"ожог|обжег|обожгл|обжегл|ожег|обжог|кровоточ|\bпорез(ы|ов|ами)?\b|искр\w* (\w+ )?(летят|"
     r"посыпал|полетел)|"
@@ -40,7 +51,7 @@ _INJURY = (
     r"чесотк|сыпух|траванул|живот (\w+ )?(скрутил|болит|заболел)|стало плохо|давлени\w* (подскочил|поднял)|"
     r"проглатил|глотнул|промыва\w* желуд|разбил\w* (колен|лоб|нос|голов|губ|лицо)|вывих|растяжени|"
     r"сломал\w* (пломб|зуб)|"
-    r"кровав|obozh|kuydi|волдыр|порезал(ся|ась)\b|"
+    r"кровав|кровят|кровит\b|obozh|kuydi|волдыр|порезал(ся|ась)\b|"
     r"порезал(а)? (себе )?(палец|руку|ладонь|ногу|губу|лицо|язык)|порез\w* (на|пальц|руки|ладон|ноги|губ)|поранил|"
     r"травм|кровь\b|кровил|воспал|распорол\w* (мне )?(руку|палец|ногу|ладонь)|"
     r"сломал\w* (руку|ногу|запясть|палец|нос|зуб)|перелом|ушиб|синяк|гематом|ссадин|\bран(а|у|ы|ка|ку|ки)\b|шрам|"
@@ -57,13 +68,39 @@ _INJURY = (
     r"диаре|температур\w* (\w+ )?(поднял|подскочил|\d)|(понос|рвот)\w* и температур|опалил|опалило|подпалил|"
     r"вздул\w* (\w+ )?пузыр|разъел\w* (\w+ )?(кож|рук|пальц)|poreza|porezal|krov|ozhog|obozhg|allergi|"
     r"\bsyp|otravil|врач\w* сказал|"
-    r"госпитализ|химическ\w* ожог|слезил|глаза (покраснел|жжет|щипл|слезя)|жжени|пожар(?!н)|загорел(ся|ась|ось)|"
+    r"госпитализ|химическ\w* ожог|слезил|глаза (покраснел|жжет|щипл|слезя)|жжени|\bпожар(а|у|ом|е)?\b|"
+    r"загорел(ся|ась|ось)|"
     r"воспламен|взорвал|искрит|заискрил|дым пошел|burn|burned|\brash\b|allerg|electric shock|food poisoning|"
     r"threw up|vomit|blister|injur|cut my|bleed|shock|choke|choking|"
-    r"swallow|poison|hospital|itch"
+    r"swallow|poison|hospital|itch|"
+    # Spelt as heard: «абжглась», «абижглась», «ажог», «обжог».
+    r"\b[оа]б[оаи]?ж[её]?гл|\b[оа]ж[оёе]г|\b[оа]бж[оеё]г|обожж[её]н|абожж|"
+    # A body part with a symptom in the same phrase («лицо красное и жжёт», «уши распухли», «кожа головы в корках»).
+    rf"{_BODY} (\w+ ){{0,3}}{_SYMPTOM}|{_SYMPTOM} (\w+ ){{0,3}}{_BODY}|"
+    r"распух|\bгно(й|ем|ится)|нагно|до крови|в кровь|рассек|зашива\w*|(наложил|накладыва)\w* (\w+ )?шв|шв\w* налож|"
+    r"сломал\w* (\w+ )?(ребр|ключиц|копчик|лодыжк|челюст)|ударил(ся|ась|ись) (\w+ )?(голов|лбом|лоб|затылк|колен|"
+    r"спин|лицом|об)|(упал|упала|упали|грохнул)\w* (\w+ ){0,3}(ушиб|сломал|ударил|разбил|в кровь|травм)|"
+    r"(меня|его|ее|её|ребенка|сына|дочь|дочку|мужа|жену) (\w+ )?(дернуло|ударило|шарахнуло|тряхнуло|обожгло|ошпарило)|"
+    r"ошпарил|прищеми|уколол\w* (\w+ )?(до|палец|руку|ребенк)|"
+    r"(попал|отлетел|прилетел|отскочил)\w* (\w+ ){0,2}(в глаз|в лицо|по лицу|в голову|по голове)|"
+    r"наглотал|вырвало|стошнило|откашлял|"
+    r"tok\w* (\w+ )?udaril|udaril\w* tok|b.?et tokom|"
+    r"hives|antihistamin|gagg|in (his|her|my|their) mouth|sliced|swollen|swelling|concussion|hurt (my|his|her)|"
+    r"stitches|fell (off|and|over)"
 )
 # Near misses that mention an injury word without an injury.
 _NOT_INJURY = (
+    # Protection, a former or habitual trouble, a condition of the person, another product, a joke.
+    r"не (страш|грозит|грозят|опасн)|(раньше|обычно|прежде) (\w+ ){0,3}(от|был|бывал|вызыва|покрыва|мучил)|"
+    r"like burnt|стар\w* (шрам|травм|ожог|перелом|рубц)|"
+    r"burnt (plastic|rubber|smell)|swallowed (the )?(whole )?(cake|book|pizza|meal|dinner)|"
+    r"(рвот|тошнот|бол|ал+ерги|сып|зуд)\w* (\w+ ){0,3}(прекратил|перестал|прошл|исчезл)|"
+    r"ал+ерги\w* на (?!(ваш|эт|него|не[её]|данн|сам|нем|ней|состав|компонент|крем|товар|продукт|порошок|краск|"
+    r"материал|ткан|него)\w*)|(another|other|previous) (brand|product|cream)|от (друг|прошл|предыдущ)\w* (\w+ )?"
+    r"(крем|средств|бренд|марк|фирм|товар)|не жуя|в один присест|in one go|by love|от любви|"
+    r"кровав\w* (пятн|грим|макияж|эффект)|хэллоуин|halloween|burns? (out|through)|killer price|"
+    r"(от|при|против|для) (тошнот|боли|болей|рвот|сыпи|зуда|изжог|укачивани)|жж[её]т глаза своей|"
+    r"(убийственно|отравиться можно)|корпус не (обжига|нагрева)|не обжига|ничего не (глота|проглат)|"
     # Marketing words, idioms and spills that share a stem with an injury («травмобезопасный», «кровь из глаз»,
     # «взорвал мозг», «высыпалось», «проглотила книгу», «синяки под глазами» in a cosmetics review).
     r"травмобезопас|нетравм|пожаробезопас|кровь из глаз|кроваво|кровав\w* (цвет|оттен|красн)|взорвал\w* (\w+ )?мозг|"
@@ -109,12 +146,15 @@ _LEGAL_GROUND = (
     r"(в|во) (соответствующ|компетентн|надлежащ|вс)\w* (органы|инстанци)|(мой|моим|моему|наш|нашим) (юрист|адвокат)|"
     r"юр\w* ?отдел|ответ\w* по закону|по всей строгости|consumer (protection|rights)|(take|taking|see) you (to|"
     r"in) court|fil(e|ing) (a )?(complaint|claim|lawsuit)|small claims|attorney|статья 159|ст 159|159 ук|"
-    r"reporting you|report you|моральн\w* (вред|"
-    r"ущерб)|через суд|суд вам|потом суд|судга|ариза"
+    r"reporting you|report you|\bsue\b|\bsuing\b|моральн\w* (вред|"
+    r"ущерб)|через суд|суд вам|потом суд|судга|ариза|"
+    # The court named as what awaits the seller («вас ждёт суд», «не вернёте деньги — суд», «суд, суд и ещё раз суд»).
+    r"(ждет|ждут|будет|светит|грозит|zhdyot|zhdet) (\w+ )?(суд|sud)\b|\bсуд\b (\w+ )?(ждет|обеспечен)|"
+    r"\bсуд\b ,? (и )?(ещ[её] раз )?суд|(не верн|не отда|откаж)\w* .{0,40}\b(суд|прокуратур|роспотреб)\w*"
 )
 _AUTHORITY = (
     r"(\bсуд\w*|роспотреб\w*|\bрпн\b|прокуратур\w*|прокурор\w*|юрист\w*|адвокат\w*|полици(я|ю|и|ей)\b|участков\w*|"
-    r"\bфас\b|госуслуг\w*|следственн\w* комитет\w*|налогов(ую|ая|ой)\b|"
+    r"\bфас\b|госуслуг\w*|следственн\w* комитет\w*|налогов(ую|ая|ой)\b|надзор\w*|"
     r"\bsud\b|court|rospotreb\w*|prokurat\w*|advokat\w*|yurist\w*|"
     r"lawyer)"
 )
@@ -122,7 +162,7 @@ _STEP = (
     r"\b(по(дам|даю|дать|дала|дал|давать|даем|дадим|давала|дали|даст)\b|обра[тщ]\w*|пойду|иду|идти|пиш\w*|"
     r"напиш\w*|писа\w*|написа\w*|жалоб\w*|жалов\w*|жалу\w*|нажалу\w*|пожалуюсь|"
     r"заявлени\w*|направ\w*|отправ\w*|встретимся|увидимся|дойд\w*|дойду|заявлю|сообщ\w*|разбира\w*|переда\w*|"
-    r"оформ\w*|в помощь|obrash\w*|"
+    r"оформ\w*|в помощь|obrash\w*|в курсе|уведомл\w*|оповещ\w*|в известность|разговарива\w*|поговорим|"
     r"сказал\w*|жаловат\w*|разбер\w*|свяжет\w*|консультир\w*|\bv\b|will|going to|see you|contact\w*)"
 )
 _LEGAL = rf"{_LEGAL_GROUND}|{_STEP} .{{0,40}}{_AUTHORITY}|{_AUTHORITY} .{{0,40}}{_STEP}"
@@ -133,7 +173,7 @@ _PROFESSION = (
     r"юрист\w* (по профессии|работаю)|ношу .{0,20}в суд|в суд (хожу|ношу|надеваю)|адвокат\w* дьявол|"
     r"(tennis|basketball|food|volleyball) court|i.?m a lawyer|i am a lawyer|as a lawyer|"
     # An authority that approved or registered the product is no threat.
-    r"(одобрен|свидетельств|зарегистр|декларац)\w*"
+    r"(одобрен|свидетельств|декларац)\w*"
 )
 _NOT_LEGAL = (
     r"судя по|суди(те|ть) (строго|сложно|рано|трудно)|не суди|до суда (\w+ )?не|не дойд\w* до суд|претензий (нет|"
@@ -141,8 +181,37 @@ _NOT_LEGAL = (
     r"никаких претензий|без претензий|не (пойду|буду|собираюсь|подам|подаю|хочу|пойдем|пойдём) (\w+ )?в суд|"
     r"не в суд|в суд (\w+ )?не (пойду|буду|собираюсь|пойдем|пойдём|подам)|не нужен (\w+ )?юрист|сертификат|"
     r""
-    r"\bсудок|рассуд|пересуд|самосуд|бы сказали|улик|не нарушен|нарушени\w* нет"
+    r"\bсудок|рассуд|пересуд|самосуд|бы сказали|улик|не нарушен|нарушени\w* нет|"
+    # A title, a brand, a claim against oneself, a wholesale department, a legal step denied.
+    r"иск ра\b|детектив|сериал|фильм|роман\b|претензи\w* (\w+ )?к себе|сотруднич|по поводу опта|"
+    r"(иск|претензи|суд|жалоб)\w* (\w+ ){0,3}(нет|не будет|не придется|не понадоби|не потребу|не нужн)"
 )
+
+_INJURY_RX = re.compile(_INJURY)
+_NOT_INJURY_RX = re.compile(_NOT_INJURY)
+# A question about what may happen («Аллергии не будет?», «Не обожжётся ли ребёнок?») reports no injury.
+_HYPOTHETICAL = re.compile(
+    r"\b(будет|будут|может|могут|бывает|возможн\w*|ли|если|вдруг|не опасн\w*|безопасн\w*|не вызыва\w*)\b"
+)
+# A buyer who worries before buying («не хочу рисковать», «хочу понимать заранее») reports no injury in that clause.
+_ASKED = re.compile(r"(?<= \?) ")
+_WORRY = re.compile(r"не хочу рисковать|хочу (понимать|знать|уточнить)|заранее|боюсь|опасаюсь|на всякий случай")
+# The denial after the injury word: «тошноты в дороге не было», «сыпи нет».
+_DENIED_AFTER = re.compile(r"^\w* (\w+ ){0,2}(не было|не бывает|не возникл\w*|не появил\w*|нет\b)")
+# What a person's body is: an injury verb whose object is something else burnt or cut clay, ribbon or meat.
+_BODY_LEMMAS = vocabulary(
+    "рука палец ладонь нога лицо кожа губа язык глаз шея голова лоб нос ухо щека спина живот тело бровь колено "
+    "локоть запястье ребро ступня пятка кисть мизинец ноготь веко подбородок висок плечо грудь бедро десна волос "
+    "лапа лапка ребёнок ребенок сын дочь дочка муж жена себя пальчик ножка ручка щёчка щечка глазик ушко носик "
+    "ладошка десна дёсна зуб"
+)
+# Swallowing harms when the thing is a part; a book or a cake swallowed is a figure of speech.
+_SWALLOWED_PART = vocabulary(
+    "деталь деталька батарейка батарея магнит магнитик шарик бусина бусинка крышка колпачок монета пуговица кусок "
+    "кусочек часть глаз глазик наполнитель пружина винт винтик шуруп стекло осколок пластик игла иголка"
+)
+_WORD_TAIL = re.compile(r"\w*")
+_SWALLOW = re.compile(r"проглот|проглат|наглотал|глотнул")
 
 _DENIALS = frozenset({"не", "без", "ни", "никаких", "никакой", "никакого", "нет", "no", "not", "without"})
 _NEARLY = frozenset({"чуть", "едва", "чудом", "almost", "nearly"})
@@ -285,7 +354,6 @@ _RULES: tuple[_Rule, ...] = (
         r"ношу|ношен\w* (аккуратно|месяц|неделю|год)|(перед|при) (первым |первом )?использ|пишут|якобы|сказали|"
         r"срок годности (большой|хороший|нормальный|свежий|длинный)",
     ),
-    _rule(Situation.HARM, _INJURY, unless=_NOT_INJURY),
     _rule(Situation.LEGAL, _LEGAL_GROUND, unless=_NOT_LEGAL),
     _rule(Situation.LEGAL, _LEGAL, unless=f"{_NOT_LEGAL}|{_PROFESSION}"),
 )
@@ -299,6 +367,54 @@ _GREETING_LINE = re.compile(rf"^{_GREETING}$")
 _OPENER_SPLIT = re.compile(r"[\n.!]+")
 
 
+def _harm(clause: Clause) -> str | None:
+    """The injury this clause reports, quoted, or None. Read per phrase (between commas), so a remedy or a former
+    trouble in one phrase («мажу мазью от аллергии») does not hide the injury in the next («покраснение и зуд»); a
+    question about what may happen, a denied symptom (before it, inside the phrase, or after it: «тошноты не было»)
+    and an injury verb bound to a thing («обожгла глину», «порезала ленту», «проглотила книжку») report none."""
+    if _WORRY.search(clause.text):
+        return None
+    for piece, asked in _pieces(clause.text):
+        if _NOT_INJURY_RX.search(piece) or (asked and _HYPOTHETICAL.search(piece)):
+            continue
+        for match in _INJURY_RX.finditer(piece):
+            if _no_injury(piece, match) or _bound_to_thing(piece, match):
+                continue
+            return _quote(piece, match)
+    return None
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The phrases of a clause (cut at commas and question marks), each with whether a question mark ends it."""
+    found: list[tuple[str, bool]] = []
+    for part in _ASKED.split(text + " "):
+        asked = part.endswith(" ?")
+        found += [(piece.strip(), False) for piece in part.removesuffix(" ?").split(" , ")]
+        if asked and found:
+            found[-1] = (found[-1][0], True)
+    return [(piece, asked) for piece, asked in found if piece]
+
+
+def _bound_to_thing(text: str, match: re.Match[str]) -> bool:
+    """The injury verb or participle acts on a thing, not a person: the next word is an inanimate noun that is no part
+    of a body («обожгла глину», «обожжённая глина»); swallowing harms only when the thing swallowed is a part."""
+    tail = _WORD_TAIL.match(text, match.end())
+    words = text[match.start() : tail.end() if tail else match.end()].split()
+    found = parse(words[-1]) if words else None
+    if found is None or found.tag.POS not in ("VERB", "INFN", "PRTF", "PRTS"):
+        return False
+    after = text[tail.end() if tail else match.end() :].split()
+    after = [w for w in after[:3] if w not in ("себе", "мне", "ему", "ей", "им", "случайно")][:1]
+    noun = parse(after[0]) if after else None
+    if noun is None or noun.tag.POS != "NOUN" or noun.tag.animacy == "anim":
+        return False
+    if _SWALLOW.match(words[0]):
+        return noun.normal_form not in _SWALLOWED_PART
+    # A participle describes its noun in any case («обожжённая глина»); a verb's object is in the accusative.
+    bound = "accs" in noun.tag or found.tag.POS in ("PRTF", "PRTS")
+    return bound and noun.normal_form not in _BODY_LEMMAS
+
+
 def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
     """The situations in a text's clauses, each with the words that showed it (the evidence a card can quote);
     `whole`: the text as written, for the chat opener."""
@@ -310,19 +426,27 @@ def situations_of(parts: list[Clause], whole: str) -> dict[Situation, str]:
             if rule.unless is not None and rule.unless.search(clause.text):
                 continue
             for match in rule.rx.finditer(clause.text):
-                if rule.situation == Situation.HARM and _no_injury(clause.text, match):
-                    continue
                 found[rule.situation] = _quote(clause.text, match)
                 break
+        if Situation.HARM not in found:
+            injury = _harm(clause)
+            if injury is not None:
+                found[Situation.HARM] = injury
     if _is_opener(whole):
         found[Situation.WB_CHAT_OPENER] = whole.strip()
     return found
 
 
 def _no_injury(text: str, match: re.Match[str]) -> bool:
-    """«без травм», «не подавился»: the injury word is denied — but «чуть не подавился» is a near miss that counts."""
+    """«без травм», «не подавился», «глаза не щиплет», «тошноты не было»: the injury word is denied — but «чуть не
+    подавился» is a near miss that counts."""
     before = text[: match.start()].split()[-2:]
-    return bool(before) and before[-1] in _DENIALS and not (len(before) == 2 and before[0] in _NEARLY)
+    if before and before[-1] in _DENIALS and not (len(before) == 2 and before[0] in _NEARLY):
+        return True
+    inner = match.group().split()
+    if any(word in _DENIALS for word in inner[1:]):
+        return True  # «глаза после неё не щиплет»: a body part and a denied symptom
+    return bool(_DENIED_AFTER.match(text[match.end() :]))
 
 
 def _quote(text: str, match: re.Match[str]) -> str:
