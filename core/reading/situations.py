@@ -38,8 +38,8 @@ _BODY = (
     r"висок|виске|шкур\w*|лап\w*)"
 )
 _SYMPTOM = (
-    r"(жжет|жжёт|жгет|жгёт|горит|печет|щиплет|зудит|чешется|чешутся|опух\w*|распух\w*|отек\w*|отекл\w*|"
-    r"покраснел\w*|красн(ое|ые|ая|ый)|в пятнах|в прыщ\w*|в корк\w*|облез\w*|шелуш\w*|в трещин\w*|"
+    r"\b(жжет|жжёт|жгет|жгёт|горит|печет|щиплет|зудит|чешется|чешутся|опух\w*|распух\w*|отек\w*|отекл\w*|"
+    r"покраснел\w*|красн(ое|ые|ая|ый)\b|в пятнах|в прыщ\w*|в корк\w*|облез\w*|шелуш\w*|в трещин\w*|"
     r"онемел\w*|болит|болят|ноет|слезя\w*|в волдыр\w*|обожж\w*)"
 )
 _INJURY = (
@@ -67,7 +67,7 @@ _INJURY = (
     r"скор\w* (\w+ )?(увезл|забрал|приехал)|к врачу|разряд\w* (от|током)|ударил\w* (\w+ )?разряд|понос|"
     r"диаре|температур\w* (\w+ )?(поднял|подскочил|\d)|(понос|рвот)\w* и температур|опалил|опалило|подпалил|"
     r"вздул\w* (\w+ )?пузыр|разъел\w* (\w+ )?(кож|рук|пальц)|poreza|porezal|krov|ozhog|obozhg|allergi|"
-    r"\bsyp|otravil|врач\w* сказал|"
+    r"\bsyp|otravil|obzheg|obzhg|обжег\w* (\w+ )?(лиц|рук|кож|пальц|ладон|ног|шею|губ)|врач\w* сказал|"
     r"госпитализ|химическ\w* ожог|слезил|глаза (покраснел|жжет|щипл|слезя)|жжени|\bпожар(а|у|ом|е)?\b|"
     r"загорел(ся|ась|ось)|"
     r"воспламен|взорвал|искрит|заискрил|дым пошел|burn|burned|\brash\b|allerg|electric shock|food poisoning|"
@@ -105,7 +105,8 @@ _NOT_INJURY = (
     # «взорвал мозг», «высыпалось», «проглотила книгу», «синяки под глазами» in a cosmetics review).
     r"травмобезопас|нетравм|пожаробезопас|кровь из глаз|кроваво|кровав\w* (цвет|оттен|красн)|взорвал\w* (\w+ )?мозг|"
     r"высыпал(ось|ись|ся)|проглотил\w* (книг|за (один )?вечер|за день)|(синяк|отек|мешк)\w* под глаз|"
-    r"покраснел\w* от (стыд|смущени)|от (восторг|счасть|смех|радост|умилени)|загорел\w* (желанием|идеей)|"
+    r"покраснел\w* от (стыд|смущени)|"
+    r"от (восторг|счасть|смех|радост|умилени|удовольстви|стыд|смущ)|загорел\w* (желанием|идеей)|"
     r"обж[её]г\w* (на|с) (прошл|друг|продавц)|искрит(ся|сь)|тошнит от (цен|продавц|сервис|отношени|ваш)|"
     r"голов\w* (болит|боль) от (ваш|этого|продавц|сервис|поддержк|цен)|(моральн|психологическ)\w* травм|"
     r"чтобы (\w+ )?не (обж|порез|поран|подав|отрав|удар)|шрам\w* (\w+ ){0,3}(меньше|светлее|незаметн)|"
@@ -162,7 +163,8 @@ _STEP = (
     r"\b(по(дам|даю|дать|дала|дал|давать|даем|дадим|давала|дали|даст)\b|обра[тщ]\w*|пойду|иду|идти|пиш\w*|"
     r"напиш\w*|писа\w*|написа\w*|жалоб\w*|жалов\w*|жалу\w*|нажалу\w*|пожалуюсь|"
     r"заявлени\w*|направ\w*|отправ\w*|встретимся|увидимся|дойд\w*|дойду|заявлю|сообщ\w*|разбира\w*|переда\w*|"
-    r"оформ\w*|в помощь|obrash\w*|в курсе|уведомл\w*|оповещ\w*|в известность|разговарива\w*|поговорим|"
+    r"оформ\w*|в помощь|obrash\w*|в курсе|"
+    r"дело|передам|передаю|оставлю|узна\w*|интересно|уведомл\w*|оповещ\w*|в известность|разговарива\w*|поговорим|"
     r"сказал\w*|жаловат\w*|разбер\w*|свяжет\w*|консультир\w*|\bv\b|will|going to|see you|contact\w*)"
 )
 _LEGAL = rf"{_LEGAL_GROUND}|{_STEP} .{{0,40}}{_AUTHORITY}|{_AUTHORITY} .{{0,40}}{_STEP}"
@@ -183,11 +185,35 @@ _NOT_LEGAL = (
     r""
     r"\bсудок|рассуд|пересуд|самосуд|бы сказали|улик|не нарушен|нарушени\w* нет|"
     # A title, a brand, a claim against oneself, a wholesale department, a legal step denied.
-    r"иск ра\b|детектив|сериал|фильм|роман\b|претензи\w* (\w+ )?к себе|сотруднич|по поводу опта|"
+    r"суд да дело|иск ра\b|исков\w* давност|справочник|литератур|учебник|детектив|сериал|фильм|роман\b|"
+    r"претензи\w* (\w+ )?к себе|сотруднич|по поводу опта|"
     r"(иск|претензи|суд|жалоб)\w* (\w+ ){0,3}(нет|не будет|не придется|не понадоби|не потребу|не нужн)"
 )
 
 _INJURY_RX = re.compile(_INJURY)
+# Harm told by its parts rather than one word: who was hurt (a person, a pet, a part of the body), what it did to
+# them (a symptom, an injury verb), what hurt (boiling water, current, sparks, alkali) and who treated it (the
+# ambulance, a doctor, a cast, antihistamines). Two of them in a clause are an injury however it is worded.
+_WHO = re.compile(
+    rf"{_BODY}|\b(ребен\w*|реб[её]нк\w*|сын\w*|доч\w*|муж\w*|жен[аеуы]|мам\w*|пап\w*|кот|кота|коту|кошк\w*|собак\w*|"
+    r"пес|пса|псу|щен\w*|кот[её]н\w*|мне|меня|себе|сердц\w*|my (son|daughter|kid|child|leg|arm|hand|face|skin|eyes?)|"
+    r"his (leg|arm|hand|face)|her (leg|arm|hand|face))\b"
+)
+_HURT = re.compile(
+    rf"{_SYMPTOM}|пузыр\w*|волдыр\w*|язв\w*|заплыл\w*|покалыва\w*|колотит\w*|подвернул\w*|вывихнул\w*|"
+    r"спалил\w*|сожгл\w*|сожж[её]н\w*|ожгл\w*|\bпятн\w* красн|красн\w* пятн|синяк\w*|ушиб\w*|"
+    r"peel\w*|swell\w*|blister\w*|burn\w*|scald\w*|hurt\w*"
+)
+_HAZARD = re.compile(r"кипят\w*|кипятк\w*|boiling|током|\bток\b|искр\w*|щелоч\w*|кислот\w*|раскал\w*|hot (oil|water)")
+_TREATED = re.compile(
+    r"скор\w* (\w+ )?(вызыва|приезжа|приехал|увез|забра)|вызыва\w* (\w+ )?скор|\bврач\w*|больниц\w*|травмпункт|"
+    r"\bгипс\w*|ветеринар\w*|ветклиник\w*|антигистамин\w*|супрастин|зиртек|капельниц\w*|\ber\b visit|emergency|"
+    r"doctor|hospital|\bvet\b"
+)
+# A possibility, not an event («можно ушибить ногу, если уронить»).
+_POSSIBLE = re.compile(
+    r"можно (\w+ )?(ушиб|обж[её]ч|порез|поран|отрав|удар)\w*|если (\w+ )?(урон|упад|не )\w*|could (hurt|burn|cut)"
+)
 _NOT_INJURY_RX = re.compile(_NOT_INJURY)
 # A question about what may happen («Аллергии не будет?», «Не обожжётся ли ребёнок?») reports no injury.
 _HYPOTHETICAL = re.compile(
@@ -375,12 +401,33 @@ def _harm(clause: Clause) -> str | None:
     if _WORRY.search(clause.text):
         return None
     for piece, asked in _pieces(clause.text):
-        if _NOT_INJURY_RX.search(piece) or (asked and _HYPOTHETICAL.search(piece)):
+        if _NOT_INJURY_RX.search(piece) or _POSSIBLE.search(piece) or (asked and _HYPOTHETICAL.search(piece)):
             continue
         for match in _INJURY_RX.finditer(piece):
             if _no_injury(piece, match) or _bound_to_thing(piece, match):
                 continue
             return _quote(piece, match)
+    return _harm_told_by_parts(clause)
+
+
+def _harm_told_by_parts(clause: Clause) -> str | None:
+    """An injury told in the clause's parts (see `_WHO`): who was hurt and what it did to them, or what hurt and who
+    treated it; none of them denied, none in a near miss, no possibility or question about what may happen."""
+    text = clause.text
+    if _NOT_INJURY_RX.search(text) or _POSSIBLE.search(text) or (clause.question and _HYPOTHETICAL.search(text)):
+        return None
+
+    def present(rx: re.Pattern[str]) -> re.Match[str] | None:
+        return next((m for m in rx.finditer(text) if not _no_injury(text, m)), None)
+
+    hurt, who = present(_HURT), present(_WHO)
+    if hurt and who:
+        return _quote(text, hurt)
+    cause, treated = present(_HAZARD), present(_TREATED)
+    if treated and (hurt or cause):
+        return _quote(text, treated)
+    if cause and who and hurt is None and "не" not in text.split():
+        return _quote(text, cause)
     return None
 
 
