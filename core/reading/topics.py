@@ -85,12 +85,17 @@ _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|тр�
 _WORN = frozenset({"clothes", "shoes", "unknown"})
 # Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
 _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
-_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал")
+_FITS_DEVICE_VERB = re.compile(
+    r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал|налез|сидит|болта|tushadi|mos keladi|to.g.ri keladi"
+)
 _DEVICE = re.compile(
     r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
     r"магсейф|magsafe|\b[a-zа-я]\d{2}\b|\d{2} ?(про|pro|mini|мини|max|plus)\b|модел|\bкиа\b|\bkia\b|\bрио\b|тойот|"
     r"toyota|камри|camry|\bлад[аеуы]\b|солярис|solaris|приор|\bполо\b|polo|шкод|skoda|октави|хендай|hyundai|рено|"
-    r"renault|\bформ[аеуы]\b|индукц|креплен"
+    r"renault|\bформ[аеуы]\b|индукц|креплен|форд|ford|фокус|focus|bmw|бмв|мерседес|mercedes|ауди|audi|фольксваген|"
+    r"volkswagen|ниссан|nissan|мазд|mazda|хонд|honda|шевроле|chevrolet|опел|opel|мицубиси|mitsubishi|лексус|lexus|"
+    r"джили|geely|чери|chery|хавал|haval|apple watch|\bwatch\b|galaxy|галакси|\bpoco\b|realme|oppo|vivo|tecno|"
+    r"infinix|айпад|ipad|airpods|\w+ \d{1,2} ?(мм|mm)\b"
 )
 _MISFITS = re.compile(
     r"не (подош|подход|подойд|встал|встает|встанет|лож)|doesn.?t fit|does not fit|not compatible|не совмест|"
@@ -243,7 +248,8 @@ _HOW = re.compile(r"\b(как|можно ли|ли можно|можно|нуж�
 _ORDER_VERBS = vocabulary(
     "вернуть обменять сдать заказать оформить получить оплатить отменить купить выбрать доставить связаться "
     "подобрать забрать отследить узнать написать отправить заменить оплачивать заказывать брать взять выкупить "
-    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть"
+    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть упаковать поменять изменить "
+    "перенести"
 )
 
 
