@@ -86,7 +86,9 @@ _INJURY = (
     r"наглотал|вырвало|стошнило|откашлял|"
     r"tok\w* (\w+ )?udaril|udaril\w* tok|b.?et tokom|"
     r"hives|antihistamin|gagg|in (his|her|my|their) mouth|sliced|swollen|swelling|concussion|hurt (my|his|her)|"
-    r"stitches|fell (off|and|over)|irritat\w* (my |his |her )?(eyes|skin)|got sick|bolnic|bol.nits|skoraya|reanimac"
+    r"stitches|fell (off|and|over)|irritat\w* (my |his |her )?(eyes|skin)|got sick|bolnic|bol.nits|skoraya|reanimac|"
+    r"нарыва\w*|до мяса|infect\w*|chesh\w*|prysh\w*|prysc\w*|"
+    r"(засунул|запихнул|затолкал)\w* (\w+ ){0,2}в (нос|ухо|уши|горло)"
 )
 # Near misses that mention an injury word without an injury.
 _NOT_INJURY = (
@@ -94,7 +96,7 @@ _NOT_INJURY = (
     r"не (страш|грозит|грозят|опасн)|(раньше|обычно|прежде) (\w+ ){0,3}(от|был|бывал|вызыва|покрыва|мучил)|"
     r"like burnt|стар\w* (шрам|травм|ожог|перелом|рубц)|"
     r"burnt (plastic|rubber|smell)|swallowed (the )?(whole )?(cake|book|pizza|meal|dinner)|"
-    r"(рвот|тошнот|бол|ал+ерги|сып|зуд)\w* (\w+ ){0,3}(прекратил|перестал|прошл|исчезл)|"
+    r"(рвот|тошнот|бол|ал+ерги|сып|зуд|отек|отёк)\w* (\w+ ){0,3}(прекратил|перестал|прошл|исчезл|уход|уменьш|спада)|"
     r"ал+ерги\w* на (?!(ваш|эт|него|не[её]|данн|сам|нем|ней|состав|компонент|крем|товар|продукт|порошок|краск|"
     r"материал|ткан|него)\w*)|(another|other|previous) (brand|product|cream)|от (друг|прошл|предыдущ)\w* (\w+ )?"
     r"(крем|средств|бренд|марк|фирм|товар)|не жуя|в один присест|in one go|by love|от любви|"
@@ -147,7 +149,8 @@ _LEGAL_GROUND = (
     r"(в|во) (соответствующ|компетентн|надлежащ|вс)\w* (органы|инстанци)|(мой|моим|моему|наш|нашим) (юрист|адвокат)|"
     r"юр\w* ?отдел|ответ\w* по закону|по всей строгости|consumer (protection|rights)|(take|taking|see) you (to|"
     r"in) court|fil(e|ing) (a )?(complaint|claim|lawsuit)|small claims|attorney|статья 159|ст 159|159 ук|"
-    r"reporting you|report you|(settle|see|meet) (\w+ ){0,2}in court|solicitor|\bsue\b|\bsuing\b|моральн\w* (вред|"
+    r"reporting you|report you|legal steps|to the authorities|"
+    r"(settle|see|meet) (\w+ ){0,2}in court|solicitor|\bsue\b|\bsuing\b|моральн\w* (вред|"
     r"ущерб)|через суд|суд вам|потом суд|судга|ариза|"
     # The court named as what awaits the seller («вас ждёт суд», «не вернёте деньги — суд», «суд, суд и ещё раз суд»).
     r"(ждет|ждут|будет|светит|грозит|zhdyot|zhdet) (\w+ )?(суд|sud)\b|\bсуд\b (\w+ )?(ждет|обеспечен)|"
@@ -232,17 +235,20 @@ _LEMMA_STEMS = re.compile(
     r"\b(порез|поцарап|оцарап|расцарап|отрез|срез|посек|посеч|рассек|рассеч|разби|прищем|защем|обж|обожг|обожж|ошпар|"
     r"обвар|облил|содр|ободр|стер|ст[её]р|вырв|прокус|прикус|укол|проткн|поран|травм|ушиб|слома|вывих|подверн|растян|"
     r"отби|прижг|прижеч|спалил|сж[её]г|сожг|сожж|опал|разъе|разодр|отдав|раздав|обмороз|натер|отрав|подави|поперхн|"
-    r"задох|кров|реаним|травмпункт|рентген|промыван|капельниц|госпитал|неотлож)"
+    r"задох|кров|токсик|реаним|травмпункт|рентген|промыван|капельниц|госпитал|неотлож)"
 )
 # Only the forms that tell an event: an infinitive is a possibility («обжечься невозможно», «порезаться легко»).
 _EVENT_POS = frozenset({"VERB", "PRTF", "PRTS", "GRND", "NOUN"})
 _BLEEDING_LEMMAS = vocabulary("кровь кровотечение кровить кровоточить кровоподтёк кровоподтек")
 # Treatment that is never a job or a piece of advice (a doctor or a hospital alone is: «я врач», «взяла маме в
 # больницу»; those count only with a symptom or a cause, in `_TREATED`).
-_TREATMENT_LEMMAS = vocabulary("реанимация травмпункт рентген промывание капельница госпитализация неотложка")
+_TREATMENT_LEMMAS = vocabulary(
+    "реанимация травмпункт рентген промывание капельница госпитализация неотложка токсикология"
+)
 # A possibility, not an event («можно ушибить ногу, если уронить»).
 _POSSIBLE = re.compile(
-    r"можно (\w+ )?(ушиб|обж[её]ч|порез|поран|отрав|удар)\w*|если (\w+ )?(урон|упад|не )\w*|could (hurt|burn|cut)"
+    r"можно (\w+ )?(ушиб|обж[её]ч|порез|поран|отрав|удар|получить)\w*|если (\w+ )?(урон|упад|не )\w*|"
+    r"could (hurt|burn|cut)"
 )
 _NOT_INJURY_RX = re.compile(_NOT_INJURY)
 # A question about what may happen («Аллергии не будет?», «Не обожжётся ли ребёнок?») reports no injury.
@@ -465,7 +471,7 @@ def _harm_told_by_parts(clause: Clause) -> str | None:
     cause, treated = present(_HAZARD), present(_TREATED)
     if treated and (hurt or cause):
         return _quote(text, treated)
-    if cause and who and hurt is None and "не" not in text.split():
+    if cause and who and hurt is None and not _DENIALS & set(text.split()):
         return _quote(text, cause)
     return None
 
