@@ -113,3 +113,16 @@ def test_compatibility_with_a_car_make_and_a_case_that_sits_on_a_phone() -> None
         "Чехол плотно сидит или болтается? телефон 12 мини", channel="question", product_name="Чехол для iPhone"
     )
     assert Topic.COMPATIBILITY in pads.topics and Topic.COMPATIBILITY in case.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "topic"),
+    [
+        ("Почему разная цена на разные размеры?", "question", Topic.PRICE),
+        ("Не пришла зарядка в комплекте. Это так и должно быть?", "question", Topic.INCOMPLETE),
+        ("Great, just great. Ordered a 3-pack, got one.", "review", Topic.INCOMPLETE),
+        ("Куплено на рост 176, штанины как раз", "review", Topic.PRAISE_FIT),
+    ],
+)
+def test_price_missing_part_and_fit_in_other_words(text: str, channel: str, topic: Topic) -> None:
+    assert topic in read(text, channel=channel, rating=None if channel != "review" else 4).topics
