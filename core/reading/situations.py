@@ -39,7 +39,7 @@ _BODY = (
     r"затыл\w*|скул\w*|подбород\w*|ногт\w*|кутикул\w*|ладошк\w*|пальчик\w*|ручк[иа] у (ребенк|малыш|сын|доч)\w*)"
 )
 _SYMPTOM = (
-    r"\b(жжет|жжёт|жгет|жгёт|горит|печет|щиплет|зудит|чешется|чешутся|опух\w*|распух\w*|отек\w*|отекл\w*|"
+    r"\b(жжет|жжёт|жгет|жгёт|горит|печет|пекл\w*|чесал\w*|чесат\w*|щиплет|зудит|чешется|чешутся|опух\w*|распух\w*|отек\w*|отекл\w*|"
     r"покраснел\w*|красн(ое|ые|ая|ый)\b|в пятнах|в прыщ\w*|в корк\w*|облез\w*|шелуш\w*|в трещин\w*|"
     r"онемел\w*|болит|болят|ноет|слезя\w*|в волдыр\w*|обожж\w*)"
 )
@@ -89,13 +89,16 @@ _INJURY = (
     r"hives|antihistamin|gagg|in (his|her|my|their) mouth|sliced|swollen|swelling|concussion|hurt (my|his|her)|"
     r"stitches|fell (off|and|over)|irritat\w* (my |his |her )?(eyes|skin)|got sick|bolnic|bol.nits|skoraya|reanimac|"
     r"нарыва\w*|до мяса|infect\w*|chesh\w*|prysh\w*|prysc\w*|"
-    r"(засунул|запихнул|затолкал)\w* (\w+ ){0,2}в (нос|ухо|уши|горло)"
+    r"(засунул|запихнул|затолкал)\w* (\w+ ){0,2}в (нос|ухо|уши|горло)|(затянул|сдавил|передавил)\w* (\w+ ){0,3}на "
+    r"(шее|горле)|\b\d+ (шва|швов)\b|аритми|тахикарди|инфаркт|инсульт|сердечн\w* приступ|"
+    r"(лежал|лежит|лежу|попал|увезл|положил)\w* (\w+ )?в \w+логи[июя]\b|"
+    r"broken (toe|arm|leg|finger|nose|wrist|rib|ankle)|fell on (my|his|her) (foot|toe|hand|head|leg)"
 )
 # Near misses that mention an injury word without an injury.
 _NOT_INJURY = (
     # Protection, a former or habitual trouble, a condition of the person, another product, a joke.
     r"не (страш|грозит|грозят|опасн)|(раньше|обычно|прежде) (\w+ ){0,3}(от|был|бывал|вызыва|покрыва|мучил)|"
-    r"like burnt|стар\w* (шрам|травм|ожог|перелом|рубц)|"
+    r"like burnt|нечему|нечего (гореть|искрить)|стар\w* (шрам|травм|ожог|перелом|рубц)|"
     r"burnt (plastic|rubber|smell)|swallowed (the )?(whole )?(cake|book|pizza|meal|dinner)|"
     r"(рвот|тошнот|бол|ал+ерги|сып|зуд|отек|отёк)\w* (\w+ ){0,3}(прекратил|перестал|прошл|исчезл|уход|уменьш|спада)|"
     r"ал+ерги\w* на (?!(ваш|эт|него|не[её]|данн|сам|нем|ней|состав|компонент|крем|товар|продукт|порошок|краск|"
@@ -154,7 +157,8 @@ _LEGAL_GROUND = (
     r"(settle|see|meet) (\w+ ){0,2}in court|solicitor|\bsue\b|\bsuing\b|моральн\w* (вред|"
     r"ущерб)|через суд|суд вам|потом суд|судга|ариза|"
     # The court named as what awaits the seller («вас ждёт суд», «не вернёте деньги — суд», «суд, суд и ещё раз суд»).
-    r"(ждет|ждут|будет|светит|грозит|zhdyot|zhdet) (\w+ )?(суд|sud)\b|\bсуд\b (\w+ )?(ждет|обеспечен)|"
+    r"(ждет|ждут|будет|светит|грозит|zhdyot|zhdet) (\w+ )?(суд|sud)\b|"
+    r"(документ|бумаг)\w* (\w+ )?(для|в) суд|\bсуд\b (\w+ )?(ждет|обеспечен)|"
     r"\bсуд\b ,? (и )?(ещ[её] раз )?суд|(не верн|не отда|откаж)\w* .{0,40}\b(суд|прокуратур|роспотреб)\w*"
 )
 _AUTHORITY = (
@@ -226,7 +230,7 @@ _DAMAGE_LEMMAS = vocabulary(
     "порезать поцарапать оцарапать расцарапать отрезать срезать посечь рассечь разбить прищемить защемить обжечь "
     "ошпарить обварить содрать ободрать стереть вырвать прокусить прикусить уколоть проткнуть поранить травмировать "
     "ушибить сломать вывихнуть подвернуть растянуть отбить прижечь спалить сжечь опалить разъесть разодрать "
-    "отдавить раздавить обморозить натереть"
+    "отдавить раздавить обморозить натереть распороть"
 )
 _SELF_DAMAGE_LEMMAS = vocabulary(
     "порезаться поцарапаться обжечься ошпариться обвариться облиться уколоться пораниться ушибиться удариться "
@@ -498,6 +502,8 @@ def _harm_by_lemma(text: str) -> str | None:
             nearly = i > 1 and words[i - 2] in _NEARLY and lemma in _CHOKING_LEMMAS
             if i > 0 and words[i - 1] in _DENIALS and not nearly:
                 continue
+            if i > 2 and words[i - 1] in ("в", "до") and words[i - 3] in _DENIALS:
+                continue  # «руки не сбиваю в кровь»
             near_body = any(abs(i - j) <= 4 for j in body)
             if (
                 (lemma in _DAMAGE_LEMMAS and near_body)
@@ -566,6 +572,8 @@ def _no_injury(text: str, match: re.Match[str]) -> bool:
     """«без травм», «не подавился», «глаза не щиплет», «тошноты не было»: the injury word is denied — but «чуть не
     подавился» is a near miss that counts."""
     before = text[: match.start()].split()[-2:]
+    if match.group().startswith(("в кровь", "до крови")) and len(before) == 2 and before[0] in _DENIALS:
+        return True  # «руки не сбиваю в кровь»: the verb before the phrase is denied
     nearly = len(before) == 2 and before[0] in _NEARLY and _CHOKED.search(match.group())
     if before and before[-1] in _DENIALS and not nearly:
         return True
