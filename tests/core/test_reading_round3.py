@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.reading import Situation, read
+from core.reading import Mood, Situation, read
 from core.topics import Topic
 
 HARM, LEGAL = Situation.HARM, Situation.LEGAL
@@ -126,3 +126,16 @@ def test_compatibility_with_a_car_make_and_a_case_that_sits_on_a_phone() -> None
 )
 def test_price_missing_part_and_fit_in_other_words(text: str, channel: str, topic: Topic) -> None:
     assert topic in read(text, channel=channel, rating=None if channel != "review" else 4).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почему в коробке ничего не было?? заказ пришел пустой",
+        "Товар сломался через 2 месяца, гарантийный ремонт есть?",
+        "Where is my refund? I returned the item 3 weeks ago",
+    ],
+)
+def test_a_question_that_reports_a_fault_or_a_situation_is_negative(text: str) -> None:
+    assert read(text, channel="question").mood == Mood.NEGATIVE
+    assert read("Какой материал у подкладки?", channel="question").mood == Mood.NEUTRAL
