@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tortoise.expressions import Case, Q, When
+from tortoise import connections
+from tortoise.expressions import Case, Q, RawSQL, When
 from tortoise.transactions import in_transaction
 
 from core import audit
@@ -18,6 +19,7 @@ from core.items.stage import OPEN_STATUSES, ItemStage
 from core.items.view import ItemView, require
 from core.models import Channel, Draft, Interaction, InteractionStatus, Seller
 from core.priority import PRE_PURCHASE_INTENTS
+from core.reading import SAFETY
 from core.seller_settings import SellerSettings
 
 PAGE_SIZE = 8
@@ -32,11 +34,25 @@ class InboxPage:
     total: int
 
 
+def _safety_first() -> RawSQL:
+    """0 for an item whose stored reading holds harm or legal (`core.readings.is_safety`), else 1: such an item is
+    urgent with the short safety SLA whatever its stars, so it sorts before every 1–3★ review. jsonb containment on
+    PostgreSQL, json_each on SQLite (whose JSON lookups tortoise does not implement); the values are enum constants."""
+    values = sorted(s.value for s in SAFETY)
+    if connections.get("default").capabilities.dialect == "postgres":
+        held = " OR ".join(f'"situations" @> \'["{v}"]\'::jsonb' for v in values)
+    else:
+        listed = ", ".join(f"'{v}'" for v in values)
+        held = f'EXISTS (SELECT 1 FROM json_each("situations") WHERE json_each.value IN ({listed}))'
+    return RawSQL(f"CASE WHEN {held} THEN 0 ELSE 1 END")
+
+
 async def list_inbox(
     *, seller_id: int, channel: Channel | None = None, page: int = 0, page_size: int = PAGE_SIZE, oldest: bool = False
 ) -> InboxPage:
-    """Open interactions, needs-response first, negatives and pre-purchase questions on top, then by priority/SLA;
-    `oldest`: needs-response first, then the oldest (a backlog worked through from its start)."""
+    """Open interactions, needs-response first, then harm/legal items (whatever their stars), then negatives and
+    pre-purchase questions, then by priority/SLA; `oldest`: needs-response first, harm/legal next, then the oldest
+    (a backlog worked through from its start)."""
     query = Interaction.filter(seller_id=seller_id, status__in=OPEN_STATUSES)
     if channel is not None:
         query = query.filter(channel=channel)
@@ -50,9 +66,9 @@ async def list_inbox(
         ),
         default="1",
     )
-    order = ("occurred_at",) if oldest else ("top", "priority_rank", "due_at", "-occurred_at")
+    order = ("safety", "occurred_at") if oldest else ("safety", "top", "priority_rank", "due_at", "-occurred_at")
     items = (
-        await query.annotate(top=top)
+        await query.annotate(top=top, safety=_safety_first())
         .order_by("-needs_response", *order, "id")
         .offset(page * page_size)
         .limit(page_size)

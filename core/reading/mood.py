@@ -4,7 +4,8 @@ A review's rating sets the frame and the text moves it: praise and complaint tog
 that uses praise words around a complaint with a tell of irony («"отличное" качество», «ну спасибо», «браво»,
 «ага», a 👍 on 1★) is `sarcastic`; otherwise praise on 1–2★ is `mixed` when nothing is complained about (on 2★
 also when praise and complaint are contrasted), else `negative` — never `positive`. A pre-purchase question is
-`neutral` unless it scolds; a chat is `negative` with a complaint or a situation, `positive` with thanks.
+`neutral` unless it scolds or reports a fault or a situation; a chat is `negative` with a complaint or a situation,
+`positive` with thanks.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _CONTRAST = re.compile(r"\b(но|хотя|зато|однако|а так|but|th
 _DRAWBACK = re.compile(r"единственн(ое|ый|ая)|из минусов|минус(ы)? в том|один минус|only (downside|issue|problem)")
 # In a chat these topics are a complaint whatever the phrasing; the rest are often only asked about.
 _CHAT_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE, Topic.SIZE_SMALL, Topic.SIZE_LARGE})
+_QUESTION_COMPLAINTS = frozenset({Topic.DEFECT, Topic.WRONG_ITEM, Topic.INCOMPLETE})
 # A 4★ review that only mentions these (a remark about stock or compatibility) is still positive.
 _STORY_TOPICS = frozenset({Topic.AVAILABILITY, Topic.COMPATIBILITY, Topic.SIZE_ADVICE})
 _CHAT_PRAISE = re.compile(
@@ -82,7 +84,9 @@ def mood_of(
     ironic = bool(_IRONY.search(raw.lower()) or _CAPS_PRAISE.search(raw))
     if rating is None:
         if question:
-            return Mood.NEGATIVE if negative_words or Situation.ABUSE in situations else Mood.NEUTRAL
+            # A question that reports a fault, a harm or a stuck claim complains, whatever WB's channel calls it.
+            faulty = any(t in _QUESTION_COMPLAINTS for t in topics) or situations & _COMPLAINING_SITUATIONS
+            return Mood.NEGATIVE if negative_words or faulty else Mood.NEUTRAL
         if strong_complaint or any(t in _CHAT_COMPLAINTS for t in topics):
             return Mood.SARCASTIC if ironic and praise_words else Mood.NEGATIVE
         # "Хорошо, жду" is an OK, not praise: a chat is positive with thanks or a compliment.

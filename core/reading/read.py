@@ -19,6 +19,7 @@ from core.topics.model import Topic
 _SAID_BY: dict[Situation, frozenset[Topic]] = {
     Situation.REFUND_PENDING: frozenset({Topic.RETURN}),
     Situation.NOT_RECEIVED: frozenset({Topic.DELIVERY, Topic.RETURN}),
+    Situation.ORDER_STUCK: frozenset({Topic.DELIVERY}),
     Situation.RETURN_REFUSED_AT_PICKUP: frozenset({Topic.DELIVERY}),
     Situation.EMPTY_BOX: frozenset({Topic.DELIVERY, Topic.INCOMPLETE, Topic.PACKAGING}),
     Situation.USED_OR_EXPIRED: frozenset({Topic.DEFECT, Topic.PACKAGING}),

@@ -53,6 +53,7 @@ _SECTION_WORDS: tuple[tuple[re.Pattern[str], Topic | None, Topic], ...] = (
     (re.compile(r"посадк|сидит|\bfit\b|^размер\w*$|\bsize\b"), Topic.PRAISE_FIT, Topic.SIZE_SMALL),
     (re.compile(r"запах|вонь|smell"), Topic.PRAISE_QUALITY, Topic.SMELL),
     (re.compile(r"\bцвет|colou?r"), None, Topic.COLOUR_MISMATCH),
+    (re.compile(r"стойкост|прочност|износ"), Topic.PRAISE_QUALITY, Topic.QUALITY),
 )
 _SIZE_WORD = re.compile(r"^(размер\w*|посадк\w*)$")
 _SIZES = frozenset({Topic.SIZE_SMALL, Topic.SIZE_LARGE, Topic.PRAISE_FIT})
@@ -84,18 +85,26 @@ _PARCEL_CONTEXT = re.compile(r"сортировк|в пути|статус|тр�
 _WORN = frozenset({"clothes", "shoes", "unknown"})
 # Kinds where "fit"/"подойдёт" is about a device, model or car (compatibility), not about the body.
 _DEVICE_KINDS = frozenset({"electronics", "home", "other"})
-_FITS_DEVICE_VERB = re.compile(r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал")
+_FITS_DEVICE_VERB = re.compile(
+    r"подойд|подход|подош(ел|ла|ли|ло)\b|\bfits?\b|не ложатся|встал|налез|сидит|болта|tushadi|mos keladi|to.g.ri keladi"
+)
 _DEVICE = re.compile(
     r"iphone|айфон|samsung|самсунг|xiaomi|сяоми|redmi|honor|huawei|pixel|макбук|macbook|ноутбук|андроид|android|"
     r"магсейф|magsafe|\b[a-zа-я]\d{2}\b|\d{2} ?(про|pro|mini|мини|max|plus)\b|модел|\bкиа\b|\bkia\b|\bрио\b|тойот|"
     r"toyota|камри|camry|\bлад[аеуы]\b|солярис|solaris|приор|\bполо\b|polo|шкод|skoda|октави|хендай|hyundai|рено|"
-    r"renault|\bформ[аеуы]\b|индукц|креплен"
+    r"renault|\bформ[аеуы]\b|индукц|креплен|форд|ford|фокус|focus|bmw|бмв|мерседес|mercedes|ауди|audi|фольксваген|"
+    r"volkswagen|ниссан|nissan|мазд|mazda|хонд|honda|шевроле|chevrolet|опел|opel|мицубиси|mitsubishi|лексус|lexus|"
+    r"джили|geely|чери|chery|хавал|haval|apple watch|\bwatch\b|galaxy|галакси|\bpoco\b|realme|oppo|vivo|tecno|"
+    r"infinix|айпад|ipad|airpods|\w+ \d{1,2} ?(мм|mm)\b"
 )
 _MISFITS = re.compile(
     r"не (подош|подход|подойд|встал|встает|встанет|лож)|doesn.?t fit|does not fit|not compatible|не совмест|"
     r"не работа\w* с"
 )
-_MISSING = re.compile(r"не хватает|некомплект|не положили|не было|нет в|отсутству|не доложил|missing|не нашл")
+_MISSING = re.compile(
+    r"не хватает|некомплект|не положили|не было|нет в|отсутству|не доложил|missing|не нашл|"
+    r"не (пришл|приш[её]л)\w* .{0,20}комплект"
+)
 _DELIVERY_WORDS = re.compile(r"доставк|курьер|посылк|заказ|отправ")
 _IF_NOT_FITS = re.compile(r"если (\w+ )?не (подойд|подош|подход)")
 _BODY = re.compile(r"\bрост|\bвес\b|\bкг\b|обхват|груд|талии|бедр|ног[аеиу]?\b|стоп[аеыу]?\b|размер одежды")
@@ -176,6 +185,11 @@ _MAKE_NOUNS = vocabulary(
     "отделка вышивка принт краска мощность напор лезвие материя"
 )
 _WEAK_PRAISE = re.compile(r"норм")
+# Pros that praise comfort or the make in one word («Удобные», «Мягкая», «Тёплый»); beauty or «супер» name no aspect.
+_MAKE_PRAISE = re.compile(
+    r"\b(удобн|мягк|тепл|при[яе]тн\w* (к телу|на ощупь)|прочн|крепк|плотн|качествен|надежн|легк|тих|дышит|"
+    r"comfortable|soft|sturdy|warm)"
+)
 _LUCKY = re.compile(r"хорошо (что|хоть|бы|успел|если)|хорошо\b(?= ?$| ,)")  # luck or a bare "хорошо", not the item
 _OTHER_PRAISE = frozenset({Topic.PRAISE_FIT, Topic.PRAISE_DELIVERY, Topic.PRAISE_VALUE})
 
@@ -237,7 +251,8 @@ _HOW = re.compile(r"\b(как|можно ли|ли можно|можно|нуж�
 _ORDER_VERBS = vocabulary(
     "вернуть обменять сдать заказать оформить получить оплатить отменить купить выбрать доставить связаться "
     "подобрать забрать отследить узнать написать отправить заменить оплачивать заказывать брать взять выкупить "
-    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть"
+    "понять определить дозвониться сделать дарить подарить воспользоваться вскрыть упаковать поменять изменить "
+    "перенести"
 )
 
 
@@ -312,15 +327,17 @@ def _section(text: str, section: str, channel: Channel, kind: str) -> set[Topic]
         found |= _hits(clause, channel, kind)
     if section == "pros":
         found = {t for t in found if t.praise or t in (Topic.COMPATIBILITY, Topic.AVAILABILITY)}
-        bare = _GENERAL_PRAISE.search(norm)
-        if not found and bare and not _WEAK_PRAISE.match(bare.group()) and not norm.startswith("не "):
-            found.add(Topic.PRAISE_QUALITY)  # «Красивое», «Удобные»: the pros field is about the item
+        bare = _MAKE_PRAISE.search(norm)
+        if not found and bare and not norm.startswith("не "):
+            found.add(Topic.PRAISE_QUALITY)  # «Удобные», «Мягкая»: comfort or make; «Красивые», «Супер» name no aspect
         found |= {
             praise for rx, praise, _ in _SECTION_WORDS if praise and rx.search(norm) and not norm.startswith("не ")
         }
     elif section == "cons":
         found = {t for t in found if not t.praise}
         found |= {complaint for rx, _, complaint in _SECTION_WORDS if rx.search(norm) and complaint not in found}
+        if Topic.WRONG_ITEM in found:
+            found.discard(Topic.COLOUR_MISMATCH)  # «не тот цвет»: another colour was sent, not the photo's colour
     return found
 
 
@@ -331,9 +348,9 @@ def _by_channel(found: set[Topic], channel: Channel, everything: str, product: s
     if product in _DEVICE_KINDS and verb.search(norm) and _DEVICE.search(norm) and not _BODY.search(norm):
         # "Подойдёт ли на iPhone 15?", "на камри 70 не ложатся": the device or the car, not the body.
         found = (found - {Topic.SIZE_ADVICE}) | {Topic.COMPATIBILITY}
+    if Topic.AVAILABILITY in found and channel != Channel.REVIEW and not _DELIVERY_WORDS.search(norm):
+        found.discard(Topic.DELIVERY)  # "когда будет 40 размер? жду уже месяц": the size, not a parcel
     if channel == Channel.QUESTION:
-        if Topic.AVAILABILITY in found and not _DELIVERY_WORDS.search(norm):
-            found.discard(Topic.DELIVERY)  # "когда будет 40 размер? жду уже месяц": the size, not a parcel
         if Topic.INCOMPLETE in found and not _MISSING.search(norm):
             found.discard(Topic.INCOMPLETE)  # "одеяло в комплекте есть?" asks what is included; nothing is missing
         if Topic.RETURN in found and _IF_NOT_FITS.search(norm):

@@ -140,3 +140,25 @@ async def test_wb_subject_tells_the_product_kind(db: None, settings: Settings) -
     item = await _item(product_name="Футболка", raw_payload={"subjectName": "Кроссовки"}, text="Удобные")
     await arrival.prepare(item.id, settings=settings, enqueue=Queue())
     assert (await Interaction.get(id=item.id)).product_kind == "shoes"
+
+
+async def test_the_inbox_lists_a_safety_item_before_low_ratings(db: None, settings: Settings) -> None:
+    """A 5★ burn is urgent like a 1★ review, but the 1★ reviews sorted first (they are "on top" by stars, and an
+    older due time wins among urgent items): harm/legal must come first, in both orders of the inbox."""
+    from core.inbox import list_inbox
+
+    burn = await _item(text=BURN, occurred_at=datetime.now(UTC) - timedelta(minutes=1))
+    await arrival.prepare(burn.id, settings=settings, enqueue=Queue())
+    early = burn.occurred_at - timedelta(hours=2)
+    angry = []
+    for n, rating in enumerate((1, 2, 3)):
+        low = await Interaction.create(
+            seller_id=burn.seller_id, channel=Channel.REVIEW, external_id=f"low-{n}", rating=rating,
+            text="Брак, молния сломалась", occurred_at=early, status=InteractionStatus.NEEDS_RESPONSE,
+            priority=Priority.URGENT, priority_rank=0, due_at=early + timedelta(hours=1),
+        )  # fmt: skip
+        await arrival.prepare(low.id, settings=settings, enqueue=Queue())
+        angry.append(low.id)
+    for oldest in (False, True):
+        listed = [i.id for i in (await list_inbox(seller_id=burn.seller_id, oldest=oldest)).items]
+        assert listed[0] == burn.id and sorted(listed[1:]) == sorted(angry)
