@@ -1,6 +1,6 @@
 """Auto-send over the labelled reading sets (issue 25 item 6): which reviews would go out with no person in the loop.
 
-Run: `.venv/bin/python bench/autosend.py`. Every review of tests/data/reading_{tuning,holdout}.jsonl is stored for
+Run: `.venv/bin/python bench/autosend.py`. Every review of the labelled reading sets (tests/data/reading_*.jsonl) is stored for
 one seller with auto-send on (a throwaway SQLite database) and run through `core.autosend.autosend` exactly as on
 arrival (template draft, the rules, the guardrails, the outbox; the send step is a no-op). Prints:
 - how many reviews were auto-sent, and the count (and list) of **wrong** ones: an auto-sent draft with an apology or
@@ -31,8 +31,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 def _items() -> list[dict]:
     rows = [
         json.loads(line)
-        for name in ("reading_tuning.jsonl", "reading_holdout.jsonl")
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        for path in sorted(DATA.glob("reading_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     return [row for row in rows if row["channel"] == "review"]

@@ -112,6 +112,14 @@ def gold_reading(item: dict) -> Reading:
     )
 
 
+# Earlier chat messages: {"direction": "in"|"out"} (rounds 1–2) or {"from": "buyer"|"seller"} (round 3's writer).
+_DIRECTION = {"buyer": "in", "seller": "out"}
+
+
+def _message(m: dict) -> tuple[str, str]:
+    return (m["direction"] if "direction" in m else _DIRECTION[m["from"]], m["text"])
+
+
 async def draft_all(items: list[dict], *, gold: bool = False) -> list[str]:
     """The template draft of every item through the bot's drafting path (no seller: default voice, no facts);
     `gold`: from the labelled readings instead of the reader's."""
@@ -126,7 +134,7 @@ async def draft_all(items: list[dict], *, gold: bool = False) -> list[str]:
             cons=item.get("cons"),
             product_name=item.get("product_name"),
             subject=item.get("subject"),
-            history=[(m["direction"], m["text"]) for m in item.get("history") or []],
+            history=[_message(m) for m in item.get("history") or []],
             interaction_id=n,
             settings=settings,
             reading=gold_reading(item) if gold else None,

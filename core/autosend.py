@@ -69,7 +69,10 @@ _NEGATIVE = re.compile(
     r"\bне\b|\bнет\b|\bно\b|однако|хотя|\bминус|плох|ужас|брак|дефект|возврат|верн|жаль|разочар|сожален|маломер|"
     r"большемер|порвал|слом|запах|долго|\bnot\b|n't|\bno\b|\bbut\b|\bbad\b|poor|broken|return|refund|disappoint|\?|"
     # "but" in the Central-Asian mixes WB buyers write (Uzbek, Kazakh, Kyrgyz; Latin and Cyrillic).
-    r"\blekin\b|\bammo\b|\bbiroq\b|\bлекин\b|\bбирақ\b|\bбірақ\b|\bбирок\b"
+    r"\blekin\b|\bammo\b|\bbiroq\b|\bлекин\b|\bбирақ\b|\bбірақ\b|\bбирок\b|"
+    # A reservation said softly: "too X" adjectives (высоковата, тесноват, дороговато), "only / a bit / sometimes".
+    r"\w+[ое]ват(?:ый|ая|ое|ые|а|о|ы)?\b|\bтолько\b|\bнемного\b|\bчуть\b|\bслегка\b|\bиногда\b|\bкроме\b|"
+    r"\bonly\b|\ba bit\b|\bslightly\b|\bsometimes\b|\bexcept\b|\bthough\b|\btho\b|\bhowever\b|\bcheap\b|\bwish\b"
 )
 _POSITIVE = re.compile(
     r"отлич|супер|класс|прекрас|рекоменд|довол|понрав|спасибо|хорош|идеальн|замечат|люблю|восторг|шикар|удобн|"
