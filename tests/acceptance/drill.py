@@ -8,7 +8,8 @@ then `Stack.settle` waits until the seller's side is whole again and counts, fro
   0 is a lost card, 2 or more a duplicate;
 - per tap, WB's answer calls for its item: 1 is its effect, 0 with the spinner answered by a refusal the seller
   can read ("this text was not sent": issue 25's guards) is a refusal, 0 otherwise is a lost tap, 2+ a duplicate;
-- per alert row in the database, the messages in the ops chat that show its text: exactly one each.
+- per alert row in the database, the messages in the ops chat that show its text: exactly one each (an alert
+  resolved before Telegram took it is not sent late: counted apart).
 
 Used by tests/acceptance/test_drills.py (short outages, CI) and bench/soak.py (many sellers, long, random faults).
 """
@@ -127,6 +128,9 @@ class Tally:
     duplicate_answers: list[str] = field(default_factory=list)
     alerts: int = 0
     alerts_delivered: int = 0
+    # Resolved before any message could go out (an outage that ended while Telegram was down): nothing to act on,
+    # so not sent late (`sync.alerting` hands on open alerts only); counted, not lost.
+    alerts_moot: int = 0
     lost_alerts: list[str] = field(default_factory=list)
     duplicate_alerts: list[str] = field(default_factory=list)
 
@@ -144,8 +148,8 @@ class Tally:
             f"items {self.items}, cards {self.cards} (lost {len(self.lost_cards)}, duplicated "
             f"{len(self.duplicate_cards)}); taps {self.taps}, answers {self.answers}, refused by guards "
             f"{self.refused} (lost {len(self.lost_taps)}, duplicated {len(self.duplicate_answers)}); alerts "
-            f"{self.alerts}, delivered {self.alerts_delivered} (lost {len(self.lost_alerts)}, duplicated "
-            f"{len(self.duplicate_alerts)})"
+            f"{self.alerts}, delivered {self.alerts_delivered}, resolved before Telegram took them "
+            f"{self.alerts_moot} (lost {len(self.lost_alerts)}, duplicated {len(self.duplicate_alerts)})"
         )
 
 
@@ -485,7 +489,7 @@ class Stack:
         """Every alert row the run raised."""
         conn = await asyncpg.connect(self.postgres.url)
         try:
-            return await conn.fetch("SELECT id, kind, text, delivered_at FROM alert ORDER BY id")
+            return await conn.fetch("SELECT id, kind, text, delivered_at, resolved_at FROM alert ORDER BY id")
         finally:
             await conn.close()
 
@@ -501,6 +505,8 @@ class Stack:
             found = sum(1 for text in ops if head in text)
             if found == 1:
                 out.alerts_delivered += 1
+            elif found == 0 and row["delivered_at"] is None and row["resolved_at"] is not None:
+                out.alerts_moot += 1
             elif found == 0:
                 out.lost_alerts.append(f"{row['id']}:{row['kind']}")
             else:
@@ -515,7 +521,7 @@ class Stack:
         started = time.monotonic()
         while True:
             tally = await self.tally(items, taps)
-            if tally.duplicated or (not tally.lost and tally.alerts == tally.alerts_delivered):
+            if tally.duplicated or (not tally.lost and tally.alerts == tally.alerts_delivered + tally.alerts_moot):
                 return tally, time.monotonic() - started
             if time.monotonic() - started > within:
                 return tally, time.monotonic() - started
