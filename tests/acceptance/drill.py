@@ -8,6 +8,7 @@ then `Stack.settle` waits until the seller's side is whole again and counts, fro
   0 is a lost card, 2 or more a duplicate;
 - per tap, WB's answer calls for its item: 1 is its effect, 0 with the spinner answered by a refusal the seller
   can read ("this text was not sent": issue 25's guards) is a refusal, 0 otherwise is a lost tap, 2+ a duplicate;
+  a tap answered "please tap again" (it failed on our side) is pressed once more, as the seller is asked to;
 - per alert row in the database, the messages in the ops chat that show its text: exactly one each (an alert
   resolved before Telegram took it is not sent late: counted apart).
 
@@ -40,6 +41,8 @@ from tests.conftest import ENCRYPTION_KEY
 
 BOT_TOKEN = "7000000031:AAH-delivery-drill-token-0123456789"
 APPROVE = "✅ Approve"
+# How the bot ends the spinner of a tap that failed on our side (locales/en/delivery.ftl, bot-tap-again).
+TAP_AGAIN = "Please tap the button again"
 DRAFT = "✍️ Draft"
 # The seller-side counts are polled this often while a drill settles.
 POLL_S = 0.5
@@ -102,6 +105,8 @@ class Item:
     seller: DrillSeller
     channel: str
     posted_at: float
+    # WB's id of the item: a feedback's or question's id, a chat's chatID (what WB's answers are listed by).
+    wb_id: str
 
 
 @dataclass
@@ -111,6 +116,8 @@ class Tap:
     item: Item
     callback_query_id: str
     pressed_at: float
+    # Times the seller was told "tap again" (the tap failed on our side) and pressed once more, as a person would.
+    again: int = 0
 
 
 @dataclass
@@ -124,6 +131,8 @@ class Tally:
     taps: int = 0
     answers: int = 0
     refused: int = 0
+    # Told "tap again" and not done yet: `Stack.settle` presses once more, as the seller would.
+    tap_again: list[Tap] = field(default_factory=list)
     lost_taps: list[str] = field(default_factory=list)
     duplicate_answers: list[str] = field(default_factory=list)
     alerts: int = 0
@@ -133,6 +142,8 @@ class Tally:
     alerts_moot: int = 0
     lost_alerts: list[str] = field(default_factory=list)
     duplicate_alerts: list[str] = field(default_factory=list)
+
+    again: int = 0
 
     @property
     def lost(self) -> int:
@@ -147,7 +158,8 @@ class Tally:
         return (
             f"items {self.items}, cards {self.cards} (lost {len(self.lost_cards)}, duplicated "
             f"{len(self.duplicate_cards)}); taps {self.taps}, answers {self.answers}, refused by guards "
-            f"{self.refused} (lost {len(self.lost_taps)}, duplicated {len(self.duplicate_answers)}); alerts "
+            f"{self.refused}, told to tap again {self.again} (lost {len(self.lost_taps)}, duplicated "
+            f"{len(self.duplicate_answers)}); alerts "
             f"{self.alerts}, delivered {self.alerts_delivered}, resolved before Telegram took them "
             f"{self.alerts_moot} (lost {len(self.lost_alerts)}, duplicated {len(self.duplicate_alerts)})"
         )
@@ -356,8 +368,11 @@ class Stack:
             body, path = {"text": f"{marker} есть такой размер в другом цвете?"}, "questions"
         else:
             body, path = {"text": f"{marker} где мой заказ, жду неделю"}, "chat-messages"
-        (await self.http.post(f"{base}/{path}", json=body)).raise_for_status()
-        item = Item(marker=marker, seller=seller, channel=channel, posted_at=time.monotonic())
+        posted = await self.http.post(f"{base}/{path}", json=body)
+        posted.raise_for_status()
+        made = posted.json()
+        wb_id = str(made["chatID"] if channel == "chat" else made["id"])
+        item = Item(marker=marker, seller=seller, channel=channel, posted_at=time.monotonic(), wb_id=wb_id)
         self.items.append(item)
         return item
 
@@ -459,13 +474,17 @@ class Stack:
         calls = await self._answer_calls({t.item.seller.num for t in taps})
         callbacks = {c["callback_query_id"]: c for c in await self._callbacks()} if taps else {}
         for tap in taps:
-            n = calls.get(tap.item.marker, 0)
+            out.again += tap.again
+            n = calls.get(tap.item.wb_id, 0)
             answered = callbacks.get(tap.callback_query_id, {})
             if n == 1:
                 out.answers += 1
             elif n > 1:
                 out.answers += 1
                 out.duplicate_answers.append(tap.item.marker)
+            elif answered.get("show_alert") and TAP_AGAIN in (answered.get("text") or ""):
+                out.tap_again.append(tap)
+                out.lost_taps.append(tap.item.marker)  # until the seller's second press has its effect
             elif answered.get("answered") and answered.get("show_alert"):
                 out.refused += 1
             else:
@@ -473,13 +492,20 @@ class Stack:
         await self._count_alerts(out)
         return out
 
+    async def _press_again(self, tap: Tap) -> None:
+        """The seller was told "tap again": press Approve once more if the card still offers it."""
+        card = await self.card(tap.item)
+        if card is None or not any(b["text"] == APPROVE for row in card["buttons"] for b in row):
+            return  # the first press did get through (the card moved on): its effect is on its way
+        pressed = await self.press(tap.item.seller.chat, card["message_id"], text=APPROVE)
+        tap.callback_query_id, tap.again = pressed["callback_query_id"], tap.again + 1
+
     async def _answer_calls(self, nums: set[int]) -> dict[str, int]:
         calls: dict[str, int] = {}
         for num in nums:
             rows = (await self.http.get(f"{self.urls['wb']}/_sandbox/answers", params={"seller_id": num})).json()
             for row in rows["answers"]:
-                marker = (row.get("buyer_text") or "")[:6]
-                calls[marker] = calls.get(marker, 0) + row["answer_calls"]
+                calls[str(row["item_id"])] = calls.get(str(row["item_id"]), 0) + row["answer_calls"]
         return calls
 
     async def _callbacks(self) -> list[dict[str, Any]]:
@@ -525,6 +551,8 @@ class Stack:
                 return tally, time.monotonic() - started
             if time.monotonic() - started > within:
                 return tally, time.monotonic() - started
+            for tap in tally.tap_again:
+                await self._press_again(tap)
             await asyncio.sleep(POLL_S)
 
     async def cards_ready(self, items: list[Item], within: float = 60) -> list[dict[str, Any]]:
