@@ -42,6 +42,7 @@ from core.alerts import (
     seller_alert_text,
 )
 from core.attachments import media_of
+from core.db import write_through_outage
 from core.i18n import translator
 from core.models import SellerMember
 from core.ratelimit import RateLimiter
@@ -112,7 +113,8 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     recipients = await arrival.recipients_now(ready, now)
     await cards.drop_owed(interaction_id, [m.id for m in await cards.card_recipients(data.interaction)])
     for member in recipients:
-        card = await cards.claim_card(interaction_id, member, now, lease)
+        # Claimed when its send starts (not when the loop did): the lease is the time this send has.
+        card = await cards.claim_card(interaction_id, member, datetime.now(UTC), lease)
         if card is None:
             continue
         t = translator(member.language)
@@ -135,7 +137,13 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
             # rest of the item's (still owed) later; trying the others now would only wait out the same outage.
             log.warning("card.send_failed", interaction_id=interaction_id, card_id=card.id, error=str(exc)[:200])
             break
-        await cards.card_sent(card, message.message_id)
+        # Telegram has the card: its record must land, through a PostgreSQL restart too, within the lease (else the
+        # sweep would send it again). The send took at most send_retry_s + a request; this adds send_retry_s.
+        await write_through_outage(
+            lambda c=card, m=message.message_id: cards.card_sent(c, m),
+            within_s=notifier.settings.telegram.send_retry_s,
+            what=f"card {card.id} sent",
+        )
         sent += 1
     # Files sent with the cards need no follow-up (a card sent later still gets them with it).
     await chat_files.mark_followed([f.id for f in files])
@@ -235,6 +243,16 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
             log.warning("alert.send_failed", alert_id=alert_id, chat_id=chat_id, error=str(exc)[:200])
             return False
         done.add(chat_id)
-        await alert_chat_delivered(alert.id, sorted(done))
-    await alert_delivered(alert.id, datetime.now(UTC))
+        # As a card's record: Telegram has this message, so it must be recorded through a database restart.
+        chats = sorted(done)
+        await write_through_outage(
+            lambda chats=chats: alert_chat_delivered(alert.id, chats),
+            within_s=notifier.settings.telegram.send_retry_s,
+            what=f"alert {alert.id} chat",
+        )
+    await write_through_outage(
+        lambda: alert_delivered(alert.id, datetime.now(UTC)),
+        within_s=notifier.settings.telegram.send_retry_s,
+        what=f"alert {alert.id} delivered",
+    )
     return True

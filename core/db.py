@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import asyncpg
+import structlog
 import tortoise.backends.sqlite.executor  # noqa: F401  (registers its adapters first; ours below replaces one)
 from tortoise import Tortoise
 from tortoise.context import TortoiseContext
+from tortoise.exceptions import DBConnectionError, OperationalError
 from tortoise.migrations.api import migrate
 
 from core.settings import Settings, load_settings
 
 MODELS_MODULES = ["core.models"]
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+
+# What a query meets while PostgreSQL restarts: the connection refused or cut, the server starting up or shutting
+# down (57P01/57P03), a pooled connection left mid-operation by the cut (asyncpg's InternalClientError).
+DB_UNREACHABLE: tuple[type[BaseException], ...] = (
+    OSError,
+    DBConnectionError,
+    OperationalError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.exceptions.InternalClientError,
+)
 
 
 def sqlite_datetime(value: datetime) -> str:
@@ -33,6 +52,27 @@ def sqlite_datetime(value: datetime) -> str:
 
 sqlite3.register_adapter(datetime, sqlite_datetime)
 MIGRATIONS_MODULE = "migrations"
+
+
+async def write_through_outage(write: Callable[[], Awaitable[T]], *, within_s: float, what: str) -> T:
+    """Run an idempotent write that must land, retrying with backoff while the database is unreachable for up to
+    `within_s`; then the last error is raised.
+
+    For the record of something the outside world already did: Telegram accepted a card, and a restart of
+    PostgreSQL in that instant would otherwise leave the card's claim without its message id, so the sweep would
+    send the card a second time once the claim's lease is over (bot.notify keeps `within_s` inside the lease).
+    """
+    deadline = time.monotonic() + within_s
+    pause = 0.1
+    while True:
+        try:
+            return await write()
+        except DB_UNREACHABLE as exc:
+            if time.monotonic() + pause > deadline:
+                raise
+            log.warning("db.write_retry", what=what, error=f"{type(exc).__name__}: {exc}"[:200], retry_in_s=pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:

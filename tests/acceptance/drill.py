@@ -4,7 +4,7 @@ sandboxes as processes of their own, sellers onboarded through the bot, and a le
 
 A drill posts buyer items on WB and presses Approve on cards through the sandboxes' user APIs, injects one fault, and
 then `Stack.settle` waits until the seller's side is whole again and counts, from the outside:
-- per item, the bot messages with buttons that show its marker in the seller's chat (its card; edited in place):
+- per item, the bot messages with card buttons that show its marker in the seller's chat (its card; edited in place):
   0 is a lost card, 2 or more a duplicate;
 - per tap, WB's answer calls for its item: 1 is its effect, 0 with the spinner answered by a refusal the seller
   can read ("this text was not sent": issue 25's guards) is a refusal, 0 otherwise is a lost tap, 2+ a duplicate;
@@ -564,4 +564,9 @@ class Stack:
 
 
 def _is_card_of(message: dict[str, Any], marker: str) -> bool:
-    return bool(message["from_bot"] and message.get("buttons") and marker in (message.get("text") or ""))
+    """A card of the item: a bot message showing its marker with the card's own buttons (`c:<action>:...`; a
+    spike or digest message that quotes the buyer offers only "show the card", `c:sh:`)."""
+    if not (message["from_bot"] and marker in (message.get("text") or "")):
+        return False
+    data = [b.get("callback_data") or "" for row in message.get("buttons") or [] for b in row]
+    return any(d.startswith("c:") and not d.startswith("c:sh:") for d in data)
