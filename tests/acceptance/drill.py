@@ -61,6 +61,11 @@ DRILL_SETTINGS = {
     "SYNC__ALERTS_INTERVAL_S": "5",
     "SYNC__REPLY_RETRY_S": "2",
     "SYNC__LOCK_TTL_S": "10",
+    # A killed worker child's unacknowledged tasks go to another consumer after 15 s (default 60 s); tasks stay
+    # shorter than that, as the settings require.
+    "SYNC__TASK_TIMEOUT_S": "12",
+    "SYNC__RUN_BUDGET_S": "8",
+    "SYNC__TASK_IDLE_TIMEOUT_MS": "15000",
     "WB__TIMEOUT": "3",
     "TELEGRAM__REQUEST_TIMEOUT_S": "4",
     "TELEGRAM__SEND_RETRY_S": "6",

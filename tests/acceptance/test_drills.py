@@ -102,12 +102,11 @@ async def test_postgres_restarted_mid_fan_out(stack: Stack) -> None:
 
 
 async def test_a_worker_child_killed_mid_send(stack: Stack) -> None:
-    """One of the worker's children is killed with SIGKILL while cards are sent (Telegram slow: 1 s per call)."""
+    """One of the worker's two children is killed with SIGKILL while cards are sent (half of Telegram's sends take
+    1 s); taskiq starts a new child, and the stream hands the dead one's unacknowledged tasks to a live consumer."""
     await stack.telegram_faults(error="timeout", share=0.5, hold_s=1, seconds=OUTAGE_S, methods=["sendMessage"])
     items = await stack.post_items(12)
     await stack.until("the first card", lambda: stack.card(items[0]))
-    stack.kill_worker_child()
-    await asyncio.sleep(1)
     stack.kill_worker_child()
     await stack.telegram_faults()
     tally, recovered = await stack.settle(items, [], within=SETTLE_S)
