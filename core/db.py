@@ -54,14 +54,26 @@ sqlite3.register_adapter(datetime, sqlite_datetime)
 MIGRATIONS_MODULE = "migrations"
 
 
+# Records still being written for a caller that was cancelled meanwhile (the loop keeps only weak references).
+_RECORDS: set[asyncio.Task[Any]] = set()
+
+
 async def write_through_outage(write: Callable[[], Awaitable[T]], *, within_s: float, what: str) -> T:
     """Run an idempotent write that must land, retrying with backoff while the database is unreachable for up to
-    `within_s`; then the last error is raised.
+    `within_s` (then the last error is raised), and finishing it even when the caller is cancelled meanwhile.
 
-    For the record of something the outside world already did: Telegram accepted a card, and a restart of
-    PostgreSQL in that instant would otherwise leave the card's claim without its message id, so the sweep would
-    send the card a second time once the claim's lease is over (bot.notify keeps `within_s` inside the lease).
+    For the record of something the outside world already did: Telegram accepted a card, and a PostgreSQL restart
+    or the task's timeout in that instant would otherwise leave the card's claim without its message id, so the
+    sweep would send the card a second time once the claim's lease is over (bot.notify keeps `within_s` inside the
+    lease). Only a killed process still loses the record.
     """
+    record = asyncio.ensure_future(_retrying(write, within_s, what))
+    _RECORDS.add(record)
+    record.add_done_callback(_RECORDS.discard)
+    return await asyncio.shield(record)
+
+
+async def _retrying(write: Callable[[], Awaitable[T]], within_s: float, what: str) -> T:
     deadline = time.monotonic() + within_s
     pause = 0.1
     while True:
