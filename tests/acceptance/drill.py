@@ -554,12 +554,13 @@ class Stack:
     async def settle(
         self, items: list[Item] | None = None, taps: list[Tap] | None = None, within: float = 60
     ) -> tuple[Tally, float]:
-        """Wait until nothing of `items`/`taps`/alerts is missing (a duplicate fails at once); the final tally and
-        how long it took from this call."""
+        """Wait until nothing of `items`/`taps`/alerts is missing; the final tally (duplicates included) and how
+        long it took from this call."""
         started = time.monotonic()
         while True:
             tally = await self.tally(items, taps)
-            if tally.duplicated or (not tally.lost and tally.alerts == tally.alerts_delivered + tally.alerts_moot):
+            # A duplicate does not heal: it is reported, and the wait goes on for what is still missing.
+            if not tally.lost and tally.alerts == tally.alerts_delivered + tally.alerts_moot:
                 return tally, time.monotonic() - started
             if time.monotonic() - started > within:
                 return tally, time.monotonic() - started
