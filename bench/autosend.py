@@ -1,8 +1,8 @@
 """Auto-send over the labelled reading sets (issue 25 item 6): which reviews would go out with no person in the loop.
 
-Run: `.venv/bin/python bench/autosend.py`. Every review of the labelled reading sets (tests/data/reading_*.jsonl) is stored for
-one seller with auto-send on (a throwaway SQLite database) and run through `core.autosend.autosend` exactly as on
-arrival (template draft, the rules, the guardrails, the outbox; the send step is a no-op). Prints:
+Run: `.venv/bin/python bench/autosend.py`. Every review of the labelled reading sets (tests/data/reading_*.jsonl) is
+stored for one seller with auto-send on (a throwaway SQLite database) and run through `core.autosend.autosend`
+exactly as on arrival (template draft, the rules, the guardrails, the outbox; the send step is a no-op). Prints:
 - how many reviews were auto-sent, and the count (and list) of **wrong** ones: an auto-sent draft with an apology or
   complaint sentence (`core.autosend.apology_sentences`), or an answer to an item whose label is not a positive
   mood, or that carries a situation or an apology the label says is required — the target is 0;

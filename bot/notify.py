@@ -19,8 +19,11 @@ meanwhile is refreshed here.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+from collections.abc import Awaitable
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 import structlog
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
@@ -40,12 +43,15 @@ from core.alerts import (
     seller_alert_text,
 )
 from core.attachments import media_of
+from core.db import write_through_outage
 from core.i18n import translator
 from core.items.view import ItemView, item_view, seller_zone
+from core.models import Card, SellerMember
 
 log = structlog.get_logger(__name__)
 
 ALERT_ICON = {"info": "ℹ️", "warning": "⚠️", "critical": "🚨"}
+T = TypeVar("T")
 
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
@@ -60,32 +66,18 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     recipients = await arrival.recipients_now(ready, now)
     await cards.drop_owed(interaction_id, [m.id for m in await cards.card_recipients(data.interaction)])
     for member in recipients:
-        card = await cards.claim_card(interaction_id, member, now, lease)
+        # Claimed when its send starts (not when the loop did): the lease is the time this send has.
+        card = await cards.claim_card(interaction_id, member, datetime.now(UTC), lease)
         if card is None:
             continue
-        t = translator(member.language)
-        try:
-            # The buyer's photos first, so the card with its buttons is the newest message; both under the claim,
-            # and no other item's album between them.
-            async with together(member.tg_chat_id):
-                await send_media(notifier, member.tg_chat_id, media, t, media_about(data.interaction, t))
-                await send_files(notifier, member.tg_chat_id, files)
-                message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
-        except TelegramForbiddenError as exc:
-            await members.mark_blocked(member.id)
-            await cards.card_failed(card, exc.message)
-            continue
-        except TelegramBadRequest as exc:
-            await cards.card_failed(card, exc.message)
-            continue
-        except TRANSIENT as exc:
+        delivered = await _uncancellable(_deliver_card(notifier, card, member, data, media, files))
+        if delivered is None:
             # Telegram is unreachable past the retries: the claim runs out and the sweep sends this card and the
             # rest of the item's (still owed) later; trying the others now would only wait out the same outage.
-            log.warning("card.send_failed", interaction_id=interaction_id, card_id=card.id, error=str(exc)[:200])
             break
-        await cards.card_sent(card, message.message_id)
-        metrics.card_delivered(data.interaction.channel.value, data.interaction.occurred_at)
-        sent += 1
+        if delivered:
+            metrics.card_delivered(data.interaction.channel.value, data.interaction.occurred_at)
+        sent += delivered
     # Files sent with the cards need no follow-up (a card sent later still gets them with it).
     await chat_files.mark_followed([f.id for f in files])
     # The auto-sent reply may have reached WB while the cards were on their way, and its refresh found no card
@@ -93,6 +85,53 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     if ready.auto_sent and sent and (await item_view(interaction_id)).stage != data.stage:
         await refresh_cards(interaction_id, notifier)
     return sent
+
+
+async def _deliver_card(
+    notifier: Notifier, card: Card, member: SellerMember, data: ItemView, media: list, files: list
+) -> int | None:
+    """Send one claimed card (the buyer's photos and files above it) and record its message: 1 sent, 0 refused
+    for good, None when Telegram stayed unreachable (the claim runs out, the sweep sends it later)."""
+    t = translator(member.language)
+    try:
+        # The buyer's photos first, so the card with its buttons is the newest message; both under the claim, and
+        # no other item's album between them.
+        async with together(member.tg_chat_id):
+            await send_media(notifier, member.tg_chat_id, media, t, media_about(data.interaction, t))
+            await send_files(notifier, member.tg_chat_id, files)
+            message = await notifier.send(member.tg_chat_id, render_card(data, t), card_keyboard(data, t))
+    except TelegramForbiddenError as exc:
+        await members.mark_blocked(member.id)
+        await cards.card_failed(card, exc.message)
+        return 0
+    except TelegramBadRequest as exc:
+        await cards.card_failed(card, exc.message)
+        return 0
+    except TRANSIENT as exc:
+        log.warning("card.send_failed", interaction_id=card.interaction_id, card_id=card.id, error=str(exc)[:200])
+        return None
+    # Telegram has the card: its record must land, through a PostgreSQL restart too, within the lease (else the
+    # sweep would send it again). The send took at most send_retry_s + a request; this adds send_retry_s.
+    await write_through_outage(
+        lambda: cards.card_sent(card, message.message_id),
+        within_s=notifier.settings.telegram.send_retry_s,
+        what=f"card {card.id} sent",
+    )
+    return 1
+
+
+# Card deliveries still finishing for a task that was cancelled meanwhile (the loop holds tasks only weakly).
+_FINISHING: set[asyncio.Task[Any]] = set()
+
+
+async def _uncancellable(step: Awaitable[T]) -> T:
+    """Run `step` to its end even when the calling task is cancelled (taskiq's task timeout): a card's send and its
+    record are one step, and a cut between Telegram's answer and the record would have the sweep send the card
+    again. The step is bounded (send_retry_s + a request + send_retry_s), inside the claim's lease."""
+    task = asyncio.ensure_future(step)
+    _FINISHING.add(task)
+    task.add_done_callback(_FINISHING.discard)
+    return await asyncio.shield(task)
 
 
 async def refresh_cards(interaction_id: int, notifier: Notifier) -> int:
@@ -184,6 +223,16 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
             log.warning("alert.send_failed", alert_id=alert_id, chat_id=chat_id, error=str(exc)[:200])
             return False
         done.add(chat_id)
-        await alert_chat_delivered(alert.id, sorted(done))
-    await alert_delivered(alert.id, datetime.now(UTC))
+        # As a card's record: Telegram has this message, so it must be recorded through a database restart.
+        chats = sorted(done)
+        await write_through_outage(
+            lambda chats=chats: alert_chat_delivered(alert.id, chats),
+            within_s=notifier.settings.telegram.send_retry_s,
+            what=f"alert {alert.id} chat",
+        )
+    await write_through_outage(
+        lambda: alert_delivered(alert.id, datetime.now(UTC)),
+        within_s=notifier.settings.telegram.send_retry_s,
+        what=f"alert {alert.id} delivered",
+    )
     return True

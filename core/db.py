@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import asyncpg
+import structlog
 import tortoise.backends.sqlite.executor  # noqa: F401  (registers its adapters first; ours below replaces one)
 from tortoise import Tortoise
 from tortoise.context import TortoiseContext
+from tortoise.exceptions import DBConnectionError, OperationalError
 from tortoise.migrations.api import migrate
 
 from core.settings import Settings, load_settings
 
 MODELS_MODULES = ["core.models"]
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+
+# What a query meets while PostgreSQL restarts: the connection refused or cut, the server starting up or shutting
+# down (57P01/57P03), a pooled connection left mid-operation by the cut (asyncpg's InternalClientError).
+DB_UNREACHABLE: tuple[type[BaseException], ...] = (
+    OSError,
+    DBConnectionError,
+    OperationalError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.exceptions.InternalClientError,
+)
 
 
 def sqlite_datetime(value: datetime) -> str:
@@ -33,6 +52,39 @@ def sqlite_datetime(value: datetime) -> str:
 
 sqlite3.register_adapter(datetime, sqlite_datetime)
 MIGRATIONS_MODULE = "migrations"
+
+
+# Records still being written for a caller that was cancelled meanwhile (the loop keeps only weak references).
+_RECORDS: set[asyncio.Task[Any]] = set()
+
+
+async def write_through_outage(write: Callable[[], Awaitable[T]], *, within_s: float, what: str) -> T:
+    """Run an idempotent write that must land, retrying with backoff while the database is unreachable for up to
+    `within_s` (then the last error is raised), and finishing it even when the caller is cancelled meanwhile.
+
+    For the record of something the outside world already did: Telegram accepted a card, and a PostgreSQL restart
+    or the task's timeout in that instant would otherwise leave the card's claim without its message id, so the
+    sweep would send the card a second time once the claim's lease is over (bot.notify keeps `within_s` inside the
+    lease). Only a killed process still loses the record.
+    """
+    record = asyncio.ensure_future(_retrying(write, within_s, what))
+    _RECORDS.add(record)
+    record.add_done_callback(_RECORDS.discard)
+    return await asyncio.shield(record)
+
+
+async def _retrying(write: Callable[[], Awaitable[T]], within_s: float, what: str) -> T:
+    deadline = time.monotonic() + within_s
+    pause = 0.1
+    while True:
+        try:
+            return await write()
+        except DB_UNREACHABLE as exc:
+            if time.monotonic() + pause > deadline:
+                raise
+            log.warning("db.write_retry", what=what, error=f"{type(exc).__name__}: {exc}"[:200], retry_in_s=pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:

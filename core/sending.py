@@ -93,7 +93,19 @@ async def send_draft(
     enqueue: Enqueue,
     member_id: int | None = None,
 ) -> Reply:
-    """Approve the draft a button was rendered with (a superseded one is refused as stale) and start its send."""
+    """Approve the draft a button was rendered with (a superseded one is refused as stale) and start its send.
+
+    The same tap again — Telegram replays a tap whose confirmation a killed bot never sent, or a double tap — finds
+    the draft already on its way (no longer current) and gets that reply back instead of "out of date": it did
+    take effect, once. A failed reply is not returned: approving its draft again is a new attempt."""
+    taken = (
+        await Reply.filter(interaction_id=interaction_id, draft_id=draft_id)
+        .exclude(status=ReplyStatus.FAILED)
+        .order_by("-id")
+        .first()
+    )
+    if taken is not None:
+        return await _hand_on(taken, enqueue)
     draft = await current_draft(interaction_id, draft_id)
     return await submit_reply(
         interaction_id=interaction_id,

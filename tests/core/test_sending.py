@@ -11,7 +11,18 @@ import pytest
 from core import sending
 from core.autosend import autosend
 from core.guardrails import GuardrailViolation
-from core.models import AuditEvent, Channel, Interaction, InteractionStatus, Reply, ReplyStatus, ReplyVia, Seller
+from core.models import (
+    AuditEvent,
+    Channel,
+    Draft,
+    DraftOrigin,
+    Interaction,
+    InteractionStatus,
+    Reply,
+    ReplyStatus,
+    ReplyVia,
+    Seller,
+)
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
 from tests.core.fixtures import Queue
@@ -66,6 +77,24 @@ async def test_a_double_approval_is_one_outbox_row(db: None, settings: Settings)
     with pytest.raises(ReplyNotAllowed):
         await _approve(item, settings, queue, "Другой текст ответа, спасибо за отзыв!")
     assert set(queue.ids) == {first.id}
+
+
+async def test_the_same_approve_tap_again_gets_its_reply_not_out_of_date(db: None, settings: Settings) -> None:
+    """Telegram replays a tap a killed bot never confirmed: the draft is no longer current (its reply is on its
+    way), and the replay returns that reply instead of refusing the seller's own tap as stale."""
+    item, queue = await _item(), Queue()
+    draft = await Draft.create(interaction=item, text=TEXT, origin=DraftOrigin.TEMPLATE)
+
+    async def tap() -> Reply:
+        return await sending.send_draft(
+            interaction_id=item.id, draft_id=draft.id, via=ReplyVia.TELEGRAM, settings=settings, enqueue=queue
+        )
+
+    first = await tap()
+    await Reply.filter(id=first.id).update(status=ReplyStatus.SENT)
+    assert (await tap()).id == first.id
+    assert await Reply.filter(interaction_id=item.id).count() == 1
+    assert queue.ids == [first.id]  # a sent reply is not handed on again
 
 
 async def test_recheck_hands_on_only_an_unknown_reply(db: None, settings: Settings) -> None:
