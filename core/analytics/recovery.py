@@ -25,6 +25,8 @@ from core.models import Channel, ReplyStatus, SellerMember
 NEGATIVE_MAX = 3
 # The drill-down's values of ItemFilters.recovery: every answered negative, or the recovered ones.
 RECOVERY_FILTERS = ("answered", "recovered")
+# ItemFilters.answered_by of the answers no member approved (auto-send, the admin): member ids start at 1.
+NO_MEMBER = 0
 
 
 def _answers(joins: str, where: str = "") -> str:
@@ -75,14 +77,16 @@ def statement(neg_where: str = "") -> str:
 
 def drill_sql(seller_id: int | None, which: str, *, way: str | None = None, member_id: int | None = None) -> str:
     """A boolean SQL expression on the `interaction` table: the row is one the recovery figures count as `which`
-    (RECOVERY_FILTERS), optionally of one way / member. Inlined ints and validated values only."""
+    (RECOVERY_FILTERS), optionally of one way / member (NO_MEMBER: none). Inlined ints and validated values only."""
     if which not in RECOVERY_FILTERS:
         raise ValueError(f"one of {', '.join(RECOVERY_FILTERS)}")
     seller = "" if seller_id is None else f"AND o.seller_id = {int(seller_id)}"
     where = "WHERE x.recovered = 1" if which == "recovered" else "WHERE 1=1"
     if way is not None:
         where += f" AND x.way = '{AnswerWay(way).value}'"
-    if member_id is not None:
+    if member_id == NO_MEMBER:
+        where += " AND x.member_id IS NULL"
+    elif member_id is not None:
         where += f" AND x.member_id = {int(member_id)}"
     return f'"interaction"."id" IN (SELECT x.id FROM ({statement(seller)}) x {where})'
 

@@ -10,7 +10,7 @@ recovery-days = { $days } d
 recovery-part = { $name } { $recovered } of { $answered }
 
 bot-recovery-title = 🔁 <b>Answers that won buyers back</b> · negative reviews of 30 days
-bot-recovery-line = Recovered { $recovered } of { $answered } ({ $pct }), median { $days } from the answer to the supplement
+bot-recovery-line = Recovered { $recovered } of { $answered } ({ $pct }), median { $days } from the answer to the follow-up review
 bot-recovery-none = No answered 1–3★ reviews in 30 days.
 bot-recovery-by-way = By way of answering: { $list }
 bot-recovery-by-member = By member: { $list }
@@ -21,17 +21,17 @@ bot-trust-line = { $way }: unchanged { $as_is }, edited { $edited }, rejected by
 bot-trust-topics = <b>By topic</b>
 bot-trust-none = No answers sent in 30 days.
 
-recovery-weekly = 🔁 <b>This week:</b> answers to negative reviews won back { $recovered } of { $answered } buyers ({ $pct }) over 30 days, median { $days } to the supplement. { $best }
+recovery-weekly = 🔁 <b>This week:</b> answers to negative reviews won back { $recovered } of { $answered } buyers ({ $pct }) over 30 days, median { $days } to the follow-up review. { $best }
 recovery-weekly-best = Works best: { $way } ({ $recovered } of { $answered }).
 
 admin-recovery = Answers that win buyers back
-admin-recovery-hint = 1–3★ reviews of the period that were answered (on the review or in a linked chat); recovered — the buyer supplemented the review with a higher rating after the answer.
+admin-recovery-hint = 1–3★ reviews of the period that were answered (on the review or in a linked chat); recovered — after the answer the buyer added a follow-up review with a higher rating.
 admin-recovery-total = Total
 admin-recovery-group = Group
 admin-recovery-answered = Answered
 admin-recovery-recovered = Recovered
 admin-recovery-share = Share
-admin-recovery-median = Median to the supplement
+admin-recovery-median = Median to the follow-up review
 admin-recovery-by-product = By product
 admin-recovery-by-member = By member
 admin-recovery-by-way = By way of answering
@@ -49,7 +49,7 @@ admin-filter-answer-way = Way of answering
 admin-filter-answered-by = Answered by
 
 export-col-answer-way = Way of answering
-export-col-supplement-rating = Supplement rating
+export-col-supplement-rating = Follow-up review rating
 export-col-recovered = Buyer won back
 recovery-recovered-yes = yes
 recovery-recovered-no = no

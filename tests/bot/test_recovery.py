@@ -54,7 +54,7 @@ async def test_stats_shows_recovered_and_trust(db, tg, feed) -> None:
     await tg.send(chat, "/stats")
     await feed()
     text = [m for m in await tg.messages(chat) if m["from_bot"]][-1]["text"]
-    assert "Recovered 1 of 3 (33%), median 2 d from the answer to the supplement" in text
+    assert "Recovered 1 of 3 (33%), median 2 d from the answer to the follow-up review" in text
     assert "By way of answering: template 0 of 2, LLM draft 1 of 1" in text
     assert f"By member: User {chat} 1 of 3" in text
     assert "By product: Кеды <b> 1 of 3" in text  # escaped in the HTML, shown as written
