@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core import exports
 from core.analytics import ItemFilters, Period, interactions_query
 from core.analytics.recovery import recovery, recovery_rows
 from core.analytics.ways import answer_ways
@@ -175,3 +176,16 @@ async def test_quality_per_way_and_topic(shop: dict) -> None:
     # Outside the period nothing counts.
     empty = await answer_ways(seller_id=shop["a"].id, period=Period(at(20), NOW))
     assert sum(w.sent for w in empty.ways) == 0
+
+
+async def test_csv_export_carries_the_way_the_supplement_and_the_outcome(shop: dict) -> None:
+    n = shop["n"]
+    rows = {}
+    async for page in exports.export_pages(ItemFilters(seller_id=shop["a"].id), fmt=exports.CsvFormat("en")):
+        for row in page:
+            cells = dict(zip(exports.COLUMNS, row, strict=True))
+            rows[cells["id"]] = (cells["answer_way"], cells["supplement_rating"], cells["recovered"])
+    assert rows[n[1].id] == ("LLM draft", 5, "yes")
+    assert rows[n[2].id] == ("template", 1, "no")
+    assert rows[n[5].id] == ("template", "", "no")  # its supplement came before our answer
+    assert rows[n[6].id] == ("", "", "")  # never answered
