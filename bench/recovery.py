@@ -16,9 +16,9 @@ import random
 from datetime import timedelta
 
 import asyncpg
+from analytics import NOW, bench_database, measure  # bench/ is on sys.path when run as a script
 from tortoise import connections
 
-from analytics import NOW, bench_database, measure  # bench/ is on sys.path when run as a script
 from core.analytics import ItemFilters, Period, interactions_query
 from core.analytics.recovery import recovery
 from core.analytics.ways import answer_ways

@@ -29,9 +29,9 @@ RECOVERY_FILTERS = ("answered", "recovered")
 NO_MEMBER = 0
 
 
-def _answers(joins: str, where: str = "") -> str:
-    """Sent text answers reaching a negative review (alias `n`) through `joins`, with time, member and way."""
-    return f"""SELECT n.id AS review_id, r.id AS reply_id, COALESCE(r.sent_at, r.created_at) AS at,
+def _answers(joins: str, where: str) -> str:
+    """Sent text answers reaching a negative review (alias `o`) through `joins`, with time, member and way."""
+    return f"""SELECT o.id AS review_id, r.id AS reply_id, COALESCE(r.sent_at, r.created_at) AS at,
                       r.approved_by_id AS member_id, {way_sql("r", "d")} AS way
                  FROM reply r LEFT JOIN draft d ON d.id = r.draft_id {joins}
                 WHERE r.status = '{ReplyStatus.SENT.value}' AND r.action IS NULL {where}"""
@@ -39,40 +39,37 @@ def _answers(joins: str, where: str = "") -> str:
 
 def statement(neg_where: str = "") -> str:
     """One row per answered negative review (`neg_where` narrows the reviews, alias `o`): id, nm_id, product_name,
-    rating, answered_at, member_id, way, sup_rating, sup_at (of a supplement after our answer) and recovered (1/0).
-    Dialect-neutral (CTEs and ROW_NUMBER run on PostgreSQL and SQLite); only inlined constants, so the drill-down
-    can embed it."""
+    rating, answered_at, member_id, way, sup_rating, sup_at (of the first supplement after our answer) and
+    recovered (1/0). Dialect-neutral (CTEs and ROW_NUMBER run on PostgreSQL and SQLite); only inlined constants, so
+    the drill-down can embed it. Every join from an answer to its review and supplement goes through an index (no
+    join between two derived tables): PostgreSQL misjudges their sizes and picked quadratic plans (bench/README.md)."""
     review = Channel.REVIEW.value
-    direct = _answers("JOIN neg n ON n.id = r.interaction_id")
+    negative = f"""AND o.channel = '{review}' AND o.rating IS NOT NULL AND o.rating <= {NEGATIVE_MAX}
+                   AND o.parent_external_id IS NULL {neg_where}"""
+    direct = _answers("JOIN interaction o ON o.id = r.interaction_id", negative)
     # A chat with the same buyer linked to the review (either side of the link), answered after the review.
     via_chat = _answers(
         f"""JOIN interaction c ON c.id = r.interaction_id AND c.channel = '{Channel.CHAT.value}'
             JOIN link l ON (l.a_id = c.id OR l.b_id = c.id)
-            JOIN neg n ON n.id = CASE WHEN l.a_id = c.id THEN l.b_id ELSE l.a_id END""",
-        "AND COALESCE(r.sent_at, r.created_at) >= n.occurred_at",
+            JOIN interaction o ON o.id = CASE WHEN l.a_id = c.id THEN l.b_id ELSE l.a_id END""",
+        f"AND COALESCE(r.sent_at, r.created_at) >= o.occurred_at {negative}",
     )
-    return f"""WITH neg AS (
-          SELECT o.id, o.seller_id, o.external_id, o.nm_id, o.product_name, o.rating, o.occurred_at
-            FROM interaction o
-           WHERE o.channel = '{review}' AND o.rating IS NOT NULL AND o.rating <= {NEGATIVE_MAX}
-             AND o.parent_external_id IS NULL {neg_where}
-        ), answers AS ({direct} UNION ALL {via_chat}
+    supplement = f"""s{{n}}.seller_id = n.seller_id AND s{{n}}.channel = '{review}'
+                     AND s{{n}}.parent_external_id = n.external_id AND s{{n}}.occurred_at >= f.at"""
+    return f"""WITH answers AS ({direct} UNION ALL {via_chat}
         ), firsts AS (
           SELECT review_id, at, member_id, way,
                  ROW_NUMBER() OVER (PARTITION BY review_id ORDER BY at, reply_id) AS k FROM answers
-        ), sups AS (
-          SELECT n.id AS review_id, s.rating, s.occurred_at AS at,
-                 ROW_NUMBER() OVER (PARTITION BY n.id ORDER BY s.occurred_at, s.id) AS k
-            FROM neg n JOIN firsts f ON f.review_id = n.id AND f.k = 1
-            JOIN interaction s ON s.seller_id = n.seller_id AND s.channel = '{review}'
-                              AND s.parent_external_id = n.external_id AND s.occurred_at >= f.at
         )
         SELECT n.id AS id, n.nm_id AS nm_id, n.product_name AS product_name, n.rating AS rating,
                f.at AS answered_at, f.member_id AS member_id, f.way AS way,
-               sp.rating AS sup_rating, sp.at AS sup_at,
-               CASE WHEN sp.rating > n.rating THEN 1 ELSE 0 END AS recovered
-          FROM neg n JOIN firsts f ON f.review_id = n.id AND f.k = 1
-          LEFT JOIN sups sp ON sp.review_id = n.id AND sp.k = 1"""
+               s.rating AS sup_rating, s.occurred_at AS sup_at,
+               CASE WHEN s.rating > n.rating THEN 1 ELSE 0 END AS recovered
+          FROM firsts f JOIN interaction n ON n.id = f.review_id
+          LEFT JOIN interaction s ON {supplement.format(n="")}
+               AND NOT EXISTS (SELECT 1 FROM interaction s2 WHERE {supplement.format(n="2")} AND (s2.occurred_at
+                               < s.occurred_at OR (s2.occurred_at = s.occurred_at AND s2.id < s.id)))
+         WHERE f.k = 1"""
 
 
 def drill_sql(seller_id: int | None, which: str, *, way: str | None = None, member_id: int | None = None) -> str:
