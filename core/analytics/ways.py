@@ -71,6 +71,7 @@ class WayQuality:
         return pct(self.rejected, self.sent)
 
     def plus(self, sent: int, as_is: int, edited: int, rejected: int) -> WayQuality:
+        """These counts added to this row's."""
         return WayQuality(
             self.key, self.sent + sent, self.as_is + as_is, self.edited + edited, self.rejected + rejected
         )
