@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from core.analytics import AGE_BUCKETS, SLA_OUTCOMES, STATUS_OPEN, ItemFilters, Period
+from core.analytics.recovery import RECOVERY_FILTERS
+from core.analytics.ways import AnswerWay
 from core.models import AnswerState, Channel, InteractionStatus, Priority, ReplyQuality
 from core.reading import Mood, Situation
 from core.timezones import valid_zone
@@ -50,6 +52,10 @@ class ItemQuery(BaseModel):
     reply_quality: ReplyQuality | None = None
     blocked_draft: bool | None = None
     answer_state: AnswerState | None = None
+    # Answers that win buyers back (core.analytics.recovery): the answered or recovered negatives, of one way or member.
+    recovery: str | None = None
+    answer_way: AnswerWay | None = None
+    answered_by: int | None = Field(default=None, ge=0)
     # The zone the days above are days of, when a page counted them in another zone than the viewer's (the product
     # page counts in the seller's zone); the viewer's zone otherwise. Not `tz`: that would change the viewer's zone.
     zone: str | None = None
@@ -81,6 +87,13 @@ class ItemQuery(BaseModel):
     def _sla(cls, value: str | None) -> str | None:
         if value is not None and value not in SLA_OUTCOMES:
             raise ValueError(f"one of {', '.join(SLA_OUTCOMES)}")
+        return value
+
+    @field_validator("recovery")
+    @classmethod
+    def _recovery(cls, value: str | None) -> str | None:
+        if value is not None and value not in RECOVERY_FILTERS:
+            raise ValueError(f"one of {', '.join(RECOVERY_FILTERS)}")
         return value
 
     @field_validator("zone")

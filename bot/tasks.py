@@ -10,7 +10,7 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import autosend_report, backlog, notify, quiet_digest, spikes, summaries
+from bot import autosend_report, backlog, notify, quiet_digest, recovery, spikes, summaries
 from bot.notifier import Notifier
 from core.ratelimit import build_limiter
 from core.settings import Settings
@@ -43,10 +43,12 @@ async def backlog_summary(seller_id: int, notifier: Annotated[Notifier, TaskiqDe
 
 
 async def send_digests(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
-    """Send the quiet-hours digests, the subscribed summaries and the daily auto-send lines that are due (each once
-    per member and period, the auto-send line once per seller and day)."""
+    """Send the quiet-hours digests, the subscribed summaries, the daily auto-send lines and the weekly recovery lines
+    that are due (each once per member and period, the auto-send line once per seller and day, the recovery line once
+    per seller and week)."""
     sent = await quiet_digest.send_digests(notifier) + await summaries.send_summaries(notifier)
-    return sent + await autosend_report.send_autosend_reports(notifier)
+    sent += await autosend_report.send_autosend_reports(notifier)
+    return sent + await recovery.send_recovery_reports(notifier)
 
 
 async def check_spikes(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:

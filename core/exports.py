@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from core.analytics.common import Period
 from core.analytics.items import ItemFilters, matching
+from core.analytics.recovery import RecoveryRow, recovery_rows
 from core.i18n import Translator, translator
 from core.models import Reply
 from core.reading import Mood, Situation
@@ -41,7 +42,9 @@ INTERACTION_FIELDS = (
     "first_response_at", "answer", "answer_state", "situations", "mood", "reply_language", "product_kind",
 )  # fmt: skip
 REPLY_FIELDS = ("reply_text", "reply_status", "reply_via", "reply_by", "reply_sent_at")
-COLUMNS = (*INTERACTION_FIELDS, *REPLY_FIELDS)
+# Answered 1–3★ reviews (core.analytics.recovery): how we answered, the buyer's supplement rating, won back or not.
+RECOVERY_FIELDS = ("answer_way", "supplement_rating", "recovered")
+COLUMNS = (*INTERACTION_FIELDS, *REPLY_FIELDS, *RECOVERY_FIELDS)
 _TIMES = frozenset({"occurred_at", "due_at", "first_response_at", "reply_sent_at"})
 # Stored JSON lists of stable values (core.reading): space-separated in a cell.
 _LISTS = frozenset({"topics", "situations"})
@@ -55,6 +58,8 @@ _LABELS = {
     "reply_via": "enum-reply-via-",
     "mood": "mood-",
     "product_kind": "product-kind-",
+    "answer_way": "recovery-way-",
+    "recovered": "recovery-recovered-",
 }
 
 
@@ -120,7 +125,13 @@ async def _latest_replies(ids: list[int]) -> dict[int, dict[str, Any]]:
     return {r["interaction_id"]: r for r in rows}
 
 
-def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo, t: Translator | None) -> list[Any]:
+def _row(
+    item: dict[str, Any],
+    reply: dict[str, Any] | None,
+    won: RecoveryRow | None,
+    zone: ZoneInfo,
+    t: Translator | None,
+) -> list[Any]:
     reply = reply or {}
     values = {
         **item,
@@ -129,6 +140,9 @@ def _row(item: dict[str, Any], reply: dict[str, Any] | None, zone: ZoneInfo, t: 
         "reply_via": reply.get("via"),
         "reply_by": reply.get("approved_by__name"),
         "reply_sent_at": reply.get("sent_at"),
+        "answer_way": won and won.way,
+        "supplement_rating": won and won.sup_rating,
+        "recovered": won and ("yes" if won.recovered else "no"),
     }
     return [_cell(name, values[name], zone, t) for name in COLUMNS]
 
@@ -148,8 +162,10 @@ async def export_pages(
         if not items:
             return
         last_id = items[-1]["id"]
-        replies = await _latest_replies([i["id"] for i in items])
-        yield [_row(item, replies.get(item["id"]), zone, t) for item in items]
+        ids = [i["id"] for i in items]
+        replies = await _latest_replies(ids)
+        won = {r.id: r for r in await recovery_rows(seller_id=filters.seller_id, ids=ids)}
+        yield [_row(item, replies.get(item["id"]), won.get(item["id"]), zone, t) for item in items]
         if len(items) < page_size:
             return
 

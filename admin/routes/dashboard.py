@@ -12,13 +12,17 @@ from admin.deps import AppSettings, CurrentAdmin, T, request_zone
 from admin.loaders import Dashboard, Days, load_dashboard
 from admin.templating import templates
 from core import analytics, products
-from core.analytics import AGE_BUCKETS, ItemFilters
+from core.analytics import AGE_BUCKETS, ItemFilters, Period
+from core.analytics.recovery import NO_MEMBER, RECOVERY_FILTERS, RecoveryStats, recovery
+from core.analytics.ways import answer_ways
 from core.i18n import Translator
 from core.models import PRIORITY_RANK, AnswerState, Channel, Priority, ReplyQuality, Seller
 from core.timezones import local
 
 router = APIRouter(include_in_schema=False)
 SYNC_ROWS = 20
+# "Which drafts to trust" always covers the last 30 days (like /stats), whatever the page's period.
+TRUST_DAYS = 30
 
 
 def _volume_chart(data: Dashboard, t: Translator, *, answered: bool) -> Chart:
@@ -89,6 +93,22 @@ def _counter_links(data: Dashboard, top: list[products.ProductRow]) -> dict[str,
     return links
 
 
+def _recovery_links(data: Dashboard, stats: RecoveryStats) -> dict[str, str]:
+    """Each recovery figure's list: the answered (or recovered) negatives of its group, written in the period."""
+    since, until = local(data.period.start, data.zone).date(), local(data.period.end, data.zone).date()
+    links = {}
+    for group in (stats.total, *stats.products, *stats.members, *stats.ways):
+        if group.key.startswith("nm-") and group.nm_id is None:
+            continue  # no product filter matches "no product": shown without a link
+        member = None if group.key == "all" or not group.key.startswith("member-") else group.member_id or NO_MEMBER
+        for which in RECOVERY_FILTERS:
+            drill = ItemFilters(
+                seller_id=data.seller_id, recovery=which, nm_id=group.nm_id, answer_way=group.way, answered_by=member
+            )
+            links[f"recovery-{which}-{group.key}"] = drill_href(drill, since=since, until=until, zone=data.zone)
+    return links
+
+
 def _unhealthy(row: analytics.SyncHealthRow, stale_s: float) -> bool:
     return row.lag_s is None or row.lag_s > stale_s or row.consecutive_failures > 0 or row.consecutive_429 > 0
 
@@ -103,6 +123,8 @@ async def dashboard(
     age_chart, priority_chart = _backlog_charts(data, t)
     # Drill-down to a product's page (admin.routes.products).
     top = await products.top_products(seller_id=seller_id, period=data.period)
+    won_back = await recovery(seller_id=seller_id, period=data.period)
+    trust = await answer_ways(seller_id=seller_id, period=Period.last_days(TRUST_DAYS, datetime.now(UTC), data.zone))
     context = {
         "admin": admin,
         "active": "dashboard",
@@ -119,6 +141,8 @@ async def dashboard(
         "sync_rows": [r for r in data.sync if _unhealthy(r, stale_s)][:SYNC_ROWS],
         "qualities": list(ReplyQuality),
         "top_products": top,
-        "links": _counter_links(data, top),
+        "links": _counter_links(data, top) | _recovery_links(data, won_back),
+        "recovery": won_back,
+        "trust": trust,
     }
     return templates.TemplateResponse(request, "dashboard.html", context)

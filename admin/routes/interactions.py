@@ -18,7 +18,7 @@ from core import analytics, inbox, sending
 from core.items.actions import ReplyNotAllowed
 from core.items.stage import unsure
 from core.items.view import item_view
-from core.models import AdminRole, AdminUser, Channel, Priority
+from core.models import AdminRole, AdminUser, Channel, Priority, SellerMember
 from core.reading import Mood, Situation
 from core.returns import ClaimView
 from core.topics import Topic
@@ -53,6 +53,12 @@ async def list_interactions(request: Request, admin: CurrentAdmin, query: Annota
         "prev_href": _page_href(query, result.page - 1) if result.page > 1 else None,
         "next_href": _page_href(query, result.page + 1) if result.page < result.pages else None,
         "export_href": "/interactions/export.csv?" + urlencode(_filter_values(query)),
+        # The member a recovery figure's list is of (core.analytics.recovery), named above the list.
+        "answered_by_name": (
+            await SellerMember.filter(id=query.answered_by).first().values_list("name", flat=True)
+            if query.answered_by
+            else None
+        ),
     }
     return templates.TemplateResponse(request, "interactions.html", context)
 

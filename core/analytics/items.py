@@ -10,6 +10,7 @@ from tortoise.expressions import F, Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
 from core.analytics.common import Period, age_bucket_bounds
+from core.analytics.recovery import drill_sql as recovery_drill_sql
 from core.items.stage import OPEN_STATUSES
 from core.models import (
     AnswerState,
@@ -59,6 +60,11 @@ class ItemFilters:
     reply_quality: ReplyQuality | None = None
     blocked_draft: bool | None = None
     answer_state: AnswerState | None = None
+    # Answers that win buyers back (core.analytics.recovery): "answered" / "recovered" negatives, optionally of one
+    # way of answering (core.analytics.ways.AnswerWay) or one member who answered.
+    recovery: str | None = None
+    answer_way: str | None = None
+    answered_by: int | None = None
     now: datetime | None = None
     zone: str = "UTC"
     page: int = 1
@@ -182,6 +188,13 @@ def matching(filters: ItemFilters) -> QuerySet[Interaction]:
         query = _holding(query, "topics", Topic(filters.topic).value)
     if filters.situation is not None:
         query = _holding(query, "situations", Situation(filters.situation).value)
+    if filters.recovery is not None:
+        counted = RawSQL(
+            recovery_drill_sql(
+                filters.seller_id, filters.recovery, way=filters.answer_way, member_id=filters.answered_by
+            )
+        )
+        query = query.annotate(recovery_counted=counted).filter(recovery_counted=True)
     return query
 
 

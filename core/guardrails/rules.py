@@ -91,6 +91,11 @@ _REWARDS += ("вышлем", "дадим", "дарим", "получите", "к
 _GOOD_RATING_FOR_REWARD = " | ".join(
     f"{rating} .. {reward} | {reward} .. {rating}" for rating in _GOOD_RATINGS for reward in _REWARDS
 )
+# A reward offered for WB's review supplement (issue 31: "answers that win buyers back" must be won honestly). Thanking
+# a buyer for their supplement stays clean: only a reward next to "дополн* отзыв" blocks.
+_REWARD_FOR_SUPPLEMENT = " | ".join(
+    f"{reward} .. дополн* .. отзыв* | дополн* .. отзыв* .. {reward}" for reward in _REWARDS
+)
 
 PHRASE_RULES: tuple[Rule, ...] = (
     _phrases("ai.neural_network", "нейросет* | нейронн* сет* | нейронк* | neural net* | neural network*"),
@@ -124,7 +129,9 @@ PHRASE_RULES: tuple[Rule, ...] = (
         "перепиш* .. отзыв* | измен* .. оценк* | исправ* .. оценк* | повыс* .. оценк* | "
         "поменя* .. оценк* | change .. review* | update .. review* | edit .. review* | "
         "delete .. review* | remove .. review* | change .. rating | raise .. rating | "
-        "update .. rating",
+        "update .. rating | обнов* .. отзыв* | обнов* .. оценк* | revise .. review* | revise .. rating | "
+        "revise .. feedback | amend .. review* | amend .. feedback | update .. feedback | change .. feedback | "
+        "edit .. feedback | improve .. rating",
     ),
     _phrases(
         "incentive.reward",
@@ -134,7 +141,7 @@ PHRASE_RULES: tuple[Rule, ...] = (
         "за .. отзыв* .. дарим | за .. отзыв* .. скидк* | gift* for .. review* | "
         "discount* for .. review* | bonus* for .. review* | cashback for .. review* | "
         "reward* for .. review* | coupon* for .. review* | в обмен на .. отзыв* | in exchange for .. review* | "
-        f"{_GOOD_RATING_FOR_REWARD} | "
+        f"{_GOOD_RATING_FOR_REWARD} | {_REWARD_FOR_SUPPLEMENT} | "
         "кешбэк* | кэшбэк* | кешбек* | кэшбек* | cashback* | cash back | поставите пятерк* | "
         "поставите 5 | получите бонус* | получите подар* | получите промокод* | for a five star* | "
         "for a 5 star* | for five star* | for 5 star* | for positive review* | for a positive review* | "

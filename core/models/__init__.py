@@ -1,6 +1,6 @@
 """The domain models (tortoise-orm). Everything is importable from `core.models`."""
 
-from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer
+from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer, RecoveryReport
 from core.models.enums import (
     PRIORITY_RANK,
     AdminRole,
@@ -65,6 +65,7 @@ __all__ = [
     "ProductAnswer",
     "ProductFacts",
     "ProductSpike",
+    "RecoveryReport",
     "Reply",
     "ReplyFile",
     "ReplyQuality",

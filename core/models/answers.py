@@ -57,3 +57,19 @@ class AutoSendReport(Model):
     class Meta:
         table = "autosend_report"
         unique_together = (("seller", "day"),)
+
+
+class RecoveryReport(Model):
+    """The weekly "answers that won buyers back" line (core.recovery_report), claimed once per seller and ISO week
+    (e.g. "2026-W50", of the seller's zone) before it is sent."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    week = fields.CharField(max_length=10)
+    recovered = fields.IntField(default=0)
+    answered = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "recovery_report"
+        unique_together = (("seller", "week"),)
