@@ -25,6 +25,7 @@ from core.models.enums import (
     SyncRunStatus,
     WbSyncState,
 )
+from core.models.bulk import BulkBatch, BulkItem
 from core.models.interaction import Card, ChatFile, ChatMessage, Digest, Interaction
 from core.models.ops import AdminToken, AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute
@@ -44,6 +45,8 @@ __all__ = [
     "AnswerState",
     "AuditEvent",
     "AutoSendReport",
+    "BulkBatch",
+    "BulkItem",
     "Card",
     "CardState",
     "Channel",
