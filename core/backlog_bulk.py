@@ -240,14 +240,24 @@ async def pump(batch_id: int, settings: Settings, enqueue: sending.Enqueue) -> i
     return len(todo)
 
 
-async def open_batches() -> list[int]:
-    """Batches with items still to queue and not paused (what the worker pumps)."""
-    return await BulkBatch.filter(
-        paused=False,
-        id__in=Subquery(
-            BulkItem.filter(reply_id__isnull=True, refused__isnull=True).values_list("batch_id", flat=True)
-        ),
-    ).values_list("id", flat=True)
+async def active_batches() -> list[BulkBatch]:
+    """Batches whose progress message does not show them done yet (what the worker pumps and reports on)."""
+    return await BulkBatch.filter(finished_at__isnull=True).order_by("id")
+
+
+async def finish(batch_id: int, now: datetime | None = None) -> None:
+    """The progress message showed the batch done: no more pumping or edits."""
+    await BulkBatch.filter(id=batch_id).update(finished_at=now or datetime.now(UTC))
+
+
+async def show_progress_in(batch_id: int, chat_id: int, message_id: int) -> None:
+    """The message that shows the batch's progress (the first confirm's message; a double tap keeps it)."""
+    await BulkBatch.filter(id=batch_id, message_id__isnull=True).update(chat_id=chat_id, message_id=message_id)
+
+
+async def pending(seller_id: int, cluster: str) -> int:
+    """How many reviews of `cluster` an approval would take now."""
+    return len((await _eligible(seller_id)).get(cluster, []))
 
 
 @dataclass(frozen=True)

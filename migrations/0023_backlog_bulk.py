@@ -23,6 +23,7 @@ class Migration(migrations.Migration):
                 ('chat_id', fields.BigIntField(null=True)),
                 ('message_id', fields.BigIntField(null=True)),
                 ('progress_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('finished_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'bulk_batch', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A cluster of backlog reviews the seller approved with one tap.'},
             bases=['Model'],

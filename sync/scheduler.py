@@ -114,6 +114,8 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
         while True:
             try:
                 await kick(broker, TaskName.SYNC_TICK)
+                # Confirmed backlog batches: their next items into the outbox, their progress edited (bot.backlog_bulk).
+                await kick(broker, TaskName.BULK_TICK)
                 if time.monotonic() >= alerts_due:
                     await kick(broker, TaskName.EVALUATE_ALERTS)
                     # Quiet-hours digests are due when a seller's night ends (bot.quiet_digest; idempotent).

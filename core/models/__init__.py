@@ -1,6 +1,7 @@
 """The domain models (tortoise-orm). Everything is importable from `core.models`."""
 
 from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer
+from core.models.bulk import BulkBatch, BulkItem
 from core.models.enums import (
     PRIORITY_RANK,
     AdminRole,
@@ -25,7 +26,6 @@ from core.models.enums import (
     SyncRunStatus,
     WbSyncState,
 )
-from core.models.bulk import BulkBatch, BulkItem
 from core.models.interaction import Card, ChatFile, ChatMessage, Digest, Interaction
 from core.models.ops import AdminToken, AdminUser, Alert, AuditEvent, Link, SyncCursor, SyncRun
 from core.models.product import FACT_KINDS, ProductFacts, ProductSpike, SpikeMute

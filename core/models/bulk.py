@@ -21,6 +21,8 @@ class BulkBatch(Model):
     chat_id = fields.BigIntField(null=True)
     message_id = fields.BigIntField(null=True)
     progress_at = fields.DatetimeField(null=True)
+    # When the progress message last showed the batch done: no more edits.
+    finished_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "bulk_batch"
