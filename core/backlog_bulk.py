@@ -165,7 +165,9 @@ async def approve_cluster(*, seller_id: int, cluster: str, token: str, member_id
         [BulkItem(batch_id=batch.id, interaction_id=i.id) for i in items], ignore_conflicts=True, batch_size=500
     )
     batch.total = await BulkItem.filter(batch_id=batch.id).count()
-    await batch.save(update_fields=["total"])
+    # A batch that found nothing left (another confirm took it all) has nothing to pump or show.
+    batch.finished_at = None if batch.total else datetime.now(UTC)
+    await batch.save(update_fields=["total", "finished_at"])
     return batch
 
 
