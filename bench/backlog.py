@@ -26,8 +26,8 @@ import httpx
 import structlog
 from cryptography.fernet import Fernet
 from taskiq import InMemoryBroker
-
 from wb_sandbox import _wait_up, sandbox_process  # bench/ is on sys.path when run as a script
+
 from core import backlog, backlog_bulk
 from core import db as core_db
 from core.guardrails import GuardrailViolation
@@ -212,10 +212,11 @@ async def _run(args: argparse.Namespace) -> None:
             rate = (len(sent_at) - 1) / span if span > 0 else 0.0
             print(f"backlog: {reviews} reviews + {total - reviews} questions open")
             print(f"  sync (backfill) {synced - started:.0f} s, drafts {drafted - synced:.0f} s")
-            print(f"  bulk: {len(batches)} clusters, {in_bulk} reviews; per item: {per_item}; left for the seller: "
-                  f"{left} (needs the seller / guardrails) + {len(refused)} bulk refused {dict(Counter(refused))}")  # fmt: skip
+            print(f"  bulk: {len(batches)} clusters, {in_bulk} reviews; per item: {per_item}")
+            print(f"  left for the seller: {left} (needs the seller / guardrails)")
+            print(f"  bulk items refused at send: {len(refused)} {dict(Counter(refused))}")
             print(f"  not bulk, why: {dict(why)}")
-            print(f"  sent {sent} in {finished - send_start:.0f} s (pause {PAUSE_S:.0f} s, sent during it: {during})")
+            print(f"  sent {sent} in {finished - send_start:.0f} s (pause {PAUSE_S:.0f} s, sent in it: {during})")
             print(f"  rate {rate:.2f}/s vs bucket {bucket:.2f}/s = {100 * rate / bucket:.1f} %")
             print(f"  429 on the wire: {wire.status[429]}; WB writes {wire.writes}; duplicates: "
                   f"{sum(n for k, n in calls.items() if k > 1)} (answer_calls {dict(calls)})")  # fmt: skip
