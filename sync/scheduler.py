@@ -104,7 +104,8 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
     """The scheduler process: kick "sync.tick" and "bot.bulk_tick" every `tick_s`, "sync.evaluate_alerts",
     "bot.send_digests" and "bot.check_spikes" every `alerts_interval_s` seconds and "sync.prune" every
-    `ops.retention_interval_s` until cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
+    `ops.retention_interval_s` until cancelled; with Redis also beat (liveness) and keep the stream trimmed
+    (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
     # The first prune round after one alerts interval: a (re)starting process has more urgent work.
