@@ -10,7 +10,8 @@ per item in /inbox.
 Approving a cluster queues nothing at once: `pump` (the worker, every few seconds) hands the batch's items to the
 outbox only a little ahead of the send pace, each through the same path as a person's Send (guardrails and the
 repetition guard on its exact text; a repeating text is re-drafted once, else the item is left for the seller with
-the reason). So a pause stops the batch within seconds, a resume continues, and the outbox's per-seller WB gate
+the reason). A pause stops the queueing and the outbox holds the batch's queued replies (`held`); a resume
+continues, and the outbox's per-seller WB gate
 (core.ratelimit) paces the sends. Exactly once: one `BulkItem` per interaction ever (unique), the batch is found by
 its confirm nonce on a double tap, and `core.replies.approve` makes one reply per item and text.
 """
@@ -171,6 +172,11 @@ async def approve_cluster(*, seller_id: int, cluster: str, token: str, member_id
     return batch
 
 
+async def held(reply_id: int) -> bool:
+    """Whether a queued reply belongs to a paused batch (the outbox does not send it until the resume)."""
+    return await BulkItem.filter(reply_id=reply_id, batch__paused=True).exists()
+
+
 async def set_paused(batch_id: int, seller_id: int, paused: bool) -> BulkBatch | None:
     """Pause (no more of the batch is queued) or resume it; None when the batch is not the seller's."""
     await BulkBatch.filter(id=batch_id, seller_id=seller_id).update(paused=paused)
@@ -232,6 +238,16 @@ async def pump(batch_id: int, settings: Settings, enqueue: sending.Enqueue) -> i
         ),
         status__in=_IN_FLIGHT,
     ).count()
+    # Replies the outbox held while the batch was paused are still queued: hand them on again.
+    held = await Reply.filter(
+        id__in=Subquery(
+            BulkItem.filter(batch_id=batch_id, reply_id__not_isnull=True).values_list("reply_id", flat=True)
+        ),
+        status=ReplyStatus.QUEUED,
+        created_at__lt=datetime.now(UTC) - timedelta(seconds=AHEAD_SECONDS),
+    ).values_list("id", flat=True)
+    for reply_id in held:
+        await enqueue(reply_id)
     room = max(0, round(send_rate(settings) * AHEAD_SECONDS) - in_flight)
     todo = (
         await BulkItem.filter(batch_id=batch_id, reply_id__isnull=True, refused__isnull=True).order_by("id").limit(room)

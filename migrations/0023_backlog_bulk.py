@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('progress_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('finished_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'bulk_batch', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A cluster of backlog reviews the seller approved with one tap.'},
+            options={'table': 'bulk_batch', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A cluster of backlog reviews the seller approved with one tap. Its items are queued at the send pace and'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('reply', fields.ForeignKeyField('models.Reply', source_field='reply_id', null=True, db_constraint=True, to_field='id', on_delete=OnDelete.SET_NULL)),
                 ('refused', fields.CharField(null=True, max_length=60)),
             ],
-            options={'table': 'bulk_item', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One backlog item in a bulk batch.'},
+            options={'table': 'bulk_item', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One backlog item in a batch: at most one per interaction ever (the unique key is the exactly-once guard),'},
             bases=['Model'],
         ),
     ]

@@ -5,7 +5,7 @@ from tortoise.models import Model
 
 
 class BulkBatch(Model):
-    """A cluster of backlog reviews the seller approved with one tap; its items are queued at the send pace and
+    """A cluster of backlog reviews the seller approved with one tap. Its items are queued at the send pace and
     stop being queued while `paused`."""
 
     id = fields.BigIntField(primary_key=True)

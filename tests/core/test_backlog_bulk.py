@@ -114,6 +114,11 @@ async def test_double_confirm_pace_pause_resume_once(db, settings) -> None:
     replies = await Reply.filter(interaction_id__in=happy["praise_quality"])
     assert len(replies) == 3 and sorted(queue.kicked) == sorted(r.id for r in replies)
     assert len({r.text for r in replies}) == 3
+    # A pause also holds what is already queued (the outbox asks `held` before it sends); a resume releases it.
+    await backlog_bulk.set_paused(first.id, seller.id, True)
+    assert all([await backlog_bulk.held(r.id) for r in replies])
+    await backlog_bulk.set_paused(first.id, seller.id, False)
+    assert not any([await backlog_bulk.held(r.id) for r in replies])
 
     await Reply.filter(id__in=queue.kicked[:2]).update(status=ReplyStatus.SENT)
     shown = await backlog_bulk.progress(first.id, settings)
