@@ -96,8 +96,9 @@ async def _senders(ctx, queue: asyncio.Queue[int], n: int, sent_at: list[float])
             elif status in (ReplyStatus.QUEUED, ReplyStatus.UNKNOWN, None):
                 reply = await Reply.get(id=reply_id)
                 if reply.status in (ReplyStatus.QUEUED, ReplyStatus.UNKNOWN):
-                    await asyncio.sleep(1)
-                    queue.put_nowait(reply_id)  # the sweep's job in production
+                    # Held by a pause or waiting for a read-back: tried again in a second (the sweep's job in
+                    # production), without keeping this worker from the other sends.
+                    asyncio.get_running_loop().call_later(1, queue.put_nowait, reply_id)
             queue.task_done()
 
     return [asyncio.create_task(worker()) for _ in range(n)]
@@ -207,8 +208,8 @@ async def _run(args: argparse.Namespace) -> None:
             unknowns = await Reply.filter(checks__gt=0).count()
             checks = sum(await Reply.filter(checks__gt=0).values_list("checks", flat=True))
             refused = await BulkItem.filter(refused__isnull=False).values_list("refused", flat=True)
-            # The steady rate: sends between the first and the last, the 10 s pause taken out (nothing else waited).
-            span = (sent_at[-1] - sent_at[0] - (PAUSE_S if paused_once else 0)) if len(sent_at) > 1 else 0
+            # The rate between the first send and the last, pause included (the per-item sends use the bucket then).
+            span = sent_at[-1] - sent_at[0] if len(sent_at) > 1 else 0
             rate = (len(sent_at) - 1) / span if span > 0 else 0.0
             print(f"backlog: {reviews} reviews + {total - reviews} questions open")
             print(f"  sync (backfill) {synced - started:.0f} s, drafts {drafted - synced:.0f} s")
