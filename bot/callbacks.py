@@ -237,3 +237,23 @@ class SummaryCb(CallbackData, prefix="sm"):
     """How often the summary is pushed (/digest settings); an unknown value fails the enum check."""
 
     every: SummaryEvery
+
+
+class BulkAction(StrEnum):
+    """The backlog bulk flow (bot.backlog_bulk): a cluster's approve, its confirm or cancel, pause and resume."""
+
+    APPROVE = "a"
+    CONFIRM = "c"
+    CANCEL = "x"
+    PAUSE = "p"
+    RESUME = "r"
+
+
+class BulkCb(CallbackData, prefix="bk"):
+    """A cluster by its index in `core.backlog_bulk.CLUSTERS`, the confirm's nonce (hex; a double tap of one confirm
+    is one batch), or a batch id for pause/resume."""
+
+    action: BulkAction
+    cluster: int = Field(default=0, ge=0, lt=8)
+    nonce: str = Field(default="", pattern=r"^[0-9a-f]{0,16}$")
+    batch_id: int = Field(default=0, ge=0, lt=2**63)

@@ -9,6 +9,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     CHANNEL_FILTERS,
+    BulkAction,
+    BulkCb,
     CardAction,
     CardCb,
     FactsCb,
@@ -252,4 +254,31 @@ def sellers_keyboard(memberships: list[SellerMember], t: Translator) -> InlineKe
         label = t("bot-seller-button", seller=m.seller.name or str(m.seller_id), role=t(f"bot-role-{m.role}"))
         kb.button(text=("✅ " if n == 0 else "") + label, callback_data=SellerCb(member_id=m.id))
     kb.adjust(1)
+    return kb.as_markup()
+
+
+def bulk_cluster_keyboard(cluster: int, count: int, t: Translator) -> InlineKeyboardMarkup:
+    """A backlog cluster's card: approve all of its drafts (a confirm follows)."""
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("bulk-btn-approve", count=count), callback_data=BulkCb(action=BulkAction.APPROVE, cluster=cluster))
+    return kb.as_markup()
+
+
+def bulk_confirm_keyboard(cluster: int, nonce: str, count: int, t: Translator) -> InlineKeyboardMarkup:
+    """The confirm of a cluster's approval, with the count; its nonce makes a double tap one batch."""
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=t("bulk-btn-confirm", count=count),
+        callback_data=BulkCb(action=BulkAction.CONFIRM, cluster=cluster, nonce=nonce),
+    )
+    kb.button(text=t("bulk-btn-cancel"), callback_data=BulkCb(action=BulkAction.CANCEL, cluster=cluster))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def bulk_progress_keyboard(batch_id: int, paused: bool, t: Translator) -> InlineKeyboardMarkup:
+    """Pause or resume a batch that is still sending."""
+    kb = InlineKeyboardBuilder()
+    action = BulkAction.RESUME if paused else BulkAction.PAUSE
+    kb.button(text=t(f"bulk-btn-{action.name.lower()}"), callback_data=BulkCb(action=action, batch_id=batch_id))
     return kb.as_markup()

@@ -10,12 +10,12 @@ from typing import Annotated
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
-from bot import autosend_report, backlog, notify, quiet_digest, recovery, spikes, summaries
+from bot import autosend_report, backlog, backlog_bulk, notify, quiet_digest, recovery, spikes, summaries
 from bot.notifier import Notifier
 from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
-from sync.broker import send_queue
+from sync.broker import kick, send_queue
 
 
 def _notifier(context: Annotated[Context, TaskiqDepends()]) -> Notifier:
@@ -37,9 +37,35 @@ async def deliver_alert(alert_id: int, notifier: Annotated[Notifier, TaskiqDepen
     return await notify.deliver_alert(alert_id, notifier)
 
 
-async def backlog_summary(seller_id: int, notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> bool:
-    """Once the first sync of every channel is done: the backlog it found as one summary (once per seller)."""
-    return await backlog.send_backlog_summary(seller_id, notifier)
+async def backlog_summary(
+    seller_id: int,
+    notifier: Annotated[Notifier, TaskiqDepends(_notifier)],
+    context: Annotated[Context, TaskiqDepends()],
+) -> bool:
+    """Once the first sync of every channel is done: the backlog it found as one summary (once per seller), then
+    drafts for all of it (bot.backlog_bulk)."""
+    sent = await backlog.send_backlog_summary(seller_id, notifier)
+    if sent:
+        await kick(context.broker, TaskName.BACKLOG_DRAFTS, seller_id)
+    return sent
+
+
+async def backlog_drafts(
+    seller_id: int,
+    notifier: Annotated[Notifier, TaskiqDepends(_notifier)],
+    context: Annotated[Context, TaskiqDepends()],
+) -> bool:
+    """Draft the next batch of the seller's backlog and kick itself again until all is drafted; then the cluster
+    cards go to the owners."""
+    more = await backlog_bulk.draft_step(seller_id, notifier)
+    if more:
+        await kick(context.broker, TaskName.BACKLOG_DRAFTS, seller_id)
+    return more
+
+
+async def bulk_tick(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
+    """Queue the confirmed backlog batches' next items at the send pace and edit their progress messages."""
+    return await backlog_bulk.bulk_tick(notifier)
 
 
 async def send_digests(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) -> int:
@@ -63,6 +89,8 @@ TASKS = {
     TaskName.BACKLOG_SUMMARY: backlog_summary,
     TaskName.SEND_DIGESTS: send_digests,
     TaskName.CHECK_SPIKES: check_spikes,
+    TaskName.BACKLOG_DRAFTS: backlog_drafts,
+    TaskName.BULK_TICK: bulk_tick,
 }
 
 

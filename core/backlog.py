@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 
 from core.items.stage import OPEN_STATUSES
 from core.models import Channel, Interaction, Priority, Seller
@@ -47,16 +48,21 @@ class Backlog:
         return sum(n for per_priority in self.counts.values() for n in per_priority.values())
 
 
-async def backlog(*, seller_id: int, now: datetime) -> Backlog:
-    """Open items older than the seller's connection, counted per channel and priority, with how many are overdue."""
+async def open_backlog(seller_id: int) -> QuerySet[Interaction]:
+    """The seller's open items older than their connection (returns excepted: carded one by one)."""
     connected_at = (await Seller.get(id=seller_id)).created_at
-    query = Interaction.filter(
+    return Interaction.filter(
         seller_id=seller_id,
         channel__not=Channel.RETURN,  # carded one by one (see the module docstring)
         needs_response=True,
         status__in=list(OPEN_STATUSES),
         occurred_at__lt=backlog_cutoff(connected_at),
     )
+
+
+async def backlog(*, seller_id: int, now: datetime) -> Backlog:
+    """Open items older than the seller's connection, counted per channel and priority, with how many are overdue."""
+    query = await open_backlog(seller_id)
     counts: dict[Channel, dict[Priority, int]] = {}
     for row in await query.annotate(n=Count("id")).group_by("channel", "priority").values("channel", "priority", "n"):
         counts.setdefault(Channel(row["channel"]), {})[Priority(row["priority"])] = int(row["n"])

@@ -25,3 +25,5 @@ class TaskName(StrEnum):
     BACKLOG_SUMMARY = "bot.backlog_summary"
     SEND_DIGESTS = "bot.send_digests"
     CHECK_SPIKES = "bot.check_spikes"
+    BACKLOG_DRAFTS = "bot.backlog_drafts"
+    BULK_TICK = "bot.bulk_tick"

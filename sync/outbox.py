@@ -33,7 +33,7 @@ from enum import Enum
 
 import structlog
 
-from core import alerts, outgoing_files, question_actions, replies, returns
+from core import alerts, backlog_bulk, outgoing_files, question_actions, replies, returns
 from core.alerts import AlertKind
 from core.i18n import translator
 from core.models import (
@@ -239,6 +239,8 @@ async def send_reply(
         seller.status != SellerStatus.ACTIVE or await alerts.is_open(AlertKind.WB_BALANCE_EMPTY, seller.id)
     ):
         return ReplyStatus.QUEUED  # waiting for a paused seller (or WB's 402 hold) is not an attempt
+    if reply.status == ReplyStatus.QUEUED and await backlog_bulk.held(reply.id):
+        return ReplyStatus.QUEUED  # its backlog batch is paused: the pump hands it on again after the resume
     if not await _claim(ctx, reply, now):
         return None
     takeover = reply.status != ReplyStatus.QUEUED  # an unknown outcome or a dead sender: WB may hold it

@@ -102,9 +102,10 @@ async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = N
 
 
 async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
-    """The scheduler process: kick "sync.tick" every `tick_s`, "sync.evaluate_alerts", "bot.send_digests" and
-    "bot.check_spikes" every `alerts_interval_s` seconds and "sync.prune" every `ops.retention_interval_s` until
-    cancelled; with Redis also beat (liveness) and keep the stream trimmed (see sync.stream)."""
+    """The scheduler process: kick "sync.tick" and "bot.bulk_tick" every `tick_s`, "sync.evaluate_alerts",
+    "bot.send_digests" and "bot.check_spikes" every `alerts_interval_s` seconds and "sync.prune" every
+    `ops.retention_interval_s` until cancelled; with Redis also beat (liveness) and keep the stream trimmed
+    (see sync.stream)."""
     redis = redisconn.client(settings.redis_url) if settings.redis_url else None
     alerts_due = 0.0
     # The first prune round after one alerts interval: a (re)starting process has more urgent work.
@@ -120,6 +121,8 @@ async def run_forever(broker: AsyncBroker, settings: Settings) -> None:
                     await kick(broker, TaskName.SEND_DIGESTS)
                     await kick(broker, TaskName.CHECK_SPIKES)
                     alerts_due = time.monotonic() + settings.sync.alerts_interval_s
+                # Confirmed backlog batches: their next items into the outbox, their progress edited (bot.backlog_bulk).
+                await kick(broker, TaskName.BULK_TICK)
                 if time.monotonic() >= prune_due:
                     # Logs kept as rows past their retention (core.retention).
                     await kick(broker, TaskName.PRUNE)

@@ -7,6 +7,7 @@ def get_routers() -> list[Router]:
     """Fresh imports are module singletons: build one Dispatcher per process (tests build theirs in turn)."""
     from bot.routers import (
         answer_edits,
+        backlog_bulk,
         cards,
         chat_files,
         claims,
@@ -42,6 +43,7 @@ def get_routers() -> list[Router]:
         exports.router,
         summary.router,
         spikes.router,
+        backlog_bulk.router,
         settings.router,
         drafting.router,
         facts.router,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -169,13 +170,14 @@ async def _unrepeated(
     first: Generated,
     saved: ProductAnswer | None,
     regenerate: bool,
+    avoid: Sequence[repetition.Signature] = (),
 ) -> tuple[Generated, int]:
     """`first` when it repeats none of the seller's public answers of the last 30 days (`core.repetition`), else the
     next template variant that does not (no further LLM call); when none of `MAX_REROLLS` does, `first` with the
     repetition finding (shown, never approvable). Chats are not public answers."""
     if interaction.channel not in repetition.PUBLIC:
         return first, variant
-    earlier = await _earlier_drafts(interaction, regenerate)
+    earlier = [*await _earlier_drafts(interaction, regenerate), *avoid]
 
     async def repeats(text: str) -> bool:
         return await repetition.repeated(
@@ -221,9 +223,11 @@ async def create_draft(
     arrival: bool = False,
     settings: Settings,
     llm_client: openai.AsyncOpenAI | None = None,
+    avoid: Sequence[repetition.Signature] = (),
 ) -> Draft:
     """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one;
-    `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`).
+    `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`; `avoid`: other drafts it
+    must not repeat either, e.g. the backlog's drafts that will be sent in bulk, core.backlog_bulk).
 
     The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` lets a
     process share one client (otherwise one is opened for this call). Nothing is voided here.
@@ -270,7 +274,7 @@ async def create_draft(
     finally:
         if client is not None and llm_client is None:
             await client.close()
-    result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate)
+    result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate, avoid)
     key = f"{interaction_id}:{variant}"
     try:
         draft = await Draft.create(

@@ -1,6 +1,7 @@
 """The domain models (tortoise-orm). Everything is importable from `core.models`."""
 
 from core.models.answers import AnswerSignature, AutoSendReport, ProductAnswer, RecoveryReport
+from core.models.bulk import BulkBatch, BulkItem
 from core.models.enums import (
     PRIORITY_RANK,
     AdminRole,
@@ -44,6 +45,8 @@ __all__ = [
     "AnswerState",
     "AuditEvent",
     "AutoSendReport",
+    "BulkBatch",
+    "BulkItem",
     "Card",
     "Channel",
     "ChatDirection",

@@ -1,0 +1,25 @@
+# Backlog in one evening (bot.backlog_bulk): clusters of happy backlog reviews approved with one tap.
+bulk-intro = ✅ Drafts are ready for all { $total } unanswered items. Happy 4–5★ reviews are grouped below: approve a group with one tap. Low ratings, complaints, safety cases and questions stay one by one in /inbox.
+bulk-none = No group of happy reviews to approve in bulk: every item stays one by one in /inbox.
+bulk-cluster-praise_quality = 👍 Praise the quality
+bulk-cluster-praise_fit = 📏 Praise the fit
+bulk-cluster-praise_delivery = 🚚 Praise the delivery
+bulk-cluster-praise_value = 💰 Praise the price
+bulk-cluster-thanks = 🙏 Plain thanks
+bulk-card = <b>{ $cluster }</b>: { $count } reviews. Sample drafts:
+bulk-sample = { $n }. { $text }
+bulk-card-note = Each answer is checked by the guardrails and must not repeat another; one that does is reworded or left for you.
+bulk-btn-approve = ✅ Approve all { $count }
+bulk-confirm = Send { $count } answers to «{ $cluster }»? They go out at WB's pace; you can pause any time.
+bulk-btn-confirm = ✅ Yes, send { $count }
+bulk-btn-cancel = ✖️ Cancel
+bulk-cancelled = Cancelled: nothing was sent.
+bulk-empty = Nothing left in this group: it was approved already.
+bulk-progress = 📤 «{ $cluster }»: sent { $sent } of { $total }, about { $minutes } min left
+bulk-progress-paused = ⏸ «{ $cluster }»: paused at { $sent } of { $total }
+bulk-progress-done = ✅ «{ $cluster }»: sent { $sent } of { $total }
+bulk-progress-refused = { $refused } left for you in /inbox (guardrails or a repeat).
+bulk-btn-pause = ⏸ Pause
+bulk-btn-resume = ▶️ Resume
+bulk-paused = Paused: nothing more of this group is sent until you resume.
+bulk-resumed = Resumed.

@@ -1,0 +1,25 @@
+# Бэклог за вечер (bot.backlog_bulk): группы довольных отзывов из бэклога одобряются одним нажатием.
+bulk-intro = ✅ Черновики готовы для всех { $total } неотвеченных. Довольные отзывы на 4–5★ собраны в группы ниже: одобрите группу одним нажатием. Низкие оценки, жалобы, опасные случаи и вопросы остаются по одному в /inbox.
+bulk-none = Групп довольных отзывов для пакетного ответа нет: всё остаётся по одному в /inbox.
+bulk-cluster-praise_quality = 👍 Хвалят качество
+bulk-cluster-praise_fit = 📏 Хвалят посадку
+bulk-cluster-praise_delivery = 🚚 Хвалят доставку
+bulk-cluster-praise_value = 💰 Хвалят цену
+bulk-cluster-thanks = 🙏 Просто спасибо
+bulk-card = <b>{ $cluster }</b>: { $count } отзывов. Примеры черновиков:
+bulk-sample = { $n }. { $text }
+bulk-card-note = Каждый ответ проходит проверки и не должен повторять другой; повторяющийся перефразируется или остаётся вам.
+bulk-btn-approve = ✅ Одобрить все { $count }
+bulk-confirm = Отправить { $count } ответов в группе «{ $cluster }»? Они уйдут в темпе WB; паузу можно поставить в любой момент.
+bulk-btn-confirm = ✅ Да, отправить { $count }
+bulk-btn-cancel = ✖️ Отмена
+bulk-cancelled = Отменено: ничего не отправлено.
+bulk-empty = В этой группе ничего не осталось: она уже одобрена.
+bulk-progress = 📤 «{ $cluster }»: отправлено { $sent } из { $total }, осталось ~{ $minutes } мин
+bulk-progress-paused = ⏸ «{ $cluster }»: пауза, отправлено { $sent } из { $total }
+bulk-progress-done = ✅ «{ $cluster }»: отправлено { $sent } из { $total }
+bulk-progress-refused = { $refused } осталось вам в /inbox (проверки или повтор).
+bulk-btn-pause = ⏸ Пауза
+bulk-btn-resume = ▶️ Продолжить
+bulk-paused = Пауза: из этой группы больше ничего не уйдёт, пока вы не продолжите.
+bulk-resumed = Продолжаем.
