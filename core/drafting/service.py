@@ -11,7 +11,7 @@ from tortoise.exceptions import IntegrityError
 from core import repetition, taught
 from core.drafting.asked import taught_text
 from core.drafting.build import build_request
-from core.drafting.llm import LLMDrafter, make_client
+from core.drafting.llm import LLMDrafter
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
 from core.drafting.variety import varied
@@ -19,6 +19,7 @@ from core.guardrails import GuardrailContext, Verdict, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.items.actions import Action
 from core.items.view import require
+from core.llm import make_client
 from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, ProductFacts, Reply
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
@@ -225,8 +226,9 @@ async def create_draft(
     """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one;
     `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`).
 
-    The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` lets a
-    process share one client (otherwise one is opened for this call). Nothing is voided here.
+    The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` is the
+    process's one client (`core.llm.process_client`, handed in by the bot and the notifier); without one (a test,
+    a one-off script) a client is opened for this call. Nothing is voided here.
 
     Double taps: a non-void draft made in the last `DOUBLE_TAP_WINDOW` is returned as is unless `regenerate`. Two
     calls that overlap (both started before either stored its draft) both pick variant N = last + 1 and store it

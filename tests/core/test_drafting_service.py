@@ -131,3 +131,41 @@ async def test_arrival_draft_uses_the_llm_only_when_the_seller_opted_in(db: None
     # Detected and stored: "Отличное платье" is general praise, no named aspect (docs/reading-labels.md), so no
     # topic; the positive mood is stored beside it.
     assert plain.topics == [] and plain.mood == "positive"
+
+
+async def test_arrival_drafts_share_the_process_client(db: None, settings: Settings) -> None:
+    """Drafts on arrival go through the one client the process hands in: every LLM request the sandbox saw left
+    through that client's connection pool, none through a client opened per draft."""
+    import openai
+
+    from core import arrival
+    from core.sending import Enqueue
+
+    sent: list[str] = []
+
+    async def count(request: httpx.Request) -> None:
+        sent.append(str(request.url))
+
+    async def no_send(reply_id: int) -> None:
+        return None
+
+    enqueue: Enqueue = no_send
+    async with serve_app(create_app(api_key=KEY)) as url:
+        with_llm = _with_llm(settings, url)
+        # One client with its own counted connection pool, as `core.llm.process_client` opens one per process.
+        pool = httpx.AsyncClient(event_hooks={"request": [count]})
+        client = openai.AsyncOpenAI(base_url=f"{url}/v1", api_key=KEY, max_retries=0, http_client=pool)
+        try:
+            for _ in range(3):
+                item = await _interaction(
+                    llm_enabled=True, seller_settings={"auto_draft": True, "auto_draft_llm": True}
+                )
+                ready = await arrival.prepare(item.id, settings=with_llm, enqueue=enqueue, llm_client=client)
+                assert ready.data.interaction.id == item.id
+        finally:
+            await client.close()
+        async with httpx.AsyncClient(base_url=url) as http:
+            seen = (await http.get("/_sandbox/mode")).json()["requests"]
+    drafts = await Draft.filter(origin=DraftOrigin.LLM).count()
+    assert drafts == 3
+    assert seen >= 3 and len(sent) == seen
