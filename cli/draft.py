@@ -38,14 +38,14 @@ def draft(
     (exit 1 when the draft is blocked)."""
     from cli.main import _settings
     from core import db as core_db
-    from core.drafting.preview import Preview, preview
+    from core.drafting.trial import Trial, trial
     from core.models import Seller
 
     settings = _settings()
 
-    async def run() -> Preview:
+    async def run() -> Trial:
         if seller_id is None:
-            return await preview(
+            return await trial(
                 channel=Channel(channel),
                 text=text,
                 rating=rating,
@@ -59,7 +59,7 @@ def draft(
             seller = await Seller.get_or_none(id=seller_id)
             if seller is None:
                 raise click.ClickException(f"no seller {seller_id}")
-            return await preview(
+            return await trial(
                 channel=Channel(channel),
                 text=text,
                 rating=rating,

@@ -1,4 +1,5 @@
-"""A draft for text typed by a person (`agentiq draft`): the same request building, topics, facts, voice,
+"""A trial draft for buyer text typed by a person (`agentiq draft`, bench/drafts.py; not `core.previews`, the
+seller's own typed reply shown as a draft): the same request building, topics, facts, voice,
 guardrail context and generation as the bot's drafts, without an interaction row."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from core.topics import TopicResult
 
 
 @dataclass(frozen=True)
-class Preview:
+class Trial:
     reading: Reading
     request: DraftRequest
     draft: Generated
@@ -33,7 +34,7 @@ class Preview:
         return TopicResult(self.reading.topics, self.reading.unsure)
 
 
-async def preview(
+async def trial(
     *,
     channel: Channel,
     text: str,
@@ -49,7 +50,7 @@ async def preview(
     history: Sequence[tuple[str, str]] = (),
     interaction_id: int = 0,
     reading: Reading | None = None,
-) -> Preview:
+) -> Trial:
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
     facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first; `reading` a given
     reading instead of `core.reading.read`'s (the bench's labelled readings)."""
@@ -87,4 +88,4 @@ async def preview(
     finally:
         if client is not None:
             await client.close()
-    return Preview(reading, req, draft)
+    return Trial(reading, req, draft)
