@@ -18,6 +18,7 @@ from bot.callbacks import (
     SellerCb,
     SettingsAction,
     SettingsCb,
+    SummaryCb,
     VoiceAction,
     VoiceCb,
 )
@@ -29,7 +30,7 @@ from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import InboxPage
 from core.items.actions import Action
 from core.items.view import ItemView
-from core.models import Channel, MemberRole, SellerMember
+from core.models import Channel, MemberRole, SellerMember, SummaryEvery
 from core.question_actions import is_warned
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
@@ -145,6 +146,16 @@ def inbox_keyboard(page: InboxPage, channel: str, t: Translator, oldest: bool = 
             kb.button(text=label, callback_data=InboxCb(channel=channel, page=number, oldest=oldest))
         sizes.append(3)
     kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def summary_schedule_keyboard(current: SummaryEvery, t: Translator) -> InlineKeyboardMarkup:
+    """/digest's push schedule: off / daily / weekly, the current choice marked."""
+    kb = InlineKeyboardBuilder()
+    for every in SummaryEvery:
+        mark = "✅ " if every == current else ""
+        kb.button(text=mark + t(f"summary-every-{every.value}"), callback_data=SummaryCb(every=every))
+    kb.adjust(3)
     return kb.as_markup()
 
 
