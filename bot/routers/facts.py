@@ -14,7 +14,7 @@ from bot.callbacks import FactsCb
 from bot.middlewares.access import card_router
 from bot.render import clip
 from bot.states import FactInput
-from core import voice
+from core import product_facts
 from core.access import Access
 from core.i18n import Translator
 from core.models import FACT_KINDS
@@ -69,7 +69,7 @@ async def fact_typed(message: Message, state: FSMContext, access: Access, t: Tra
     data = await state.get_data()
     interaction, member = access.interaction, access.member
     en = bool(data.get("en"))
-    verdict = await voice.set_fact_as_member(
+    verdict = await product_facts.set_fact_as_member(
         member, interaction.nm_id, data["kind"], message.text, language="en" if en else "ru"
     )
     if not verdict.ok:
@@ -82,5 +82,5 @@ async def fact_typed(message: Message, state: FSMContext, access: Access, t: Tra
 
 
 async def _screen(seller_id: int, nm_id: int, interaction_id: int, t: Translator, en: bool) -> dict:
-    facts = await voice.product_facts(seller_id, nm_id, "en" if en else "ru")
+    facts = await product_facts.product_facts(seller_id, nm_id, "en" if en else "ru")
     return {"text": facts_text(facts, nm_id, t, en), "reply_markup": facts_keyboard(interaction_id, t, en)}

@@ -20,9 +20,10 @@ from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.items.actions import Action
 from core.items.view import require
 from core.llm import make_client
-from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, ProductFacts, Reply
+from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, Reply
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
+from core.product_facts import facts_for
 from core.readings import buyer_text, is_safety, reading_of
 from core.seller_settings import SellerSettings
 from core.settings import Settings
@@ -41,15 +42,6 @@ def _intent(interaction: Interaction, text: str) -> Intent:
     if interaction.intent in Intent._value2member_map_:
         return Intent(interaction.intent)
     return classify(text).intent
-
-
-async def facts_for(seller_id: int, nm_id: int | None, language: str = "ru") -> dict[str, str]:
-    """The seller's facts about the product, by kind, for a reply in `language` (an English reply gets a fact's
-    English text where the seller gave one); empty when none."""
-    if nm_id is None:
-        return {}
-    facts = await ProductFacts.get_or_none(seller_id=seller_id, nm_id=nm_id)
-    return facts.as_dict(language) if facts else {}
 
 
 async def _history(interaction: Interaction) -> list[tuple[str, str]]:
@@ -240,7 +232,7 @@ async def create_draft(
     stored draft's `asked` holds what was asked (`Draft.asked`, also `Generated.asked` / `.needs_seller`) and its
     text is only an honest holding line, never a pretend answer: the card shows «Нужен ваш ответ» with the question,
     auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once";
-    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.voice.set_fact` stores it).
+    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.product_facts.set_fact` stores it).
     """
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):

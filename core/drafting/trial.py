@@ -11,11 +11,11 @@ from core.drafting.build import build_request
 from core.drafting.llm import LLMDrafter
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
-from core.drafting.service import facts_for
 from core.guardrails import GuardrailContext
 from core.llm import make_client
 from core.models import Seller
 from core.models.enums import Channel
+from core.product_facts import facts_for
 from core.reading import Reading, read
 from core.seller_settings import SellerSettings
 from core.settings import Settings
