@@ -39,6 +39,7 @@ def draft(
     from cli.main import _settings
     from core import db as core_db
     from core.drafting.trial import Trial, trial
+    from core.llm import process_client
     from core.models import Seller
 
     settings = _settings()
@@ -59,18 +60,24 @@ def draft(
             seller = await Seller.get_or_none(id=seller_id)
             if seller is None:
                 raise click.ClickException(f"no seller {seller_id}")
-            return await trial(
-                channel=Channel(channel),
-                text=text,
-                rating=rating,
-                pros=pros,
-                cons=cons,
-                seller=seller,
-                nm_id=nm_id,
-                product_name=product_name,
-                variant=variant,
-                settings=settings,
-            )
+            llm_client = process_client(settings.llm)
+            try:
+                return await trial(
+                    channel=Channel(channel),
+                    text=text,
+                    rating=rating,
+                    pros=pros,
+                    cons=cons,
+                    seller=seller,
+                    nm_id=nm_id,
+                    product_name=product_name,
+                    variant=variant,
+                    settings=settings,
+                    llm_client=llm_client,
+                )
+            finally:
+                if llm_client is not None:
+                    await llm_client.close()
 
     result = asyncio.run(run())
     language = lang or settings.default_language

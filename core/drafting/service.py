@@ -19,7 +19,6 @@ from core.guardrails import GuardrailContext, Verdict, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.items.actions import Action
 from core.items.view import require
-from core.llm import make_client
 from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, Reply
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
@@ -218,9 +217,9 @@ async def create_draft(
     """Generate and persist the next draft of an interaction (`regenerate`: a new variant even right after one;
     `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`).
 
-    The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` is the
-    process's one client (`core.llm.process_client`, handed in by the bot and the notifier); without one (a test,
-    a one-off script) a client is opened for this call. Nothing is voided here.
+    The LLM is used when the seller opted in (`Seller.llm_enabled`); `llm_client` is the
+    process's one client (`core.llm.process_client`, handed in by the bot and the notifier; the caller closes it);
+    without one the templates draft. Nothing is voided here.
 
     Double taps: a non-void draft made in the last `DOUBLE_TAP_WINDOW` is returned as is unless `regenerate`. Two
     calls that overlap (both started before either stored its draft) both pick variant N = last + 1 and store it
@@ -251,19 +250,15 @@ async def create_draft(
         buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
     )
     # On arrival (auto-draft) the LLM is used only when the seller opted in to paying for it per item.
-    use_llm = settings.llm.enabled and seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
-    client = (llm_client or make_client(settings.llm)) if use_llm else None
-    try:
-        if client is not None and req.channel != Channel.REVIEW:
-            req = await _refine_intent(interaction, req, seller_settings, client, settings.llm.model)
-        if client is not None:
-            req = await _refine_topics(interaction, req, client, settings.llm.model)
-        drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
-        result = await _produce(req, variant, context, saved, drafter)
-    finally:
-        if client is not None and llm_client is None:
-            await client.close()
+    use_llm = seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
+    client = llm_client if use_llm else None
+    if client is not None and req.channel != Channel.REVIEW:
+        req = await _refine_intent(interaction, req, seller_settings, client, settings.llm.model)
+    if client is not None:
+        req = await _refine_topics(interaction, req, client, settings.llm.model)
+    drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
+    saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
+    result = await _produce(req, variant, context, saved, drafter)
     result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate)
     key = f"{interaction_id}:{variant}"
     try:
