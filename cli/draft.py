@@ -5,6 +5,7 @@ for sellers tuning their voice and for support."""
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import click
 
@@ -44,37 +45,28 @@ def draft(
 
     settings = _settings()
 
+    typed = functools.partial(
+        trial,
+        channel=Channel(channel),
+        text=text,
+        rating=rating,
+        pros=pros,
+        cons=cons,
+        product_name=product_name,
+        variant=variant,
+        settings=settings,
+    )
+
     async def run() -> Trial:
         if seller_id is None:
-            return await trial(
-                channel=Channel(channel),
-                text=text,
-                rating=rating,
-                pros=pros,
-                cons=cons,
-                product_name=product_name,
-                variant=variant,
-                settings=settings,
-            )
+            return await typed()
         async with core_db.database(settings):
             seller = await Seller.get_or_none(id=seller_id)
             if seller is None:
                 raise click.ClickException(f"no seller {seller_id}")
             llm_client = process_client(settings.llm)
             try:
-                return await trial(
-                    channel=Channel(channel),
-                    text=text,
-                    rating=rating,
-                    pros=pros,
-                    cons=cons,
-                    seller=seller,
-                    nm_id=nm_id,
-                    product_name=product_name,
-                    variant=variant,
-                    settings=settings,
-                    llm_client=llm_client,
-                )
+                return await typed(seller=seller, nm_id=nm_id, llm_client=llm_client)
             finally:
                 if llm_client is not None:
                     await llm_client.close()
