@@ -5,7 +5,7 @@ must and must not do (tests/data/reading_*.jsonl, schema in DATA_SCHEMA: `draft.
 Run: `.venv/bin/python bench/drafts.py [--data tests/data/reading_tuning.jsonl] [--show 20 [--channel question]]
 [--gold]` (`--gold`: drafts from the labelled readings, the composition alone without the reader's mistakes).
 
-Every item goes through the bot's drafting path (`core.drafting.preview`: `core.reading.read` → the request → the
+Every item goes through the bot's drafting path (`core.drafting.trial`: `core.reading.read` → the request → the
 template drafter → guardrails), as a seller with no facts and the default voice. A draft is
 - **sendable** when it meets every need (each: any of its regexes matches), breaks no rule and, where an apology is
   required, apologises;
@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.drafting.preview import preview
+from core.drafting.trial import trial
 from core.guardrails import GuardrailContext, check_text
 from core.models.enums import Channel
 from core.reading import Mood, ProductKind, Reading, Situation
@@ -126,7 +126,7 @@ async def draft_all(items: list[dict], *, gold: bool = False) -> list[str]:
     settings = load_settings(database_url="sqlite://:memory:", llm={"base_url": None, "api_key": None})
     out = []
     for n, item in enumerate(items, start=1):
-        result = await preview(
+        result = await trial(
             channel=Channel(item["channel"]),
             text=item.get("text") or "",
             rating=item.get("rating"),

@@ -20,6 +20,7 @@ from bot.callbacks import (
     SellerCb,
     SettingsAction,
     SettingsCb,
+    SummaryCb,
     VoiceAction,
     VoiceCb,
 )
@@ -31,7 +32,7 @@ from core.i18n import LANGUAGES, Translator, translator
 from core.inbox import InboxPage
 from core.items.actions import Action
 from core.items.view import ItemView
-from core.models import Channel, MemberRole, SellerMember
+from core.models import FACT_KINDS, Channel, MemberRole, SellerMember, SummaryEvery
 from core.question_actions import is_warned
 from core.seller_settings import SellerSettings
 from core.timezones import ZONES, zone_label
@@ -147,6 +148,40 @@ def inbox_keyboard(page: InboxPage, channel: str, t: Translator, oldest: bool = 
             kb.button(text=label, callback_data=InboxCb(channel=channel, page=number, oldest=oldest))
         sizes.append(3)
     kb.adjust(*sizes)
+    return kb.as_markup()
+
+
+def summary_schedule_keyboard(current: SummaryEvery, t: Translator) -> InlineKeyboardMarkup:
+    """/digest's push schedule: off / daily / weekly, the current choice marked."""
+    kb = InlineKeyboardBuilder()
+    for every in SummaryEvery:
+        mark = "✅ " if every == current else ""
+        kb.button(text=mark + t(f"summary-every-{every.value}"), callback_data=SummaryCb(every=every))
+    kb.adjust(3)
+    return kb.as_markup()
+
+
+def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    """Switch the LLM and the tone, edit the texts, back to /settings."""
+    kb = InlineKeyboardBuilder()
+    for action in VoiceAction:
+        if action != VoiceAction.OPEN:
+            kb.button(text=t(f"bot-voice-btn-{action.value}"), callback_data=VoiceCb(action=action))
+    kb.button(text=t("bot-settings-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
+    kb.adjust(2, 2, 2, 2, 1)
+    return kb.as_markup()
+
+
+def facts_keyboard(interaction_id: int, t: Translator, en: bool = False) -> InlineKeyboardMarkup:
+    """One button per kind of fact, and the switch to the other language's texts."""
+    kb = InlineKeyboardBuilder()
+    for kind in FACT_KINDS:
+        kb.button(
+            text=t(f"bot-facts-kind-{kind}"), callback_data=FactsCb(interaction_id=interaction_id, kind=kind, en=en)
+        )
+    other = "bot-facts-btn-main" if en else "bot-facts-btn-en"
+    kb.button(text=t(other), callback_data=FactsCb(interaction_id=interaction_id, en=not en))
+    kb.adjust(2)
     return kb.as_markup()
 
 

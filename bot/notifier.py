@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import openai
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup, Message
@@ -27,6 +28,8 @@ class Notifier:
     # The process's settings: Telegram limits and ops chat, drafting on arrival (LLM), the default language.
     settings: Settings
     enqueue: Enqueue
+    # The process's one LLM client (`core.llm.process_client`) for drafts on arrival; its opener closes it.
+    llm_client: openai.AsyncOpenAI | None = None
     limits: TelegramLimits = field(init=False)
 
     def __post_init__(self) -> None:

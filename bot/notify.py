@@ -56,7 +56,9 @@ T = TypeVar("T")
 
 async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
     """Send the interaction's card to every recipient that has not got it yet; returns how many were sent."""
-    ready = await arrival.prepare(interaction_id, settings=notifier.settings, enqueue=notifier.enqueue)
+    ready = await arrival.prepare(
+        interaction_id, settings=notifier.settings, enqueue=notifier.enqueue, llm_client=notifier.llm_client
+    )
     data = ready.data
     sent = 0
     media = media_of(data.interaction)

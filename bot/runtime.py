@@ -1,8 +1,8 @@
 """The bot's process resources as one context manager, shared by `agentiq bot`, `agentiq run` and the demo.
 
-Opens the database, the Bot and the shared Telegram limiter, starts the broker its caller built
-(`cli.wiring.build_broker`; the WB token probe comes from the caller too) — in the embedded setup the in-process
-broker then runs every task here — and builds the Dispatcher.
+Opens the database, the Bot, the shared Telegram limiter and the process's one LLM client, starts the broker its
+caller built (`cli.wiring.build_broker`; the WB token probe comes from the caller too) — in the embedded setup
+the in-process broker then runs every task here — and builds the Dispatcher.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from bot.backfill import Backfill
 from bot.notifier import Notifier
 from bot.routers.help import set_commands
 from core.db import open_database
+from core.llm import process_client
 from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tokens import TokenProbe
@@ -46,10 +47,11 @@ async def bot_runtime(settings: Settings, broker: AsyncBroker, probe: TokenProbe
     limiter = build_limiter(settings)
     backfill = Backfill(bot, broker)
     enqueue = send_queue(broker)
-    broker.state.notifier = Notifier(bot, limiter, settings, enqueue=enqueue)
+    llm_client = process_client(settings.llm)
+    broker.state.notifier = Notifier(bot, limiter, settings, enqueue=enqueue, llm_client=llm_client)
     await broker.startup()
     try:
-        dp = build_dispatcher(settings, probe=probe, backfill=backfill, enqueue=enqueue)
+        dp = build_dispatcher(settings, probe=probe, backfill=backfill, enqueue=enqueue, llm_client=llm_client)
         await set_commands(bot, settings.default_language)
         yield BotRuntime(bot=bot, dispatcher=dp, broker=broker)
     finally:
@@ -61,6 +63,8 @@ async def bot_runtime(settings: Settings, broker: AsyncBroker, probe: TokenProbe
                 await asyncio.wait_for(drain_in_process(broker), timeout=SHUTDOWN_GRACE_S)
         await broker.shutdown()
         await limiter.aclose()
+        if llm_client is not None:
+            await llm_client.close()
         await bot.session.close()
         await db.close()
 

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
-from bot.callbacks import SummaryCb
 from bot.notifier import Notifier, send_to_member
 from core import summary, summary_push
 from core.i18n import Translator, translator
-from core.models import SummaryEvery
 
 
 def _topic(t: Translator, topic: str) -> str:
@@ -23,16 +18,6 @@ def render_summary(found: summary.Summary, t: Translator, period: str) -> str:
     topics = ", ".join(f"{_topic(t, name)} ({n})" for name, n in found.top_topics) or "—"
     sla = "—" if found.sla_met_pct is None else f"{found.sla_met_pct:.0f}%"
     return t("summary-text", period=period, received=found.received, answered=found.answered, sla=sla, topics=topics)
-
-
-def settings_keyboard(current: SummaryEvery, t: Translator) -> InlineKeyboardMarkup:
-    """Off / daily / weekly, the current choice marked."""
-    kb = InlineKeyboardBuilder()
-    for every in SummaryEvery:
-        mark = "✅ " if every == current else ""
-        kb.button(text=mark + t(f"summary-every-{every.value}"), callback_data=SummaryCb(every=every))
-    kb.adjust(3)
-    return kb.as_markup()
 
 
 async def send_summaries(notifier: Notifier, now: datetime | None = None) -> int:

@@ -12,6 +12,7 @@ from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqStat
 
 from bot import autosend_report, backlog, backlog_bulk, notify, quiet_digest, recovery, spikes, summaries
 from bot.notifier import Notifier
+from core.llm import process_client
 from core.ratelimit import build_limiter
 from core.settings import Settings
 from core.tasks import TaskName
@@ -107,7 +108,11 @@ def register(target: AsyncBroker, settings: Settings | None = None) -> None:
             from bot.app import build_bot
 
             state.notifier = Notifier(
-                build_bot(settings), build_limiter(settings), settings, enqueue=send_queue(target)
+                build_bot(settings),
+                build_limiter(settings),
+                settings,
+                enqueue=send_queue(target),
+                llm_client=process_client(settings.llm),
             )
             state.notifier_owned = True
 
@@ -115,6 +120,8 @@ def register(target: AsyncBroker, settings: Settings | None = None) -> None:
         if getattr(state, "notifier_owned", False):
             await state.notifier.bot.session.close()
             await state.notifier.limiter.aclose()
+            if state.notifier.llm_client is not None:
+                await state.notifier.llm_client.close()
 
     target.add_event_handler(TaskiqEvents.WORKER_STARTUP, open_notifier)
     target.add_event_handler(TaskiqEvents.WORKER_SHUTDOWN, close_notifier)

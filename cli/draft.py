@@ -5,6 +5,7 @@ for sellers tuning their voice and for support."""
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import click
 
@@ -38,39 +39,37 @@ def draft(
     (exit 1 when the draft is blocked)."""
     from cli.main import _settings
     from core import db as core_db
-    from core.drafting.preview import Preview, preview
+    from core.drafting.trial import Trial, trial
+    from core.llm import process_client
     from core.models import Seller
 
     settings = _settings()
 
-    async def run() -> Preview:
+    typed = functools.partial(
+        trial,
+        channel=Channel(channel),
+        text=text,
+        rating=rating,
+        pros=pros,
+        cons=cons,
+        product_name=product_name,
+        variant=variant,
+        settings=settings,
+    )
+
+    async def run() -> Trial:
         if seller_id is None:
-            return await preview(
-                channel=Channel(channel),
-                text=text,
-                rating=rating,
-                pros=pros,
-                cons=cons,
-                product_name=product_name,
-                variant=variant,
-                settings=settings,
-            )
+            return await typed()
         async with core_db.database(settings):
             seller = await Seller.get_or_none(id=seller_id)
             if seller is None:
                 raise click.ClickException(f"no seller {seller_id}")
-            return await preview(
-                channel=Channel(channel),
-                text=text,
-                rating=rating,
-                pros=pros,
-                cons=cons,
-                seller=seller,
-                nm_id=nm_id,
-                product_name=product_name,
-                variant=variant,
-                settings=settings,
-            )
+            llm_client = process_client(settings.llm)
+            try:
+                return await typed(seller=seller, nm_id=nm_id, llm_client=llm_client)
+            finally:
+                if llm_client is not None:
+                    await llm_client.close()
 
     result = asyncio.run(run())
     language = lang or settings.default_language

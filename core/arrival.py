@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import openai
+
 from core import cards, inbox, quiet
 from core.autosend import autosend
 from core.drafting.service import create_draft
@@ -30,16 +32,21 @@ class Arrival:
     auto_sent: bool
 
 
-async def prepare(interaction_id: int, *, settings: Settings, enqueue: Enqueue) -> Arrival:
-    """Store the item's reading, draft it on arrival and auto-send it when the seller's switches say so."""
+async def prepare(
+    interaction_id: int, *, settings: Settings, enqueue: Enqueue, llm_client: openai.AsyncOpenAI | None
+) -> Arrival:
+    """Store the item's reading, draft it on arrival and auto-send it when the seller's switches say so
+    (`llm_client`: the process's LLM client, None without one)."""
     data = await item_view(interaction_id)
     # The reading is stored for every announced item (analytics counts it, the card shows it, a harm/legal one
     # becomes urgent and pages), drafted or not.
     await reading_of(data.interaction)
     if await inbox.wants_auto_draft(data):
-        await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
+        await create_draft(interaction_id=interaction_id, settings=settings, arrival=True, llm_client=llm_client)
         data = await item_view(interaction_id)
-    auto_reply = await autosend(interaction_id=interaction_id, settings=settings, enqueue=enqueue)
+    auto_reply = await autosend(
+        interaction_id=interaction_id, settings=settings, enqueue=enqueue, llm_client=llm_client
+    )
     if auto_reply is not None:
         data = await item_view(interaction_id)
     return Arrival(data, auto_reply is not None)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
+import openai
 from tortoise.expressions import Q
 
 from core import audit
@@ -205,8 +206,11 @@ async def _skip(item: Interaction, reason: AutoSendReason) -> None:
     await _record_once(SKIPPED, item, meta={"reason": str(reason)})
 
 
-async def autosend(*, interaction_id: int, settings: Settings, enqueue: Enqueue) -> Reply | None:
-    """Auto-answer a new review when the seller opted in and it qualifies; returns its reply, else None.
+async def autosend(
+    *, interaction_id: int, settings: Settings, enqueue: Enqueue, llm_client: openai.AsyncOpenAI | None = None
+) -> Reply | None:
+    """Auto-answer a new review when the seller opted in and it qualifies; returns its reply, else None
+    (`llm_client`: the process's LLM client for the draft).
 
     Questions and chats are never auto-sent. Raises nothing on a refusal: the item simply stays for a person.
     """
@@ -226,7 +230,7 @@ async def autosend(*, interaction_id: int, settings: Settings, enqueue: Enqueue)
         await _skip(item, reason)
         return None
     # Drafted as on arrival: the LLM only when the seller opted in to AI drafts on arrival.
-    draft = await create_draft(interaction_id=interaction_id, settings=settings, arrival=True)
+    draft = await create_draft(interaction_id=interaction_id, settings=settings, arrival=True, llm_client=llm_client)
     verdict = Verdict.from_dict(draft.verdict)
     ok, reason = await check(item, seller_settings, verdict, draft_text=draft.text, draft_origin=draft.origin)
     if not ok:

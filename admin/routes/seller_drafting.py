@@ -11,13 +11,13 @@ from pydantic import ValidationError
 
 from admin.deps import CurrentAdmin, EditorAdmin, request_language
 from admin.templating import templates
+from core import product_facts, voice
 from core import sellers as seller_service
-from core import voice
 from core.models import FACT_KINDS, ProductFacts, Seller
 from core.seller_settings import SellerSettings
 
 router = APIRouter(prefix="/sellers", include_in_schema=False)
-FACT_FORM_MAX = 1000  # what the form may carry per fact; core.voice stores at most FACT_MAX_CHARS
+FACT_FORM_MAX = 1000  # what the form may carry per fact; core.product_facts stores at most FACT_MAX_CHARS
 
 
 async def _seller(seller_id: int) -> Seller:
@@ -108,11 +108,11 @@ async def set_facts(
     errors = {
         fields[key]: verdict.reasons(request_language(request))
         for key, text in values.items()
-        if text.strip() and not (verdict := voice.check_fact(text, key[1])).ok
+        if text.strip() and not (verdict := product_facts.check_fact(text, key[1])).ok
     }
     if errors:
         typed = {"nm_id": nm_id, **{fields[key]: text for key, text in values.items()}}
         return await _page(request, admin, seller, errors=errors, typed=typed)
     for (kind, lang), text in values.items():
-        await voice.set_fact(seller_id, nm_id, kind, text, admin_id=admin.id, language=lang)
+        await product_facts.set_fact(seller_id, nm_id, kind, text, admin_id=admin.id, language=lang)
     return _back(request, seller_id)

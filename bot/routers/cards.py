@@ -4,6 +4,7 @@ The router is a `card_router`: every handler gets the checked `access` (member Ã
 
 from __future__ import annotations
 
+import openai
 from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
@@ -43,13 +44,24 @@ async def show(query: CallbackQuery, access: Access, t: Translator) -> None:
 
 
 @router.callback_query(CardCb.filter(F.action.in_({CardAction.DRAFT, CardAction.REGENERATE})))
-async def draft(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings) -> None:
+async def draft(
+    query: CallbackQuery,
+    callback_data: CardCb,
+    access: Access,
+    t: Translator,
+    settings: Settings,
+    llm_client: openai.AsyncOpenAI | None = None,
+) -> None:
     interaction_id = access.interaction.id
     regenerate = callback_data.action == CardAction.REGENERATE
     if regenerate:
         await current_draft(interaction_id, callback_data.draft_id)
     await create_draft(
-        interaction_id=interaction_id, member_id=access.member.id, regenerate=regenerate, settings=settings
+        interaction_id=interaction_id,
+        member_id=access.member.id,
+        regenerate=regenerate,
+        settings=settings,
+        llm_client=llm_client,
     )
     await _show(query, interaction_id, t)
 

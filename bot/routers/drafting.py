@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import SettingsAction, SettingsCb, VoiceAction, VoiceCb
+from bot.callbacks import VoiceAction, VoiceCb
 from bot.editing import edit_in_place
-from bot.render import clip
 from bot.states import VoiceInput
+from bot.voice_screen import voice_screen
 from core import access, sellers, voice
 from core.i18n import Translator
 from core.models import Seller, SellerMember
-from core.seller_settings import SellerSettings
 
 router = Router(name="drafting")
 _ASK = {
@@ -26,42 +24,6 @@ _ASK = {
     VoiceAction.BRAND_EN: "brand_en",
     VoiceAction.BANNED: "banned",
 }
-
-
-def voice_text(current: SellerSettings, llm_enabled: bool, t: Translator) -> str:
-    """The voice screen: every value, escaped (the seller's own words); the English signature and brand line are
-    what English replies carry (issue 25 item 5)."""
-    none = t("bot-voice-none")
-    english = t(
-        "bot-voice-screen-en",
-        signature_en=clip(current.voice.signature_en, 200, "…") or none,
-        brand_en=clip(current.voice.brand_en, 100, "…") or none,
-    )
-    return t(
-        "bot-voice-screen",
-        llm=t("settings-on") if llm_enabled else t("settings-off"),
-        arrival=t("settings-on") if current.auto_draft_llm else t("settings-off"),
-        tone=t(f"bot-voice-tone-{current.voice.tone}"),
-        signature=clip(current.voice.signature, 200, "…") or none,
-        brand=clip(current.voice.brand, 100, "…") or none,
-        banned=clip(", ".join(current.banned_phrases), 400, "…") or none,
-    ) + ("\n" + english)
-
-
-def voice_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """Switch the LLM and the tone, edit the texts, back to /settings."""
-    kb = InlineKeyboardBuilder()
-    for action in VoiceAction:
-        if action != VoiceAction.OPEN:
-            kb.button(text=t(f"bot-voice-btn-{action.value}"), callback_data=VoiceCb(action=action))
-    kb.button(text=t("bot-settings-btn-back"), callback_data=SettingsCb(action=SettingsAction.BACK))
-    kb.adjust(2, 2, 2, 2, 1)
-    return kb.as_markup()
-
-
-async def _voice_screen(member: SellerMember, t: Translator) -> tuple[str, InlineKeyboardMarkup]:
-    seller = await Seller.get(id=member.seller_id)
-    return voice_text(SellerSettings.of(seller.settings), seller.llm_enabled, t), voice_keyboard(t)
 
 
 @router.callback_query(VoiceCb.filter())
@@ -86,7 +48,7 @@ async def voice_pressed(
         await sellers.update_settings(owner, {"auto_draft_llm": not current.auto_draft_llm})
     elif action == VoiceAction.TONE:
         await voice.toggle_tone(owner, await sellers.seller_settings(owner))
-    text, markup = await _voice_screen(owner, t)
+    text, markup = await voice_screen(owner, t)
     await edit_in_place(query.message.edit_text(text, reply_markup=markup))
     await query.answer(t("bot-settings-saved") if action != VoiceAction.OPEN else None)
 
@@ -101,7 +63,7 @@ async def voice_typed(
     else:
         await voice.set_voice_text(member, data["field"], message.text)
     await state.clear()
-    text, markup = await _voice_screen(access.require_member(member), t)
+    text, markup = await voice_screen(access.require_member(member), t)
     await edit_in_place(
         bot.edit_message_text(text, chat_id=data["chat_id"], message_id=data["message_id"], reply_markup=markup)
     )

@@ -7,41 +7,18 @@ from __future__ import annotations
 
 from aiogram import F
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import FactsCb
+from bot.facts_screen import facts_screen
 from bot.middlewares.access import card_router
 from bot.render import clip
 from bot.states import FactInput
-from core import voice
+from core import product_facts
 from core.access import Access
 from core.i18n import Translator
-from core.models import FACT_KINDS
 
 router = card_router("facts")
-
-
-def facts_keyboard(interaction_id: int, t: Translator, en: bool = False) -> InlineKeyboardMarkup:
-    """One button per kind of fact, and the switch to the other language's texts."""
-    kb = InlineKeyboardBuilder()
-    for kind in FACT_KINDS:
-        kb.button(
-            text=t(f"bot-facts-kind-{kind}"), callback_data=FactsCb(interaction_id=interaction_id, kind=kind, en=en)
-        )
-    other = "bot-facts-btn-main" if en else "bot-facts-btn-en"
-    kb.button(text=t(other), callback_data=FactsCb(interaction_id=interaction_id, en=not en))
-    kb.adjust(2)
-    return kb.as_markup()
-
-
-def facts_text(facts: dict[str, str], nm_id: int, t: Translator, en: bool = False) -> str:
-    """The product's facts (`en`: their English texts, quoted in English replies), escaped."""
-    lines = [t("bot-facts-title-en" if en else "bot-facts-title", nm_id=str(nm_id))]
-    for kind in FACT_KINDS:
-        lines.append(f"<b>{t(f'bot-facts-kind-{kind}')}</b>: {clip(facts[kind], 320, '…') or t('bot-voice-none')}")
-    lines.append(t("bot-facts-hint"))
-    return "\n".join(lines)
 
 
 @router.callback_query(FactsCb.filter())
@@ -60,7 +37,9 @@ async def facts_pressed(
             t("bot-facts-ask-en" if en else "bot-facts-ask", kind=t(f"bot-facts-kind-{callback_data.kind}"))
         )
     else:
-        await query.message.answer(**await _screen(interaction.seller_id, interaction.nm_id, interaction.id, t, en))
+        await query.message.answer(
+            **await facts_screen(interaction.seller_id, interaction.nm_id, interaction.id, t, en)
+        )
     await query.answer()
 
 
@@ -69,7 +48,7 @@ async def fact_typed(message: Message, state: FSMContext, access: Access, t: Tra
     data = await state.get_data()
     interaction, member = access.interaction, access.member
     en = bool(data.get("en"))
-    verdict = await voice.set_fact_as_member(
+    verdict = await product_facts.set_fact_as_member(
         member, interaction.nm_id, data["kind"], message.text, language="en" if en else "ru"
     )
     if not verdict.ok:
@@ -78,9 +57,4 @@ async def fact_typed(message: Message, state: FSMContext, access: Access, t: Tra
         await message.answer(t("bot-facts-blocked") + "\n" + reasons)
         return
     await state.clear()
-    await message.answer(**await _screen(interaction.seller_id, interaction.nm_id, interaction.id, t, en))
-
-
-async def _screen(seller_id: int, nm_id: int, interaction_id: int, t: Translator, en: bool) -> dict:
-    facts = await voice.product_facts(seller_id, nm_id, "en" if en else "ru")
-    return {"text": facts_text(facts, nm_id, t, en), "reply_markup": facts_keyboard(interaction_id, t, en)}
+    await message.answer(**await facts_screen(interaction.seller_id, interaction.nm_id, interaction.id, t, en))

@@ -11,7 +11,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import SummaryCb
 from bot.editing import edit_in_place
-from bot.summaries import render_summary, settings_keyboard
+from bot.keyboards import summary_schedule_keyboard
+from bot.summaries import render_summary
 from core import access, summary, summary_push
 from core.i18n import Translator
 from core.items.view import seller_zone
@@ -26,7 +27,7 @@ async def digest_command(message: Message, command: CommandObject, member: Selle
     arg = (command.args or "").strip().lower()
     if arg in ("settings", "настройки"):
         current = SummaryEvery(member.summary_every)
-        await message.answer(t("summary-settings"), reply_markup=settings_keyboard(current, t))
+        await message.answer(t("summary-settings"), reply_markup=summary_schedule_keyboard(current, t))
         return
     weekly = arg in ("week", "7", "неделя")
     zone = await seller_zone(member.seller_id)
@@ -40,6 +41,6 @@ async def summary_every(
 ) -> None:
     member = access.require_member(member)
     await summary_push.subscribe(member.id, callback_data.every)
-    markup = settings_keyboard(callback_data.every, t)
+    markup = summary_schedule_keyboard(callback_data.every, t)
     await edit_in_place(query.message.edit_text(t("summary-settings"), reply_markup=markup))
     await query.answer(t(f"summary-every-{callback_data.every.value}"))

@@ -7,11 +7,12 @@ from dataclasses import dataclass, replace
 
 import structlog
 
-from core.drafting.llm import LLMDrafter, LLMError
+from core.drafting.llm import LLMDrafter
 from core.drafting.request import DraftRequest
 from core.drafting.templates import reading_for, rendered
 from core.guardrails import GuardrailContext, Verdict, check_text
 from core.guardrails.patterns import redact
+from core.llm import LLMError
 from core.models.enums import DraftOrigin
 
 log = structlog.get_logger(__name__)

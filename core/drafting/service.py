@@ -12,7 +12,7 @@ from tortoise.exceptions import IntegrityError
 from core import repetition, taught
 from core.drafting.asked import taught_text
 from core.drafting.build import build_request
-from core.drafting.llm import LLMDrafter, make_client
+from core.drafting.llm import LLMDrafter
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
 from core.drafting.variety import varied
@@ -20,9 +20,10 @@ from core.guardrails import GuardrailContext, Verdict, check_text, context_for
 from core.intent import Intent, IntentSource, classify, classify_with_llm
 from core.items.actions import Action
 from core.items.view import require
-from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, ProductFacts, Reply
+from core.models import ChatMessage, Draft, Interaction, InteractionStatus, ProductAnswer, Reply
 from core.models.enums import Channel, DraftOrigin
 from core.priority import triage
+from core.product_facts import facts_for
 from core.readings import buyer_text, is_safety, reading_of
 from core.seller_settings import SellerSettings
 from core.settings import Settings
@@ -41,15 +42,6 @@ def _intent(interaction: Interaction, text: str) -> Intent:
     if interaction.intent in Intent._value2member_map_:
         return Intent(interaction.intent)
     return classify(text).intent
-
-
-async def facts_for(seller_id: int, nm_id: int | None, language: str = "ru") -> dict[str, str]:
-    """The seller's facts about the product, by kind, for a reply in `language` (an English reply gets a fact's
-    English text where the seller gave one); empty when none."""
-    if nm_id is None:
-        return {}
-    facts = await ProductFacts.get_or_none(seller_id=seller_id, nm_id=nm_id)
-    return facts.as_dict(language) if facts else {}
 
 
 async def _history(interaction: Interaction) -> list[tuple[str, str]]:
@@ -229,8 +221,9 @@ async def create_draft(
     `arrival`: the automatic draft of a new item, see `SellerSettings.auto_draft_llm`; `avoid`: other drafts it
     must not repeat either, e.g. the backlog's drafts that will be sent in bulk, core.backlog_bulk).
 
-    The LLM is used when it is configured and the seller opted in (`Seller.llm_enabled`); `llm_client` lets a
-    process share one client (otherwise one is opened for this call). Nothing is voided here.
+    The LLM is used when the seller opted in (`Seller.llm_enabled`); `llm_client` is the
+    process's one client (`core.llm.process_client`, handed in by the bot and the notifier; the caller closes it);
+    without one the templates draft. Nothing is voided here.
 
     Double taps: a non-void draft made in the last `DOUBLE_TAP_WINDOW` is returned as is unless `regenerate`. Two
     calls that overlap (both started before either stored its draft) both pick variant N = last + 1 and store it
@@ -242,7 +235,7 @@ async def create_draft(
     stored draft's `asked` holds what was asked (`Draft.asked`, also `Generated.asked` / `.needs_seller`) and its
     text is only an honest holding line, never a pretend answer: the card shows «Нужен ваш ответ» with the question,
     auto-send must not send it, and the seller's own answer can be saved as a product fact ("teach once";
-    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.voice.set_fact` stores it).
+    `core.drafting.facts.suggested_kind(draft.asked)` names the kind, `core.product_facts.set_fact` stores it).
     """
     interaction = await Interaction.get(id=interaction_id).prefetch_related("seller")
     if not regenerate and (recent := await _recent_draft(interaction_id)):
@@ -261,19 +254,15 @@ async def create_draft(
         buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
     )
     # On arrival (auto-draft) the LLM is used only when the seller opted in to paying for it per item.
-    use_llm = settings.llm.enabled and seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
-    client = (llm_client or make_client(settings.llm)) if use_llm else None
-    try:
-        if client is not None and req.channel != Channel.REVIEW:
-            req = await _refine_intent(interaction, req, seller_settings, client, settings.llm.model)
-        if client is not None:
-            req = await _refine_topics(interaction, req, client, settings.llm.model)
-        drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
-        result = await _produce(req, variant, context, saved, drafter)
-    finally:
-        if client is not None and llm_client is None:
-            await client.close()
+    use_llm = seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
+    client = llm_client if use_llm else None
+    if client is not None and req.channel != Channel.REVIEW:
+        req = await _refine_intent(interaction, req, seller_settings, client, settings.llm.model)
+    if client is not None:
+        req = await _refine_topics(interaction, req, client, settings.llm.model)
+    drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
+    saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
+    result = await _produce(req, variant, context, saved, drafter)
     result, variant = await _unrepeated(interaction, req, variant, context, result, saved, regenerate, avoid)
     key = f"{interaction_id}:{variant}"
     try:
@@ -310,5 +299,5 @@ async def template_draft(interaction: Interaction, seller_settings: SellerSettin
         settings.banned_phrases_extra,
         buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
     )
-    saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text)
+    saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
     return await _produce(req, 0, context, saved)

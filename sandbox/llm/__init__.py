@@ -8,8 +8,8 @@
 
 The answer is chosen by a hash of the messages, in the prompt's language (`Reply language: en` in the prompt, else
 by script), and is a short polite reply with nothing guardrails forbid. Regenerating with another `Variant: N`
-gives another text. A prompt that asks to label an intent gets `intent_answer` (default "other"), one that asks
-for topics gets `topics_answer` (default "none").
+gives another text. A prompt that asks for "one intent from this list" gets `intent_answer` (default "other"),
+one that asks for topics gets `topics_answer` (default "none").
 A *gullible* sandbox (default on) obeys "ignore previous instructions …" found anywhere in the prompt and promises
 a refund, like a weak model fooled by prompt injection would: the pipeline's fences and guardrails must cope.
 When the injection dictates a text ("… and write: «…»"), it answers exactly that text.

@@ -72,7 +72,7 @@ def reply_for(
 ) -> str:
     """The sandbox's deterministic answer to these messages."""
     prompt = prompt_text(messages)
-    if "intent" in prompt.lower() and "<buyer_message>" in prompt:
+    if "one intent from this list" in prompt.lower():
         return intent_answer
     if "topics from this list" in prompt.lower():
         return topics_answer

@@ -11,6 +11,7 @@ import pytest
 from cli.serving import serve_app
 from core.autosend import AutoSendReason, apology_sentences, autosend, eligible
 from core.guardrails import check_text
+from core.llm import make_client
 from core.models import AuditEvent, Channel, Draft, DraftOrigin, Interaction, InteractionStatus, Reply, Seller
 from core.reading import Mood, Reading, Situation
 from core.seller_settings import SellerSettings
@@ -114,13 +115,18 @@ async def test_auto_send_drafts_from_templates_when_ai_on_arrival_is_off(db: Non
     item = await _item(seller)
     queue = Queue()
     async with serve_app(app) as url:
-        reply = await autosend(interaction_id=item.id, settings=_with_llm(settings, url), enqueue=queue)
+        with_llm = _with_llm(settings, url)
+        client = make_client(with_llm.llm)
+        reply = await autosend(interaction_id=item.id, settings=with_llm, enqueue=queue, llm_client=client)
         assert reply is not None and queue.ids == [reply.id]
         assert (await Draft.get(id=reply.draft_id)).origin == DraftOrigin.TEMPLATE
         assert app.state.sandbox.requests == []  # not one paid call for an item nobody asked the AI about
         # Opted in to AI drafts on arrival: the model's draft may go out.
         await Seller.filter(id=seller.id).update(settings={"auto_send": True, "auto_draft_llm": True})
-        paid = await autosend(interaction_id=(await _item(seller)).id, settings=_with_llm(settings, url), enqueue=queue)
+        paid = await autosend(
+            interaction_id=(await _item(seller)).id, settings=with_llm, enqueue=queue, llm_client=client
+        )
+        await client.close()
     assert paid is not None and (await Draft.get(id=paid.draft_id)).origin == DraftOrigin.LLM
 
 

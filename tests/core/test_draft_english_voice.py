@@ -8,7 +8,7 @@ import json
 import re
 from datetime import UTC, datetime
 
-from core import voice
+from core import product_facts, voice
 from core.drafting.llm import build_messages
 from core.drafting.request import DraftRequest
 from core.drafting.service import create_draft
@@ -51,8 +51,10 @@ async def _seller(**voice_fields: str) -> Seller:
 
 async def test_an_english_reply_quotes_the_english_fact_and_signature(db: None, settings: Settings) -> None:
     seller = await _seller(signature="С уважением, Лето", signature_en="Best regards, Leto")
-    await voice.set_fact(seller.id, 555, "compatibility", "Подходит к iPhone 13 mini и 12 mini.")
-    verdict = await voice.set_fact(seller.id, 555, "compatibility", "Fits iPhone 13 mini and 12 mini.", language="en")
+    await product_facts.set_fact(seller.id, 555, "compatibility", "Подходит к iPhone 13 mini и 12 mini.")
+    verdict = await product_facts.set_fact(
+        seller.id, 555, "compatibility", "Fits iPhone 13 mini and 12 mini.", language="en"
+    )
     assert verdict.ok
     draft = await create_draft(interaction_id=(await _question(seller, QUESTION)).id, settings=settings)
     assert "Fits iPhone 13 mini and 12 mini." in draft.text and "Best regards, Leto" in draft.text, draft.text
@@ -68,18 +70,18 @@ async def test_an_english_reply_quotes_the_english_fact_and_signature(db: None, 
 
 async def test_a_fact_only_in_russian_is_left_out_and_the_seller_is_needed(db: None, settings: Settings) -> None:
     seller = await _seller(signature="С уважением, Лето", brand="Лето")
-    await voice.set_fact(seller.id, 555, "compatibility", "Подходит к iPhone 13 mini и 12 mini.")
+    await product_facts.set_fact(seller.id, 555, "compatibility", "Подходит к iPhone 13 mini и 12 mini.")
     draft = await create_draft(interaction_id=(await _question(seller, QUESTION)).id, settings=settings)
     assert not CYRILLIC.search(draft.text) and draft.asked == QUESTION, draft.text
 
 
 async def test_an_english_fact_text_with_russian_letters_is_refused(db: None) -> None:
     seller = await _seller()
-    verdict = await voice.set_fact(seller.id, 555, "care", "Hand wash only, 30°, не отжимать", language="en")
+    verdict = await product_facts.set_fact(seller.id, 555, "care", "Hand wash only, 30°, не отжимать", language="en")
     assert not verdict.ok and "fact.language" in {v.rule_id for v in verdict.violations}
     assert verdict.reasons("en")[0].startswith("The English text has Russian letters")
     assert not await ProductFacts.exists()
-    assert (await voice.product_facts(seller.id, 555, "en"))["care"] == ""
+    assert (await product_facts.product_facts(seller.id, 555, "en"))["care"] == ""
 
 
 async def test_the_voice_takes_english_signature_and_brand_fields(db: None) -> None:

@@ -10,6 +10,7 @@ import httpx
 from cli.serving import serve_app
 from core.drafting.service import create_draft
 from core.intent import Intent, classify
+from core.llm import make_client
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app
@@ -41,15 +42,18 @@ async def test_unsure_intent_is_refined_and_retriaged(db: None, settings: Settin
     assert classify(UNSURE).intent == Intent.OTHER
     async with serve_app(create_app(api_key="sk-test", intent_answer="usage")) as url:
         llm = LLMSettings(base_url=f"{url}/v1", api_key="sk-test", timeout=5, max_retries=0)
+        with_llm = settings.model_copy(update={"llm": llm})
+        client = make_client(llm)
         item = await _question(UNSURE, llm_enabled=True)
-        await create_draft(interaction_id=item.id, settings=settings.model_copy(update={"llm": llm}))
+        await create_draft(interaction_id=item.id, settings=with_llm, llm_client=client)
         await item.refresh_from_db()
         assert item.intent == Intent.USAGE.value
         assert item.due_at is not None
 
         plain = await _question(UNSURE, llm_enabled=False)
         calls = await _llm_calls(url)
-        await create_draft(interaction_id=plain.id, settings=settings.model_copy(update={"llm": llm}))
+        await create_draft(interaction_id=plain.id, settings=with_llm, llm_client=client)
+        await client.close()
         await plain.refresh_from_db()
         assert plain.intent == Intent.OTHER.value
         assert await _llm_calls(url) == calls

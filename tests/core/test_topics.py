@@ -112,7 +112,7 @@ async def test_llm_second_opinion_only_when_unsure() -> None:
     text = "Вообще не то, что я хотела получить от этой покупки"
     async with serve_app(create_app(api_key="sk-test", topics_answer="quality, nonsense")) as url:
         llm = LLMSettings(base_url=f"{url}/v1", api_key="sk-test", timeout=5, max_retries=0)
-        from core.drafting.llm import make_client
+        from core.llm import make_client
 
         client = make_client(llm)
         try:

@@ -1,4 +1,5 @@
-"""A draft for text typed by a person (`agentiq draft`): the same request building, topics, facts, voice,
+"""A trial draft for buyer text typed by a person (`agentiq draft`, bench/drafts.py; not `core.previews`, the
+seller's own typed reply shown as a draft): the same request building, topics, facts, voice,
 guardrail context and generation as the bot's drafts, without an interaction row."""
 
 from __future__ import annotations
@@ -6,14 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import openai
+
 from core.drafting.build import build_request
-from core.drafting.llm import LLMDrafter, make_client
+from core.drafting.llm import LLMDrafter
 from core.drafting.pipeline import Generated, generate
 from core.drafting.request import DraftRequest
-from core.drafting.service import facts_for
 from core.guardrails import GuardrailContext
 from core.models import Seller
 from core.models.enums import Channel
+from core.product_facts import facts_for
 from core.reading import Reading, read
 from core.seller_settings import SellerSettings
 from core.settings import Settings
@@ -21,7 +24,7 @@ from core.topics import TopicResult
 
 
 @dataclass(frozen=True)
-class Preview:
+class Trial:
     reading: Reading
     request: DraftRequest
     draft: Generated
@@ -32,7 +35,7 @@ class Preview:
         return TopicResult(self.reading.topics, self.reading.unsure)
 
 
-async def preview(
+async def trial(
     *,
     channel: Channel,
     text: str,
@@ -48,10 +51,12 @@ async def preview(
     history: Sequence[tuple[str, str]] = (),
     interaction_id: int = 0,
     reading: Reading | None = None,
-) -> Preview:
+    llm_client: openai.AsyncOpenAI | None = None,
+) -> Trial:
     """The reading, the draft and its verdict for this buyer text, as seller `seller` (None: default voice, no
     facts). `history`: a chat's earlier messages as (direction "in"|"out", text), oldest first; `reading` a given
-    reading instead of `core.reading.read`'s (the bench's labelled readings)."""
+    reading instead of `core.reading.read`'s (the bench's labelled readings); `llm_client` the caller's LLM client
+    (the LLM drafts only with one and a seller who opted in)."""
     seller_settings = SellerSettings.of(seller.settings if seller else None)
     # Read first: the reply's language picks the facts' text (an English reply quotes English facts).
     if reading is None:
@@ -78,12 +83,7 @@ async def preview(
     context = GuardrailContext(
         buyer_text=everything, rating=req.rating, extra_phrases=tuple(dict.fromkeys(p for p in phrases if p))
     )
-    use_llm = seller is not None and seller.llm_enabled and settings.llm.enabled
-    client = make_client(settings.llm) if use_llm else None
-    try:
-        drafter = LLMDrafter(client, settings.llm.model) if client is not None else None
-        draft = await generate(req, variant=variant, context=context, llm=drafter)
-    finally:
-        if client is not None:
-            await client.close()
-    return Preview(reading, req, draft)
+    opted_in = seller is not None and seller.llm_enabled
+    drafter = LLMDrafter(llm_client, settings.llm.model) if llm_client is not None and opted_in else None
+    draft = await generate(req, variant=variant, context=context, llm=drafter)
+    return Trial(reading, req, draft)
