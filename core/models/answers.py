@@ -12,8 +12,11 @@ class AnswerSignature(Model):
 
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     interaction = fields.ForeignKeyField("models.Interaction", related_name=None, on_delete=fields.CASCADE)
+    interaction_id: int
     reply = fields.OneToOneField("models.Reply", related_name=None, on_delete=fields.CASCADE)
+    reply_id: int
     prefix = fields.CharField(max_length=32)
     # How many shingles, and their 4-byte hashes packed as hex (one string: nothing to decode but what is compared).
     size = fields.IntField(default=0)
@@ -31,12 +34,15 @@ class ProductAnswer(Model):
 
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     nm_id = fields.BigIntField()
     question = fields.TextField()
     keywords = fields.JSONField(default=list)
     answer = fields.TextField()
     interaction = fields.ForeignKeyField("models.Interaction", related_name=None, null=True, on_delete=fields.SET_NULL)
+    interaction_id: int | None
     created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -50,6 +56,7 @@ class AutoSendReport(Model):
 
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     day = fields.CharField(max_length=10)
     count = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -20,6 +20,7 @@ from core.models.enums import (
 class Interaction(Model):
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name="interactions", on_delete=fields.CASCADE)
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     channel = fields.CharEnumField(Channel, max_length=10)
     external_id = fields.CharField(max_length=64)
     nm_id = fields.BigIntField(null=True)
@@ -110,7 +111,9 @@ class Interaction(Model):
 class ChatMessage(Model):
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     interaction = fields.ForeignKeyField("models.Interaction", related_name="messages", on_delete=fields.CASCADE)
+    interaction_id: int
     event_id = fields.CharField(max_length=100)
     direction = fields.CharEnumField(ChatDirection, max_length=3)
     sender = fields.CharField(max_length=20, db_default="")
@@ -133,7 +136,9 @@ class ChatFile(Model):
 
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     interaction = fields.ForeignKeyField("models.Interaction", related_name="files", on_delete=fields.CASCADE)
+    interaction_id: int
     download_id = fields.CharField(max_length=100)
     name = fields.CharField(max_length=255, db_default="")
     content_type = fields.CharField(max_length=100, null=True)
@@ -158,7 +163,9 @@ class Card(Model):
 
     id = fields.BigIntField(primary_key=True)
     interaction = fields.ForeignKeyField("models.Interaction", related_name="cards", on_delete=fields.CASCADE)
+    interaction_id: int
     member = fields.ForeignKeyField("models.SellerMember", related_name="cards", on_delete=fields.CASCADE)
+    member_id: int
     tg_chat_id = fields.BigIntField()
     tg_message_id = fields.BigIntField(null=True)
     state = fields.CharEnumField(DeliveryState, max_length=10, default=DeliveryState.CLAIMED)
@@ -168,6 +175,7 @@ class Card(Model):
     error = fields.TextField(null=True)
     # The quiet-hours digest that listed this held card (claimed by one UPDATE, so a card is in one digest only).
     digest = fields.ForeignKeyField("models.Digest", related_name="cards", null=True, on_delete=fields.SET_NULL)
+    digest_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -185,6 +193,7 @@ class Digest(Model):
 
     id = fields.BigIntField(primary_key=True)
     member = fields.ForeignKeyField("models.SellerMember", related_name=None, on_delete=fields.CASCADE)
+    member_id: int
     tg_message_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)

@@ -10,9 +10,12 @@ from core.models.enums import AdminRole, AdminTokenPurpose, AlertSeverity, Chann
 class Link(Model):
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     # Stored with a.id < b.id so a pair has one row.
     a = fields.ForeignKeyField("models.Interaction", related_name="links_out", on_delete=fields.CASCADE)
+    a_id: int
     b = fields.ForeignKeyField("models.Interaction", related_name="links_in", on_delete=fields.CASCADE)
+    b_id: int
     kind = fields.CharEnumField(LinkKind, max_length=15)
     confidence = fields.FloatField()
     reason = fields.CharField(max_length=200)
@@ -27,6 +30,7 @@ class Link(Model):
 class SyncCursor(Model):
     id = fields.IntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name="cursors", on_delete=fields.CASCADE)
+    seller_id: int
     channel = fields.CharEnumField(Channel, max_length=10)
     watermark = fields.DatetimeField(null=True)
     wb_cursor = fields.CharField(max_length=100, null=True)
@@ -50,6 +54,7 @@ class SyncCursor(Model):
 class SyncRun(Model):
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name="sync_runs", on_delete=fields.CASCADE)
+    seller_id: int
     channel = fields.CharEnumField(Channel, max_length=10)
     status = fields.CharEnumField(SyncRunStatus, max_length=10, default=SyncRunStatus.RUNNING)
     backfill = fields.BooleanField(default=False, db_default=False)
@@ -75,6 +80,7 @@ class Alert(Model):
     kind = fields.CharField(max_length=50)
     severity = fields.CharEnumField(AlertSeverity, max_length=10)
     seller = fields.ForeignKeyField("models.Seller", related_name="alerts", null=True, on_delete=fields.CASCADE)
+    seller_id: int | None
     text = fields.TextField()
     # "kind:seller" while open, NULL once resolved: one open alert per kind × seller, on every dialect.
     open_key = fields.CharField(max_length=100, null=True, unique=True)
@@ -96,13 +102,17 @@ class Alert(Model):
 class AuditEvent(Model):
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, null=True, on_delete=fields.CASCADE)
+    seller_id: int | None
     interaction = fields.ForeignKeyField(
         "models.Interaction", related_name="audit", null=True, on_delete=fields.CASCADE
     )
+    interaction_id: int | None
     actor_member = fields.ForeignKeyField(
         "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
     )
+    actor_member_id: int | None
     actor_admin = fields.ForeignKeyField("models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL)
+    actor_admin_id: int | None
     actor_tg_user_id = fields.BigIntField(null=True)
     action = fields.CharField(max_length=50)
     object_type = fields.CharField(max_length=30, db_default="")
@@ -142,9 +152,11 @@ class AdminToken(Model):
 
     id = fields.IntField(primary_key=True)
     admin = fields.ForeignKeyField("models.AdminUser", related_name="tokens", on_delete=fields.CASCADE)
+    admin_id: int
     purpose = fields.CharEnumField(AdminTokenPurpose, max_length=10)
     token_hash = fields.CharField(max_length=64, unique=True)
     created_by = fields.ForeignKeyField("models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)

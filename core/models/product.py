@@ -24,6 +24,7 @@ FACT_MAX_CHARS = 300
 class ProductFacts(Model):
     id = fields.IntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name="product_facts", on_delete=fields.CASCADE)
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     nm_id = fields.BigIntField()
     sizing = fields.TextField(db_default="")
     care = fields.TextField(db_default="")
@@ -57,6 +58,7 @@ class ProductSpike(Model):
 
     id = fields.BigIntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     nm_id = fields.BigIntField()
     topic = fields.CharField(max_length=40)
     product_name = fields.CharField(max_length=300, null=True)
@@ -81,6 +83,7 @@ class SpikeMute(Model):
 
     id = fields.IntField(primary_key=True)
     seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller_id: int
     nm_id = fields.BigIntField()
     topic = fields.CharField(max_length=40)
     until = fields.DatetimeField()

@@ -10,6 +10,7 @@ from core.models.enums import DraftOrigin, ReplyQuality, ReplyStatus, ReplyVia
 class Draft(Model):
     id = fields.BigIntField(primary_key=True)
     interaction = fields.ForeignKeyField("models.Interaction", related_name="drafts", on_delete=fields.CASCADE)
+    interaction_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     text = fields.TextField()
     origin = fields.CharEnumField(DraftOrigin, max_length=10)
     model = fields.CharField(max_length=100, null=True)
@@ -27,6 +28,7 @@ class Draft(Model):
     # variant twice stores it once, on every dialect. NULL for other drafts (NULLs never collide).
     dedupe_key = fields.CharField(max_length=40, null=True, unique=True)
     created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -37,7 +39,9 @@ class Draft(Model):
 class Reply(Model):
     id = fields.BigIntField(primary_key=True)
     interaction = fields.ForeignKeyField("models.Interaction", related_name="replies", on_delete=fields.CASCADE)
+    interaction_id: int
     draft = fields.ForeignKeyField("models.Draft", related_name=None, null=True, on_delete=fields.SET_NULL)
+    draft_id: int | None
     text = fields.TextField()
     # Claims (channel return): WB's action (`approve1`, `rejectcustom`…); `text` is then the comment, "" for none.
     action = fields.CharField(max_length=30, null=True)
@@ -49,9 +53,11 @@ class Reply(Model):
     attempts = fields.IntField(default=0, db_default=0)
     last_error = fields.TextField(null=True)
     approved_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    approved_by_id: int | None
     approved_by_admin = fields.ForeignKeyField(
         "models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL
     )
+    approved_by_admin_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     sending_at = fields.DatetimeField(null=True)
     sent_at = fields.DatetimeField(null=True)
@@ -74,6 +80,7 @@ class ReplyFile(Model):
 
     id = fields.BigIntField(primary_key=True)
     reply = fields.ForeignKeyField("models.Reply", related_name="files", on_delete=fields.CASCADE)
+    reply_id: int
     name = fields.CharField(max_length=255)
     content_type = fields.CharField(max_length=50)
     content = fields.BinaryField()

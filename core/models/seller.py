@@ -42,6 +42,7 @@ class SellerMember(Model):
     seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
         "models.Seller", related_name="members", on_delete=fields.CASCADE
     )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     tg_user_id = fields.BigIntField(db_index=True)
     tg_chat_id = fields.BigIntField()
     name = fields.CharField(max_length=200, db_default="")
@@ -68,11 +69,13 @@ class Invite(Model):
     seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
         "models.Seller", related_name="invites", on_delete=fields.CASCADE
     )
+    seller_id: int
     code = fields.CharField(max_length=64, unique=True)
     role = fields.CharEnumField(MemberRole, max_length=10, default=MemberRole.OPERATOR)
     created_by: fields.ForeignKeyNullableRelation[SellerMember] = fields.ForeignKeyField(
         "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
     )
+    created_by_id: int | None
     expires_at = fields.DatetimeField()
     used_by_tg_user_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
