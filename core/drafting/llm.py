@@ -9,9 +9,11 @@ fooled anyway produces a blocked draft, and the pipeline falls back to a templat
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.drafting.facts import answering_kinds, relevant_fact
 from core.drafting.request import DraftRequest
@@ -75,7 +77,7 @@ def make_client(settings: LLMSettings) -> openai.AsyncOpenAI:
     )
 
 
-def _fenced(data: dict[str, object]) -> str:
+def _fenced(data: Mapping[str, object]) -> str:
     encoded = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c").replace(">", "\\u003e")
     return f"<buyer_data>\n{encoded}\n</buyer_data>"
 
@@ -111,7 +113,7 @@ def _facts(req: DraftRequest) -> str:
     return "Seller's product facts that answer this buyer (JSON): " + json.dumps(facts, ensure_ascii=False)
 
 
-def build_messages(req: DraftRequest, variant: int = 0, reference: str = "") -> list[dict[str, str]]:
+def build_messages(req: DraftRequest, variant: int = 0, reference: str = "") -> list[ChatCompletionMessageParam]:
     """The system rules and the fenced buyer data for one draft; `variant` asks for a differently worded reply;
     `reference` is the template's reply (what is true to say), offered for rewording."""
     system = _SYSTEM.format(

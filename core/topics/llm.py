@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.reading.topics import detect
 from core.topics.model import Topic, TopicResult, TopicSource, ordered
@@ -38,7 +39,7 @@ async def refine_with_llm(
         return ruled
     data = {"channel": channel, "rating": rating, "text": text, "pros": pros, "cons": cons}
     fenced = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    messages = [
+    messages: list[ChatCompletionMessageParam] = [
         {"role": "system", "content": _SYSTEM},
         {"role": "user", "content": f"<buyer_data>\n{fenced}\n</buyer_data>"},
     ]
