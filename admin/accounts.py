@@ -93,7 +93,9 @@ async def set_role(email: str, role: AdminRole, *, actor: AdminUser | None = Non
     """A new role; every session of the account ends (a session never outlives the rights it was opened with)."""
     if actor is not None and role != AdminRole.ADMIN:
         await _keep_an_admin(actor, email)
-    return await _change(email, "admin.role_changed", {"role": str(role)}, actor_id=actor and actor.id, role=role)
+    return await _change(
+        email, "admin.role_changed", {"role": str(role)}, actor_id=actor.id if actor else None, role=role
+    )
 
 
 async def set_disabled(email: str, disabled: bool, *, actor: AdminUser | None = None) -> AdminUser:
@@ -101,7 +103,7 @@ async def set_disabled(email: str, disabled: bool, *, actor: AdminUser | None = 
     if actor is not None and disabled:
         await _keep_an_admin(actor, email)
     action = "admin.disabled" if disabled else "admin.enabled"
-    return await _change(email, action, actor_id=actor and actor.id, disabled=disabled)
+    return await _change(email, action, actor_id=actor.id if actor else None, disabled=disabled)
 
 
 async def _keep_an_admin(actor: AdminUser, email: str) -> None:

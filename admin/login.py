@@ -33,6 +33,7 @@ async def sign_in(request: Request, email: str, password: str) -> SignIn:
     if not await throttle.admit(ip=ip, email=email, device=device):
         return SignIn.THROTTLED
     admin = await AdminUser.get_or_none(email=email)
+    matches: bool | None
     if admin is None:
         # No bcrypt for a made-up e-mail: the same wait, no thread, and its own budget per network.
         if not await throttle.admit_unknown(ip=ip):

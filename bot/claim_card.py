@@ -39,11 +39,11 @@ def action_label(action: str, t: Translator) -> str:
 def _media(view: ClaimView, t: Translator) -> str | None:
     links = [(t("claim-photo", n=n), web_url(p)) for n, p in enumerate(view.photos, start=1)]
     links += [(t("claim-video"), web_url(p)) for p in view.videos]
-    links = [(label, url) for label, url in links if url]
-    if not links:
+    media = [(label, url) for label, url in links if url]
+    if not media:
         return None
     shown = " · ".join(
-        f'<a href="{html.escape(url, quote=True)}">{label}</a>' for label, url in links[:MAX_MEDIA_LINKS]
+        f'<a href="{html.escape(url, quote=True)}">{label}</a>' for label, url in media[:MAX_MEDIA_LINKS]
     )
     return "📎 " + shown
 

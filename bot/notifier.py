@@ -3,7 +3,9 @@ failures — what cards, alerts, digests and the handlers' replies go through.""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import openai
 from aiogram import Bot
@@ -16,6 +18,8 @@ from core.models import SellerMember
 from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Notifier:
         """The other transient failures (network, timeout, 5xx) met by this Bot."""
         return self.limits.errors
 
-    async def call(self, chat_id: int, method, /, **kwargs) -> Message | bool:
+    async def call(self, chat_id: int, method: Callable[..., Awaitable[T]], /, **kwargs: Any) -> T:
         """Run one Bot API call to `chat_id` (limited and retried by the session's `TelegramLimits`)."""
         return await method(chat_id=chat_id, **kwargs)
 

@@ -206,7 +206,7 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
     if ops_chat is not None:
         ops_t = translator(notifier.settings.default_language)
         messages.append((ops_chat, f"{icon} <b>{alert_title(alert.kind, ops_t)}</b>\n{clip(alert.text, 3500, '…')}"))
-    if owners:
+    if owners and alert.seller_id is not None:  # owners are of the alert's seller
         seller = await sellers.seller_of(alert.seller_id)
         zone = await seller_zone(seller.id)
         for member in owners:

@@ -25,13 +25,15 @@ log = structlog.get_logger(__name__)
 
 async def _webhook(dp: Dispatcher, bot: Bot, settings: Settings, host: str, port: int) -> None:
     secret = webhook_secret(settings)
+    url = settings.telegram.webhook_url
+    assert url is not None  # run in webhook mode only, when the URL is set
     app = webhook_app(dp, bot, secret)
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     try:
         # Listening first: Telegram delivers as soon as the webhook is set, and a refused delivery counts as an error.
-        await claim_webhook(bot, settings.telegram.webhook_url, secret, takeover=settings.telegram.webhook_takeover)
+        await claim_webhook(bot, url, secret, takeover=settings.telegram.webhook_takeover)
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()

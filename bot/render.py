@@ -10,6 +10,7 @@ the Telegram sandbox's port of Telegram's parser and limits.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import Enum
 
 from bot.claim_card import render_claim
 from bot.text import DRAFT_BUDGET, TEXT_BUDGET, clip, units, when
@@ -101,7 +102,7 @@ def _files(data: ItemView, t: Translator) -> list[str]:
     return [t("chat-files-title"), *shown]
 
 
-def _known(values: object, enum: type, limit: int) -> list[str]:
+def _known(values: object, enum: type[Enum], limit: int) -> list[str]:
     """The stored values `enum` knows, at most `limit` (a corrupted row shows nothing it does not know)."""
     if not isinstance(values, list):
         return []

@@ -6,7 +6,8 @@ function of `bot.notify`. All are idempotent: cards and alerts are claimed in th
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
@@ -83,7 +84,7 @@ async def check_spikes(notifier: Annotated[Notifier, TaskiqDepends(_notifier)]) 
     return await spikes.check_spikes(notifier, notifier.settings.spikes)
 
 
-TASKS = {
+TASKS: dict[TaskName, Callable[..., Awaitable[Any]]] = {
     TaskName.NOTIFY_INTERACTION: notify_interaction,
     TaskName.REFRESH_CARDS: refresh_cards,
     TaskName.DELIVER_ALERT: deliver_alert,

@@ -8,7 +8,8 @@ needs no separate worker; for scale, run `agentiq bot`, `agentiq worker`, `agent
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import structlog
 import uvicorn
@@ -28,7 +29,7 @@ from sync.token_probe import open_token_probe
 
 log = structlog.get_logger(__name__)
 
-Background = Callable[[], Awaitable[None]]
+Background = Callable[[], Coroutine[Any, Any, None]]
 
 
 async def run_all(

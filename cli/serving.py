@@ -65,7 +65,8 @@ def embedded_server(app: Any, *, host: str, port: int, log_level: str = "warning
             proxy_headers=False,
             # A request still running after the long polls are released (see `shutdown`) must not hold Ctrl-C:
             # it gets a few seconds, then uvicorn cancels it.
-            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+            # uvicorn types it int; it is a timeout in seconds, passed on to asyncio.wait_for
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,  # type: ignore[arg-type]
         )
     )
 

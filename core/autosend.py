@@ -186,7 +186,8 @@ async def check(
         interaction,
         seller_settings,
         verdict,
-        link_confidences=confidences,
+        # tortoise types values_list(flat=True) as tuples; it gives the bare values
+        link_confidences=confidences,  # type: ignore[arg-type]
         draft_text=draft_text,
         draft_origin=draft_origin,
     )

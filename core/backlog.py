@@ -68,7 +68,8 @@ async def backlog(*, seller_id: int, now: datetime) -> Backlog:
         counts.setdefault(Channel(row["channel"]), {})[Priority(row["priority"])] = int(row["n"])
     overdue = await query.filter(due_at__lt=now).count()
     oldest = await query.order_by("occurred_at").first().values_list("occurred_at", flat=True)
-    return Backlog(counts, overdue, oldest)
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return Backlog(counts, overdue, oldest)  # type: ignore[arg-type]
 
 
 async def claim_summary(seller_id: int, now: datetime) -> bool:

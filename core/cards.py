@@ -119,7 +119,8 @@ async def stale_claims(now: datetime, lease_s: float, max_age_h: int) -> list[in
         .limit(SWEEP_BATCH)
         .values_list("interaction_id", flat=True)
     )
-    return list(dict.fromkeys(rows))
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return list(dict.fromkeys(rows))  # type: ignore[arg-type]
 
 
 async def card_sent(card: Card, message_id: int) -> None:

@@ -46,7 +46,7 @@ class Translator:
                 if message.value is None:
                     continue
                 text, _errors = bundle.format_pattern(message.value, args)
-                return text
+                return str(text)  # a message's pattern formats to a str
         return key
 
     def has(self, key: str) -> bool:

@@ -234,7 +234,8 @@ async def _name_shares(seller_id: int, names: set[str], now: datetime) -> dict[s
     raw = await Interaction.filter(
         seller_id=seller_id, buyer_name__isnull=False, occurred_at__gte=now - NAME_SHARE_WINDOW
     ).values_list("buyer_name", flat=True)
-    return shares_of(raw, names)
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return shares_of(raw, names)  # type: ignore[arg-type]
 
 
 def shares_of(raw_names: list[str | None], wanted: set[str]) -> dict[str, float]:

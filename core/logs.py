@@ -130,7 +130,8 @@ def setup_logging(*, fmt: str = "console", level: str = "INFO") -> None:
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                 structlog.processors.format_exc_info,
                 renderer,
-                redact_rendered,
+                # structlog's Processor type has no case for a step after the renderer (it is given the rendered str)
+                redact_rendered,  # type: ignore[list-item]
             ],
         )
     )

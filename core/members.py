@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -98,7 +99,12 @@ async def accept_invite(*, code: str, tg_user_id: int, tg_chat_id: int, name: st
             raise InviteInvalid(code)
         invite = await Invite.get(code=code)
         member = await SellerMember.get_or_none(seller_id=invite.seller_id, tg_user_id=tg_user_id)
-        fresh = {"tg_chat_id": tg_chat_id, "name": name[:200], "language": language, "blocked_bot": False}
+        fresh: dict[str, Any] = {
+            "tg_chat_id": tg_chat_id,
+            "name": name[:200],
+            "language": language,
+            "blocked_bot": False,
+        }
         if member is None:
             member = await SellerMember.create(
                 seller_id=invite.seller_id, tg_user_id=tg_user_id, role=invite.role, active=True, **fresh

@@ -50,7 +50,8 @@ async def choose(tg_user_id: int, member_id: int) -> SellerMember | None:
 async def membership_for_interaction(tg_user_id: int, interaction_id: int) -> SellerMember | None:
     """The user's active membership in the seller that owns the interaction (None if they have none there)."""
     seller_id = await Interaction.filter(id=interaction_id).values_list("seller_id", flat=True)
-    return await membership_in(tg_user_id, seller_id[0]) if seller_id else None
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return await membership_in(tg_user_id, seller_id[0]) if seller_id else None  # type: ignore[arg-type]
 
 
 async def keep_active(member: SellerMember) -> None:

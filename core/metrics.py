@@ -100,8 +100,8 @@ class QueueCollector(Collector):
             oldest = time.time() - int(_text(summary["min"]).split("-")[0]) / 1000 if pending else 0.0
             consumers = int(group["consumers"])
             # Redis 7 counts the entries not yet delivered to the group ("lag"; None when it cannot tell).
-            undelivered = group.get("lag")
-            undelivered = length if undelivered is None else int(undelivered)
+            lag = group.get("lag")
+            undelivered = length if lag is None else int(lag)
         return [
             gauge("entries", "Entries kept in the task stream (acknowledged ones until trimmed)", length),
             gauge("undelivered", "Tasks no worker has read yet (the queue depth)", undelivered),

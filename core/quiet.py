@@ -55,7 +55,8 @@ def pages_at_night(quiet: QuietHours, interaction: Interaction) -> bool:
 async def should_hold(interaction: Interaction, now: datetime) -> bool:
     """Whether the interaction's cards are held for the digest instead of sent now."""
     raw = await Seller.filter(id=interaction.seller_id).values_list("settings", flat=True)
-    current = SellerSettings.of(raw[0] if raw else None)
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    current = SellerSettings.of(raw[0] if raw else None)  # type: ignore[arg-type]
     zone = current.business_hours.timezone
     return in_quiet_hours(current.quiet, zone, now) and not pages_at_night(current.quiet, interaction)
 
@@ -84,7 +85,8 @@ async def members_due(now: datetime) -> list[int]:
         current = SellerSettings.of(member.seller.settings)
         if not in_quiet_hours(current.quiet, current.business_hours.timezone, now):
             due.append(member_id)
-    return due
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return due  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

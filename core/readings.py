@@ -12,6 +12,7 @@ never sends it, and a bulk action must leave it out (`is_safety`).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Any
 
 from core.models import ChatDirection, ChatMessage, Interaction, Seller
@@ -52,7 +53,7 @@ def _subject(interaction: Interaction) -> str | None:
     return subject if isinstance(subject, str) and subject else None
 
 
-def _values(enum: type, stored: Any) -> tuple:
+def _values(enum: type[Enum], stored: Any) -> tuple:
     return tuple(enum(v) for v in stored or () if v in enum._value2member_map_)
 
 
@@ -66,7 +67,7 @@ def stored_reading(interaction: Interaction) -> Reading | None:
         mood=Mood(interaction.mood) if interaction.mood in Mood._value2member_map_ else Mood.NEUTRAL,
         language=interaction.reply_language or "ru",
         kind=ProductKind(interaction.product_kind)
-        if interaction.product_kind in ProductKind._value2member_map_
+        if interaction.product_kind is not None and interaction.product_kind in ProductKind._value2member_map_
         else ProductKind.OTHER,
     )
 
@@ -95,7 +96,8 @@ async def _escalate(interaction: Interaction) -> None:
         intent=interaction.intent,
         text=interaction.text or "",
         occurred_at=interaction.occurred_at,
-        business_hours=SellerSettings.of(raw[0] if raw else None).business_hours,
+        # tortoise types values_list(flat=True) as tuples; it gives the bare values
+        business_hours=SellerSettings.of(raw[0] if raw else None).business_hours,  # type: ignore[arg-type]
         safety=True,
     )
     due = t.due_at if interaction.due_at is None or t.due_at is None else min(t.due_at, interaction.due_at)

@@ -200,7 +200,8 @@ async def chat_shows(item: Interaction, reply: Reply) -> bool:
     stored = await ChatMessage.filter(
         interaction_id=item.id, direction=ChatDirection.OUT, occurred_at__gte=since
     ).values_list("text", flat=True)
-    return any(same_text(text, reply.text) for text in stored)
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return any(same_text(text, reply.text) for text in stored)  # type: ignore[arg-type]
 
 
 async def mark_failed(reply: Reply, error: str) -> None:

@@ -33,5 +33,6 @@ async def name_shop(*, seller_id: int, text: str, member_id: int) -> str:
     name = clean_shop_name(text)
     before = await Seller.get(id=seller_id).values_list("name", flat=True)
     await Seller.filter(id=seller_id).update(name=name)
-    await audit.record("seller.named", seller_id=seller_id, member_id=member_id, before=before, after=name)
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    await audit.record("seller.named", seller_id=seller_id, member_id=member_id, before=before, after=name)  # type: ignore[arg-type]
     return name

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
@@ -92,7 +93,7 @@ async def _muted(now: datetime) -> set[tuple[int, int, str]]:
 
 async def _raise(jump: Jump, now: datetime, cfg: SpikeSettings) -> ProductSpike:
     key = open_key(jump.seller_id, jump.nm_id, jump.topic)
-    fields = {"recent": jump.recent, "baseline": jump.baseline, "last_seen": now}
+    fields: dict[str, Any] = {"recent": jump.recent, "baseline": jump.baseline, "last_seen": now}
     if await ProductSpike.filter(open_key=key).update(**fields):
         return await ProductSpike.get(open_key=key)
     rating_recent, rating_baseline = await _ratings(jump.seller_id, jump.nm_id, now, cfg)
@@ -159,7 +160,7 @@ async def mute(*, spike_id: int, tg_user_id: int, cfg: SpikeSettings, now: datet
             seller_id=spike.seller_id, tg_user_id=tg_user_id, role=MemberRole.OWNER, active=True
         ).exists()
     )
-    if not owner:
+    if spike is None or not owner:
         raise NotAllowed("owner-only")
     await SpikeMute.update_or_create(
         seller_id=spike.seller_id, nm_id=spike.nm_id, topic=spike.topic,

@@ -62,7 +62,8 @@ def answer_core(text: str) -> str:
 
 async def _asked(interaction_id: int) -> str | None:
     """What the buyer asked that the drafter could not answer (the latest draft that says so)."""
-    return await (
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return await (  # type: ignore[return-value]
         Draft.filter(interaction_id=interaction_id, asked__not_isnull=True)
         .order_by("-id")
         .first()

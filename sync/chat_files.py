@@ -55,19 +55,18 @@ async def fetch_due(wb: WBClient, seller_id: int, auth: WBAuth, now: datetime) -
         .order_by("id")
         .limit(FILES_PER_RUN)
     )
-    due += await (
-        ChatFile.filter(seller_id=seller_id, state=FileState.MODERATING, retry_at__lte=now)
-        .order_by("retry_at")
-        .limit(FILES_PER_RUN - len(due))
-        if len(due) < FILES_PER_RUN
-        else ChatFile.none()
-    )
+    if len(due) < FILES_PER_RUN:
+        due += (
+            await ChatFile.filter(seller_id=seller_id, state=FileState.MODERATING, retry_at__lte=now)
+            .order_by("retry_at")
+            .limit(FILES_PER_RUN - len(due))
+        )
     changed: list[int] = []
     for row in due:
         # The cap holds while reading: a hostile endless answer costs MAX_BYTES of memory, not all of it.
         got = await wb.download_chat_file(auth, row.download_id, max_bytes=MAX_BYTES)
         if got.state == FILE_STATE_READY:
-            update = {"state": FileState.READY, "content": got.content, "retry_at": None}
+            update: dict[str, Any] = {"state": FileState.READY, "content": got.content, "retry_at": None}
             if got.content_type:
                 update["content_type"] = got.content_type[:100]
         elif got.state == FILE_STATE_MODERATING:

@@ -62,7 +62,7 @@ from sync.wb.errors import (
     WBPaymentRequired,
     WBRateLimited,
 )
-from sync.wb.models import ChatEvent
+from sync.wb.models import ChatEvent, Feedback, Question
 
 log = structlog.get_logger(__name__)
 
@@ -133,6 +133,7 @@ async def _read_back(ctx: SyncContext, auth: WBAuth, item: Interaction, reply: R
         return await _claim_read_back(ctx, auth, item, reply)
     if item.channel == Channel.CHAT:
         return await _chat_read_back(ctx, auth, item, reply)
+    found: Feedback | Question | None
     if item.channel == Channel.REVIEW:
         found = await ctx.wb.get_feedback(auth, item.external_id)
     else:

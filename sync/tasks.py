@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import structlog
 from taskiq import AsyncBroker, Context, TaskiqDepends, TaskiqEvents, TaskiqState
@@ -93,7 +94,7 @@ async def link_task(interaction_ids: list[int]) -> int:
     return await link_new(interaction_ids)
 
 
-TASKS = {
+TASKS: dict[TaskName, Callable[..., Awaitable[Any]]] = {
     TaskName.SYNC_TICK: tick_task,
     TaskName.SYNC_CHANNEL: sync_channel_task,
     TaskName.SEND_REPLY: send_reply_task,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -32,9 +33,8 @@ def _volume_chart(data: Dashboard, t: Translator, *, answered: bool) -> Chart:
     while day <= last:
         for i, channel in enumerate(Channel):
             value = counts.get((day, channel), 0)
-            drill = ItemFilters(
-                seller_id=data.seller_id, channel=channel, **{"answered_day" if answered else "day": day}
-            )
+            on_day: dict[str, Any] = {"answered_day" if answered else "day": day}
+            drill = ItemFilters(seller_id=data.seller_id, channel=channel, **on_day)
             title = f"{day.isoformat()} · {t(f'admin-channel-{channel}')}: {value}"
             label = day.strftime("%d.%m") if i == 0 else ""
             bars.append(Bar(label, value, channel.value, drill_href(drill), title))

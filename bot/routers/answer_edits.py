@@ -13,6 +13,7 @@ from bot.keyboards import edit_confirm_keyboard
 from bot.middlewares.access import card_router
 from bot.render import clip
 from bot.states import AnswerEdit
+from bot.tapped import bot_of, shown_message, tapped_message
 from bot.text import DRAFT_BUDGET
 from core import answer_edits, sending
 from core.access import Access
@@ -29,7 +30,7 @@ async def ask(query: CallbackQuery, access: Access, t: Translator, state: FSMCon
     item = await answer_edits.check(access.interaction.id)  # refused with the reason (used, past 60 days…)
     await state.set_state(AnswerEdit.text)
     await state.set_data({"interaction_id": item.id})
-    await query.message.answer(t("answer-edit-prompt", answer=clip(item.answer, DRAFT_BUDGET, "…")))
+    await tapped_message(query).answer(t("answer-edit-prompt", answer=clip(item.answer, DRAFT_BUDGET, "…")))
     await query.answer()
 
 
@@ -38,7 +39,7 @@ async def text_received(message: Message, state: FSMContext, access: Access, t: 
     # A blocked text raises: the errors router lists every reason and the state stays for another try.
     draft = await answer_edits.prepare(
         interaction_id=access.interaction.id,
-        text=message.text,
+        text=message.text or "",
         member_id=access.member.id,
         extra_phrases=tuple(settings.banned_phrases_extra),
     )
@@ -65,6 +66,6 @@ async def decide(
     else:
         await answer_edits.discard(interaction_id=interaction.id, draft_id=callback_data.draft_id)
         key = "answer-edit-cancelled"
-    await edit_in_place(query.message.edit_text(t(key), reply_markup=None))
-    await refresh_own_card(query.bot, access, t)
+    await edit_in_place(shown_message(query).edit_text(t(key), reply_markup=None))
+    await refresh_own_card(bot_of(query), access, t)
     await query.answer(t(key))

@@ -16,6 +16,7 @@ from bot.middlewares.access import card_router
 from bot.render import render_card, render_timeline
 from bot.routers.teach import offer_teaching
 from bot.states import EditDraft
+from bot.tapped import bot_of, shown_message, tapped_message
 from core import cards, inbox, linking, previews, sending
 from core.access import Access
 from core.drafting.service import create_draft
@@ -30,7 +31,7 @@ router = card_router("cards")
 
 async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> ItemView:
     data = await item_view(interaction_id)
-    await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
+    await edit_in_place(shown_message(query).edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer()
     return data
 
@@ -38,7 +39,7 @@ async def _show(query: CallbackQuery, interaction_id: int, t: Translator) -> Ite
 @router.callback_query(CardCb.filter(F.action == CardAction.SHOW))
 async def show(query: CallbackQuery, access: Access, t: Translator) -> None:
     data = await item_view(access.interaction.id)
-    sent = await query.message.answer(render_card(data, t), reply_markup=card_keyboard(data, t))
+    sent = await tapped_message(query).answer(render_card(data, t), reply_markup=card_keyboard(data, t))
     await cards.card_shown(access.interaction.id, access.member, sent.chat.id, sent.message_id)
     await query.answer()
 
@@ -89,17 +90,17 @@ async def approve(
 async def edit(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, state: FSMContext) -> None:
     # "Edit again" is pressed on the preview: the text's outcome still goes to the card above it.
     card = await cards.member_card(access.interaction.id, access.member.id)
-    chat_id, message_id = (card.tg_chat_id, card.tg_message_id) if card else (query.message.chat.id, None)
+    chat_id, message_id = (card.tg_chat_id, card.tg_message_id) if card else (tapped_message(query).chat.id, None)
     await state.set_state(EditDraft.text)
     await state.set_data(
         {
             "interaction_id": access.interaction.id,
             "draft_id": callback_data.draft_id,
             "chat_id": chat_id,
-            "message_id": message_id or query.message.message_id,
+            "message_id": message_id or tapped_message(query).message_id,
         }
     )
-    await query.message.answer(t("bot-edit-prompt" if callback_data.draft_id else "bot-reply-prompt"))
+    await tapped_message(query).answer(t("bot-edit-prompt" if callback_data.draft_id else "bot-reply-prompt"))
     await query.answer()
 
 
@@ -108,9 +109,9 @@ async def send_preview(
     query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator, settings: Settings, enqueue: Enqueue
 ) -> None:
     await _send_draft(callback_data, access, settings, enqueue)
-    await edit_in_place(query.message.edit_text(t("bot-edit-sent"), reply_markup=None))
-    await refresh_own_card(query.bot, access, t)
-    await offer_teaching(query.message, access.interaction.id, t)
+    await edit_in_place(shown_message(query).edit_text(t("bot-edit-sent"), reply_markup=None))
+    await refresh_own_card(bot_of(query), access, t)
+    await offer_teaching(shown_message(query), access.interaction.id, t)
     await query.answer()
 
 
@@ -120,8 +121,8 @@ async def discard_preview(query: CallbackQuery, callback_data: CardCb, access: A
     await previews.discard(
         interaction_id=access.interaction.id, draft_id=callback_data.draft_id, member_id=access.member.id
     )
-    await edit_in_place(query.message.edit_text(t("bot-preview-cancelled"), reply_markup=None))
-    await refresh_own_card(query.bot, access, t)
+    await edit_in_place(shown_message(query).edit_text(t("bot-preview-cancelled"), reply_markup=None))
+    await refresh_own_card(bot_of(query), access, t)
     await query.answer()
 
 
@@ -147,7 +148,7 @@ async def cancel(query: CallbackQuery, access: Access, t: Translator) -> None:
 async def timeline(query: CallbackQuery, access: Access, t: Translator) -> None:
     thread = await linking.timeline(access.interaction.id)
     zone = await seller_zone(access.interaction.seller_id)
-    await query.message.answer(render_timeline(thread, access.interaction.id, t, zone))
+    await tapped_message(query).answer(render_timeline(thread, access.interaction.id, t, zone))
     await query.answer()
 
 

@@ -4,7 +4,7 @@ limits are checked before anything is stored (`core.outgoing_files`), the send i
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.types import Message
+from aiogram.types import Document, Message, PhotoSize
 
 from core import access, outgoing_files, sending
 from core.i18n import Translator
@@ -22,9 +22,11 @@ async def file_for_chat(
     replied = message.reply_to_message
     interaction_id = await outgoing_files.card_interaction(message.chat.id, replied.message_id) if replied else None
     checked = await access.access(member, interaction_id)
+    attached: Document | PhotoSize
     if message.document is not None:
         attached, name = message.document, message.document.file_name or "file"
     else:
+        assert message.photo is not None  # the router's filter: a document or a photo
         attached, name = message.photo[-1], f"photo-{message.message_id}.jpg"
     if (attached.file_size or 0) > outgoing_files.MAX_FILE:  # refused before it is even downloaded
         await message.answer(t("chat-file-too-big", name=name))

@@ -14,6 +14,7 @@ from bot.keyboards import card_keyboard
 from bot.middlewares.access import card_router
 from bot.render import clip, render_card
 from bot.states import ClaimComment
+from bot.tapped import bot_of, shown_message, tapped_message
 from core import inbox, returns, sending
 from core.access import Access
 from core.i18n import Translator
@@ -43,10 +44,14 @@ async def ask(query: CallbackQuery, callback_data: ClaimCb, access: Access, t: T
         raise ReplyNotAllowed("claim-action")
     if action in returns.COMMENT_REQUIRED:
         await state.set_state(ClaimComment.text)
-        await state.set_data({"interaction_id": interaction.id, "action": action, "card_id": query.message.message_id})
-        await query.message.answer(t("claim-comment-prompt", action=action_label(action, t)))
+        await state.set_data(
+            {"interaction_id": interaction.id, "action": action, "card_id": tapped_message(query).message_id}
+        )
+        await tapped_message(query).answer(t("claim-comment-prompt", action=action_label(action, t)))
     else:
-        await edit_in_place(query.message.edit_reply_markup(reply_markup=confirm_keyboard(interaction.id, action, t)))
+        await edit_in_place(
+            shown_message(query).edit_reply_markup(reply_markup=confirm_keyboard(interaction.id, action, t))
+        )
     await query.answer()
 
 
@@ -58,7 +63,7 @@ async def comment(message: Message, state: FSMContext, access: Access, t: Transl
     draft = await returns.prepare_comment(
         interaction_id=interaction.id,
         action=ids["action"],
-        comment=message.text,
+        comment=message.text or "",
         member_id=member.id,
         extra_phrases=tuple(settings.banned_phrases_extra),
     )
@@ -103,10 +108,10 @@ async def cancel(query: CallbackQuery, callback_data: ClaimCb, access: Access, t
 
 async def _after(query: CallbackQuery, cb: ClaimCb, interaction_id: int, t: Translator, key: str) -> None:
     """Redraw the card; a comment prompt's own message just says what happened."""
-    chat_id = query.message.chat.id
+    chat_id = tapped_message(query).chat.id
     if cb.card_id:
-        await edit_in_place(query.message.edit_text(t(key)))
-        await _redraw(query.bot, chat_id, cb.card_id, interaction_id, t)
+        await edit_in_place(shown_message(query).edit_text(t(key)))
+        await _redraw(bot_of(query), chat_id, cb.card_id, interaction_id, t)
     else:
-        await _redraw(query.bot, chat_id, query.message.message_id, interaction_id, t)
+        await _redraw(bot_of(query), chat_id, tapped_message(query).message_id, interaction_id, t)
     await query.answer(t(key))

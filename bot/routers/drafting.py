@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import VoiceAction, VoiceCb
 from bot.editing import edit_in_place
 from bot.states import VoiceInput
+from bot.tapped import shown_message, tapped_message
 from bot.voice_screen import voice_screen
 from core import access, sellers, voice
 from core.i18n import Translator
@@ -35,9 +36,13 @@ async def voice_pressed(
     if action in _ASK:
         await state.set_state(VoiceInput.text)
         await state.set_data(
-            {"field": _ASK[action], "chat_id": query.message.chat.id, "message_id": query.message.message_id}
+            {
+                "field": _ASK[action],
+                "chat_id": tapped_message(query).chat.id,
+                "message_id": tapped_message(query).message_id,
+            }
         )
-        await query.message.answer(t(f"bot-voice-ask-{_ASK[action]}"))
+        await tapped_message(query).answer(t(f"bot-voice-ask-{_ASK[action]}"))
         await query.answer()
         return
     if action == VoiceAction.LLM:
@@ -49,7 +54,7 @@ async def voice_pressed(
     elif action == VoiceAction.TONE:
         await voice.toggle_tone(owner, await sellers.seller_settings(owner))
     text, markup = await voice_screen(owner, t)
-    await edit_in_place(query.message.edit_text(text, reply_markup=markup))
+    await edit_in_place(shown_message(query).edit_text(text, reply_markup=markup))
     await query.answer(t("bot-settings-saved") if action != VoiceAction.OPEN else None)
 
 
@@ -59,9 +64,9 @@ async def voice_typed(
 ) -> None:
     data = await state.get_data()
     if data["field"] == "banned":
-        await voice.set_banned(member, message.text)
+        await voice.set_banned(member, message.text or "")
     else:
-        await voice.set_voice_text(member, data["field"], message.text)
+        await voice.set_voice_text(member, data["field"], message.text or "")
     await state.clear()
     text, markup = await voice_screen(access.require_member(member), t)
     await edit_in_place(

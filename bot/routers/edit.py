@@ -25,7 +25,7 @@ async def text_received(message: Message, bot: Bot, state: FSMContext, access: A
     ids = await state.get_data()
     interaction, member = access.interaction, access.member
     # GuardrailViolation leaves the state as it is: the seller reads the reasons and types again.
-    draft = await previews.save_seller_text(interaction_id=interaction.id, text=message.text, member_id=member.id)
+    draft = await previews.save_seller_text(interaction_id=interaction.id, text=message.text or "", member_id=member.id)
     await state.clear()
     data = await item_view(interaction.id)
     await edit_in_place(

@@ -16,6 +16,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
 
 from bot.render import clip
+from bot.tapped import tapped_message
 from core import access, members, tokens
 from core.guardrails import GuardrailViolation
 from core.i18n import LANGUAGES, Translator, translator
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 async def _who(update: Update) -> tuple[User, SellerMember | None, Translator]:
     event = update.callback_query or update.message
+    # The bot is sent taps and private messages only, each with its sender.
+    assert event is not None and event.from_user is not None
     user = event.from_user
     member = await members.member_of(user.id)
     language = member.language if member and member.language else (user.language_code or "")[:2]
@@ -38,12 +41,20 @@ async def _say(update: Update, text: str) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     else:
+        assert update.message is not None  # not a tap: a message
         await update.message.answer(text)
 
 
-def _command_of(message: Message) -> str:
+def _reason(event: ErrorEvent) -> str:
+    """The refusal's reason: the routers using it filter on exceptions that carry one."""
+    refusal = event.exception
+    assert isinstance(refusal, access.NotAllowed | ReplyNotAllowed | tokens.TokenRejected)
+    return refusal.reason
+
+
+def _command_of(message: Message | None) -> str:
     """What a refused message asked for: its command, never its free text (it may be a pasted WB token)."""
-    text = (message.text or "").strip()
+    text = ((message.text if message else None) or "").strip()
     return text.split(maxsplit=1)[0][:64] if text.startswith("/") else "<text>"
 
 
@@ -52,13 +63,14 @@ async def not_allowed(event: ErrorEvent) -> None:
     user, member, t = await _who(event.update)
     query = event.update.callback_query
     detail = query.data if query else _command_of(event.update.message)
-    await access.record_refusal(member, tg_user_id=user.id, reason=event.exception.reason, detail=detail or "")
-    await _say(event.update, t(f"bot-denied-{event.exception.reason}"))
+    await access.record_refusal(member, tg_user_id=user.id, reason=_reason(event), detail=detail or "")
+    await _say(event.update, t(f"bot-denied-{_reason(event)}"))
 
 
 @router.error(ExceptionTypeFilter(GuardrailViolation))
 async def blocked(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
+    assert isinstance(event.exception, GuardrailViolation)  # the router's filter
     verdict = event.exception.verdict
     message = event.update.message
     if message is not None and any(v.rule_id == "secret.token" for v in verdict.violations):
@@ -69,21 +81,22 @@ async def blocked(event: ErrorEvent) -> None:
     lines = [t("bot-blocked")] + [f"• {clip(reason, 300, '…')}" for reason in reasons]
     if event.update.callback_query is not None:
         await event.update.callback_query.answer(t("bot-blocked"), show_alert=True)
-        await event.update.callback_query.message.answer("\n".join(lines))
+        await tapped_message(event.update.callback_query).answer("\n".join(lines))
     else:
+        assert event.update.message is not None  # not a tap: a message
         await event.update.message.answer("\n".join(lines))
 
 
 @router.error(ExceptionTypeFilter(ReplyNotAllowed))
 async def reply_not_allowed(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
-    await _say(event.update, t(f"bot-reply-{event.exception.reason}"))
+    await _say(event.update, t(f"bot-reply-{_reason(event)}"))
 
 
 @router.error(ExceptionTypeFilter(tokens.TokenRejected))
 async def token_rejected(event: ErrorEvent) -> None:
     _, _, t = await _who(event.update)
-    await _say(event.update, t(f"bot-token-{event.exception.reason}"))
+    await _say(event.update, t(f"bot-token-{_reason(event)}"))
 
 
 @router.error(ExceptionTypeFilter(members.InviteInvalid))
@@ -97,6 +110,7 @@ async def tap_failed(event: ErrorEvent) -> None:
     """Any other failure of a tap (the database, Redis or Telegram away): the spinner ends with "tap again" instead
     of spinning until Telegram gives up. Nothing here needs the database: the language is Telegram's."""
     query = event.update.callback_query
+    assert query is not None  # the router's filter: a tap
     log.error(
         "tap failed: update %s, data %r: %s: %s",
         event.update.update_id,

@@ -27,6 +27,7 @@ MAX_DAYS = 366
 
 def _args(command: CommandObject) -> tuple[int, dict[str, Any]] | None:
     """The period (default DEFAULT_DAYS, else 1..MAX_DAYS) and the reading picked by value; None when refused."""
+    picks: dict[str, Situation | Mood | Topic]
     days, picks = DEFAULT_DAYS, {}
     for word in (command.args or "").split():
         # ASCII digits only: "²" and other Unicode digits pass isdigit() but not int().

@@ -14,6 +14,7 @@ from bot.facts_screen import facts_screen
 from bot.middlewares.access import card_router
 from bot.render import clip
 from bot.states import FactInput
+from bot.tapped import tapped_message
 from core import product_facts
 from core.access import Access
 from core.i18n import Translator
@@ -33,11 +34,11 @@ async def facts_pressed(
     if callback_data.kind:
         await state.set_state(FactInput.text)
         await state.set_data({"interaction_id": interaction.id, "kind": callback_data.kind, "en": en})
-        await query.message.answer(
+        await tapped_message(query).answer(
             t("bot-facts-ask-en" if en else "bot-facts-ask", kind=t(f"bot-facts-kind-{callback_data.kind}"))
         )
     else:
-        await query.message.answer(
+        await tapped_message(query).answer(
             **await facts_screen(interaction.seller_id, interaction.nm_id, interaction.id, t, en)
         )
     await query.answer()
@@ -49,7 +50,7 @@ async def fact_typed(message: Message, state: FSMContext, access: Access, t: Tra
     interaction, member = access.interaction, access.member
     en = bool(data.get("en"))
     verdict = await product_facts.set_fact_as_member(
-        member, interaction.nm_id, data["kind"], message.text, language="en" if en else "ru"
+        member, interaction.nm_id, data["kind"], message.text or "", language="en" if en else "ru"
     )
     if not verdict.ok:
         # The state stays: the seller reads why and types the fact again.

@@ -11,6 +11,7 @@ from bot.callbacks import MemberCb
 from bot.editing import edit_in_place
 from bot.keyboards import members_keyboard
 from bot.render import clip
+from bot.tapped import shown_message
 from core.i18n import Translator
 from core.members import create_invite, list_members, remove_member
 from core.models import SellerMember
@@ -40,5 +41,5 @@ async def members(message: Message, member: SellerMember | None, t: Translator) 
 async def remove(query: CallbackQuery, callback_data: MemberCb, member: SellerMember | None, t: Translator) -> None:
     removed = await remove_member(member, callback_data.member_id)
     team = await list_members(member)
-    await edit_in_place(query.message.edit_text(_list(team, t), reply_markup=members_keyboard(team, t)))
+    await edit_in_place(shown_message(query).edit_text(_list(team, t), reply_markup=members_keyboard(team, t)))
     await query.answer(t("bot-member-removed", name=removed.name or str(removed.tg_user_id)))

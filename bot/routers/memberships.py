@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import SellerCb
 from bot.keyboards import sellers_keyboard
 from bot.render import clip
+from bot.tapped import shown_message
 from core import members, memberships
 from core.i18n import Translator
 
@@ -28,5 +29,5 @@ async def sellers_command(message: Message, tg_user_id: int, t: Translator) -> N
 async def seller_chosen(query: CallbackQuery, callback_data: SellerCb, tg_user_id: int, t: Translator) -> None:
     chosen = await members.select_seller(tg_user_id, callback_data.member_id)
     mine = await memberships.memberships_of(tg_user_id)
-    await query.message.edit_text(t("bot-sellers-title"), reply_markup=sellers_keyboard(mine, t))
+    await shown_message(query).edit_text(t("bot-sellers-title"), reply_markup=sellers_keyboard(mine, t))
     await query.answer(t("bot-seller-selected", seller=clip(chosen.seller.name, 100, "…")))

@@ -15,6 +15,7 @@ from bot.callbacks import DemoTokenCb, LangCb
 from bot.keyboards import language_keyboard
 from bot.render import clip
 from bot.states import Onboarding
+from bot.tapped import shown_message
 from core import access, members, shop, tokens
 from core.i18n import LANGUAGES, Translator, translator
 from core.models import SellerMember
@@ -30,6 +31,7 @@ Backfill = Callable[[int, int], Awaitable[None]]
 @router.message(CommandStart(deep_link=True, magic=F.args.len() > 0))
 async def join(message: Message, command: CommandObject, t: Translator) -> None:
     user = message.from_user
+    assert user is not None  # a private chat's message has its sender
     member = await members.accept_invite(
         code=command.args or "",
         tg_user_id=user.id,
@@ -68,7 +70,7 @@ async def language_chosen(
     t = translator(callback_data.language)
     await query.answer()
     await state.set_state(Onboarding.token)
-    await query.message.edit_text(t("bot-ask-token"), reply_markup=_demo_button(settings, t))
+    await shown_message(query).edit_text(t("bot-ask-token"), reply_markup=_demo_button(settings, t))
 
 
 def _demo_button(settings: Settings, t: Translator) -> InlineKeyboardMarkup | None:
@@ -102,9 +104,9 @@ async def demo_token_pressed(
     if settings.demo_token is None or await state.get_state() != Onboarding.token.state:
         raise access.NotAllowed("stale")
     await query.answer()
-    await query.message.edit_reply_markup(reply_markup=None)
+    await shown_message(query).edit_reply_markup(reply_markup=None)
     token = settings.demo_token.get_secret_value()
-    await _connect(query.message, query.from_user, token, member, state, t, settings, probe, backfill)
+    await _connect(shown_message(query), query.from_user, token, member, state, t, settings, probe, backfill)
 
 
 @router.message(Onboarding.token, F.text, ~F.text.startswith("/"))
@@ -120,6 +122,7 @@ async def token_received(
 ) -> None:
     # The token must not stay in the chat history, whatever the check says.
     await bot.delete_message(message.chat.id, message.message_id)
+    assert message.from_user is not None  # a private chat's message has its sender
     await _connect(message, message.from_user, message.text or "", member, state, t, settings, probe, backfill)
 
 

@@ -10,6 +10,7 @@ from bot.editing import edit_in_place
 from bot.keyboards import card_keyboard, hide_confirm_keyboard
 from bot.middlewares.access import card_router
 from bot.render import render_card
+from bot.tapped import shown_message
 from core import sending
 from core.access import Access
 from core.i18n import Translator
@@ -23,7 +24,7 @@ router = card_router("question_actions")
 @router.callback_query(CardCb.filter(F.action == CardAction.HIDE))
 async def ask(query: CallbackQuery, callback_data: CardCb, access: Access, t: Translator) -> None:
     interaction = access.interaction
-    await edit_in_place(query.message.edit_reply_markup(reply_markup=hide_confirm_keyboard(interaction.id, t)))
+    await edit_in_place(shown_message(query).edit_reply_markup(reply_markup=hide_confirm_keyboard(interaction.id, t)))
     await query.answer()
 
 
@@ -35,5 +36,5 @@ async def decide(query: CallbackQuery, callback_data: CardCb, access: Access, t:
             interaction_id=interaction.id, member_id=member.id, via=ReplyVia.TELEGRAM, enqueue=enqueue
         )
     data = await item_view(interaction.id)
-    await edit_in_place(query.message.edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
+    await edit_in_place(shown_message(query).edit_text(render_card(data, t), reply_markup=card_keyboard(data, t)))
     await query.answer(t("question-hide-sent") if callback_data.action == CardAction.HIDE_CONFIRM else None)

@@ -13,6 +13,7 @@ from bot.autosend_replay import render_replay
 from bot.callbacks import SettingsAction, SettingsCb
 from bot.editing import edit_in_place
 from bot.keyboards import autosend_replay_keyboard, settings_keyboard, zone_keyboard
+from bot.tapped import shown_message
 from core import access, autosend_replay, members, sellers, tokens
 from core.autosend import RULES_VERSION
 from core.humanize import duration
@@ -64,7 +65,8 @@ def _main_text(current: SellerSettings, t: Translator, on_off: dict[bool, str]) 
 
 @router.message(Command("settings"))
 async def settings_command(message: Message, member: SellerMember | None, t: Translator) -> None:
-    current = await sellers.seller_settings(access.require_member(member))
+    member = access.require_member(member)
+    current = await sellers.seller_settings(member)
     seller = await Seller.get(id=member.seller_id)
     # The token's type heads the screen: a Base token is told plainly that new items come hours late.
     text = tokens.token_type_note(seller.token_type, t) + "\n\n" + _text(current, t)
@@ -104,19 +106,20 @@ def _change(action: SettingsAction, value: str, current: SellerSettings) -> dict
 async def settings_changed(
     query: CallbackQuery, callback_data: SettingsCb, member: SellerMember | None, t: Translator, settings: Settings
 ) -> None:
-    current = await sellers.seller_settings(access.require_member(member))
+    member = access.require_member(member)
+    current = await sellers.seller_settings(member)
     action = callback_data.action
     if action == SettingsAction.AUTO_SEND_REPLAY:
         access.require_owner(member)
         replay = await autosend_replay.replay(member.seller_id, settings)
         text = render_replay(replay, autosend_replay.DAYS, t)
-        await edit_in_place(query.message.edit_text(text, reply_markup=autosend_replay_keyboard(t)))
+        await edit_in_place(shown_message(query).edit_text(text, reply_markup=autosend_replay_keyboard(t)))
         await query.answer()
         return
     if action == SettingsAction.ZONE and not callback_data.value:
         title = t("bot-settings-zone-title", zone=zone_label(current.business_hours.timezone, t, datetime.now(UTC)))
         await edit_in_place(
-            query.message.edit_text(title, reply_markup=zone_keyboard(current.business_hours.timezone, t))
+            shown_message(query).edit_text(title, reply_markup=zone_keyboard(current.business_hours.timezone, t))
         )
         await query.answer()
         return
@@ -126,6 +129,6 @@ async def settings_changed(
     elif action != SettingsAction.BACK:
         current = await sellers.update_settings(member, _change(action, callback_data.value, current))
     await edit_in_place(
-        query.message.edit_text(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
+        shown_message(query).edit_text(_text(current, t), reply_markup=settings_keyboard(current, t.language, t))
     )
     await query.answer(t("bot-settings-saved") if action != SettingsAction.BACK else None)

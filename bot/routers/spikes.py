@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery
 
 from bot.callbacks import SpikeCb
 from bot.editing import edit_in_place
+from bot.tapped import shown_message
 from core import spikes
 from core.i18n import Translator
 from core.settings import Settings
@@ -19,5 +20,7 @@ async def mute_spike(query: CallbackQuery, callback_data: SpikeCb, t: Translator
     cfg = settings.spikes
     await spikes.mute(spike_id=callback_data.spike_id, tg_user_id=query.from_user.id, cfg=cfg)
     text = t("spike-muted", days=cfg.mute_days)
-    await edit_in_place(query.message.edit_text(f"{query.message.html_text}\n\n{text}", reply_markup=None))
+    await edit_in_place(
+        shown_message(query).edit_text(f"{shown_message(query).html_text}\n\n{text}", reply_markup=None)
+    )
     await query.answer(text)

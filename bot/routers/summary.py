@@ -13,6 +13,7 @@ from bot.callbacks import SummaryCb
 from bot.editing import edit_in_place
 from bot.keyboards import summary_schedule_keyboard
 from bot.summaries import render_summary
+from bot.tapped import shown_message
 from core import access, summary, summary_push
 from core.i18n import Translator
 from core.items.view import seller_zone
@@ -42,5 +43,5 @@ async def summary_every(
     member = access.require_member(member)
     await summary_push.subscribe(member.id, callback_data.every)
     markup = summary_schedule_keyboard(callback_data.every, t)
-    await edit_in_place(query.message.edit_text(t("summary-settings"), reply_markup=markup))
+    await edit_in_place(shown_message(query).edit_text(t("summary-settings"), reply_markup=markup))
     await query.answer(t(f"summary-every-{callback_data.every.value}"))

@@ -12,6 +12,7 @@ from bot.callbacks import TeachAction, TeachCb
 from bot.editing import edit_in_place
 from bot.middlewares.access import card_router
 from bot.render import clip
+from bot.tapped import shown_message
 from core import taught
 from core.access import Access
 from core.i18n import Translator
@@ -40,11 +41,13 @@ async def offer_teaching(message: Message, interaction_id: int, t: Translator) -
 @router.callback_query(TeachCb.filter(F.action == TeachAction.SAVE))
 async def save(query: CallbackQuery, access: Access, t: Translator) -> None:
     saved = await taught.save(access.interaction.id, access.member.id)
-    await edit_in_place(query.message.edit_text(t("teach-saved" if saved else "teach-nothing"), reply_markup=None))
+    await edit_in_place(
+        shown_message(query).edit_text(t("teach-saved" if saved else "teach-nothing"), reply_markup=None)
+    )
     await query.answer()
 
 
 @router.callback_query(TeachCb.filter(F.action == TeachAction.NO))
 async def decline(query: CallbackQuery, access: Access, t: Translator) -> None:
-    await edit_in_place(query.message.edit_text(t("teach-declined"), reply_markup=None))
+    await edit_in_place(shown_message(query).edit_text(t("teach-declined"), reply_markup=None))
     await query.answer()

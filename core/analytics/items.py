@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from typing import Any
 
 from tortoise import connections
 from tortoise.expressions import F, Q, RawSQL, Subquery
@@ -127,9 +128,10 @@ def _conditions(f: ItemFilters) -> Q:
         q &= Q(nm_id=f.nm_id)
     if f.mood is not None:
         q &= Q(mood=Mood(f.mood).value)
-    for period, column in ((f.period, "occurred_at"), (f.day and Period.day(f.day, f.zone), "occurred_at")):
+    for period, column in ((f.period, "occurred_at"), (Period.day(f.day, f.zone) if f.day else None, "occurred_at")):
         if period is not None:
-            q &= Q(**{f"{column}__gte": period.start, f"{column}__lt": period.end})
+            bounds: dict[str, Any] = {f"{column}__gte": period.start, f"{column}__lt": period.end}
+            q &= Q(**bounds)
     if f.answered_day is not None:
         span = Period.day(f.answered_day, f.zone)
         q &= Q(first_response_at__gte=span.start, first_response_at__lt=span.end)

@@ -127,7 +127,7 @@ async def readiness(*, now: datetime, ops: OpsSettings, seller_id: int | None = 
     for s in seller_rows:
         sid = s["id"]
         channel_lags = [lags[sid].get(ch) for ch in covered_channels(s["token_scopes"])]
-        worst = None if any(v is None for v in channel_lags) else max(channel_lags)
+        worst = None if any(v is None for v in channel_lags) else max(v for v in channel_lags if v is not None)
         n_alerts = int(alerts.get(sid, {}).get("n", 0))
         n_backlog = int(backlog.get(sid, {}).get("n", 0))
         rep = replies.get(sid, {})

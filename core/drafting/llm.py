@@ -11,6 +11,7 @@ import json
 from dataclasses import replace
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.drafting.facts import answering_kinds, relevant_fact
 from core.drafting.request import DraftRequest
@@ -80,7 +81,7 @@ def _facts(req: DraftRequest) -> str:
     return "Seller's product facts that answer this buyer (JSON): " + json.dumps(facts, ensure_ascii=False)
 
 
-def build_messages(req: DraftRequest, variant: int = 0, reference: str = "") -> list[dict[str, str]]:
+def build_messages(req: DraftRequest, variant: int = 0, reference: str = "") -> list[ChatCompletionMessageParam]:
     """The system rules and the fenced buyer data for one draft; `variant` asks for a differently worded reply;
     `reference` is the template's reply (what is true to say), offered for rewording."""
     system = _SYSTEM.format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import openai
 from tortoise.exceptions import IntegrityError
@@ -39,7 +40,7 @@ _CHAT_HISTORY_MESSAGES = 10
 
 
 def _intent(interaction: Interaction, text: str) -> Intent:
-    if interaction.intent in Intent._value2member_map_:
+    if interaction.intent is not None and interaction.intent in Intent._value2member_map_:
         return Intent(interaction.intent)
     return classify(text).intent
 
@@ -136,7 +137,8 @@ async def _earlier_drafts(interaction: Interaction, regenerate: bool) -> list[re
     if not regenerate:
         return []
     earlier = await Draft.filter(interaction_id=interaction.id).values_list("text", flat=True)
-    return [repetition.signature(text) for text in earlier]
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return [repetition.signature(text) for text in earlier]  # type: ignore[arg-type]
 
 
 async def _produce(
@@ -182,7 +184,7 @@ async def _unrepeated(
         other = await _produce(req, variant + step, context, saved)
         if other.verdict.ok and not await repeats(other.text):
             origin = other.origin if first.origin == DraftOrigin.TEMPLATE else DraftOrigin.FALLBACK
-            spent = {"model": first.model, "prompt_tokens": first.prompt_tokens}
+            spent: dict[str, Any] = {"model": first.model, "prompt_tokens": first.prompt_tokens}
             return replace(other, origin=origin, completion_tokens=first.completion_tokens, **spent), variant + step
     # Every template variant repeats: a review draft gets another greeting and one more line (core.drafting.variety).
     for attempt in range(VARIETY_TRIES):

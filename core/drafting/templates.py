@@ -471,8 +471,8 @@ def compose(req: DraftRequest, variant: int = 0, *, personal: bool = True) -> Co
             out.append(Part(body))
             said += 1
         elif req.channel == Channel.CHAT and "?" not in req.text and not sorry:
-            body = "draft-body-chat-positive" if req.feeling == Mood.POSITIVE else "draft-body-chat"
-            out.append(Part(variants(lang, body)))
+            key = "draft-body-chat-positive" if req.feeling == Mood.POSITIVE else "draft-body-chat"
+            out.append(Part(variants(lang, key)))
             said += 1
         else:
             asked = asked_of(req.text) if req.text.strip() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.intent.rules import UNSURE_BELOW, Intent, IntentResult, IntentSource, classify
 from core.llm import FENCE_RULE, LLMError, complete, fence
@@ -25,7 +26,7 @@ async def classify_with_llm(text: str, *, client: openai.AsyncOpenAI | None, mod
     ruled = classify(text)
     if client is None or ruled.confidence >= UNSURE_BELOW or not text.strip():
         return ruled
-    messages = [
+    messages: list[ChatCompletionMessageParam] = [
         {"role": "system", "content": _SYSTEM},
         {"role": "user", "content": fence({"text": text})},
     ]

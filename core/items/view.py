@@ -112,7 +112,8 @@ async def item_view(interaction_id: int) -> ItemView:
         links,
         item_stage(interaction, draft, reply),
         zone,
-        sent_by,
+        # tortoise types values_list(flat=True) as tuples; it gives the bare values
+        sent_by,  # type: ignore[arg-type]
         tuple(files),
         edit,
         await _product_named_in_chat(interaction),
@@ -153,11 +154,13 @@ async def _product_named_in_chat(interaction: Interaction) -> tuple[int, str] | 
             .values_list("product_name", flat=True)
         )
         if known:
-            return candidate, known
+            # tortoise types values_list(flat=True) as tuples; it gives the bare values
+            return candidate, known  # type: ignore[return-value]
     return None
 
 
 async def seller_zone(seller_id: int) -> str:
     """The seller's time zone (business hours' zone), in which cards, lists and /stats show times."""
     raw = await Seller.filter(id=seller_id).values_list("settings", flat=True)
-    return SellerSettings.of(raw[0] if raw else None).business_hours.timezone
+    # tortoise types values_list(flat=True) as tuples; it gives the bare values
+    return SellerSettings.of(raw[0] if raw else None).business_hours.timezone  # type: ignore[arg-type]

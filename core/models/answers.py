@@ -1,9 +1,16 @@
 """What the seller's published answers leave behind: repetition signatures, answers taught once per product, and the
 daily line of what auto-send published."""
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from core.models.interaction import Interaction
+    from core.models.reply import Reply
+    from core.models.seller import Seller, SellerMember
 
 
 class AnswerSignature(Model):
@@ -11,9 +18,18 @@ class AnswerSignature(Model):
     characters and the hashes of its word 5-shingles, never the text again."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
-    interaction = fields.ForeignKeyField("models.Interaction", related_name=None, on_delete=fields.CASCADE)
-    reply = fields.OneToOneField("models.Reply", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
+    interaction: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name=None, on_delete=fields.CASCADE
+    )
+    interaction_id: int
+    reply: fields.OneToOneRelation["Reply"] = fields.OneToOneField(
+        "models.Reply", related_name=None, on_delete=fields.CASCADE
+    )
+    reply_id: int
     prefix = fields.CharField(max_length=32)
     # How many shingles, and their 4-byte hashes packed as hex (one string: nothing to decode but what is compared).
     size = fields.IntField(default=0)
@@ -30,13 +46,22 @@ class ProductAnswer(Model):
     question ("teach once", core.taught): the question, its key words, and the seller's answer."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
     nm_id = fields.BigIntField()
     question = fields.TextField()
-    keywords = fields.JSONField(default=list)
+    keywords: fields.JSONField[list[str]] = fields.JSONField(default=list)
     answer = fields.TextField()
-    interaction = fields.ForeignKeyField("models.Interaction", related_name=None, null=True, on_delete=fields.SET_NULL)
-    created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    interaction: fields.ForeignKeyNullableRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    interaction_id: int | None
+    created_by: fields.ForeignKeyNullableRelation["SellerMember"] = fields.ForeignKeyField(
+        "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -49,7 +74,10 @@ class AutoSendReport(Model):
     """The daily line of what auto-send published, claimed once per seller and local day before it is sent."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
     day = fields.CharField(max_length=10)
     count = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)

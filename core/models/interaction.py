@@ -1,5 +1,7 @@
 """Interaction (one review, question or chat), chat messages and Telegram cards."""
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
@@ -16,10 +18,16 @@ from core.models.enums import (
     WbSyncState,
 )
 
+if TYPE_CHECKING:
+    from core.models.seller import Seller, SellerMember
+
 
 class Interaction(Model):
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name="interactions", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name="interactions", on_delete=fields.CASCADE
+    )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     channel = fields.CharEnumField(Channel, max_length=10)
     external_id = fields.CharField(max_length=64)
     nm_id = fields.BigIntField(null=True)
@@ -40,11 +48,11 @@ class Interaction(Model):
     priority_rank = fields.SmallIntField(default=2, db_default=2)
     intent = fields.CharField(max_length=30, null=True)
     # core.topics.Topic values the buyer raised (stable strings; analytics counts them). None: not detected yet.
-    topics = fields.JSONField(null=True)
+    topics: fields.JSONField[Any] = fields.JSONField(null=True)
     # The rest of the buyer's reading (core.reading, stored with the topics by core.readings): core.reading.Situation
     # values (JSON list, like topics), the Mood, the reply language ("ru"/"en") and the ProductKind. Plain strings,
     # not enum columns: the reader may append values without a migration. None: not read yet.
-    situations = fields.JSONField(null=True)
+    situations: fields.JSONField[Any] = fields.JSONField(null=True)
     mood = fields.CharField(max_length=12, null=True)
     reply_language = fields.CharField(max_length=5, null=True)
     product_kind = fields.CharField(max_length=12, null=True)
@@ -64,7 +72,7 @@ class Interaction(Model):
     # Chat: the goodCard's order id (rid) and the replySign WB requires to answer.
     order_ref = fields.CharField(max_length=100, null=True)
     reply_sign = fields.CharField(max_length=255, null=True)
-    raw_payload = fields.JSONField(null=True)
+    raw_payload: fields.JSONField[Any] = fields.JSONField(null=True)
     # WB's own last-change time of the item (claims: `dt_update`): a re-read with the same stamp changes nothing.
     wb_updated_at = fields.DatetimeField(null=True)
     first_response_at = fields.DatetimeField(null=True)
@@ -109,13 +117,19 @@ class Interaction(Model):
 
 class ChatMessage(Model):
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
-    interaction = fields.ForeignKeyField("models.Interaction", related_name="messages", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
+    interaction: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name="messages", on_delete=fields.CASCADE
+    )
+    interaction_id: int
     event_id = fields.CharField(max_length=100)
     direction = fields.CharEnumField(ChatDirection, max_length=3)
     sender = fields.CharField(max_length=20, db_default="")
     text = fields.TextField(db_default="")
-    attachments = fields.JSONField(null=True)
+    attachments: fields.JSONField[Any] = fields.JSONField(null=True)
     occurred_at = fields.DatetimeField()
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -132,8 +146,14 @@ class ChatFile(Model):
     """
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
-    interaction = fields.ForeignKeyField("models.Interaction", related_name="files", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
+    interaction: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name="files", on_delete=fields.CASCADE
+    )
+    interaction_id: int
     download_id = fields.CharField(max_length=100)
     name = fields.CharField(max_length=255, db_default="")
     content_type = fields.CharField(max_length=100, null=True)
@@ -157,8 +177,14 @@ class Card(Model):
     """One Telegram card per interaction and member: the unique pair makes notification idempotent."""
 
     id = fields.BigIntField(primary_key=True)
-    interaction = fields.ForeignKeyField("models.Interaction", related_name="cards", on_delete=fields.CASCADE)
-    member = fields.ForeignKeyField("models.SellerMember", related_name="cards", on_delete=fields.CASCADE)
+    interaction: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name="cards", on_delete=fields.CASCADE
+    )
+    interaction_id: int
+    member: fields.ForeignKeyRelation["SellerMember"] = fields.ForeignKeyField(
+        "models.SellerMember", related_name="cards", on_delete=fields.CASCADE
+    )
+    member_id: int
     tg_chat_id = fields.BigIntField()
     tg_message_id = fields.BigIntField(null=True)
     state = fields.CharEnumField(DeliveryState, max_length=10, default=DeliveryState.CLAIMED)
@@ -167,7 +193,10 @@ class Card(Model):
     attempts = fields.IntField(default=0, db_default=0)
     error = fields.TextField(null=True)
     # The quiet-hours digest that listed this held card (claimed by one UPDATE, so a card is in one digest only).
-    digest = fields.ForeignKeyField("models.Digest", related_name="cards", null=True, on_delete=fields.SET_NULL)
+    digest: fields.ForeignKeyNullableRelation["Digest"] = fields.ForeignKeyField(
+        "models.Digest", related_name="cards", null=True, on_delete=fields.SET_NULL
+    )
+    digest_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -184,7 +213,10 @@ class Digest(Model):
     """One quiet-hours digest message to a member: the cards held overnight, listed once in the morning."""
 
     id = fields.BigIntField(primary_key=True)
-    member = fields.ForeignKeyField("models.SellerMember", related_name=None, on_delete=fields.CASCADE)
+    member: fields.ForeignKeyRelation["SellerMember"] = fields.ForeignKeyField(
+        "models.SellerMember", related_name=None, on_delete=fields.CASCADE
+    )
+    member_id: int
     tg_message_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)

@@ -1,18 +1,33 @@
 """Links, sync state, alerts, audit trail and admin users."""
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
 from core.models.enums import AdminRole, AdminTokenPurpose, AlertSeverity, Channel, LinkKind, SyncRunStatus
 
+if TYPE_CHECKING:
+    from core.models.interaction import Interaction
+    from core.models.seller import Seller, SellerMember
+
 
 class Link(Model):
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     # Stored with a.id < b.id so a pair has one row.
-    a = fields.ForeignKeyField("models.Interaction", related_name="links_out", on_delete=fields.CASCADE)
-    b = fields.ForeignKeyField("models.Interaction", related_name="links_in", on_delete=fields.CASCADE)
+    a: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name="links_out", on_delete=fields.CASCADE
+    )
+    a_id: int
+    b: fields.ForeignKeyRelation["Interaction"] = fields.ForeignKeyField(
+        "models.Interaction", related_name="links_in", on_delete=fields.CASCADE
+    )
+    b_id: int
     kind = fields.CharEnumField(LinkKind, max_length=15)
     confidence = fields.FloatField()
     reason = fields.CharField(max_length=200)
@@ -26,13 +41,16 @@ class Link(Model):
 
 class SyncCursor(Model):
     id = fields.IntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name="cursors", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name="cursors", on_delete=fields.CASCADE
+    )
+    seller_id: int
     channel = fields.CharEnumField(Channel, max_length=10)
     watermark = fields.DatetimeField(null=True)
     wb_cursor = fields.CharField(max_length=100, null=True)
     backfill_done = fields.BooleanField(default=False, db_default=False)
     # Resumable backfill: where the last page ended (skip offset, answered flag) and how much was done.
-    backfill_state = fields.JSONField(default=dict)
+    backfill_state: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     next_due_at = fields.DatetimeField(null=True)
     last_success_at = fields.DatetimeField(null=True)
     last_error = fields.TextField(null=True)
@@ -49,7 +67,10 @@ class SyncCursor(Model):
 
 class SyncRun(Model):
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name="sync_runs", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name="sync_runs", on_delete=fields.CASCADE
+    )
+    seller_id: int
     channel = fields.CharEnumField(Channel, max_length=10)
     status = fields.CharEnumField(SyncRunStatus, max_length=10, default=SyncRunStatus.RUNNING)
     backfill = fields.BooleanField(default=False, db_default=False)
@@ -74,7 +95,10 @@ class Alert(Model):
     id = fields.BigIntField(primary_key=True)
     kind = fields.CharField(max_length=50)
     severity = fields.CharEnumField(AlertSeverity, max_length=10)
-    seller = fields.ForeignKeyField("models.Seller", related_name="alerts", null=True, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyNullableRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name="alerts", null=True, on_delete=fields.CASCADE
+    )
+    seller_id: int | None
     text = fields.TextField()
     # "kind:seller" while open, NULL once resolved: one open alert per kind × seller, on every dialect.
     open_key = fields.CharField(max_length=100, null=True, unique=True)
@@ -85,7 +109,7 @@ class Alert(Model):
     # `delivered_chats` the chats that have it already (a re-sent alert skips them).
     delivered_at = fields.DatetimeField(null=True)
     claimed_at = fields.DatetimeField(null=True)
-    delivered_chats = fields.JSONField(null=True)
+    delivered_chats: fields.JSONField[Any] = fields.JSONField(null=True)
     resolved_at = fields.DatetimeField(null=True)
 
     class Meta:
@@ -95,21 +119,29 @@ class Alert(Model):
 
 class AuditEvent(Model):
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, null=True, on_delete=fields.CASCADE)
-    interaction = fields.ForeignKeyField(
+    seller: fields.ForeignKeyNullableRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, null=True, on_delete=fields.CASCADE
+    )
+    seller_id: int | None
+    interaction: fields.ForeignKeyNullableRelation["Interaction"] = fields.ForeignKeyField(
         "models.Interaction", related_name="audit", null=True, on_delete=fields.CASCADE
     )
-    actor_member = fields.ForeignKeyField(
+    interaction_id: int | None
+    actor_member: fields.ForeignKeyNullableRelation["SellerMember"] = fields.ForeignKeyField(
         "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
     )
-    actor_admin = fields.ForeignKeyField("models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL)
+    actor_member_id: int | None
+    actor_admin: fields.ForeignKeyNullableRelation["AdminUser"] = fields.ForeignKeyField(
+        "models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    actor_admin_id: int | None
     actor_tg_user_id = fields.BigIntField(null=True)
     action = fields.CharField(max_length=50)
     object_type = fields.CharField(max_length=30, db_default="")
     object_id = fields.BigIntField(null=True)
     before = fields.TextField(null=True)
     after = fields.TextField(null=True)
-    meta = fields.JSONField(null=True)
+    meta: fields.JSONField[Any] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -141,10 +173,16 @@ class AdminToken(Model):
     the random token is stored; the link works once (`used_at`) and until `expires_at`."""
 
     id = fields.IntField(primary_key=True)
-    admin = fields.ForeignKeyField("models.AdminUser", related_name="tokens", on_delete=fields.CASCADE)
+    admin: fields.ForeignKeyRelation["AdminUser"] = fields.ForeignKeyField(
+        "models.AdminUser", related_name="tokens", on_delete=fields.CASCADE
+    )
+    admin_id: int
     purpose = fields.CharEnumField(AdminTokenPurpose, max_length=10)
     token_hash = fields.CharField(max_length=64, unique=True)
-    created_by = fields.ForeignKeyField("models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by: fields.ForeignKeyNullableRelation["AdminUser"] = fields.ForeignKeyField(
+        "models.AdminUser", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)

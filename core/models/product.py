@@ -1,8 +1,13 @@
 """Per-product facts a seller writes once (by WB nmId); the drafters quote them where the buyer's topic needs."""
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from core.models.seller import Seller
 
 # The kinds of fact and the most each may hold: short, so a reply stays a reply. A fact is quoted only where its
 # content answers what the buyer wrote (core.drafting.facts).
@@ -23,7 +28,10 @@ FACT_MAX_CHARS = 300
 
 class ProductFacts(Model):
     id = fields.IntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name="product_facts", on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name="product_facts", on_delete=fields.CASCADE
+    )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     nm_id = fields.BigIntField()
     sizing = fields.TextField(db_default="")
     care = fields.TextField(db_default="")
@@ -36,7 +44,7 @@ class ProductFacts(Model):
     restock = fields.TextField(db_default="")
     origin = fields.TextField(db_default="")  # origin / authenticity
     # The seller's English text of a fact, by kind (optional): an English reply quotes it, never the Russian one.
-    english = fields.JSONField(null=True)
+    english: fields.JSONField[Any] = fields.JSONField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
@@ -56,7 +64,10 @@ class ProductSpike(Model):
     topic (`open_key`, like ops alerts), delivered once to the owners."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
     nm_id = fields.BigIntField()
     topic = fields.CharField(max_length=40)
     product_name = fields.CharField(max_length=300, null=True)
@@ -80,7 +91,10 @@ class SpikeMute(Model):
     """An owner muted spikes of this product × topic until `until`."""
 
     id = fields.IntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
     nm_id = fields.BigIntField()
     topic = fields.CharField(max_length=40)
     until = fields.DatetimeField()

@@ -1,5 +1,7 @@
 """Seller (a WB cabinet), its Telegram members and invitations."""
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -11,7 +13,7 @@ class Seller(Model):
     name = fields.CharField(max_length=200, db_default="")
     # Fernet ciphertext of the WB token; never the token itself (see core.secrets).
     wb_token_enc = fields.TextField(null=True)
-    token_scopes = fields.JSONField(default=list)
+    token_scopes: fields.JSONField[list[str]] = fields.JSONField(default=list)
     token_expires_at = fields.DatetimeField(null=True)
     # The WB token's type as far as WB's answers tell (core.tokens.TokenType): base | standard | test; None: unknown.
     token_type = fields.CharField(max_length=20, null=True)
@@ -19,7 +21,7 @@ class Seller(Model):
     pause_reason = fields.CharField(max_length=500, null=True)
     language = fields.CharField(max_length=5, default="ru")
     # Parsed by core.seller_settings.SellerSettings: pending window, auto-draft/send, business hours, phrases.
-    settings = fields.JSONField(default=dict)
+    settings: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     llm_enabled = fields.BooleanField(default=False, db_default=False)
     # When the onboarding summary of the backlog (core.backlog) was claimed: it is sent once per seller.
     backlog_noticed_at = fields.DatetimeField(null=True)
@@ -42,6 +44,7 @@ class SellerMember(Model):
     seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
         "models.Seller", related_name="members", on_delete=fields.CASCADE
     )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     tg_user_id = fields.BigIntField(db_index=True)
     tg_chat_id = fields.BigIntField()
     name = fields.CharField(max_length=200, db_default="")
@@ -68,11 +71,13 @@ class Invite(Model):
     seller: fields.ForeignKeyRelation[Seller] = fields.ForeignKeyField(
         "models.Seller", related_name="invites", on_delete=fields.CASCADE
     )
+    seller_id: int
     code = fields.CharField(max_length=64, unique=True)
     role = fields.CharEnumField(MemberRole, max_length=10, default=MemberRole.OPERATOR)
     created_by: fields.ForeignKeyNullableRelation[SellerMember] = fields.ForeignKeyField(
         "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
     )
+    created_by_id: int | None
     expires_at = fields.DatetimeField()
     used_by_tg_user_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -228,7 +228,8 @@ class _Pass:
             .limit(WATCH_PER_RUN)
             .values_list("external_id", flat=True)
         )
-        await self.reread(list(dict.fromkeys(rows)), now)
+        # tortoise types values_list(flat=True) as tuples; it gives the bare values
+        await self.reread(list(dict.fromkeys(rows)), now)  # type: ignore[arg-type]
 
 
 async def sync(

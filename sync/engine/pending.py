@@ -27,6 +27,7 @@ async def check_pending(ctx: SyncContext, now: datetime) -> int:
     for row in due:
         channel = Channel(row.channel)
         grace = timedelta(seconds=2 * interval_s(ctx, channel))
+        assert row.pending_until is not None  # selected by pending_until__lte: set
         if channel != Channel.CHAT and row.pending_until + grace > now:
             await SyncCursor.filter(seller_id=row.seller_id, channel=channel, next_due_at__gt=now).update(
                 next_due_at=now

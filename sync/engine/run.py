@@ -132,7 +132,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         cursor.consecutive_failures = 0
         cursor.consecutive_429 = 0
         cursor.last_success_at = datetime.now(UTC)
-        cursor.last_error = None
+        # tortoise types TextField(null=True) as str; the column is nullable
+        cursor.last_error = None  # type: ignore[assignment]
         wait = 0.0 if stats.more else interval_s(ctx, channel)
         await balance_cleared(ctx, seller.id)
     except WBPaymentRequired as exc:
@@ -173,7 +174,8 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
     cursor.next_due_at = datetime.now(UTC) + timedelta(seconds=wait)
     await cursor.save()
     run.status = SyncRunStatus.FAILED if error else SyncRunStatus.OK
-    run.error = error
+    # tortoise types TextField(null=True) as str; the column is nullable
+    run.error = error  # type: ignore[assignment]
     run.finished_at = datetime.now(UTC)
     run.duration_ms = int((time.monotonic() - started) * 1000)
     run.pages, run.fetched, run.new, run.updated = stats.pages, stats.fetched, stats.new, stats.updated

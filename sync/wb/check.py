@@ -91,7 +91,7 @@ async def run_check(
     """Read one page per channel and compare shapes with the models (chats when `chat_url` is given, claims when
     `returns_url` is: WB's own sandbox has neither)."""
     page = {"take": take, "skip": 0, "order": "dateDesc"}
-    plan = [
+    plan: list[tuple[str, str, str, dict[str, Any] | None, str | None, str | None, type[BaseModel]]] = [
         (
             "feedbacks",
             FEEDBACKS,
