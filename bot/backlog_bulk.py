@@ -74,7 +74,7 @@ async def _edit_progress(batch: BulkBatch, shown: backlog_bulk.Progress, notifie
     member_language = notifier.settings.default_language
     for member in await owner_members(batch.seller_id):
         if member.tg_chat_id == batch.chat_id:
-            member_language = member.language
+            member_language = member.language or member_language
     t = translator(member_language)
     markup = None if shown.done else bulk_progress_keyboard(batch.id, shown.paused, t)
     # Unchanged since the last edit, or the message is gone: the next edit tries again.

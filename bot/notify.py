@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 
 import structlog
@@ -42,7 +43,7 @@ from core.alerts import (
     claim_alert_delivery,
     seller_alert_text,
 )
-from core.attachments import media_of
+from core.attachments import Media, media_of
 from core.db import write_through_outage
 from core.i18n import translator
 from core.items.view import ItemView, item_view, seller_zone
@@ -90,7 +91,7 @@ async def notify_interaction(interaction_id: int, notifier: Notifier) -> int:
 
 
 async def _deliver_card(
-    notifier: Notifier, card: Card, member: SellerMember, data: ItemView, media: list, files: list
+    notifier: Notifier, card: Card, member: SellerMember, data: ItemView, media: Media, files: list
 ) -> int | None:
     """Send one claimed card (the buyer's photos and files above it) and record its message: 1 sent, 0 refused
     for good, None when Telegram stayed unreachable (the claim runs out, the sweep sends it later)."""
@@ -228,7 +229,7 @@ async def deliver_alert(alert_id: int, notifier: Notifier) -> bool:
         # As a card's record: Telegram has this message, so it must be recorded through a database restart.
         chats = sorted(done)
         await write_through_outage(
-            lambda chats=chats: alert_chat_delivered(alert.id, chats),
+            partial(alert_chat_delivered, alert.id, chats),
             within_s=notifier.settings.telegram.send_retry_s,
             what=f"alert {alert.id} chat",
         )

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.settings import LLMSettings
 
@@ -65,19 +66,18 @@ def fence(data: object) -> str:
 async def complete(
     client: openai.AsyncOpenAI,
     model: str,
-    messages: list[dict[str, str]],
+    messages: list[ChatCompletionMessageParam],
     *,
     max_tokens: int,
     temperature: float | None = None,
 ) -> LLMAnswer:
     """One chat completion's stripped text, or `LLMError` when there is none after the client's retries."""
-    extra = {} if temperature is None else {"temperature": temperature}
     try:
         completion = await client.chat.completions.create(
             model=model,
-            messages=messages,  # type: ignore[arg-type]
+            messages=messages,
             max_tokens=max_tokens,
-            **extra,  # type: ignore[arg-type]
+            temperature=openai.omit if temperature is None else temperature,
         )
     except openai.OpenAIError as exc:
         raise LLMError(type(exc).__name__) from exc

@@ -12,6 +12,7 @@ from bot.backlog_bulk import cluster_name, render_progress
 from bot.callbacks import BulkAction, BulkCb
 from bot.editing import edit_in_place
 from bot.keyboards import bulk_confirm_keyboard, bulk_progress_keyboard
+from bot.tapped import shown_message, tapped_message
 from core import access, backlog_bulk
 from core.i18n import Translator
 from core.models import SellerMember
@@ -33,7 +34,7 @@ async def bulk_button(
             return
         shown = await backlog_bulk.progress(batch.id, settings)
         markup = None if shown.done else bulk_progress_keyboard(batch.id, shown.paused, t)
-        await edit_in_place(query.message.edit_text(render_progress(batch, shown, t), reply_markup=markup))
+        await edit_in_place(shown_message(query).edit_text(render_progress(batch, shown, t), reply_markup=markup))
         await query.answer(t("bulk-paused" if shown.paused else "bulk-resumed"))
         return
     if callback_data.cluster >= len(backlog_bulk.CLUSTERS):
@@ -41,7 +42,7 @@ async def bulk_button(
         return
     key = backlog_bulk.CLUSTERS[callback_data.cluster]
     if action == BulkAction.CANCEL:
-        await edit_in_place(query.message.edit_text(t("bulk-cancelled"), reply_markup=None))
+        await edit_in_place(shown_message(query).edit_text(t("bulk-cancelled"), reply_markup=None))
         await query.answer()
         return
     if action == BulkAction.APPROVE:
@@ -50,7 +51,9 @@ async def bulk_button(
             await query.answer(t("bulk-empty"))
             return
         markup = bulk_confirm_keyboard(callback_data.cluster, secrets.token_hex(8), count, t)
-        await query.message.answer(t("bulk-confirm", count=count, cluster=cluster_name(key, t)), reply_markup=markup)
+        await tapped_message(query).answer(
+            t("bulk-confirm", count=count, cluster=cluster_name(key, t)), reply_markup=markup
+        )
         await query.answer()
         return
     if not callback_data.nonce:  # a confirm always carries the nonce it was rendered with
@@ -61,11 +64,11 @@ async def bulk_button(
         seller_id=member.seller_id, cluster=key, token=token, member_id=member.id
     )
     if not batch.total:
-        await edit_in_place(query.message.edit_text(t("bulk-empty"), reply_markup=None))
+        await edit_in_place(shown_message(query).edit_text(t("bulk-empty"), reply_markup=None))
         await query.answer(t("bulk-empty"))
         return
-    await backlog_bulk.show_progress_in(batch.id, query.message.chat.id, query.message.message_id)
+    await backlog_bulk.show_progress_in(batch.id, tapped_message(query).chat.id, tapped_message(query).message_id)
     shown = await backlog_bulk.progress(batch.id, settings)
     markup = bulk_progress_keyboard(batch.id, shown.paused, t)
-    await edit_in_place(query.message.edit_text(render_progress(batch, shown, t), reply_markup=markup))
+    await edit_in_place(shown_message(query).edit_text(render_progress(batch, shown, t), reply_markup=markup))
     await query.answer()

@@ -92,7 +92,10 @@ class RecoveryReport(Model):
     (e.g. "2026-W50", of the seller's zone) before it is sent."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int
     week = fields.CharField(max_length=10)
     recovered = fields.IntField(default=0)
     answered = fields.IntField(default=0)

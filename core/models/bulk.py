@@ -1,7 +1,14 @@
 """Backlog bulk approvals (core.backlog_bulk): one batch per confirmed cluster, one row per item it answers."""
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from core.models.interaction import Interaction
+    from core.models.reply import Reply
+    from core.models.seller import Seller, SellerMember
 
 
 class BulkBatch(Model):
@@ -9,13 +16,19 @@ class BulkBatch(Model):
     stop being queued while `paused`."""
 
     id = fields.BigIntField(primary_key=True)
-    seller = fields.ForeignKeyField("models.Seller", related_name=None, on_delete=fields.CASCADE)
+    seller: fields.ForeignKeyRelation["Seller"] = fields.ForeignKeyField(
+        "models.Seller", related_name=None, on_delete=fields.CASCADE
+    )
+    seller_id: int  # the key column tortoise sets beside each relation, declared for the type checker
     cluster = fields.CharField(max_length=40)
     # The confirm button's nonce: a double tap (or a redelivered update) finds this batch instead of a second one.
     token = fields.CharField(max_length=64, unique=True)
     total = fields.IntField(default=0)
     paused = fields.BooleanField(default=False)
-    created_by = fields.ForeignKeyField("models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL)
+    created_by: fields.ForeignKeyNullableRelation["SellerMember"] = fields.ForeignKeyField(
+        "models.SellerMember", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     # The progress message edited in place, and when it was last edited (edits are rate-limited).
     chat_id = fields.BigIntField(null=True)
@@ -33,9 +46,18 @@ class BulkItem(Model):
     its reply once queued, or why it was left for the seller."""
 
     id = fields.BigIntField(primary_key=True)
-    batch = fields.ForeignKeyField("models.BulkBatch", related_name="items", on_delete=fields.CASCADE)
-    interaction = fields.OneToOneField("models.Interaction", related_name=None, on_delete=fields.CASCADE)
-    reply = fields.ForeignKeyField("models.Reply", related_name=None, null=True, on_delete=fields.SET_NULL)
+    batch: fields.ForeignKeyRelation[BulkBatch] = fields.ForeignKeyField(
+        "models.BulkBatch", related_name="items", on_delete=fields.CASCADE
+    )
+    batch_id: int
+    interaction: fields.OneToOneRelation["Interaction"] = fields.OneToOneField(
+        "models.Interaction", related_name=None, on_delete=fields.CASCADE
+    )
+    interaction_id: int
+    reply: fields.ForeignKeyNullableRelation["Reply"] = fields.ForeignKeyField(
+        "models.Reply", related_name=None, null=True, on_delete=fields.SET_NULL
+    )
+    reply_id: int | None
     refused = fields.CharField(max_length=60, null=True)
 
     class Meta:

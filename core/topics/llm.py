@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from core.llm import FENCE_RULE, LLMError, complete, fence
 from core.reading.topics import detect
@@ -37,7 +38,10 @@ async def refine_with_llm(
     if client is None or not ruled.unsure:
         return ruled
     data = {"channel": channel, "rating": rating, "text": text, "pros": pros, "cons": cons}
-    messages = [{"role": "system", "content": _SYSTEM}, {"role": "user", "content": fence(data)}]
+    messages: list[ChatCompletionMessageParam] = [
+        {"role": "system", "content": _SYSTEM},
+        {"role": "user", "content": fence(data)},
+    ]
     try:
         answer = (await complete(client, model, messages, max_tokens=40)).text
     except LLMError:
