@@ -16,6 +16,7 @@ import asyncpg
 import structlog
 import tortoise.backends.sqlite.executor  # noqa: F401  (registers its adapters first; ours below replaces one)
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.exceptions import DBConnectionError, OperationalError
 from tortoise.migrations.api import migrate
@@ -87,10 +88,27 @@ async def _retrying(write: Callable[[], Awaitable[T]], within_s: float, what: st
             pause = min(pause * 2, 2.0)
 
 
+async def _keep_session(_connection: Any) -> None:
+    """A pooled PostgreSQL connection given back to the pool keeps its session as it is.
+
+    asyncpg rolls back a transaction left open either way; its default reset also sends `pg_advisory_unlock_all();
+    CLOSE ALL; UNLISTEN *; RESET ALL`, one more round trip per query (tortoise takes a pool connection per query
+    outside a transaction), and we take no session-level locks, cursors, listeners or settings to undo."""
+
+
+def _connection(database_url: str) -> str | dict[str, Any]:
+    """The `default` connection: a PostgreSQL URL expanded so its pool gets `_keep_session`."""
+    if not database_url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        return database_url
+    expanded = expand_db_url(database_url)
+    expanded["credentials"]["reset"] = _keep_session
+    return expanded
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
     """The tortoise config for one database URL (the same shape for SQLite and PostgreSQL)."""
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _connection(database_url)},
         "apps": {
             "models": {
                 "models": MODELS_MODULES,

@@ -9,7 +9,8 @@ Arithmetic runs in UTC between window edges computed in the seller's zone, so DS
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from core.models import Channel, Priority
@@ -36,19 +37,25 @@ SAFETY_BUDGET = timedelta(minutes=30)
 _MAX_DAYS = 400
 
 
+@lru_cache(maxsize=8192)
+def _window(day: date, zone: str, start: time, end: time) -> tuple[datetime, datetime]:
+    """The business window (UTC start, UTC end) of one local day; cached: a page of items shares its few days, and
+    building the zoned datetimes was most of the SLA's cost on the ingest path."""
+    tz = ZoneInfo(zone)
+    opens = datetime.combine(day, start, tz)
+    # end <= start means "until midnight" (00:00–00:00 is a 24-hour day).
+    closes_day = day if end > start else day + timedelta(days=1)
+    closes = datetime.combine(closes_day, end if end > start else time(0), tz)
+    return opens.astimezone(UTC), closes.astimezone(UTC)
+
+
 def _windows(after: datetime, hours: BusinessHours) -> Iterator[tuple[datetime, datetime]]:
     """Business windows (UTC start, UTC end) from the local day containing `after` onwards."""
-    tz = ZoneInfo(hours.timezone)
-    day = after.astimezone(tz).date()
+    day = after.astimezone(ZoneInfo(hours.timezone)).date()
     for offset in range(_MAX_DAYS):
         current = day + timedelta(days=offset)
-        if current.isoweekday() not in hours.weekdays:
-            continue
-        opens = datetime.combine(current, hours.start, tz)
-        # end <= start means "until midnight" (00:00–00:00 is a 24-hour day).
-        closes_day = current if hours.end > hours.start else current + timedelta(days=1)
-        closes = datetime.combine(closes_day, hours.end if hours.end > hours.start else time(0), tz)
-        yield opens.astimezone(UTC), closes.astimezone(UTC)
+        if current.isoweekday() in hours.weekdays:
+            yield _window(current, hours.timezone, hours.start, hours.end)
 
 
 def add_business_time(start: datetime, budget: timedelta, hours: BusinessHours) -> datetime:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tortoise import connections
+from tortoise.transactions import in_transaction
 
 # SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32 766 since 3.32.
 SQLITE_MAX_PARAMS = 32_000
@@ -25,10 +26,15 @@ async def insert_ignore(
     *,
     conflict: Sequence[str],
     returning: Sequence[str],
+    replayable: bool = False,
 ) -> list[dict[str, Any]]:
     """Insert `rows` (one value per column of `columns`, given as (name, postgres type)); skip conflicting rows.
 
-    Returns the `returning` columns of the rows this call inserted.
+    Returns the `returning` columns of the rows this call inserted. `replayable` (called outside a transaction):
+    rows the caller would insert again if a crash lost them, because what records them as done (a sync cursor,
+    a notification claim) commits after them. PostgreSQL then commits them without waiting for the WAL flush
+    (`synchronous_commit = off` for this transaction only): the next durable commit flushes them anyway, since the
+    WAL is written in order, and the flush per page was a third of the ingest's database time (bench/README.md).
     """
     if not rows:
         return []
@@ -38,7 +44,12 @@ async def insert_ignore(
     if conn.capabilities.dialect == "postgres":
         arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1))
         sql = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) {tail}"
-        return await conn.execute_query_dict(sql, [list(column) for column in zip(*rows, strict=True)])
+        params = [list(column) for column in zip(*rows, strict=True)]
+        if not replayable:
+            return await conn.execute_query_dict(sql, params)
+        async with in_transaction() as tx:
+            await tx.execute_script("SET LOCAL synchronous_commit = off")
+            return await tx.execute_query_dict(sql, params)
     inserted: list[dict[str, Any]] = []
     chunk = max(1, SQLITE_MAX_PARAMS // len(columns))
     one = f"({', '.join('?' * len(columns))})"

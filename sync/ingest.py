@@ -257,6 +257,8 @@ async def upsert_items(
             fresh,
             conflict=("seller_id", "channel", "external_id"),
             returning=("id", "needs_response", "external_id"),
+            # Lost in a crash, they are fetched and inserted again: the cursor and the claim commit after them.
+            replayable=True,
         )
         result.new_ids = [r["id"] for r in rows]
         result.notify_ids = [
