@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import Q
+
 from core.models import AnswerState, Channel, Interaction, InteractionStatus, Seller, SyncCursor, WbSyncState
 from core.seller_settings import SellerSettings
 from sync import ingest
@@ -213,22 +215,16 @@ class _Pass:
 
     async def watched(self, now: datetime) -> None:
         """Our replies waiting to show up and answers under moderation."""
+        # One query for both kinds: it runs on every run, idle ones included.
         rows = (
             await Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel)
-            .filter(wb_sync_state=WbSyncState.PENDING)
+            .filter(Q(wb_sync_state=WbSyncState.PENDING) | Q(answer_state=AnswerState.MODERATION))
             .order_by("updated_at")
             .limit(WATCH_PER_RUN)
             .values_list("external_id", flat=True)
         )
-        rows += (
-            await Interaction.filter(
-                seller_id=self.seller.id, channel=self.cursor.channel, answer_state=AnswerState.MODERATION
-            )
-            .order_by("updated_at")
-            .limit(WATCH_PER_RUN)
-            .values_list("external_id", flat=True)
-        )
-        await self.reread(list(dict.fromkeys(rows)), now)
+        if rows:
+            await self.reread(list(rows), now)
 
 
 async def sync(
