@@ -2,9 +2,9 @@
 
 Counting uses the moving-window strategy: the `limits` library's, stored in Redis when `redis_url` is set (so every
 worker process shares one budget per key), and `MemoryWindows` in this process otherwise (the library's memory
-storage sweeps every key through a thread hop after each hit: most of an idle sync run's CPU in the embedded shape). A 429 does not sleep anybody
-globally: it writes a "paused until" key for that one seller × bucket (Redis key with a TTL, or a deadline in
-memory) and only callers of that key wait it out.
+storage sweeps every key through a thread hop after each hit: most of an idle sync run's CPU in the embedded
+shape). A 429 does not sleep anybody globally: it writes a "paused until" key for that one seller × bucket (Redis
+key with a TTL, or a deadline in memory) and only callers of that key wait it out.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from core import tokens
-from core.live import is_live
 from core.i18n import translator
+from core.live import is_live
 from core.models import (
     AlertSeverity,
     Channel,
