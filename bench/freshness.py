@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import cProfile
 import math
+import os
 import random
 import resource
 import statistics
@@ -57,10 +59,26 @@ async def _sandbox(n: int, separate: bool) -> AsyncIterator[tuple[str, list[dict
         yield url, [(await http.post("/_sandbox/sellers", json=SELLER)).json() for _ in range(n)]
 
 
-async def _bench(db_url: str, n: int, seconds: float, injections: int, separate: bool) -> None:
+def _cpu_s() -> float:
+    """This process's CPU time so far (user + sys), seconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+async def _bench(
+    db_url: str, n: int, seconds: float, injections: int, separate: bool, profile: str | None = None
+) -> None:
     async with (
         _sandbox(n, separate) as (url, made),
-        httpx.AsyncClient(base_url=f"{url}/_sandbox", timeout=30) as control,
+        # A fresh connection per injection: uvicorn closes a kept-alive one after 5 idle s, and a POST sent on it
+        # just then fails (ReadError) — the bench's own plumbing, not what it measures.
+        httpx.AsyncClient(
+            base_url=f"{url}/_sandbox", timeout=30, limits=httpx.Limits(max_keepalive_connections=0)
+        ) as control,
     ):
         settings = load_settings(database_url=db_url, encryption_keys=None, data_dir="/tmp/agentiq-bench")
         settings.wb.feedbacks_base_url = settings.wb.chat_base_url = settings.wb.returns_base_url = url
@@ -97,7 +115,12 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int, separate:
             await asyncio.sleep(1)
         print(f"backfill of {n} sellers (reviews, questions, chats): {time.monotonic() - started:.0f} s")
 
+        print(_load())
+        profiler = cProfile.Profile(time.process_time) if profile else None
+        if profiler is not None:
+            profiler.enable()
         t0 = time.monotonic()
+        cpu0 = _cpu_s()
         measured_from = datetime.now(UTC)
         active = [m["seller_id"] for m in made[: n // 2]]
         idle = {ours[m["seller_id"]] for m in made[n // 2 :]}
@@ -117,7 +140,12 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int, separate:
             if all(k in seen for k in injected):
                 break
             await asyncio.sleep(1)
+        cpu = _cpu_s() - cpu0
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(profile)
         lat = sorted(events[seen[k]] - t for k, t in injected.items() if k in seen)
+        all_runs = await SyncRun.filter(started_at__gte=measured_from).values_list("new", "updated")
         by_channel = await SyncRun.filter(seller_id__in=idle, started_at__gte=measured_from).values_list(
             "channel", "http_calls"
         )
@@ -136,6 +164,12 @@ async def _bench(db_url: str, n: int, seconds: float, injections: int, separate:
         calls = [n for c, n in by_channel if c == channel]
         spread = dict(sorted(Counter(calls).items()))  # requests per run → runs: where an average above 1 comes from
         print(f"  {channel}: {len(calls)} runs, {sum(calls) / len(calls):.2f} requests per run {spread}")
+    idle_runs = sum(1 for new, updated in all_runs if not new and not updated)
+    where = "the bench process (scheduler, tasks, DB client)" + ("" if separate else " and the sandbox")
+    print(
+        f"CPU of {where}: {cpu:.1f} s over {len(all_runs)} runs ({idle_runs} found nothing):"
+        f" {1000 * cpu / max(1, len(all_runs)):.2f} ms per run; {_load()}"
+    )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if separate:  # the child has been joined by now, so RUSAGE_CHILDREN includes it
         print(
@@ -150,12 +184,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--injections", type=int, default=100)
     parser.add_argument("--sandbox-process", action="store_true", help="run the WB sandbox in a child process")
+    parser.add_argument("--profile", help="write a cProfile of the measured window to this file")
     args = parser.parse_args()
     setup_logging(level="WARNING")
     name = f"agentiq_bench_{uuid.uuid4().hex[:8]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     try:
-        asyncio.run(_bench(f"{PG}/{name}", args.sellers, args.seconds, args.injections, args.sandbox_process))
+        asyncio.run(
+            _bench(f"{PG}/{name}", args.sellers, args.seconds, args.injections, args.sandbox_process, args.profile)
+        )
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 

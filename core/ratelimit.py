@@ -1,9 +1,10 @@
 """Shared rate limits: WB's per-seller budgets (`WBRateGate`) and a generic limiter the bot uses for Telegram.
 
-Counting is done by the `limits` library with the moving-window strategy, stored in Redis when `redis_url` is set
-(so every worker process shares one budget per key) and in memory otherwise. A 429 does not sleep anybody
-globally: it writes a "paused until" key for that one seller × bucket (Redis key with a TTL, or a deadline in
-memory) and only callers of that key wait it out.
+Counting uses the moving-window strategy: the `limits` library's, stored in Redis when `redis_url` is set (so every
+worker process shares one budget per key), and `MemoryWindows` in this process otherwise (the library's memory
+storage sweeps every key through a thread hop after each hit: most of an idle sync run's CPU in the embedded
+shape). A 429 does not sleep anybody globally: it writes a "paused until" key for that one seller × bucket (Redis
+key with a TTL, or a deadline in memory) and only callers of that key wait it out.
 """
 
 from __future__ import annotations
@@ -11,15 +12,45 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import deque
 
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
-from limits.aio.storage import MemoryStorage, RedisStorage
+from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from core import redisconn
 from core.settings import Settings, WBSettings
 
 PREFIX = "agentiq:rl"
+# How often `MemoryWindows` drops the keys whose window has emptied (per-chat keys would otherwise accumulate).
+SWEEP_S = 60.0
+
+
+class MemoryWindows:
+    """Moving windows in this process: per item × key, the times of the requests counted within the window."""
+
+    def __init__(self) -> None:
+        self._hits: dict[tuple[int, int, str], deque[float]] = {}
+        self._sweep_at = time.monotonic() + SWEEP_S
+
+    def hit(self, item: RateLimitItem, key: str) -> float:
+        """Count one request for `key` if the window allows it: 0 when counted, else seconds until it would be."""
+        now = time.monotonic()
+        if now >= self._sweep_at:
+            self._sweep(now)
+        window = item.get_expiry()
+        hits = self._hits.setdefault((item.amount, window, key), deque())
+        while hits and hits[0] <= now - window:
+            hits.popleft()
+        if len(hits) < item.amount:
+            hits.append(now)
+            return 0.0
+        return max(0.01, hits[0] + window - now)
+
+    def _sweep(self, now: float) -> None:
+        for ident in [k for k, hits in self._hits.items() if not hits or hits[-1] <= now - k[1]]:
+            del self._hits[ident]
+        self._sweep_at = now + SWEEP_S
 
 
 class RateLimiter:
@@ -28,14 +59,16 @@ class RateLimiter:
     def __init__(self, redis_url: str | None, *, prefix: str = PREFIX) -> None:
         self._prefix = prefix
         self._redis = redisconn.client(redis_url) if redis_url else None
-        storage = (
-            RedisStorage(
-                f"async+{redis_url}", implementation="redispy", key_prefix=prefix, **redisconn.resilient_options()
+        self._limiter = (
+            MovingWindowRateLimiter(
+                RedisStorage(
+                    f"async+{redis_url}", implementation="redispy", key_prefix=prefix, **redisconn.resilient_options()
+                )
             )
             if redis_url
-            else MemoryStorage()
+            else None
         )
-        self._limiter = MovingWindowRateLimiter(storage)
+        self._windows = MemoryWindows()
         self._pauses: dict[str, float] = {}
 
     def __repr__(self) -> str:
@@ -73,6 +106,8 @@ class RateLimiter:
         paused = await self.paused_for(key)
         if paused > 0:
             return paused
+        if self._limiter is None:
+            return self._windows.hit(item, key)
         if await self._limiter.hit(item, key):
             return 0.0
         stats = await self._limiter.get_window_stats(item, key)

@@ -132,11 +132,11 @@ def token_type_note(token_type: str | None, t: Translator) -> str:
     return t(f"wb-token-type-{token_type or 'unknown'}")
 
 
-def get_token(seller: Seller, settings: Settings) -> str | None:
-    """The seller's WB token in clear (for the WB client only; never log it)."""
+def get_token(seller: Seller, settings: Settings, box: SecretBox | None = None) -> str | None:
+    """The seller's WB token in clear (for the WB client only; never log it); `box` saves re-reading the keys."""
     if not seller.wb_token_enc:
         return None
-    return secret_box(settings).decrypt(seller.wb_token_enc)
+    return (box or secret_box(settings)).decrypt(seller.wb_token_enc)
 
 
 async def reencrypt_tokens(settings: Settings) -> int:

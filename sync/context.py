@@ -6,6 +6,7 @@ are collected through a context variable the gate writes to, so concurrent runs 
 
 from __future__ import annotations
 
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from core import db as core_db
 from core.i18n import translator
 from core.models import AlertSeverity, Seller
 from core.ratelimit import RateLimiter, WBRateGate, build_limiter
+from core.secrets import SecretBox, secret_box
 from core.settings import Settings
 from core.tasks import TaskName
 from sync.broker import kick
@@ -73,6 +75,18 @@ class SyncContext:
     db: core_db.Database | None = None
     # Without Redis, the probe's answers of this round (sync.engine.probe), with their expiry (monotonic seconds).
     probe_answers: dict[str, tuple[float, NewItems]] = field(default_factory=dict)
+    # The token box, built on first use: building it reads the key file, which a run should not do every time.
+    box: SecretBox | None = None
+    # When this worker's tick next does its upkeep (monotonic seconds; see `upkeep_due`).
+    upkeep_at: float = 0.0
+
+    def upkeep_due(self) -> bool:
+        """Whether this tick does the upkeep (at most every `sync.upkeep_s` in this worker)."""
+        now = time.monotonic()
+        if now < self.upkeep_at:
+            return False
+        self.upkeep_at = now + self.settings.sync.upkeep_s
+        return True
 
     async def aclose(self) -> None:
         """Release everything this context opened."""
@@ -122,8 +136,10 @@ def drift_alert(settings: Settings, broker: AsyncBroker) -> FirstSighting:
 
 def seller_auth(ctx: SyncContext, seller: Seller) -> WBAuth:
     """The seller's WB credentials, held to the budgets of its token's type."""
+    if ctx.box is None:
+        ctx.box = secret_box(ctx.settings)
     return WBAuth(
-        token=tokens.get_token(seller, ctx.settings) or "",
+        token=tokens.get_token(seller, ctx.settings, ctx.box) or "",
         seller_key=str(seller.id),
         base=seller.token_type == tokens.TokenType.BASE,
     )

@@ -88,16 +88,20 @@ async def probe_backed_off(now: datetime, settings: Settings) -> list[tuple[int,
     return probed
 
 
-async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = None) -> int:
-    """One scheduling round: kick one "sync.sync_channel" per claimed cursor and one "sync.check_pending"."""
+async def tick(broker: AsyncBroker, settings: Settings, now: datetime | None = None, *, upkeep: bool = True) -> int:
+    """One scheduling round: kick one "sync.sync_channel" per claimed cursor; with `upkeep` (every `upkeep_s`, see
+    `sync.tasks.tick_task`) also create missing cursors, probe backed-off pairs and kick one "sync.check_pending".
+    The claim alone runs every tick: it is what a live seller's 3 s polling waits for (core.live)."""
     now = now or datetime.now(UTC)
-    await ensure_cursors(now)
-    await probe_backed_off(now, settings)
+    if upkeep:
+        await ensure_cursors(now)
+        await probe_backed_off(now, settings)
     # The lease outlives a healthy run (its lock TTL), so only a lost run makes the cursor due again.
     claimed = await claim_due(now, lease_s=settings.sync.lock_ttl_s)
     for seller_id, channel in claimed:
         await kick(broker, TaskName.SYNC_CHANNEL, seller_id, channel.value)
-    await kick(broker, TaskName.CHECK_PENDING)
+    if upkeep:
+        await kick(broker, TaskName.CHECK_PENDING)
     return len(claimed)
 
 

@@ -42,9 +42,12 @@ Ctx = Annotated[SyncContext, TaskiqDepends(_ctx)]
 
 
 async def tick_task(ctx: Ctx) -> int:
-    """Close the runs of dead workers, claim the due seller × channel pairs and kick their syncs."""
-    await reap_orphaned_runs(ctx, datetime.now(UTC))
-    return await scheduler.tick(ctx.broker, ctx.settings)
+    """Claim the due seller × channel pairs and kick their syncs; every `upkeep_s` also close the runs of dead
+    workers and do the tick's upkeep (`scheduler.tick`)."""
+    upkeep = ctx.upkeep_due()
+    if upkeep:
+        await reap_orphaned_runs(ctx, datetime.now(UTC))
+    return await scheduler.tick(ctx.broker, ctx.settings, upkeep=upkeep)
 
 
 async def sync_channel_task(seller_id: int, channel: str, ctx: Ctx) -> int | None:

@@ -3,12 +3,14 @@
 Commands act as the user's active membership (core.memberships). A card's buttons (return cards' too) — and
 the reply text typed after *Edit*/*Reply* on a card, or a return's comment — act as the user's membership in
 the seller that owns the card's interaction, so a user of several sellers can answer every card they receive;
-without a membership there it stays the active one, and the access check refuses the button.
+without a membership there it stays the active one, and the access check refuses the button. Acting on a card
+switches the seller's live mode on (core.live).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -16,7 +18,7 @@ from aiogram.types import CallbackQuery, TelegramObject, User
 
 from bot.callbacks import CardCb, ClaimCb, FactsCb
 from bot.states import ClaimComment, EditDraft
-from core import members, memberships
+from core import live, members, memberships
 
 
 async def _card_interaction(event: TelegramObject, data: dict[str, Any]) -> int | None:
@@ -48,6 +50,9 @@ class MemberMiddleware(BaseMiddleware):
         interaction_id = await _card_interaction(event, data) if member is not None else None
         if interaction_id is not None and user is not None:
             member = await memberships.membership_for_interaction(user.id, interaction_id) or member
+            if member is not None and (settings := data.get("settings")) is not None:
+                # The seller is answering right now: its new items are polled for every few seconds (core.live).
+                await live.mark_live(member.seller_id, datetime.now(UTC), settings.sync)
         if member is not None:
             # Writing to the bot again means the user unblocked it: resume their cards.
             await members.mark_unblocked(member)

@@ -25,6 +25,8 @@ class Seller(Model):
     llm_enabled = fields.BooleanField(default=False, db_default=False)
     # When the onboarding summary of the backlog (core.backlog) was claimed: it is sent once per seller.
     backlog_noticed_at = fields.DatetimeField(null=True)
+    # The last time a member acted on one of the seller's cards: sync's live mode (core.live) while it is recent.
+    live_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

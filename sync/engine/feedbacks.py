@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import Q
+
 from core.models import AnswerState, Channel, Interaction, InteractionStatus, Seller, SyncCursor, WbSyncState
 from core.seller_settings import SellerSettings
 from sync import ingest
@@ -213,23 +215,17 @@ class _Pass:
 
     async def watched(self, now: datetime) -> None:
         """Our replies waiting to show up and answers under moderation."""
+        # One query for both kinds: it runs on every run, idle ones included.
         rows = (
             await Interaction.filter(seller_id=self.seller.id, channel=self.cursor.channel)
-            .filter(wb_sync_state=WbSyncState.PENDING)
+            .filter(Q(wb_sync_state=WbSyncState.PENDING) | Q(answer_state=AnswerState.MODERATION))
             .order_by("updated_at")
             .limit(WATCH_PER_RUN)
             .values_list("external_id", flat=True)
         )
-        rows += (
-            await Interaction.filter(
-                seller_id=self.seller.id, channel=self.cursor.channel, answer_state=AnswerState.MODERATION
-            )
-            .order_by("updated_at")
-            .limit(WATCH_PER_RUN)
-            .values_list("external_id", flat=True)
-        )
-        # tortoise types values_list(flat=True) as tuples; it gives the bare values
-        await self.reread(list(dict.fromkeys(rows)), now)  # type: ignore[arg-type]
+        if rows:
+            # tortoise types values_list(flat=True) as tuples; it gives the bare values
+            await self.reread(list(rows), now)  # type: ignore[arg-type]
 
 
 async def sync(

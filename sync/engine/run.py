@@ -16,6 +16,7 @@ import structlog
 
 from core import tokens
 from core.i18n import translator
+from core.live import is_live
 from core.models import (
     AlertSeverity,
     Channel,
@@ -37,8 +38,10 @@ from sync.wb.errors import WBAuthError, WBCategoryRefused, WBError, WBPaymentReq
 log = structlog.get_logger(__name__)
 
 
-def interval_of(sync: SyncSettings, channel: Channel) -> int:
-    """The poll interval of `channel`."""
+def interval_of(sync: SyncSettings, channel: Channel, *, live: bool = False) -> int:
+    """The poll interval of `channel` (of a seller in live mode: `core.live`)."""
+    if live:
+        return sync.live_return_interval_s if channel == Channel.RETURN else sync.live_interval_s
     return {
         Channel.REVIEW: sync.review_interval_s,
         Channel.QUESTION: sync.question_interval_s,
@@ -46,9 +49,9 @@ def interval_of(sync: SyncSettings, channel: Channel) -> int:
     }.get(channel, sync.chat_interval_s)
 
 
-def interval_s(ctx: SyncContext, channel: Channel) -> int:
+def interval_s(ctx: SyncContext, channel: Channel, *, live: bool = False) -> int:
     """The poll interval of `channel` in this context."""
-    return interval_of(ctx.settings.sync, channel)
+    return interval_of(ctx.settings.sync, channel, live=live)
 
 
 def backoff_s(ctx: SyncContext, channel: Channel, failures: int, failing_for_s: float) -> float:
@@ -134,7 +137,7 @@ async def _run(ctx: SyncContext, seller: Seller, channel: Channel) -> SyncRun:
         cursor.last_success_at = datetime.now(UTC)
         # tortoise types TextField(null=True) as str; the column is nullable
         cursor.last_error = None  # type: ignore[assignment]
-        wait = 0.0 if stats.more else interval_s(ctx, channel)
+        wait = 0.0 if stats.more else interval_s(ctx, channel, live=is_live(seller, now, ctx.settings.sync))
         await balance_cleared(ctx, seller.id)
     except WBPaymentRequired as exc:
         error = f"payment required: {exc.detail}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from datetime import UTC, datetime
 
 from core.linking import link_new
 from core.models import (
@@ -24,6 +25,7 @@ from core.models import (
 )
 from core.seller_settings import SellerSettings
 from core.sla import due_at
+from core.tasks import TaskName
 from sync.engine import sync_channel
 from sync.scheduler import claim_due, ensure_cursors
 from sync.wb import WBAuth
@@ -184,8 +186,6 @@ async def test_token_failure_pauses_seller_and_alerts(db, settings, redis_client
 
 
 async def test_two_schedulers_never_claim_one_cursor_twice(db, settings) -> None:
-    from datetime import UTC, datetime
-
     now = datetime.now(UTC)
     sellers = [await Seller.create(name=f"s{i}", status=SellerStatus.ACTIVE, wb_token_enc="x") for i in range(30)]
     await Seller.filter(id=sellers[0].id).update(status=SellerStatus.PAUSED)
@@ -218,3 +218,19 @@ async def test_linking_runs_once_per_run_over_its_new_rows(db, settings, redis_c
             assert await link_new(sorted(review_ids)) == stored
             again = await sync_channel(ctx, seller.id, Channel.CHAT)
             assert again.new == 0 and len(rec.of("sync.link")) == 2  # nothing new: nothing to link
+
+
+async def test_tick_claims_every_round_and_does_its_upkeep_every_upkeep_s(db, settings) -> None:
+    from sync.tasks import tick_task
+
+    s = settings.model_copy(update={"sync": settings.sync.model_copy(update={"upkeep_s": 0.5})})
+    seller = await Seller.create(name="s", status=SellerStatus.ACTIVE, wb_token_enc="x")
+    async with sync_context(s) as (ctx, rec):
+        assert await tick_task(ctx) == len(Channel)  # upkeep: the cursors are made (due now) and claimed
+        assert len(rec.of(TaskName.CHECK_PENDING)) == 1
+        await SyncCursor.filter(seller_id=seller.id).update(next_due_at=datetime.now(UTC))
+        assert await tick_task(ctx) == len(Channel)  # claimed again within the upkeep interval ...
+        assert len(rec.of(TaskName.CHECK_PENDING)) == 1  # ... without the upkeep
+        await asyncio.sleep(0.6)
+        await tick_task(ctx)
+        assert len(rec.of(TaskName.CHECK_PENDING)) == 2

@@ -3,6 +3,8 @@ pause holds only that seller's bucket; a sync under WB's real limits never draws
 
 from __future__ import annotations
 
+import time
+
 from core.models import Channel, SyncCursor, SyncRun
 from core.ratelimit import RateLimiter, WBRateGate, burst_item
 from sync.engine import sync_channel
@@ -67,3 +69,18 @@ async def test_real_limits_no_429_and_storm_resumes_with_alert(db, settings, red
             ok = await sync_channel(ctx, seller.id, Channel.REVIEW)
             assert ok.error is None and ok.new == 1  # progress resumes where it stopped
             assert (await SyncCursor.get(seller_id=seller.id, channel=Channel.REVIEW)).consecutive_429 == 0
+
+
+async def test_memory_windows_admit_a_burst_then_wait_out_the_window() -> None:
+    limiter = RateLimiter(None)  # the embedded shape: windows in this process
+    item = burst_item("3/second", 6)  # 6 per 2 s
+    allowed = [await limiter.try_hit(item, "wb:feedbacks:1") == 0 for _ in range(8)]
+    assert allowed == [True] * 6 + [False] * 2
+    assert 1.5 < await limiter.try_hit(item, "wb:feedbacks:1") <= 2.0  # until the oldest leaves the window
+    assert await limiter.try_hit(item, "wb:feedbacks:2") == 0  # another key
+    assert await limiter.try_hit(burst_item("1/second"), "wb:feedbacks:1") == 0  # another item, same key
+    await limiter.pause("wb:chat:1", 30)
+    assert await limiter.try_hit(burst_item("3/second"), "wb:chat:1") > 25
+    started = time.monotonic()
+    await limiter.wait(item, "wb:feedbacks:1")  # the window moves on: admitted once the oldest hits expire
+    assert 1.5 < time.monotonic() - started < 3.0
