@@ -1,6 +1,10 @@
 """Test wiring: a throwaway PostgreSQL database per run (or SQLite with AGENTIQ_TEST_DB=sqlite),
 migrated with our own migrations, truncated after every test; Redis on a dedicated logical database.
 
+Under pytest-xdist (`-n 2`, what `.ci/run` uses) every worker is a run of its own: its own database, its own Redis
+logical database (AGENTIQ_TEST_REDIS's number plus the worker's index), its own temp dirs (xdist gives each worker a
+base temp folder) and its own sandbox ports (always picked free).
+
 Nothing of ours is mocked: tests use the real database, Redis and our code paths; outside services are the
 sandbox servers in `sandbox/`.
 """
@@ -25,7 +29,20 @@ from core import db as core_db
 from core.settings import Settings, load_settings
 
 PG_ADMIN_URL = os.environ.get("AGENTIQ_TEST_PG", "postgres://postgres@127.0.0.1:5432/postgres")
-TEST_REDIS_URL = os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15")
+# "gw0", "gw1" … in an xdist worker (set before this file is imported), "" in a run without workers.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def worker_redis_url(base_url: str, worker: str = WORKER) -> str:
+    """The Redis URL of this worker: the base URL's logical database plus the worker's index (gw1 of
+    `redis://host/7` uses database 8), so parallel workers never flush each other's keys."""
+    root, _, number = base_url.rpartition("/")
+    if not number.isdigit():  # no database in the URL: Redis's default, 0
+        root, number = base_url.rstrip("/"), "0"
+    return f"{root}/{int(number) + int(worker.removeprefix('gw') or 0)}"
+
+
+TEST_REDIS_URL = worker_redis_url(os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15"))
 BACKEND = os.environ.get("AGENTIQ_TEST_DB", "postgres")
 ENCRYPTION_KEY = Fernet.generate_key().decode()
 
@@ -53,7 +70,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         asyncio.run(core_db.upgrade(load_settings(database_url=url)))
         yield url
         return
-    name = f"agentiq_test_{uuid.uuid4().hex[:10]}"
+    name = f"agentiq_test_{uuid.uuid4().hex[:10]}{WORKER and '_' + WORKER}"
     base = PG_ADMIN_URL.rsplit("/", 1)[0]
 
     async def admin(sql: str) -> None:
