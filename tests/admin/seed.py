@@ -28,6 +28,7 @@ from core.models import (
     SyncRun,
     SyncRunStatus,
 )
+from tests.factories import new_seller
 
 
 @dataclass
@@ -41,7 +42,7 @@ class Seeded:
 async def seed(now: datetime | None = None) -> Seeded:
     """One active seller: a 2★ review (open, urgent), the same buyer's chat (linked), an answered question."""
     now = now or datetime.now(UTC)
-    seller = await Seller.create(name="Shop <b>One</b>", status=SellerStatus.ACTIVE, token_scopes=["review"])
+    seller = await new_seller("Shop <b>One</b>", status=SellerStatus.ACTIVE, token_scopes=["review"])
     member = await SellerMember.create(seller=seller, tg_user_id=1, tg_chat_id=1, name="Owner", role=MemberRole.OWNER)
     review = await Interaction.create(
         seller=seller,

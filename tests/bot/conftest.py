@@ -1,13 +1,11 @@
 """Bot test wiring: the Telegram and WB sandboxes over real HTTP, a Bot pointed at the Telegram sandbox, one
-Dispatcher per run (aiogram routers attach to one parent), and builders for sellers, members and interactions."""
+Dispatcher per run (aiogram routers attach to one parent); the row builders are tests/factories.py's."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +18,7 @@ from taskiq import InMemoryBroker
 from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
 from bot.notify import Notifier
-from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
+from core.models import Channel, Seller
 from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
@@ -28,8 +26,10 @@ from sandbox.runner import serve_app
 from sync import tasks as sync_tasks
 from sync.broker import send_queue
 
+# The builders live in tests/factories.py; the bot and security tests import them from here.
+from tests.factories import make_interaction, make_member, make_seller, unique_id  # noqa: F401
+
 BOT_TOKEN = "123456:sandbox-test-token"
-_ids = itertools.count(10_001)
 
 
 @dataclass
@@ -42,7 +42,7 @@ class TelegramSandbox:
 
     async def user(self, user_id: int | None = None, *, language: str = "en", start: bool = True) -> int:
         """A Telegram user who has opened the chat with the bot (so the bot may write to them)."""
-        user_id = user_id or next(_ids)
+        user_id = user_id or unique_id()
         body = {"id": user_id, "first_name": f"User {user_id}", "language_code": language, "start": start}
         (await self.http.post("/_sandbox/users", json=body)).raise_for_status()
         return user_id
@@ -157,41 +157,6 @@ def dp(dispatcher: Dispatcher, bot_settings: Settings) -> Dispatcher:
     dispatcher["settings"] = bot_settings
     dispatcher["enqueue"] = shared_send_queue()
     return dispatcher
-
-
-async def make_seller(*, language: str = "en", settings: dict | None = None) -> Seller:
-    return await Seller.create(
-        name="Shop",
-        language=language,
-        status=SellerStatus.ACTIVE,
-        # The card tests walk the manual Draft flow; auto-draft (on by default) has its own tests.
-        settings={"auto_draft": False} if settings is None else settings,
-        token_scopes=[str(c) for c in Channel],
-    )
-
-
-async def make_member(
-    seller: Seller, chat_id: int, *, role: MemberRole = MemberRole.OWNER, language: str = "en"
-) -> SellerMember:
-    member = await SellerMember.create(
-        seller=seller, tg_user_id=chat_id, tg_chat_id=chat_id, name=f"User {chat_id}", role=role, language=language
-    )
-    member.seller = seller
-    return member
-
-
-async def make_interaction(seller: Seller, *, channel: Channel = Channel.REVIEW, **fields: Any) -> Interaction:
-    defaults: dict[str, Any] = {
-        "external_id": f"ext-{next(_ids)}",
-        "nm_id": 123456,
-        "product_name": "Sneakers",
-        "text": "Great shoes",
-        "rating": 5 if channel == Channel.REVIEW else None,
-        "occurred_at": datetime.now(UTC) - timedelta(minutes=5),
-        "priority": Priority.NORMAL,
-        "due_at": datetime.now(UTC) + timedelta(hours=4),
-    }
-    return await Interaction.create(seller=seller, channel=channel, **{**defaults, **fields})
 
 
 @dataclass
