@@ -25,3 +25,19 @@ def test_this_worker_uses_its_own_redis_database_and_test_database(redis_url: st
     assert redis_url == worker_redis_url(os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15"), WORKER)
     if BACKEND == "postgres" and WORKER:
         assert database_url.endswith(f"_{WORKER}")
+
+
+async def test_emptying_after_a_test_leaves_the_tables_as_new(db: None) -> None:
+    """The `db` fixture truncates only the tables a test touched: those with rows and those whose ids moved."""
+    from core.models import Interaction, Seller
+    from tests.conftest import _truncate
+    from tests.factories import make_interaction, new_seller
+
+    await make_interaction(await new_seller())
+    await Interaction.all().delete()
+    await Seller.all().delete()  # no row left, but the ids moved on
+    await _truncate()
+    assert (await new_seller()).id == 1
+    assert (await make_interaction(await new_seller())).id == 1
+    await _truncate()
+    assert (await Seller.all().count(), await Interaction.all().count()) == (0, 0)

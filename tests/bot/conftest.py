@@ -22,12 +22,12 @@ from core.models import Channel, Seller
 from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
-from sandbox.runner import serve_app
 from sync import tasks as sync_tasks
 from sync.broker import send_queue
 
 # The builders live in tests/factories.py; the bot and security tests import them from here.
 from tests.factories import make_interaction, make_member, make_seller, unique_id  # noqa: F401
+from tests.served import Remount, remount_server
 
 BOT_TOKEN = "123456:sandbox-test-token"
 
@@ -82,21 +82,39 @@ async def eventually(check: Callable[[], Awaitable[Any]], within: float = 20.0) 
         await asyncio.sleep(0.05)
 
 
+@pytest.fixture(scope="session")
+async def tg_server() -> AsyncIterator[tuple[str, Remount]]:
+    """The server the Telegram sandboxes of this test process are mounted on, one after the other."""
+    async with remount_server() as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+async def wb_server() -> AsyncIterator[tuple[str, Remount]]:
+    """The server the WB sandboxes of this test process are mounted on, one after the other."""
+    async with remount_server() as served:
+        yield served
+
+
 @pytest.fixture
-async def tg() -> AsyncIterator[TelegramSandbox]:
+async def tg(tg_server: tuple[str, Remount]) -> AsyncIterator[TelegramSandbox]:
+    """A fresh Telegram sandbox for the test, over HTTP."""
     from sandbox.telegram.server import create_app
 
     # A private chat may burst: only the fan-out test (its own sandbox) runs Telegram's real per-chat limit.
     app = create_app(bot_tokens=[BOT_TOKEN], private_burst=50)
-    async with serve_app(app) as url, httpx.AsyncClient(base_url=url) as http:
+    url, server = tg_server
+    async with server.mounted(app), httpx.AsyncClient(base_url=url) as http:
         yield TelegramSandbox(url, app, http)
 
 
 @pytest.fixture
-async def wb_url() -> AsyncIterator[str]:
+async def wb_url(wb_server: tuple[str, Remount]) -> AsyncIterator[str]:
+    """The URL of a fresh WB sandbox for the test (no sellers yet)."""
     from sandbox.wb.server import create_app
 
-    async with serve_app(create_app(seed=7, sellers=0)) as url:
+    url, server = wb_server
+    async with server.mounted(create_app(seed=7, sellers=0)):
         yield url
 
 
