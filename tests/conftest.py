@@ -42,7 +42,9 @@ def worker_redis_url(base_url: str, worker: str = WORKER) -> str:
     return f"{root}/{int(number) + int(worker.removeprefix('gw') or 0)}"
 
 
-TEST_REDIS_URL = worker_redis_url(os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15"))
+# Redis has 16 logical databases (0–15): the default leaves 15 to the second of `.ci/run`'s two workers.
+BASE_REDIS_URL = os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/14")
+TEST_REDIS_URL = worker_redis_url(BASE_REDIS_URL)
 BACKEND = os.environ.get("AGENTIQ_TEST_DB", "postgres")
 ENCRYPTION_KEY = Fernet.generate_key().decode()
 

@@ -3,9 +3,7 @@ logical database and migrates and truncates only its own test database."""
 
 from __future__ import annotations
 
-import os
-
-from tests.conftest import BACKEND, WORKER, worker_redis_url
+from tests.conftest import BACKEND, BASE_REDIS_URL, WORKER, worker_redis_url
 
 
 def test_each_worker_adds_its_index_to_the_redis_database() -> None:
@@ -22,7 +20,7 @@ def test_each_worker_adds_its_index_to_the_redis_database() -> None:
 
 
 def test_this_worker_uses_its_own_redis_database_and_test_database(redis_url: str, database_url: str) -> None:
-    assert redis_url == worker_redis_url(os.environ.get("AGENTIQ_TEST_REDIS", "redis://127.0.0.1:6379/15"), WORKER)
+    assert redis_url == worker_redis_url(BASE_REDIS_URL, WORKER)
     if BACKEND == "postgres" and WORKER:
         assert database_url.endswith(f"_{WORKER}")
 
