@@ -20,7 +20,7 @@ from core.models import (
     WbSyncState,
 )
 from core.settings import Settings
-from tests.factories import new_seller
+from tests.factories import make_draft, make_reply, new_seller
 
 NOW = datetime.now(UTC)
 
@@ -75,10 +75,10 @@ async def _troubled_world() -> tuple[Seller, Seller]:
     await item("deciding", wb_sync_state=WbSyncState.PENDING, pending_until=NOW - timedelta(minutes=1))
     for n in range(3):
         await item(f"rej{n}", answer_state=AnswerState.REJECTED)
-    await Reply.create(interaction=overdue, text="t", idempotency_key="k", status=ReplyStatus.FAILED)
+    await make_reply(overdue, "t", idempotency_key="k", status=ReplyStatus.FAILED)
     for n in range(5):
         origin = DraftOrigin.FALLBACK if n < 2 else DraftOrigin.LLM
-        await Draft.create(interaction=overdue, text="d", origin=origin)
+        await make_draft(overdue, "d", origin=origin)
     return invalid, s
 
 
@@ -133,7 +133,7 @@ async def test_below_thresholds_nothing_is_raised(db: None, settings: Settings) 
         seller=s, channel=Channel.REVIEW, external_id="1", occurred_at=NOW, answer_state=AnswerState.REJECTED
     )
     for origin in (DraftOrigin.FALLBACK, DraftOrigin.LLM):  # 50% fallback, but too few drafts to judge
-        await Draft.create(interaction=item, text="d", origin=origin)
+        await make_draft(item, "d", origin=origin)
     assert await evaluate(NOW, settings) == []
 
 

@@ -25,7 +25,7 @@ from core.models import (
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
 from tests.core.fixtures import Queue
-from tests.factories import new_seller
+from tests.factories import make_reply, new_seller
 
 NEW_TEXT = "Здравствуйте! Спасибо за отзыв. Размер уточнили в описании товара, ждём вас снова."
 
@@ -52,9 +52,7 @@ async def _published(
         answered_at=answered,
         first_response_at=answered,
     )
-    await Reply.create(
-        interaction=item, text="Спасибо за отзыв!", idempotency_key=f"{item.id}:a:0", status=ReplyStatus.SENT
-    )
+    await make_reply(item, idempotency_key=f"{item.id}:a:0")
     return item
 
 
