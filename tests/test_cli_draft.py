@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.models import ProductFacts, Seller
 from tests.conftest import ENCRYPTION_KEY
+from tests.factories import new_seller
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,8 +51,7 @@ def test_draft_prints_all_four_readings(database_url: str, tmp_path: Path) -> No
 
 
 async def test_draft_uses_the_sellers_voice_facts_and_banned_words(db: None, database_url: str, tmp_path: Path) -> None:
-    seller = await Seller.create(
-        name="Shop",
+    seller = await new_seller(
         settings={"voice": {"signature": "Команда «Лето»", "tone": "formal"}},
     )
     await ProductFacts.create(seller=seller, nm_id=555, sizing="Модель узкая в плечах.")

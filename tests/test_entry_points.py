@@ -15,7 +15,7 @@ import httpx
 from cryptography.fernet import Fernet
 
 from cli.serving import free_port, serve_app
-from core.models import AdminRole, AdminUser, Seller, SellerMember
+from core.models import AdminRole, AdminUser, SellerMember
 from core.secrets import secret_box
 from core.settings import load_settings
 from core.tokens import get_token
@@ -23,6 +23,7 @@ from sandbox.telegram.server import create_app as telegram_app
 from sandbox.wb.server import create_app as wb_app
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash
 from tests.conftest import ENCRYPTION_KEY
+from tests.factories import new_seller
 from tests.processes import ROOT, agentiq_env, answers_200, spawn, stop, tail, wait_until
 
 BOT_TOKEN = "7000000004:AAH-entry-points-test-token"
@@ -98,7 +99,7 @@ def _agentiq(args: list[str], env: dict[str, str]) -> subprocess.CompletedProces
 async def test_keys_rotate_reencrypts_the_stored_tokens(db: None, database_url: str, tmp_path: Path) -> None:
     new = Fernet.generate_key().decode()
     old_box = secret_box(load_settings(encryption_keys=ENCRYPTION_KEY))
-    seller = await Seller.create(name="rotating", wb_token_enc=old_box.encrypt("wb-token-to-rotate"))
+    seller = await new_seller("rotating", wb_token_enc=old_box.encrypt("wb-token-to-rotate"))
     env = agentiq_env(database_url, tmp_path) | {"AGENTIQ_ENCRYPTION_KEYS": f"{new},{ENCRYPTION_KEY}"}
     done = _agentiq(["keys", "rotate"], env)
     assert done.returncode == 0, done.stderr

@@ -11,15 +11,12 @@ from core.models import (
     Card,
     Channel,
     DeliveryState,
-    Draft,
-    DraftOrigin,
     Interaction,
     InteractionStatus,
     Link,
     LinkKind,
     MemberRole,
     Priority,
-    Reply,
     ReplyStatus,
     Seller,
     SellerMember,
@@ -28,6 +25,7 @@ from core.models import (
     SyncRun,
     SyncRunStatus,
 )
+from tests.factories import make_draft, make_reply, new_seller
 
 
 @dataclass
@@ -41,7 +39,7 @@ class Seeded:
 async def seed(now: datetime | None = None) -> Seeded:
     """One active seller: a 2★ review (open, urgent), the same buyer's chat (linked), an answered question."""
     now = now or datetime.now(UTC)
-    seller = await Seller.create(name="Shop <b>One</b>", status=SellerStatus.ACTIVE, token_scopes=["review"])
+    seller = await new_seller("Shop <b>One</b>", status=SellerStatus.ACTIVE, token_scopes=["review"])
     member = await SellerMember.create(seller=seller, tg_user_id=1, tg_chat_id=1, name="Owner", role=MemberRole.OWNER)
     review = await Interaction.create(
         seller=seller,
@@ -85,11 +83,9 @@ async def seed(now: datetime | None = None) -> Seeded:
     await Link.create(
         seller=seller, a=review, b=chat, kind=LinkKind.DETERMINISTIC, confidence=0.95, reason="same buyer"
     )
-    draft = await Draft.create(interaction=question, text="Да, год.", origin=DraftOrigin.TEMPLATE)
-    await Reply.create(
-        interaction=question, draft=draft, text="Да, год.", idempotency_key="q-1:1", status=ReplyStatus.SENT
-    )
-    await Reply.create(interaction=review, text="Извините", idempotency_key="fb-1:1", status=ReplyStatus.FAILED)
+    draft = await make_draft(question, "Да, год.")
+    await make_reply(question, "Да, год.", draft=draft, idempotency_key="q-1:1")
+    await make_reply(review, "Извините", idempotency_key="fb-1:1", status=ReplyStatus.FAILED)
     await Card.create(interaction=review, member=member, tg_chat_id=1, tg_message_id=10, state=DeliveryState.SENT)
     await SyncCursor.create(seller=seller, channel=Channel.REVIEW, last_success_at=now - timedelta(minutes=1))
     await SyncRun.create(

@@ -7,12 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from core.models import Channel, Interaction, InteractionStatus, ProductSpike, Seller
+from core.models import Channel, Interaction, InteractionStatus, ProductSpike
+from tests.factories import new_seller
 
 
 async def test_product_page_from_dashboard(logged_in: httpx.AsyncClient) -> None:
     now = datetime.now(UTC)
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     for n in range(6):
         await Interaction.create(
             seller=seller, channel=Channel.REVIEW, external_id=f"r{n}", nm_id=4242, product_name="Kettle <b>X</b>",

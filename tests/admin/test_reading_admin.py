@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 
 import httpx
 
-from core.models import Channel, Interaction, Seller
+from core.models import Channel, Interaction
+from tests.factories import new_seller
 
 
 async def _items() -> tuple[Interaction, Interaction]:
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     now = datetime.now(UTC)
     burn = await Interaction.create(
         seller=seller, channel=Channel.REVIEW, external_id="b", occurred_at=now, rating=5,

@@ -8,10 +8,11 @@ import httpx
 from core.models import AdminRole, AdminUser, AuditEvent, ProductFacts, Seller
 from core.seller_settings import SellerSettings
 from tests.admin.conftest import log_in, page_csrf, password_hash
+from tests.factories import new_seller
 
 
 async def test_admin_edits_llm_voice_and_facts(logged_in: httpx.AsyncClient) -> None:
-    seller = await Seller.create(name="Лавка <b>")
+    seller = await new_seller("Лавка <b>")
     page = await logged_in.get(f"/sellers/{seller.id}/drafting")
     assert page.status_code == 200 and "Лавка &lt;b&gt;" in page.text
     token = await page_csrf(logged_in, f"/sellers/{seller.id}/drafting")
@@ -63,7 +64,7 @@ async def test_admin_edits_llm_voice_and_facts(logged_in: httpx.AsyncClient) -> 
 
 
 async def test_viewer_sees_but_cannot_change(client: httpx.AsyncClient) -> None:
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     await AdminUser.create(email="viewer@example.com", password_hash=password_hash(), role=AdminRole.VIEWER)
     assert (await log_in(client, email="viewer@example.com")).status_code == 303
     assert (await client.get(f"/sellers/{seller.id}/drafting")).status_code == 200

@@ -14,6 +14,7 @@ from core.settings import Settings
 from tests.admin.conftest import page_csrf
 from tests.admin.seed import seed
 from tests.brokers import recording_broker
+from tests.factories import new_seller
 
 BLOCKED = "Спасибо! Пишите нам в телеграм @shop_help или звоните +7 999 123-45-67"
 
@@ -57,11 +58,11 @@ async def _listed(http: httpx.AsyncClient, href: str) -> int:
 async def test_product_week_bars_count_what_they_link_to(logged_in: httpx.AsyncClient) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from core.models import Channel, Interaction, Seller
+    from core.models import Channel, Interaction
 
     now = datetime.now(UTC)
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     # Items on every day of the chart, early and late in the day, today's included (before and after this hour).
     moments = [today - timedelta(days=d, hours=-h) for d in range(0, 56, 3) for h in (0, 1, 23)]
     moments = [m for m in moments if m <= now] + [now - timedelta(seconds=5)]

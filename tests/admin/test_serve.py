@@ -9,8 +9,9 @@ from pathlib import Path
 import httpx
 
 from cli.serving import free_port
-from core.models import AdminRole, AdminUser, AuditEvent, Seller, SellerStatus
+from core.models import AdminRole, AdminUser, AuditEvent, SellerStatus
 from tests.admin.conftest import PASSWORD, csrf_from, password_hash
+from tests.factories import new_seller
 from tests.processes import agentiq_env, answers_200, spawn, stop, tail, wait_until
 
 
@@ -18,7 +19,7 @@ async def test_admin_serve_signs_in_reads_and_writes_and_is_ready(
     db: None, database_url: str, redis_url: str, redis_client: object, tmp_path: Path
 ) -> None:
     await AdminUser.create(email="ops@example.com", password_hash=password_hash(), role=AdminRole.ADMIN)
-    seller = await Seller.create(name="Serve Shop", status=SellerStatus.ACTIVE)
+    seller = await new_seller("Serve Shop", status=SellerStatus.ACTIVE)
     port = free_port()
     env = agentiq_env(
         database_url,

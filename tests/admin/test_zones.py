@@ -11,10 +11,11 @@ from core.models import Channel, Interaction, Seller
 from core.seller_settings import SellerSettings
 from core.settings import Settings
 from tests.admin.conftest import browser_admin
+from tests.factories import new_seller
 
 
 async def test_viewer_zone_and_seller_zone(settings: Settings, db: None, admin_user, browser: Browser) -> None:
-    seller = await Seller.create(name="Магазин")
+    seller = await new_seller("Магазин")
     item = await Interaction.create(
         seller=seller, channel=Channel.REVIEW, external_id="z1", rating=4, text="ok",
         occurred_at=datetime(2026, 11, 30, 21, 30, tzinfo=UTC),

@@ -1,13 +1,11 @@
 """Bot test wiring: the Telegram and WB sandboxes over real HTTP, a Bot pointed at the Telegram sandbox, one
-Dispatcher per run (aiogram routers attach to one parent), and builders for sellers, members and interactions."""
+Dispatcher per run (aiogram routers attach to one parent); the row builders are tests/factories.py's."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -20,16 +18,18 @@ from taskiq import InMemoryBroker
 from bot import tasks as bot_tasks
 from bot.app import build_bot, build_dispatcher
 from bot.notifier import Notifier
-from cli.serving import serve_app
-from core.models import Channel, Interaction, MemberRole, Priority, Seller, SellerMember, SellerStatus
+from core.models import Channel, Seller
 from core.ratelimit import RateLimiter
 from core.sending import Enqueue
 from core.settings import Settings, load_settings
 from sync import tasks as sync_tasks
 from sync.broker import send_queue
 
+# The builders live in tests/factories.py; the bot and security tests import them from here.
+from tests.factories import make_interaction, make_member, make_seller, unique_id  # noqa: F401
+from tests.served import Remount, remount_server
+
 BOT_TOKEN = "123456:sandbox-test-token"
-_ids = itertools.count(10_001)
 
 
 @dataclass
@@ -42,7 +42,7 @@ class TelegramSandbox:
 
     async def user(self, user_id: int | None = None, *, language: str = "en", start: bool = True) -> int:
         """A Telegram user who has opened the chat with the bot (so the bot may write to them)."""
-        user_id = user_id or next(_ids)
+        user_id = user_id or unique_id()
         body = {"id": user_id, "first_name": f"User {user_id}", "language_code": language, "start": start}
         (await self.http.post("/_sandbox/users", json=body)).raise_for_status()
         return user_id
@@ -82,21 +82,39 @@ async def eventually(check: Callable[[], Awaitable[Any]], within: float = 20.0) 
         await asyncio.sleep(0.05)
 
 
+@pytest.fixture(scope="session")
+async def tg_server() -> AsyncIterator[tuple[str, Remount]]:
+    """The server the Telegram sandboxes of this test process are mounted on, one after the other."""
+    async with remount_server() as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+async def wb_server() -> AsyncIterator[tuple[str, Remount]]:
+    """The server the WB sandboxes of this test process are mounted on, one after the other."""
+    async with remount_server() as served:
+        yield served
+
+
 @pytest.fixture
-async def tg() -> AsyncIterator[TelegramSandbox]:
+async def tg(tg_server: tuple[str, Remount]) -> AsyncIterator[TelegramSandbox]:
+    """A fresh Telegram sandbox for the test, over HTTP."""
     from sandbox.telegram.server import create_app
 
     # A private chat may burst: only the fan-out test (its own sandbox) runs Telegram's real per-chat limit.
     app = create_app(bot_tokens=[BOT_TOKEN], private_burst=50)
-    async with serve_app(app) as url, httpx.AsyncClient(base_url=url) as http:
+    url, server = tg_server
+    async with server.mounted(app), httpx.AsyncClient(base_url=url) as http:
         yield TelegramSandbox(url, app, http)
 
 
 @pytest.fixture
-async def wb_url() -> AsyncIterator[str]:
+async def wb_url(wb_server: tuple[str, Remount]) -> AsyncIterator[str]:
+    """The URL of a fresh WB sandbox for the test (no sellers yet)."""
     from sandbox.wb.server import create_app
 
-    async with serve_app(create_app(seed=7, sellers=0)) as url:
+    url, server = wb_server
+    async with server.mounted(create_app(seed=7, sellers=0)):
         yield url
 
 
@@ -157,41 +175,6 @@ def dp(dispatcher: Dispatcher, bot_settings: Settings) -> Dispatcher:
     dispatcher["settings"] = bot_settings
     dispatcher["enqueue"] = shared_send_queue()
     return dispatcher
-
-
-async def make_seller(*, language: str = "en", settings: dict | None = None) -> Seller:
-    return await Seller.create(
-        name="Shop",
-        language=language,
-        status=SellerStatus.ACTIVE,
-        # The card tests walk the manual Draft flow; auto-draft (on by default) has its own tests.
-        settings={"auto_draft": False} if settings is None else settings,
-        token_scopes=[str(c) for c in Channel],
-    )
-
-
-async def make_member(
-    seller: Seller, chat_id: int, *, role: MemberRole = MemberRole.OWNER, language: str = "en"
-) -> SellerMember:
-    member = await SellerMember.create(
-        seller=seller, tg_user_id=chat_id, tg_chat_id=chat_id, name=f"User {chat_id}", role=role, language=language
-    )
-    member.seller = seller
-    return member
-
-
-async def make_interaction(seller: Seller, *, channel: Channel = Channel.REVIEW, **fields: Any) -> Interaction:
-    defaults: dict[str, Any] = {
-        "external_id": f"ext-{next(_ids)}",
-        "nm_id": 123456,
-        "product_name": "Sneakers",
-        "text": "Great shoes",
-        "rating": 5 if channel == Channel.REVIEW else None,
-        "occurred_at": datetime.now(UTC) - timedelta(minutes=5),
-        "priority": Priority.NORMAL,
-        "due_at": datetime.now(UTC) + timedelta(hours=4),
-    }
-    return await Interaction.create(seller=seller, channel=channel, **{**defaults, **fields})
 
 
 @dataclass

@@ -20,12 +20,13 @@ from core.models import (
     WbSyncState,
 )
 from core.settings import Settings
+from tests.factories import make_draft, make_reply, new_seller
 
 NOW = datetime.now(UTC)
 
 
 async def test_raise_is_deduplicated_and_resolve_closes(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     first = await raise_alert(
         kind=AlertKind.STALE_SYNC, seller_id=seller.id, severity=AlertSeverity.WARNING, text="a", now=NOW
     )
@@ -53,11 +54,11 @@ async def test_raise_is_deduplicated_and_resolve_closes(db: None) -> None:
 
 async def _troubled_world() -> tuple[Seller, Seller]:
     """A seller with an invalid token, one with every other problem, and a paused one (ignored)."""
-    invalid = await Seller.create(name="invalid", status=SellerStatus.TOKEN_INVALID)
-    s = await Seller.create(
-        name="s", status=SellerStatus.ACTIVE, token_scopes=["chat"], token_expires_at=NOW + timedelta(days=3, hours=1)
+    invalid = await new_seller("invalid", status=SellerStatus.TOKEN_INVALID)
+    s = await new_seller(
+        "s", status=SellerStatus.ACTIVE, token_scopes=["chat"], token_expires_at=NOW + timedelta(days=3, hours=1)
     )
-    await Seller.create(name="paused", status=SellerStatus.PAUSED, token_expires_at=NOW)
+    await new_seller("paused", status=SellerStatus.PAUSED, token_expires_at=NOW)
     await SyncCursor.create(
         seller=s, channel=Channel.CHAT, last_success_at=NOW - timedelta(minutes=30), consecutive_429=5
     )
@@ -74,10 +75,10 @@ async def _troubled_world() -> tuple[Seller, Seller]:
     await item("deciding", wb_sync_state=WbSyncState.PENDING, pending_until=NOW - timedelta(minutes=1))
     for n in range(3):
         await item(f"rej{n}", answer_state=AnswerState.REJECTED)
-    await Reply.create(interaction=overdue, text="t", idempotency_key="k", status=ReplyStatus.FAILED)
+    await make_reply(overdue, "t", idempotency_key="k", status=ReplyStatus.FAILED)
     for n in range(5):
         origin = DraftOrigin.FALLBACK if n < 2 else DraftOrigin.LLM
-        await Draft.create(interaction=overdue, text="d", origin=origin)
+        await make_draft(overdue, "d", origin=origin)
     return invalid, s
 
 
@@ -124,7 +125,7 @@ async def test_evaluate_raises_counts_and_resolves(db: None, settings: Settings)
 
 
 async def test_below_thresholds_nothing_is_raised(db: None, settings: Settings) -> None:
-    s = await Seller.create(name="s", status=SellerStatus.ACTIVE, token_scopes=["review"])
+    s = await new_seller("s", status=SellerStatus.ACTIVE, token_scopes=["review"])
     await SyncCursor.create(
         seller=s, channel=Channel.REVIEW, last_success_at=NOW - timedelta(minutes=14), consecutive_429=4
     )
@@ -132,12 +133,12 @@ async def test_below_thresholds_nothing_is_raised(db: None, settings: Settings) 
         seller=s, channel=Channel.REVIEW, external_id="1", occurred_at=NOW, answer_state=AnswerState.REJECTED
     )
     for origin in (DraftOrigin.FALLBACK, DraftOrigin.LLM):  # 50% fallback, but too few drafts to judge
-        await Draft.create(interaction=item, text="d", origin=origin)
+        await make_draft(item, "d", origin=origin)
     assert await evaluate(NOW, settings) == []
 
 
 async def test_backlog_older_than_the_connection_raises_no_sla_alert(db: None, settings: Settings) -> None:
-    s = await Seller.create(name="new", status=SellerStatus.ACTIVE, token_scopes=["review"])
+    s = await new_seller("new", status=SellerStatus.ACTIVE, token_scopes=["review"])
     await SyncCursor.create(seller=s, channel=Channel.REVIEW, last_success_at=NOW)
     connected = (await Seller.get(id=s.id)).created_at
     for n in range(50):  # the first sync finds a month of unanswered history

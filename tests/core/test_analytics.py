@@ -31,6 +31,7 @@ from core.analytics import items as items_module
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
 from core.priority import triage
 from core.seller_settings import BusinessHours, SellerSettings
+from tests.factories import new_seller
 
 HOURS = BusinessHours(timezone="Europe/Moscow", start=time(9), end=time(18), weekdays=[1, 2, 3, 4, 5])
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -60,8 +61,8 @@ async def _item(seller: Seller, key: str, channel: Channel, at: datetime, *, ans
 
 @pytest.fixture
 async def week(db: None) -> dict:
-    a = await Seller.create(name="A", settings=SellerSettings(business_hours=HOURS).model_dump(mode="json"))
-    b = await Seller.create(name="B")
+    a = await new_seller("A", settings=SellerSettings(business_hours=HOURS).model_dump(mode="json"))
+    b = await new_seller("B")
     items = {
         "r1": await _item(a, "r1", Channel.REVIEW, utc(27, 13), answered=utc(30, 7), rating=1, text="Брак"),
         "q2": await _item(a, "q2", Channel.QUESTION, utc(28, 9), answered=utc(30, 8), intent="size", text="Размер?"),

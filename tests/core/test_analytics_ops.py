@@ -21,6 +21,7 @@ from core.models import (
     SyncRunStatus,
 )
 from core.settings import OpsSettings
+from tests.factories import new_seller
 
 NOW = datetime.now(UTC)
 # Rows stamped with auto_now_add are created when the test runs, minutes after this module was imported.
@@ -45,7 +46,7 @@ async def _draft(item: Interaction, origin: DraftOrigin, *, ok: bool = True, tok
 
 
 async def test_reply_quality_and_llm_usage(db: None) -> None:
-    a, b = await Seller.create(name="A"), await Seller.create(name="B")
+    a, b = await new_seller("A"), await new_seller("B")
     i1 = await _item(a, "1", first_response_at=NOW, answer_state=AnswerState.PUBLISHED)
     i2 = await _item(a, "2", first_response_at=NOW, answer_state=AnswerState.REJECTED)
     i3 = await _item(a, "3", first_response_at=NOW)
@@ -75,7 +76,7 @@ async def _cursor(seller: Seller, channel: Channel, minutes_ago: float, **kw) ->
 
 
 async def test_sync_health_per_seller_and_channel(db: None) -> None:
-    seller = await Seller.create(name="A")
+    seller = await new_seller("A")
     await _cursor(seller, Channel.REVIEW, 2)
     await _cursor(seller, Channel.CHAT, 30, consecutive_failures=2, consecutive_429=6, last_error="429")
     for status, limited in ((SyncRunStatus.OK, 1), (SyncRunStatus.FAILED, 3), (SyncRunStatus.OK, 0)):
@@ -91,13 +92,13 @@ async def test_sync_health_per_seller_and_channel(db: None) -> None:
 async def test_readiness_go_and_no_go_with_values_and_thresholds(db: None) -> None:
     ops = OpsSettings(stale_sync_min=15, backlog_cap=1, reply_failure_rate_pct=5.0, guardrail_rise_floor=5)
     # A: the token covers reviews and questions only, so its stale chat cursor does not count.
-    good = await Seller.create(name="good", token_scopes=["review", "question"])
+    good = await new_seller("good", token_scopes=["review", "question"])
     await _cursor(good, Channel.REVIEW, 2)
     await _cursor(good, Channel.QUESTION, 3)
     await _cursor(good, Channel.CHAT, 300)
     await _reply(await _item(good, "g1"), "g1", ReplyStatus.SENT)
     # B: stale chat, a critical alert, backlog over the cap, half the sends failed, guardrail blocks up.
-    bad = await Seller.create(name="bad", token_scopes=["review", "question", "chat"])
+    bad = await new_seller("bad", token_scopes=["review", "question", "chat"])
     await _cursor(bad, Channel.REVIEW, 1)
     await _cursor(bad, Channel.QUESTION, 1)
     await _cursor(bad, Channel.CHAT, 30)
@@ -142,7 +143,7 @@ async def test_readiness_go_and_no_go_with_values_and_thresholds(db: None) -> No
 
 
 async def test_readiness_missing_cursor_is_no_go(db: None) -> None:
-    seller = await Seller.create(name="new", token_scopes=["chat"])
+    seller = await new_seller("new", token_scopes=["chat"])
     result = await readiness(now=NOW, ops=OpsSettings(), seller_id=seller.id)
     fresh = result.sellers[0].criteria[0]
     assert (fresh.key, fresh.ok, fresh.value) == ("sync_fresh", False, None)
@@ -151,7 +152,7 @@ async def test_readiness_missing_cursor_is_no_go(db: None) -> None:
 
 async def test_manual_replies_are_texts_only(db: None) -> None:
     """Issue 29: a return decision and a hidden question are not hand-written replies."""
-    seller = await Seller.create(name="A")
+    seller = await new_seller("A")
     typed = await _item(seller, "m1", first_response_at=NOW)
     claim = await Interaction.create(seller=seller, channel=Channel.RETURN, external_id="c1", occurred_at=NOW)
     spam = await Interaction.create(seller=seller, channel=Channel.QUESTION, external_id="q1", occurred_at=NOW)

@@ -22,12 +22,12 @@ from core.models import (
     Reply,
     ReplyStatus,
     ReplyVia,
-    Seller,
     WbSyncState,
 )
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
 from tests.core.fixtures import Queue
+from tests.factories import make_reply, new_seller
 
 NEW_TEXT = "Здравствуйте! Спасибо за отзыв. Размер уточнили в описании товара, ждём вас снова."
 
@@ -36,7 +36,7 @@ async def _published(
     channel: Channel = Channel.REVIEW, *, answered_days_ago: float = 1, editable: bool | None = True
 ) -> Interaction:
     """An item whose answer (ours, sent and confirmed) WB shows as published."""
-    seller = await Seller.create(name="Shop", settings={})
+    seller = await new_seller(settings={})
     answered = datetime.now(UTC) - timedelta(days=answered_days_ago)
     item = await Interaction.create(
         seller=seller,
@@ -54,9 +54,7 @@ async def _published(
         answered_at=answered,
         first_response_at=answered,
     )
-    await Reply.create(
-        interaction=item, text="Спасибо за отзыв!", idempotency_key=f"{item.id}:a:0", status=ReplyStatus.SENT
-    )
+    await make_reply(item, idempotency_key=f"{item.id}:a:0")
     return item
 
 

@@ -8,8 +8,9 @@ import pytest
 
 from core.autosend import RULES_VERSION, AutoSendReason, check, clearly_positive, eligible, reason_text
 from core.guardrails import check_text
-from core.models import Channel, Interaction, Link, LinkKind, Seller
+from core.models import Channel, Interaction, Link, LinkKind
 from core.seller_settings import SellerSettings
+from tests.factories import new_seller
 
 ON = SellerSettings(auto_send=True)
 OK = check_text("Здравствуйте! Спасибо за отзыв и высокую оценку. Будем рады видеть вас снова!", channel=Channel.REVIEW)
@@ -72,7 +73,7 @@ def test_reasons_are_localised() -> None:
 
 
 async def test_check_loads_links_from_the_database(db: None) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     now = datetime.now(UTC)
     review = await Interaction.create(seller=seller, channel=Channel.REVIEW, external_id="r", rating=5, occurred_at=now)
     chat = await Interaction.create(seller=seller, channel=Channel.CHAT, external_id="c", occurred_at=now)

@@ -19,6 +19,7 @@ from core.settings import LLMSettings, Settings
 from core.topics import Topic
 from sandbox.llm.server import create_app
 from tests.core.fixtures import Queue
+from tests.factories import new_seller
 
 ON = SellerSettings(auto_send=True)
 OK = check_text("Здравствуйте! Спасибо за отзыв и высокую оценку. Будем рады видеть вас снова!", channel=Channel.REVIEW)
@@ -111,7 +112,7 @@ def _with_llm(settings: Settings, url: str) -> Settings:
 
 async def test_auto_send_drafts_from_templates_when_ai_on_arrival_is_off(db: None, settings: Settings) -> None:
     app = create_app(api_key="sk-test")
-    seller = await Seller.create(name="Shop", llm_enabled=True, settings={"auto_send": True})
+    seller = await new_seller(llm_enabled=True, settings={"auto_send": True})
     item = await _item(seller)
     queue = Queue()
     async with serve_app(app) as url:
@@ -132,7 +133,7 @@ async def test_auto_send_drafts_from_templates_when_ai_on_arrival_is_off(db: Non
 
 async def test_a_stored_draft_with_a_size_sentence_is_not_sent(db: None, settings: Settings) -> None:
     # The case: «Спасибо большое, всё отлично» whose draft picked up a size sentence on arrival.
-    seller = await Seller.create(name="Shop", settings={"auto_send": True})
+    seller = await new_seller(settings={"auto_send": True})
     item = await _item(seller, "Спасибо большое, всё отлично")
     text = "Здравствуйте! Спасибо за отзыв! Жаль, что модель оказалась великовата. Будем рады видеть вас снова!"
     verdict = check_text(text, channel=Channel.REVIEW)

@@ -4,13 +4,14 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from core.backlog import backlog, claim_summary, is_backlog
 from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
+from tests.factories import new_seller
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 MSK = timezone(timedelta(hours=3))
 
 
 async def test_backlog_counts_items_older_than_the_connection(db) -> None:
-    seller = await Seller.create(name="Ромашка")
+    seller = await new_seller("Ромашка")
     connected = NOW - timedelta(hours=1)
     await Seller.filter(id=seller.id).update(created_at=connected)
     rows = [

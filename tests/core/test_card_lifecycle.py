@@ -10,10 +10,10 @@ from core.models import (
     InteractionStatus,
     Reply,
     ReplyStatus,
-    Seller,
     WbSyncState,
 )
 from core.overdue import claim_overdue
+from tests.factories import new_seller
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 
@@ -52,7 +52,7 @@ def test_review_and_question_reach_published_or_expired() -> None:
 
 
 async def test_overdue_items_are_claimed_once(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     notified = NOW - timedelta(hours=5)
 
     async def make(key: str, due: datetime, **kw) -> Interaction:

@@ -13,12 +13,13 @@ from core import exports
 from core.analytics import ItemFilters, Period
 from core.models import Channel, Interaction, Reply, ReplyStatus, ReplyVia, Seller, SellerMember
 from core.models.enums import MemberRole
+from tests.factories import new_seller
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 async def _seed() -> tuple[Seller, Seller, list[Interaction]]:
-    shop, other = await Seller.create(name="Shop"), await Seller.create(name="Other")
+    shop, other = await new_seller(), await new_seller("Other")
     items = [
         await Interaction.create(
             seller=shop, channel=Channel.REVIEW, external_id=f"r{n}", occurred_at=T0 + timedelta(hours=n),

@@ -11,15 +11,16 @@ from cli.serving import serve_app
 from core.drafting.service import create_draft
 from core.intent import Intent, classify
 from core.llm import make_client
-from core.models import Channel, Interaction, InteractionStatus, Priority, Seller
+from core.models import Channel, Interaction, InteractionStatus, Priority
 from core.settings import LLMSettings, Settings
 from sandbox.llm.server import create_app
+from tests.factories import new_seller
 
 UNSURE = "Как очистить от накипи?"  # no rule cue: the rules say "other", unsure
 
 
 async def _question(text: str, *, llm_enabled: bool) -> Interaction:
-    seller = await Seller.create(name="Shop", llm_enabled=llm_enabled)
+    seller = await new_seller(llm_enabled=llm_enabled)
     return await Interaction.create(
         seller=seller,
         channel=Channel.QUESTION,

@@ -6,6 +6,7 @@ from itertools import count
 
 from core.linking import AUTO_ACTION_MIN_CONFIDENCE, auto_action_allowed, link_new, timeline
 from core.models import Channel, Interaction, Link, LinkKind, Seller
+from tests.factories import new_seller
 
 T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 _ids = count(1)
@@ -23,7 +24,7 @@ async def _links() -> dict[tuple[int, int], tuple[str, float, str]]:
 
 
 async def test_review_supplement_links_in_either_arrival_order(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     parent = await _item(seller, Channel.REVIEW, rating=2, text="Порвалось")
     child = await _item(seller, Channel.REVIEW, at=timedelta(days=3), parent_external_id=parent.external_id, text="Ещё")
     assert await link_new([child.id]) == 1
@@ -46,7 +47,7 @@ async def _crowd(seller: Seller, n: int = 60) -> None:
 
 
 async def test_same_buyer_across_channels_forms_one_timeline(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     await _crowd(seller)
     review = await _item(seller, Channel.REVIEW, nm_id=111111, buyer_name="Ярослава", rating=1, text="Брак")
     # The chat's good card has no product, but the buyer writes the nmId in the message: a rare name, a day later.
@@ -70,7 +71,7 @@ async def test_same_buyer_across_channels_forms_one_timeline(db: None) -> None:
 
 
 async def test_placeholder_names_never_link(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     await _crowd(seller)
     hidden = [
         await _item(seller, Channel.REVIEW, at=timedelta(hours=n), nm_id=121212, buyer_name=name, text="Маломерит")
@@ -80,7 +81,7 @@ async def test_placeholder_names_never_link(db: None) -> None:
 
 
 async def test_near_misses_do_not_link(db: None) -> None:
-    seller, other_seller = await Seller.create(name="s"), await Seller.create(name="t")
+    seller, other_seller = await new_seller("s"), await new_seller("t")
     anna = await _item(seller, Channel.REVIEW, nm_id=222222, buyer_name="Анна", text="Маломерит", rating=3)
     near = [
         # Same product, same day, same text, different buyer.
@@ -100,7 +101,7 @@ async def test_near_misses_do_not_link(db: None) -> None:
 
 
 async def test_similar_name_links_probabilistically_and_blocks_auto_actions(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     await _crowd(seller)
     review = await _item(seller, Channel.REVIEW, nm_id=444444, buyer_name="Екатерина", text="Цвет не тот", rating=2)
     chat = await _item(
@@ -114,7 +115,7 @@ async def test_similar_name_links_probabilistically_and_blocks_auto_actions(db: 
 
 
 async def test_relinking_is_idempotent(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     a = await _item(seller, Channel.CHAT, order_ref="o-1")
     b = await _item(seller, Channel.CHAT, at=timedelta(hours=1), order_ref="o-1")
     assert await link_new([b.id]) == 1
@@ -124,7 +125,7 @@ async def test_relinking_is_idempotent(db: None) -> None:
 
 
 async def test_a_common_name_is_never_sure(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     annas = [
         await _item(seller, Channel.REVIEW, at=timedelta(days=n), nm_id=555555, buyer_name="Анна") for n in range(6)
     ]
@@ -140,7 +141,7 @@ async def test_a_common_name_is_never_sure(db: None) -> None:
 async def test_anonymous_buyers_never_link_by_product(db: None) -> None:
     """WB shows a placeholder for a hidden name ("Покупатель Wildberries"): such items are anonymous and never link
     by product (README, Linking), whatever the placeholder's spelling."""
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     anonymous = [
         await _item(seller, Channel.REVIEW, at=timedelta(hours=n), nm_id=444444, buyer_name=name, text="Маломерит")
         for n, name in enumerate(("Покупатель Wildberries", "покупатель wildberries", "Покупатель", "", "  ", None))

@@ -6,6 +6,7 @@ import pytest
 from tortoise.exceptions import IntegrityError
 
 from core.models import Alert, AlertSeverity, Channel, ChatDirection, ChatMessage, Interaction, Reply, Seller
+from tests.factories import new_seller
 
 
 async def _interaction(seller: Seller, external_id: str = "f1") -> Interaction:
@@ -19,16 +20,16 @@ async def _interaction(seller: Seller, external_id: str = "f1") -> Interaction:
 
 
 async def test_interaction_unique_per_seller_channel_external_id(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     await _interaction(seller)
     with pytest.raises(IntegrityError):
         await _interaction(seller)
-    other = await Seller.create(name="t")
+    other = await new_seller("t")
     assert (await _interaction(other)).id
 
 
 async def test_chat_event_id_unique(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     item = await _interaction(seller)
     kwargs = dict(seller=seller, interaction=item, direction=ChatDirection.IN, occurred_at=datetime.now(UTC))
     await ChatMessage.create(event_id="e1", **kwargs)
@@ -37,7 +38,7 @@ async def test_chat_event_id_unique(db: None) -> None:
 
 
 async def test_reply_idempotency_key_unique(db: None) -> None:
-    seller = await Seller.create(name="s")
+    seller = await new_seller("s")
     item = await _interaction(seller)
     await Reply.create(interaction=item, text="a", idempotency_key="k")
     with pytest.raises(IntegrityError):
@@ -58,6 +59,6 @@ async def test_one_open_alert_per_key(db: None) -> None:
 
 
 async def test_seller_repr_hides_token(db: None) -> None:
-    seller = await Seller.create(name="s", wb_token_enc="gAAAA-secret-ciphertext")
+    seller = await new_seller("s", wb_token_enc="gAAAA-secret-ciphertext")
     assert "secret" not in repr(seller)
     assert "secret" not in str(seller)

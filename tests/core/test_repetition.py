@@ -13,6 +13,7 @@ from core.guardrails import GuardrailViolation
 from core.models import AnswerSignature, Channel, Draft, Interaction, InteractionStatus, Reply, ReplyVia, Seller
 from core.replies import approve, claim_send, mark_failed
 from core.settings import Settings
+from tests.factories import new_seller
 
 A = "Здравствуйте! Спасибо за отзыв и высокую оценку. Будем рады видеть вас снова среди наших покупателей!"
 
@@ -49,7 +50,7 @@ async def _item(seller: Seller, n: int, channel: Channel = Channel.REVIEW) -> In
 
 
 async def test_a_repeating_answer_is_refused_with_a_reason(db: None) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     first, second, chat = await _item(seller, 1), await _item(seller, 2), await _item(seller, 3, Channel.CHAT)
     reply, _ = await approve(interaction_id=first.id, text=A, via=ReplyVia.TELEGRAM)
     assert await AnswerSignature.filter(reply_id=reply.id).exists()
@@ -65,7 +66,7 @@ async def test_a_repeating_answer_is_refused_with_a_reason(db: None) -> None:
 
 
 async def test_the_window_is_thirty_days_and_a_failed_reply_is_forgotten(db: None) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     items = [await _item(seller, n) for n in range(4)]
     old, _ = await approve(interaction_id=items[0].id, text=A, via=ReplyVia.TELEGRAM)
     await AnswerSignature.filter(reply_id=old.id).update(created_at=datetime.now(UTC) - timedelta(days=31))
@@ -79,7 +80,7 @@ async def test_the_window_is_thirty_days_and_a_failed_reply_is_forgotten(db: Non
 
 
 async def test_a_repeating_draft_is_re_rolled_before_it_is_shown(db: None, settings: Settings) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     first, second = await _item(seller, 1), await _item(seller, 2)
     plain = await create_draft(interaction_id=second.id, settings=settings)
     await Draft.filter(interaction_id=second.id).delete()
@@ -92,7 +93,7 @@ async def test_a_repeating_draft_is_re_rolled_before_it_is_shown(db: None, setti
 
 
 async def test_regenerate_changes_the_wording(db: None, settings: Settings) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     item = await _item(seller, 1)
     # Draft, then Regenerate four times (Regenerate is offered on a drafted item only).
     texts = [(await create_draft(interaction_id=item.id, settings=settings, regenerate=n > 0)).text for n in range(5)]
@@ -102,7 +103,7 @@ async def test_regenerate_changes_the_wording(db: None, settings: Settings) -> N
 
 async def test_more_happy_reviews_than_template_variants_never_repeat(db: None, settings: Settings) -> None:
     # 5★ reviews with no text all ask for the same answer: past the template variants, other openings are used.
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     texts = []
     for n in range(150):
         item = await _item(seller, n)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from core.models import Alert, AlertSeverity, Channel, Seller, SyncRun
+from core.models import Alert, AlertSeverity, Channel, SyncRun
 from core.retention import prune
+from tests.factories import new_seller
 
 
 async def test_old_logs_are_pruned_in_bounded_batches(db) -> None:
     now = datetime.now(UTC)
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     old, recent = now - timedelta(days=40), now - timedelta(days=10)
     await SyncRun.bulk_create(
         [SyncRun(seller=seller, channel=Channel.REVIEW, started_at=old) for _ in range(12)]

@@ -21,17 +21,17 @@ from core.models import (
     Reply,
     ReplyStatus,
     ReplyVia,
-    Seller,
 )
 from core.replies import ReplyNotAllowed
 from core.settings import Settings
 from tests.core.fixtures import Queue
+from tests.factories import new_seller
 
 TEXT = "Здравствуйте! Спасибо за отзыв, нам очень приятно."
 
 
 async def _item(*, seller_settings: dict | None = None, text: str = "Маломерит, но в целом норм", rating: int = 3):
-    seller = await Seller.create(name="Shop", settings=seller_settings or {})
+    seller = await new_seller(settings=seller_settings or {})
     return await Interaction.create(
         seller=seller,
         channel=Channel.REVIEW,

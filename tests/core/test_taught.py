@@ -10,6 +10,7 @@ from core.drafting.service import create_draft
 from core.models import Channel, Draft, DraftOrigin, Interaction, InteractionStatus, ProductAnswer, ReplyVia, Seller
 from core.replies import approve
 from core.settings import Settings
+from tests.factories import new_seller
 
 ASKED = "Можно ли стирать куртку в машинке?"
 ANSWER = "Здравствуйте! Да, на деликатном режиме при 30 градусах, без отжима. Хорошего дня!"
@@ -33,7 +34,7 @@ def test_the_answer_keeps_only_its_content() -> None:
 
 
 async def test_offer_save_and_answer_the_next_buyer(db: None, settings: Settings) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     first = await _question(seller, 1, ASKED)
     draft = await create_draft(interaction_id=first.id, settings=settings)
     assert draft.asked == ASKED  # no fact answers it: the card says «Нужен ваш ответ»
@@ -56,7 +57,7 @@ async def test_offer_save_and_answer_the_next_buyer(db: None, settings: Settings
 
 
 async def test_a_generated_draft_sent_as_is_is_not_offered(db: None, settings: Settings) -> None:
-    seller = await Seller.create(name="S")
+    seller = await new_seller("S")
     item = await _question(seller, 1, ASKED)
     draft = await create_draft(interaction_id=item.id, settings=settings)
     await approve(interaction_id=item.id, text=draft.text, draft_id=draft.id, via=ReplyVia.TELEGRAM)

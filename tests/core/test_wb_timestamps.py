@@ -24,6 +24,7 @@ from core.models import Channel, Interaction, InteractionStatus, Seller
 from core.seller_settings import SellerSettings
 from sync import ingest
 from sync.wb.models import Feedback, Question
+from tests.factories import new_seller
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
@@ -47,7 +48,7 @@ def _question(key: str, at: str) -> Question:
 async def shop(db: None) -> Seller:
     """The items above, ingested through the sync's own bulk path from WB-shaped JSON."""
     settings = SellerSettings()
-    seller = await Seller.create(name="Shop", settings=settings.model_dump(mode="json"))
+    seller = await new_seller(settings=settings.model_dump(mode="json"))
     reviews = [ingest.from_feedback(_review(k, at)) for k, at in (
         ("r1", "2026-11-30T10:00:00+03:00"), ("r2", "2026-11-30T00:30:00+03:00"), ("r3", "2026-11-30T14:59:00+03:00"),
     )]  # fmt: skip

@@ -10,6 +10,8 @@ from tests.bot.conftest import (  # noqa: F401
     notifier,
     stack,
     tg,
+    tg_server,
     wb,
+    wb_server,
     wb_url,
 )

@@ -43,6 +43,7 @@ from sandbox.llm.server import create_app as create_llm
 from tests.admin.conftest import BASE_URL, PASSWORD
 from tests.bot.conftest import make_member, make_seller
 from tests.brokers import recording_broker
+from tests.factories import new_seller
 
 WB_TOKEN = (
     "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjUwMTIwdjEiLCJ0eXAiOiJKV1QifQ."
@@ -153,7 +154,7 @@ async def _review(seller: Seller | None = None, **fields: object) -> tuple[Inter
     """An open 5★ review; with no `seller` given, of a new LLM-enabled seller with an owner."""
     member = None
     if seller is None:
-        seller = await Seller.create(name="Shop", llm_enabled=True)
+        seller = await new_seller(llm_enabled=True)
         member = await SellerMember.create(seller=seller, tg_user_id=77, tg_chat_id=77, role=MemberRole.OWNER)
     values = {"channel": Channel.REVIEW, "rating": 5, "text": "Отличное платье", "buyer_name": "Анна"}
     values |= {"external_id": "fb-1"} | fields

@@ -10,12 +10,13 @@ import structlog
 
 from core.logs import setup_logging
 from core.models import Seller
+from tests.factories import new_seller
 
 
 async def test_debug_logs_print_no_sql_parameters(db, capfd: pytest.CaptureFixture[str]) -> None:
     setup_logging(level="DEBUG")
     structlog.get_logger("agentiq.test").debug("debug.visible")
-    await Seller.create(name="buyer-text-SECRET-4242", wb_token_enc="gAAAAA-ciphertext-SECRET-4242")
+    await new_seller("buyer-text-SECRET-4242", wb_token_enc="gAAAAA-ciphertext-SECRET-4242")
     await Seller.filter(name="buyer-text-SECRET-4242").first()
     for handler in logging.getLogger().handlers:
         handler.flush()

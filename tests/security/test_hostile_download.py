@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 
 from cli.serving import serve_app
-from core.models import Channel, ChatFile, FileState, Interaction, Seller
+from core.models import Channel, ChatFile, FileState, Interaction
 from core.settings import WBSettings
 from sandbox.wb.server import create_app
 from sync import chat_files
 from sync.wb import WBAuth, WBClient
+from tests.factories import new_seller
 from tests.processes import ROOT
 
 MB = 1024 * 1024
@@ -106,7 +107,7 @@ async def test_a_file_within_the_cap_is_kept_whole(hostile_wb: HostileWB) -> Non
 
 
 async def test_the_sync_keeps_a_hostile_file_as_too_large(db, hostile_wb: HostileWB) -> None:
-    seller = await Seller.create(name="Shop")
+    seller = await new_seller()
     chat = await Interaction.create(
         seller=seller, channel=Channel.CHAT, external_id="1:chat", occurred_at=datetime.now(UTC)
     )

@@ -12,10 +12,10 @@ from cryptography.fernet import Fernet
 
 from admin.app import create_app
 from core.heartbeat import beat
-from core.models import Seller
 from core.secrets import secret_box
 from core.settings import Settings, load_settings
 from tests.conftest import ENCRYPTION_KEY
+from tests.factories import new_seller
 from tests.processes import ROOT, agentiq_env
 
 WRONG_KEY = Fernet.generate_key().decode()
@@ -23,7 +23,7 @@ WRONG_KEY = Fernet.generate_key().decode()
 
 async def _stored_token() -> None:
     box = secret_box(load_settings(encryption_keys=ENCRYPTION_KEY))
-    await Seller.create(name="connected", wb_token_enc=box.encrypt("wb-token"))
+    await new_seller("connected", wb_token_enc=box.encrypt("wb-token"))
 
 
 async def _readyz(settings: Settings) -> httpx.Response:

@@ -13,11 +13,12 @@ from core.tokens import TokenCheck, set_token
 from sync.alerting import evaluate_alerts
 from sync.scheduler import run_forever
 from tests.brokers import recording_broker
+from tests.factories import new_seller
 from tests.sync.wbenv import sync_context
 
 
 async def test_round_kicks_every_open_undelivered_alert(db, settings) -> None:
-    broken = await Seller.create(name="Broken", status=SellerStatus.TOKEN_INVALID)
+    broken = await new_seller("Broken", status=SellerStatus.TOKEN_INVALID)
     async with sync_context(settings, limits=False) as (ctx, rec):
         assert await evaluate_alerts(ctx, datetime.now(UTC)) == 1
         alert = await Alert.get(kind=AlertKind.TOKEN_INVALID, seller_id=broken.id)
@@ -34,8 +35,8 @@ async def test_round_kicks_every_open_undelivered_alert(db, settings) -> None:
 
 
 async def test_reconnect_resolves_token_invalid_alert(db, settings) -> None:
-    seller = await Seller.create(name="Shop", status=SellerStatus.TOKEN_INVALID)
-    other = await Seller.create(name="Other", status=SellerStatus.TOKEN_INVALID)
+    seller = await new_seller(status=SellerStatus.TOKEN_INVALID)
+    other = await new_seller("Other", status=SellerStatus.TOKEN_INVALID)
     async with sync_context(settings, limits=False) as (ctx, _):
         await evaluate_alerts(ctx, datetime.now(UTC))
     assert await Alert.filter(kind=AlertKind.TOKEN_INVALID, open_key__isnull=False).count() == 2

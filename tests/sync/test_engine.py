@@ -29,6 +29,7 @@ from core.tasks import TaskName
 from sync.engine import sync_channel
 from sync.scheduler import claim_due, ensure_cursors
 from sync.wb import WBAuth
+from tests.factories import new_seller
 from tests.sync.wbenv import connect, listed, sync_context, sync_settings, wb_sandbox
 
 
@@ -187,7 +188,7 @@ async def test_token_failure_pauses_seller_and_alerts(db, settings, redis_client
 
 async def test_two_schedulers_never_claim_one_cursor_twice(db, settings) -> None:
     now = datetime.now(UTC)
-    sellers = [await Seller.create(name=f"s{i}", status=SellerStatus.ACTIVE, wb_token_enc="x") for i in range(30)]
+    sellers = [await new_seller(f"s{i}", status=SellerStatus.ACTIVE, wb_token_enc="x") for i in range(30)]
     await Seller.filter(id=sellers[0].id).update(status=SellerStatus.PAUSED)
     assert await ensure_cursors(now) == 29 * len(Channel)  # not for the paused one
     a, b = await asyncio.gather(claim_due(now, lease_s=60), claim_due(now, lease_s=60))

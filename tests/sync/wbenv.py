@@ -24,6 +24,7 @@ from sync.context import SyncContext, open_context
 from sync.tasks import link_task
 from tests import brokers
 from tests.brokers import Recorder
+from tests.factories import new_seller
 
 
 def recording_broker() -> tuple[InMemoryBroker, Recorder]:
@@ -80,7 +81,7 @@ def sync_settings(settings: Settings, wb_url: str, **sync: Any) -> Settings:
 async def connect(settings: Settings, token: str, name: str = "Shop") -> Seller:
     """A seller in our database holding `token`, active, connected before the cabinet's history began: the first
     sync announces every item (these tests count announcements; the onboarding backlog has its own tests)."""
-    seller = await Seller.create(name=name)
+    seller = await new_seller(name)
     await Seller.filter(id=seller.id).update(created_at=datetime.now(UTC) - timedelta(days=365))
     await set_token(seller_id=seller.id, token=token, check=TokenCheck(frozenset(Channel), None), settings=settings)
     return await Seller.get(id=seller.id)
