@@ -209,6 +209,21 @@ async def _recent_draft(interaction_id: int) -> Draft | None:
     )
 
 
+async def _request_and_context(
+    interaction: Interaction, seller_settings: SellerSettings, settings: Settings
+) -> tuple[DraftRequest, GuardrailContext]:
+    """The drafters' request for `interaction` and the guardrail context its draft is checked in (a chat's buyer
+    text counts as the buyer's messages)."""
+    req = await request_for(interaction, seller_settings)
+    context = context_for(
+        interaction,
+        seller_settings,
+        settings.banned_phrases_extra,
+        buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
+    )
+    return req, context
+
+
 async def create_draft(
     *,
     interaction_id: int,
@@ -248,13 +263,7 @@ async def create_draft(
     variant = 0 if last is None else last.variant + 1
     seller = interaction.seller
     seller_settings = SellerSettings.of(seller.settings)
-    req = await request_for(interaction, seller_settings)
-    context = context_for(
-        interaction,
-        seller_settings,
-        settings.banned_phrases_extra,
-        buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
-    )
+    req, context = await _request_and_context(interaction, seller_settings, settings)
     # On arrival (auto-draft) the LLM is used only when the seller opted in to paying for it per item.
     use_llm = seller.llm_enabled and (not arrival or seller_settings.auto_draft_llm)
     client = llm_client if use_llm else None
@@ -294,12 +303,6 @@ async def create_draft(
 async def template_draft(interaction: Interaction, seller_settings: SellerSettings, settings: Settings) -> Generated:
     """What the templates would write for `interaction` now (its stored reading, facts, taught answers and voice;
     nothing stored, no LLM call, no repetition re-roll): the auto-send replay's draft (`core.autosend_replay`)."""
-    req = await request_for(interaction, seller_settings)
-    context = context_for(
-        interaction,
-        seller_settings,
-        settings.banned_phrases_extra,
-        buyer_messages=[req.text] if req.channel == Channel.CHAT else (),
-    )
+    req, context = await _request_and_context(interaction, seller_settings, settings)
     saved = await taught.answer_for(interaction.seller_id, interaction.nm_id, req.text, req.language)
     return await _produce(req, 0, context, saved)
