@@ -59,7 +59,7 @@ async def _item(seller_settings: dict | None = None, **fields: object) -> Intera
 
 async def test_arrival_stores_the_whole_reading(db: None, settings: Settings) -> None:
     item = await _item(rating=2, text="Маломерит, верните деньги", product_name="Платье летнее")
-    await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    await arrival.prepare(item.id, settings=settings, enqueue=Queue(), llm_client=None)
     row = await Interaction.get(id=item.id)
     assert "size_small" in row.topics and row.situations == []
     assert (row.mood, row.reply_language) == ("negative", "ru")
@@ -78,7 +78,7 @@ async def test_a_draft_stores_the_reading_of_an_english_question(db: None, setti
 
 async def test_a_safety_item_is_urgent_with_the_short_sla(db: None, settings: Settings) -> None:
     item = await _item(text=BURN)
-    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue(), llm_client=None)
     row = await Interaction.get(id=item.id)
     assert row.situations == ["harm", "legal"]
     assert (row.priority, row.priority_rank) == (Priority.URGENT, 0)
@@ -89,7 +89,7 @@ async def test_a_safety_item_is_urgent_with_the_short_sla(db: None, settings: Se
 async def test_a_safety_item_is_never_auto_sent(db: None, settings: Settings) -> None:
     # Clearly positive by the auto-send words (praise, no negation), 5★: only the reading stops it.
     item = await _item(_settings(auto_send=True), text="Крем отличный, спасибо! Ребёнок проглотил крышку от тюбика")
-    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue(), llm_client=None)
     assert not ready.auto_sent and not await Reply.filter(interaction_id=item.id).exists()
     skipped = await AuditEvent.get(action=SKIPPED, interaction_id=item.id)
     assert skipped.meta == {"reason": "safety"}
@@ -98,7 +98,7 @@ async def test_a_safety_item_is_never_auto_sent(db: None, settings: Settings) ->
         seller_id=item.seller_id, channel=Channel.REVIEW, external_id="plain", rating=5, text="Крем отличный, спасибо!",
         occurred_at=item.occurred_at, status=InteractionStatus.NEEDS_RESPONSE,
     )  # fmt: skip
-    assert (await arrival.prepare(plain.id, settings=settings, enqueue=Queue())).auto_sent
+    assert (await arrival.prepare(plain.id, settings=settings, enqueue=Queue(), llm_client=None)).auto_sent
 
 
 async def test_a_safety_item_pages_at_night_and_past_the_switches(db: None, settings: Settings) -> None:
@@ -110,13 +110,13 @@ async def test_a_safety_item_pages_at_night_and_past_the_switches(db: None, sett
     seller_settings = _settings(quiet={**defaults["quiet"], **quiet}, notify=notify)
     item = await _item(seller_settings, text=BURN)
     owner = await SellerMember.create(seller_id=item.seller_id, tg_user_id=5, tg_chat_id=5, role=MemberRole.OWNER)
-    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    ready = await arrival.prepare(item.id, settings=settings, enqueue=Queue(), llm_client=None)
     assert [m.id for m in await arrival.recipients_now(ready, now)] == [owner.id]
     calm = await Interaction.create(
         seller_id=item.seller_id, channel=Channel.QUESTION, external_id="calm", text="Есть объём 100 мл?",
         occurred_at=item.occurred_at, status=InteractionStatus.NEEDS_RESPONSE,
     )  # fmt: skip
-    calm_ready = await arrival.prepare(calm.id, settings=settings, enqueue=Queue())
+    calm_ready = await arrival.prepare(calm.id, settings=settings, enqueue=Queue(), llm_client=None)
     assert await arrival.recipients_now(calm_ready, now) == []  # an ordinary question is held for the digest
 
 
@@ -138,7 +138,7 @@ async def test_wb_subject_tells_the_product_kind(db: None, settings: Settings) -
     """WB's `subjectName` (kept in a review's raw payload) is handed to the reader, preferred to the product name.
     Passes once the `reader` branch's `product_kind` is merged (the interim one answers `other` for everything)."""
     item = await _item(product_name="Футболка", raw_payload={"subjectName": "Кроссовки"}, text="Удобные")
-    await arrival.prepare(item.id, settings=settings, enqueue=Queue())
+    await arrival.prepare(item.id, settings=settings, enqueue=Queue(), llm_client=None)
     assert (await Interaction.get(id=item.id)).product_kind == "shoes"
 
 
@@ -148,7 +148,7 @@ async def test_the_inbox_lists_a_safety_item_before_low_ratings(db: None, settin
     from core.inbox import list_inbox
 
     burn = await _item(text=BURN, occurred_at=datetime.now(UTC) - timedelta(minutes=1))
-    await arrival.prepare(burn.id, settings=settings, enqueue=Queue())
+    await arrival.prepare(burn.id, settings=settings, enqueue=Queue(), llm_client=None)
     early = burn.occurred_at - timedelta(hours=2)
     angry = []
     for n, rating in enumerate((1, 2, 3)):
@@ -157,7 +157,7 @@ async def test_the_inbox_lists_a_safety_item_before_low_ratings(db: None, settin
             text="Брак, молния сломалась", occurred_at=early, status=InteractionStatus.NEEDS_RESPONSE,
             priority=Priority.URGENT, priority_rank=0, due_at=early + timedelta(hours=1),
         )  # fmt: skip
-        await arrival.prepare(low.id, settings=settings, enqueue=Queue())
+        await arrival.prepare(low.id, settings=settings, enqueue=Queue(), llm_client=None)
         angry.append(low.id)
     for oldest in (False, True):
         listed = [i.id for i in (await list_inbox(seller_id=burn.seller_id, oldest=oldest)).items]
