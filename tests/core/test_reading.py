@@ -91,6 +91,8 @@ def test_product_kind_from_subject_or_name(name: str | None, subject: str | None
         ("Хочу отменить заказ", Situation.CANCEL_OR_CHANGE),
         ("Сделайте скидку постоянному покупателю", Situation.DISCOUNT_REQUEST),
         ("Дайте номер ватсап, пришлю видео", Situation.OFF_PLATFORM_CONTACT),
+        ("можно в директ вам написать? там удобнее", Situation.OFF_PLATFORM_CONTACT),
+        ("Can I DM you on insta?", Situation.OFF_PLATFORM_CONTACT),
         ("Вы там все дебилы что ли?", Situation.ABUSE),
         ("Пришла пустая коробка, товара нет", Situation.EMPTY_BOX),
         ("Прислали ношеные кроссовки, стельки стоптаны", Situation.USED_OR_EXPIRED),
